@@ -1,0 +1,49 @@
+# Koers — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint check-migrations messages browser-deps serve clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself
+
+demo: install ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
+	$(BIN)/koers demo
+
+browser-deps: ## Install Debian's Chromium for the browser tests when it is missing
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+lint: install ## ruff, ruff format, mypy and djLint
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/djlint --lint src/koers
+
+check-migrations: install ## Fail when a model change has no migration
+	$(BIN)/koers makemigrations --check --dry-run
+
+messages: install ## Extract and compile the translations (English msgids, Dutch catalogue)
+	cd src/koers && ../../$(BIN)/koers makemessages --locale nl --no-obsolete --add-location file
+	cd src/koers && ../../$(BIN)/koers compilemessages --locale nl
+
+test: install browser-deps lint check-migrations ## Everything: lints, migration check and the whole test suite
+	$(BIN)/koers compilemessages --locale nl --ignore .venv >/dev/null
+	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+clean: ## Remove the virtual environment and the demo database
+	rm -rf $(VENV) var/

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability
+from koers.core.access import ACCESS_ATTRIBUTE
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def requires(capability: Capability) -> Callable[[View], View]:
+    """Declare a view's access rule: the user needs `capability` in some membership.
+
+    Object-level scope is checked again by the permission-checking getters the view
+    uses to load its objects (404 outside the user's scope).
+    """
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not has_capability(request.user, capability):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        setattr(wrapped, ACCESS_ATTRIBUTE, capability.value)
+        return wrapped  # type: ignore[return-value]
+
+    return decorate

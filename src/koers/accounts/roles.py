@@ -1,0 +1,60 @@
+"""Roles and what each may do: the single table behind every access decision.
+
+A capability says what kind of act it is; the scope rule in `koers.accounts.policy`
+says on which organisation's or programme's records a membership may do it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    BEHEERDER = "beheerder", _("Administrator")
+    DIRECTEUR = "directeur", _("Director")
+    BEDRIJFSVOERING = "bedrijfsvoering", _("Operations")
+    COORDINATOR = "programmacoordinator", _("Programme coordinator")
+    MEDEWERKER = "medewerker", _("Staff member")
+    OPDRACHTGEVER = "opdrachtgever", _("Funder's official")
+    TOEZICHT = "toezicht", _("Supervisory or advisory board")
+
+
+class Capability(models.TextChoices):
+    VIEW_PLANS = "view_plans", _("View plans, programmes and progress")
+    RECORD_REALISATION = "record_realisation", _("Record realisations")
+    EDIT_PLAN = "edit_plan", _("Edit activities, indicators and targets")
+    PROPOSE_AMENDMENT = "propose_amendment", _("Propose amendments")
+    ADVISE_ANNUAL_PLAN = "advise_annual_plan", _("Comment on an annual plan under advice")
+    MANAGE_ANNUAL_PLAN = "manage_annual_plan", _("Move an annual plan through its workflow")
+    DECIDE_AS_FUNDER = "decide_as_funder", _("Adopt annual plans and decide amendments")
+    ADMINISTER = "administer", _("Manage users, roles and reference data")
+
+
+C = Capability
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.BEHEERDER: frozenset({C.VIEW_PLANS, C.ADMINISTER}),
+    Role.DIRECTEUR: frozenset(
+        {
+            C.VIEW_PLANS,
+            C.RECORD_REALISATION,
+            C.EDIT_PLAN,
+            C.PROPOSE_AMENDMENT,
+            C.MANAGE_ANNUAL_PLAN,
+        }
+    ),
+    Role.BEDRIJFSVOERING: frozenset({C.VIEW_PLANS, C.RECORD_REALISATION}),
+    Role.COORDINATOR: frozenset(
+        {C.VIEW_PLANS, C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT}
+    ),
+    Role.MEDEWERKER: frozenset({C.VIEW_PLANS, C.RECORD_REALISATION}),
+    Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER}),
+    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN}),
+}
+
+# Capabilities a programme coordinator holds only for the programmes she coordinates;
+# everything else in her role applies to her whole organisation.
+PROGRAMME_SCOPED = frozenset({C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT})
+
+# Roles that act for a funder: their scope is the programmes their organisation funds.
+FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})

@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from koers.core.models import AuditEntry, Municipality
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "province_code"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the trail cannot be changed from the application."""
+
+    list_display = ["at", "actor", "action", "subject_type", "subject_repr"]
+    list_filter = ["action", "subject_type"]
+    search_fields = ["subject_repr", "context", "actor__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

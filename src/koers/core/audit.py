@@ -1,0 +1,61 @@
+"""The audit trail of writes: every service calls `audit_write` inside its transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from koers.core.models import AuditEntry
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
+        return value.name or ""
+    return value
+
+
+def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The given fields of `instance` as JSON-safe values, for before/after records."""
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def context_of(instance: models.Model) -> str:
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def audit_write(
+    *,
+    actor: Any,
+    action: str,
+    instance: models.Model,
+    context: str | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    remote_addr: str | None = None,
+) -> AuditEntry:
+    changes: dict[str, Any] = {}
+    if before is not None or after is not None:
+        before = before or {}
+        after = after or {}
+        for key in sorted(set(before) | set(after)):
+            if before.get(key) != after.get(key):
+                changes[key] = [before.get(key), after.get(key)]
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        subject_type=instance._meta.label_lower,
+        subject_id=instance.pk,
+        subject_repr=str(instance)[:300],
+        context=context or context_of(instance),
+        changes=changes,
+        remote_addr=remote_addr,
+    )

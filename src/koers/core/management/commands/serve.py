@@ -1,0 +1,57 @@
+"""`koers serve`: the production server (gunicorn), never Django's runserver."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from gunicorn.app.base import BaseApplication
+
+
+class KoersServer(BaseApplication):  # type: ignore[misc]
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from koers.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Serve Koers with gunicorn (static files included). Runs migrations unless --no-migrate."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default=os.environ.get("KOERS_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("KOERS_PORT", "8000")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("KOERS_WORKERS", "3"))
+        )
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("KOERS_THREADS", "4"))
+        )
+        parser.add_argument("--no-migrate", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["no_migrate"]:
+            call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"Koers serves on http://{options['host']}:{options['port']}/")
+        KoersServer(
+            {
+                "bind": f"{options['host']}:{options['port']}",
+                "workers": options["workers"],
+                "threads": options["threads"],
+                "worker_class": "gthread",
+                "accesslog": "-",
+                "timeout": 60,
+                "graceful_timeout": 20,
+            }
+        ).run()

@@ -1,0 +1,89 @@
+"""Periods as explicit values: a year and its quarters, never loose ints.
+
+`Year(2021).elapsed_fraction(date)` is what the pacing of cumulative indicators rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    value: int
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.value <= 2200:
+            raise ValueError(f"Year out of range: {self.value}")
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.value, 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.value, 12, 31)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def quarters(self) -> list[Quarter]:
+        return [Quarter(self.value, number) for number in range(1, 5)]
+
+    def clamp(self, day: dt.date) -> dt.date:
+        return min(max(day, self.start), self.end)
+
+    def elapsed_fraction(self, reference: dt.date) -> Decimal:
+        """Share of the year that has passed at the end of `reference` (0 to 1)."""
+        if reference < self.start:
+            return Decimal(0)
+        if reference >= self.end:
+            return Decimal(1)
+        return Decimal((reference - self.start).days + 1) / Decimal(self.days)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        if self.number not in (1, 2, 3, 4):
+            raise ValueError(f"Quarter number must be 1-4, not {self.number}")
+
+    def __str__(self) -> str:
+        return f"Q{self.number} {self.year}"
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 3 * self.number - 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.number == 4:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, 3 * self.number + 1, 1) - dt.timedelta(days=1)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def elapsed_fraction(self, reference: dt.date) -> Decimal:
+        if reference < self.start:
+            return Decimal(0)
+        if reference >= self.end:
+            return Decimal(1)
+        return Decimal((reference - self.start).days + 1) / Decimal(self.days)

@@ -1,0 +1,443 @@
+"""Build the CMO Flevoland 2021 demo from the facts in the seeds (see seed_data.py).
+
+Idempotent: every record is found by its natural key before it is created, and the
+example realisations are generated only once, so running the build twice changes
+nothing — not even what a user recorded in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.accounts.models import Membership, User
+from koers.accounts.roles import Role
+from koers.core.models import Municipality
+from koers.core.periods import Year
+from koers.demo import seed_data
+from koers.directory.models import Organisation, OrganisationKind
+from koers.plans.models import (
+    Activity,
+    AnnualPlan,
+    AnnualPlanEvent,
+    AnnualPlanStatus,
+    Decision,
+    Goal,
+    Indicator,
+    Line,
+    Plan,
+    Programme,
+    Realisation,
+    Target,
+)
+from koers.plans.progress import expected_by
+
+DEMO_PASSWORD = "koers-demo-2021"  # noqa: S105 - demo only; production never runs the builder
+REFERENCE_DATE = dt.date(2021, 10, 15)
+DEMO_YEAR = 2021
+OWN = "cmo-flevoland"
+
+MUNICIPALITIES = [
+    ("GM0034", "Almere"),
+    ("GM0303", "Dronten"),
+    ("GM0995", "Lelystad"),
+    ("GM0171", "Noordoostpolder"),
+    ("GM0184", "Urk"),
+    ("GM0050", "Zeewolde"),
+]
+
+ORGANISATIONS = [
+    (OWN, "CMO Flevoland", "CMO Flevoland", OrganisationKind.OWN, "https://www.cmoflevoland.nl"),
+    ("provincie-flevoland", "Provincie Flevoland", "Provincie Flevoland", OrganisationKind.PROVINCE, "https://www.flevoland.nl"),
+    ("regioplus", "RegioPlus", "Regio+", OrganisationKind.FUNDER, "https://www.regioplus.nl"),
+    ("ggd-flevoland", "GGD Flevoland", "GGD Flevoland", OrganisationKind.CARE, ""),
+    ("zonmw", "ZonMw", "ZonMw", OrganisationKind.FUNDER, ""),
+    ("windesheim", "Hogeschool Windesheim", "Windesheim", OrganisationKind.EDUCATION, ""),
+    ("fpf", "Flevolandse Patiënten Federatie", "FPF", OrganisationKind.RESIDENTS, ""),
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: Role
+    organisation: str
+    programmes: tuple[str, ...] = ()
+
+    @property
+    def description(self) -> str:
+        return str(self.role.label)
+
+
+# Invented people (the seeds name no staff); every account is demo-only.
+USERS = [
+    DemoUser("beheerder", "Bart", "Beheer", Role.BEHEERDER, OWN),
+    DemoUser("directeur", "Dorien", "Dekker", Role.DIRECTEUR, OWN),
+    DemoUser("bedrijfsvoering", "Bas", "Verhoef", Role.BEDRIJFSVOERING, OWN),
+    DemoUser("coordinator", "Carla", "Smit", Role.COORDINATOR, OWN, ("PG",)),
+    DemoUser("coordinator-ao", "Ahmed", "Ouali", Role.COORDINATOR, OWN, ("AO",)),
+    DemoUser("coordinator-vi", "Vera", "IJzerman", Role.COORDINATOR, OWN, ("VI",)),
+    DemoUser("medewerker", "Mila", "de Wit", Role.MEDEWERKER, OWN),
+    DemoUser("provincie", "Pieter", "van Dijk", Role.OPDRACHTGEVER, "provincie-flevoland"),
+    DemoUser("regioplus", "Rianne", "Post", Role.OPDRACHTGEVER, "regioplus"),
+    DemoUser("toezicht", "Theo", "Zwart", Role.TOEZICHT, OWN),
+]
+
+# What the dashboard shows first: a few indicators per programme that the seeds put up front.
+KEY_TITLE_WORDS = (
+    "thematische netwerkbijeenkomsten",
+    "communicatie-uitingen",
+    "Sterk in je Werk",
+    "unieke cliënten",
+    "jongeren getraind",
+    "werkgevers",
+    "signalen",
+)
+
+# The thematic network meetings already held by the reference date; the third
+# (natuur) is the one a coordinator records in the walkthrough.
+MEETINGS_HELD = [
+    (dt.date(2021, 3, 18), "Thema kunst en cultuur", "lelystad"),
+    (dt.date(2021, 6, 10), "Thema sport", "almere"),
+]
+
+
+def _slug(text: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(text)
+
+
+@transaction.atomic
+def build(*, realisations: bool = True) -> dict[str, int]:
+    """Create or complete the demo. Returns how many records of each kind were created."""
+    created: dict[str, int] = {}
+
+    def note(kind: str, was_created: bool) -> None:
+        if was_created:
+            created[kind] = created.get(kind, 0) + 1
+
+    municipalities = {}
+    for code, name in MUNICIPALITIES:
+        municipality, was = Municipality.objects.get_or_create(
+            code=code, defaults={"name": name, "slug": _slug(name), "province_code": "PV24"}
+        )
+        note("municipalities", was)
+        municipalities[municipality.slug] = municipality
+
+    organisations = {}
+    for slug, name, short, kind, website in ORGANISATIONS:
+        organisation, was = Organisation.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "short_name": short, "kind": kind, "website": website},
+        )
+        note("organisations", was)
+        organisations[slug] = organisation
+    for slug, municipality in municipalities.items():
+        organisation, was = Organisation.objects.get_or_create(
+            slug=f"gemeente-{slug}",
+            defaults={
+                "name": f"Gemeente {municipality.name}",
+                "short_name": municipality.name,
+                "kind": OrganisationKind.MUNICIPALITY,
+                "municipality": municipality,
+            },
+        )
+        note("organisations", was)
+
+    goals = _build_goals(organisations, note)
+    plan, was = Plan.objects.get_or_create(
+        organisation=organisations[OWN],
+        title=seed_data.PLAN["title"],
+        defaults={
+            "start_year": seed_data.PLAN["start_year"],
+            "end_year": seed_data.PLAN["end_year"],
+            "description": seed_data.PLAN.get("description", ""),
+        },
+    )
+    note("plans", was)
+
+    users = _build_users(organisations, note)
+    coordinators = {code: u for u in USERS for code in u.programmes}
+    for order, spec in enumerate(seed_data.PROGRAMMES):
+        coordinator = users[coordinators[spec["code"]].username] if spec["code"] in coordinators else None
+        programme = _build_programme(plan, order, spec, goals, organisations, coordinator, note)
+        for line_order, line_spec in enumerate(spec["lines"]):
+            line, was = Line.objects.get_or_create(
+                programme=programme,
+                code=line_spec["code"],
+                defaults={"title": line_spec["title"], "order": line_order},
+            )
+            note("lines", was)
+            for activity_order, activity_spec in enumerate(line_spec["activities"]):
+                _build_activity(
+                    programme, line, activity_order, activity_spec, goals, municipalities,
+                    coordinator, note,
+                )
+    for user in USERS:
+        if user.programmes:
+            membership = Membership.objects.get(
+                user=users[user.username], organisation=organisations[OWN], role=user.role
+            )
+            membership.programmes.add(*Programme.objects.filter(plan=plan, code__in=user.programmes))
+
+    _build_annual_plans(plan, users, note)
+    if realisations and not Realisation.objects.filter(
+        indicator__activity__programme__plan=plan, is_example=True
+    ).exists():
+        created["realisations"] = _build_realisations(plan, users, municipalities)
+    return created
+
+
+def _build_goals(organisations: dict[str, Organisation], note: Any) -> dict[str, Goal]:
+    goals: dict[str, Goal] = {}
+    for order, root in enumerate(seed_data.FUNDER_GOALS):
+        funder = organisations[root["funder"]]
+        parent, was = Goal.objects.get_or_create(
+            funder=funder,
+            code=root["code"],
+            defaults={"title": root["title"], "description": root.get("description", ""), "order": order},
+        )
+        note("goals", was)
+        goals[parent.code] = parent
+        for child_order, child in enumerate(root["children"]):
+            goal, was = Goal.objects.get_or_create(
+                funder=funder,
+                code=child["code"],
+                defaults={
+                    "title": child["title"],
+                    "description": child.get("description", ""),
+                    "parent": parent,
+                    "order": child_order,
+                },
+            )
+            note("goals", was)
+            goals[goal.code] = goal
+    return goals
+
+
+def _build_users(organisations: dict[str, Organisation], note: Any) -> dict[str, User]:
+    users = {}
+    for spec in USERS:
+        user, was = User.objects.get_or_create(
+            username=spec.username,
+            defaults={
+                "first_name": spec.first_name,
+                "last_name": spec.last_name,
+                "email": f"{spec.username}@demo.koers.invalid",
+            },
+        )
+        if was:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        note("users", was)
+        _, was = Membership.objects.get_or_create(
+            user=user, organisation=organisations[spec.organisation], role=spec.role
+        )
+        note("memberships", was)
+        users[spec.username] = user
+    return users
+
+
+def _build_programme(
+    plan: Plan,
+    order: int,
+    spec: dict[str, Any],
+    goals: dict[str, Goal],
+    organisations: dict[str, Organisation],
+    coordinator: User | None,
+    note: Any,
+) -> Programme:
+    programme, was = Programme.objects.get_or_create(
+        plan=plan,
+        code=spec["code"],
+        defaults={
+            "name": spec["name"],
+            "strategic_goal": spec["strategic_goal"],
+            "introduction": spec.get("introduction", ""),
+            "fte": spec.get("fte"),
+            "coordinator": coordinator,
+            "order": order,
+        },
+    )
+    note("programmes", was)
+    if was:
+        programme.goals.set([goals[code] for code in spec.get("goals", [])])
+        programme.funders.set([organisations[slug] for slug in spec.get("funders", [])])
+    return programme
+
+
+def _build_activity(
+    programme: Programme,
+    line: Line,
+    order: int,
+    spec: dict[str, Any],
+    goals: dict[str, Goal],
+    municipalities: dict[str, Municipality],
+    owner: User | None,
+    note: Any,
+) -> None:
+    activity, was = Activity.objects.get_or_create(
+        programme=programme,
+        year=DEMO_YEAR,
+        code=spec["code"],
+        defaults={
+            "line": line,
+            "title": spec["title"],
+            "description": spec["description"],
+            "outcome": spec.get("outcome", ""),
+            "role": spec["role"],
+            "phase": spec["phase"],
+            "owner": owner,
+            "status": "running",
+            "decision": Decision.PENDING if spec.get("explore") else Decision.NONE,
+            "order": order,
+        },
+    )
+    note("activities", was)
+    if not was:
+        return
+    activity.municipalities.set([municipalities[slug] for slug in spec.get("municipalities", [])])
+    activity.goals.set([goals[code] for code in spec.get("goals", [])])
+    for indicator_order, indicator_spec in enumerate(spec["indicators"]):
+        title = indicator_spec["title"]
+        indicator = Indicator.objects.create(
+            activity=activity,
+            kind=indicator_spec["kind"],
+            title=title,
+            unit=indicator_spec["unit"],
+            aggregation=indicator_spec["aggregation"],
+            baseline=indicator_spec.get("baseline"),
+            verification=indicator_spec.get("verification", ""),
+            note=indicator_spec.get("note", ""),
+            is_key=any(word.lower() in title.lower() for word in KEY_TITLE_WORDS),
+            order=indicator_order,
+        )
+        note("indicators", True)
+        if indicator_spec.get("target") is not None:
+            phasing = indicator_spec.get("phasing")
+            Target.objects.create(
+                indicator=indicator,
+                year=DEMO_YEAR,
+                value=indicator_spec["target"],
+                q1=Decimal(phasing[0]) if phasing else None,
+                q2=Decimal(phasing[1]) if phasing else None,
+                q3=Decimal(phasing[2]) if phasing else None,
+            )
+            note("targets", True)
+
+
+def _build_annual_plans(plan: Plan, users: dict[str, User], note: Any) -> None:
+    tz = timezone.get_current_timezone()
+    steps_2021 = [
+        (AnnualPlanStatus.CONCEPT, AnnualPlanStatus.SUBMITTED, "directeur", dt.datetime(2020, 10, 30, 10, tzinfo=tz), ""),
+        (AnnualPlanStatus.SUBMITTED, AnnualPlanStatus.ADOPTED, "provincie", dt.datetime(2020, 12, 15, 14, tzinfo=tz), "Subsidiebeschikking 2021 (voorbeeld)."),
+    ]
+    annual_2021, was = AnnualPlan.objects.get_or_create(
+        plan=plan, year=DEMO_YEAR, defaults={"status": AnnualPlanStatus.ADOPTED}
+    )
+    note("annual plans", was)
+    if was:
+        for source, target, username, at, comment in steps_2021:
+            AnnualPlanEvent.objects.create(
+                annual_plan=annual_2021, from_status=source, to_status=target,
+                actor=users[username], at=at, comment=comment,
+            )
+    for year in plan.years:
+        if year != DEMO_YEAR:
+            _, was = AnnualPlan.objects.get_or_create(plan=plan, year=year)
+            note("annual plans", was)
+
+
+def _build_realisations(
+    plan: Plan, users: dict[str, User], municipalities: dict[str, Municipality]
+) -> int:
+    """A plausible spread of example realisations through 2021 up to the reference date."""
+    rng = random.Random(2021)  # fixed seed: the same demo every time
+    year = Year(DEMO_YEAR)
+    recorders = [users["coordinator"], users["coordinator-ao"], users["coordinator-vi"], users["medewerker"]]
+    rows: list[Realisation] = []
+    indicators = (
+        Indicator.objects.filter(activity__programme__plan=plan, activity__year=DEMO_YEAR)
+        .select_related("activity__programme")
+        .prefetch_related("activity__municipalities", "targets")
+        .order_by("activity__programme__order", "activity__order", "order")
+    )
+    for indicator in indicators:
+        target = next((t for t in indicator.targets.all() if t.year == DEMO_YEAR), None)
+        if target is None:
+            continue
+        recorder = indicator.activity.programme.coordinator or users["medewerker"]
+        if "thematische netwerkbijeenkomsten" in indicator.title.lower():
+            for day, text, place in MEETINGS_HELD:
+                rows.append(_example(indicator, day, Decimal(1), municipalities[place], text, recorder))
+            continue
+        places = list(indicator.activity.municipalities.all()) or [None]
+        for day, value in _spread(indicator, target, year, rng):
+            rows.append(
+                _example(indicator, day, value, rng.choice(places), "", rng.choice(recorders))
+            )
+    Realisation.objects.bulk_create(rows)
+    return len(rows)
+
+
+def _example(
+    indicator: Indicator, day: dt.date, value: Decimal, place: Municipality | None, text: str, user: User
+) -> Realisation:
+    return Realisation(
+        indicator=indicator, date=day, value=value, municipality=place,
+        note=text, recorded_by=user, is_example=True,
+    )
+
+
+def _random_day(rng: random.Random, last: dt.date) -> dt.date:
+    first = dt.date(DEMO_YEAR, 1, 11)
+    return first + dt.timedelta(days=rng.randrange((last - first).days))
+
+
+def _spread(
+    indicator: Indicator, target: Target, year: Year, rng: random.Random
+) -> list[tuple[dt.date, Decimal]]:
+    """Values for one indicator: somewhere between well behind and ahead of the pace."""
+    last = REFERENCE_DATE - dt.timedelta(days=3)
+    if indicator.unit == "milestone":
+        return [(_random_day(rng, last), Decimal(1))] if rng.random() < 0.4 else []
+    expected = expected_by(
+        target=target.value,
+        phasing=target.phasing,
+        cumulative=indicator.aggregation == "sum",
+        year=year,
+        reference=REFERENCE_DATE,
+    )
+    if expected is None:  # a state measured now and then: climb towards the target
+        level = target.value * Decimal(str(rng.uniform(0.4, 1.05)))
+        days = sorted(_random_day(rng, last) for _ in range(rng.randint(1, 3)))
+        steps = len(days)
+        return [
+            (day, _round(indicator, level * (i + 1) / steps)) for i, day in enumerate(days)
+        ]
+    total = _round(indicator, expected * Decimal(str(rng.uniform(0.55, 1.15))))
+    if total <= 0:
+        return []
+    pieces = min(int(total), rng.randint(1, 6)) if indicator.unit == "count" else rng.randint(1, 4)
+    pieces = max(pieces, 1)
+    days = sorted(_random_day(rng, last) for _ in range(pieces))
+    share = _round(indicator, total / pieces)
+    values = [share] * (pieces - 1) + [total - share * (pieces - 1)]
+    return [(day, value) for day, value in zip(days, values, strict=True) if value > 0]
+
+
+def _round(indicator: Indicator, value: Decimal) -> Decimal:
+    if indicator.unit in ("count", "milestone"):
+        return value.quantize(Decimal(1))
+    if indicator.unit == "percentage":
+        return min(Decimal(100), value.quantize(Decimal("0.1")))
+    return value.quantize(Decimal("0.01"))

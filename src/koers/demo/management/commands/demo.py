@@ -1,0 +1,38 @@
+"""`koers demo`: migrate an embedded database, build the CMO Flevoland demo and serve it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from koers.demo.builder import DEMO_PASSWORD, USERS, build
+
+
+class Command(BaseCommand):
+    help = "Build the CMO Flevoland demo (idempotent) and serve it on http://127.0.0.1:8000."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="Build only.")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "The demo runs only with KOERS_DEMO=1 (the `koers demo` command sets it); "
+                "it creates accounts with a published password."
+            )
+        call_command("migrate", interactive=False, verbosity=0)
+        created = build()
+        if created:
+            summary = ", ".join(f"{count} {kind}" for kind, count in sorted(created.items()))
+            self.stdout.write(f"Demo built: {summary}.")
+        else:
+            self.stdout.write("Demo already present; nothing changed.")
+        self.stdout.write(f"Sign in with one of these user names and the password {DEMO_PASSWORD}:")
+        for user in USERS:
+            self.stdout.write(f"  {user.username:<16} {user.description}")
+        if not options["no_serve"]:
+            call_command("serve", port=options["port"], no_migrate=True)

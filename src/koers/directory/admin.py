@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from koers.directory.models import Organisation
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality"]
+    list_filter = ["kind", "municipality"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,106 @@
+"""Permission-checking getters: the only way views load plan objects.
+
+Out of the user's sight → 404 (the object's existence is not confirmed); visible but
+not hers to change → 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
+from koers.directory.models import Organisation
+from koers.plans.models import Activity, AnnualPlan, Indicator, Programme, Realisation
+
+
+def programme_scope(programme: Programme) -> Scope:
+    funders = getattr(programme, "_funder_ids", None)
+    if funders is None:
+        funders = frozenset(programme.funders.values_list("id", flat=True))
+        programme._funder_ids = funders  # type: ignore[attr-defined]
+    return Scope(
+        organisation_id=programme.plan.organisation_id,
+        programme_id=programme.pk,
+        funder_ids=funders,
+    )
+
+
+def can(user: Any, capability: Capability, programme: Programme) -> bool:
+    return has_capability(user, capability, programme_scope(programme))
+
+
+def require(user: Any, capability: Capability, programme: Programme) -> None:
+    if not can(user, capability, programme):
+        raise PermissionDenied
+
+
+def _funders_prefetch(prefix: str = "") -> Prefetch[Any]:
+    return Prefetch(f"{prefix}funders", queryset=Organisation.objects.only("id", "name"))
+
+
+def get_programme_for_user(
+    user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS
+) -> Programme:
+    programme = get_object_or_404(
+        Programme.objects.visible_to(user)
+        .select_related("plan__organisation", "coordinator")
+        .prefetch_related(_funders_prefetch()),
+        pk=pk,
+    )
+    programme._funder_ids = frozenset(f.pk for f in programme.funders.all())  # type: ignore[attr-defined]
+    require(user, capability, programme)
+    return programme
+
+
+def get_activity_for_user(
+    user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS
+) -> Activity:
+    activity = get_object_or_404(
+        Activity.objects.visible_to(user).select_related(
+            "programme__plan__organisation", "line", "owner"
+        ),
+        pk=pk,
+    )
+    require(user, capability, activity.programme)
+    return activity
+
+
+def get_indicator_for_user(
+    user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS
+) -> Indicator:
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(user).select_related(
+            "activity__programme__plan__organisation", "activity__line"
+        ),
+        pk=pk,
+    )
+    require(user, capability, indicator.activity.programme)
+    return indicator
+
+
+def get_realisation_for_user(user: Any, pk: int) -> Realisation:
+    """A realisation its recorder, or someone who may edit the plan, may change."""
+    realisation = get_object_or_404(
+        Realisation.objects.filter(
+            indicator__in=Indicator.objects.visible_to(user)
+        ).select_related("indicator__activity__programme__plan"),
+        pk=pk,
+    )
+    programme = realisation.indicator.activity.programme
+    own = realisation.recorded_by_id == user.pk and can(
+        user, Capability.RECORD_REALISATION, programme
+    )
+    if not own:
+        require(user, Capability.EDIT_PLAN, programme)
+    return realisation
+
+
+def get_annual_plan_for_user(user: Any, pk: int) -> AnnualPlan:
+    return get_object_or_404(
+        AnnualPlan.objects.visible_to(user).select_related("plan__organisation"), pk=pk
+    )

@@ -1,0 +1,72 @@
+"""The admin is for reference data and repairs; day-to-day edits go through the app's pages,
+whose services enforce frozen plans and record the audit trail."""
+
+from django.contrib import admin
+
+from koers.plans.models import (
+    Activity,
+    AnnualPlan,
+    Goal,
+    Indicator,
+    Line,
+    Plan,
+    Programme,
+    Target,
+)
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "funder", "parent"]
+    list_filter = ["funder"]
+    search_fields = ["code", "title"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "start_year", "end_year"]
+
+
+class LineInline(admin.TabularInline):
+    model = Line
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "plan", "coordinator", "fte"]
+    filter_horizontal = ["goals", "funders"]
+    inlines = [LineInline]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["kind", "title", "unit", "aggregation", "is_key", "order"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "programme", "year", "status"]
+    list_filter = ["programme", "year", "status", "role", "phase"]
+    search_fields = ["code", "title"]
+    inlines = [IndicatorInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["title", "activity", "kind", "unit", "aggregation", "is_key"]
+    list_filter = ["kind", "unit", "activity__programme"]
+    search_fields = ["title", "activity__code"]
+    inlines = [TargetInline]
+
+
+@admin.register(AnnualPlan)
+class AnnualPlanAdmin(admin.ModelAdmin):
+    list_display = ["plan", "year", "status"]
+    readonly_fields = ["status"]

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.models import Municipality
+from koers.core.uploads import ALLOWED_EXTENSIONS
+from koers.plans.models import (
+    Activity,
+    ActivityPhase,
+    ActivityRole,
+    ActivityStatus,
+    AmendmentField,
+    AnnualPlanStatus,
+    Decision,
+    Indicator,
+    Target,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _number_field(label: str, *, required: bool = True) -> forms.DecimalField:
+    # Dutch users type a decimal comma; localize accepts "2,5" and "2.5" alike.
+    return forms.DecimalField(
+        label=label,
+        max_digits=14,
+        decimal_places=2,
+        required=required,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
+class RealisationForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    value = _number_field(_("Value"))
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("— whole region —"),
+    )
+    evidence_url = forms.URLField(
+        label=_("Link to evidence"), required=False, max_length=500, assume_scheme="https"
+    )
+    evidence_file = forms.FileField(
+        label=_("Evidence file"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        prefix = f"i{indicator.pk}"
+        self.auto_id = f"id_{prefix}_%s"
+        if indicator.unit == "milestone":
+            self.fields["value"] = forms.TypedChoiceField(
+                label=_("Reached?"),
+                choices=[("1", _("Yes")), ("0", _("No"))],
+                coerce=str,
+            )
+        self.fields["value"].help_text = {
+            "count": _("A whole number."),
+            "percentage": _("0 to 100."),
+            "euro": _("Amount in euros."),
+            "hours": _("Number of hours."),
+            "milestone": "",
+        }[indicator.unit]
+
+
+class TargetForm(forms.Form):
+    value = _number_field(_("Target"))
+    q1 = _number_field(_("Planned by end of Q1"), required=False)
+    q2 = _number_field(_("Planned by end of Q2"), required=False)
+    q3 = _number_field(_("Planned by end of Q3"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def for_target(cls, target: Target | None, data: Any = None) -> TargetForm:
+        initial = {}
+        if target is not None:
+            initial = {
+                "value": target.value,
+                "q1": target.q1,
+                "q2": target.q2,
+                "q3": target.q3,
+                "note": target.note,
+                "version": target.version,
+            }
+        return cls(data, initial=initial)
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(label=_("Activities"), widget=forms.Textarea(attrs={"rows": 5}))
+    outcome = forms.CharField(
+        label=_("Intended outcome"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=ActivityRole.choices)
+    phase = forms.ChoiceField(label=_("Phase"), choices=ActivityPhase.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def for_activity(cls, activity: Activity, data: Any = None) -> ActivityForm:
+        return cls(
+            data,
+            initial={
+                "title": activity.title,
+                "description": activity.description,
+                "outcome": activity.outcome,
+                "role": activity.role,
+                "phase": activity.phase,
+                "status": activity.status,
+                "version": activity.version,
+            },
+        )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[c for c in Decision.choices if c[0]]
+    )
+    decision_date = forms.DateField(label=_("Decision date"), widget=DateInput())
+    decision_reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class AmendmentForm(forms.Form):
+    field = forms.ChoiceField(label=_("What changes"), choices=AmendmentField.choices)
+    target = forms.ModelChoiceField(
+        label=_("Target"), queryset=Target.objects.none(), required=False
+    )
+    new_value = forms.CharField(
+        label=_("Proposed version"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target_field = self.fields["target"]
+        assert isinstance(target_field, forms.ModelChoiceField)
+        target_field.queryset = Target.objects.filter(
+            indicator__activity=activity, year=activity.year
+        ).select_related("indicator")
+        target_field.label_from_instance = lambda t: f"{t.indicator.title} ({t.value.normalize():f})"  # type: ignore[method-assign]
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=AnnualPlanStatus.choices, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AdvisoryCommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AmendmentDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        choices=[("1", _("Approve")), ("0", _("Reject"))],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )
+    note = forms.CharField(
+        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,114 @@
+"""Progress of an indicator in a year as of a reference date (peildatum), and its status.
+
+The rule, as the help text on every progress page repeats it:
+
+* **Achieved** — the value realised so far is at or above the year's target.
+* **Expected by now** — for a target phased over the quarters: what was planned by the
+  end of the last completed quarter, plus the part of the current quarter that has
+  passed; for a cumulative (summed) indicator without phasing: the target spread evenly
+  over the days of the year; for any other indicator: nothing is expected before the
+  year ends, and afterwards the whole target.
+* **On track** — not achieved, but the realised value is no more than the on-track margin
+  (15% of the target) below what is expected by now. After the year ends only
+  "achieved" counts: what falls short is behind.
+* **Behind** — below that.
+* **Open** — not achieved and nothing is expected yet (a percentage or milestone
+  measured once, before the year is over).
+* **No target** — the indicator has no target for the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.periods import Quarter, Year
+
+ON_TRACK_MARGIN = Decimal("0.15")
+
+
+class Status(models.TextChoices):
+    ACHIEVED = "achieved", _("Achieved")
+    ON_TRACK = "on_track", _("On track")
+    BEHIND = "behind", _("Behind")
+    OPEN = "open", _("Open")
+    NO_TARGET = "no_target", _("No target")
+
+
+@dataclass(frozen=True)
+class Progress:
+    target: Decimal | None
+    realised: Decimal
+    expected: Decimal | None
+    status: Status
+    measured: bool
+
+    @property
+    def percent(self) -> int:
+        """Realised as a share of target, 0–100 for drawing (capped)."""
+        if not self.target:
+            return 100 if self.status == Status.ACHIEVED else 0
+        return int(min(Decimal(100), self.realised * 100 / self.target))
+
+    @property
+    def expected_percent(self) -> int | None:
+        if self.expected is None or not self.target:
+            return None
+        return int(min(Decimal(100), self.expected * 100 / self.target))
+
+
+def expected_by(
+    *,
+    target: Decimal,
+    phasing: tuple[Decimal, Decimal, Decimal, Decimal] | None,
+    cumulative: bool,
+    year: Year,
+    reference: dt.date,
+) -> Decimal | None:
+    if reference >= year.end:
+        return target
+    if reference < year.start:
+        return Decimal(0)
+    if phasing is not None:
+        quarter = Quarter.containing(reference)
+        planned_before = phasing[quarter.number - 2] if quarter.number > 1 else Decimal(0)
+        planned_now = phasing[quarter.number - 1]
+        return planned_before + (planned_now - planned_before) * quarter.elapsed_fraction(
+            reference
+        )
+    if cumulative:
+        return target * year.elapsed_fraction(reference)
+    return None
+
+
+def assess(
+    *,
+    target: Decimal | None,
+    phasing: tuple[Decimal, Decimal, Decimal, Decimal] | None,
+    cumulative: bool,
+    realised: Decimal | None,
+    year: Year,
+    reference: dt.date,
+) -> Progress:
+    measured = realised is not None
+    value = realised if realised is not None else Decimal(0)
+    if target is None:
+        return Progress(None, value, None, Status.NO_TARGET, measured)
+    expected = expected_by(
+        target=target, phasing=phasing, cumulative=cumulative, year=year, reference=reference
+    )
+    if measured and value >= target:
+        status = Status.ACHIEVED
+    elif reference >= year.end:
+        status = Status.BEHIND
+    elif expected is None:
+        status = Status.OPEN
+    elif value >= expected - ON_TRACK_MARGIN * target:
+        status = Status.ON_TRACK
+    else:
+        status = Status.BEHIND
+    return Progress(target, value, expected, status, measured)

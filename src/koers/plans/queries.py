@@ -1,0 +1,293 @@
+"""Read-side: the data behind the dashboard, programme, activity and goal pages.
+
+Every aggregation happens in the database: one query brings each indicator with its
+year's target and its realised sum, maximum, latest value and count, however many
+realisations there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    F,
+    FilteredRelation,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+
+from koers.core.models import AuditEntry, Municipality
+from koers.core.periods import Year
+from koers.plans.measures import get_measure
+from koers.plans.models import (
+    Activity,
+    Aggregation,
+    AnnualPlan,
+    Goal,
+    Indicator,
+    IndicatorKind,
+    Line,
+    Plan,
+    Programme,
+    Realisation,
+    Source,
+)
+from koers.plans.progress import Progress, Status, assess
+
+
+def with_progress_values(
+    indicators: QuerySet[Indicator], year: Year, reference: dt.date
+) -> QuerySet[Indicator]:
+    """Annotate each indicator with its target for `year` and what was realised up to `reference`."""
+    window_end = min(reference, year.end)
+    window = Realisation.objects.filter(
+        indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
+    )
+    grouped = window.order_by().values("indicator")
+    return indicators.annotate(
+        year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
+        target_value=F("year_target__value"),
+        target_q1=F("year_target__q1"),
+        target_q2=F("year_target__q2"),
+        target_q3=F("year_target__q3"),
+        realised_sum=Subquery(grouped.annotate(v=Sum("value")).values("v")),
+        realised_max=Subquery(grouped.annotate(v=Max("value")).values("v")),
+        realised_latest=Subquery(window.order_by("-date", "-id").values("value")[:1]),
+        realisation_count=Subquery(grouped.annotate(c=Count("id")).values("c")),
+    )
+
+
+def _realised(indicator: Any, year: Year, reference: dt.date) -> Decimal | None:
+    if indicator.source == Source.DERIVED:
+        measure = get_measure(indicator.measure)
+        if measure is None:
+            return None
+        return measure.compute(indicator, year.start, min(reference, year.end))
+    return {
+        Aggregation.SUM: indicator.realised_sum,
+        Aggregation.MAX: indicator.realised_max,
+        Aggregation.LATEST: indicator.realised_latest,
+    }[indicator.aggregation]
+
+
+def progress_of(indicator: Any, year: Year, reference: dt.date) -> Progress:
+    """Progress of an indicator annotated by `with_progress_values`."""
+    phasing = None
+    if None not in (indicator.target_q1, indicator.target_q2, indicator.target_q3):
+        phasing = (
+            indicator.target_q1,
+            indicator.target_q2,
+            indicator.target_q3,
+            indicator.target_value,
+        )
+    return assess(
+        target=indicator.target_value,
+        phasing=phasing,
+        cumulative=indicator.aggregation == Aggregation.SUM,
+        realised=_realised(indicator, year, reference),
+        year=year,
+        reference=reference,
+    )
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    progress: Progress
+
+
+def indicator_rows(
+    indicators: QuerySet[Indicator], year: Year, reference: dt.date
+) -> list[IndicatorRow]:
+    return [
+        IndicatorRow(indicator, progress_of(indicator, year, reference))
+        for indicator in with_progress_values(indicators, year, reference)
+    ]
+
+
+# --- dashboard ---------------------------------------------------------------------------
+
+
+@dataclass
+class ProgrammeSummary:
+    programme: Programme
+    counts: Counter[str]
+    key_rows: list[IndicatorRow]
+    behind_rows: list[IndicatorRow]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def count(self, status: str) -> int:
+        return self.counts.get(status, 0)
+
+
+def programmes_for(user: Any, year: int) -> QuerySet[Programme]:
+    return (
+        Programme.objects.visible_to(user)
+        .filter(plan__start_year__lte=year, plan__end_year__gte=year)
+        .select_related("plan", "coordinator")
+        .order_by("plan__organisation__name", "order", "code")
+    )
+
+
+def dashboard(user: Any, year: Year, reference: dt.date) -> list[ProgrammeSummary]:
+    """Per visible programme: indicators per status, its key indicators and those behind."""
+    programmes = list(programmes_for(user, year.value))
+    indicators = (
+        Indicator.objects.filter(activity__programme__in=programmes, activity__year=year.value)
+        .select_related("activity")
+        .order_by("activity__order", "activity__code", "kind", "order", "id")
+    )
+    by_programme: dict[int, list[IndicatorRow]] = defaultdict(list)
+    for row in indicator_rows(indicators, year, reference):
+        by_programme[row.indicator.activity.programme_id].append(row)
+    summaries = []
+    for programme in programmes:
+        rows = by_programme.get(programme.pk, [])
+        summaries.append(
+            ProgrammeSummary(
+                programme=programme,
+                counts=Counter(row.progress.status for row in rows),
+                key_rows=[row for row in rows if row.indicator.is_key],
+                behind_rows=[row for row in rows if row.progress.status == Status.BEHIND],
+            )
+        )
+    return summaries
+
+
+# --- programme page: the seeds' Activiteiten → Output → Outcome tables ----------------------
+
+
+@dataclass
+class ActivityRow:
+    activity: Activity
+    outputs: list[IndicatorRow] = field(default_factory=list)
+    outcomes: list[IndicatorRow] = field(default_factory=list)
+
+
+@dataclass
+class LineBlock:
+    line: Line | None
+    activities: list[ActivityRow]
+
+
+def programme_overview(programme: Programme, year: Year, reference: dt.date) -> list[LineBlock]:
+    activities = list(
+        Activity.objects.filter(programme=programme, year=year.value)
+        .select_related("line", "owner")
+        .prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.only("name")))
+        .order_by("line__order", "line__code", "order", "code")
+    )
+    rows = {activity.pk: ActivityRow(activity) for activity in activities}
+    indicators = Indicator.objects.filter(activity__in=activities).order_by("kind", "order", "id")
+    for row in indicator_rows(indicators, year, reference):
+        target = rows[row.indicator.activity_id]
+        (target.outputs if row.indicator.kind == IndicatorKind.OUTPUT else target.outcomes).append(
+            row
+        )
+    blocks: list[LineBlock] = []
+    for activity in activities:
+        if not blocks or blocks[-1].line != activity.line:
+            blocks.append(LineBlock(activity.line, []))
+        blocks[-1].activities.append(rows[activity.pk])
+    return blocks
+
+
+def programme_years(programme: Programme) -> list[int]:
+    return list(programme.plan.years)
+
+
+def annual_plan_for(plan: Plan, year: int) -> AnnualPlan | None:
+    return AnnualPlan.objects.filter(plan=plan, year=year).first()
+
+
+# --- activity page -----------------------------------------------------------------------
+
+
+def activity_indicators(activity: Activity, reference: dt.date) -> list[IndicatorRow]:
+    year = Year(activity.year)
+    return indicator_rows(
+        activity.indicators.prefetch_related("targets").order_by("kind", "order", "id"),
+        year,
+        reference,
+    )
+
+
+def recent_realisations(indicator_ids: list[int], limit: int = 200) -> dict[int, list[Realisation]]:
+    """The latest realisations of each indicator (one query), newest first."""
+    realisations = (
+        Realisation.objects.filter(indicator_id__in=indicator_ids)
+        .select_related("municipality", "recorded_by")
+        .order_by("-date", "-id")[:limit]
+    )
+    grouped: dict[int, list[Realisation]] = defaultdict(list)
+    for realisation in realisations:
+        grouped[realisation.indicator_id].append(realisation)
+    return grouped
+
+
+def activity_history(activity: Activity, limit: int = 50) -> QuerySet[AuditEntry]:
+    return (
+        AuditEntry.objects.about(f"plans.activity:{activity.pk}")
+        .select_related("actor")
+        .order_by("-at", "-id")[:limit]
+    )
+
+
+# --- goal contribution -------------------------------------------------------------------
+
+
+@dataclass
+class GoalContribution:
+    goal: Goal
+    programmes: list[Programme]
+    activities: list[Activity]
+
+
+def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
+    """The programmes and activities that serve `goal` or one of its sub-goals in `year`.
+
+    An activity serves a goal when its programme contributes to it, or when the activity
+    itself is marked as contributing.
+    """
+    goal_ids = [goal.pk, *Goal.objects.filter(parent=goal).values_list("pk", flat=True)]
+    programmes = list(
+        programmes_for(user, year).filter(goals__in=goal_ids).distinct().order_by("order")
+    )
+    activities = list(
+        Activity.objects.visible_to(user)
+        .filter(year=year)
+        .filter(Q(programme__in=programmes) | Q(goals__in=goal_ids))
+        .distinct()
+        .select_related("programme", "line")
+        .order_by("programme__order", "line__order", "order", "code")
+    )
+    return GoalContribution(goal, programmes, activities)
+
+
+def goal_tree(user: Any) -> list[Goal]:
+    """Top-level goals of the funders whose goals the user's programmes serve, with children."""
+    visible = Programme.objects.visible_to(user)
+    top_ids = set(
+        Goal.objects.filter(Q(programmes__in=visible) | Q(children__programmes__in=visible))
+        .values_list("pk", "parent_id")
+        .distinct()
+    )
+    roots = {parent or pk for pk, parent in top_ids}
+    return list(
+        Goal.objects.filter(pk__in=roots)
+        .select_related("funder")
+        .prefetch_related(Prefetch("children", queryset=Goal.objects.order_by("order", "code")))
+    )

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from koers.plans.progress import Progress, Status
+
+register = template.Library()
+
+
+@register.simple_tag
+def value(indicator: Any, number: Decimal | None) -> str:
+    """A value in the indicator's unit, formatted for the current language."""
+    if number is None:
+        return "—"
+    unit = indicator.unit
+    if unit == "milestone":
+        return _("yes") if number >= 1 else _("no")
+    places = 0 if unit == "count" or number == number.to_integral_value() else 1
+    if unit in ("euro",):
+        places = 0 if number == number.to_integral_value() else 2
+    text = number_format(number.quantize(Decimal(1).scaleb(-places)), places, force_grouping=True)
+    if unit == "percentage":
+        return f"{text}%"
+    if unit == "euro":
+        return f"€\u00a0{text}"
+    if unit == "hours":
+        return _("%(hours)s h") % {"hours": text}
+    return text
+
+
+@register.simple_tag
+def status_label(status: str) -> str:
+    return str(Status(status).label)
+
+
+@register.simple_tag
+def progress_label(progress: Progress, indicator: Any) -> str:
+    realised = value(indicator, progress.realised)
+    parts = [
+        _("%(realised)s of %(target)s realised")
+        % {"realised": realised, "target": value(indicator, progress.target)}
+        if progress.target is not None
+        else _("%(realised)s realised") % {"realised": realised}
+    ]
+    if progress.expected is not None:
+        parts.append(
+            _("expected by now %(expected)s")
+            % {"expected": number_format(progress.expected.quantize(Decimal("0.1")), 1)}
+        )
+    parts.append(_("status: %(status)s") % {"status": Status(progress.status).label})
+    return ", ".join(parts)
+
+
+@register.filter
+def clamp_zero(number: Any) -> Any:
+    return max(0, int(number))
+
+
+@register.filter
+def split(text: str) -> list[str]:
+    return text.split()
+
+
+@register.simple_tag
+def count_of(summary: Any, status: str) -> int:
+    return int(summary.count(status))

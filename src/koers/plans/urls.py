@@ -1,0 +1,29 @@
+from django.urls import path
+
+from koers.plans import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("programmas/<int:pk>/", views.programme_detail, name="programme"),
+    path("activiteiten/<int:pk>/", views.activity_detail, name="activity"),
+    path("activiteiten/<int:pk>/bewerken/", views.activity_edit, name="activity_edit"),
+    path("activiteiten/<int:pk>/besluit/", views.activity_decision, name="activity_decision"),
+    path(
+        "activiteiten/<int:pk>/wijzigingsvoorstel/",
+        views.amendment_create,
+        name="amendment_create",
+    ),
+    path("indicatoren/<int:pk>/realisaties/", views.realisation_create, name="realisation_create"),
+    path("indicatoren/<int:pk>/streefwaarde/", views.target_edit, name="target_edit"),
+    path("realisaties/<int:pk>/verwijderen/", views.realisation_delete, name="realisation_delete"),
+    path("realisaties/<int:pk>/bewijs/", views.realisation_evidence, name="realisation_evidence"),
+    path("wijzigingen/<int:pk>/besluit/", views.amendment_decide, name="amendment_decide"),
+    path("doelen/", views.goal_list, name="goals"),
+    path("doelen/<int:pk>/", views.goal_detail, name="goal"),
+    path("jaarplannen/", views.annual_plan_list, name="annual_plans"),
+    path("jaarplannen/<int:pk>/", views.annual_plan_detail, name="annual_plan"),
+    path("jaarplannen/<int:pk>/stap/", views.annual_plan_transition, name="annual_plan_transition"),
+    path("jaarplannen/<int:pk>/advies/", views.advisory_comment_create, name="advisory_comment"),
+]

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from koers.core import views as core_views
+
+urlpatterns = [
+    path("gezondheid/", core_views.health, name="health"),
+    path("taal/", login_not_required(set_language), name="set_language"),
+    path("account/", include("koers.accounts.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("koers.plans.urls")),
+]

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from koers.accounts.roles import Role
+from tests.accounts.factories import MembershipFactory, UserFactory
+from tests.directory.factories import FunderFactory, OrganisationFactory
+from tests.plans.factories import (
+    ActivityFactory,
+    AnnualPlanFactory,
+    GoalFactory,
+    IndicatorFactory,
+    PlanFactory,
+    ProgrammeFactory,
+    TargetFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings: Any, tmp_path: Any) -> None:
+    """Uploads go to a temporary folder; static files are found without collectstatic."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@dataclass
+class World:
+    """Two executing organisations, two funders and a user for every role.
+
+    `programme` (own organisation, funded by `province`) holds `activity` with
+    `indicator` (target 7 in 2021). `other_programme` belongs to another organisation,
+    so everything in it is out of scope for the users of the first.
+    """
+
+    own: Any
+    other_org: Any
+    province: Any
+    regio: Any
+    goal: Any
+    plan: Any
+    programme: Any
+    unfunded_programme: Any
+    activity: Any
+    indicator: Any
+    target: Any
+    annual_plan: Any
+    other_programme: Any
+    other_activity: Any
+    other_indicator: Any
+    users: dict[str, Any]
+
+    def client(self, role: str) -> Client:
+        client = Client()
+        client.force_login(self.users[role])
+        return client
+
+
+ROLES_IN_OWN_ORG = [
+    Role.BEHEERDER,
+    Role.DIRECTEUR,
+    Role.BEDRIJFSVOERING,
+    Role.COORDINATOR,
+    Role.MEDEWERKER,
+    Role.TOEZICHT,
+]
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    own = OrganisationFactory(name="CMO Flevoland")
+    other_org = OrganisationFactory(name="Andere organisatie")
+    province = FunderFactory(name="Provincie Flevoland")
+    regio = FunderFactory(name="Regio+")
+    goal_root = GoalFactory(funder=province, code="KS", title="Krachtige Samenleving")
+    goal = GoalFactory(funder=province, code="KS-1", title="Gezond Flevoland", parent=goal_root)
+    plan = PlanFactory(organisation=own)
+    programme = ProgrammeFactory(plan=plan, name="Positieve Gezondheid", funders=[province])
+    programme.goals.add(goal)
+    unfunded = ProgrammeFactory(plan=plan, name="Arbeidsmarkt", funders=[regio])
+    activity = ActivityFactory(programme=programme, title="Partners verbinden")
+    indicator = IndicatorFactory(activity=activity)
+    target = TargetFactory(indicator=indicator)
+    annual_plan = AnnualPlanFactory(plan=plan, year=2021)
+    other_plan = PlanFactory(organisation=other_org)
+    other_programme = ProgrammeFactory(plan=other_plan, funders=[province])
+    other_activity = ActivityFactory(programme=other_programme)
+    other_indicator = IndicatorFactory(activity=other_activity)
+    users: dict[str, Any] = {}
+    for role in ROLES_IN_OWN_ORG:
+        user = UserFactory(username=str(role))
+        MembershipFactory(
+            user=user,
+            organisation=own,
+            role=role,
+            programmes=[programme] if role == Role.COORDINATOR else None,
+        )
+        users[str(role)] = user
+    users["opdrachtgever"] = MembershipFactory(
+        user=UserFactory(username="provincie"), organisation=province, role=Role.OPDRACHTGEVER
+    ).user
+    users["regio"] = MembershipFactory(
+        user=UserFactory(username="regio"), organisation=regio, role=Role.OPDRACHTGEVER
+    ).user
+    users["outsider"] = MembershipFactory(
+        user=UserFactory(username="outsider"), organisation=other_org, role=Role.DIRECTEUR
+    ).user
+    users["no_role"] = UserFactory(username="no_role")
+    return World(
+        own=own,
+        other_org=other_org,
+        province=province,
+        regio=regio,
+        goal=goal,
+        plan=plan,
+        programme=programme,
+        unfunded_programme=unfunded,
+        activity=activity,
+        indicator=indicator,
+        target=target,
+        annual_plan=annual_plan,
+        other_programme=other_programme,
+        other_activity=other_activity,
+        other_indicator=other_indicator,
+        users=users,
+    )

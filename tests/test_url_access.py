@@ -1,0 +1,99 @@
+"""Deny by default: walk every URL pattern of the project.
+
+A signed-out user reaches only the allowed list; every other URL sends her to sign in.
+A signed-in user without any role is refused everywhere but the public pages. Every
+view outside the admin declares its access rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from koers.core.access import declared_access
+from tests.accounts.factories import UserFactory
+
+PUBLIC = {
+    "health",
+    "admin:login",  # redirects to accounts:login
+    "set_language",
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
+
+
+def walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, Any]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or ""
+            yield from walk(
+                pattern.url_patterns,
+                prefix + str(pattern.pattern),
+                f"{namespace}{ns}:" if ns else namespace,
+            )
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}{pattern.name}", prefix + str(pattern.pattern), pattern.callback
+
+
+def example_path(route: str) -> str:
+    """A concrete path for a route: converters filled with plausible values."""
+    import re
+
+    path = re.sub(r"<int:[^>]+>", "1", route)
+    path = re.sub(r"<(?:str:|slug:)?(\w+)>", "x", path)
+    path = re.sub(r"<path:[^>]+>", "x", path)
+    path = path.replace("^", "").replace("$", "").replace("\\", "")
+    path = re.sub(r"\(\?P<\w+>[^)]*\)", "x", path)
+    return "/" + path
+
+
+ALL = list(walk(get_resolver().url_patterns))
+
+
+def test_the_walk_finds_the_project_urls() -> None:
+    names = {name for name, _, _ in ALL}
+    assert {"plans:dashboard", "plans:activity", "accounts:login", "admin:index"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route", "callback"), ALL, ids=[n for n, _, _ in ALL])
+def test_signed_out_users_reach_only_the_public_pages(name: str, route: str, callback: Any) -> None:
+    response = Client().get(example_path(route))
+    if name in PUBLIC:
+        assert response.status_code in (200, 302, 405), name
+        if response.status_code == 302 and name != "admin:login":
+            assert "/account/inloggen/" not in response["Location"], name
+    else:
+        assert response.status_code == 302, name
+        # The admin sends to its own login first, which hands over to Koers's sign-in.
+        final = Client().get(example_path(route), follow=True).redirect_chain[-1][0]
+        assert final.startswith("/account/inloggen/"), name
+
+
+@pytest.mark.parametrize(("name", "route", "callback"), ALL, ids=[n for n, _, _ in ALL])
+def test_every_view_declares_who_may_reach_it(name: str, route: str, callback: Any) -> None:
+    if name.startswith("admin:"):
+        return  # the admin site checks the beheerder role itself (KoersAdminSite)
+    assert declared_access(callback) is not None, f"{name} declares no access rule"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route", "callback"), ALL, ids=[n for n, _, _ in ALL])
+def test_a_user_without_a_role_is_refused(name: str, route: str, callback: Any) -> None:
+    client = Client()
+    client.force_login(UserFactory())
+    response = client.get(example_path(route))
+    if name in PUBLIC or name in {"accounts:password_change", "accounts:logout", "admin:logout"}:
+        return
+    if name.startswith("admin:"):
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(("/account/inloggen/", "/beheer/login/")), name
+    else:
+        assert response.status_code in (403, 405), name
