@@ -24,6 +24,8 @@ from tests.plans.factories import (
 def _isolated_files(settings: Any, tmp_path: Any) -> None:
     """Uploads go to a temporary folder; static files are found without collectstatic."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A fast hasher: the tests sign in hundreds of times; production keeps PBKDF2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -32,3 +32,9 @@ def requires(capability: Capability) -> Callable[[View], View]:
         return wrapped  # type: ignore[return-value]
 
     return decorate
+
+
+def signed_in(view: View) -> View:
+    """Declare a view open to every signed-in user, whatever her roles (her own account)."""
+    setattr(view, ACCESS_ATTRIBUTE, "signed-in")
+    return view

@@ -7,7 +7,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.SignInView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", views.sign_out, name="logout"),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from koers.core.access import ACCESS_ATTRIBUTE
+from koers.accounts.decorators import signed_in
 
 
 class SignInView(auth_views.LoginView):
@@ -16,6 +16,7 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+@signed_in
 def password_change(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -26,5 +27,4 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_change.html", {"form": form})
 
 
-# Every signed-in user may change her own password, whatever her roles.
-setattr(password_change, ACCESS_ATTRIBUTE, "signed-in")
+sign_out = signed_in(auth_views.LogoutView.as_view())

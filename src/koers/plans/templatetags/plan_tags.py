@@ -6,6 +6,7 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from koers.plans.progress import Progress, Status
 
@@ -69,3 +70,21 @@ def split(text: str) -> list[str]:
 @register.simple_tag
 def count_of(summary: Any, status: str) -> int:
     return int(summary.count(status))
+
+
+ACTION_LABELS = {
+    "realisation.record": _lazy("Realisation recorded"),
+    "realisation.delete": _lazy("Realisation removed"),
+    "target.set": _lazy("Target set"),
+    "activity.update": _lazy("Activity changed"),
+    "activity.decide": _lazy("Go/no-go decided"),
+    "amendment.propose": _lazy("Amendment proposed"),
+    "amendment.approve": _lazy("Amendment approved"),
+    "amendment.reject": _lazy("Amendment rejected"),
+    "amendment.apply": _lazy("Amendment applied"),
+}
+
+
+@register.simple_tag
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
