@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages browser-deps serve clean
+.PHONY: help install demo test lint check-migrations messages system-deps clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -22,11 +22,11 @@ install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself
 demo: install ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
 	$(BIN)/koers demo
 
-browser-deps: ## Install Debian's Chromium for the browser tests when it is missing
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+system-deps: ## Install Debian's Chromium (browser tests) and gettext (translations) when missing
+	@test -x $(CHROMIUM) && command -v msgfmt >/dev/null || { \
+	  echo "Installing Debian's chromium and gettext"; \
 	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; }
 
 lint: install ## ruff, ruff format, mypy and djLint
 	$(BIN)/ruff check src tests
@@ -41,8 +41,8 @@ messages: install ## Extract and compile the translations (English msgids, Dutch
 	cd src/koers && ../../$(BIN)/koers makemessages --locale nl --no-obsolete --add-location file
 	cd src/koers && ../../$(BIN)/koers compilemessages --locale nl
 
-test: install browser-deps lint check-migrations ## Everything: lints, migration check and the whole test suite
-	$(BIN)/koers compilemessages --locale nl --ignore .venv >/dev/null
+test: install system-deps lint check-migrations ## Everything: lints, migration check and the whole test suite
+	cd src/koers && ../../$(BIN)/koers compilemessages --locale nl >/dev/null
 	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 clean: ## Remove the virtual environment and the demo database

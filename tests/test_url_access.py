@@ -29,7 +29,9 @@ PUBLIC = {
 }
 
 
-def walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, Any]]:
+def walk(
+    patterns: list[Any], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, Any]]:
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             ns = pattern.namespace or ""

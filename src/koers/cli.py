@@ -1,15 +1,16 @@
 """The `koers` command: Django's management commands, plus `serve`, `demo` and `worker`.
 
-    koers serve        production server (gunicorn) with static files served by the app
-    koers demo         build the CMO Flevoland demo in an embedded database and serve it
-    koers worker       the task worker (database-backed queue)
-    koers <command>    any Django management command (migrate, createsuperuser, …)
+koers serve        production server (gunicorn) with static files served by the app
+koers demo         build the CMO Flevoland demo in an embedded database and serve it
+koers worker       the task worker (database-backed queue)
+koers <command>    any Django management command (migrate, createsuperuser, …)
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,7 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) > 1 and args[1] == "demo":
         # The demo keeps its own embedded database and opens on the autumn of 2021.
         os.environ.setdefault("KOERS_DEMO", "1")
-        os.environ.setdefault("KOERS_DATA_DIR", os.path.join("var", "demo"))
+        os.environ.setdefault("KOERS_DATA_DIR", str(Path("var") / "demo"))
         os.environ.setdefault("KOERS_REFERENCE_DATE", "2021-10-15")
     from django.core.management import execute_from_command_line
 

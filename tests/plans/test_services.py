@@ -134,9 +134,7 @@ class TestRealisationRecord:
 
 
 class TestRealisationDelete:
-    def test_the_recorder_may_delete_and_the_values_stay_in_the_audit(
-        self, world: World
-    ) -> None:
+    def test_the_recorder_may_delete_and_the_values_stay_in_the_audit(self, world: World) -> None:
         realisation = record(world, role="medewerker")
         services.realisation_delete(actor=world.users["medewerker"], realisation=realisation)
         assert not Realisation.objects.exists()

@@ -30,7 +30,7 @@ ALLOWED_EXTENSIONS = tuple(sorted([*_ZIP_MARKERS, *_MAGIC]))
 
 
 def validate_document(upload: UploadedFile) -> None:
-    """Raise a ValidationError with a message for the user unless `upload` is an allowed document."""
+    """Raise a ValidationError for the user unless `upload` is an allowed document."""
     name = upload.name or ""
     extension = PurePath(name).suffix.lower()
     allowed = ", ".join(ext.lstrip(".") for ext in ALLOWED_EXTENSIONS)

@@ -38,7 +38,7 @@ from koers.plans.models import (
 )
 from koers.plans.progress import expected_by
 
-DEMO_PASSWORD = "koers-demo-2021"  # noqa: S105 - demo only; production never runs the builder
+DEMO_PASSWORD = "koers-demo-2021"
 REFERENCE_DATE = dt.date(2021, 10, 15)
 DEMO_YEAR = 2021
 OWN = "cmo-flevoland"
@@ -54,7 +54,13 @@ MUNICIPALITIES = [
 
 ORGANISATIONS = [
     (OWN, "CMO Flevoland", "CMO Flevoland", OrganisationKind.OWN, "https://www.cmoflevoland.nl"),
-    ("provincie-flevoland", "Provincie Flevoland", "Provincie Flevoland", OrganisationKind.PROVINCE, "https://www.flevoland.nl"),
+    (
+        "provincie-flevoland",
+        "Provincie Flevoland",
+        "Provincie Flevoland",
+        OrganisationKind.PROVINCE,
+        "https://www.flevoland.nl",
+    ),
     ("regioplus", "RegioPlus", "Regio+", OrganisationKind.FUNDER, "https://www.regioplus.nl"),
     ("ggd-flevoland", "GGD Flevoland", "GGD Flevoland", OrganisationKind.CARE, ""),
     ("zonmw", "ZonMw", "ZonMw", OrganisationKind.FUNDER, ""),
@@ -91,15 +97,17 @@ USERS = [
     DemoUser("toezicht", "Theo", "Zwart", Role.TOEZICHT, OWN),
 ]
 
-# What the dashboard shows first: a few indicators per programme that the seeds put up front.
-KEY_TITLE_WORDS = (
-    "thematische netwerkbijeenkomsten",
-    "communicatie-uitingen",
-    "Sterk in je Werk",
-    "unieke cliënten",
-    "jongeren getraind",
-    "werkgevers",
-    "signalen",
+# What the dashboard shows first: three indicators per programme that the seeds put up front.
+KEY_TITLE_PREFIXES = (
+    "7 thematische netwerkbijeenkomsten",
+    "21 communicatie-uitingen",
+    "Actieve schil van 6 organisaties",
+    "Minimaal 150 Sterk in je Werk",
+    "5 werkgevers verbinden zich",
+    "Tenminste 10 beschikbare verzorgenden",
+    "4 bijeenkomsten",
+    "30 jongeren",
+    "Informatie en advies aan 20 unieke cliënten",
 )
 
 # The thematic network meetings already held by the reference date; the third
@@ -168,7 +176,9 @@ def build(*, realisations: bool = True) -> dict[str, int]:
     users = _build_users(organisations, note)
     coordinators = {code: u for u in USERS for code in u.programmes}
     for order, spec in enumerate(seed_data.PROGRAMMES):
-        coordinator = users[coordinators[spec["code"]].username] if spec["code"] in coordinators else None
+        coordinator = (
+            users[coordinators[spec["code"]].username] if spec["code"] in coordinators else None
+        )
         programme = _build_programme(plan, order, spec, goals, organisations, coordinator, note)
         for line_order, line_spec in enumerate(spec["lines"]):
             line, was = Line.objects.get_or_create(
@@ -179,20 +189,31 @@ def build(*, realisations: bool = True) -> dict[str, int]:
             note("lines", was)
             for activity_order, activity_spec in enumerate(line_spec["activities"]):
                 _build_activity(
-                    programme, line, activity_order, activity_spec, goals, municipalities,
-                    coordinator, note,
+                    programme,
+                    line,
+                    activity_order,
+                    activity_spec,
+                    goals,
+                    municipalities,
+                    coordinator,
+                    note,
                 )
     for user in USERS:
         if user.programmes:
             membership = Membership.objects.get(
                 user=users[user.username], organisation=organisations[OWN], role=user.role
             )
-            membership.programmes.add(*Programme.objects.filter(plan=plan, code__in=user.programmes))
+            membership.programmes.add(
+                *Programme.objects.filter(plan=plan, code__in=user.programmes)
+            )
 
     _build_annual_plans(plan, users, note)
-    if realisations and not Realisation.objects.filter(
-        indicator__activity__programme__plan=plan, is_example=True
-    ).exists():
+    if (
+        realisations
+        and not Realisation.objects.filter(
+            indicator__activity__programme__plan=plan, is_example=True
+        ).exists()
+    ):
         created["realisations"] = _build_realisations(plan, users, municipalities)
     return created
 
@@ -204,7 +225,11 @@ def _build_goals(organisations: dict[str, Organisation], note: Any) -> dict[str,
         parent, was = Goal.objects.get_or_create(
             funder=funder,
             code=root["code"],
-            defaults={"title": root["title"], "description": root.get("description", ""), "order": order},
+            defaults={
+                "title": root["title"],
+                "description": root.get("description", ""),
+                "order": order,
+            },
         )
         note("goals", was)
         goals[parent.code] = parent
@@ -318,7 +343,7 @@ def _build_activity(
             baseline=indicator_spec.get("baseline"),
             verification=indicator_spec.get("verification", ""),
             note=indicator_spec.get("note", ""),
-            is_key=any(word.lower() in title.lower() for word in KEY_TITLE_WORDS),
+            is_key=title.startswith(KEY_TITLE_PREFIXES),
             order=indicator_order,
         )
         note("indicators", True)
@@ -338,8 +363,20 @@ def _build_activity(
 def _build_annual_plans(plan: Plan, users: dict[str, User], note: Any) -> None:
     tz = timezone.get_current_timezone()
     steps_2021 = [
-        (AnnualPlanStatus.CONCEPT, AnnualPlanStatus.SUBMITTED, "directeur", dt.datetime(2020, 10, 30, 10, tzinfo=tz), ""),
-        (AnnualPlanStatus.SUBMITTED, AnnualPlanStatus.ADOPTED, "provincie", dt.datetime(2020, 12, 15, 14, tzinfo=tz), "Subsidiebeschikking 2021 (voorbeeld)."),
+        (
+            AnnualPlanStatus.CONCEPT,
+            AnnualPlanStatus.SUBMITTED,
+            "directeur",
+            dt.datetime(2020, 10, 30, 10, tzinfo=tz),
+            "",
+        ),
+        (
+            AnnualPlanStatus.SUBMITTED,
+            AnnualPlanStatus.ADOPTED,
+            "provincie",
+            dt.datetime(2020, 12, 15, 14, tzinfo=tz),
+            "Subsidiebeschikking 2021 (voorbeeld).",
+        ),
     ]
     annual_2021, was = AnnualPlan.objects.get_or_create(
         plan=plan, year=DEMO_YEAR, defaults={"status": AnnualPlanStatus.ADOPTED}
@@ -348,8 +385,12 @@ def _build_annual_plans(plan: Plan, users: dict[str, User], note: Any) -> None:
     if was:
         for source, target, username, at, comment in steps_2021:
             AnnualPlanEvent.objects.create(
-                annual_plan=annual_2021, from_status=source, to_status=target,
-                actor=users[username], at=at, comment=comment,
+                annual_plan=annual_2021,
+                from_status=source,
+                to_status=target,
+                actor=users[username],
+                at=at,
+                comment=comment,
             )
     for year in plan.years:
         if year != DEMO_YEAR:
@@ -363,7 +404,12 @@ def _build_realisations(
     """A plausible spread of example realisations through 2021 up to the reference date."""
     rng = random.Random(2021)  # fixed seed: the same demo every time
     year = Year(DEMO_YEAR)
-    recorders = [users["coordinator"], users["coordinator-ao"], users["coordinator-vi"], users["medewerker"]]
+    recorders = [
+        users["coordinator"],
+        users["coordinator-ao"],
+        users["coordinator-vi"],
+        users["medewerker"],
+    ]
     rows: list[Realisation] = []
     indicators = (
         Indicator.objects.filter(activity__programme__plan=plan, activity__year=DEMO_YEAR)
@@ -378,9 +424,11 @@ def _build_realisations(
         recorder = indicator.activity.programme.coordinator or users["medewerker"]
         if "thematische netwerkbijeenkomsten" in indicator.title.lower():
             for day, text, place in MEETINGS_HELD:
-                rows.append(_example(indicator, day, Decimal(1), municipalities[place], text, recorder))
+                rows.append(
+                    _example(indicator, day, Decimal(1), municipalities[place], text, recorder)
+                )
             continue
-        places = list(indicator.activity.municipalities.all()) or [None]
+        places: list[Municipality | None] = [*indicator.activity.municipalities.all()] or [None]
         for day, value in _spread(indicator, target, year, rng):
             rows.append(
                 _example(indicator, day, value, rng.choice(places), "", rng.choice(recorders))
@@ -390,11 +438,21 @@ def _build_realisations(
 
 
 def _example(
-    indicator: Indicator, day: dt.date, value: Decimal, place: Municipality | None, text: str, user: User
+    indicator: Indicator,
+    day: dt.date,
+    value: Decimal,
+    place: Municipality | None,
+    text: str,
+    user: User,
 ) -> Realisation:
     return Realisation(
-        indicator=indicator, date=day, value=value, municipality=place,
-        note=text, recorded_by=user, is_example=True,
+        indicator=indicator,
+        date=day,
+        value=value,
+        municipality=place,
+        note=text,
+        recorded_by=user,
+        is_example=True,
     )
 
 
@@ -421,9 +479,7 @@ def _spread(
         level = target.value * Decimal(str(rng.uniform(0.4, 1.05)))
         days = sorted(_random_day(rng, last) for _ in range(rng.randint(1, 3)))
         steps = len(days)
-        return [
-            (day, _round(indicator, level * (i + 1) / steps)) for i, day in enumerate(days)
-        ]
+        return [(day, _round(indicator, level * (i + 1) / steps)) for i, day in enumerate(days)]
     total = _round(indicator, expected * Decimal(str(rng.uniform(0.55, 1.15))))
     if total <= 0:
         return []

@@ -12,8 +12,9 @@ are not given in the seeds; they are short descriptions of the obvious evidence.
 """
 
 from decimal import Decimal
+from typing import Any
 
-FUNDER_GOALS = [
+FUNDER_GOALS: list[dict[str, Any]] = [
     # 004 r. 16-24 (ambitie KS), r. 45-63 (4 programmalijnen); 001 r. 306-319 (contourenschets)
     {
         "funder": "provincie-flevoland",
@@ -101,7 +102,7 @@ FUNDER_GOALS = [
 ]
 
 # 001 r. 153-163 (MJP 1.1) and r. 472-476 (MJP 1.4.2)
-PLAN = {
+PLAN: dict[str, Any] = {
     "title": "Meerjarenplan 2021-2024",
     "start_year": 2021,
     "end_year": 2024,
@@ -114,7 +115,7 @@ PLAN = {
     ),
 }
 
-PROGRAMMES = [
+PROGRAMMES: list[dict[str, Any]] = [
     # ------------------------------------------------------------------------------------
     # Positieve Gezondheid: 001 MJP hoofdstuk 2 (r. 697-958), JP2021 hoofdstuk 2 (r. 2420-2997)
     # ------------------------------------------------------------------------------------
@@ -2071,7 +2072,7 @@ PROGRAMMES = [
 ]
 
 # Multi-year / organisation-wide indicators from the Meerjarenplan 5.2 (001 r. 1636-1672)
-ORGANISATION_INDICATORS = [
+ORGANISATION_INDICATORS: list[dict[str, Any]] = [
     {
         "title": "Directe uren",
         "unit": "hours",

@@ -16,7 +16,7 @@ class OrganisationKind(models.TextChoices):
 
 
 class Organisation(models.Model):
-    """Any organisation Koers knows of: the executing organisation, funders, municipalities, partners."""
+    """Any organisation Koers knows: the executing one, funders, municipalities, partners."""
 
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)

@@ -19,10 +19,11 @@ from koers.plans.models import Activity, AnnualPlan, Indicator, Programme, Reali
 
 
 def programme_scope(programme: Programme) -> Scope:
-    funders = getattr(programme, "_funder_ids", None)
+    # Cached on the instance: views ask several questions about the same programme.
+    funders = programme.__dict__.get("_funder_ids")
     if funders is None:
         funders = frozenset(programme.funders.values_list("id", flat=True))
-        programme._funder_ids = funders  # type: ignore[attr-defined]
+        programme.__dict__["_funder_ids"] = funders
     return Scope(
         organisation_id=programme.plan.organisation_id,
         programme_id=programme.pk,
@@ -52,7 +53,7 @@ def get_programme_for_user(
         .prefetch_related(_funders_prefetch()),
         pk=pk,
     )
-    programme._funder_ids = frozenset(f.pk for f in programme.funders.all())  # type: ignore[attr-defined]
+    programme.__dict__["_funder_ids"] = frozenset(f.pk for f in programme.funders.all())
     require(user, capability, programme)
     return programme
 
@@ -86,9 +87,9 @@ def get_indicator_for_user(
 def get_realisation_for_user(user: Any, pk: int) -> Realisation:
     """A realisation its recorder, or someone who may edit the plan, may change."""
     realisation = get_object_or_404(
-        Realisation.objects.filter(
-            indicator__in=Indicator.objects.visible_to(user)
-        ).select_related("indicator__activity__programme__plan"),
+        Realisation.objects.filter(indicator__in=Indicator.objects.visible_to(user)).select_related(
+            "indicator__activity__programme__plan"
+        ),
         pk=pk,
     )
     programme = realisation.indicator.activity.programme

@@ -27,7 +27,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _number_field(label: str, *, required: bool = True) -> forms.DecimalField:
+def _number_field(label: Any, *, required: bool = True) -> forms.DecimalField:
     # Dutch users type a decimal comma; localize accepts "2,5" and "2.5" alike.
     return forms.DecimalField(
         label=label,
@@ -71,13 +71,14 @@ class RealisationForm(forms.Form):
                 choices=[("1", _("Yes")), ("0", _("No"))],
                 coerce=str,
             )
-        self.fields["value"].help_text = {
+        help_texts: dict[str, Any] = {
             "count": _("A whole number."),
             "percentage": _("0 to 100."),
             "euro": _("Amount in euros."),
             "hours": _("Number of hours."),
             "milestone": "",
-        }[indicator.unit]
+        }
+        self.fields["value"].help_text = help_texts[indicator.unit]
 
 
 class TargetForm(forms.Form):
@@ -131,9 +132,7 @@ class ActivityForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=[c for c in Decision.choices if c[0]]
-    )
+    decision = forms.ChoiceField(label=_("Decision"), choices=[c for c in Decision.choices if c[0]])
     decision_date = forms.DateField(label=_("Decision date"), widget=DateInput())
     decision_reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -157,7 +156,11 @@ class AmendmentForm(forms.Form):
         target_field.queryset = Target.objects.filter(
             indicator__activity=activity, year=activity.year
         ).select_related("indicator")
-        target_field.label_from_instance = lambda t: f"{t.indicator.title} ({t.value.normalize():f})"  # type: ignore[method-assign]
+        target_field.label_from_instance = _target_label  # type: ignore[method-assign,assignment]
+
+
+def _target_label(target: Target) -> str:
+    return f"{target.indicator.title} ({target.value.normalize():f})"
 
 
 class TransitionForm(forms.Form):

@@ -10,7 +10,12 @@ from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 
 if TYPE_CHECKING:
-    from koers.plans.models import Activity, AnnualPlan, Indicator, Programme
+    from koers.plans.models import (  # noqa: F401 - named in the QuerySet[...] strings below
+        Activity,
+        AnnualPlan,
+        Indicator,
+        Programme,
+    )
 
 
 def _programme_visibility(user: Any, prefix: str = "") -> models.Q:
@@ -52,6 +57,4 @@ class AnnualPlanQuerySet(models.QuerySet["AnnualPlan"]):
         condition = models.Q(plan__organisation_id__in=own)
         if funding:
             condition |= models.Q(plan__programmes__funders__in=funding)
-        return self.filter(
-            pk__in=self.model.objects.filter(condition).values("pk")  # type: ignore[misc]
-        )
+        return self.filter(pk__in=self.model._default_manager.filter(condition).values("pk"))

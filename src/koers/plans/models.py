@@ -1,8 +1,12 @@
-"""The results chain: funder goals → plan → programme → line → activity → indicator → target, realisation."""
+"""The results chain: funder goals → plan → programme → line → activity → indicator.
+
+Indicators carry a target per year and realisations (measured values with evidence).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -16,7 +20,10 @@ from koers.plans.managers import (
     ProgrammeQuerySet,
 )
 
-VALUE_DIGITS = {"max_digits": 14, "decimal_places": 2}
+
+def value_field(verbose_name: Any, **options: Any) -> models.DecimalField[Any, Any]:
+    """Indicator values, targets and baselines: up to 12 digits before and 2 after the point."""
+    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **options)
 
 
 class Goal(models.Model):
@@ -45,9 +52,7 @@ class Goal(models.Model):
         ordering = ["funder__name", "order", "code"]
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
-        constraints = [
-            models.UniqueConstraint(fields=["funder", "code"], name="goal_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["funder", "code"], name="goal_unique_code")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
@@ -286,7 +291,7 @@ class Indicator(models.Model):
     aggregation = models.CharField(
         _("aggregation over the year"), max_length=10, choices=Aggregation.choices
     )
-    baseline = models.DecimalField(_("baseline"), **VALUE_DIGITS, null=True, blank=True)
+    baseline = value_field(_("baseline"), null=True, blank=True)
     verification = models.CharField(_("means of verification"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
     is_key = models.BooleanField(
@@ -324,12 +329,12 @@ class Target(models.Model):
         Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    value = models.DecimalField(_("target"), **VALUE_DIGITS)
+    value = value_field(_("target"))
     # Cumulative planned values at the end of Q1, Q2 and Q3 (Q4 is the target itself);
     # empty means the target is paced evenly over the year.
-    q1 = models.DecimalField(_("planned by end of Q1"), **VALUE_DIGITS, null=True, blank=True)
-    q2 = models.DecimalField(_("planned by end of Q2"), **VALUE_DIGITS, null=True, blank=True)
-    q3 = models.DecimalField(_("planned by end of Q3"), **VALUE_DIGITS, null=True, blank=True)
+    q1 = value_field(_("planned by end of Q1"), null=True, blank=True)
+    q2 = value_field(_("planned by end of Q2"), null=True, blank=True)
+    q3 = value_field(_("planned by end of Q3"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -365,7 +370,7 @@ class Realisation(models.Model):
         verbose_name=_("indicator"),
     )
     date = models.DateField(_("date"))
-    value = models.DecimalField(_("value"), **VALUE_DIGITS)
+    value = value_field(_("value"))
     municipality = models.ForeignKey(
         "core.Municipality",
         on_delete=models.PROTECT,
@@ -464,6 +469,9 @@ class AnnualPlanEvent(models.Model):
         verbose_name = _("annual plan step")
         verbose_name_plural = _("annual plan steps")
 
+    def __str__(self) -> str:
+        return f"{self.annual_plan}: {self.from_status} → {self.to_status}"
+
 
 class AdvisoryComment(models.Model):
     """The advisory council's comment on an annual plan under advice."""
@@ -493,6 +501,9 @@ class AdvisoryComment(models.Model):
         verbose_name = _("advisory comment")
         verbose_name_plural = _("advisory comments")
 
+    def __str__(self) -> str:
+        return f"{self.annual_plan}: {self.text[:60]}"
+
 
 class AmendmentStatus(models.TextChoices):
     PROPOSED = "proposed", _("Awaiting the funder's decision")
@@ -515,7 +526,10 @@ class Amendment(models.Model):
     """
 
     annual_plan = models.ForeignKey(
-        AnnualPlan, on_delete=models.PROTECT, related_name="amendments", verbose_name=_("annual plan")
+        AnnualPlan,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        verbose_name=_("annual plan"),
     )
     activity = models.ForeignKey(
         Activity, on_delete=models.PROTECT, related_name="amendments", verbose_name=_("activity")

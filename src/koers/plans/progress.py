@@ -77,9 +77,7 @@ def expected_by(
         quarter = Quarter.containing(reference)
         planned_before = phasing[quarter.number - 2] if quarter.number > 1 else Decimal(0)
         planned_now = phasing[quarter.number - 1]
-        return planned_before + (planned_now - planned_before) * quarter.elapsed_fraction(
-            reference
-        )
+        return planned_before + (planned_now - planned_before) * quarter.elapsed_fraction(reference)
     if cumulative:
         return target * year.elapsed_fraction(reference)
     return None

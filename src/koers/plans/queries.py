@@ -48,7 +48,7 @@ from koers.plans.progress import Progress, Status, assess
 def with_progress_values(
     indicators: QuerySet[Indicator], year: Year, reference: dt.date
 ) -> QuerySet[Indicator]:
-    """Annotate each indicator with its target for `year` and what was realised up to `reference`."""
+    """Annotate indicators with their target for `year` and what was realised by `reference`."""
     window_end = min(reference, year.end)
     window = Realisation.objects.filter(
         indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
@@ -161,7 +161,11 @@ def dashboard(user: Any, year: Year, reference: dt.date) -> list[ProgrammeSummar
                 programme=programme,
                 counts=Counter(row.progress.status for row in rows),
                 key_rows=[row for row in rows if row.indicator.is_key],
-                behind_rows=[row for row in rows if row.progress.status == Status.BEHIND],
+                behind_rows=[
+                    row
+                    for row in rows
+                    if row.progress.status == Status.BEHIND and not row.indicator.is_key
+                ],
             )
         )
     return summaries

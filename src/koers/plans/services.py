@@ -503,7 +503,7 @@ def amendment_decide(
 def _apply(amendment: Amendment, actor: Any, remote_addr: str | None) -> None:
     if amendment.field == AmendmentField.TARGET:
         assert amendment.target is not None
-        target = Target.objects.select_for_update().get(pk=amendment.target_id)
+        target = Target.objects.select_for_update().get(pk=amendment.target.pk)
         before = snapshot(target, TARGET_FIELDS)
         target.value = Decimal(amendment.new_value)
         # A phasing that no longer fits the new target is dropped rather than kept wrong.

@@ -217,7 +217,7 @@ def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(VIEW)
-def realisation_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def realisation_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """Evidence files are served as downloads through a permission check, never inline."""
     realisation = get_object_or_404(
         queries.Realisation.objects.filter(
@@ -247,6 +247,13 @@ def _form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     if request.method == "POST":
         status = 409 if context.get("conflict_rows") else 400
     return render(request, "plans/form_page.html", {"form": form, **context}, status=status)
+
+
+def _with_version(data: Any, version: int) -> Any:
+    """The submitted data with the current version, so the next save can succeed."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data
 
 
 def _conflict_message(request: HttpRequest) -> None:
@@ -283,8 +290,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ConflictError as error:
             conflict = error.current
             _conflict_message(request)
-            form.data = form.data.copy()
-            form.data["version"] = str(conflict.version)
+            form.data = _with_version(form.data, conflict.version)
         except ValidationError as error:
             form.add_error(None, error)
     return _form_page(
@@ -366,8 +372,7 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ConflictError as error:
             conflict = error.current
             _conflict_message(request)
-            form.data = form.data.copy()
-            form.data["version"] = str(conflict.version)
+            form.data = _with_version(form.data, conflict.version)
         except ValidationError as error:
             form.add_error(None, error)
     return _form_page(
@@ -503,8 +508,9 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "programmes": programmes,
             "events": annual_plan.events.select_related("actor"),
             "comments": annual_plan.advisory_comments.select_related("author", "programme"),
-            "amendments": annual_plan.amendments.filter(activity__programme__in=programmes)
-            .select_related("activity", "proposed_by", "decided_by", "target__indicator"),
+            "amendments": annual_plan.amendments.filter(
+                activity__programme__in=programmes
+            ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
             "transitions": services.allowed_transitions(request.user, annual_plan),
             "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
             and annual_plan.status == "ter_advies",
@@ -561,4 +567,3 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Write your comment."))
     return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
-

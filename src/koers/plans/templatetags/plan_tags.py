@@ -6,7 +6,7 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from koers.plans.progress import Progress, Status
 
@@ -73,15 +73,15 @@ def count_of(summary: Any, status: str) -> int:
 
 
 ACTION_LABELS = {
-    "realisation.record": _lazy("Realisation recorded"),
-    "realisation.delete": _lazy("Realisation removed"),
-    "target.set": _lazy("Target set"),
-    "activity.update": _lazy("Activity changed"),
-    "activity.decide": _lazy("Go/no-go decided"),
-    "amendment.propose": _lazy("Amendment proposed"),
-    "amendment.approve": _lazy("Amendment approved"),
-    "amendment.reject": _lazy("Amendment rejected"),
-    "amendment.apply": _lazy("Amendment applied"),
+    "realisation.record": gettext_lazy("Realisation recorded"),
+    "realisation.delete": gettext_lazy("Realisation removed"),
+    "target.set": gettext_lazy("Target set"),
+    "activity.update": gettext_lazy("Activity changed"),
+    "activity.decide": gettext_lazy("Go/no-go decided"),
+    "amendment.propose": gettext_lazy("Amendment proposed"),
+    "amendment.approve": gettext_lazy("Amendment approved"),
+    "amendment.reject": gettext_lazy("Amendment rejected"),
+    "amendment.apply": gettext_lazy("Amendment applied"),
 }
 
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
 
-class KoersServer(BaseApplication):  # type: ignore[misc]
+class KoersServer(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
         super().__init__()

@@ -1,0 +1,155 @@
+"""A real Koers for the browser tests: the demo built in its own database and served by
+`koers serve` (gunicorn) in a subprocess, driven by Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("KOERS_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def _database_for_server(worker: str) -> Iterator[str | None]:
+    """On PostgreSQL, a database of its own (the test database belongs to the test process)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield None
+        return
+    import psycopg
+
+    name = f"koers_browser_{worker}"
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: Any, worker_id: str) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    with _database_for_server(worker_id) as database_url:
+        env = {
+            **os.environ,
+            "KOERS_DATA_DIR": str(data_dir),
+            "KOERS_DEMO": "1",
+            "KOERS_REFERENCE_DATE": "2021-10-15",
+            "KOERS_LOG_LEVEL": "WARNING",
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        if database_url:
+            env["DATABASE_URL"] = database_url
+        else:
+            env.pop("DATABASE_URL", None)
+        koers = [sys.executable, "-m", "koers.cli"]
+        subprocess.run(  # noqa: S603 - our own command line, no user input
+            [*koers, "demo", "--no-serve"], env=env, check=True, capture_output=True
+        )
+        log = (data_dir / "server.log").open("w")
+        server = subprocess.Popen(  # noqa: S603 - our own command line
+            [*koers, "serve", "--port", str(port), "--workers", "2", "--no-migrate"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/gezondheid/", timeout=2) as response:  # noqa: S310
+                        if response.status == 200:
+                            break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(
+                            "koers serve did not start:\n" + (data_dir / "server.log").read_text()
+                        ) from None
+                    time.sleep(0.3)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+            log.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def sign_in(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("koers-demo-2021")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/")
+
+
+def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")) -> list[Any]:
+    """Run axe-core in the page; the violations of the given impact, with their targets."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "async () => await axe.run(document,"
+        " {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]

@@ -1,0 +1,89 @@
+"""The walkthrough of the foundation issue, in a real browser against `koers serve`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+MEETINGS = "7 thematische netwerkbijeenkomsten"
+
+
+def meetings_row(page: Any) -> Any:
+    return page.locator("li", has_text=MEETINGS).first
+
+
+def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
+    page: Any, demo_server: str
+) -> None:
+    sign_in(page, demo_server, "coordinator")
+    row = meetings_row(page)
+    assert "2 / 7" in row.inner_text()
+    assert "Achter" in row.inner_text()
+
+    row.get_by_role("link", name=MEETINGS).click()
+    card = page.locator("section.indicator-card", has_text=MEETINGS)
+    card.get_by_text("Realisatie vastleggen").click()
+    card.get_by_label("Datum").fill("2021-09-23")
+    card.get_by_label("Waarde").fill("1")
+    card.get_by_label("Gemeente").select_option(label="Urk")
+    card.get_by_label("Link naar bewijs").fill("https://www.cmoflevoland.nl/verslag-natuur")
+    card.get_by_label("Toelichting").fill("Thema natuur")
+    card.get_by_role("button", name="Opslaan").click()
+
+    # htmx swaps the card in place: the progress is updated without a reload.
+    card = page.locator("section.indicator-card", has_text=MEETINGS)
+    card.get_by_text("3 / 7").wait_for()
+    assert "Op koers" in card.inner_text()
+
+    page.get_by_role("link", name="Dashboard").first.click()
+    row = meetings_row(page)
+    assert "3 / 7" in row.inner_text()
+    assert "Op koers" in row.inner_text()
+
+
+def test_province_official_sees_the_chain_read_only_up_to_krachtige_samenleving(
+    page: Any, demo_server: str
+) -> None:
+    sign_in(page, demo_server, "provincie")
+    page.get_by_role("link", name="Positieve Gezondheid").first.click()
+    assert page.get_by_role("columnheader", name="Activiteiten").count() >= 1
+    assert page.get_by_role("link", name=re.compile("Gezond|gezond")).count() >= 1
+    page.get_by_role("link", name=MEETINGS).count()
+    page.locator("th.chain__activity a").first.click()
+    assert page.get_by_text("Realisatie vastleggen").count() == 0
+    assert page.get_by_role("link", name="Bewerken").count() == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/programmas/1/?jaar=2021", "/activiteiten/1/", "/doelen/", "/jaarplannen/1/"],
+)
+def test_main_pages_have_no_serious_accessibility_violations(
+    page: Any, demo_server: str, path: str
+) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + path)
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+
+
+def test_sign_in_page_has_no_serious_accessibility_violations(page: Any, demo_server: str) -> None:
+    page.goto(demo_server + "/account/inloggen/")
+    assert axe_violations(page) == []
+
+
+def test_the_realisation_form_is_usable_by_keyboard(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/activiteiten/1/")
+    summary = page.locator("summary", has_text="Realisatie vastleggen").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == "date"

@@ -1,0 +1,166 @@
+"""The demo: built from the seeds, idempotent, and telling the walkthrough's story."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count
+
+from koers.accounts.models import Membership, User
+from koers.accounts.roles import Role
+from koers.core.models import AuditEntry
+from koers.core.periods import Year
+from koers.demo import builder, seed_data
+from koers.plans import queries, services
+from koers.plans.models import (
+    Activity,
+    AnnualPlan,
+    Goal,
+    Indicator,
+    Programme,
+    Realisation,
+    Target,
+)
+from koers.plans.progress import Status
+
+MEETINGS = "7 thematische netwerkbijeenkomsten"
+
+
+def table_counts() -> dict[str, int]:
+    models: list[Any] = [User, Membership, Goal, Programme, Activity, Indicator, Target]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts["Realisation"] = Realisation.objects.count()
+    counts["AnnualPlan"] = AnnualPlan.objects.count()
+    return counts
+
+
+@pytest.fixture
+def demo(db: Any) -> dict[str, int]:
+    return builder.build()
+
+
+def test_it_builds_every_2021_activity_and_target_from_the_seed_data(demo: dict[str, int]) -> None:
+    expected_activities = sum(
+        len(line["activities"]) for p in seed_data.PROGRAMMES for line in p["lines"]
+    )
+    expected_targets = sum(
+        1
+        for p in seed_data.PROGRAMMES
+        for line in p["lines"]
+        for a in line["activities"]
+        for i in a["indicators"]
+        if i["target"] is not None
+    )
+    assert Activity.objects.filter(year=2021).count() == expected_activities
+    assert Target.objects.filter(year=2021).count() == expected_targets
+    assert set(Programme.objects.values_list("name", flat=True)) == {
+        "Positieve Gezondheid",
+        "Arbeidsmarkt en Onderwijs",
+        "Versterken van Inwoners",
+    }
+    ks = Goal.objects.get(code="KS")
+    assert ks.children.count() == 4
+    assert Goal.objects.get(code="RP").children.count() == 4
+
+
+def test_every_role_has_a_demo_account(demo: dict[str, int]) -> None:
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {str(role) for role in Role}
+    province = Membership.objects.get(user__username="provincie")
+    assert province.role == Role.OPDRACHTGEVER
+
+
+def test_running_it_twice_changes_nothing(demo: dict[str, int]) -> None:
+    before = table_counts()
+    target_values = sorted(Target.objects.values_list("pk", "value"))
+    assert builder.build() == {}
+    assert table_counts() == before
+    assert sorted(Target.objects.values_list("pk", "value")) == target_values
+
+
+def test_it_keeps_what_users_recorded_when_run_again(demo: dict[str, int]) -> None:
+    indicator = Indicator.objects.get(title=MEETINGS)
+    services.realisation_record(
+        actor=User.objects.get(username="coordinator"),
+        indicator=indicator,
+        date=dt.date(2021, 9, 23),
+        value=Decimal(1),
+    )
+    builder.build()
+    assert indicator.realisations.count() == 3
+
+
+def test_realisations_are_example_data_within_2021_up_to_the_reference_date(
+    demo: dict[str, int],
+) -> None:
+    realisations = Realisation.objects.all()
+    assert realisations.count() > 50
+    assert not realisations.filter(is_example=False).exists()
+    assert not realisations.exclude(
+        date__gte=dt.date(2021, 1, 1), date__lte=builder.REFERENCE_DATE
+    ).exists()
+    # A spread: statuses differ between indicators rather than all being the same.
+    rows = queries.indicator_rows(
+        Indicator.objects.all(), Year(2021), builder.REFERENCE_DATE
+    )
+    statuses = {row.progress.status for row in rows}
+    assert {Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND} <= statuses
+
+
+def test_the_walkthrough_moves_the_meetings_from_behind_to_on_track(
+    demo: dict[str, int],
+) -> None:
+    coordinator = User.objects.get(username="coordinator")
+    indicator = Indicator.objects.get(title=MEETINGS)
+
+    def meetings_status() -> tuple[Decimal, Status]:
+        summaries = queries.dashboard(coordinator, Year(2021), builder.REFERENCE_DATE)
+        row = next(
+            row for s in summaries for row in s.key_rows if row.indicator.pk == indicator.pk
+        )
+        return row.progress.realised, row.progress.status
+
+    assert meetings_status() == (Decimal(2), Status.BEHIND)
+    services.realisation_record(
+        actor=coordinator,
+        indicator=indicator,
+        date=dt.date(2021, 9, 23),
+        value=Decimal(1),
+        evidence_url="https://www.cmoflevoland.nl/verslag",
+    )
+    assert meetings_status() == (Decimal(3), Status.ON_TRACK)
+    assert AuditEntry.objects.filter(action="realisation.record").count() == 1
+
+
+def test_the_2021_annual_plan_is_adopted_and_frozen(demo: dict[str, int]) -> None:
+    annual = AnnualPlan.objects.get(year=2021)
+    assert annual.is_frozen
+    assert list(annual.events.values_list("to_status", flat=True)) == ["ingediend", "vastgesteld"]
+
+
+def test_each_programme_has_key_indicators(demo: dict[str, int]) -> None:
+    per_programme = dict(
+        Indicator.objects.filter(is_key=True)
+        .values_list("activity__programme__code")
+        .annotate(n=Count("id"))
+    )
+    assert per_programme == {"PG": 3, "AO": 3, "VI": 3}
+
+
+def test_the_command_refuses_to_run_outside_demo_mode(db: Any, settings: Any) -> None:
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="KOERS_DEMO"):
+        call_command("demo", no_serve=True)
+    assert not User.objects.exists()
+
+
+def test_the_command_builds_without_serving(db: Any, settings: Any, capsys: Any) -> None:
+    settings.DEMO_MODE = True
+    call_command("demo", no_serve=True)
+    assert "koers-demo-2021" in capsys.readouterr().out
+    assert User.objects.filter(username="coordinator").exists()
