@@ -59,7 +59,8 @@ def _database_for_server(worker: str) -> Iterator[str | None]:
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory: Any, worker_id: str) -> Iterator[str]:
+def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
+    worker_id = getattr(request.config, "workerinput", {}).get("workerid", "main")
     data_dir = tmp_path_factory.mktemp("demo")
     port = _free_port()
     with _database_for_server(worker_id) as database_url:
@@ -76,11 +77,9 @@ def demo_server(tmp_path_factory: Any, worker_id: str) -> Iterator[str]:
         else:
             env.pop("DATABASE_URL", None)
         koers = [sys.executable, "-m", "koers.cli"]
-        subprocess.run(  # noqa: S603 - our own command line, no user input
-            [*koers, "demo", "--no-serve"], env=env, check=True, capture_output=True
-        )
+        subprocess.run([*koers, "demo", "--no-serve"], env=env, check=True, capture_output=True)
         log = (data_dir / "server.log").open("w")
-        server = subprocess.Popen(  # noqa: S603 - our own command line
+        server = subprocess.Popen(
             [*koers, "serve", "--port", str(port), "--workers", "2", "--no-migrate"],
             env=env,
             stdout=log,

@@ -105,9 +105,7 @@ def test_realisations_are_example_data_within_2021_up_to_the_reference_date(
         date__gte=dt.date(2021, 1, 1), date__lte=builder.REFERENCE_DATE
     ).exists()
     # A spread: statuses differ between indicators rather than all being the same.
-    rows = queries.indicator_rows(
-        Indicator.objects.all(), Year(2021), builder.REFERENCE_DATE
-    )
+    rows = queries.indicator_rows(Indicator.objects.all(), Year(2021), builder.REFERENCE_DATE)
     statuses = {row.progress.status for row in rows}
     assert {Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND} <= statuses
 
@@ -120,9 +118,7 @@ def test_the_walkthrough_moves_the_meetings_from_behind_to_on_track(
 
     def meetings_status() -> tuple[Decimal, Status]:
         summaries = queries.dashboard(coordinator, Year(2021), builder.REFERENCE_DATE)
-        row = next(
-            row for s in summaries for row in s.key_rows if row.indicator.pk == indicator.pk
-        )
+        row = next(row for s in summaries for row in s.key_rows if row.indicator.pk == indicator.pk)
         return row.progress.realised, row.progress.status
 
     assert meetings_status() == (Decimal(2), Status.BEHIND)
