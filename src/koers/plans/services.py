@@ -330,7 +330,11 @@ def annual_plan_transition(
     comment: str = "",
     remote_addr: str | None = None,
 ) -> AnnualPlan:
-    current = AnnualPlan.objects.select_for_update().select_related("plan").get(pk=annual_plan.pk)
+    current = (
+        AnnualPlan.objects.select_for_update(of=("self",))
+        .select_related("plan")
+        .get(pk=annual_plan.pk)
+    )
     capability = TRANSITIONS.get((current.status, to_status))
     if capability is None:
         raise ValidationError(
@@ -472,7 +476,7 @@ def amendment_decide(
 ) -> Amendment:
     """The funder approves (the change is applied) or rejects an amendment."""
     current = (
-        Amendment.objects.select_for_update()
+        Amendment.objects.select_for_update(of=("self",))
         .select_related("activity__programme__plan", "target", "annual_plan__plan")
         .get(pk=amendment.pk)
     )
