@@ -1,0 +1,121 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from koers.accounts.roles import Role
+from tests.accounts.factories import PASSWORD, MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def member(db):  # type: ignore[no-untyped-def]
+    return MembershipFactory(role=Role.MEDEWERKER).user
+
+
+def test_sign_in_and_out(member) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    response = client.post(
+        reverse("accounts:login"), {"username": member.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("plans:dashboard")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("plans:dashboard")).status_code == 302
+
+
+def test_a_wrong_password_gets_a_dutch_message(member) -> None:  # type: ignore[no-untyped-def]
+    response = Client().post(
+        reverse("accounts:login"), {"username": member.username, "password": "fout"}
+    )
+    assert response.status_code == 200
+    assert "komen niet overeen" in response.content.decode()
+
+
+def test_sign_in_returns_to_the_page_asked_for(member) -> None:  # type: ignore[no-untyped-def]
+    response = Client().post(
+        reverse("accounts:login") + "?next=/doelen/",
+        {"username": member.username, "password": PASSWORD, "next": "/doelen/"},
+    )
+    assert response["Location"] == "/doelen/"
+
+
+def test_sign_in_refuses_to_redirect_off_site(member) -> None:  # type: ignore[no-untyped-def]
+    response = Client().post(
+        reverse("accounts:login"),
+        {"username": member.username, "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("plans:dashboard")
+
+
+def test_password_reset_by_email_end_to_end(member) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    response = client.post(reverse("accounts:password_reset"), {"email": member.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "nieuw wachtwoord" in message.subject.lower()
+    link = re.search(r"http://testserver(/\S+)", message.body)
+    assert link
+    response = client.get(link.group(1), follow=True)
+    form_url = response.redirect_chain[-1][0]
+    short = client.post(form_url, {"new_password1": "kort", "new_password2": "kort"})
+    assert short.status_code == 200
+    assert "12 tekens" in short.content.decode()
+    good = "een-heel-lang-nieuw-wachtwoord"
+    done = client.post(form_url, {"new_password1": good, "new_password2": good})
+    assert done.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(good)
+
+
+def test_password_reset_does_not_reveal_unknown_addresses(db) -> None:  # type: ignore[no-untyped-def]
+    response = Client().post(reverse("accounts:password_reset"), {"email": "niemand@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("password", "fragment"),
+    [
+        ("kort-2021", "12 tekens"),
+        ("480153296712045", "alleen cijfers"),
+        ("qwerty123456", "te algemeen"),
+    ],
+)
+def test_password_rules(member, password: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(member)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": password, "new_password2": password},
+    )
+    assert response.status_code == 200
+    assert fragment in response.content.decode().lower()
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+
+
+def test_admin_is_for_beheerders_only(db) -> None:  # type: ignore[no-untyped-def]
+    beheerder = MembershipFactory(role=Role.BEHEERDER).user
+    director = MembershipFactory(role=Role.DIRECTEUR).user
+    client = Client()
+    client.force_login(beheerder)
+    assert client.get("/beheer/").status_code == 200
+    assert client.get("/beheer/plans/activity/").status_code == 200
+    client.force_login(director)
+    assert client.get("/beheer/").status_code == 302
+
+
+def test_the_audit_trail_cannot_be_changed_in_the_admin(db) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    assert client.get("/beheer/core/auditentry/add/").status_code == 403
+
+
+def test_users_need_no_django_flags(db) -> None:  # type: ignore[no-untyped-def]
+    user = UserFactory()
+    assert not user.is_staff and not user.is_superuser
+    assert get_user_model().objects.count() == 1
