@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -164,3 +165,23 @@ class TestPages:
         assert world.programme.name in html
         assert world.activity.title in html
         assert world.unfunded_programme.name not in html
+
+
+class TestRealisationList:
+    def test_each_indicator_shows_its_latest_ten_and_says_how_many_there_are(
+        self, world: World
+    ) -> None:
+        for day in range(1, 16):
+            RealisationFactory(indicator=world.indicator, date=dt.date(2021, 3, day))
+        quiet = RealisationFactory(
+            indicator__activity=world.activity, date=dt.date(2021, 1, 5), note="stil"
+        )
+        response = world.client("medewerker").get(
+            reverse("plans:activity", args=[world.activity.pk]) + "?peildatum=2021-12-31"
+        )
+        html = response.content.decode()
+        card = html.split(f'id="indicator-{world.indicator.pk}"')[1].split("</section>")[0]
+        shown_days = re.findall(r"<td>(\d+) mrt 2021</td>", card.lower())
+        assert shown_days == [str(day) for day in range(15, 5, -1)]  # newest ten, newest first
+        assert "De laatste 10 van 15 realisaties" in card
+        assert quiet.note in html  # a busy indicator does not crowd out the others

@@ -398,7 +398,11 @@ class Realisation(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = _("realisation")
         verbose_name_plural = _("realisations")
-        indexes = [models.Index(fields=["indicator", "date"])]
+        # Covers the progress aggregations (sum, max, latest per indicator in a date window)
+        # so they read the index alone.
+        indexes = [
+            models.Index(fields=["indicator", "date", "value"], name="realisation_progress_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.date:%d-%m-%Y})"

@@ -24,7 +24,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
@@ -47,24 +49,44 @@ from koers.plans.progress import Progress, Status, assess
 
 def with_progress_values(
     indicators: QuerySet[Indicator], year: Year, reference: dt.date
-) -> QuerySet[Indicator]:
-    """Annotate indicators with their target for `year` and what was realised by `reference`."""
+) -> list[Any]:
+    """Indicators with their target for `year` and what was realised up to `reference`.
+
+    Three queries whatever the volume: the indicators with their year's target (a join),
+    the sum, maximum and count per indicator (one grouped pass over the window), and the
+    latest value per indicator (an index seek each, inside one query).
+    """
     window_end = min(reference, year.end)
-    window = Realisation.objects.filter(
+    latest = Realisation.objects.filter(
         indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
+    ).order_by("-date", "-id")
+    rows: list[Any] = list(
+        indicators.annotate(
+            year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
+            target_value=F("year_target__value"),
+            target_q1=F("year_target__q1"),
+            target_q2=F("year_target__q2"),
+            target_q3=F("year_target__q3"),
+            realised_latest=Subquery(latest.values("value")[:1]),
+        )
     )
-    grouped = window.order_by().values("indicator")
-    return indicators.annotate(
-        year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
-        target_value=F("year_target__value"),
-        target_q1=F("year_target__q1"),
-        target_q2=F("year_target__q2"),
-        target_q3=F("year_target__q3"),
-        realised_sum=Subquery(grouped.annotate(v=Sum("value")).values("v")),
-        realised_max=Subquery(grouped.annotate(v=Max("value")).values("v")),
-        realised_latest=Subquery(window.order_by("-date", "-id").values("value")[:1]),
-        realisation_count=Subquery(grouped.annotate(c=Count("id")).values("c")),
-    )
+    totals = {
+        row["indicator_id"]: row
+        for row in Realisation.objects.filter(
+            indicator__in=[indicator.pk for indicator in rows],
+            date__gte=year.start,
+            date__lte=window_end,
+        )
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=Sum("value"), maximum=Max("value"), count=Count("id"))
+    }
+    for indicator in rows:
+        found = totals.get(indicator.pk, {})
+        indicator.realised_sum = found.get("total")
+        indicator.realised_max = found.get("maximum")
+        indicator.realisation_count = found.get("count", 0)
+    return rows
 
 
 def _realised(indicator: Any, year: Year, reference: dt.date) -> Decimal | None:
@@ -229,15 +251,32 @@ def activity_indicators(activity: Activity, reference: dt.date) -> list[Indicato
     )
 
 
-def recent_realisations(indicator_ids: list[int], limit: int = 200) -> dict[int, list[Realisation]]:
-    """The latest realisations of each indicator (one query), newest first."""
-    realisations = (
+RECENT_PER_INDICATOR = 10
+
+
+def recent_realisations(
+    indicator_ids: list[int], per_indicator: int = RECENT_PER_INDICATOR
+) -> dict[int, list[Realisation]]:
+    """The latest realisations of each indicator, newest first, in one query.
+
+    A window function ranks them per indicator, so a busy indicator cannot crowd out
+    the others and the page stays the same size however many there are.
+    """
+    ranked = (
         Realisation.objects.filter(indicator_id__in=indicator_ids)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("indicator_id")],
+                order_by=[F("date").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=per_indicator)
         .select_related("municipality", "recorded_by")
-        .order_by("-date", "-id")[:limit]
+        .order_by("indicator_id", "rank")
     )
     grouped: dict[int, list[Realisation]] = defaultdict(list)
-    for realisation in realisations:
+    for realisation in ranked:
         grouped[realisation.indicator_id].append(realisation)
     return grouped
 
