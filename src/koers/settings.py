@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "koers.core.context_processors.koers",
+                "koers.accounts.context_processors.access",
             ],
         },
     },

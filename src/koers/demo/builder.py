@@ -415,7 +415,7 @@ def _build_realisations(
         Indicator.objects.filter(activity__programme__plan=plan, activity__year=DEMO_YEAR)
         .select_related("activity__programme")
         .prefetch_related("activity__municipalities", "targets")
-        .order_by("activity__programme__order", "activity__order", "order")
+        .order_by("pk")  # creation order: the same demo on every database
     )
     for indicator in indicators:
         target = next((t for t in indicator.targets.all() if t.year == DEMO_YEAR), None)

@@ -60,9 +60,18 @@ class RealisationForm(forms.Form):
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
-    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        indicator: Indicator,
+        municipality_choices: list[tuple[Any, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        if municipality_choices is not None:
+            # Several cards on one page share one list instead of a query each.
+            self.fields["municipality"].choices = municipality_choices  # type: ignore[attr-defined]
         prefix = f"i{indicator.pk}"
         self.auto_id = f"id_{prefix}_%s"
         if indicator.unit == "milestone":
@@ -79,6 +88,10 @@ class RealisationForm(forms.Form):
             "milestone": "",
         }
         self.fields["value"].help_text = help_texts[indicator.unit]
+
+
+def municipality_choices() -> list[tuple[Any, str]]:
+    return [("", str(_("— whole region —"))), *Municipality.objects.values_list("pk", "name")]
 
 
 class TargetForm(forms.Form):

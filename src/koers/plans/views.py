@@ -36,6 +36,7 @@ from koers.plans.forms import (
     RealisationForm,
     TargetForm,
     TransitionForm,
+    municipality_choices,
 )
 from koers.plans.models import (
     Amendment,
@@ -116,11 +117,14 @@ def _activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     realisations = queries.recent_realisations([row.indicator.pk for row in rows])
     programme = activity.programme
     may_record = can(request.user, Capability.RECORD_REALISATION, programme)
+    places = municipality_choices() if may_record and rows else None
     cards = [
         {
             "row": row,
             "realisations": realisations.get(row.indicator.pk, []),
-            "form": RealisationForm(indicator=row.indicator) if may_record else None,
+            "form": RealisationForm(indicator=row.indicator, municipality_choices=places)
+            if may_record
+            else None,
         }
         for row in rows
     ]

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability
+
+
+def access(request: HttpRequest) -> dict[str, Any]:
+    """What the page chrome needs to know of the user's roles (no extra query)."""
+    return {"may_administer": has_capability(request.user, Capability.ADMINISTER)}
