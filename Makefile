@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages system-deps clean
+.PHONY: help install demo test lint check-migrations messages system-deps bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -29,8 +29,8 @@ system-deps: ## Install Debian's Chromium (browser tests) and gettext (translati
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; }
 
 lint: install ## ruff, ruff format, mypy and djLint
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/djlint --lint src/koers
 
@@ -47,3 +47,6 @@ test: install system-deps lint check-migrations ## Everything: lints, migration 
 
 clean: ## Remove the virtual environment and the demo database
 	rm -rf $(VENV) var/
+
+bench: install ## Time the progress pages at 1x, 100x and 1,000x the demo's realisations (bench/README.md)
+	$(BIN)/python bench/run.py

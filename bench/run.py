@@ -24,7 +24,7 @@ os.environ["KOERS_DEMO"] = "1"
 os.environ["KOERS_REFERENCE_DATE"] = "2021-10-15"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
