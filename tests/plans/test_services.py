@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from koers.core.models import AuditEntry
 from koers.plans import services
+from koers.plans.services import realisations
 from koers.plans.models import (
     Activity,
     Amendment,
@@ -127,7 +128,7 @@ class TestRealisationRecord:
         def explode(**kwargs):  # type: ignore[no-untyped-def]
             raise RuntimeError("audit store down")
 
-        monkeypatch.setattr(services, "audit_write", explode)
+        monkeypatch.setattr(realisations, "audit_write", explode)
         with pytest.raises(RuntimeError):
             record(world)
         assert not Realisation.objects.exists()

@@ -1,0 +1,35 @@
+"""The write path of plans. Every change goes through one of these functions.
+
+Each runs in a transaction, checks the actor's permission, validates with messages for
+the user (a `ValidationError` keyed by field), writes, and records an audit entry. A
+failure anywhere leaves nothing behind.
+"""
+
+from koers.plans.services.amendments import amendment_decide, amendment_propose
+from koers.plans.services.annual_plans import (
+    TRANSITIONS,
+    advisory_comment_add,
+    allowed_transitions,
+    annual_plan_scope,
+    annual_plan_transition,
+)
+from koers.plans.services.common import ConflictError, annual_plan_of
+from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
+from koers.plans.services.realisations import realisation_delete, realisation_record
+
+__all__ = [
+    "TRANSITIONS",
+    "ConflictError",
+    "activity_decide",
+    "activity_update",
+    "advisory_comment_add",
+    "allowed_transitions",
+    "amendment_decide",
+    "amendment_propose",
+    "annual_plan_of",
+    "annual_plan_scope",
+    "annual_plan_transition",
+    "realisation_delete",
+    "realisation_record",
+    "target_set",
+]

@@ -1,0 +1,127 @@
+"""The annual plan's workflow and the advisory council's comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
+from koers.core.audit import audit_write, context_of, snapshot
+from koers.plans.models import (
+    AdvisoryComment,
+    AnnualPlan,
+    AnnualPlanEvent,
+    AnnualPlanStatus,
+    Programme,
+)
+
+# --- annual plan workflow ---------------------------------------------------------------------
+
+S = AnnualPlanStatus
+TRANSITIONS: dict[tuple[str, str], Capability] = {
+    (S.CONCEPT, S.ADVICE): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.CONCEPT): Capability.MANAGE_ANNUAL_PLAN,
+    (S.CONCEPT, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.SUBMITTED, S.ADOPTED): Capability.DECIDE_AS_FUNDER,
+    (S.SUBMITTED, S.CONCEPT): Capability.DECIDE_AS_FUNDER,
+    (S.ADOPTED, S.ACCOUNTED): Capability.MANAGE_ANNUAL_PLAN,
+}
+
+
+def annual_plan_scope(annual_plan: AnnualPlan) -> Scope:
+    funders = frozenset(
+        Programme.funders.through.objects.filter(programme__plan=annual_plan.plan_id).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    return Scope(organisation_id=annual_plan.plan.organisation_id, funder_ids=funders)
+
+
+def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
+    scope = annual_plan_scope(annual_plan)
+    return [
+        to
+        for (source, to), capability in TRANSITIONS.items()
+        if source == annual_plan.status and has_capability(actor, capability, scope)
+    ]
+
+
+@transaction.atomic
+def annual_plan_transition(
+    *,
+    actor: Any,
+    annual_plan: AnnualPlan,
+    to_status: str,
+    comment: str = "",
+    remote_addr: str | None = None,
+) -> AnnualPlan:
+    current = (
+        AnnualPlan.objects.select_for_update(of=("self",))
+        .select_related("plan")
+        .get(pk=annual_plan.pk)
+    )
+    capability = TRANSITIONS.get((current.status, to_status))
+    if capability is None:
+        raise ValidationError(
+            {
+                "to_status": _("An annual plan that is %(status)s cannot go to that step.")
+                % {"status": current.get_status_display().lower()}
+            }
+        )
+    if not has_capability(actor, capability, annual_plan_scope(current)):
+        raise PermissionDenied
+    if (current.status, to_status) == (S.SUBMITTED, S.CONCEPT) and not comment.strip():
+        raise ValidationError({"comment": _("Say why the plan goes back to draft.")})
+    AnnualPlanEvent.objects.create(
+        annual_plan=current,
+        from_status=current.status,
+        to_status=to_status,
+        actor=actor,
+        comment=comment,
+    )
+    before = snapshot(current, ["status"])
+    current.status = to_status
+    current.save(update_fields=["status"])
+    audit_write(
+        actor=actor,
+        action="annual_plan.transition",
+        instance=current,
+        before=before,
+        after=snapshot(current, ["status"]),
+        remote_addr=remote_addr,
+    )
+    return current
+
+
+@transaction.atomic
+def advisory_comment_add(
+    *,
+    actor: Any,
+    annual_plan: AnnualPlan,
+    text: str,
+    programme: Programme | None = None,
+    remote_addr: str | None = None,
+) -> AdvisoryComment:
+    if not has_capability(actor, Capability.ADVISE_ANNUAL_PLAN, annual_plan_scope(annual_plan)):
+        raise PermissionDenied
+    if annual_plan.status != S.ADVICE:
+        raise ValidationError({"text": _("Comments are possible while the plan is under advice.")})
+    if not text.strip():
+        raise ValidationError({"text": _("Write your comment.")})
+    comment = AdvisoryComment.objects.create(
+        annual_plan=annual_plan, programme=programme, author=actor, text=text
+    )
+    audit_write(
+        actor=actor,
+        action="annual_plan.advise",
+        instance=comment,
+        context=context_of(annual_plan),
+        after={"text": text},
+        remote_addr=remote_addr,
+    )
+    return comment

@@ -1,0 +1,38 @@
+"""What the plans services share: the conflict error and the frozen-plan check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from koers.plans.models import (
+    AnnualPlan,
+    Programme,
+)
+from koers.plans.validation import (
+    frozen_message,
+)
+
+REALISATION_FIELDS = ["date", "value", "municipality", "evidence_file", "evidence_url", "note"]
+TARGET_FIELDS = ["value", "q1", "q2", "q3", "note"]
+ACTIVITY_TEXT_FIELDS = ["title", "description", "outcome"]
+ACTIVITY_FIELDS = [*ACTIVITY_TEXT_FIELDS, "role", "phase", "owner", "status"]
+
+
+class ConflictError(Exception):
+    """Someone else saved the record since the form was opened."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__("stale version")
+        self.current = current
+
+
+def annual_plan_of(programme: Programme, year: int) -> AnnualPlan | None:
+    return AnnualPlan.objects.filter(plan_id=programme.plan_id, year=year).first()
+
+
+def _refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
+    annual_plan = annual_plan_of(programme, year)
+    if annual_plan is not None and annual_plan.is_frozen:
+        raise ValidationError({field: frozen_message(annual_plan)})
