@@ -119,3 +119,25 @@ def test_users_need_no_django_flags(db) -> None:  # type: ignore[no-untyped-def]
     user = UserFactory()
     assert not user.is_staff and not user.is_superuser
     assert get_user_model().objects.count() == 1
+
+
+def test_admin_writes_enter_the_audit_trail(db) -> None:  # type: ignore[no-untyped-def]
+    from koers.core.models import AuditEntry, Municipality
+
+    client = Client()
+    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    response = client.post(
+        "/beheer/core/municipality/add/",
+        {"code": "GM0184", "name": "Urk", "slug": "urk", "province_code": "PV24"},
+    )
+    assert response.status_code == 302
+    urk = Municipality.objects.get(code="GM0184")
+    entry = AuditEntry.objects.get(action="admin.add")
+    assert (entry.subject_id, entry.changes["name"]) == (urk.pk, [None, "Urk"])
+
+
+def test_the_plan_chain_is_read_only_in_the_admin(db) -> None:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    assert client.get("/beheer/plans/activity/add/").status_code == 403
+    assert client.get("/beheer/plans/activity/").status_code == 200

@@ -79,6 +79,12 @@ ACTIONS: list[tuple[str, Setup, dict[str, str], list[int]]] = [
         [403, 302, 403, 403, 403, 403, 403, 403, 404, 403],
     ),
     (
+        "plans:activity_carry_over",
+        lambda w: w.activity,
+        {},
+        [403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    (
         "plans:advisory_comment",
         under_advice,
         {"text": "Advies"},

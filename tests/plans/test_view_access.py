@@ -41,6 +41,13 @@ MATRIX: list[tuple[str, str | None, list[int]]] = [
     ("plans:activity_decision", "activity", [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]),
     ("plans:target_edit", "indicator", [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]),
     ("plans:amendment_create", "activity", [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]),
+    ("plans:activity_create", "programme", [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]),
+    (
+        "plans:activity_create",
+        "unfunded_programme",  # not hers to coordinate
+        [403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    ("plans:indicator_create", "activity", [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]),
     ("plans:goal", "goal", [200, 200, 200, 200, 200, 200, 200, 404, 404, 403]),
     ("plans:annual_plan", "annual_plan", [200, 200, 200, 200, 200, 200, 200, 200, 404, 403]),
 ]

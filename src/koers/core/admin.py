@@ -3,11 +3,12 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.models import AuditEntry, Municipality
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "province_code"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from koers.core.admin_audit import AuditedModelAdmin
 from koers.directory.models import Organisation
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedModelAdmin):
     list_display = ["name", "kind", "municipality"]
     list_filter = ["kind", "municipality"]
     search_fields = ["name", "short_name"]

@@ -1,8 +1,10 @@
-"""The admin is for reference data and repairs; day-to-day edits go through the app's pages,
-whose services enforce frozen plans and record the audit trail."""
+"""The admin is for reference data: goals, plans, programmes and lines. Activities,
+indicators, targets and annual plans change only through the app's pages, whose services
+enforce frozen plans and version checks; the admin shows them read-only."""
 
 from django.contrib import admin
 
+from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyInline, ReadOnlyModelAdmin
 from koers.plans.models import (
     Activity,
     AnnualPlan,
@@ -16,14 +18,14 @@ from koers.plans.models import (
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(AuditedModelAdmin):
     list_display = ["code", "title", "funder", "parent"]
     list_filter = ["funder"]
     search_fields = ["code", "title"]
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedModelAdmin):
     list_display = ["title", "organisation", "start_year", "end_year"]
 
 
@@ -33,33 +35,33 @@ class LineInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(AuditedModelAdmin):
     list_display = ["code", "name", "plan", "coordinator", "fte"]
     filter_horizontal = ["goals", "funders"]
     inlines = [LineInline]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(ReadOnlyInline):
     model = Indicator
     extra = 0
     fields = ["kind", "title", "unit", "aggregation", "is_key", "order"]
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ReadOnlyModelAdmin):
     list_display = ["code", "title", "programme", "year", "status"]
     list_filter = ["programme", "year", "status", "role", "phase"]
     search_fields = ["code", "title"]
     inlines = [IndicatorInline]
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(ReadOnlyInline):
     model = Target
     extra = 0
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ReadOnlyModelAdmin):
     list_display = ["title", "activity", "kind", "unit", "aggregation", "is_key"]
     list_filter = ["kind", "unit", "activity__programme"]
     search_fields = ["title", "activity__code"]
@@ -67,6 +69,5 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnnualPlan)
-class AnnualPlanAdmin(admin.ModelAdmin):
+class AnnualPlanAdmin(ReadOnlyModelAdmin):
     list_display = ["plan", "year", "status"]
-    readonly_fields = ["status"]

@@ -12,11 +12,16 @@ from koers.plans.models import (
     ActivityPhase,
     ActivityRole,
     ActivityStatus,
+    Aggregation,
     AmendmentField,
     AnnualPlanStatus,
     Decision,
     Indicator,
+    IndicatorKind,
+    Line,
+    Programme,
     Target,
+    Unit,
 )
 
 
@@ -195,4 +200,53 @@ class AmendmentDecisionForm(forms.Form):
     )
     note = forms.CharField(
         label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ActivityCreateForm(forms.Form):
+    line = forms.ModelChoiceField(
+        label=_("Line"), queryset=Line.objects.none(), required=False, empty_label=_("— none —")
+    )
+    code = forms.CharField(label=_("Code"), max_length=16, help_text=_("For example PG-1.4."))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(label=_("Activities"), widget=forms.Textarea(attrs={"rows": 4}))
+    outcome = forms.CharField(
+        label=_("Intended outcome"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=ActivityRole.choices)
+    phase = forms.ChoiceField(label=_("Phase"), choices=ActivityPhase.choices)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty for the whole region."),
+    )
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        line_field = self.fields["line"]
+        assert isinstance(line_field, forms.ModelChoiceField)
+        line_field.queryset = programme.lines.all()
+
+
+class IndicatorForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=IndicatorKind.choices)
+    title = forms.CharField(
+        label=_("Title"), max_length=300, help_text=_("For example: 7 thematic network meetings.")
+    )
+    unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
+    aggregation = forms.ChoiceField(
+        label=_("Aggregation over the year"),
+        choices=Aggregation.choices,
+        help_text=_(
+            "Sum: things done during the year add up. Latest or highest: a state that is "
+            "measured now and then (a percentage, a file size, a milestone)."
+        ),
+    )
+    target = _number_field(_("Target for this year"), required=False)
+    baseline = _number_field(_("Baseline"), required=False)
+    verification = forms.CharField(label=_("Means of verification"), max_length=300, required=False)
+    is_key = forms.BooleanField(
+        label=_("Key indicator"), required=False, help_text=_("Shown on the dashboard.")
     )

@@ -7,7 +7,14 @@ app_name = "plans"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("programmas/<int:pk>/", views.programme_detail, name="programme"),
+    path("programmas/<int:pk>/activiteiten/nieuw/", views.activity_create, name="activity_create"),
     path("activiteiten/<int:pk>/", views.activity_detail, name="activity"),
+    path(
+        "activiteiten/<int:pk>/indicatoren/nieuw/",
+        views.indicator_create,
+        name="indicator_create",
+    ),
+    path("activiteiten/<int:pk>/overnemen/", views.activity_carry_over, name="activity_carry_over"),
     path("activiteiten/<int:pk>/bewerken/", views.activity_edit, name="activity_edit"),
     path("activiteiten/<int:pk>/besluit/", views.activity_decision, name="activity_decision"),
     path(

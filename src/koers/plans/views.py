@@ -28,11 +28,13 @@ from koers.plans.access import (
     get_realisation_for_user,
 )
 from koers.plans.forms import (
+    ActivityCreateForm,
     ActivityForm,
     AdvisoryCommentForm,
     AmendmentDecisionForm,
     AmendmentForm,
     DecisionForm,
+    IndicatorForm,
     RealisationForm,
     TargetForm,
     TransitionForm,
@@ -107,6 +109,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goals": programme.goals.select_related("funder", "parent"),
             "annual_plan": queries.annual_plan_for(programme.plan, point.year.value),
             "margin": _margin_percent(),
+            "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
         },
     )
 
@@ -571,3 +574,96 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Write your comment."))
     return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
+
+
+@requires(Capability.EDIT_PLAN)
+@require_http_methods(["GET", "POST"])
+def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_programme_for_user(request.user, pk, Capability.EDIT_PLAN)
+    point = viewpoint(request, years=programme.plan.years)
+    year = point.year.value
+    form = ActivityCreateForm(request.POST or None, programme=programme)
+    back_url = reverse("plans:programme", args=[programme.pk]) + f"?jaar={year}"
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            activity = services.activity_create(
+                actor=request.user,
+                programme=programme,
+                year=year,
+                line=data["line"],
+                code=data["code"],
+                title=data["title"],
+                description=data["description"],
+                outcome=data["outcome"],
+                role=data["role"],
+                phase=data["phase"],
+                municipalities=data["municipalities"],
+                remote_addr=_client_ip(request),
+            )
+            messages.success(request, _("The activity has been added."))
+            return redirect(reverse("plans:activity", args=[activity.pk]))
+        except ValidationError as error:
+            form.add_error(None, error)
+    annual_plan = queries.annual_plan_for(programme.plan, year)
+    return _form_page(
+        request,
+        form,
+        heading=_("New activity for %(programme)s in %(year)s")
+        % {"programme": programme, "year": year},
+        back_url=back_url,
+        notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
+    )
+
+
+@requires(Capability.EDIT_PLAN)
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.indicator_create(
+                actor=request.user,
+                activity=activity,
+                kind=data["kind"],
+                title=data["title"],
+                unit=data["unit"],
+                aggregation=data["aggregation"],
+                baseline=data["baseline"],
+                verification=data["verification"],
+                is_key=data["is_key"],
+                target=data["target"],
+                remote_addr=_client_ip(request),
+            )
+            messages.success(request, _("The indicator has been added."))
+            return redirect(reverse("plans:activity", args=[activity.pk]))
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _form_page(
+        request,
+        form,
+        heading=_("New indicator for %(activity)s") % {"activity": activity},
+        back_url=reverse("plans:activity", args=[activity.pk]),
+    )
+
+
+@requires(Capability.EDIT_PLAN)
+@require_POST
+def activity_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
+    try:
+        copy = services.activity_carry_over(
+            actor=request.user, activity=activity, remote_addr=_client_ip(request)
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect(reverse("plans:activity", args=[activity.pk]))
+    messages.success(
+        request,
+        _("The activity has been carried over to %(year)s; set its targets there.")
+        % {"year": copy.year},
+    )
+    return redirect(reverse("plans:activity", args=[copy.pk]))

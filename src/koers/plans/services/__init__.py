@@ -14,12 +14,19 @@ from koers.plans.services.annual_plans import (
     annual_plan_transition,
 )
 from koers.plans.services.common import ConflictError, annual_plan_of
+from koers.plans.services.drafting import (
+    activity_carry_over,
+    activity_create,
+    indicator_create,
+)
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
 from koers.plans.services.realisations import realisation_delete, realisation_record
 
 __all__ = [
     "TRANSITIONS",
     "ConflictError",
+    "activity_carry_over",
+    "activity_create",
     "activity_decide",
     "activity_update",
     "advisory_comment_add",
@@ -29,6 +36,7 @@ __all__ = [
     "annual_plan_of",
     "annual_plan_scope",
     "annual_plan_transition",
+    "indicator_create",
     "realisation_delete",
     "realisation_record",
     "target_set",

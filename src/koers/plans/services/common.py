@@ -32,7 +32,7 @@ def annual_plan_of(programme: Programme, year: int) -> AnnualPlan | None:
     return AnnualPlan.objects.filter(plan_id=programme.plan_id, year=year).first()
 
 
-def _refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
+def refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
     annual_plan = annual_plan_of(programme, year)
     if annual_plan is not None and annual_plan.is_frozen:
         raise ValidationError({field: frozen_message(annual_plan)})

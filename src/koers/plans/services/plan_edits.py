@@ -25,7 +25,7 @@ from koers.plans.services.common import (
     ACTIVITY_TEXT_FIELDS,
     TARGET_FIELDS,
     ConflictError,
-    _refuse_if_frozen,
+    refuse_if_frozen,
 )
 from koers.plans.validation import (
     validate_value,
@@ -66,7 +66,7 @@ def target_set(
     require(actor, Capability.EDIT_PLAN, programme)
     if not programme.plan.start_year <= year <= programme.plan.end_year:
         raise ValidationError({"year": _("The year lies outside the plan period.")})
-    _refuse_if_frozen(programme, year, "value")
+    refuse_if_frozen(programme, year, "value")
     validate_value(indicator, value)
     for name, quarter in (("q1", q1), ("q2", q2), ("q3", q3)):
         if quarter is not None:
@@ -122,7 +122,7 @@ def activity_update(
         if name in changes and changes[name] != getattr(current, name)
     ]
     if changed_texts:
-        _refuse_if_frozen(activity.programme, activity.year, changed_texts[0])
+        refuse_if_frozen(activity.programme, activity.year, changed_texts[0])
     before = snapshot(current, ACTIVITY_FIELDS)
     for name, value in changes.items():
         setattr(current, name, value)

@@ -1,0 +1,107 @@
+"""Writes made in the admin enter the same audit trail as writes made in the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models, transaction
+from django.http import HttpRequest
+
+from koers.core.audit import audit_write, snapshot
+
+
+def _concrete_fields(instance: models.Model, names: list[str]) -> list[str]:
+    concrete = {f.name for f in instance._meta.concrete_fields}
+    return [name for name in names if name in concrete]
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        fields = _concrete_fields(obj, list(form.fields))
+        before = None
+        if change:
+            before = snapshot(type(obj)._default_manager.get(pk=obj.pk), fields)
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit_write(
+                actor=request.user,
+                action="admin.change" if change else "admin.add",
+                instance=obj,
+                before=before,
+                after=snapshot(obj, fields),
+                remote_addr=request.META.get("REMOTE_ADDR"),
+            )
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        with transaction.atomic():
+            super().save_formset(request, form, formset, change)
+            for obj in formset.new_objects:
+                self._audit(request, "admin.add", obj)
+            for obj, changed in formset.changed_objects:
+                self._audit(request, "admin.change", obj, changed)
+            for obj in formset.deleted_objects:
+                self._audit(request, "admin.delete", obj)
+
+    @staticmethod
+    def _audit(request: HttpRequest, action: str, obj: Any, fields: Any = None) -> None:
+        names = list(fields) if fields else [f.name for f in obj._meta.concrete_fields]
+        values = snapshot(obj, _concrete_fields(obj, names))
+        audit_write(
+            actor=request.user,
+            action=action,
+            instance=obj,
+            before=values if action == "admin.delete" else None,
+            after=None if action == "admin.delete" else values,
+            remote_addr=request.META.get("REMOTE_ADDR"),
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        fields = [f.name for f in obj._meta.concrete_fields]
+        with transaction.atomic():
+            audit_write(
+                actor=request.user,
+                action="admin.delete",
+                instance=obj,
+                before=snapshot(obj, fields),
+                remote_addr=request.META.get("REMOTE_ADDR"),
+            )
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                fields = [f.name for f in obj._meta.concrete_fields]
+                audit_write(
+                    actor=request.user,
+                    action="admin.delete",
+                    instance=obj,
+                    before=snapshot(obj, fields),
+                    remote_addr=request.META.get("REMOTE_ADDR"),
+                )
+            super().delete_queryset(request, queryset)
+
+
+class ReadOnlyModelAdmin(admin.ModelAdmin):
+    """For records whose every change must go through the app's services (frozen plans,
+    version checks): the admin shows them but does not change them."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
