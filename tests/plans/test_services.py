@@ -7,7 +7,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from koers.core.models import AuditEntry
 from koers.plans import services
-from koers.plans.services import realisations
 from koers.plans.models import (
     Activity,
     Amendment,
@@ -17,6 +16,7 @@ from koers.plans.models import (
     Realisation,
     Target,
 )
+from koers.plans.services import realisations
 from tests.conftest import World
 from tests.plans.factories import IndicatorFactory, TargetFactory
 

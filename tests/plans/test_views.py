@@ -185,3 +185,42 @@ class TestRealisationList:
         assert shown_days == [str(day) for day in range(15, 5, -1)]  # newest ten, newest first
         assert "De laatste 10 van 15 realisaties" in card
         assert quiet.note in html  # a busy indicator does not crowd out the others
+
+
+class TestHistory:
+    def test_the_activity_page_lists_changes_with_field_names_users_know(
+        self, world: World
+    ) -> None:
+        realisation_record(
+            actor=world.users["programmacoordinator"],
+            indicator=world.indicator,
+            date=dt.date(2021, 9, 23),
+            value=Decimal(1),
+            note="Thema natuur",
+        )
+        html = (
+            world.client("directeur")
+            .get(reverse("plans:activity", args=[world.activity.pk]))
+            .content.decode()
+        )
+        history = html.split('id="history-heading"')[1]
+        assert "Realisatie vastgelegd" in history
+        assert "toelichting" in history.lower() and "Thema natuur" in history
+
+    def test_the_recorder_sees_a_remove_button_for_her_own_realisation_only(
+        self, world: World
+    ) -> None:
+        mine = realisation_record(
+            actor=world.users["medewerker"],
+            indicator=world.indicator,
+            date=dt.date(2021, 9, 1),
+            value=Decimal(1),
+        )
+        other = RealisationFactory(indicator=world.indicator, recorded_by=world.users["directeur"])
+        html = (
+            world.client("medewerker")
+            .get(reverse("plans:activity", args=[world.activity.pk]))
+            .content.decode()
+        )
+        assert reverse("plans:realisation_delete", args=[mine.pk]) in html
+        assert reverse("plans:realisation_delete", args=[other.pk]) not in html

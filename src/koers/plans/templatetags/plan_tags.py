@@ -72,6 +72,11 @@ def count_of(summary: Any, status: str) -> int:
     return int(summary.count(status))
 
 
+@register.simple_tag
+def total_of(summaries: Any, status: str) -> int:
+    return sum(int(summary.count(status)) for summary in summaries)
+
+
 ACTION_LABELS = {
     "realisation.record": gettext_lazy("Realisation recorded"),
     "realisation.delete": gettext_lazy("Realisation removed"),
@@ -91,3 +96,16 @@ ACTION_LABELS = {
 @register.simple_tag
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
+
+
+@register.simple_tag
+def field_label(subject_type: str, name: str) -> str:
+    """The field's name as users know it, for the history of changes."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        model = apps.get_model(subject_type)
+        return str(model._meta.get_field(name).verbose_name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return name
