@@ -11,12 +11,14 @@ from django.db.models import Count, Max, Min, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
+from koers.core.periods import Year
 from koers.core.reference import default_reference, viewpoint
 from koers.plans import queries, services
 from koers.plans.access import (
@@ -125,7 +127,11 @@ def _activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
         {
             "row": row,
             "realisations": realisations.get(row.indicator.pk, []),
-            "form": RealisationForm(indicator=row.indicator, municipality_choices=places)
+            "form": RealisationForm(
+                indicator=row.indicator,
+                municipality_choices=places,
+                initial={"date": Year(activity.year).clamp(min(reference, timezone.localdate()))},
+            )
             if may_record
             else None,
         }
