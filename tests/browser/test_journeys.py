@@ -21,6 +21,8 @@ def meetings_row(page: Any) -> Any:
 def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
     page: Any, demo_server: str
 ) -> None:
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     sign_in(page, demo_server, "coordinator")
     row = meetings_row(page)
     assert "2 / 7" in row.inner_text()
@@ -45,6 +47,8 @@ def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
     row = meetings_row(page)
     assert "3 / 7" in row.inner_text()
     assert "Op koers" in row.inner_text()
+    # htmx and the pages work under the Content-Security-Policy: nothing was refused.
+    assert not [text for text in console if "Content Security Policy" in text]
 
 
 def test_province_official_sees_the_chain_read_only_up_to_krachtige_samenleving(
