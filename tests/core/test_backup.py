@@ -1,0 +1,138 @@
+"""Backup → wipe → restore gives back every row and every uploaded file; damage is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import tarfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from koers.core.backup import MANIFEST, BackupError, create_backup, restore_backup
+from koers.plans import services
+from koers.plans.models import Realisation
+from tests.conftest import World
+
+PDF = b"%PDF-1.4\nbewijs\n%%EOF\n"
+
+
+def table_hashes() -> dict[str, str]:
+    """A hash of every table's rows, in a fixed order."""
+    hashes = {}
+    with connection.cursor() as cursor:
+        for table in sorted(connection.introspection.table_names(cursor)):
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our own table names
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            hashes[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return hashes
+
+
+def media_files() -> dict[str, bytes]:
+    root = Path(settings.MEDIA_ROOT)
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def filled(world: World) -> World:
+    services.realisation_record(
+        actor=world.users["programmacoordinator"],
+        indicator=world.indicator,
+        date=dt.date(2021, 9, 23),
+        value=Decimal(1),
+        evidence_file=SimpleUploadedFile("verslag natuur.pdf", PDF),
+        note="Thema natuur — met ‘aanhalingstekens’",
+    )
+    return world
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_wipe_restore_round_trip(filled: World, tmp_path: Path) -> None:
+    before_tables, before_media = table_hashes(), media_files()
+    assert before_media  # the evidence file is there
+    archive = create_backup(tmp_path / "koers.tar.gz").path
+
+    call_command("flush", interactive=False, verbosity=0)
+    for path in Path(settings.MEDIA_ROOT).rglob("*"):
+        if path.is_file():
+            path.unlink()
+    assert not Realisation.objects.exists() and not media_files()
+
+    restore_backup(archive)
+    assert table_hashes() == before_tables
+    assert media_files() == before_media
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_commands_round_trip(filled: World, tmp_path: Path) -> None:
+    archive = tmp_path / "via-command.tar.gz"
+    call_command("backup", output=archive, stdout=io.StringIO())
+    Realisation.objects.all().delete()
+    call_command("restore", str(archive), yes=True, stdout=io.StringIO())
+    assert Realisation.objects.count() == 1
+
+
+def _rewrite(archive: Path, target: Path, change: Any) -> Path:
+    """Copy an archive, letting `change(name, data)` alter or drop members."""
+    with tarfile.open(archive) as source, tarfile.open(target, "w:gz") as out:
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else b""  # type: ignore[union-attr]
+            result = change(member.name, data)
+            if result is None:
+                continue
+            member.size = len(result)
+            out.addfile(member, io.BytesIO(result))
+    return target
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda n, d: d + b"x" if n.startswith("media/") else d, "controlesom"),
+        (lambda n, d: None if n.startswith("database") else d, "ontbreekt"),
+        (lambda n, d: b"{not json" if n == MANIFEST else d, "manifest"),
+        (
+            lambda n, d: (
+                json.dumps({**json.loads(d), "database": "oracle"}).encode() if n == MANIFEST else d
+            ),
+            "oracle",
+        ),
+        (
+            lambda n, d: (
+                json.dumps({**json.loads(d), "migrations": ["plans.0999_future"]}).encode()
+                if n == MANIFEST
+                else d
+            ),
+            "databasemigraties",
+        ),
+    ],
+    ids=["damaged-file", "missing-database", "damaged-manifest", "other-database", "other-version"],
+)
+def test_restore_refuses_a_bad_archive_and_changes_nothing(
+    filled: World, tmp_path: Path, change: Any, message: str
+) -> None:
+    archive = create_backup(tmp_path / "good.tar.gz").path
+    bad = _rewrite(archive, tmp_path / "bad.tar.gz", change)
+    Realisation.objects.update(note="changed after the backup")
+    before = table_hashes()
+    with pytest.raises(BackupError, match=message):
+        restore_backup(bad)
+    assert table_hashes() == before
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_file_that_is_no_archive(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.tar.gz"
+    junk.write_bytes(b"this is not a tar file")
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("restore", str(junk), yes=True)
