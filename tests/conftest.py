@@ -82,7 +82,7 @@ def world(db: Any) -> World:
     regio = FunderFactory(name="Regio+")
     goal_root = GoalFactory(funder=province, code="KS", title="Krachtige Samenleving")
     goal = GoalFactory(funder=province, code="KS-1", title="Gezond Flevoland", parent=goal_root)
-    plan = PlanFactory(organisation=own)
+    plan = PlanFactory(organisation=own, funder=province)
     programme = ProgrammeFactory(plan=plan, name="Positieve Gezondheid", funders=[province])
     programme.goals.add(goal)
     unfunded = ProgrammeFactory(plan=plan, name="Arbeidsmarkt", funders=[regio])

@@ -19,7 +19,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) > 1 and args[1] == "worker":
         args[1] = "db_worker"
     if len(args) > 1 and args[1] == "demo":
-        # The demo keeps its own embedded database and opens on the autumn of 2021.
+        # The demo keeps its own embedded database and opens on the autumn of 2021. It never
+        # uses DATABASE_URL, so its published accounts cannot land in a production database;
+        # KOERS_DEMO_DATABASE_URL runs it on another database on purpose (tests do).
+        os.environ["DATABASE_URL"] = os.environ.get("KOERS_DEMO_DATABASE_URL", "")
         os.environ.setdefault("KOERS_DEMO", "1")
         os.environ.setdefault("KOERS_DATA_DIR", str(Path("var") / "demo"))
         os.environ.setdefault("KOERS_REFERENCE_DATE", "2021-10-15")

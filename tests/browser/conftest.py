@@ -73,7 +73,7 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         if database_url:
-            env["DATABASE_URL"] = database_url
+            env["DATABASE_URL"] = env["KOERS_DEMO_DATABASE_URL"] = database_url
         else:
             env.pop("DATABASE_URL", None)
         koers = [sys.executable, "-m", "koers.cli"]

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
 from koers.plans import services
 from koers.plans.models import (
@@ -17,7 +18,9 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.services import realisations
+from tests.accounts.factories import MembershipFactory
 from tests.conftest import World
+from tests.directory.factories import FunderFactory
 from tests.plans.factories import IndicatorFactory, TargetFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -278,11 +281,12 @@ class TestAnnualPlanWorkflow:
     def test_a_funder_of_nothing_in_the_plan_cannot_decide(self, world: World) -> None:
         world.annual_plan.status = AnnualPlanStatus.SUBMITTED
         world.annual_plan.save()
-        world.unfunded_programme.funders.clear()
-        outsider_funder = world.users["outsider"]
+        stranger = MembershipFactory(
+            organisation=FunderFactory(name="Fonds"), role=Role.OPDRACHTGEVER
+        ).user
         with pytest.raises(PermissionDenied):
             services.annual_plan_transition(
-                actor=outsider_funder,
+                actor=stranger,
                 annual_plan=world.annual_plan,
                 to_status=AnnualPlanStatus.ADOPTED,
             )

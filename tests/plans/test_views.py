@@ -149,7 +149,9 @@ class TestPages:
         for column in ("Activiteiten", "Output", "Outcome"):
             assert f'<th scope="col">{column}</th>' in html
         assert world.activity.title in html
-        assert "Krachtige Samenleving" not in html or world.goal.title in html
+        # The programme is traced up to the funder's goal it contributes to, with its parent.
+        assert reverse("plans:goal", args=[world.goal.pk]) in html
+        assert world.goal.title in html and world.goal.parent.title in html
 
     def test_the_english_interface_is_available(self, world: World) -> None:
         client = world.client("directeur")

@@ -169,6 +169,7 @@ def build(*, realisations: bool = True) -> dict[str, int]:
             "start_year": seed_data.PLAN["start_year"],
             "end_year": seed_data.PLAN["end_year"],
             "description": seed_data.PLAN.get("description", ""),
+            "funder": organisations["provincie-flevoland"],
         },
     )
     note("plans", was)

@@ -26,7 +26,7 @@ class GoalAdmin(AuditedModelAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(AuditedModelAdmin):
-    list_display = ["title", "organisation", "start_year", "end_year"]
+    list_display = ["title", "organisation", "funder", "start_year", "end_year"]
 
 
 class LineInline(admin.TabularInline):

@@ -105,11 +105,12 @@ class TargetForm(forms.Form):
     q2 = _number_field(_("Planned by end of Q2"), required=False)
     q3 = _number_field(_("Planned by end of Q3"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # 0 when there was no target yet: a target created meanwhile is then a conflict too.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     @classmethod
     def for_target(cls, target: Target | None, data: Any = None) -> TargetForm:
-        initial = {}
+        initial: dict[str, Any] = {"version": 0}
         if target is not None:
             initial = {
                 "value": target.value,
@@ -155,6 +156,7 @@ class DecisionForm(forms.Form):
     decision_reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class AmendmentForm(forms.Form):

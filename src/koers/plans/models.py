@@ -71,6 +71,18 @@ class Plan(models.Model):
     description = models.TextField(_("description"), blank=True)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
+    funder = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adopted_plans",
+        verbose_name=_("adopting funder"),
+        help_text=_(
+            "The funder whose decision adopts each annual plan (the subsidy giver). "
+            "Funders of single programmes see their programmes but do not adopt the plan."
+        ),
+    )
 
     class Meta:
         ordering = ["-start_year", "title"]
@@ -513,6 +525,7 @@ class AmendmentStatus(models.TextChoices):
     PROPOSED = "proposed", _("Awaiting the funder's decision")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Lapsed")
 
 
 class AmendmentField(models.TextChoices):

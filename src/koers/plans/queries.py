@@ -255,15 +255,15 @@ RECENT_PER_INDICATOR = 10
 
 
 def recent_realisations(
-    indicator_ids: list[int], per_indicator: int = RECENT_PER_INDICATOR
+    indicator_ids: list[int], *, until: dt.date, per_indicator: int = RECENT_PER_INDICATOR
 ) -> dict[int, list[Realisation]]:
-    """The latest realisations of each indicator, newest first, in one query.
+    """The latest realisations of each indicator up to `until`, newest first, in one query.
 
     A window function ranks them per indicator, so a busy indicator cannot crowd out
     the others and the page stays the same size however many there are.
     """
     ranked = (
-        Realisation.objects.filter(indicator_id__in=indicator_ids)
+        Realisation.objects.filter(indicator_id__in=indicator_ids, date__lte=until)
         .annotate(
             rank=Window(
                 RowNumber(),

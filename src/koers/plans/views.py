@@ -50,6 +50,7 @@ from koers.plans.models import (
     Goal,
     Plan,
     Programme,
+    Source,
     Target,
 )
 from koers.plans.progress import ON_TRACK_MARGIN
@@ -119,9 +120,11 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     reference = viewpoint(request, years=range(activity.year, activity.year + 1)).reference
     rows = queries.activity_indicators(activity, reference)
-    realisations = queries.recent_realisations([row.indicator.pk for row in rows])
+    realisations = queries.recent_realisations([row.indicator.pk for row in rows], until=reference)
     programme = activity.programme
-    may_record = can(request.user, Capability.RECORD_REALISATION, programme)
+    annual_plan = queries.annual_plan_for(programme.plan, activity.year)
+    accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
+    may_record = can(request.user, Capability.RECORD_REALISATION, programme) and not accounted
     places = municipality_choices() if may_record and rows else None
     cards = [
         {
@@ -132,7 +135,7 @@ def _activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
                 municipality_choices=places,
                 initial={"date": Year(activity.year).clamp(min(reference, timezone.localdate()))},
             )
-            if may_record
+            if may_record and row.indicator.source == Source.MANUAL
             else None,
         }
         for row in rows
@@ -146,7 +149,7 @@ def _activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
         "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
         "may_amend": can(request.user, Capability.PROPOSE_AMENDMENT, programme),
         "may_decide_amendments": can(request.user, Capability.DECIDE_AS_FUNDER, programme),
-        "annual_plan": queries.annual_plan_for(programme.plan, activity.year),
+        "annual_plan": annual_plan,
         "margin": _margin_percent(),
     }
 
@@ -331,8 +334,10 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
             "decision": activity.decision or "pending",
             "decision_date": activity.decision_date or default_reference(),
             "decision_reason": activity.decision_reason,
+            "version": activity.version,
         },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.activity_decide(
@@ -341,10 +346,15 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
                 decision=form.cleaned_data["decision"],
                 date=form.cleaned_data["decision_date"],
                 reason=form.cleaned_data["decision_reason"],
+                expected_version=form.cleaned_data["version"],
                 remote_addr=_client_ip(request),
             )
             messages.success(request, _("The decision has been recorded."))
             return redirect(reverse("plans:activity", args=[activity.pk]))
+        except services.ConflictError as error:
+            conflict = error.current
+            _conflict_message(request)
+            form.data = _with_version(form.data, conflict.version)
         except ValidationError as error:
             form.add_error(None, error)
     return _form_page(
@@ -352,6 +362,12 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Go/no-go decision on %(activity)s") % {"activity": activity},
         back_url=reverse("plans:activity", args=[activity.pk]),
+        conflict_rows=[
+            (form.fields[name].label, _display(conflict, name))
+            for name in ("decision", "decision_date", "decision_reason")
+        ]
+        if conflict
+        else None,
     )
 
 
@@ -494,11 +510,18 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(VIEW)
 def annual_plan_list(request: HttpRequest) -> HttpResponse:
+    visible = Programme.objects.visible_to(request.user)
     annual_plans = (
         AnnualPlan.objects.visible_to(request.user)
         .select_related("plan__organisation")
         .annotate(
-            pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PROPOSED))
+            pending=Count(
+                "amendments",
+                filter=Q(
+                    amendments__status=AmendmentStatus.PROPOSED,
+                    amendments__activity__programme__in=visible,
+                ),
+            )
         )
         .order_by("plan__title", "year")
     )
@@ -520,7 +543,7 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "annual_plan": annual_plan,
             "programmes": programmes,
             "events": annual_plan.events.select_related("actor"),
-            "comments": annual_plan.advisory_comments.select_related("author", "programme"),
+            "comments": _advice_visible(request.user, annual_plan, scope, programmes),
             "amendments": annual_plan.amendments.filter(
                 activity__programme__in=programmes
             ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
@@ -535,6 +558,15 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transition_form": TransitionForm(),
         },
     )
+
+
+def _advice_visible(user: Any, annual_plan: AnnualPlan, scope: Any, programmes: Any) -> Any:
+    """All advice for the organisation and the adopting funder; a funder of single
+    programmes sees only the advice on those programmes."""
+    comments = annual_plan.advisory_comments.select_related("author", "programme")
+    if has_capability(user, Capability.VIEW_PLANS, scope):
+        return comments
+    return comments.filter(programme__in=programmes)
 
 
 @requires(VIEW)

@@ -18,6 +18,7 @@ from koers.plans.models import (
     Amendment,
     AmendmentField,
     AmendmentStatus,
+    AnnualPlan,
     AnnualPlanStatus,
     Target,
 )
@@ -113,8 +114,28 @@ def amendment_decide(
     require(actor, Capability.DECIDE_AS_FUNDER, programme)
     if current.status != AmendmentStatus.PROPOSED:
         raise ValidationError({"approve": _("This amendment has already been decided.")})
+    annual_plan = AnnualPlan.objects.select_for_update().get(pk=current.annual_plan_id)
+    if annual_plan.status not in (AnnualPlanStatus.SUBMITTED, AnnualPlanStatus.ADOPTED):
+        raise ValidationError(
+            {
+                "approve": _(
+                    "The annual plan is %(status)s; its amendments can no longer be decided."
+                )
+                % {"status": annual_plan.get_status_display().lower()}
+            }
+        )
     if not approve and not note.strip():
         raise ValidationError({"note": _("Explain why the amendment is rejected.")})
+    if approve and _current_value(current) != current.old_value:
+        raise ValidationError(
+            {
+                "approve": _(
+                    "The plan has changed since this amendment was proposed (it assumed "
+                    "“%(old)s”, it is now “%(now)s”). Reject it and ask for a new proposal."
+                )
+                % {"old": current.old_value, "now": _current_value(current)}
+            }
+        )
     current.status = AmendmentStatus.APPROVED if approve else AmendmentStatus.REJECTED
     current.decided_by = actor
     current.decided_at = timezone.now()
@@ -131,6 +152,15 @@ def amendment_decide(
         remote_addr=remote_addr,
     )
     return current
+
+
+def _current_value(amendment: Amendment) -> str:
+    """What the amended field holds now, in the form the amendment stored it."""
+    if amendment.field == AmendmentField.TARGET:
+        assert amendment.target is not None
+        return _format(Target.objects.select_for_update().get(pk=amendment.target.pk).value)
+    activity = Activity.objects.select_for_update().get(pk=amendment.activity_id)
+    return str(getattr(activity, amendment.field))
 
 
 def _apply(amendment: Amendment, actor: Any, remote_addr: str | None) -> None:

@@ -13,6 +13,7 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.plans.models import (
     AdvisoryComment,
+    AmendmentStatus,
     AnnualPlan,
     AnnualPlanEvent,
     AnnualPlanStatus,
@@ -34,12 +35,12 @@ TRANSITIONS: dict[tuple[str, str], Capability] = {
 
 
 def annual_plan_scope(annual_plan: AnnualPlan) -> Scope:
-    funders = frozenset(
-        Programme.funders.through.objects.filter(programme__plan=annual_plan.plan_id).values_list(
-            "organisation_id", flat=True
-        )
+    """The plan's own organisation, and as funder only the one whose decision adopts it."""
+    funder_id = annual_plan.plan.funder_id
+    return Scope(
+        organisation_id=annual_plan.plan.organisation_id,
+        funder_ids=frozenset({funder_id}) if funder_id else frozenset(),
     )
-    return Scope(organisation_id=annual_plan.plan.organisation_id, funder_ids=funders)
 
 
 def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
@@ -77,6 +78,13 @@ def annual_plan_transition(
         raise PermissionDenied
     if (current.status, to_status) == (S.SUBMITTED, S.CONCEPT) and not comment.strip():
         raise ValidationError({"comment": _("Say why the plan goes back to draft.")})
+    if to_status in (S.CONCEPT, S.ACCOUNTED):
+        # Back to draft the plan is edited directly; once accounted for it cannot change.
+        current.amendments.filter(status=AmendmentStatus.PROPOSED).update(
+            status=AmendmentStatus.WITHDRAWN,
+            decision_note=_("Lapsed: the annual plan went to %(status)s.")
+            % {"status": S(to_status).label.lower()},
+        )
     AnnualPlanEvent.objects.create(
         annual_plan=current,
         from_status=current.status,

@@ -28,11 +28,16 @@ class ConflictError(Exception):
         self.current = current
 
 
-def annual_plan_of(programme: Programme, year: int) -> AnnualPlan | None:
-    return AnnualPlan.objects.filter(plan_id=programme.plan_id, year=year).first()
+def annual_plan_of(programme: Programme, year: int, *, lock: bool = False) -> AnnualPlan | None:
+    """The annual plan of `year`; with `lock`, held until the transaction ends so a
+    submission cannot slip in between this check and the write that relies on it."""
+    plans = AnnualPlan.objects.filter(plan_id=programme.plan_id, year=year)
+    if lock:
+        plans = plans.select_for_update()
+    return plans.first()
 
 
 def refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
-    annual_plan = annual_plan_of(programme, year)
+    annual_plan = annual_plan_of(programme, year, lock=True)
     if annual_plan is not None and annual_plan.is_frozen:
         raise ValidationError({field: frozen_message(annual_plan)})

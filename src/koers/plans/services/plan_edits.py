@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,11 +72,16 @@ def target_set(
         if quarter is not None:
             validate_value(indicator, quarter, field=name)
     _check_phasing(value, q1, q2, q3)
+    # `expected_version` 0 means "there was no target when the form opened".
     target = Target.objects.select_for_update().filter(indicator=indicator, year=year).first()
     before = snapshot(target, TARGET_FIELDS) if target else None
     if target is None:
         target = Target(indicator=indicator, year=year, value=value, q1=q1, q2=q2, q3=q3, note=note)
-        target.save()
+        try:
+            with transaction.atomic():
+                target.save()
+        except IntegrityError as error:  # someone created it at the same moment
+            raise ConflictError(Target.objects.get(indicator=indicator, year=year)) from error
     else:
         if expected_version is not None and target.version != expected_version:
             raise ConflictError(target)
@@ -148,6 +153,7 @@ def activity_decide(
     decision: str,
     date: dt.date,
     reason: str,
+    expected_version: int | None = None,
     remote_addr: str | None = None,
 ) -> Activity:
     """Record the go/no-go decision of an exploring activity."""
@@ -160,6 +166,8 @@ def activity_decide(
         raise ValidationError({"decision_date": _("A decision cannot lie in the future.")})
     fields = ["decision", "decision_date", "decision_reason", "status"]
     current = Activity.objects.select_for_update().get(pk=activity.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError(current)
     before = snapshot(current, fields)
     current.decision, current.decision_date, current.decision_reason = decision, date, reason
     if decision == Decision.NO_GO:

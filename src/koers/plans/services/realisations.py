@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
@@ -16,11 +17,8 @@ from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.models import Municipality
 from koers.core.uploads import validate_document
 from koers.plans.access import programme_scope, require
-from koers.plans.models import (
-    Indicator,
-    Realisation,
-)
-from koers.plans.services.common import REALISATION_FIELDS
+from koers.plans.models import AnnualPlanStatus, Indicator, Realisation, Source
+from koers.plans.services.common import REALISATION_FIELDS, annual_plan_of
 from koers.plans.validation import (
     validate_realisation_date,
     validate_value,
@@ -47,6 +45,11 @@ def realisation_record(
     activity's year or in the future, and evidence files that are not allowed documents."""
     activity = indicator.activity
     require(actor, Capability.RECORD_REALISATION, activity.programme)
+    if indicator.source == Source.DERIVED:
+        raise ValidationError(
+            {"value": _("This indicator is derived from records; it is not entered by hand.")}
+        )
+    _refuse_if_accounted(activity)
     validate_value(indicator, value)
     validate_realisation_date(activity.programme, date, year=activity.year)
     if evidence_file is not None:
@@ -66,15 +69,21 @@ def realisation_record(
     )
     if evidence_file is not None:
         realisation.evidence_file.save(evidence_file.name or "bewijs", evidence_file, save=False)
-    realisation.save()
-    audit_write(
-        actor=actor,
-        action="realisation.record",
-        instance=realisation,
-        context=context_of(activity),
-        after=snapshot(realisation, REALISATION_FIELDS),
-        remote_addr=remote_addr,
-    )
+    try:
+        realisation.save()
+        audit_write(
+            actor=actor,
+            action="realisation.record",
+            instance=realisation,
+            context=context_of(activity),
+            after=snapshot(realisation, REALISATION_FIELDS),
+            remote_addr=remote_addr,
+        )
+    except BaseException:
+        # The row is rolled back; the stored file must not outlive it.
+        if realisation.evidence_file:
+            realisation.evidence_file.delete(save=False)
+        raise
     return realisation
 
 
@@ -90,6 +99,7 @@ def realisation_delete(
         and has_capability(actor, Capability.RECORD_REALISATION, programme_scope(programme))
     ):
         require(actor, Capability.EDIT_PLAN, programme)
+    _refuse_if_accounted(activity)
     audit_write(
         actor=actor,
         action="realisation.delete",
@@ -98,4 +108,20 @@ def realisation_delete(
         before=snapshot(realisation, REALISATION_FIELDS),
         remote_addr=remote_addr,
     )
+    evidence = realisation.evidence_file
     realisation.delete()
+    if evidence:
+        # Only once the deletion is committed: a rollback keeps row and file together.
+        name, storage = evidence.name, evidence.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def _refuse_if_accounted(activity: Any) -> None:
+    annual_plan = annual_plan_of(activity.programme, activity.year, lock=True)
+    if annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED:
+        raise ValidationError(
+            {
+                "date": _("The year %(year)s has been accounted for; its results cannot change.")
+                % {"year": activity.year}
+            }
+        )
