@@ -42,6 +42,10 @@ def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
     card = page.locator("section.indicator-card", has_text=MEETINGS)
     card.get_by_text("3 / 7").wait_for()
     assert "Op koers" in card.inner_text()
+    # The status line (a live region that stays in place) says what happened, and the
+    # keyboard focus is back on the Save button rather than lost to the page.
+    assert "De realisatie is vastgelegd" in card.get_by_role("status").inner_text()
+    assert page.evaluate("document.activeElement.id").endswith("-save")
 
     page.get_by_role("link", name="Dashboard").first.click()
     row = meetings_row(page)

@@ -29,7 +29,7 @@ class TestRealisationEntry:
         response = post_realisation(world)
         assert response.status_code == 200
         html = response.content.decode()
-        assert f'id="indicator-{world.indicator.pk}"' in html
+        assert f'id="indicator-{world.indicator.pk}-title"' in html
         assert "3 / 7" in html
         assert "<html" not in html  # a fragment, not a page
         assert Realisation.objects.filter(indicator=world.indicator).count() == 3
@@ -226,3 +226,29 @@ class TestHistory:
         )
         assert reverse("plans:realisation_delete", args=[mine.pk]) in html
         assert reverse("plans:realisation_delete", args=[other.pk]) not in html
+
+
+class TestHtmxBehaviour:
+    def test_the_response_swaps_the_body_and_announces_the_result(self, world: World) -> None:
+        response = post_realisation(world)
+        html = response.content.decode()
+        assert f'id="indicator-{world.indicator.pk}-status" hx-swap-oob="innerHTML"' in html
+        assert "De realisatie is vastgelegd." in html
+        assert f'id="indicator-{world.indicator.pk}-save"' in html  # focus comes back here
+
+    def test_an_expired_session_sends_htmx_to_the_sign_in_page(self, world: World) -> None:
+        from django.test import Client
+
+        response = Client().post(
+            reverse("plans:realisation_create", args=[world.indicator.pk]),
+            {"date": "2021-09-20", "value": "1"},
+            HTTP_HX_REQUEST="true",
+            HTTP_HX_CURRENT_URL="http://testserver/activiteiten/1/",
+        )
+        assert response["HX-Redirect"] == "/account/inloggen/?next=%2Factiviteiten%2F1%2F"
+        assert not Realisation.objects.exists()
+
+    def test_field_errors_are_summarised_in_an_alert(self, world: World) -> None:
+        html = post_realisation(world, value="-1").content.decode()
+        alert = html.split('role="alert"')[1].split("</div>")[0]
+        assert "negatief" in alert

@@ -214,7 +214,7 @@ def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
         card["form"] = form
     return render(
         request,
-        "plans/_indicator_card.html",
+        "plans/_indicator_card_response.html",
         {**context, "card": card, "just_saved": saved},
         status=200 if saved else 422,
     )
