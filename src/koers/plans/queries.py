@@ -299,13 +299,56 @@ class GoalContribution:
     activities: list[Activity]
 
 
+def goal_descendants(goal_ids: set[int]) -> set[int]:
+    """The goals and every goal below them, one query per level of the tree."""
+    found, frontier = set(goal_ids), set(goal_ids)
+    while frontier:
+        frontier = set(Goal.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+        frontier -= found
+        found |= frontier
+    return found
+
+
+def goal_ancestors(goal_ids: set[int]) -> set[int]:
+    """The goals and every goal above them."""
+    found, frontier = set(goal_ids), set(goal_ids)
+    while frontier:
+        frontier = set(
+            Goal.objects.filter(pk__in=frontier, parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
+        frontier -= found
+        found |= frontier
+    return found
+
+
+def linked_goal_ids(user: Any) -> set[int]:
+    """Goals that a programme or an activity the user can see contributes to."""
+    by_programme = Goal.objects.filter(programmes__in=Programme.objects.visible_to(user))
+    by_activity = Goal.objects.filter(activities__in=Activity.objects.visible_to(user))
+    return set(by_programme.values_list("pk", flat=True)) | set(
+        by_activity.values_list("pk", flat=True)
+    )
+
+
+def visible_goal_ids(user: Any) -> set[int]:
+    """Every goal in the trees the user's programmes and activities contribute to."""
+    roots = set(
+        Goal.objects.filter(
+            pk__in=goal_ancestors(linked_goal_ids(user)), parent__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    return goal_descendants(roots)
+
+
 def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
-    """The programmes and activities that serve `goal` or one of its sub-goals in `year`.
+    """The programmes and activities that serve `goal` or a goal below it in `year`.
 
     An activity serves a goal when its programme contributes to it, or when the activity
     itself is marked as contributing.
     """
-    goal_ids = [goal.pk, *Goal.objects.filter(parent=goal).values_list("pk", flat=True)]
+    goal_ids = goal_descendants({goal.pk})
     programmes = list(
         programmes_for(user, year).filter(goals__in=goal_ids).distinct().order_by("order")
     )
@@ -321,16 +364,10 @@ def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
 
 
 def goal_tree(user: Any) -> list[Goal]:
-    """Top-level goals of the funders whose goals the user's programmes serve, with children."""
-    visible = Programme.objects.visible_to(user)
-    top_ids = set(
-        Goal.objects.filter(Q(programmes__in=visible) | Q(children__programmes__in=visible))
-        .values_list("pk", "parent_id")
-        .distinct()
-    )
-    roots = {parent or pk for pk, parent in top_ids}
+    """The top goals of the funders' trees the user's work contributes to, with children."""
+    roots = Goal.objects.filter(pk__in=goal_ancestors(linked_goal_ids(user)), parent__isnull=True)
     return list(
-        Goal.objects.filter(pk__in=roots)
-        .select_related("funder")
-        .prefetch_related(Prefetch("children", queryset=Goal.objects.order_by("order", "code")))
+        roots.select_related("funder").prefetch_related(
+            Prefetch("children", queryset=Goal.objects.order_by("order", "code"))
+        )
     )

@@ -491,10 +491,9 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 @requires(VIEW)
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    visible_roots = {goal.pk for goal in queries.goal_tree(request.user)}
     goal = get_object_or_404(
         Goal.objects.select_related("funder", "parent").filter(
-            Q(pk__in=visible_roots) | Q(parent__in=visible_roots)
+            pk__in=queries.visible_goal_ids(request.user)
         ),
         pk=pk,
     )
