@@ -160,3 +160,20 @@ def test_the_command_builds_without_serving(db: Any, settings: Any, capsys: Any)
     call_command("demo", no_serve=True)
     assert "koers-demo-2021" in capsys.readouterr().out
     assert User.objects.filter(username="coordinator").exists()
+
+
+def test_the_dashboard_counts_add_up_over_the_programmes(demo: dict[str, int], client) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    client.force_login(User.objects.get(username="directeur"))
+    html = client.get("/?jaar=2021&peildatum=2021-10-15").content.decode()
+    summaries = queries.dashboard(
+        User.objects.get(username="directeur"), Year(2021), builder.REFERENCE_DATE
+    )
+    overall = html.split('id="overall-heading"')[1].split("</section>")[0]
+    shown = [int(n) for n in re.findall(r"<dd>\s*(\d+)\s*</dd>", overall)]
+    expected = [
+        sum(s.counts.get(status, 0) for s in summaries)
+        for status in ("achieved", "on_track", "behind", "open")
+    ]
+    assert shown == expected and sum(expected) > 0

@@ -1,9 +1,6 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
-from koers.core.admin_audit import AuditedModelAdmin
+from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyModelAdmin
 from koers.core.models import AuditEntry, Municipality
 
 
@@ -15,19 +12,10 @@ class MunicipalityAdmin(AuditedModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyModelAdmin):
     """Read-only: the trail cannot be changed from the application."""
 
     list_display = ["at", "actor", "action", "subject_type", "subject_repr"]
     list_filter = ["action", "subject_type"]
     search_fields = ["subject_repr", "context", "actor__username"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

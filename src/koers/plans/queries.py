@@ -151,9 +151,6 @@ class ProgrammeSummary:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def count(self, status: str) -> int:
-        return self.counts.get(status, 0)
-
 
 def programmes_for(user: Any, year: int) -> QuerySet[Programme]:
     return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -90,6 +91,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "point": point,
             "years": years,
             "summaries": summaries,
+            "overall": sum((summary.counts for summary in summaries), Counter()),
             "margin": _margin_percent(),
         },
     )
@@ -250,6 +252,21 @@ def realisation_evidence(request: HttpRequest, pk: int) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed: Any) -> Any:
+    """Call a service with the form's cleaned data (its fields are named as the service's
+    arguments); on success flash `success` and return the result, else put the service's
+    messages next to the fields and return None."""
+    try:
+        result = service(
+            actor=request.user, remote_addr=_client_ip(request), **fixed, **form.cleaned_data
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, success)
+    return result
 
 
 def _display(instance: Any, name: str) -> Any:
@@ -429,21 +446,15 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Capability.PROPOSE_AMENDMENT)
     form = AmendmentForm(request.POST or None, activity=activity)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.amendment_propose(
-                actor=request.user,
-                activity=activity,
-                field=data["field"],
-                new_value=data["new_value"],
-                reason=data["reason"],
-                target=data["target"],
-                remote_addr=_client_ip(request),
-            )
-            messages.success(request, _("The amendment has been sent to the funder."))
+        done = _submit(
+            request,
+            form,
+            services.amendment_propose,
+            _("The amendment has been sent to the funder."),
+            activity=activity,
+        )
+        if done:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except ValidationError as error:
-            form.add_error(None, error)
     return _form_page(
         request,
         form,
@@ -622,26 +633,16 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActivityCreateForm(request.POST or None, programme=programme)
     back_url = reverse("plans:programme", args=[programme.pk]) + f"?jaar={year}"
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            activity = services.activity_create(
-                actor=request.user,
-                programme=programme,
-                year=year,
-                line=data["line"],
-                code=data["code"],
-                title=data["title"],
-                description=data["description"],
-                outcome=data["outcome"],
-                role=data["role"],
-                phase=data["phase"],
-                municipalities=data["municipalities"],
-                remote_addr=_client_ip(request),
-            )
-            messages.success(request, _("The activity has been added."))
+        activity = _submit(
+            request,
+            form,
+            services.activity_create,
+            _("The activity has been added."),
+            programme=programme,
+            year=year,
+        )
+        if activity:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except ValidationError as error:
-            form.add_error(None, error)
     annual_plan = queries.annual_plan_for(programme.plan, year)
     return _form_page(
         request,
@@ -659,25 +660,15 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.indicator_create(
-                actor=request.user,
-                activity=activity,
-                kind=data["kind"],
-                title=data["title"],
-                unit=data["unit"],
-                aggregation=data["aggregation"],
-                baseline=data["baseline"],
-                verification=data["verification"],
-                is_key=data["is_key"],
-                target=data["target"],
-                remote_addr=_client_ip(request),
-            )
-            messages.success(request, _("The indicator has been added."))
+        done = _submit(
+            request,
+            form,
+            services.indicator_create,
+            _("The indicator has been added."),
+            activity=activity,
+        )
+        if done:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except ValidationError as error:
-            form.add_error(None, error)
     return _form_page(
         request,
         form,

@@ -68,13 +68,8 @@ def split(text: str) -> list[str]:
 
 
 @register.simple_tag
-def count_of(summary: Any, status: str) -> int:
-    return int(summary.count(status))
-
-
-@register.simple_tag
-def total_of(summaries: Any, status: str) -> int:
-    return sum(int(summary.count(status)) for summary in summaries)
+def count_in(counts: Any, status: str) -> int:
+    return int(counts.get(status, 0))
 
 
 ACTION_LABELS = {
