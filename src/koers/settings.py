@@ -7,6 +7,7 @@ what the tests exercise is what production runs.
 
 from __future__ import annotations
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "csp",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     "koers.core",
@@ -91,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -135,7 +138,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["koers.accounts.backends.MembershipBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses sign-in while locked out
+    "koers.accounts.backends.MembershipBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -150,6 +156,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
+# Sign-in throttling (django-axes): after 5 failures a user name is locked for 15 minutes
+# from the address they came from, not everyone behind that address (an office or the
+# province's proxy) and not the account everywhere. Behind a reverse proxy set
+# KOERS_PROXY_COUNT to the number of proxies so the client's own address is used.
+AXES_ENABLED = env_bool("KOERS_LOGIN_THROTTLE", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("KOERS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("KOERS_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# The attempts hold other organisations' officials' addresses: not for a beheerder's admin.
+AXES_ENABLE_ADMIN = False
+PROXY_COUNT = int(os.environ.get("KOERS_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
+)
 
 LANGUAGE_CODE = os.environ.get("KOERS_LANGUAGE", "nl")
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -239,5 +266,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("KOERS_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Failed sign-ins are kept in the database (axes' access attempts) anyway.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -8,16 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("inloggen/", views.SignInView.as_view(), name="login"),
     path("uitloggen/", views.sign_out, name="logout"),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset_form.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verzonden/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

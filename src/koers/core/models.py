@@ -63,3 +63,22 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject_repr}"
+
+
+class RateLimitHit(models.Model):
+    """One use of a rate-limited action (a password reset request, say), by key.
+
+    Kept in the database so every app server sees the same counts without a cache
+    service; old hits are removed as new ones arrive.
+    """
+
+    key = models.CharField(_("key"), max_length=200)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rate-limit hit")
+        verbose_name_plural = _("rate-limit hits")
+        indexes = [models.Index(fields=["key", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.at:%Y-%m-%d %H:%M}"
