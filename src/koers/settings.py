@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "koers.core.login_required.KoersLoginRequiredMiddleware",
     "koers.core.access.AccessDeclarationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "koers.accounts.session_limits.SessionLimitsMiddleware",  # after messages: it leaves one
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -208,7 +209,11 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 10
+# Sessions end after 30 minutes without activity and in any case after 10 hours
+# (koers.accounts.session_limits); the cookie itself lasts no longer.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("KOERS_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_ABSOLUTE_LIFETIME = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "10")) * 60 * 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
