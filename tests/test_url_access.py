@@ -19,6 +19,7 @@ from tests.accounts.factories import UserFactory
 
 PUBLIC = {
     "health",
+    "accessibility",
     "admin:login",  # redirects to accounts:login
     "set_language",
     "accounts:login",

@@ -81,8 +81,11 @@ def test_main_pages_have_no_serious_accessibility_violations(
     assert axe_violations(page) == []
 
 
-def test_sign_in_page_has_no_serious_accessibility_violations(page: Any, demo_server: str) -> None:
-    page.goto(demo_server + "/account/inloggen/")
+@pytest.mark.parametrize("path", ["/account/inloggen/", "/toegankelijkheid/"])
+def test_public_pages_have_no_serious_accessibility_violations(
+    page: Any, demo_server: str, path: str
+) -> None:
+    page.goto(demo_server + path)
     assert axe_violations(page) == []
 
 
