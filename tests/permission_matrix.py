@@ -1,0 +1,326 @@
+"""The permission matrix: for every URL of Koers, what each role gets.
+
+One table, used twice: `tests/test_permission_matrix.py` requests every row as every role
+(and as an anonymous visitor) against the `world` fixture and asserts the outcome, and
+`docs/permission-matrix.md` is rendered from it (`make docs`; a test fails when the
+document is out of date). Another test fails when a URL has no row here, so no view can
+be added without deciding who may reach it.
+
+Outcomes: 200 shown · 302 done (a write that redirects) · 403 visible but not hers to do ·
+404 outside her scope (its existence is not confirmed) · 405 wrong method.
+Anonymous visitors are sent to sign in, except on the public rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+ROLES = [
+    "beheerder",
+    "directeur",
+    "bedrijfsvoering",
+    "programmacoordinator",
+    "medewerker",
+    "toezicht",
+    "opdrachtgever",
+    "regio",
+    "outsider",
+    "no_role",
+]
+
+ROLE_LABELS = {
+    "beheerder": "beheerder",
+    "directeur": "directeur",
+    "bedrijfsvoering": "bedrijfsvoering",
+    "programmacoordinator": "coördinator (van dit programma)",
+    "medewerker": "medewerker",
+    "toezicht": "toezicht",
+    "opdrachtgever": "opdrachtgever (financiert dit programma en stelt het plan vast)",
+    "regio": "opdrachtgever van een ander programma",
+    "outsider": "directeur van een andere organisatie",
+    "no_role": "ingelogd zonder rol",
+}
+
+ALL_VIEWERS = [200, 200, 200, 200, 200, 200, 200, 200, 200, 403]
+EDITORS_OF_PROGRAMME = [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # URL name
+    what: str  # for the document
+    target: Callable[[Any], Any] | None = None  # the object in the URL, from the world
+    expected: list[int] = field(default_factory=lambda: list(ALL_VIEWERS))
+    method: str = "GET"
+    data: dict[str, str] = field(default_factory=dict)
+    public: bool = False
+    query: str = ""
+
+    def args(self, world: Any) -> list[Any]:
+        if self.target is None:
+            return []
+        found = self.target(world)
+        return list(found) if isinstance(found, tuple) else [found.pk]
+
+
+# --- fixtures the write rows need ------------------------------------------------------------
+
+
+def frozen_with_amendment(world: Any) -> Any:
+    from koers.plans import services
+    from koers.plans.models import AnnualPlanStatus
+
+    world.annual_plan.status = AnnualPlanStatus.ADOPTED
+    world.annual_plan.save()
+    return services.amendment_propose(
+        actor=world.users["directeur"],
+        activity=world.activity,
+        field="title",
+        new_value="Nieuwe titel",
+        reason="Helderder",
+    )
+
+
+def a_realisation(world: Any, *, with_file: bool = False) -> Any:
+    from koers.plans import services
+
+    return services.realisation_record(
+        actor=world.users["programmacoordinator"],
+        indicator=world.indicator,
+        date=dt.date(2021, 5, 1),
+        value=Decimal(1),
+        evidence_file=SimpleUploadedFile("verslag.pdf", b"%PDF-1.4\n%%EOF\n")
+        if with_file
+        else None,
+    )
+
+
+def under_advice(world: Any) -> Any:
+    from koers.plans.models import AnnualPlanStatus
+
+    world.annual_plan.status = AnnualPlanStatus.ADVICE
+    world.annual_plan.save()
+    return world.annual_plan
+
+
+def reset_link(world: Any) -> tuple[str, str]:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = world.users["medewerker"]
+    return urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+
+
+ROWS: list[Row] = [
+    # --- public ---------------------------------------------------------------------------
+    Row("health", "Gezondheidscontrole (load balancer)", public=True, expected=[200] * 10),
+    Row("accessibility", "Toegankelijkheidsverklaring", public=True, expected=[200] * 10),
+    Row(
+        "set_language",
+        "Taal kiezen",
+        public=True,
+        method="POST",
+        data={"language": "en"},
+        expected=[302] * 10,
+    ),
+    Row("accounts:login", "Inloggen", public=True, expected=[302] * 10),
+    Row("accounts:password_reset", "Wachtwoord vergeten", public=True, expected=[200] * 10),
+    Row(
+        "accounts:password_reset_done",
+        "Wachtwoord vergeten: verzonden",
+        public=True,
+        expected=[200] * 10,
+    ),
+    Row(
+        "accounts:password_reset_confirm",
+        "Nieuw wachtwoord kiezen (link uit de e-mail)",
+        target=reset_link,
+        public=True,
+        expected=[302] * 10,
+    ),
+    Row(
+        "accounts:password_reset_complete",
+        "Nieuw wachtwoord opgeslagen",
+        public=True,
+        expected=[200] * 10,
+    ),
+    # --- one's own account ----------------------------------------------------------------
+    Row("accounts:password_change", "Eigen wachtwoord wijzigen", expected=[200] * 10),
+    Row("accounts:logout", "Uitloggen", method="POST", expected=[302] * 10),
+    # --- reading the results chain --------------------------------------------------------
+    Row("plans:dashboard", "Dashboard"),
+    Row("plans:goals", "Doelen van opdrachtgevers"),
+    Row(
+        "plans:goal",
+        "Doel en wat eraan bijdraagt",
+        target=lambda w: w.goal,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row("plans:annual_plans", "Jaarplannen"),
+    Row(
+        "plans:annual_plan",
+        "Jaarplan",
+        target=lambda w: w.annual_plan,
+        expected=[200, 200, 200, 200, 200, 200, 200, 200, 404, 403],
+    ),
+    Row(
+        "plans:programme",
+        "Programma (gefinancierd door de provincie)",
+        target=lambda w: w.programme,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "plans:programme",
+        "Programma (gefinancierd door een ander)",
+        target=lambda w: w.unfunded_programme,
+        expected=[200, 200, 200, 200, 200, 200, 404, 200, 404, 403],
+    ),
+    Row(
+        "plans:programme",
+        "Programma van een andere organisatie",
+        target=lambda w: w.other_programme,
+        expected=[404, 404, 404, 404, 404, 404, 200, 404, 200, 403],
+    ),
+    Row(
+        "plans:activity",
+        "Activiteit",
+        target=lambda w: w.activity,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "plans:realisation_evidence",
+        "Bewijsstuk downloaden",
+        target=lambda w: a_realisation(w, with_file=True),
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    # --- drafting and editing the plan ------------------------------------------------------
+    Row(
+        "plans:activity_edit",
+        "Activiteit bewerken",
+        target=lambda w: w.activity,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:activity_decision",
+        "Go/no-go vastleggen",
+        target=lambda w: w.activity,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:target_edit",
+        "Streefwaarde instellen",
+        target=lambda w: w.indicator,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:activity_create",
+        "Activiteit toevoegen (eigen programma)",
+        target=lambda w: w.programme,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:activity_create",
+        "Activiteit toevoegen (programma van een collega)",
+        target=lambda w: w.unfunded_programme,
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:indicator_create",
+        "Indicator toevoegen",
+        target=lambda w: w.activity,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:activity_carry_over",
+        "Activiteit overnemen naar volgend jaar",
+        target=lambda w: w.activity,
+        method="POST",
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:amendment_create",
+        "Wijzigingsvoorstel indienen",
+        target=lambda w: w.activity,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    # --- recording results ----------------------------------------------------------------
+    Row(
+        "plans:realisation_create",
+        "Realisatie vastleggen",
+        target=lambda w: w.indicator,
+        method="POST",
+        data={"date": "2021-05-02", "value": "1"},
+        expected=[403, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:realisation_delete",
+        "Realisatie verwijderen (vastgelegd door de coördinator)",
+        target=a_realisation,
+        method="POST",
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    # --- the annual plan cycle ------------------------------------------------------------
+    Row(
+        "plans:annual_plan_transition",
+        "Jaarplan naar de volgende stap (concept → ter advies)",
+        target=lambda w: w.annual_plan,
+        method="POST",
+        data={"to_status": "ter_advies"},
+        expected=[403, 302, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:advisory_comment",
+        "Advies geven (jaarplan ter advies)",
+        target=under_advice,
+        method="POST",
+        data={"text": "Advies"},
+        expected=[403, 403, 403, 403, 403, 302, 403, 403, 403, 403],
+    ),
+    Row(
+        "plans:amendment_decide",
+        "Over een wijzigingsvoorstel beslissen",
+        target=frozen_with_amendment,
+        method="POST",
+        data={"approve": "1"},
+        expected=[403, 403, 403, 403, 403, 403, 302, 404, 403, 403],
+    ),
+]
+
+OUTCOME_WORDS = {200: "ja", 302: "ja", 403: "nee", 404: "—", 405: "nee"}
+
+
+def render_markdown() -> str:
+    """The matrix as the document in docs/permission-matrix.md."""
+    lines = [
+        "# Permission matrix",
+        "",
+        "Generated from `tests/permission_matrix.py` by `make docs`; the test suite requests",
+        "every row as every role and fails when Koers does otherwise, or when this file is",
+        "out of date. **ja** = allowed; **nee** = refused (403); **—** = outside her scope,",
+        "answered as if it did not exist (404). Anonymous visitors reach only the public rows;",
+        "everything else sends them to sign in. The Django admin (`/beheer/`) is for",
+        "beheerders, limited to their own organisations' accounts.",
+        "",
+        "Roles, in the order of the columns:",
+        "",
+    ]
+    lines += [f"{i}. {ROLE_LABELS[role]}" for i, role in enumerate(ROLES, start=1)]
+    lines += [
+        "",
+        "| what | method | public | " + " | ".join(str(i) for i in range(1, len(ROLES) + 1)) + " |",
+        "| --- | --- | --- | " + " | ".join(":-:" for _ in ROLES) + " |",
+    ]
+    for row in ROWS:
+        cells = [OUTCOME_WORDS[code] for code in row.expected]
+        public = "ja" if row.public else ""
+        lines.append(
+            f"| {row.what} (`{row.name}`) | {row.method} | {public} | " + " | ".join(cells) + " |"
+        )
+    return "\n".join(lines) + "\n"
