@@ -52,6 +52,10 @@ class Command(BaseCommand):
                 "worker_class": "gthread",
                 "accesslog": "-",
                 "timeout": 60,
+                # Longer than the idle timeout of the proxy or load balancer in front (nginx
+                # 75 s by default), so the server never closes a connection the client is
+                # about to reuse.
+                "keepalive": int(os.environ.get("KOERS_KEEPALIVE", "75")),
                 "graceful_timeout": 20,
             }
         ).run()
