@@ -1,0 +1,53 @@
+"""Thin views: read through `queries`, write through `services`, load through `access` getters."""
+
+from koers.plans.views.cycle import (
+    advisory_comment_create,
+    amendment_decide,
+    annual_plan_detail,
+    annual_plan_list,
+    annual_plan_transition,
+)
+from koers.plans.views.edits import (
+    activity_carry_over,
+    activity_create,
+    activity_decision,
+    activity_edit,
+    amendment_create,
+    indicator_create,
+    target_edit,
+)
+from koers.plans.views.pages import (
+    activity_detail,
+    dashboard,
+    goal_detail,
+    goal_list,
+    programme_detail,
+)
+from koers.plans.views.records import (
+    realisation_create,
+    realisation_delete,
+    realisation_evidence,
+)
+
+__all__ = [
+    "activity_carry_over",
+    "activity_create",
+    "activity_decision",
+    "activity_detail",
+    "activity_edit",
+    "advisory_comment_create",
+    "amendment_create",
+    "amendment_decide",
+    "annual_plan_detail",
+    "annual_plan_list",
+    "annual_plan_transition",
+    "dashboard",
+    "goal_detail",
+    "goal_list",
+    "indicator_create",
+    "programme_detail",
+    "realisation_create",
+    "realisation_delete",
+    "realisation_evidence",
+    "target_edit",
+]

@@ -1,0 +1,136 @@
+"""What the plans views share: request helpers, the activity page's context, form pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Min
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.accounts.roles import Capability
+from koers.core.periods import Year
+from koers.core.reference import default_reference, viewpoint
+from koers.plans import queries
+from koers.plans.access import (
+    can,
+)
+from koers.plans.forms import (
+    RealisationForm,
+    municipality_choices,
+)
+from koers.plans.models import (
+    AnnualPlanStatus,
+    Plan,
+    Programme,
+    Source,
+)
+from koers.plans.progress import ON_TRACK_MARGIN
+
+VIEW = Capability.VIEW_PLANS
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+def plan_years(user: Any) -> range:
+    """The years of the plans the user can see, for the year picker."""
+    bounds = Plan.objects.filter(
+        pk__in=Programme.objects.visible_to(user).values("plan")
+    ).aggregate(first=Min("start_year"), last=Max("end_year"))
+    if bounds["first"] is None:
+        this_year = default_reference().year
+        return range(this_year, this_year + 1)
+    return range(bounds["first"], bounds["last"] + 1)
+
+
+def margin_percent() -> int:
+    return int(ON_TRACK_MARGIN * 100)
+
+
+def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
+    reference = viewpoint(request, years=range(activity.year, activity.year + 1)).reference
+    rows = queries.activity_indicators(activity, reference)
+    realisations = queries.recent_realisations([row.indicator.pk for row in rows], until=reference)
+    programme = activity.programme
+    annual_plan = queries.annual_plan_for(programme.plan, activity.year)
+    accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
+    may_record = can(request.user, Capability.RECORD_REALISATION, programme) and not accounted
+    places = municipality_choices() if may_record and rows else None
+    cards = [
+        {
+            "row": row,
+            "realisations": realisations.get(row.indicator.pk, []),
+            "form": RealisationForm(
+                indicator=row.indicator,
+                municipality_choices=places,
+                initial={"date": Year(activity.year).clamp(min(reference, timezone.localdate()))},
+            )
+            if may_record and row.indicator.source == Source.MANUAL
+            else None,
+        }
+        for row in rows
+    ]
+    return {
+        "activity": activity,
+        "programme": programme,
+        "reference": reference,
+        "cards": cards,
+        "may_record": may_record,
+        "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
+        "may_amend": can(request.user, Capability.PROPOSE_AMENDMENT, programme),
+        "may_decide_amendments": can(request.user, Capability.DECIDE_AS_FUNDER, programme),
+        "annual_plan": annual_plan,
+        "margin": margin_percent(),
+    }
+
+
+def submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed: Any) -> Any:
+    """Call a service with the form's cleaned data (its fields are named as the service's
+    arguments); on success flash `success` and return the result, else put the service's
+    messages next to the fields and return None."""
+    try:
+        result = service(
+            actor=request.user, remote_addr=client_ip(request), **fixed, **form.cleaned_data
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    messages.success(request, success)
+    return result
+
+
+def display(instance: Any, name: str) -> Any:
+    """A field's value as shown to users: the label of a choice, else the value."""
+    label = getattr(instance, f"get_{name}display", None)
+    return label() if label else getattr(instance, name)
+
+
+def form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 409 if context.get("conflict_rows") else 400
+    return render(request, "plans/form_page.html", {"form": form, **context}, status=status)
+
+
+def with_version(data: Any, version: int) -> Any:
+    """The submitted data with the current version, so the next save can succeed."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
+def conflict_message(request: HttpRequest) -> None:
+    messages.error(
+        request,
+        _(
+            "Someone else saved this record while you were editing it. "
+            "Their version is shown below; your changes are kept in the form — "
+            "check them and save again."
+        ),
+    )

@@ -1,0 +1,169 @@
+"""The annual plan cycle: annual plans, their steps, advice and amendment decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability
+from koers.plans import queries, services
+from koers.plans.access import (
+    get_annual_plan_for_user,
+)
+from koers.plans.forms import (
+    AdvisoryCommentForm,
+    AmendmentDecisionForm,
+    TransitionForm,
+)
+from koers.plans.models import (
+    Amendment,
+    AmendmentStatus,
+    AnnualPlan,
+    AnnualPlanStatus,
+    Programme,
+)
+from koers.plans.views.common import VIEW, client_ip
+
+
+@requires(VIEW)
+def annual_plan_list(request: HttpRequest) -> HttpResponse:
+    visible = Programme.objects.visible_to(request.user)
+    annual_plans = (
+        AnnualPlan.objects.visible_to(request.user)
+        .select_related("plan__organisation")
+        .annotate(
+            pending=Count(
+                "amendments",
+                filter=Q(
+                    amendments__status=AmendmentStatus.PROPOSED,
+                    amendments__activity__programme__in=visible,
+                ),
+            )
+        )
+        .order_by("plan__title", "year")
+    )
+    return render(request, "plans/annual_plan_list.html", {"annual_plans": annual_plans})
+
+
+@requires(VIEW)
+def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    annual_plan = get_annual_plan_for_user(request.user, pk)
+    scope = services.annual_plan_scope(annual_plan)
+
+    programmes = queries.programmes_for(request.user, annual_plan.year).filter(
+        plan=annual_plan.plan
+    )
+    return render(
+        request,
+        "plans/annual_plan_detail.html",
+        {
+            "annual_plan": annual_plan,
+            "programmes": programmes,
+            "events": annual_plan.events.select_related("actor"),
+            "comments": _advice_visible(request.user, annual_plan, scope, programmes),
+            "amendments": annual_plan.amendments.filter(
+                activity__programme__in=programmes
+            ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
+            "transitions": services.allowed_transitions(request.user, annual_plan),
+            "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
+            and annual_plan.status == "ter_advies",
+            "comment_form": AdvisoryCommentForm(),
+            "statuses": AnnualPlanStatus.choices,
+            "may_decide_amendments": has_capability(
+                request.user, Capability.DECIDE_AS_FUNDER, scope
+            ),
+            "transition_form": TransitionForm(),
+        },
+    )
+
+
+def _advice_visible(user: Any, annual_plan: AnnualPlan, scope: Any, programmes: Any) -> Any:
+    """All advice for the organisation and the adopting funder; a funder of single
+    programmes sees only the advice on those programmes."""
+    comments = annual_plan.advisory_comments.select_related("author", "programme")
+    if has_capability(user, Capability.VIEW_PLANS, scope):
+        return comments
+    return comments.filter(programme__in=programmes)
+
+
+@requires(VIEW)
+@require_POST
+def annual_plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    annual_plan = get_annual_plan_for_user(request.user, pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.annual_plan_transition(
+                actor=request.user,
+                annual_plan=annual_plan,
+                to_status=form.cleaned_data["to_status"],
+                comment=form.cleaned_data["comment"],
+                remote_addr=client_ip(request),
+            )
+            messages.success(request, _("The annual plan has moved to its next step."))
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+    else:
+        messages.error(request, _("Choose a step."))
+    return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
+
+
+@requires(Capability.ADVISE_ANNUAL_PLAN)
+@require_POST
+def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    annual_plan = get_annual_plan_for_user(request.user, pk)
+    form = AdvisoryCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.advisory_comment_add(
+                actor=request.user,
+                annual_plan=annual_plan,
+                text=form.cleaned_data["text"],
+                remote_addr=client_ip(request),
+            )
+            messages.success(request, _("Your comment has been added."))
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+    else:
+        messages.error(request, _("Write your comment."))
+    return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
+
+
+@requires(Capability.DECIDE_AS_FUNDER)
+@require_POST
+def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    amendment = get_object_or_404(
+        Amendment.objects.filter(
+            activity__in=queries.Activity.objects.visible_to(request.user)
+        ).select_related("activity__programme__plan"),
+        pk=pk,
+    )
+    form = AmendmentDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.amendment_decide(
+                actor=request.user,
+                amendment=amendment,
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+                remote_addr=client_ip(request),
+            )
+            messages.success(request, _("Your decision has been recorded."))
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+    else:
+        messages.error(request, _("The decision could not be read; try again."))
+    return redirect(reverse("plans:activity", args=[amendment.activity_id]))

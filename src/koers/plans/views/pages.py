@@ -1,0 +1,107 @@
+"""Reading the results chain: dashboard, programme, activity and goal pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from koers.accounts.decorators import requires
+from koers.accounts.roles import Capability
+from koers.core.reference import viewpoint
+from koers.plans import queries
+from koers.plans.access import (
+    can,
+    get_activity_for_user,
+    get_programme_for_user,
+)
+from koers.plans.forms import (
+    AmendmentDecisionForm,
+)
+from koers.plans.models import (
+    Goal,
+)
+from koers.plans.views.common import VIEW, activity_context, margin_percent, plan_years
+
+
+@requires(VIEW)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    years = plan_years(request.user)
+    point = viewpoint(request, years=years)
+    summaries = queries.dashboard(request.user, point.year, point.reference)
+    return render(
+        request,
+        "plans/dashboard.html",
+        {
+            "point": point,
+            "years": years,
+            "summaries": summaries,
+            "overall": sum((summary.counts for summary in summaries), Counter()),
+            "margin": margin_percent(),
+        },
+    )
+
+
+@requires(VIEW)
+def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_programme_for_user(request.user, pk)
+    years = programme.plan.years
+    point = viewpoint(request, years=years)
+    blocks = queries.programme_overview(programme, point.year, point.reference)
+    return render(
+        request,
+        "plans/programme_detail.html",
+        {
+            "programme": programme,
+            "point": point,
+            "years": years,
+            "blocks": blocks,
+            "goals": programme.goals.select_related("funder", "parent"),
+            "annual_plan": queries.annual_plan_for(programme.plan, point.year.value),
+            "margin": margin_percent(),
+            "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
+        },
+    )
+
+
+@requires(VIEW)
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_activity_for_user(request.user, pk)
+    context = activity_context(request, activity)
+    context.update(
+        {
+            "municipalities": activity.municipalities.all(),
+            "goals": activity.goals.select_related("funder"),
+            "programme_goals": activity.programme.goals.select_related("funder"),
+            "amendments": activity.amendments.select_related(
+                "proposed_by", "decided_by", "target__indicator"
+            ),
+            "history": queries.activity_history(activity),
+            "decision_form": AmendmentDecisionForm(),
+        }
+    )
+    return render(request, "plans/activity_detail.html", context)
+
+
+@requires(VIEW)
+def goal_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "plans/goal_list.html", {"roots": queries.goal_tree(request.user)})
+
+
+@requires(VIEW)
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_object_or_404(
+        Goal.objects.select_related("funder", "parent").filter(
+            pk__in=queries.visible_goal_ids(request.user)
+        ),
+        pk=pk,
+    )
+    years = plan_years(request.user)
+    point = viewpoint(request, years=years)
+    contribution = queries.goal_contribution(request.user, goal, point.year.value)
+    return render(
+        request,
+        "plans/goal_detail.html",
+        {"goal": goal, "contribution": contribution, "point": point, "years": years},
+    )
