@@ -221,3 +221,18 @@ class TestEvidenceFiles:
         assert len(uploads()) == 1
         services.realisation_delete(actor=world.users["directeur"], realisation=realisation)
         assert uploads() == []
+
+
+def test_removing_a_realisation_of_an_accounted_year_says_why(world: World) -> None:
+    realisation = services.realisation_record(
+        actor=world.users["programmacoordinator"],
+        indicator=world.indicator,
+        date=dt.date(2021, 5, 1),
+        value=Decimal(1),
+    )
+    set_status(world, AnnualPlanStatus.ACCOUNTED)
+    client = world.client("programmacoordinator")
+    response = client.post(reverse("plans:realisation_delete", args=[realisation.pk]), follow=True)
+    assert response.status_code == 200
+    assert "verantwoord" in response.content.decode()
+    assert Realisation.objects.filter(pk=realisation.pk).exists()

@@ -105,6 +105,19 @@ def submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed:
     return result
 
 
+def act(request: HttpRequest, call: Any, success: str) -> bool:
+    """Run a service call for a button that posts and returns to its page: the outcome,
+    or the service's reasons for refusing, are flashed as messages."""
+    try:
+        call()
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return False
+    messages.success(request, success)
+    return True
+
+
 def display(instance: Any, name: str) -> Any:
     """A field's value as shown to users: the label of a choice, else the value."""
     label = getattr(instance, f"get_{name}display", None)

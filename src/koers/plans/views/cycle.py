@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,7 +31,7 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Programme,
 )
-from koers.plans.views.common import VIEW, client_ip
+from koers.plans.views.common import VIEW, act, client_ip
 
 
 @requires(VIEW)
@@ -102,18 +101,17 @@ def annual_plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
     form = TransitionForm(request.POST)
     if form.is_valid():
-        try:
-            services.annual_plan_transition(
+        act(
+            request,
+            lambda: services.annual_plan_transition(
                 actor=request.user,
                 annual_plan=annual_plan,
                 to_status=form.cleaned_data["to_status"],
                 comment=form.cleaned_data["comment"],
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("The annual plan has moved to its next step."))
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            ),
+            _("The annual plan has moved to its next step."),
+        )
     else:
         messages.error(request, _("Choose a step."))
     return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
@@ -125,17 +123,16 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
     form = AdvisoryCommentForm(request.POST)
     if form.is_valid():
-        try:
-            services.advisory_comment_add(
+        act(
+            request,
+            lambda: services.advisory_comment_add(
                 actor=request.user,
                 annual_plan=annual_plan,
                 text=form.cleaned_data["text"],
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("Your comment has been added."))
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            ),
+            _("Your comment has been added."),
+        )
     else:
         messages.error(request, _("Write your comment."))
     return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
@@ -152,18 +149,17 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = AmendmentDecisionForm(request.POST)
     if form.is_valid():
-        try:
-            services.amendment_decide(
+        act(
+            request,
+            lambda: services.amendment_decide(
                 actor=request.user,
                 amendment=amendment,
                 approve=form.cleaned_data["approve"],
                 note=form.cleaned_data["note"],
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("Your decision has been recorded."))
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+            ),
+            _("Your decision has been recorded."),
+        )
     else:
         messages.error(request, _("The decision could not be read; try again."))
     return redirect(reverse("plans:activity", args=[amendment.activity_id]))

@@ -22,7 +22,7 @@ from koers.plans.access import (
 from koers.plans.forms import (
     RealisationForm,
 )
-from koers.plans.views.common import VIEW, activity_context, client_ip
+from koers.plans.views.common import VIEW, act, activity_context, client_ip
 
 
 @requires(Capability.RECORD_REALISATION)
@@ -77,10 +77,13 @@ def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
 def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     realisation = get_realisation_for_user(request.user, pk)
     activity_id = realisation.indicator.activity_id
-    services.realisation_delete(
-        actor=request.user, realisation=realisation, remote_addr=client_ip(request)
+    act(
+        request,
+        lambda: services.realisation_delete(
+            actor=request.user, realisation=realisation, remote_addr=client_ip(request)
+        ),
+        _("The realisation has been removed."),
     )
-    messages.success(request, _("The realisation has been removed."))
     return redirect(reverse("plans:activity", args=[activity_id]))
 
 
