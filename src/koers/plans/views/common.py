@@ -30,6 +30,7 @@ from koers.plans.models import (
     Source,
 )
 from koers.plans.progress import ON_TRACK_MARGIN
+from koers.plans.services import ConflictError
 
 VIEW = Capability.VIEW_PLANS
 
@@ -131,19 +132,33 @@ def form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
     return render(request, "plans/form_page.html", {"form": form, **context}, status=status)
 
 
-def with_version(data: Any, version: int) -> Any:
-    """The submitted data with the current version, so the next save can succeed."""
-    data = data.copy()
-    data["version"] = str(version)
-    return data
+def save_versioned(
+    request: HttpRequest, form: Any, call: Any, success: str, shown: tuple[str, ...]
+) -> tuple[bool, list[tuple[Any, Any]] | None]:
+    """Run `call()` that saves a form carrying the record's version.
 
-
-def conflict_message(request: HttpRequest) -> None:
-    messages.error(
-        request,
-        _(
-            "Someone else saved this record while you were editing it. "
-            "Their version is shown below; your changes are kept in the form — "
-            "check them and save again."
-        ),
-    )
+    Saved: (True, None). Someone saved in between: the other version's `shown` fields as
+    rows for the page, the form keeps her input with the new version (so saving again is
+    a deliberate choice), and a message says so. Refused: the reasons next to the fields.
+    """
+    try:
+        call()
+    except ConflictError as error:
+        current = error.current
+        messages.error(
+            request,
+            _(
+                "Someone else saved this record while you were editing it. "
+                "Their version is shown below; your changes are kept in the form — "
+                "check them and save again."
+            ),
+        )
+        data = form.data.copy()
+        data["version"] = str(current.version)
+        form.data = data
+        return False, [(form.fields[name].label, display(current, name)) for name in shown]
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False, None
+    messages.success(request, success)
+    return True, None

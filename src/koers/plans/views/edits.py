@@ -33,11 +33,9 @@ from koers.plans.models import (
 from koers.plans.validation import frozen_message
 from koers.plans.views.common import (
     client_ip,
-    conflict_message,
-    display,
     form_page,
+    save_versioned,
     submit,
-    with_version,
 )
 
 
@@ -47,38 +45,32 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
     form = ActivityForm.for_activity(activity, request.POST or None)
     annual_plan = queries.annual_plan_for(activity.programme.plan, activity.year)
-    conflict = None
+    conflict_rows = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.activity_update(
+        changes = dict(form.cleaned_data)
+        version = changes.pop("version")
+        saved, conflict_rows = save_versioned(
+            request,
+            form,
+            lambda: services.activity_update(
                 actor=request.user,
                 activity=activity,
-                changes=data,
+                changes=changes,
                 expected_version=version,
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("The activity has been saved."))
+            ),
+            _("The activity has been saved."),
+            shown=("title", "description", "outcome", "role", "phase", "status"),
+        )
+        if saved:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except services.ConflictError as error:
-            conflict = error.current
-            conflict_message(request)
-            form.data = with_version(form.data, conflict.version)
-        except ValidationError as error:
-            form.add_error(None, error)
     return form_page(
         request,
         form,
         heading=_("Edit %(activity)s") % {"activity": activity},
         back_url=reverse("plans:activity", args=[activity.pk]),
         notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
-        conflict_rows=[
-            (form.fields[name].label, display(conflict, name))
-            for name in ("title", "description", "outcome", "role", "phase", "status")
-        ]
-        if conflict
-        else None,
+        conflict_rows=conflict_rows,
     )
 
 
@@ -95,37 +87,32 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
             "version": activity.version,
         },
     )
-    conflict = None
+    conflict_rows = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_decide(
+        data = form.cleaned_data
+        saved, conflict_rows = save_versioned(
+            request,
+            form,
+            lambda: services.activity_decide(
                 actor=request.user,
                 activity=activity,
-                decision=form.cleaned_data["decision"],
-                date=form.cleaned_data["decision_date"],
-                reason=form.cleaned_data["decision_reason"],
-                expected_version=form.cleaned_data["version"],
+                decision=data["decision"],
+                date=data["decision_date"],
+                reason=data["decision_reason"],
+                expected_version=data["version"],
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("The decision has been recorded."))
+            ),
+            _("The decision has been recorded."),
+            shown=("decision", "decision_date", "decision_reason"),
+        )
+        if saved:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except services.ConflictError as error:
-            conflict = error.current
-            conflict_message(request)
-            form.data = with_version(form.data, conflict.version)
-        except ValidationError as error:
-            form.add_error(None, error)
     return form_page(
         request,
         form,
         heading=_("Go/no-go decision on %(activity)s") % {"activity": activity},
         back_url=reverse("plans:activity", args=[activity.pk]),
-        conflict_rows=[
-            (form.fields[name].label, display(conflict, name))
-            for name in ("decision", "decision_date", "decision_reason")
-        ]
-        if conflict
-        else None,
+        conflict_rows=conflict_rows,
     )
 
 
@@ -138,11 +125,13 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = Target.objects.filter(indicator=indicator, year=year).first()
     form = TargetForm.for_target(target, request.POST or None)
     annual_plan = queries.annual_plan_for(activity.programme.plan, year)
-    conflict = None
+    conflict_rows = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.target_set(
+        saved, conflict_rows = save_versioned(
+            request,
+            form,
+            lambda: services.target_set(
                 actor=request.user,
                 indicator=indicator,
                 year=year,
@@ -153,15 +142,12 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
                 expected_version=data["version"],
                 remote_addr=client_ip(request),
-            )
-            messages.success(request, _("The target has been saved."))
+            ),
+            _("The target has been saved."),
+            shown=("value", "q1", "q2", "q3", "note"),
+        )
+        if saved:
             return redirect(reverse("plans:activity", args=[activity.pk]))
-        except services.ConflictError as error:
-            conflict = error.current
-            conflict_message(request)
-            form.data = with_version(form.data, conflict.version)
-        except ValidationError as error:
-            form.add_error(None, error)
     return form_page(
         request,
         form,
@@ -172,12 +158,7 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         back_url=reverse("plans:activity", args=[activity.pk]),
         notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
-        conflict_rows=[
-            (form.fields[name].label, getattr(conflict, name))
-            for name in ("value", "q1", "q2", "q3", "note")
-        ]
-        if conflict
-        else None,
+        conflict_rows=conflict_rows,
     )
 
 
