@@ -141,3 +141,16 @@ def test_the_plan_chain_is_read_only_in_the_admin(db) -> None:  # type: ignore[n
     client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
     assert client.get("/beheer/plans/activity/add/").status_code == 403
     assert client.get("/beheer/plans/activity/").status_code == 200
+
+
+def test_admin_deletions_keep_the_deleted_values_in_the_audit_trail(db) -> None:  # type: ignore[no-untyped-def]
+    from koers.core.models import AuditEntry, Municipality
+
+    urk = Municipality.objects.create(code="GM0184", name="Urk", slug="urk")
+    client = Client()
+    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    response = client.post(f"/beheer/core/municipality/{urk.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Municipality.objects.filter(pk=urk.pk).exists()
+    entry = AuditEntry.objects.get(action="admin.delete")
+    assert entry.changes["name"] == ["Urk", None]

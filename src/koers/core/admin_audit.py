@@ -57,28 +57,14 @@ class AuditedModelAdmin(admin.ModelAdmin):
         )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        fields = [f.name for f in obj._meta.concrete_fields]
         with transaction.atomic():
-            audit_write(
-                actor=request.user,
-                action="admin.delete",
-                instance=obj,
-                before=snapshot(obj, fields),
-                remote_addr=request.META.get("REMOTE_ADDR"),
-            )
+            self._audit(request, "admin.delete", obj)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         with transaction.atomic():
             for obj in queryset:
-                fields = [f.name for f in obj._meta.concrete_fields]
-                audit_write(
-                    actor=request.user,
-                    action="admin.delete",
-                    instance=obj,
-                    before=snapshot(obj, fields),
-                    remote_addr=request.META.get("REMOTE_ADDR"),
-                )
+                self._audit(request, "admin.delete", obj)
             super().delete_queryset(request, queryset)
 
 
