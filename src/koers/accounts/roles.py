@@ -29,11 +29,18 @@ class Capability(models.TextChoices):
     MANAGE_ANNUAL_PLAN = "manage_annual_plan", _("Move an annual plan through its workflow")
     DECIDE_AS_FUNDER = "decide_as_funder", _("Adopt annual plans and decide amendments")
     ADMINISTER = "administer", _("Manage users, roles and reference data")
+    VIEW_PERSONS = "view_persons", _("View contact persons and their details")
+    EDIT_PERSONS = "edit_persons", _("Add, change and import contact persons")
+    MANAGE_PRIVACY = "manage_privacy", _(
+        "Answer data-subject requests (export, erasure) and read the access and audit logs"
+    )
 
 
 C = Capability
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.BEHEERDER: frozenset({C.VIEW_PLANS, C.ADMINISTER}),
+    Role.BEHEERDER: frozenset(
+        {C.VIEW_PLANS, C.ADMINISTER, C.VIEW_PERSONS, C.EDIT_PERSONS, C.MANAGE_PRIVACY}
+    ),
     Role.DIRECTEUR: frozenset(
         {
             C.VIEW_PLANS,
@@ -41,13 +48,26 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.EDIT_PLAN,
             C.PROPOSE_AMENDMENT,
             C.MANAGE_ANNUAL_PLAN,
+            C.VIEW_PERSONS,
+            C.EDIT_PERSONS,
         }
     ),
-    Role.BEDRIJFSVOERING: frozenset({C.VIEW_PLANS, C.RECORD_REALISATION}),
-    Role.COORDINATOR: frozenset(
-        {C.VIEW_PLANS, C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT}
+    Role.BEDRIJFSVOERING: frozenset(
+        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS}
     ),
-    Role.MEDEWERKER: frozenset({C.VIEW_PLANS, C.RECORD_REALISATION}),
+    Role.COORDINATOR: frozenset(
+        {
+            C.VIEW_PLANS,
+            C.RECORD_REALISATION,
+            C.EDIT_PLAN,
+            C.PROPOSE_AMENDMENT,
+            C.VIEW_PERSONS,
+            C.EDIT_PERSONS,
+        }
+    ),
+    Role.MEDEWERKER: frozenset(
+        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS}
+    ),
     Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER}),
     Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN}),
 }
@@ -58,3 +78,11 @@ PROGRAMME_SCOPED = frozenset({C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMEND
 
 # Roles that act for a funder: their scope is the programmes their organisation funds.
 FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})
+
+# Roles whose members must sign in with a second factor: those who manage the
+# installation or its money, and anyone who can see personal data. Funders' officials
+# and board members see aggregates only, so for them it is optional.
+TWO_FACTOR_ROLES = frozenset(
+    {Role.BEHEERDER, Role.DIRECTEUR, Role.BEDRIJFSVOERING}
+    | {role for role, caps in ROLE_CAPABILITIES.items() if C.VIEW_PERSONS in caps}
+)
