@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,9 +60,28 @@ class World:
     users: dict[str, Any]
 
     def client(self, role: str) -> Client:
-        client = Client()
-        client.force_login(self.users[role])
-        return client
+        return verified_client(self.users[role])
+
+
+def verified_client(user: Any, client: Client | None = None) -> Client:
+    """A client signed in as `user` the way the sign-in leaves her after both steps: with
+    a confirmed authenticator app, the session verified by it (as django-otp marks it),
+    and authenticated just now (so re-authentication is not asked yet)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from koers.accounts.reauth import AUTHENTICATED_AT
+
+    client = client or Client()
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[AUTHENTICATED_AT] = int(time.time())
+    session.save()
+    return client
 
 
 ROLES_IN_OWN_ORG = [

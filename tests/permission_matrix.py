@@ -72,6 +72,17 @@ class Row:
 # --- fixtures the write rows need ------------------------------------------------------------
 
 
+def other_session_of_beheerder(world: Any) -> Any:
+    """A session of the beheerder in another browser."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from koers.accounts.models import UserSession
+
+    store = SessionStore()
+    store.create()
+    return UserSession.objects.create(session_id=store.session_key, user=world.users["beheerder"])
+
+
 def frozen_with_amendment(world: Any) -> Any:
     from koers.plans import services
     from koers.plans.models import AnnualPlanStatus
@@ -154,6 +165,53 @@ ROWS: list[Row] = [
     # --- one's own account ----------------------------------------------------------------
     Row("accounts:password_change", "Eigen wachtwoord wijzigen", expected=[200] * 10),
     Row("accounts:logout", "Uitloggen", method="POST", expected=[302] * 10),
+    Row(
+        "accounts:account",
+        "Eigen account (wachtwoord, tweestapsverificatie, sessies)",
+        expected=[200] * 10,
+    ),
+    Row(
+        "accounts:reauthenticate",
+        "Bevestigen dat zij het is (voor wachtwoord, tweede factor, rollen)",
+        expected=[200] * 10,
+    ),
+    Row("accounts:two_factor", "Eigen tweestapsverificatie", expected=[200] * 10),
+    Row(
+        "accounts:two_factor_setup",
+        "Tweestapsverificatie instellen of app vervangen",
+        expected=[200] * 10,
+    ),
+    Row(
+        "accounts:two_factor_verify",
+        "Tweede stap van het inloggen (al gedaan: door naar de pagina)",
+        expected=[302] * 10,
+    ),
+    Row(
+        "accounts:two_factor_remove",
+        "Tweestapsverificatie uitzetten (geweigerd met melding als haar rol die vereist)",
+        method="POST",
+        expected=[302] * 10,
+    ),
+    Row(
+        "accounts:recovery_codes_regenerate",
+        "Nieuwe herstelcodes maken (eenmalig getoond)",
+        method="POST",
+        expected=[200] * 10,
+    ),
+    Row("accounts:sessions", "Mijn sessies", expected=[200] * 10),
+    Row(
+        "accounts:session_end",
+        "Een sessie beëindigen (van de beheerder; van een ander: 404)",
+        target=other_session_of_beheerder,
+        method="POST",
+        expected=[302] + [404] * 9,
+    ),
+    Row(
+        "accounts:sessions_end_others",
+        "Alle andere eigen sessies beëindigen",
+        method="POST",
+        expected=[302] * 10,
+    ),
     # --- reading the results chain --------------------------------------------------------
     Row("plans:dashboard", "Dashboard"),
     Row("plans:goals", "Doelen van opdrachtgevers"),

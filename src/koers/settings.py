@@ -16,6 +16,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from koers.accounts.checks import refuse_two_factor_waiver_outside_demo
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -73,6 +75,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "koers.core",
     "koers.directory",
     "koers.accounts",
@@ -90,8 +95,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "koers.core.login_required.KoersLoginRequiredMiddleware",
     "koers.core.access.AccessDeclarationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
     "koers.accounts.session_limits.SessionLimitsMiddleware",  # after messages: it leaves one
+    "koers.accounts.two_factor.SecondFactorMiddleware",  # after both: refusals come first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -181,6 +188,17 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 
 LANGUAGE_CODE = os.environ.get("KOERS_LANGUAGE", "nl")
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Two-factor sign-in (koers.accounts.two_factor): required for the roles in
+# koers.accounts.roles.TWO_FACTOR_ROLES. Only a demo may waive the requirement, and every
+# page then says so; production settings refuse the waiver.
+TWO_FACTOR_WAIVED = env_bool("KOERS_TWO_FACTOR_WAIVED", False)
+refuse_two_factor_waiver_outside_demo(waived=TWO_FACTOR_WAIVED, demo=DEMO_MODE)
+OTP_TOTP_ISSUER = "Koers"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Changing the password, the second factor or anyone's roles needs an authentication no
+# older than this (koers.accounts.reauth).
+REAUTHENTICATION_AGE = int(os.environ.get("KOERS_REAUTH_MINUTES", "5")) * 60
+
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("KOERS_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True

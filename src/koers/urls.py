@@ -11,5 +11,7 @@ urlpatterns = [
     path("taal/", login_not_required(set_language), name="set_language"),
     path("account/", include("koers.accounts.urls")),
     path("beheer/", admin.site.urls),
+    path("privacy/", include("koers.privacy.urls")),
+    path("", include("koers.relations.urls")),
     path("", include("koers.plans.urls")),
 ]

@@ -13,9 +13,7 @@ from tests.conftest import World
 
 
 def admin_client(world: World) -> Client:
-    client = Client()
-    client.force_login(world.users["beheerder"])
-    return client
+    return world.client("beheerder")
 
 
 def user_form(user: User, **changes: Any) -> dict[str, Any]:

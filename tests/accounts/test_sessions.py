@@ -15,7 +15,7 @@ from tests.accounts.factories import PASSWORD, MembershipFactory
 
 @pytest.fixture
 def signed_in(db: Any) -> Client:
-    user = MembershipFactory(role=Role.MEDEWERKER).user
+    user = MembershipFactory(role=Role.TOEZICHT).user  # needs no second factor
     client = Client()
     client.post(reverse("accounts:login"), {"username": user.username, "password": PASSWORD})
     return client

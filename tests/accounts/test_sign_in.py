@@ -8,11 +8,13 @@ from django.urls import reverse
 
 from koers.accounts.roles import Role
 from tests.accounts.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.conftest import verified_client
 
 
 @pytest.fixture
 def member(db):  # type: ignore[no-untyped-def]
-    return MembershipFactory(role=Role.MEDEWERKER).user
+    # A role that does not require a second factor: these tests are about the password.
+    return MembershipFactory(role=Role.TOEZICHT).user
 
 
 def test_sign_in_and_out(member) -> None:  # type: ignore[no-untyped-def]
@@ -86,8 +88,7 @@ def test_password_reset_does_not_reveal_unknown_addresses(db) -> None:  # type: 
     ],
 )
 def test_password_rules(member, password: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(member)
+    client = verified_client(member)
     response = client.post(
         reverse("accounts:password_change"),
         {"old_password": PASSWORD, "new_password1": password, "new_password2": password},
@@ -102,16 +103,16 @@ def test_admin_is_for_beheerders_only(db) -> None:  # type: ignore[no-untyped-de
     beheerder = MembershipFactory(role=Role.BEHEERDER).user
     director = MembershipFactory(role=Role.DIRECTEUR).user
     client = Client()
-    client.force_login(beheerder)
+    verified_client(beheerder, client)
     assert client.get("/beheer/").status_code == 200
     assert client.get("/beheer/plans/activity/").status_code == 200
-    client.force_login(director)
+    verified_client(director, client)
     assert client.get("/beheer/").status_code == 302
 
 
 def test_the_audit_trail_cannot_be_changed_in_the_admin(db) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
     assert client.get("/beheer/core/auditentry/add/").status_code == 403
 
 
@@ -125,7 +126,7 @@ def test_admin_writes_enter_the_audit_trail(db) -> None:  # type: ignore[no-unty
     from koers.core.models import AuditEntry, Municipality
 
     client = Client()
-    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
     response = client.post(
         "/beheer/core/municipality/add/",
         {"code": "GM0184", "name": "Urk", "slug": "urk", "province_code": "PV24"},
@@ -138,7 +139,7 @@ def test_admin_writes_enter_the_audit_trail(db) -> None:  # type: ignore[no-unty
 
 def test_the_plan_chain_is_read_only_in_the_admin(db) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
     assert client.get("/beheer/plans/activity/add/").status_code == 403
     assert client.get("/beheer/plans/activity/").status_code == 200
 
@@ -148,7 +149,7 @@ def test_admin_deletions_keep_the_deleted_values_in_the_audit_trail(db) -> None:
 
     urk = Municipality.objects.create(code="GM0184", name="Urk", slug="urk")
     client = Client()
-    client.force_login(MembershipFactory(role=Role.BEHEERDER).user)
+    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
     response = client.post(f"/beheer/core/municipality/{urk.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Municipality.objects.filter(pk=urk.pk).exists()

@@ -27,6 +27,7 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.progress import Status
+from tests.conftest import verified_client
 
 MEETINGS = "7 thematische netwerkbijeenkomsten"
 
@@ -165,7 +166,7 @@ def test_the_command_builds_without_serving(db: Any, settings: Any, capsys: Any)
 def test_the_dashboard_counts_add_up_over_the_programmes(demo: dict[str, int], client) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    client.force_login(User.objects.get(username="directeur"))
+    verified_client(User.objects.get(username="directeur"), client)
     html = client.get("/?jaar=2021&peildatum=2021-10-15").content.decode()
     summaries = queries.dashboard(
         User.objects.get(username="directeur"), Year(2021), builder.REFERENCE_DATE

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.accounts import services
 from koers.accounts.models import Membership, User
 from koers.accounts.policy import organisations_with
+from koers.accounts.reauth import reauthentication_response
 from koers.accounts.roles import Capability
+from koers.accounts.user_sessions import client_address
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.audit import audit_write
 
@@ -51,10 +58,55 @@ class MembershipInline(admin.TabularInline):
         return field
 
 
+# Second factors are managed by their owners (Account → two-step verification); the
+# admin would show secrets and let a beheerder give anyone a device. A beheerder resets a
+# lost one with the action on the users' list.
+for model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
+    """Accounts and (inline) their memberships; every change needs a recent authentication."""
+
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    actions = ["reset_second_factor"]
+
+    # Adding, changing or deleting an account or its roles, setting its password and the
+    # list's bulk actions all need a recent authentication (koers.accounts.reauth).
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> Any:
+        return reauthentication_response(request) or super().add_view(
+            request, form_url, extra_context
+        )
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> Any:
+        return reauthentication_response(request) or super().change_view(
+            request, object_id, form_url, extra_context
+        )
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        return reauthentication_response(request) or super().delete_view(
+            request, object_id, extra_context
+        )
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        refused = reauthentication_response(request) if request.method == "POST" else None
+        return refused or super().changelist_view(request, extra_context)  # POST: bulk action
+
+    @admin.action(description=gettext_lazy("Remove the second factor (lost phone and codes)"))
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            services.second_factor_reset(
+                actor=request.user, user=user, remote_addr=client_address(request)
+            )
+        messages.success(
+            request,
+            _("Second factor removed; they set up a new one at their next sign-in."),
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
         users = super().get_queryset(request)
@@ -75,6 +127,8 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
+        if refused := reauthentication_response(request):
+            return refused
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
             audit_write(

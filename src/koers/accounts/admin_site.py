@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
+from koers.accounts.two_factor import pending_step
 
 
 class KoersAdminSite(admin.AdminSite):
@@ -22,7 +23,13 @@ class KoersAdminSite(admin.AdminSite):
 
     def has_permission(self, request: HttpRequest) -> bool:
         user = request.user
-        return bool(user.is_active and has_capability(user, Capability.ADMINISTER))
+        # The second-factor middleware holds unverified users back already; this keeps
+        # the admin closed to them should a view ever slip past it.
+        return bool(
+            user.is_active
+            and has_capability(user, Capability.ADMINISTER)
+            and pending_step(user) is None
+        )
 
     @login_not_required
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:

@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from koers.accounts import session_limits  # noqa: F401 - connects the sign-in signal
+        # Connect the sign-in signals and register the deploy check.
+        from koers.accounts import checks, session_limits, user_sessions  # noqa: F401

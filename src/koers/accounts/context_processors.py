@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from koers.accounts.policy import has_capability
@@ -10,4 +11,7 @@ from koers.accounts.roles import Capability
 
 def access(request: HttpRequest) -> dict[str, Any]:
     """What the page chrome needs to know of the user's roles (no extra query)."""
-    return {"may_administer": has_capability(request.user, Capability.ADMINISTER)}
+    return {
+        "may_administer": has_capability(request.user, Capability.ADMINISTER),
+        "two_factor_waived": settings.TWO_FACTOR_WAIVED,
+    }

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.roles import Role
@@ -57,3 +60,46 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.organisation})"
+
+
+class UserSessionQuerySet(models.QuerySet["UserSession"]):
+    def of(self, user: Any) -> UserSessionQuerySet:
+        return self.filter(user=user, session__expire_date__gt=timezone.now())
+
+
+class UserSession(models.Model):
+    """One signed-in browser of a user, for "Mijn sessies".
+
+    The row points at the session store's own row (`django_session`) rather than keeping
+    a hash of its key: the store already holds that key in plain text as its primary key,
+    so a hash here would protect nothing, while the link is what lets "end this session"
+    delete the session itself, and makes this row go whenever the session goes (sign-out,
+    timeout, `clearsessions`). The key is never shown; pages and URLs use `id`.
+    """
+
+    session = models.OneToOneField(
+        "sessions.Session",
+        on_delete=models.CASCADE,
+        related_name="koers_user_session",
+        verbose_name=_("session"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="signed_in_sessions",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("signed in at"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last seen at"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=100, blank=True)
+
+    objects = UserSessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+        verbose_name = _("signed-in session")
+        verbose_name_plural = _("signed-in sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.user_agent or '?'} ({self.created_at:%Y-%m-%d %H:%M})"

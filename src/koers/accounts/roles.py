@@ -31,8 +31,9 @@ class Capability(models.TextChoices):
     ADMINISTER = "administer", _("Manage users, roles and reference data")
     VIEW_PERSONS = "view_persons", _("View contact persons and their details")
     EDIT_PERSONS = "edit_persons", _("Add, change and import contact persons")
-    MANAGE_PRIVACY = "manage_privacy", _(
-        "Answer data-subject requests (export, erasure) and read the access and audit logs"
+    MANAGE_PRIVACY = (
+        "manage_privacy",
+        _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
     )
 
 

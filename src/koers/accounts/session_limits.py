@@ -18,6 +18,8 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from koers.accounts import user_sessions
+
 STARTED = "koers_started_at"
 LAST_SEEN = "koers_last_seen"
 # Writing the session on every request would cost a query each; a minute's precision
@@ -58,4 +60,5 @@ class SessionLimitsMiddleware:
                 session.setdefault(STARTED, started)
                 if now - last_seen >= TOUCH_EVERY:
                     session[LAST_SEEN] = now
+                    user_sessions.touch(session.session_key, now)
         return self.get_response(request)

@@ -30,4 +30,18 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("wachtwoord-wijzigen/", views.password_change, name="password_change"),
+    path("", views.account, name="account"),
+    path("bevestigen/", views.reauthenticate, name="reauthenticate"),
+    path("tweestapsverificatie/", views.two_factor, name="two_factor"),
+    path("tweestapsverificatie/instellen/", views.two_factor_setup, name="two_factor_setup"),
+    path("tweestapsverificatie/controleren/", views.two_factor_verify, name="two_factor_verify"),
+    path("tweestapsverificatie/uitzetten/", views.two_factor_remove, name="two_factor_remove"),
+    path(
+        "tweestapsverificatie/herstelcodes/",
+        views.recovery_codes_regenerate,
+        name="recovery_codes_regenerate",
+    ),
+    path("sessies/", views.sessions, name="sessions"),
+    path("sessies/<int:pk>/beeindigen/", views.session_end, name="session_end"),
+    path("sessies/andere-beeindigen/", views.sessions_end_others, name="sessions_end_others"),
 ]
