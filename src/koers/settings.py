@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "koers.directory",
     "koers.accounts",
     "koers.plans",
+    "koers.privacy",
+    "koers.relations",
     "koers.demo",
 ]
 
@@ -93,12 +95,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
     "koers.core.login_required.KoersLoginRequiredMiddleware",
     "koers.core.access.AccessDeclarationMiddleware",
-    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "koers.accounts.two_factor.SecondFactorMiddleware",  # after both: refusals come first
     "django.contrib.messages.middleware.MessageMiddleware",
     "koers.accounts.session_limits.SessionLimitsMiddleware",  # after messages: it leaves one
-    "koers.accounts.two_factor.SecondFactorMiddleware",  # after both: refusals come first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -186,8 +188,6 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
 )
 
-LANGUAGE_CODE = os.environ.get("KOERS_LANGUAGE", "nl")
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 # Two-factor sign-in (koers.accounts.two_factor): required for the roles in
 # koers.accounts.roles.TWO_FACTOR_ROLES. Only a demo may waive the requirement, and every
 # page then says so; production settings refuse the waiver.
@@ -199,6 +199,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # older than this (koers.accounts.reauth).
 REAUTHENTICATION_AGE = int(os.environ.get("KOERS_REAUTH_MINUTES", "5")) * 60
 
+LANGUAGE_CODE = os.environ.get("KOERS_LANGUAGE", "nl")
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("KOERS_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
@@ -232,6 +234,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_IDLE_TIMEOUT = int(os.environ.get("KOERS_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_ABSOLUTE_LIFETIME = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "10")) * 60 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+
+# Retention (koers.privacy.services.enforce_retention, run daily by the task worker).
+PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
+ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
+SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

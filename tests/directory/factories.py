@@ -1,7 +1,7 @@
 import factory
 
 from koers.core.models import Municipality
-from koers.directory.models import Organisation, OrganisationKind
+from koers.directory.models import Organisation, OrganisationKind, Person
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -25,3 +25,14 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 class FunderFactory(OrganisationFactory):
     kind = OrganisationKind.PROVINCE
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    holder = factory.SubFactory(OrganisationFactory)
+    first_name = "Anna"
+    last_name = factory.Sequence(lambda n: f"Jansen {n}")
+    email = factory.Sequence(lambda n: f"persoon{n}@voorbeeld.nl")
+    purpose = "Contactpersoon voor het programma"

@@ -11,8 +11,15 @@ from django.db.models.fields.files import FieldFile
 
 from koers.core.models import AuditEntry
 
+# What each audit action is called on screen; every app adds its own in ready().
+ACTION_LABELS: dict[str, Any] = {}
 
-def _plain(value: Any) -> Any:
+
+def register_action_labels(labels: dict[str, Any]) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date | dt.datetime):
@@ -26,11 +33,40 @@ def _plain(value: Any) -> Any:
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
     """The given fields of `instance` as JSON-safe values, for before/after records."""
-    return {name: _plain(getattr(instance, name)) for name in fields}
+    return {name: plain(getattr(instance, name)) for name in fields}
 
 
 def context_of(instance: models.Model) -> str:
     return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+# How a record reaches the organisation whose records it is, tried in order. Core knows
+# the relation names, not the models, so it stays below the apps that define them.
+ORGANISATION_PATHS = (
+    ("person", "holder"),  # before "organisation": a position's organisation is not the holder
+    ("organisation",),
+    ("holder",),
+    ("plan", "organisation"),
+    ("programme", "plan", "organisation"),
+    ("annual_plan", "plan", "organisation"),
+    ("activity", "programme", "plan", "organisation"),
+    ("indicator", "activity", "programme", "plan", "organisation"),
+)
+
+
+def organisation_of(instance: models.Model) -> int | None:
+    """The id of the organisation `instance` belongs to, or None (users, goals)."""
+    for path in ORGANISATION_PATHS:
+        current: Any = instance
+        for step in path[:-1]:
+            current = getattr(current, step, None)
+            if current is None:
+                break
+        else:
+            value = getattr(current, f"{path[-1]}_id", None)
+            if isinstance(value, int):
+                return value
+    return None
 
 
 def audit_write(
@@ -42,6 +78,7 @@ def audit_write(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     remote_addr: str | None = None,
+    organisation_id: int | None = None,
 ) -> AuditEntry:
     changes: dict[str, Any] = {}
     if before is not None or after is not None:
@@ -59,4 +96,5 @@ def audit_write(
         context=context or context_of(instance),
         changes=changes,
         remote_addr=remote_addr,
+        organisation_id=organisation_id or organisation_of(instance),
     )

@@ -1,8 +1,50 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from koers.core.privacy import LawfulBasis, PersonalData
+
+
+class AppendOnlyError(Exception):
+    """A log record was about to be changed or removed from the application."""
+
+
+class AppendOnlyQuerySet(models.QuerySet[Any]):
+    """Bulk update and delete refused: logs only grow (retention purges through `purge`)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{self.model.__name__} records cannot be removed.")
+
+    def redact(self, **values: Any) -> int:
+        """Overwrite personal content, for erasure under AVG art. 17 only: the record that
+        something happened stays, what it said about the person goes."""
+        return int(super().update(**values))
+
+    def purge(self) -> int:
+        """Remove these records for good: only the retention task calls this."""
+        return int(self._raw_delete(self.db))
+
+
+class AppendOnlyModel(models.Model):
+    """A log record: created once, never changed or removed by the application."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError(f"{type(self).__name__} records cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError(f"{type(self).__name__} records cannot be removed.")
 
 
 class Municipality(models.Model):
@@ -22,17 +64,29 @@ class Municipality(models.Model):
         return self.name
 
 
-class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+class AuditEntryQuerySet(AppendOnlyQuerySet):
     def about(self, context: str) -> AuditEntryQuerySet:
         return self.filter(context=context)
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """One write to a domain record: who, when, what, before and after.
 
     Written only through `koers.core.audit.audit_write`, inside the service's
     transaction, so a rolled-back write leaves no entry and a kept write always has one.
+    Append-only: the application cannot change or remove an entry.
     """
+
+    personal_data = PersonalData(
+        subjects=_("users; persons whose records were changed"),
+        fields=("actor", "subject_repr", "changes", "remote_addr"),
+        purpose=_(
+            "Accountability for every change to the records: who changed what, when and "
+            "from where (information security, ASVS V7)."
+        ),
+        lawful_basis=LawfulBasis.LEGITIMATE_INTERESTS,
+        retention=_("Seven years, like the records they account for (fiscal retention)."),
+    )
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -52,6 +106,9 @@ class AuditEntry(models.Model):
     context = models.CharField(_("context"), max_length=80, db_index=True)
     changes = models.JSONField(_("changes"), default=dict)
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    # Whose records these are, so each organisation's administrators search only their
+    # own. A plain id: core sits below the directory and must not depend on it.
+    organisation_id = models.BigIntegerField(_("organisation"), null=True, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -59,7 +116,10 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id"]),
+            models.Index(fields=["organisation_id", "at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject_repr}"
@@ -82,3 +142,17 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ScheduledRun(models.Model):
+    """When a periodic job (koers.core.schedule) was last put on the task queue."""
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    last_enqueued_at = models.DateTimeField(_("last enqueued at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return self.name

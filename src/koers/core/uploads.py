@@ -1,4 +1,5 @@
-"""Evidence uploads: documents only, checked by content as well as by name, within a size limit."""
+"""Uploads: documents and spreadsheets only, checked by content as well as by name,
+within a size limit."""
 
 from __future__ import annotations
 
@@ -27,14 +28,24 @@ _MAGIC = {
     ".jpeg": (b"\xff\xd8\xff",),
 }
 ALLOWED_EXTENSIONS = tuple(sorted([*_ZIP_MARKERS, *_MAGIC]))
+SPREADSHEET_EXTENSIONS = (".csv", ".xlsx")
 
 
 def validate_document(upload: UploadedFile) -> None:
     """Raise a ValidationError for the user unless `upload` is an allowed document."""
+    _validate(upload, ALLOWED_EXTENSIONS)
+
+
+def validate_spreadsheet(upload: UploadedFile) -> None:
+    """Raise a ValidationError for the user unless `upload` is a CSV or Excel file."""
+    _validate(upload, SPREADSHEET_EXTENSIONS)
+
+
+def _validate(upload: UploadedFile, extensions: tuple[str, ...]) -> None:
     name = upload.name or ""
     extension = PurePath(name).suffix.lower()
-    allowed = ", ".join(ext.lstrip(".") for ext in ALLOWED_EXTENSIONS)
-    if extension not in ALLOWED_EXTENSIONS:
+    allowed = ", ".join(ext.lstrip(".") for ext in extensions)
+    if extension not in extensions:
         raise ValidationError(
             _("This file type is not allowed. Allowed types: %(allowed)s.") % {"allowed": allowed},
             code="file_type",
@@ -48,7 +59,9 @@ def validate_document(upload: UploadedFile) -> None:
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="file_empty")
     upload.seek(0)
-    if extension in _MAGIC:
+    if extension == ".csv":
+        ok = b"\x00" not in upload.read(64 * 1024)  # text, not a renamed binary
+    elif extension in _MAGIC:
         head = upload.read(16)
         ok = any(head.startswith(magic) for magic in _MAGIC[extension])
     else:

@@ -6,7 +6,6 @@ from typing import Any
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from koers.plans.progress import Progress, Status
 
@@ -70,37 +69,3 @@ def split(text: str) -> list[str]:
 @register.simple_tag
 def count_in(counts: Any, status: str) -> int:
     return int(counts.get(status, 0))
-
-
-ACTION_LABELS = {
-    "realisation.record": gettext_lazy("Realisation recorded"),
-    "realisation.delete": gettext_lazy("Realisation removed"),
-    "target.set": gettext_lazy("Target set"),
-    "activity.create": gettext_lazy("Activity added"),
-    "activity.carry_over": gettext_lazy("Activity carried over from the previous year"),
-    "indicator.create": gettext_lazy("Indicator added"),
-    "activity.update": gettext_lazy("Activity changed"),
-    "activity.decide": gettext_lazy("Go/no-go decided"),
-    "amendment.propose": gettext_lazy("Amendment proposed"),
-    "amendment.approve": gettext_lazy("Amendment approved"),
-    "amendment.reject": gettext_lazy("Amendment rejected"),
-    "amendment.apply": gettext_lazy("Amendment applied"),
-}
-
-
-@register.simple_tag
-def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
-
-
-@register.simple_tag
-def field_label(subject_type: str, name: str) -> str:
-    """The field's name as users know it, for the history of changes."""
-    from django.apps import apps
-    from django.core.exceptions import FieldDoesNotExist
-
-    try:
-        model = apps.get_model(subject_type)
-        return str(model._meta.get_field(name).verbose_name)
-    except (LookupError, ValueError, FieldDoesNotExist):
-        return name

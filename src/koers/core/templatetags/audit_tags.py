@@ -1,0 +1,26 @@
+"""How audit entries read on screen: action names and field names in the user's language."""
+
+from __future__ import annotations
+
+from django import template
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
+from koers.core.audit import ACTION_LABELS
+
+register = template.Library()
+
+
+@register.simple_tag
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+@register.simple_tag
+def field_label(subject_type: str, name: str) -> str:
+    """The field's name as users know it, for the history of changes."""
+    try:
+        model = apps.get_model(subject_type)
+        return str(model._meta.get_field(name).verbose_name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return name

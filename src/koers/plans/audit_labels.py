@@ -1,0 +1,20 @@
+"""What the plans services' audit actions are called on screen."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy
+
+ACTION_LABELS = {
+    "realisation.record": gettext_lazy("Realisation recorded"),
+    "realisation.delete": gettext_lazy("Realisation removed"),
+    "target.set": gettext_lazy("Target set"),
+    "activity.create": gettext_lazy("Activity added"),
+    "activity.carry_over": gettext_lazy("Activity carried over from the previous year"),
+    "indicator.create": gettext_lazy("Indicator added"),
+    "activity.update": gettext_lazy("Activity changed"),
+    "activity.decide": gettext_lazy("Go/no-go decided"),
+    "amendment.propose": gettext_lazy("Amendment proposed"),
+    "amendment.approve": gettext_lazy("Amendment approved"),
+    "amendment.reject": gettext_lazy("Amendment rejected"),
+    "amendment.apply": gettext_lazy("Amendment applied"),
+}

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "koers.privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
+        from koers.privacy import declarations  # noqa: F401  (declares others' models)
+        from koers.privacy.tasks import enforce_retention_task
+
+        schedule.register(
+            schedule.PeriodicJob("privacy.retention", enforce_retention_task, dt.timedelta(days=1))
+        )

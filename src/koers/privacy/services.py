@@ -1,0 +1,205 @@
+"""Data-subject rights and retention: export and erasure of a person, the retention run.
+
+Erasure removes the person and everything registered as linked to her, and redacts the
+personal content of the audit trail about her record (the fact that changes happened
+stays). The access log keeps only her id, so who saw her data stays answerable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from koers.core.audit import plain
+from koers.core.models import AuditEntry, RateLimitHit
+from koers.directory.models import Person
+from koers.privacy import subjects
+from koers.privacy.access_log import roles_in
+from koers.privacy.models import AccessAction, AccessRecord
+
+PERSON_TYPE = "directory.person"
+REDACTED = "[verwijderd]"
+PERSON_EXPORT_FIELDS = [
+    "first_name",
+    "infix",
+    "last_name",
+    "email",
+    "phone",
+    "notes",
+    "purpose",
+    "lawful_basis",
+    "consent_given_on",
+    "created_at",
+    "updated_at",
+]
+
+
+def person_context(person_id: int) -> str:
+    return f"{PERSON_TYPE}:{person_id}"
+
+
+def export_person(person: Person) -> dict[str, Any]:
+    """Everything Koers holds about `person`, across every app (AVG art. 15 and 20)."""
+    history = AuditEntry.objects.filter(context=person_context(person.pk)).select_related("actor")
+    accesses = (
+        AccessRecord.objects.filter(subject_type=PERSON_TYPE, subject_id=person.pk)
+        .select_related("user")
+        .order_by("at", "id")
+    )
+    return {
+        "person": {name: plain(getattr(person, name)) for name in PERSON_EXPORT_FIELDS},
+        "held_by": str(person.holder),
+        "positions": [
+            {
+                "organisation": str(position.organisation),
+                "title": position.title,
+                "from": plain(position.started_on),
+                "until": plain(position.ended_on),
+            }
+            for position in person.positions.select_related("organisation")
+        ],
+        "linked_records": {links.name: links.export(person) for links in subjects.registered()},
+        "changes": [
+            {
+                "at": plain(entry.at),
+                "by": str(entry.actor) if entry.actor else "",
+                "action": entry.action,
+                "changes": entry.changes,
+            }
+            for entry in history.order_by("at", "id")
+        ],
+        "accessed_by": [
+            {
+                "at": plain(record.at),
+                "by": str(record.user),
+                "role": record.roles,
+                "action": record.action,
+            }
+            for record in accesses
+        ],
+    }
+
+
+@transaction.atomic
+def erase_person(
+    person: Person, *, actor: Any, remote_addr: str | None, reason: str
+) -> dict[str, int]:
+    """Remove `person` and every record linked to her; returns counts per kind."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    counts = {links.name: links.erase(person) for links in subjects.registered()}
+    counts["positions"] = person.positions.count()
+    person_id, holder_id = person.pk, person.holder_id
+    # The audit trail keeps that changes happened and by whom, not what they said about her.
+    counts["audit_entries_redacted"] = AuditEntry.objects.filter(
+        Q(context=person_context(person_id)) | Q(subject_type=PERSON_TYPE, subject_id=person_id)
+    ).redact(subject_repr=REDACTED, changes={})
+    person.delete()
+    AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action="person.erased",
+        subject_type=PERSON_TYPE,
+        subject_id=person_id,
+        subject_repr=f"{REDACTED} (#{person_id})",
+        context=person_context(person_id),
+        changes={"reason": reason[:300], **counts},
+        remote_addr=remote_addr,
+        organisation_id=holder_id,
+    )
+    if getattr(actor, "is_authenticated", False):
+        AccessRecord.objects.create(
+            user=actor,
+            roles=roles_in(actor, holder_id),
+            organisation_id=holder_id,
+            subject_type=PERSON_TYPE,
+            subject_id=person_id,
+            action=AccessAction.ERASE,
+            detail=reason[:300],
+            remote_addr=remote_addr,
+        )
+    return counts
+
+
+@dataclass
+class RetentionReport:
+    persons_erased: list[int] = field(default_factory=list)
+    access_records_removed: int = 0
+    sign_in_records_removed: int = 0
+    rate_limit_hits_removed: int = 0
+    import_files_removed: int = 0
+
+
+def persons_due(now: dt.datetime | None = None) -> list[int]:
+    """Ids of persons untouched and unlinked for longer than the retention period."""
+    now = now or timezone.now()
+    years = settings.PERSON_RETENTION_YEARS
+    cutoff = now - dt.timedelta(days=round(365.25 * years))
+    candidates = dict(Person.objects.filter(updated_at__lt=cutoff).values_list("pk", "updated_at"))
+    if not candidates:
+        return []
+    latest: dict[int, dt.date] = {}
+    for links in subjects.registered():
+        for person_id, day in links.last_linked(list(candidates)).items():
+            if person_id not in latest or day > latest[person_id]:
+                latest[person_id] = day
+    return sorted(
+        person_id
+        for person_id in candidates
+        if person_id not in latest or latest[person_id] < cutoff.date()
+    )
+
+
+def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
+    """Apply every retention rule of the register once; safe to run any number of times."""
+    now = now or timezone.now()
+    report = RetentionReport()
+    for person in Person.objects.filter(pk__in=persons_due(now)):
+        erase_person(
+            person,
+            actor=None,
+            remote_addr=None,
+            reason=f"retention: unlinked for {settings.PERSON_RETENTION_YEARS} years",
+        )
+        report.persons_erased.append(person.pk)
+    access_cutoff = now - dt.timedelta(days=round(365.25 * settings.ACCESS_LOG_RETENTION_YEARS))
+    report.access_records_removed = AccessRecord.objects.filter(at__lt=access_cutoff).purge()
+    report.sign_in_records_removed = _purge_sign_in_records(
+        now - dt.timedelta(days=settings.SIGN_IN_LOG_RETENTION_DAYS)
+    )
+    report.rate_limit_hits_removed, _ = RateLimitHit.objects.filter(
+        at__lt=now - dt.timedelta(days=1)
+    ).delete()
+    report.import_files_removed = _remove_stale_uploads(now - dt.timedelta(days=1))
+    return report
+
+
+def _purge_sign_in_records(cutoff: dt.datetime) -> int:
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    removed = 0
+    removed += AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[0]
+    removed += AccessLog.objects.filter(attempt_time__lt=cutoff).delete()[0]
+    removed += AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()[0]
+    return removed
+
+
+def pending_uploads_dir() -> Path:
+    return Path(settings.DATA_DIR) / "pending-imports"
+
+
+def _remove_stale_uploads(cutoff: dt.datetime) -> int:
+    folder = pending_uploads_dir()
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < cutoff.timestamp():
+            path.unlink()
+            removed += 1
+    return removed

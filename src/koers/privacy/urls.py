@@ -1,0 +1,12 @@
+from django.urls import path
+
+from koers.privacy import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("logboek/", views.audit_log, name="audit_log"),
+    path("inzage/", views.access_log, name="access_log"),
+    path("inzage/persoon/<int:pk>/", views.person_access, name="person_access"),
+]

@@ -1,0 +1,164 @@
+"""The register of processing, the audit trail and the access log, for the people
+responsible for privacy in an organisation; each sees her own organisations' entries."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from koers.accounts.decorators import requires, signed_in
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.models import AuditEntry
+from koers.privacy.models import AccessAction, AccessRecord
+from koers.privacy.register import processing_register
+from koers.privacy.services import PERSON_TYPE
+
+PAGE_SIZE = 100
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class LogFilter(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100)
+    user = forms.CharField(label=gettext_lazy("User name"), required=False, max_length=150)
+    person = forms.IntegerField(label=gettext_lazy("Person number"), required=False, min_value=1)
+    action = forms.ChoiceField(
+        label=gettext_lazy("Action"),
+        required=False,
+        choices=[("", "—"), *AccessAction.choices],
+    )
+    since = forms.DateField(label=gettext_lazy("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=gettext_lazy("Until"), required=False, widget=DateInput())
+
+
+@signed_in
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    """Public to every signed-in user: what Koers holds about whom, why and how long."""
+    return render(request, "privacy/register.html", {"entries": processing_register()})
+
+
+def _own_organisations(request: HttpRequest) -> set[int]:
+    own, _funding = organisations_with(request.user, Capability.MANAGE_PRIVACY)
+    return own
+
+
+def _filtered_writes(request: HttpRequest, form: LogFilter) -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.filter(organisation_id__in=_own_organisations(request))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            entries = entries.filter(
+                Q(subject_repr__icontains=data["q"]) | Q(action__icontains=data["q"])
+            )
+        if data["user"]:
+            entries = entries.filter(actor__username__icontains=data["user"])
+        if data["person"]:
+            entries = entries.filter(context=f"{PERSON_TYPE}:{data['person']}")
+        if data["since"]:
+            entries = entries.filter(at__date__gte=data["since"])
+        if data["until"]:
+            entries = entries.filter(at__date__lte=data["until"])
+    return entries.select_related("actor")
+
+
+def _filtered_accesses(request: HttpRequest, form: LogFilter) -> QuerySet[AccessRecord]:
+    records = AccessRecord.objects.filter(organisation_id__in=_own_organisations(request))
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            records = records.filter(detail__icontains=data["q"])
+        if data["user"]:
+            records = records.filter(user__username__icontains=data["user"])
+        if data["person"]:
+            records = records.filter(subject_type=PERSON_TYPE, subject_id=data["person"])
+        if data["action"]:
+            records = records.filter(action=data["action"])
+        if data["since"]:
+            records = records.filter(at__date__gte=data["since"])
+        if data["until"]:
+            records = records.filter(at__date__lte=data["until"])
+    return records.select_related("user")
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_GET
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = LogFilter(request.GET or None)
+    page = Paginator(_filtered_writes(request, form), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "privacy/audit_log.html", {"form": form, "page": page, "tab": "writes"})
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_GET
+def access_log(request: HttpRequest) -> HttpResponse:
+    form = LogFilter(request.GET or None)
+    records = _filtered_accesses(request, form)
+    if request.GET.get("formaat") == "xlsx":
+        return _access_workbook(records, "toegangslog")
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request, "privacy/access_log.html", {"form": form, "page": page, "tab": "accesses"}
+    )
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_GET
+def person_access(request: HttpRequest, pk: int) -> HttpResponse:
+    """A person's access history as a workbook, to hand to her (also after erasure)."""
+    records = AccessRecord.objects.filter(
+        organisation_id__in=_own_organisations(request), subject_type=PERSON_TYPE, subject_id=pk
+    ).select_related("user")
+    return _access_workbook(records.order_by("at", "id"), f"inzage-persoon-{pk}")
+
+
+def _access_workbook(records: QuerySet[AccessRecord], name: str) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(_("Access"))
+    sheet.append(
+        [
+            _("When"),
+            _("User"),
+            _("In the role of"),
+            _("Action"),
+            _("Person number"),
+            _("Detail"),
+            _("Address"),
+        ]
+    )
+    for record in records.iterator(chunk_size=2000):
+        sheet.append(
+            [
+                timezone.localtime(record.at).replace(tzinfo=None),
+                str(record.user),
+                record.roles,
+                str(record.get_action_display()),
+                record.subject_id,
+                record.detail,
+                record.remote_addr or "",
+            ]
+        )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
+    return response

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.privacy import LawfulBasis
+from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
+from koers.directory.models import Organisation, Person
+from koers.plans.forms import DateInput
+from koers.relations.services import PERSON_FIELDS
+
+
+class PersonForm(forms.ModelForm[Person]):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Person
+        fields = PERSON_FIELDS
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 4}),
+            "consent_given_on": DateInput(),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        autocomplete = {
+            "first_name": "off",
+            "last_name": "off",
+            "email": "off",
+            "phone": "off",
+        }
+        for name, value in autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value
+        self.fields["email"].widget.attrs["spellcheck"] = "false"
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
+
+    def _post_clean(self) -> None:
+        # Validation against the stored record happens in the service, under its lock.
+        pass
+
+
+class HolderForm(forms.Form):
+    holder = forms.ModelChoiceField(label=_("Held by"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args: Any, holders: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = holders  # type: ignore[attr-defined]
+        only = list(holders[:2])
+        if len(only) == 1:
+            self.fields["holder"].initial = only[0].pk
+            self.fields["holder"].widget = forms.HiddenInput()
+
+
+class PositionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+    )
+    title = forms.CharField(label=_("Position"), max_length=150, required=False)
+    started_on = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    ended_on = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV or Excel (.xlsx); the first row names the columns."),
+        validators=[validate_spreadsheet],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
+    )
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=300,
+        help_text=_("For rows without a purpose of their own."),
+    )
+    lawful_basis = forms.ChoiceField(
+        label=_("Lawful basis"),
+        choices=LawfulBasis.choices,
+        initial=LawfulBasis.LEGITIMATE_INTERESTS,
+        help_text=_("For rows without a lawful basis of their own."),
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(csv|xlsx)$", widget=forms.HiddenInput)
+    purpose = forms.CharField(max_length=300, widget=forms.HiddenInput)
+    lawful_basis = forms.ChoiceField(choices=LawfulBasis.choices, widget=forms.HiddenInput)
+    skip_failing = forms.BooleanField(
+        label=_("Skip the rows with problems and import the others"), required=False
+    )
+
+
+class EraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("For example: request of the person of 3 May; kept in the audit trail."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that this removes the person and everything linked to her for good.")
+    )

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from koers.relations import views
+
+app_name = "relations"
+
+urlpatterns = [
+    path("personen/", views.person_list, name="persons"),
+    path("personen/nieuw/", views.person_add, name="person_add"),
+    path("personen/importeren/", views.person_import, name="person_import"),
+    path("personen/<int:pk>/", views.person_detail, name="person"),
+    path("personen/<int:pk>/wijzigen/", views.person_edit, name="person_edit"),
+    path("personen/<int:pk>/functies/", views.position_add, name="position_add"),
+    path(
+        "personen/<int:pk>/functies/<int:position_pk>/verwijderen/",
+        views.position_remove,
+        name="position_remove",
+    ),
+    path("personen/<int:pk>/export/", views.person_export, name="person_export"),
+    path("personen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
+]

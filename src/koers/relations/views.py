@@ -1,0 +1,355 @@
+"""Persons: list and search, detail, add and edit, positions, import, export and erasure.
+
+Every page that shows a person's data logs the access (koers.privacy.access_log) after
+the permission check, one record per person shown.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.roles import Capability
+from koers.core.models import AuditEntry
+from koers.directory.models import Position
+from koers.plans.views.common import client_ip, save_versioned
+from koers.privacy import services as privacy
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
+from koers.relations import imports, services
+from koers.relations.access import get_person_for_user, holders_for, may, persons_visible_to
+from koers.relations.forms import (
+    EraseForm,
+    HolderForm,
+    ImportConfirmForm,
+    ImportForm,
+    PersonForm,
+    PersonSearchForm,
+    PositionForm,
+)
+
+PAGE_SIZE = 50
+PENDING_IMPORTS = "koers_pending_imports"
+CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
+
+
+def _positions() -> Prefetch[Any]:
+    return Prefetch(
+        "positions",
+        queryset=Position.objects.select_related("organisation").order_by("-started_on"),
+    )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonSearchForm(request.GET or None)
+    persons = persons_visible_to(request.user).prefetch_related(_positions())
+    query = ""
+    if form.is_valid() and (query := form.cleaned_data["q"].strip()):
+        for word in query.split():
+            persons = persons.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(positions__organisation__name__icontains=word)
+            )
+        persons = persons.distinct()
+    page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    shown = list(page.object_list)
+    log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
+    return render(
+        request,
+        "relations/person_list.html",
+        {
+            "form": form,
+            "query": query,
+            "page": page,
+            "persons": shown,
+            "may_edit": holders_for(request.user).exists(),
+        },
+    )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    positions = list(person.positions.select_related("organisation"))
+    log_access(request, AccessAction.VIEW, [person])
+    may_edit = may(request.user, Capability.EDIT_PERSONS, person)
+    return render(
+        request,
+        "relations/person_detail.html",
+        {
+            "person": person,
+            "positions": positions,
+            "history": AuditEntry.objects.about(privacy.person_context(person.pk)).select_related(
+                "actor"
+            )[:50],
+            "may_edit": may_edit,
+            "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
+            "position_form": PositionForm() if may_edit else None,
+        },
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest) -> HttpResponse:
+    holders = holders_for(request.user)
+    form = PersonForm(request.POST or None)
+    holder_form = HolderForm(request.POST or None, holders=holders)
+    if request.method == "POST" and form.is_valid() and holder_form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.PERSON_FIELDS}
+        try:
+            person = services.person_create(
+                actor=request.user,
+                holder=holder_form.cleaned_data["holder"],
+                remote_addr=client_ip(request),
+                **values,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(person)s has been added.") % {"person": person})
+            return redirect("relations:person", pk=person.pk)
+    return _person_form_page(request, form, holder_form, heading=_("Add a person"))
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    log_access(request, AccessAction.VIEW, [person], detail="edit")
+    form = PersonForm(request.POST or None, instance=person)
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in services.PERSON_FIELDS}
+        saved, conflict_rows = save_versioned(
+            request,
+            form,
+            lambda: services.person_update(
+                actor=request.user,
+                person=person,
+                changes=changes,
+                expected_version=form.cleaned_data["version"] or 0,
+                remote_addr=client_ip(request),
+            ),
+            _("The person has been saved."),
+            shown=CONFLICT_SHOWN,
+        )
+        if saved:
+            return redirect("relations:person", pk=person.pk)
+    return _person_form_page(
+        request,
+        form,
+        None,
+        heading=_("Edit %(person)s") % {"person": person},
+        person=person,
+        conflict_rows=conflict_rows,
+    )
+
+
+def _person_form_page(
+    request: HttpRequest, form: Any, holder_form: Any, **context: Any
+) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 409 if context.get("conflict_rows") else 400
+    person = context.get("person")
+    back = reverse("relations:person", args=[person.pk]) if person else reverse("relations:persons")
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "extra_forms": [holder_form] if holder_form else [],
+            "back_url": back,
+            **context,
+        },
+        status=status,
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def position_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    form = PositionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.position_add(
+                actor=request.user,
+                person=person,
+                remote_addr=client_ip(request),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("The position has been added."))
+    else:
+        for field, errors in form.errors.items():
+            label = str(form.fields[field].label) if field in form.fields else ""
+            for problem in errors:
+                messages.error(request, f"{label}: {problem}" if label else str(problem))
+    return redirect("relations:person", pk=person.pk)
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    position = get_object_or_404(Position, pk=position_pk, person=person)
+    services.position_remove(actor=request.user, position=position, remote_addr=client_ip(request))
+    messages.success(request, _("The position has been removed."))
+    return redirect("relations:person", pk=person.pk)
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_GET
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything held about the person, as JSON: the answer to an access request."""
+    person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
+    data = privacy.export_person(person)
+    log_access(request, AccessAction.EXPORT, [person])
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="persoon-{person.pk}-{stamp}.json"'
+    return response
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_http_methods(["GET", "POST"])
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        privacy.erase_person(
+            person,
+            actor=request.user,
+            remote_addr=client_ip(request),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The person and everything linked to her have been removed."))
+        return redirect("relations:persons")
+    log_access(request, AccessAction.VIEW, [person], detail="erase")
+    return render(
+        request,
+        "relations/person_erase.html",
+        {"person": person, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def person_import(request: HttpRequest) -> HttpResponse:
+    """Step 1: upload and dry run (nothing saved). Step 2 (`confirm` in the POST): import."""
+    holders = holders_for(request.user)
+    holder_form = HolderForm(request.POST or None, holders=holders)
+    if request.method == "POST" and "token" in request.POST:
+        return _import_confirm(request, holder_form)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and holder_form.is_valid():
+        upload = form.cleaned_data["file"]
+        token = f"{secrets.token_hex(16)}{Path(upload.name).suffix.lower()}"
+        path = _pending_path(token)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+        request.session[PENDING_IMPORTS] = [*request.session.get(PENDING_IMPORTS, [])[-4:], token]
+        report = imports.check(
+            imports.read_table(path),
+            holder=holder_form.cleaned_data["holder"],
+            purpose=form.cleaned_data["purpose"],
+            lawful_basis=form.cleaned_data["lawful_basis"],
+        )
+        confirm = ImportConfirmForm(
+            initial={
+                "token": token,
+                "purpose": form.cleaned_data["purpose"],
+                "lawful_basis": form.cleaned_data["lawful_basis"],
+            }
+        )
+        return render(
+            request,
+            "relations/person_import_report.html",
+            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
+        )
+    return render(
+        request,
+        "relations/person_import.html",
+        {"form": form, "holder_form": holder_form, "columns": imports.COLUMNS},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _pending_path(token: str) -> Path:
+    return privacy.pending_uploads_dir() / token
+
+
+def _import_confirm(request: HttpRequest, holder_form: HolderForm) -> HttpResponse:
+    confirm = ImportConfirmForm(request.POST)
+    if not (confirm.is_valid() and holder_form.is_valid()):
+        messages.error(request, _("The import could not be continued; upload the file again."))
+        return redirect("relations:person_import")
+    token = confirm.cleaned_data["token"]
+    path = _pending_path(token)
+    if token not in request.session.get(PENDING_IMPORTS, []) or not path.exists():
+        raise Http404
+    holder = holder_form.cleaned_data["holder"]
+    report = imports.check(
+        imports.read_table(path),
+        holder=holder,
+        purpose=confirm.cleaned_data["purpose"],
+        lawful_basis=confirm.cleaned_data["lawful_basis"],
+    )
+    try:
+        created = imports.apply(
+            report,
+            actor=request.user,
+            holder=holder,
+            skip_failing=confirm.cleaned_data["skip_failing"],
+            remote_addr=client_ip(request),
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return render(
+            request,
+            "relations/person_import_report.html",
+            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
+            status=400,
+        )
+    path.unlink(missing_ok=True)
+    request.session[PENDING_IMPORTS] = [
+        t for t in request.session.get(PENDING_IMPORTS, []) if t != token
+    ]
+    messages.success(request, _("%(count)s persons imported.") % {"count": len(created)})
+    return render(
+        request,
+        "relations/person_import_report.html",
+        {"report": report, "created": created, "dry_run": False},
+    )
