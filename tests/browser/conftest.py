@@ -70,6 +70,8 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
             "KOERS_DEMO": "1",
             "KOERS_REFERENCE_DATE": "2021-10-15",
             "KOERS_LOG_LEVEL": "WARNING",
+            # As `koers demo` serves it: the published accounts sign in without a code.
+            "KOERS_TWO_FACTOR_WAIVED": "1",
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         if database_url:
