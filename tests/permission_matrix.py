@@ -49,6 +49,10 @@ ROLE_LABELS = {
 
 ALL_VIEWERS = [200, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 EDITORS_OF_PROGRAMME = [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]
+# Staff of the holding organisation see and keep persons; funders and boards never do.
+PERSON_VIEWERS = [200, 200, 200, 200, 200, 403, 403, 403, 200, 403]
+PERSON_OWN = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]
+PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,20 @@ def under_advice(world: Any) -> Any:
     world.annual_plan.status = AnnualPlanStatus.ADVICE
     world.annual_plan.save()
     return world.annual_plan
+
+
+def a_person(world: Any) -> Any:
+    from tests.directory.factories import PersonFactory
+
+    return PersonFactory(holder=world.own)
+
+
+def a_position(world: Any) -> tuple[int, int]:
+    from koers.directory.models import Position
+
+    person = a_person(world)
+    position = Position.objects.create(person=person, organisation=world.province)
+    return person.pk, position.pk
 
 
 def reset_link(world: Any) -> tuple[str, str]:
@@ -348,6 +366,47 @@ ROWS: list[Row] = [
         method="POST",
         data={"approve": "1"},
         expected=[403, 403, 403, 403, 403, 403, 302, 404, 403, 403],
+    ),
+    # --- persons (relations) and privacy ----------------------------------------------------
+    Row("relations:persons", "Personen zoeken en bekijken (lijst)", expected=PERSON_VIEWERS),
+    Row("relations:person", "Een persoon bekijken", target=a_person, expected=PERSON_OWN),
+    Row("relations:person_add", "Een persoon toevoegen", expected=PERSON_VIEWERS),
+    Row("relations:person_import", "Personen importeren", expected=PERSON_VIEWERS),
+    Row("relations:person_edit", "Een persoon wijzigen", target=a_person, expected=PERSON_OWN),
+    Row(
+        "relations:position_add",
+        "Functie toevoegen",
+        target=a_person,
+        method="POST",
+        expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "relations:position_remove",
+        "Functie verwijderen",
+        target=a_position,
+        method="POST",
+        expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "relations:person_export",
+        "Alle gegevens van een persoon exporteren (inzageverzoek)",
+        target=a_person,
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row(
+        "relations:person_erase",
+        "Een persoon wissen (verzoek of bewaartermijn)",
+        target=a_person,
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row("privacy:register", "Verwerkingsregister", expected=[200] * 10),
+    Row("privacy:audit_log", "Logboek van wijzigingen", expected=PRIVACY_OFFICERS),
+    Row("privacy:access_log", "Logboek van inzage in persoonsgegevens", expected=PRIVACY_OFFICERS),
+    Row(
+        "privacy:person_access",
+        "Inzagegeschiedenis van een persoon (Excel)",
+        target=a_person,
+        expected=PRIVACY_OFFICERS,
     ),
 ]
 

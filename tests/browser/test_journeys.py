@@ -98,3 +98,31 @@ def test_the_realisation_form_is_usable_by_keyboard(page: Any, demo_server: str)
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.name")
     assert focused == "date"
+
+
+def test_a_coordinator_adds_a_person_and_the_view_is_logged(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/personen/nieuw/")
+    assert axe_violations(page) == []
+    page.get_by_label("Achternaam").fill("Bakker")
+    page.get_by_label("Voornaam").fill("Kees")
+    page.get_by_label("Doel").fill("Contactpersoon voor de thematische netwerkbijeenkomsten")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.locator("h1").inner_text() == "Kees Bakker"
+    assert page.get_by_text("Waarom Koers deze gegevens bewaart").count() == 1
+    assert axe_violations(page) == []
+    page.goto(demo_server + "/personen/?q=bakker")
+    assert page.get_by_role("link", name="Kees Bakker").count() == 1
+    assert axe_violations(page) == []
+    page.goto(demo_server + "/personen/importeren/")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/privacy/", "/privacy/logboek/", "/privacy/inzage/"])
+def test_privacy_pages_have_no_serious_accessibility_violations(
+    page: Any, demo_server: str, path: str
+) -> None:
+    sign_in(page, demo_server, "beheerder")
+    page.goto(demo_server + path)
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
