@@ -22,6 +22,9 @@ import time
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-"))
 os.environ["KOERS_DEMO"] = "1"
 os.environ["KOERS_REFERENCE_DATE"] = "2021-10-15"
+# The published demo accounts sign in without a second factor, as under `koers demo`; the
+# middleware that checks for it still runs on every request.
+os.environ["KOERS_TWO_FACTOR_WAIVED"] = "1"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
 
 import django

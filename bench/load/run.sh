@@ -12,6 +12,8 @@ USERS=${USERS:-50}
 DURATION=${DURATION:-2m}
 WORK=$(mktemp -d)
 export KOERS_DATA_DIR="$WORK" KOERS_DEMO=1 KOERS_REFERENCE_DATE=2021-10-15 KOERS_LOG_LEVEL=WARNING
+# The demo accounts sign in without a second factor, as under `koers demo`.
+export KOERS_TWO_FACTOR_WAIVED=1
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" KOERS_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 # Many users sign in from one address here; the throttle is for failures, but keep it
 # out of the measurement.
