@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "koers.plans",
     "koers.privacy",
     "koers.relations",
+    "koers.work",
     "koers.demo",
 ]
 

@@ -31,6 +31,11 @@ class Capability(models.TextChoices):
     ADMINISTER = "administer", _("Manage users, roles and reference data")
     VIEW_PERSONS = "view_persons", _("View contact persons and their details")
     EDIT_PERSONS = "edit_persons", _("Add, change and import contact persons")
+    RECORD_HOURS = "record_hours", _("Register own hours")
+    APPROVE_HOURS = "approve_hours", _("Approve or return staff members' weeks")
+    CLOSE_PERIOD = "close_period", _("Close months of hours")
+    MANAGE_PROJECTS = "manage_projects", _("Add and change projects")
+    VIEW_CAPACITY = "view_capacity", _("View capacity and direct hours")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -51,10 +56,24 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_ANNUAL_PLAN,
             C.VIEW_PERSONS,
             C.EDIT_PERSONS,
+            C.RECORD_HOURS,
+            C.APPROVE_HOURS,
+            C.MANAGE_PROJECTS,
+            C.VIEW_CAPACITY,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
-        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS}
+        {
+            C.VIEW_PLANS,
+            C.RECORD_REALISATION,
+            C.VIEW_PERSONS,
+            C.EDIT_PERSONS,
+            C.RECORD_HOURS,
+            C.APPROVE_HOURS,
+            C.CLOSE_PERIOD,
+            C.MANAGE_PROJECTS,
+            C.VIEW_CAPACITY,
+        }
     ),
     Role.COORDINATOR: frozenset(
         {
@@ -64,10 +83,14 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.PROPOSE_AMENDMENT,
             C.VIEW_PERSONS,
             C.EDIT_PERSONS,
+            C.RECORD_HOURS,
+            C.APPROVE_HOURS,
+            C.MANAGE_PROJECTS,
+            C.VIEW_CAPACITY,
         }
     ),
     Role.MEDEWERKER: frozenset(
-        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS}
+        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS, C.RECORD_HOURS}
     ),
     Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER}),
     Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN}),
@@ -75,7 +98,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;
 # everything else in her role applies to her whole organisation.
-PROGRAMME_SCOPED = frozenset({C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT})
+PROGRAMME_SCOPED = frozenset(
+    {C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT, C.MANAGE_PROJECTS}
+)
 
 # Roles that act for a funder: their scope is the programmes their organisation funds.
 FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})

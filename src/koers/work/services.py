@@ -1,0 +1,474 @@
+"""Writes to hours: the week grid, submission and approval, closing months, corrections,
+projects. Each runs in a transaction and leaves an audit entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.accounts.policy import Scope, grants_of, has_capability
+from koers.accounts.roles import Capability, Role
+from koers.core.audit import audit_write, snapshot
+from koers.plans.models import Activity
+from koers.work import rules
+from koers.work.models import (
+    ClosedMonth,
+    Project,
+    TimeCategory,
+    TimeEntry,
+    Week,
+    WeekStatus,
+    is_closed,
+    month_of,
+)
+
+Target = Project | Activity | TimeCategory
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the week grid: hours on a target on a day (0 removes the entry)."""
+
+    target: Target
+    day: dt.date
+    hours: Decimal
+    note: str = ""
+
+
+def _target_fields(target: Target) -> dict[str, Any]:
+    if isinstance(target, Project):
+        return {"project": target}
+    if isinstance(target, Activity):
+        return {"activity": target}
+    return {"category": target}
+
+
+def week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = False) -> Week:
+    week, _created = Week.objects.get_or_create(
+        user=user, monday=monday, defaults={"organisation_id": organisation_id}
+    )
+    if lock:
+        week = Week.objects.select_for_update().get(pk=week.pk)
+    return week
+
+
+@transaction.atomic
+def save_week(
+    *,
+    actor: Any,
+    organisation_id: int,
+    monday: dt.date,
+    cells: list[Cell],
+    remote_addr: str | None = None,
+) -> Week:
+    """Set the hours of the cells of her own week, all or nothing.
+
+    Every problem is collected and raised together so the grid can show them all.
+    """
+    if not has_capability(actor, Capability.RECORD_HOURS, Scope(organisation_id=organisation_id)):
+        raise PermissionDenied
+    week = week_for(actor, organisation_id, monday, lock=True)
+    if not week.editable:
+        raise ValidationError(_("This week has been submitted; it can no longer be changed."))
+    days = {monday + dt.timedelta(days=n) for n in range(7)}
+    problems: list[str] = []
+    existing = {
+        (entry.project_id, entry.activity_id, entry.category_id, entry.date): entry
+        for entry in TimeEntry.objects.select_for_update().filter(
+            user=actor, date__in=days, corrects__isnull=True
+        )
+    }
+    changes: list[tuple[Cell, TimeEntry | None]] = []
+    for cell in cells:
+        if cell.day not in days:
+            problems.append(_("%(day)s is not in this week.") % {"day": cell.day})
+            continue
+        if cell.hours < 0:
+            problems.append(_("Hours cannot be negative."))
+            continue
+        key = (
+            cell.target.pk if isinstance(cell.target, Project) else None,
+            cell.target.pk if isinstance(cell.target, Activity) else None,
+            cell.target.pk if isinstance(cell.target, TimeCategory) else None,
+            cell.day,
+        )
+        entry = existing.get(key)
+        if entry is not None and entry.hours == cell.hours and entry.note == cell.note:
+            continue
+        if entry is None and cell.hours == 0:
+            continue
+        if is_closed(organisation_id, cell.day):
+            problems.append(
+                _("%(day)s lies in a closed month; enter a correction instead.")
+                % {"day": cell.day.strftime("%d-%m-%Y")}
+            )
+            continue
+        try:
+            if cell.hours:
+                rules.check_target_on(cell.target, cell.day)
+                rules.check_note(cell.target, cell.note)
+        except ValidationError as error:
+            problems.extend(error.messages)
+            continue
+        changes.append((cell, entry))
+    if problems:
+        raise ValidationError(problems)
+    for cell, entry in changes:
+        if cell.hours == 0 and entry is not None:
+            audit_write(
+                actor=actor,
+                action="time.removed",
+                instance=entry,
+                before=snapshot(entry, ["date", "hours", "note"]),
+                remote_addr=remote_addr,
+                organisation_id=organisation_id,
+            )
+            entry.delete()
+        elif entry is not None:
+            before = snapshot(entry, ["hours", "note"])
+            entry.hours, entry.note = cell.hours, cell.note
+            entry.save()
+            audit_write(
+                actor=actor,
+                action="time.changed",
+                instance=entry,
+                before=before,
+                after=snapshot(entry, ["hours", "note"]),
+                remote_addr=remote_addr,
+                organisation_id=organisation_id,
+            )
+        else:
+            entry = TimeEntry.objects.create(
+                user=actor,
+                organisation_id=organisation_id,
+                date=cell.day,
+                hours=cell.hours,
+                note=cell.note,
+                **_target_fields(cell.target),
+            )
+            audit_write(
+                actor=actor,
+                action="time.recorded",
+                instance=entry,
+                after=snapshot(entry, ["date", "hours", "note"]),
+                remote_addr=remote_addr,
+                organisation_id=organisation_id,
+            )
+    totals = (
+        TimeEntry.objects.filter(user=actor, date__in=days)
+        .values("date")
+        .annotate(total=Sum("hours"))
+    )
+    for row in totals:
+        try:
+            rules.check_day_total(row["date"], row["total"])
+        except ValidationError as error:
+            problems.extend(error.messages)
+    if problems:
+        raise ValidationError(problems)  # rolls the whole week back
+    return week
+
+
+def _decide(actor: Any, week: Week, status: str, action: str, remark: str, ip: str | None) -> Week:
+    before = snapshot(week, ["status", "remark"])
+    week.status = status
+    week.remark = remark
+    week.decided_by = actor if status in (WeekStatus.APPROVED, WeekStatus.RETURNED) else None
+    week.decided_at = timezone.now() if week.decided_by else None
+    week.save()
+    audit_write(
+        actor=actor,
+        action=action,
+        instance=week,
+        before=before,
+        after=snapshot(week, ["status", "remark"]),
+        remote_addr=ip,
+        organisation_id=week.organisation_id,
+    )
+    return week
+
+
+@transaction.atomic
+def submit_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
+    week = Week.objects.select_for_update().get(pk=week.pk)
+    if week.user_id != actor.pk:
+        raise PermissionDenied
+    if not week.editable:
+        raise ValidationError(_("This week has already been submitted."))
+    week.submitted_at = timezone.now()
+    return _decide(actor, week, WeekStatus.SUBMITTED, "week.submitted", "", remote_addr)
+
+
+def may_approve(actor: Any, week: Week) -> bool:
+    """Her coordinator, or the director or operations of her organisation; never herself."""
+    if actor.pk == week.user_id:
+        return False
+    from koers.work.models import StaffProfile
+
+    coordinator_id = (
+        StaffProfile.objects.filter(user_id=week.user_id)
+        .values_list("coordinator_id", flat=True)
+        .first()
+    )
+    if coordinator_id == actor.pk and has_capability(
+        actor, Capability.APPROVE_HOURS, Scope(organisation_id=week.organisation_id)
+    ):
+        return True
+    return any(
+        grant.organisation_id == week.organisation_id
+        and grant.role in (Role.DIRECTEUR, Role.BEDRIJFSVOERING)
+        for grant in grants_of(actor)
+    )
+
+
+@transaction.atomic
+def approve_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
+    week = Week.objects.select_for_update().get(pk=week.pk)
+    if not may_approve(actor, week):
+        raise PermissionDenied
+    if week.status != WeekStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted week can be approved."))
+    return _decide(actor, week, WeekStatus.APPROVED, "week.approved", "", remote_addr)
+
+
+@transaction.atomic
+def return_week(*, actor: Any, week: Week, remark: str, remote_addr: str | None = None) -> Week:
+    week = Week.objects.select_for_update().get(pk=week.pk)
+    if not may_approve(actor, week):
+        raise PermissionDenied
+    if week.status not in (WeekStatus.SUBMITTED, WeekStatus.APPROVED):
+        raise ValidationError(_("Only a submitted or approved week can be returned."))
+    if not remark.strip():
+        raise ValidationError({"remark": _("Say what needs to change.")})
+    if any(is_closed(week.organisation_id, week.monday + dt.timedelta(days=n)) for n in range(7)):
+        raise ValidationError(
+            _("This week lies (partly) in a closed month; it cannot be returned.")
+        )
+    return _decide(actor, week, WeekStatus.RETURNED, "week.returned", remark.strip(), remote_addr)
+
+
+def weeks_blocking(organisation_id: int, month: dt.date) -> list[Week]:
+    """Weeks with hours in `month` that are not approved yet."""
+    start = month_of(month)
+    end = (start + dt.timedelta(days=32)).replace(day=1)
+    users_days = (
+        TimeEntry.objects.filter(organisation_id=organisation_id, date__gte=start, date__lt=end)
+        .values_list("user_id", "date")
+        .distinct()
+    )
+    keys = {(user_id, rules.monday_of(day)) for user_id, day in users_days}
+    if not keys:
+        return []
+    mondays = {monday for _user, monday in keys}
+    weeks = {
+        (week.user_id, week.monday): week
+        for week in Week.objects.filter(
+            organisation_id=organisation_id, monday__in=mondays
+        ).select_related("user")
+    }
+    blocking = []
+    for key in sorted(keys, key=lambda k: (k[1], k[0])):
+        week = weeks.get(key)
+        if week is None:
+            week = week_for_user_id(key[0], organisation_id, key[1])
+        if week.status != WeekStatus.APPROVED:
+            blocking.append(week)
+    return blocking
+
+
+def week_for_user_id(user_id: int, organisation_id: int, monday: dt.date) -> Week:
+    week, _created = Week.objects.get_or_create(
+        user_id=user_id, monday=monday, defaults={"organisation_id": organisation_id}
+    )
+    return week
+
+
+@transaction.atomic
+def close_month(
+    *, actor: Any, organisation_id: int, month: dt.date, remote_addr: str | None = None
+) -> ClosedMonth:
+    """Close a month; refused, with the weeks named, while any week in it is not approved."""
+    if not has_capability(actor, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)):
+        raise PermissionDenied
+    month = month_of(month)
+    if ClosedMonth.objects.filter(organisation_id=organisation_id, month=month).exists():
+        raise ValidationError(_("This month is already closed."))
+    earlier_open = (
+        TimeEntry.objects.filter(organisation_id=organisation_id, date__lt=month)
+        .exclude(date__gte=month)
+        .dates("date", "month")
+    )
+    closed = set(
+        ClosedMonth.objects.filter(organisation_id=organisation_id).values_list("month", flat=True)
+    )
+    unclosed_before = [m for m in earlier_open if m not in closed]
+    if unclosed_before:
+        raise ValidationError(
+            _("Close the earlier months first: %(months)s.")
+            % {"months": ", ".join(m.strftime("%m-%Y") for m in unclosed_before)}
+        )
+    blocking = weeks_blocking(organisation_id, month)
+    if blocking:
+        raise ValidationError(
+            [_("Not every week of this month is approved:")]
+            + [
+                _("%(user)s, week %(week)s (%(status)s)")
+                % {
+                    "user": week.user,
+                    "week": week.monday.strftime("%V"),
+                    "status": week.get_status_display(),
+                }
+                for week in blocking
+            ]
+        )
+    closed_month = ClosedMonth.objects.create(
+        organisation_id=organisation_id, month=month, closed_by=actor
+    )
+    audit_write(
+        actor=actor,
+        action="month.closed",
+        instance=closed_month,
+        remote_addr=remote_addr,
+        organisation_id=organisation_id,
+    )
+    return closed_month
+
+
+@transaction.atomic
+def correct_entry(
+    *,
+    actor: Any,
+    entry: TimeEntry,
+    day: dt.date,
+    hours: Decimal,
+    note: str,
+    remote_addr: str | None = None,
+) -> TimeEntry:
+    """A signed correction of an entry in a closed month, entered in an open month."""
+    if (
+        not has_capability(
+            actor, Capability.CLOSE_PERIOD, Scope(organisation_id=entry.organisation_id)
+        )
+        and actor.pk != entry.user_id
+    ):
+        raise PermissionDenied
+    if not is_closed(entry.organisation_id, entry.date):
+        raise ValidationError(_("This entry is in an open month; change it in the week instead."))
+    if is_closed(entry.organisation_id, day):
+        raise ValidationError({"day": _("A correction goes in an open month.")})
+    if hours == 0:
+        raise ValidationError({"hours": _("A correction of 0 hours changes nothing.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the hours are corrected.")})
+    corrected = entry.hours + (
+        entry.corrections.aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    )
+    if corrected + hours < 0:
+        raise ValidationError({"hours": _("The correction would take the entry below zero hours.")})
+    correction = TimeEntry.objects.create(
+        user=entry.user,
+        organisation_id=entry.organisation_id,
+        date=day,
+        hours=hours,
+        note=note.strip(),
+        corrects=entry,
+        project=entry.project,
+        activity=entry.activity,
+        category=entry.category,
+    )
+    audit_write(
+        actor=actor,
+        action="time.corrected",
+        instance=correction,
+        after=snapshot(correction, ["date", "hours", "note", "corrects"]),
+        remote_addr=remote_addr,
+        organisation_id=entry.organisation_id,
+    )
+    return correction
+
+
+PROJECT_FIELDS = [
+    "programme",
+    "handover_by",
+    "code",
+    "title",
+    "funder",
+    "partner",
+    "municipality",
+    "starts_on",
+    "ends_on",
+    "hours_budget",
+    "programme_hours",
+    "money_budget",
+    "status",
+]
+
+
+def _check_project(project: Project) -> None:
+    if project.programme_id is None and project.handover_by is None:
+        raise ValidationError(
+            {
+                "handover_by": _(
+                    "A project outside the programmes needs the date by which it is handed "
+                    "over or ended."
+                )
+            }
+        )
+    if project.ends_on and project.ends_on < project.starts_on:
+        raise ValidationError({"ends_on": _("The end lies before the start.")})
+    rules.check_co_financing(
+        partner=project.partner,
+        hours_budget=project.hours_budget,
+        programme_hours=project.programme_hours,
+    )
+
+
+@transaction.atomic
+def project_save(
+    *,
+    actor: Any,
+    organisation_id: int,
+    values: dict[str, Any],
+    project: Project | None = None,
+    expected_version: int | None = None,
+    remote_addr: str | None = None,
+) -> Project:
+    programme = values.get("programme")
+    scope = Scope(organisation_id=organisation_id, programme_id=programme.pk if programme else None)
+    if not has_capability(actor, Capability.MANAGE_PROJECTS, scope):
+        raise PermissionDenied
+    if programme is not None and programme.plan.organisation_id != organisation_id:
+        raise PermissionDenied
+    before = None
+    if project is None:
+        project = Project(organisation_id=organisation_id)
+    else:
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if expected_version is not None and project.version != expected_version:
+            from koers.plans.services import ConflictError
+
+            raise ConflictError(project)
+        before = snapshot(project, PROJECT_FIELDS)
+        project.version += 1
+    for name, value in values.items():
+        setattr(project, name, value)
+    _check_project(project)
+    project.full_clean(exclude=["activities"])
+    project.save()
+    audit_write(
+        actor=actor,
+        action="project.saved" if before else "project.created",
+        instance=project,
+        before=before,
+        after=snapshot(project, PROJECT_FIELDS),
+        remote_addr=remote_addr,
+    )
+    return project

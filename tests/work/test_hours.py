@@ -1,0 +1,284 @@
+"""The rules of hours: the week grid, submission and approval, closed months, corrections,
+and the co-financing rule for projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from koers.core.models import AuditEntry
+from koers.work import services
+from koers.work.models import (
+    ClosedMonth,
+    ClosedMonthError,
+    Project,
+    StaffProfile,
+    TimeCategory,
+    TimeEntry,
+    Week,
+    WeekStatus,
+)
+from koers.work.services import Cell
+from tests.conftest import World
+
+MONDAY = dt.date(2021, 3, 29)  # the week runs into April
+D = Decimal
+
+
+@pytest.fixture
+def hours(world: World) -> Any:
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(
+        user=staff, organisation=world.own, coordinator=world.users["programmacoordinator"]
+    )
+    project = Project.objects.create(
+        organisation=world.own,
+        programme=world.programme,
+        title="Netwerk Urk",
+        starts_on=dt.date(2021, 1, 1),
+        ends_on=dt.date(2021, 3, 31),
+    )
+    leave = TimeCategory.objects.create(organisation=world.own, name="Verlof")
+    other = TimeCategory.objects.create(organisation=world.own, name="Overig", needs_note=True)
+
+    class Hours:
+        pass
+
+    h = Hours()
+    h.world, h.staff, h.project, h.leave, h.other = world, staff, project, leave, other
+    return h
+
+
+def save(h: Any, *cells: Cell, monday: dt.date = MONDAY, actor: Any = None) -> Week:
+    return services.save_week(
+        actor=actor or h.staff, organisation_id=h.world.own.pk, monday=monday, cells=list(cells)
+    )
+
+
+def test_a_week_is_saved_with_history_and_cells_can_be_cleared(hours: Any) -> None:
+    save(
+        hours,
+        Cell(hours.project, MONDAY, D("6.5")),
+        Cell(hours.world.activity, MONDAY, D("1.5")),
+        Cell(hours.leave, MONDAY + dt.timedelta(days=1), D(8)),
+    )
+    assert TimeEntry.objects.count() == 3
+    save(
+        hours, Cell(hours.project, MONDAY, D(0)), Cell(hours.leave, MONDAY + dt.timedelta(1), D(4))
+    )
+    assert sorted(TimeEntry.objects.values_list("hours", flat=True)) == [D("1.5"), D(4)]
+    actions = sorted(AuditEntry.objects.values_list("action", flat=True))
+    assert actions == [
+        "time.changed",
+        "time.recorded",
+        "time.recorded",
+        "time.recorded",
+        "time.removed",
+    ]
+
+
+def test_more_than_24_hours_in_a_day_is_refused_and_nothing_is_saved(hours: Any) -> None:
+    with pytest.raises(ValidationError) as refused:
+        save(
+            hours,
+            Cell(hours.leave, MONDAY + dt.timedelta(1), D(8)),
+            Cell(hours.world.activity, MONDAY, D(20)),
+            Cell(hours.project, MONDAY, D("4.5")),
+        )
+    assert "24" in refused.value.messages[0]
+    assert not TimeEntry.objects.exists()
+
+
+def test_a_project_takes_hours_only_between_its_start_and_end(hours: Any) -> None:
+    april_first = dt.date(2021, 4, 1)
+    with pytest.raises(ValidationError) as refused:
+        save(hours, Cell(hours.project, april_first, D(2)))
+    assert "01-04-2021" in refused.value.messages[0]
+    assert not TimeEntry.objects.exists()
+
+
+def test_an_activity_takes_hours_only_in_its_own_year(hours: Any) -> None:
+    monday = dt.date(2021, 12, 27)
+    with pytest.raises(ValidationError):
+        save(hours, Cell(hours.world.activity, dt.date(2022, 1, 2), D(1)), monday=monday)
+    save(hours, Cell(hours.world.activity, dt.date(2021, 12, 31), D(1)), monday=monday)
+    assert TimeEntry.objects.count() == 1
+
+
+def test_a_category_that_needs_a_note_refuses_hours_without_one(hours: Any) -> None:
+    with pytest.raises(ValidationError):
+        save(hours, Cell(hours.other, MONDAY, D(1)))
+    save(hours, Cell(hours.other, MONDAY, D(1), note="Verhuizing kantoor"))
+    assert TimeEntry.objects.get().note == "Verhuizing kantoor"
+
+
+def test_a_submitted_week_cannot_change_until_it_is_returned(hours: Any) -> None:
+    week = save(hours, Cell(hours.project, MONDAY, D(8)))
+    services.submit_week(actor=hours.staff, week=week)
+    with pytest.raises(ValidationError):
+        save(hours, Cell(hours.project, MONDAY, D(6)))
+    coordinator = hours.world.users["programmacoordinator"]
+    with pytest.raises(ValidationError):
+        services.return_week(actor=coordinator, week=week, remark="")
+    services.return_week(actor=coordinator, week=week, remark="Maandag was een studiedag")
+    save(hours, Cell(hours.project, MONDAY, D(6)))
+    assert TimeEntry.objects.get().hours == D(6)
+    assert Week.objects.get().remark == "Maandag was een studiedag"
+
+
+def test_only_her_coordinator_or_management_approves_and_never_she_herself(hours: Any) -> None:
+    week = save(hours, Cell(hours.project, MONDAY, D(8)))
+    services.submit_week(actor=hours.staff, week=week)
+    for role in ("medewerker", "toezicht", "outsider"):
+        with pytest.raises(PermissionDenied):
+            services.approve_week(actor=hours.world.users[role], week=week)
+    services.approve_week(actor=hours.world.users["programmacoordinator"], week=week)
+    week.refresh_from_db()
+    assert (week.status, week.decided_by) == (
+        WeekStatus.APPROVED,
+        hours.world.users["programmacoordinator"],
+    )
+
+
+def _approved_march(hours: Any) -> None:
+    week = save(
+        hours, Cell(hours.project, MONDAY, D(8)), Cell(hours.leave, dt.date(2021, 4, 1), D(8))
+    )
+    services.submit_week(actor=hours.staff, week=week)
+    services.approve_week(actor=hours.world.users["bedrijfsvoering"], week=week)
+
+
+def test_a_month_closes_only_when_every_week_in_it_is_approved(hours: Any) -> None:
+    week = save(hours, Cell(hours.project, MONDAY, D(8)))
+    operations = hours.world.users["bedrijfsvoering"]
+    with pytest.raises(ValidationError) as refused:
+        services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    assert str(hours.staff) in " ".join(refused.value.messages)
+    services.submit_week(actor=hours.staff, week=week)
+    services.approve_week(actor=operations, week=week)
+    with pytest.raises(PermissionDenied):
+        services.close_month(
+            actor=hours.world.users["medewerker"], organisation_id=hours.world.own.pk, month=MONDAY
+        )
+    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    assert ClosedMonth.objects.get().month == dt.date(2021, 3, 1)
+
+
+def test_no_path_changes_a_closed_month(hours: Any) -> None:
+    _approved_march(hours)
+    operations = hours.world.users["bedrijfsvoering"]
+    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    march = TimeEntry.objects.get(date=MONDAY)
+    # the service
+    with pytest.raises(ValidationError):
+        services.return_week(actor=operations, week=Week.objects.get(), remark="Toch niet")
+    # the model, as the admin and imports use it
+    march.hours = D(1)
+    with pytest.raises(ClosedMonthError):
+        march.save()
+    with pytest.raises(ClosedMonthError):
+        march.delete()
+    # moving an entry into or out of a closed month
+    april = TimeEntry.objects.get(date=dt.date(2021, 4, 1))
+    april.date = dt.date(2021, 3, 30)
+    with pytest.raises(ClosedMonthError):
+        april.save()
+    # bulk operations
+    with pytest.raises(ClosedMonthError):
+        TimeEntry.objects.filter(pk=march.pk).update(hours=D(2))
+    with pytest.raises(ClosedMonthError):
+        TimeEntry.objects.all().delete()
+    assert TimeEntry.objects.get(pk=march.pk).hours == D(8)
+
+
+def test_a_correction_is_a_signed_entry_in_an_open_month(hours: Any) -> None:
+    _approved_march(hours)
+    operations = hours.world.users["bedrijfsvoering"]
+    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    march = TimeEntry.objects.get(date=MONDAY)
+    with pytest.raises(ValidationError):
+        services.correct_entry(actor=operations, entry=march, day=MONDAY, hours=D(-2), note="x")
+    with pytest.raises(ValidationError):
+        services.correct_entry(
+            actor=operations, entry=march, day=dt.date(2021, 4, 6), hours=D(-9), note="Te veel"
+        )
+    correction = services.correct_entry(
+        actor=operations, entry=march, day=dt.date(2021, 4, 6), hours=D(-2), note="Dubbel geboekt"
+    )
+    assert (correction.corrects, correction.project, correction.hours) == (
+        march,
+        hours.project,
+        D(-2),
+    )
+    assert AuditEntry.objects.filter(action="time.corrected").count() == 1
+
+
+def _project_values(world: World, **values: Any) -> dict[str, Any]:
+    base = {
+        "programme": world.programme,
+        "title": "Eenzaamheid Lelystad",
+        "starts_on": dt.date(2021, 2, 1),
+        "partner": world.other_org,
+        "hours_budget": D(400),
+        "programme_hours": D(200),
+    }
+    base.update(values)
+    return base
+
+
+def test_the_programme_pays_at_most_half_of_a_partner_project(world: World) -> None:
+    director = world.users["directeur"]
+    project = services.project_save(
+        actor=director, organisation_id=world.own.pk, values=_project_values(world)
+    )
+    assert project.programme_hours == D(200)
+    with pytest.raises(ValidationError) as refused:
+        services.project_save(
+            actor=director,
+            organisation_id=world.own.pk,
+            values=_project_values(world, programme_hours=D("200.01")),
+            project=project,
+            expected_version=project.version,
+        )
+    message = " ".join(refused.value.messages)
+    assert "200.00" in message and "400" in message and "200.01" in message
+    project.refresh_from_db()
+    assert project.programme_hours == D(200)
+    # without a partner the programme may pay all hours
+    services.project_save(
+        actor=director,
+        organisation_id=world.own.pk,
+        values=_project_values(world, partner=None, programme_hours=D(400)),
+        project=project,
+        expected_version=project.version,
+    )
+
+
+def test_a_separate_project_needs_its_handover_date(world: World) -> None:
+    values = _project_values(world, programme=None, partner=None)
+    with pytest.raises(ValidationError):
+        services.project_save(
+            actor=world.users["directeur"], organisation_id=world.own.pk, values=values
+        )
+    values["handover_by"] = dt.date(2022, 1, 1)
+    project = services.project_save(
+        actor=world.users["directeur"], organisation_id=world.own.pk, values=values
+    )
+    assert project.is_separate
+
+
+def test_a_coordinator_manages_projects_of_her_own_programme_only(world: World) -> None:
+    coordinator = world.users["programmacoordinator"]
+    services.project_save(
+        actor=coordinator, organisation_id=world.own.pk, values=_project_values(world)
+    )
+    with pytest.raises(PermissionDenied):
+        services.project_save(
+            actor=coordinator,
+            organisation_id=world.own.pk,
+            values=_project_values(world, programme=world.unfunded_programme),
+        )
