@@ -138,6 +138,20 @@ def a_position(world: Any) -> tuple[int, int]:
     return person.pk, position.pk
 
 
+def a_submitted_week(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.work.models import StaffProfile, Week
+
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(
+        user=staff, organisation=world.own, coordinator=world.users["programmacoordinator"]
+    )
+    return Week.objects.create(
+        user=staff, organisation=world.own, monday=dt.date(2021, 5, 3), status="submitted"
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -407,6 +421,36 @@ ROWS: list[Row] = [
         "Inzagegeschiedenis van een persoon (Excel)",
         target=a_person,
         expected=PRIVACY_OFFICERS,
+    ),
+    # --- hours (work) -------------------------------------------------------------------------
+    Row(
+        "work:week_today",
+        "Uren: naar de week van vandaag",
+        expected=[403, 302, 302, 302, 302, 403, 403, 403, 302, 403],
+    ),
+    Row(
+        "work:week",
+        "Uren: eigen weekstaat",
+        target=lambda w: ("2021-05-03",),
+        expected=[403, 200, 200, 200, 200, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "work:approvals",
+        "Uren: weken goedkeuren (lijst)",
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "work:decide",
+        "Uren: een week goedkeuren of teruggeven",
+        target=a_submitted_week,
+        method="POST",
+        data={"decision": "approve"},
+        expected=[403, 302, 302, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "work:months",
+        "Uren: maanden afsluiten",
+        expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
     ),
 ]
 

@@ -13,5 +13,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("privacy/", include("koers.privacy.urls")),
     path("", include("koers.relations.urls")),
+    path("", include("koers.work.urls")),
     path("", include("koers.plans.urls")),
 ]

@@ -282,3 +282,28 @@ def test_a_coordinator_manages_projects_of_her_own_programme_only(world: World) 
             organisation_id=world.own.pk,
             values=_project_values(world, programme=world.unfunded_programme),
         )
+
+
+def test_the_admin_refuses_a_project_that_breaks_the_co_financing_rule(world: World) -> None:
+    from django.test import Client
+
+    from tests.conftest import verified_client
+
+    client = Client()
+    verified_client(world.users["beheerder"], client)
+    response = client.post(
+        "/beheer/work/project/add/",
+        {
+            "organisation": world.own.pk,
+            "programme": world.programme.pk,
+            "title": "Eenzaamheid Lelystad",
+            "partner": world.other_org.pk,
+            "starts_on": "2021-02-01",
+            "hours_budget": "400",
+            "programme_hours": "250",
+            "status": "planned",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    assert "200.00" in response.content.decode()
+    assert not Project.objects.exists()

@@ -1,7 +1,10 @@
 from django.contrib import admin
 
-from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyModelAdmin
-from koers.core.models import AuditEntry, Municipality
+from koers.core.admin_audit import AuditedModelAdmin
+from koers.core.models import Municipality
+
+# The audit trail is not in the admin: the admin cannot scope it to the beheerder's own
+# organisations, the Logboeken pages (koers.privacy.views) can.
 
 
 @admin.register(Municipality)
@@ -9,13 +12,3 @@ class MunicipalityAdmin(AuditedModelAdmin):
     list_display = ["name", "code", "province_code"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyModelAdmin):
-    """Read-only: the trail cannot be changed from the application."""
-
-    list_display = ["at", "actor", "action", "subject_type", "subject_repr"]
-    list_filter = ["action", "subject_type"]
-    search_fields = ["subject_repr", "context", "actor__username"]
-    date_hierarchy = "at"

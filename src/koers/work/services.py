@@ -412,7 +412,7 @@ PROJECT_FIELDS = [
 ]
 
 
-def _check_project(project: Project) -> None:
+def check_project(project: Project) -> None:
     if project.programme_id is None and project.handover_by is None:
         raise ValidationError(
             {
@@ -460,7 +460,7 @@ def project_save(
         project.version += 1
     for name, value in values.items():
         setattr(project, name, value)
-    _check_project(project)
+    check_project(project)
     project.full_clean(exclude=["activities"])
     project.save()
     audit_write(

@@ -1,0 +1,274 @@
+"""Hours pages: her week grid, approving weeks, closing months."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.reference import default_reference
+from koers.plans.views.common import client_ip
+from koers.work import grid, services
+from koers.work.models import ClosedMonth, TimeEntry, Week, WeekStatus, month_of
+from koers.work.rules import monday_of
+
+DAY_NAMES = [  # lazy: translated per request, not once at import
+    _lazy("Mon"),
+    _lazy("Tue"),
+    _lazy("Wed"),
+    _lazy("Thu"),
+    _lazy("Fri"),
+    _lazy("Sat"),
+    _lazy("Sun"),
+]
+
+
+def _organisation_id(request: HttpRequest, capability: Capability) -> int:
+    own, _funding = organisations_with(request.user, capability)
+    if not own:
+        raise PermissionDenied
+    return min(own)  # staff belong to one organisation; the lowest id if ever more
+
+
+def _monday(text: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise Http404 from None
+    return monday_of(day)
+
+
+@requires(Capability.RECORD_HOURS)
+@require_GET
+def week_today(request: HttpRequest) -> HttpResponse:
+    monday = monday_of(min(default_reference(), timezone.localdate()))
+    return redirect("work:week", monday=monday.isoformat())
+
+
+@requires(Capability.RECORD_HOURS)
+@require_http_methods(["GET", "POST"])
+def week(request: HttpRequest, monday: str) -> HttpResponse:
+    me: Any = request.user
+    day = _monday(monday)
+    if day.isoformat() != monday:
+        return redirect("work:week", monday=day.isoformat())
+    organisation_id = _organisation_id(request, Capability.RECORD_HOURS)
+    available = grid.options(request.user, organisation_id, day)
+    extra = request.POST.getlist("rows") + request.GET.getlist("rij")
+    rows = grid.rows_for(request.user, day, extra, available)
+    this_week = Week.objects.filter(user=me, monday=day).first()
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "copy":
+            return _copy_last_week(request, organisation_id, day)
+        cells, problems = grid.cells_from_post(request.POST, rows, day)
+        if not problems:
+            try:
+                this_week = services.save_week(
+                    actor=request.user,
+                    organisation_id=organisation_id,
+                    monday=day,
+                    cells=cells,
+                    remote_addr=client_ip(request),
+                )
+                if action == "submit":
+                    services.submit_week(
+                        actor=request.user, week=this_week, remote_addr=client_ip(request)
+                    )
+                    messages.success(request, _("Your week has been submitted for approval."))
+                else:
+                    messages.success(request, _("Your hours have been saved."))
+                return redirect("work:week", monday=day.isoformat())
+            except ValidationError as error:
+                problems = error.messages
+        for problem in problems:
+            messages.error(request, problem)
+        status = 400
+    days = [day + dt.timedelta(days=n) for n in range(7)]
+    day_totals = [sum((row.hours[i] or Decimal(0) for row in rows), Decimal(0)) for i in range(7)]
+    closed = set(
+        ClosedMonth.objects.filter(
+            organisation_id=organisation_id, month__in={month_of(d) for d in days}
+        ).values_list("month", flat=True)
+    )
+    shown = {row.key for row in rows}
+    return render(
+        request,
+        "work/week.html",
+        {
+            "monday": day,
+            "days": [
+                {"date": d, "name": DAY_NAMES[i], "closed": month_of(d) in closed}
+                for i, d in enumerate(days)
+            ],
+            "rows": rows,
+            "day_totals": day_totals,
+            "week_total": sum(day_totals, Decimal(0)),
+            "week": this_week,
+            "editable": this_week is None or this_week.editable,
+            "previous": (day - dt.timedelta(days=7)).isoformat(),
+            "next": (day + dt.timedelta(days=7)).isoformat(),
+            "addable": {
+                name: [(grid.key_of(t), t) for t in group if grid.key_of(t) not in shown]
+                for name, group in available.items()
+            },
+        },
+        status=status,
+    )
+
+
+def _copy_last_week(request: HttpRequest, organisation_id: int, monday: dt.date) -> HttpResponse:
+    """Last week's hours into this week's empty cells, as one save."""
+    me: Any = request.user
+    last = TimeEntry.objects.filter(
+        user=me,
+        date__gte=monday - dt.timedelta(days=7),
+        date__lt=monday,
+        corrects__isnull=True,
+    ).select_related("project", "activity", "category")
+    taken = set(
+        TimeEntry.objects.filter(
+            user=me, date__gte=monday, date__lt=monday + dt.timedelta(days=7)
+        ).values_list("project_id", "activity_id", "category_id", "date")
+    )
+    cells = [
+        services.Cell(entry.target, entry.date + dt.timedelta(days=7), entry.hours, entry.note)
+        for entry in last
+        if (
+            entry.project_id,
+            entry.activity_id,
+            entry.category_id,
+            entry.date + dt.timedelta(days=7),
+        )
+        not in taken
+    ]
+    try:
+        services.save_week(
+            actor=request.user,
+            organisation_id=organisation_id,
+            monday=monday,
+            cells=cells,
+            remote_addr=client_ip(request),
+        )
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(
+            request, _("%(count)s entries copied from last week.") % {"count": len(cells)}
+        )
+    return redirect("work:week", monday=monday.isoformat())
+
+
+@requires(Capability.APPROVE_HOURS)
+@require_GET
+def approvals(request: HttpRequest) -> HttpResponse:
+    """Submitted weeks she may approve, each with its hours per row."""
+    own, _funding = organisations_with(request.user, Capability.APPROVE_HOURS)
+    weeks = [
+        week
+        for week in Week.objects.filter(organisation_id__in=own, status=WeekStatus.SUBMITTED)
+        .select_related("user")
+        .order_by("monday", "user__first_name")
+        if services.may_approve(request.user, week)
+    ]
+    totals = {
+        (row["user_id"], monday_of(row["date"])): row["total"]
+        for row in TimeEntry.objects.filter(
+            user_id__in={w.user_id for w in weeks},
+            date__gte=min((w.monday for w in weeks), default=dt.date.min),
+        )
+        .values("user_id", "date")
+        .annotate(total=Sum("hours"))
+    }
+    summary: dict[tuple[int, dt.date], Decimal] = {}
+    for (user_id, monday), total in totals.items():
+        summary[(user_id, monday)] = summary.get((user_id, monday), Decimal(0)) + total
+    return render(
+        request,
+        "work/approvals.html",
+        {"weeks": [(week, summary.get((week.user_id, week.monday), Decimal(0))) for week in weeks]},
+    )
+
+
+@requires(Capability.APPROVE_HOURS)
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    own, _funding = organisations_with(request.user, Capability.APPROVE_HOURS)
+    week = get_object_or_404(Week, pk=pk, organisation_id__in=own)
+    if not services.may_approve(request.user, week):
+        raise Http404
+    try:
+        if request.POST.get("decision") == "return":
+            services.return_week(
+                actor=request.user,
+                week=week,
+                remark=request.POST.get("remark", ""),
+                remote_addr=client_ip(request),
+            )
+            messages.success(request, _("The week has been returned with your remark."))
+        else:
+            services.approve_week(actor=request.user, week=week, remote_addr=client_ip(request))
+            messages.success(request, _("The week has been approved."))
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    return redirect("work:approvals")
+
+
+@requires(Capability.CLOSE_PERIOD)
+@require_http_methods(["GET", "POST"])
+def months(request: HttpRequest) -> HttpResponse:
+    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    year = default_reference().year
+    if request.method == "POST":
+        try:
+            month = dt.date.fromisoformat(request.POST.get("month", ""))
+            services.close_month(
+                actor=request.user,
+                organisation_id=organisation_id,
+                month=month,
+                remote_addr=client_ip(request),
+            )
+            messages.success(
+                request, _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")}
+            )
+        except ValueError:
+            messages.error(request, _("Choose a month."))
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        return redirect("work:months")
+    closed = {
+        c.month: c
+        for c in ClosedMonth.objects.filter(
+            organisation_id=organisation_id, month__year=year
+        ).select_related("closed_by")
+    }
+    hours = {
+        row["month"]: row["total"]
+        for row in TimeEntry.objects.filter(organisation_id=organisation_id, date__year=year)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+    }
+    rows = [
+        {"month": month, "closed": closed.get(month), "hours": hours.get(month)}
+        for month in (dt.date(year, number, 1) for number in range(1, 13))
+    ]
+    return render(request, "work/months.html", {"year": year, "rows": rows})

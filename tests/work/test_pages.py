@@ -1,0 +1,99 @@
+"""The hours pages: the week grid, approvals and closing months, through real requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.urls import reverse
+
+from koers.work.models import ClosedMonth, StaffProfile, TimeCategory, TimeEntry, Week, WeekStatus
+from tests.conftest import World
+
+MONDAY = "2021-05-03"
+
+
+def _grid(world: World, **cells: str) -> dict[str, Any]:
+    key = f"a{world.activity.pk}"
+    data: dict[str, Any] = {"rows": [key], "action": "save", f"n-{key}": ""}
+    for index, value in cells.items():
+        data[f"h-{key}-{index[1:]}"] = value
+    return data
+
+
+def test_she_fills_saves_and_submits_her_week(world: World) -> None:
+    client = world.client("medewerker")
+    url = reverse("work:week", args=[MONDAY])
+    page = client.get(url, {"rij": f"a{world.activity.pk}"})
+    assert page.status_code == 200
+    assert "Partners verbinden" in page.content.decode()
+    response = client.post(url, _grid(world, d0="4", d1="2,5", d2=""))
+    assert response.status_code == 302
+    assert sorted(TimeEntry.objects.values_list("date", "hours")) == [
+        (dt.date(2021, 5, 3), Decimal(4)),
+        (dt.date(2021, 5, 4), Decimal("2.5")),
+    ]
+    submit = {**_grid(world, d0="4", d1="2,5"), "action": "submit"}
+    assert client.post(url, submit).status_code == 302
+    assert Week.objects.get().status == WeekStatus.SUBMITTED
+    refused = client.post(url, _grid(world, d0="8"))
+    assert refused.status_code == 400
+    assert TimeEntry.objects.get(date=dt.date(2021, 5, 3)).hours == Decimal(4)
+
+
+def test_bad_numbers_are_named_and_nothing_is_saved(world: World) -> None:
+    client = world.client("medewerker")
+    response = client.post(
+        reverse("work:week", args=[MONDAY]), _grid(world, d0="4", d1="veel", d2="25")
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "veel" in text and "25" in text
+    assert not TimeEntry.objects.exists()
+
+
+def test_copy_last_week_fills_the_empty_cells(world: World) -> None:
+    client = world.client("medewerker")
+    client.post(reverse("work:week", args=["2021-04-26"]), _grid(world, d0="3", d4="5"))
+    client.post(reverse("work:week", args=[MONDAY]), {"action": "copy"})
+    assert sorted(
+        TimeEntry.objects.filter(date__gte=dt.date(2021, 5, 3)).values_list("date", "hours")
+    ) == [(dt.date(2021, 5, 3), Decimal(3)), (dt.date(2021, 5, 7), Decimal(5))]
+
+
+def test_the_coordinator_approves_and_operations_closes_the_month(world: World) -> None:
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(
+        user=staff, organisation=world.own, coordinator=world.users["programmacoordinator"]
+    )
+    leave = TimeCategory.objects.create(organisation=world.own, name="Verlof")
+    client = world.client("medewerker")
+    client.post(
+        reverse("work:week", args=["2021-03-29"]),
+        {"rows": [f"c{leave.pk}"], f"h-c{leave.pk}-0": "8", "action": "submit"},
+    )
+    week = Week.objects.get()
+    coordinator = world.client("programmacoordinator")
+    listing = coordinator.get(reverse("work:approvals"))
+    assert [w for w, _total in listing.context["weeks"]] == [week]
+    coordinator.post(reverse("work:decide", args=[week.pk]), {"decision": "approve"})
+    week.refresh_from_db()
+    assert week.status == WeekStatus.APPROVED
+    operations = world.client("bedrijfsvoering")
+    operations.post(reverse("work:months"), {"month": "2021-03-01"})
+    assert ClosedMonth.objects.filter(month=dt.date(2021, 3, 1)).exists()
+
+
+def test_someone_elses_week_cannot_be_decided(world: World) -> None:
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(user=staff, organisation=world.own)
+    week = Week.objects.create(
+        user=staff, organisation=world.own, monday=dt.date(2021, 5, 3), status="submitted"
+    )
+    response = world.client("outsider").post(
+        reverse("work:decide", args=[week.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 404
+    week.refresh_from_db()
+    assert week.status == WeekStatus.SUBMITTED
