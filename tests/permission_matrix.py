@@ -448,6 +448,11 @@ ROWS: list[Row] = [
         expected=[403, 302, 302, 302, 403, 403, 403, 403, 404, 403],
     ),
     Row(
+        "work:capacity",
+        "Uren: capaciteit en directe uren",
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
         "work:months",
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],

@@ -42,7 +42,7 @@ def table_counts() -> dict[str, int]:
 
 @pytest.fixture
 def demo(db: Any) -> dict[str, int]:
-    return builder.build()
+    return builder.build(hours=False)
 
 
 def test_it_builds_every_2021_activity_and_target_from_the_seed_data(demo: dict[str, int]) -> None:
@@ -79,7 +79,7 @@ def test_every_role_has_a_demo_account(demo: dict[str, int]) -> None:
 def test_running_it_twice_changes_nothing(demo: dict[str, int]) -> None:
     before = table_counts()
     target_values = sorted(Target.objects.values_list("pk", "value"))
-    assert builder.build() == {}
+    assert builder.build(hours=False) == {}
     assert table_counts() == before
     assert sorted(Target.objects.values_list("pk", "value")) == target_values
 
@@ -92,7 +92,7 @@ def test_it_keeps_what_users_recorded_when_run_again(demo: dict[str, int]) -> No
         date=dt.date(2021, 9, 23),
         value=Decimal(1),
     )
-    builder.build()
+    builder.build(hours=False)
     assert indicator.realisations.count() == 3
 
 
@@ -178,3 +178,42 @@ def test_the_dashboard_counts_add_up_over_the_programmes(demo: dict[str, int], c
         for status in ("achieved", "on_track", "behind", "open")
     ]
     assert shown == expected and sum(expected) > 0
+
+
+def test_the_2021_hours_match_the_plans_kpis(db: Any) -> None:
+    """About 74% direct; at the pace so far, the year ends near the target of 20,258."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.db.models import Count, Sum
+
+    from koers.directory.models import Organisation
+    from koers.work import queries
+    from koers.work.models import ClosedMonth, TimeEntry
+
+    created = builder.build(realisations=False)
+    assert created["time entries"] > 10_000
+    own = Organisation.objects.get(slug="cmo-flevoland")
+    figures = queries.capacity(own.pk, 2021, builder.REFERENCE_DATE)
+    assert figures.target is not None and figures.target.direct_hours == Decimal(20258)
+    assert figures.share is not None and Decimal(72) <= figures.share <= Decimal(76)
+    assert figures.forecast is not None
+    assert abs(figures.forecast - Decimal(20258)) / Decimal(20258) < Decimal("0.1")
+    assert {str(user) for user, _weeks in figures.missing_weeks} >= {"Mila de Wit"}
+    assert ClosedMonth.objects.filter(organisation=own).count() == 8
+    # the rules hold for the seeded entries too: no day over 24 hours, nothing after the
+    # reference date, activities only in their own year
+    busiest = (
+        TimeEntry.objects.values("user_id", "date")
+        .annotate(total=Sum("hours"))
+        .order_by("-total")
+        .first()
+    )
+    assert busiest is not None and busiest["total"] <= 24
+    assert not TimeEntry.objects.filter(date__gt=builder.REFERENCE_DATE).exists()
+    assert (
+        not TimeEntry.objects.exclude(activity__isnull=True).exclude(activity__year=2021).exists()
+    )
+    assert builder.build(realisations=False) == {}  # and running it again adds nothing
+    assert TimeEntry.objects.aggregate(n=Count("id"))["n"] == created["time entries"]
+    assert dt.date(2021, 1, 4) == TimeEntry.objects.earliest("date").date

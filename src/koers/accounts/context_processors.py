@@ -15,6 +15,7 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "may_administer": has_capability(request.user, Capability.ADMINISTER),
         "may_record_hours": has_capability(request.user, Capability.RECORD_HOURS),
         "may_approve_hours": has_capability(request.user, Capability.APPROVE_HOURS),
+        "may_view_capacity": has_capability(request.user, Capability.VIEW_CAPACITY),
         "may_close_period": has_capability(request.user, Capability.CLOSE_PERIOD),
         "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
         "may_manage_privacy": has_capability(request.user, Capability.MANAGE_PRIVACY),

@@ -21,6 +21,7 @@ from koers.accounts.roles import Role
 from koers.core.models import Municipality
 from koers.core.periods import Year
 from koers.demo import seed_data
+from koers.demo.hours import build_hours
 from koers.directory.models import Organisation, OrganisationKind
 from koers.plans.models import (
     Activity,
@@ -125,8 +126,11 @@ def _slug(text: str) -> str:
 
 
 @transaction.atomic
-def build(*, realisations: bool = True) -> dict[str, int]:
-    """Create or complete the demo. Returns how many records of each kind were created."""
+def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
+    """Create or complete the demo. Returns how many records of each kind were created.
+
+    `hours=False` leaves out the 2021 hours (about 11,000 entries), for tests that do not
+    need them."""
     created: dict[str, int] = {}
 
     def note(kind: str, was_created: bool) -> None:
@@ -209,6 +213,10 @@ def build(*, realisations: bool = True) -> dict[str, int]:
             )
 
     _build_annual_plans(plan, users, note)
+    if hours:
+        entries = build_hours(plan, users, organisations, REFERENCE_DATE, note)
+        if entries:
+            created["time entries"] = entries
     if (
         realisations
         and not Realisation.objects.filter(

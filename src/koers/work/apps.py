@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class WorkConfig(AppConfig):
     name = "koers.work"
     verbose_name = _("Hours and projects")
+
+    def ready(self) -> None:
+        from koers.core.audit import register_action_labels
+        from koers.work.measures import register_all
+
+        register_all()
+        register_action_labels(
+            {
+                "time.recorded": _("Hours recorded"),
+                "time.changed": _("Hours changed"),
+                "time.removed": _("Hours removed"),
+                "time.corrected": _("Hours corrected"),
+                "week.submitted": _("Week submitted"),
+                "week.approved": _("Week approved"),
+                "week.returned": _("Week returned"),
+                "month.closed": _("Month closed"),
+                "project.created": _("Project added"),
+                "project.saved": _("Project changed"),
+            }
+        )

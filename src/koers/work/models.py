@@ -547,3 +547,42 @@ class TimeEntry(models.Model):
     @property
     def target(self) -> Any:
         return self.project or self.activity or self.category
+
+
+class HoursTarget(models.Model):
+    """The organisation's targets for a year: direct hours and their share of all hours
+    (the multi-year plan's KPIs), and how many hours one FTE stands for."""
+
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        related_name="hours_targets",
+        verbose_name=_("organisation"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    direct_hours = models.DecimalField(_("direct hours"), max_digits=9, decimal_places=2)
+    direct_share = models.DecimalField(
+        _("direct share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    hours_per_fte = models.DecimalField(
+        _("hours per FTE a year"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(1872),
+        help_text=_("36 hours × 52 weeks unless the organisation counts otherwise."),
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "year"]
+        verbose_name = _("hours target")
+        verbose_name_plural = _("hours targets")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="hours_target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year}: {self.direct_hours} ({self.direct_share}%)"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("uren/goedkeuren/", views.approvals, name="approvals"),
     path("uren/goedkeuren/<int:pk>/", views.decide, name="decide"),
     path("uren/maanden/", views.months, name="months"),
+    path("uren/capaciteit/", views.capacity, name="capacity"),
 ]

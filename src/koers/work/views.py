@@ -20,9 +20,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
-from koers.core.reference import default_reference
+from koers.core.reference import default_reference, viewpoint
 from koers.plans.views.common import client_ip
-from koers.work import grid, services
+from koers.work import grid, queries, services
 from koers.work.models import ClosedMonth, TimeEntry, Week, WeekStatus, month_of
 from koers.work.rules import monday_of
 
@@ -272,3 +272,14 @@ def months(request: HttpRequest) -> HttpResponse:
         for month in (dt.date(year, number, 1) for number in range(1, 13))
     ]
     return render(request, "work/months.html", {"year": year, "rows": rows})
+
+
+@requires(Capability.VIEW_CAPACITY)
+@require_GET
+def capacity(request: HttpRequest) -> HttpResponse:
+    """Direct hours against the year's target, a forecast, hours per programme against its
+    FTE, per project against its budget, per activity, and the weeks not handed in."""
+    organisation_id = _organisation_id(request, Capability.VIEW_CAPACITY)
+    point = viewpoint(request)
+    figures = queries.capacity(organisation_id, point.year.value, point.reference)
+    return render(request, "work/capacity.html", {"figures": figures, "viewpoint": point})

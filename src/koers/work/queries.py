@@ -1,0 +1,225 @@
+"""Read-side of hours: the capacity page's figures, aggregated in the database.
+
+Every figure is one grouped query whatever the number of entries: direct and total hours
+per month, hours per programme, per activity and per project, and the weeks not handed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Case, DecimalField, F, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
+
+from koers.plans.models import Activity, Programme
+from koers.work.models import HoursTarget, Project, StaffProfile, TimeEntry, Week, WeekStatus
+from koers.work.rules import monday_of
+
+ZERO = Decimal(0)
+DIRECT = Q(project__isnull=False) | Q(activity__isnull=False) | Q(category__direct=True)
+
+
+def _sum(expression: Any = None) -> Any:
+    return Coalesce(
+        Sum(expression if expression is not None else "hours"),
+        Value(ZERO),
+        output_field=DecimalField(max_digits=12, decimal_places=2),
+    )
+
+
+def _direct_hours() -> Any:
+    return _sum(Case(When(DIRECT, then=F("hours")), default=Value(ZERO)))
+
+
+def working_days(start: dt.date, end: dt.date) -> int:
+    """Monday to Friday from `start` to `end`, both included."""
+    if end < start:
+        return 0
+    days = (end - start).days + 1
+    weeks, rest = divmod(days, 7)
+    extra = sum(1 for n in range(rest) if (start.weekday() + n) % 7 < 5)
+    return weeks * 5 + extra
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    return (part * 100 / whole).quantize(Decimal("0.1")) if whole else None
+
+
+@dataclass
+class MonthRow:
+    month: dt.date
+    direct: Decimal
+    total: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        return share(self.direct, self.total)
+
+
+@dataclass
+class Capacity:
+    year: int
+    until: dt.date
+    target: HoursTarget | None
+    direct: Decimal
+    total: Decimal
+    elapsed: Decimal  # share of the year's working days behind us, 0..1
+    months: list[MonthRow]
+    programmes: list[dict[str, Any]]
+    projects: list[dict[str, Any]]
+    activities: list[dict[str, Any]]
+    missing_weeks: list[tuple[Any, list[dt.date]]] = field(default_factory=list)
+
+    @property
+    def share(self) -> Decimal | None:
+        return share(self.direct, self.total)
+
+    @property
+    def forecast(self) -> Decimal | None:
+        """Direct hours at year end if the pace so far holds."""
+        if not self.elapsed:
+            return None
+        return (self.direct / self.elapsed).quantize(Decimal(1))
+
+    @property
+    def expected_by_now(self) -> Decimal | None:
+        if self.target is None:
+            return None
+        return (self.target.direct_hours * self.elapsed).quantize(Decimal(1))
+
+
+def capacity(organisation_id: int, year: int, until: dt.date) -> Capacity:
+    start = dt.date(year, 1, 1)
+    end = min(until, dt.date(year, 12, 31))
+    entries = TimeEntry.objects.filter(
+        organisation_id=organisation_id, date__gte=start, date__lte=end
+    )
+    months = [
+        MonthRow(row["month"], row["direct"], row["total"])
+        for row in entries.annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(direct=_direct_hours(), total=_sum())
+        .order_by("month")
+    ]
+    direct = sum((m.direct for m in months), ZERO)
+    total = sum((m.total for m in months), ZERO)
+    year_days = working_days(start, dt.date(year, 12, 31))
+    elapsed = Decimal(working_days(start, end)) / Decimal(year_days)
+    target = HoursTarget.objects.filter(organisation_id=organisation_id, year=year).first()
+    return Capacity(
+        year=year,
+        until=end,
+        target=target,
+        direct=direct,
+        total=total,
+        elapsed=elapsed,
+        months=months,
+        programmes=_programmes(organisation_id, year, entries, target, elapsed),
+        projects=_projects(organisation_id, entries),
+        activities=_activities(entries),
+        missing_weeks=missing_weeks(organisation_id, start, end),
+    )
+
+
+def _programmes(
+    organisation_id: int, year: int, entries: Any, target: HoursTarget | None, elapsed: Decimal
+) -> list[dict[str, Any]]:
+    """Hours per programme (on its activities and on its projects) against its FTE."""
+    on_activities = dict(
+        entries.filter(activity__isnull=False)
+        .values_list("activity__programme_id")
+        .annotate(hours=_sum())
+    )
+    on_projects = dict(
+        entries.filter(project__programme__isnull=False)
+        .values_list("project__programme_id")
+        .annotate(hours=_sum())
+    )
+    hours_per_fte = target.hours_per_fte if target else Decimal(1872)
+    rows = []
+    for programme in Programme.objects.filter(
+        plan__organisation_id=organisation_id, plan__start_year__lte=year, plan__end_year__gte=year
+    ).order_by("order", "code"):
+        hours = on_activities.get(programme.pk, ZERO) + on_projects.get(programme.pk, ZERO)
+        promised = (programme.fte * hours_per_fte) if programme.fte else None
+        rows.append(
+            {
+                "programme": programme,
+                "hours": hours,
+                "fte": programme.fte,
+                "promised": promised,
+                "expected_by_now": (promised * elapsed).quantize(Decimal(1)) if promised else None,
+                "fte_so_far": (hours / hours_per_fte / elapsed).quantize(Decimal("0.01"))
+                if elapsed
+                else None,
+            }
+        )
+    return rows
+
+
+def _projects(organisation_id: int, entries: Any) -> list[dict[str, Any]]:
+    hours = dict(
+        entries.filter(project__isnull=False).values_list("project_id").annotate(hours=_sum())
+    )
+    return [
+        {
+            "project": project,
+            "hours": hours.get(project.pk, ZERO),
+            "budget": project.hours_budget,
+            "used": share(hours.get(project.pk, ZERO), project.hours_budget)
+            if project.hours_budget
+            else None,
+        }
+        for project in Project.objects.filter(organisation_id=organisation_id)
+        .select_related("programme")
+        .order_by("code", "title")
+        if project.pk in hours or project.status in ("planned", "running")
+    ]
+
+
+def _activities(entries: Any) -> list[dict[str, Any]]:
+    rows = (
+        entries.filter(activity__isnull=False)
+        .values("activity_id")
+        .annotate(hours=_sum())
+        .order_by("-hours")
+    )
+    hours = {row["activity_id"]: row["hours"] for row in rows}
+    activities = Activity.objects.filter(pk__in=hours).select_related("programme")
+    return sorted(
+        ({"activity": a, "hours": hours[a.pk]} for a in activities),
+        key=lambda row: (-row["hours"], row["activity"].code),
+    )
+
+
+def missing_weeks(
+    organisation_id: int, start: dt.date, end: dt.date
+) -> list[tuple[Any, list[dt.date]]]:
+    """Per staff member, the past weeks of the period she has not handed in."""
+    last_monday = monday_of(end) - dt.timedelta(days=7)  # the current week is still open
+    mondays = []
+    monday = monday_of(start)
+    if monday < start:  # a week that began in the previous year belongs to that year
+        monday += dt.timedelta(days=7)
+    while monday <= last_monday:
+        mondays.append(monday)
+        monday += dt.timedelta(days=7)
+    handed_in: dict[int, set[dt.date]] = {}
+    for user_id, week_monday in Week.objects.filter(
+        organisation_id=organisation_id,
+        monday__gte=monday_of(start),
+        monday__lte=last_monday,
+        status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED],
+    ).values_list("user_id", "monday"):
+        handed_in.setdefault(user_id, set()).add(week_monday)
+    result = []
+    for profile in StaffProfile.objects.filter(organisation_id=organisation_id).select_related(
+        "user"
+    ):
+        missing = [m for m in mondays if m not in handed_in.get(profile.user_id, set())]
+        if missing:
+            result.append((profile.user, missing))
+    return result
