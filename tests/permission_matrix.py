@@ -453,6 +453,28 @@ ROWS: list[Row] = [
         expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
     ),
     Row(
+        "work:person",
+        "Uren: het jaar van één medewerker (zijzelf en haar coördinator)",
+        target=lambda w: a_submitted_week(w).user,
+        expected=[403, 404, 404, 200, 200, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "work:import",
+        "Uren importeren (met proefrun)",
+        expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+    ),
+    Row(
+        "work:import_failing",
+        "Uren importeren: overgeslagen regels (CSV)",
+        target=lambda w: ("0" * 32 + ".csv",),
+        expected=[403, 403, 404, 403, 403, 403, 403, 403, 403, 403],
+    ),
+    Row(
+        "work:export",
+        "Uren van een jaar (Excel)",
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
         "work:months",
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],

@@ -97,3 +97,36 @@ def test_someone_elses_week_cannot_be_decided(world: World) -> None:
     assert response.status_code == 404
     week.refresh_from_db()
     assert week.status == WeekStatus.SUBMITTED
+
+
+def test_her_year_is_for_her_and_her_coordinator_only(world: World) -> None:
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(
+        user=staff, organisation=world.own, coordinator=world.users["programmacoordinator"]
+    )
+    world.client("medewerker").post(reverse("work:week", args=[MONDAY]), _grid(world, d0="6"))
+    url = reverse("work:person", args=[staff.pk])
+    for role in ("medewerker", "programmacoordinator"):
+        response = world.client(role).get(url, {"peildatum": "2021-12-31"})
+        assert response.status_code == 200
+        assert response.context["figures"].direct == Decimal(6)
+    for role in ("directeur", "bedrijfsvoering", "outsider"):
+        assert world.client(role).get(url).status_code == 404
+
+
+def test_reminders_list_the_weeks_not_handed_in(world: World, mailoutbox: Any) -> None:
+    from koers.work.reminders import reminders_due, send_week_reminders
+
+    staff = world.users["medewerker"]
+    staff.email = "mila@cmo.example"
+    staff.save()
+    StaffProfile.objects.create(user=staff, organisation=world.own)
+    Week.objects.create(
+        user=staff, organisation=world.own, monday=dt.date(2021, 4, 26), status="submitted"
+    )
+    [(address, _subject, body)] = reminders_due(dt.date(2021, 5, 12))
+    assert address == "mila@cmo.example"
+    assert "week 16" in body and "week 18" in body and "week 17" not in body
+    assert send_week_reminders.call("2021-05-12") == 1
+    [mail] = mailoutbox
+    assert mail.to == ["mila@cmo.example"] and "week 18" in mail.body

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from koers.core import tables
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
 from koers.directory.models import Person
@@ -189,12 +189,8 @@ def _purge_sign_in_records(cutoff: dt.datetime) -> int:
     return removed
 
 
-def pending_uploads_dir() -> Path:
-    return Path(settings.DATA_DIR) / "pending-imports"
-
-
 def _remove_stale_uploads(cutoff: dt.datetime) -> int:
-    folder = pending_uploads_dir()
+    folder = tables.pending_dir()
     if not folder.is_dir():
         return 0
     removed = 0

@@ -23,9 +23,7 @@ skipped rows are listed. Every saved row has its own audit entry.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from koers.core import tables
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Organisation, Person
 from koers.relations import services
@@ -86,55 +85,7 @@ class ImportReport:
 
 
 def read_table(path: Path) -> list[list[str]]:
-    """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel)."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            return [
-                [_cell(value) for value in row]
-                for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 1)
-            ]
-        finally:
-            workbook.close()
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))[: MAX_ROWS + 1]
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _header_map(header: list[str]) -> tuple[dict[str, int], list[str]]:
-    found: dict[str, int] = {}
-    unknown: list[str] = []
-    for index, title in enumerate(header):
-        key = title.strip().lower()
-        if not key:
-            continue
-        for name, aliases in COLUMNS.items():
-            if key in aliases:
-                found[name] = index
-                break
-        else:
-            unknown.append(title.strip())
-    return found, unknown
+    return tables.read_table(path, MAX_ROWS)
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -166,7 +117,7 @@ def check(
     """Validate every row against the model and against duplicates; saves nothing."""
     if not rows:
         return ImportReport([], [_("The file is empty.")])
-    columns, unknown = _header_map(rows[0])
+    columns, unknown = tables.header_map(rows[0], COLUMNS)
     problems = []
     if "last_name" not in columns:
         problems.append(_("The first row must name the columns; a column 'achternaam' is missing."))

@@ -7,8 +7,6 @@ the permission check, one record per person shown.
 from __future__ import annotations
 
 import json
-import secrets
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -25,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core import tables
 from koers.core.models import AuditEntry
 from koers.directory.models import Position
 from koers.plans.views.common import client_ip, save_versioned
@@ -44,7 +43,6 @@ from koers.relations.forms import (
 )
 
 PAGE_SIZE = 50
-PENDING_IMPORTS = "koers_pending_imports"
 CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
 
 
@@ -272,14 +270,7 @@ def person_import(request: HttpRequest) -> HttpResponse:
         return _import_confirm(request, holder_form)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and holder_form.is_valid():
-        upload = form.cleaned_data["file"]
-        token = f"{secrets.token_hex(16)}{Path(upload.name).suffix.lower()}"
-        path = _pending_path(token)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
-        request.session[PENDING_IMPORTS] = [*request.session.get(PENDING_IMPORTS, [])[-4:], token]
+        token, path = tables.keep(request, form.cleaned_data["file"])
         report = imports.check(
             imports.read_table(path),
             holder=holder_form.cleaned_data["holder"],
@@ -306,18 +297,14 @@ def person_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _pending_path(token: str) -> Path:
-    return privacy.pending_uploads_dir() / token
-
-
 def _import_confirm(request: HttpRequest, holder_form: HolderForm) -> HttpResponse:
     confirm = ImportConfirmForm(request.POST)
     if not (confirm.is_valid() and holder_form.is_valid()):
         messages.error(request, _("The import could not be continued; upload the file again."))
         return redirect("relations:person_import")
     token = confirm.cleaned_data["token"]
-    path = _pending_path(token)
-    if token not in request.session.get(PENDING_IMPORTS, []) or not path.exists():
+    path = tables.kept(request, token)
+    if path is None:
         raise Http404
     holder = holder_form.cleaned_data["holder"]
     report = imports.check(
@@ -343,10 +330,7 @@ def _import_confirm(request: HttpRequest, holder_form: HolderForm) -> HttpRespon
             {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
             status=400,
         )
-    path.unlink(missing_ok=True)
-    request.session[PENDING_IMPORTS] = [
-        t for t in request.session.get(PENDING_IMPORTS, []) if t != token
-    ]
+    tables.discard(request, token)
     messages.success(request, _("%(count)s persons imported.") % {"count": len(created)})
     return render(
         request,

@@ -7,10 +7,17 @@ class WorkConfig(AppConfig):
     verbose_name = _("Hours and projects")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.work.measures import register_all
+        from koers.work.reminders import send_week_reminders
 
         register_all()
+        schedule.register(
+            schedule.PeriodicJob("work.week_reminders", send_week_reminders, dt.timedelta(days=7))
+        )
         register_action_labels(
             {
                 "time.recorded": _("Hours recorded"),

@@ -11,4 +11,12 @@ urlpatterns = [
     path("uren/goedkeuren/<int:pk>/", views.decide, name="decide"),
     path("uren/maanden/", views.months, name="months"),
     path("uren/capaciteit/", views.capacity, name="capacity"),
+    path("uren/medewerker/<int:user_id>/", views.person, name="person"),
+    path("uren/importeren/", views.hours_import, name="import"),
+    path(
+        "uren/importeren/<str:token>/problemen.csv",
+        views.hours_import_failing,
+        name="import_failing",
+    ),
+    path("uren/export/", views.hours_export, name="export"),
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
@@ -20,10 +22,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
+from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.plans.views.common import client_ip
-from koers.work import grid, queries, services
-from koers.work.models import ClosedMonth, TimeEntry, Week, WeekStatus, month_of
+from koers.work import grid, imports, queries, services
+from koers.work.models import ClosedMonth, StaffProfile, TimeEntry, Week, WeekStatus, month_of
 from koers.work.rules import monday_of
 
 DAY_NAMES = [  # lazy: translated per request, not once at import
@@ -283,3 +287,156 @@ def capacity(request: HttpRequest) -> HttpResponse:
     point = viewpoint(request)
     figures = queries.capacity(organisation_id, point.year.value, point.reference)
     return render(request, "work/capacity.html", {"figures": figures, "viewpoint": point})
+
+
+@requires(Capability.RECORD_HOURS)
+@require_GET
+def person(request: HttpRequest, user_id: int) -> HttpResponse:
+    """One staff member's hours: for herself and her coordinator only."""
+    profile = StaffProfile.objects.select_related("user").filter(user_id=user_id).first()
+    if profile is None and user_id == request.user.pk:
+        # No profile yet: her own page still shows what she registered.
+        profile = StaffProfile(user=request.user, organisation_id=0)
+    if profile is None:
+        raise Http404
+    if request.user.pk not in (profile.user_id, profile.coordinator_id):
+        raise Http404
+    point = viewpoint(request)
+    figures = queries.person_year(profile.user, point.year.value, point.reference)
+    return render(
+        request, "work/person.html", {"figures": figures, "viewpoint": point, "profile": profile}
+    )
+
+
+class HoursImportForm(forms.Form):
+    file = forms.FileField(
+        label=_lazy("File"),
+        help_text=_lazy("CSV or Excel (.xlsx); the first row names the columns."),
+        validators=[validate_spreadsheet],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
+    )
+
+
+@requires(Capability.CLOSE_PERIOD)
+@require_http_methods(["GET", "POST"])
+def hours_import(request: HttpRequest) -> HttpResponse:
+    """Upload → dry run listing every row's problems → import (all, or the passing rows)."""
+    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    token = request.POST.get("token", "")
+    if request.method == "POST" and token:
+        path = tables.kept(request, token)
+        if path is None:
+            raise Http404
+        report = imports.check(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
+        try:
+            count = imports.apply(
+                report,
+                actor=request.user,
+                skip_failing=request.POST.get("skip_failing") == "on",
+                remote_addr=client_ip(request),
+            )
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+            return _import_report(request, report, token, dry_run=True, status=400)
+        tables.mark_done(request, token)
+        messages.success(request, _("%(count)s entries imported.") % {"count": count})
+        return _import_report(request, report, token, dry_run=False)
+    form = HoursImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        token, path = tables.keep(request, form.cleaned_data["file"])
+        report = imports.check(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
+        return _import_report(request, report, token, dry_run=True)
+    return render(
+        request,
+        "work/import.html",
+        {"form": form, "columns": imports.COLUMNS},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _import_report(
+    request: HttpRequest, report: Any, token: str, *, dry_run: bool, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "work/import_report.html",
+        {"report": report, "token": token, "dry_run": dry_run},
+        status=status,
+    )
+
+
+@requires(Capability.CLOSE_PERIOD)
+@require_GET
+def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
+    """The rows with problems as a CSV file, with a column saying what is wrong."""
+    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    path = tables.kept(request, token, done_too=True)
+    if path is None:
+        raise Http404
+    report = imports.check(
+        tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+    )
+    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="uren-met-problemen.csv"'
+    return response
+
+
+@requires(Capability.VIEW_CAPACITY)
+@require_GET
+def hours_export(request: HttpRequest) -> HttpResponse:
+    """Every entry of the year as a row of a workbook, for controllers."""
+    from openpyxl import Workbook
+
+    organisation_id = _organisation_id(request, Capability.VIEW_CAPACITY)
+    year = viewpoint(request).year.value
+    entries = (
+        TimeEntry.objects.filter(organisation_id=organisation_id, date__year=year)
+        .select_related("user", "project", "activity__programme", "category", "corrects")
+        .order_by("date", "user__username", "id")
+    )
+    workbook = Workbook(write_only=True)
+    sheet: Any = workbook.create_sheet(_("Hours"))
+    sheet.append(
+        [
+            _("Date"),
+            _("Staff member"),
+            _("Programme"),
+            _("Project"),
+            _("Activity"),
+            _("Category"),
+            _("Direct"),
+            _("Hours"),
+            _("Note"),
+            _("Corrects entry"),
+        ]
+    )
+    for entry in entries.iterator(chunk_size=2000):
+        programme = entry.activity.programme.name if entry.activity else ""
+        direct = entry.project_id or entry.activity_id or (entry.category and entry.category.direct)
+        sheet.append(
+            [
+                entry.date,
+                str(entry.user),
+                programme,
+                str(entry.project or ""),
+                f"{entry.activity.code} {entry.activity.title}" if entry.activity else "",
+                str(entry.category or ""),
+                _("yes") if direct else _("no"),
+                entry.hours,
+                entry.note,
+                entry.corrects_id or "",
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="uren-{year}.xlsx"'
+    return response

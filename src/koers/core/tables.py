@@ -1,0 +1,118 @@
+"""Reading uploaded tables (CSV or Excel) and keeping an upload between the dry run and
+the import itself.
+
+The upload is kept under the data directory with a random name that only the session
+that uploaded it knows, so a token from another session leads nowhere; the retention
+task removes what was never imported after a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import secrets
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+
+SESSION_KEY = "koers_pending_imports"
+DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
+TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
+
+
+def read_table(path: Path, max_rows: int) -> list[list[str]]:
+    """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel)."""
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            return [
+                [_cell(value) for value in row]
+                for row in sheet.iter_rows(values_only=True, max_row=max_rows + 1)
+            ]
+        finally:
+            workbook.close()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))[: max_rows + 1]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def header_map(
+    header: list[str], columns: dict[str, tuple[str, ...]]
+) -> tuple[dict[str, int], list[str]]:
+    """Which column holds which field (by any of its names), and the unknown columns."""
+    found: dict[str, int] = {}
+    unknown: list[str] = []
+    for index, title in enumerate(header):
+        key = title.strip().lower()
+        if not key:
+            continue
+        for name, aliases in columns.items():
+            if key in aliases:
+                found[name] = index
+                break
+        else:
+            unknown.append(title.strip())
+    return found, unknown
+
+
+def pending_dir() -> Path:
+    return Path(settings.DATA_DIR) / "pending-imports"
+
+
+def keep(request: HttpRequest, upload: UploadedFile) -> tuple[str, Path]:
+    """Store `upload` for this session; returns its token and path."""
+    token = f"{secrets.token_hex(16)}{Path(upload.name or '').suffix.lower()}"
+    path = pending_dir() / token
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as target:
+        for chunk in upload.chunks():
+            target.write(chunk)
+    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
+    return token, path
+
+
+def kept(request: HttpRequest, token: str, *, done_too: bool = False) -> Path | None:
+    """The path of a kept upload, if this session kept it and it is still there."""
+    allowed = request.session.get(SESSION_KEY, [])
+    if done_too:
+        allowed = [*allowed, *request.session.get(DONE_KEY, [])]
+    if not TOKEN.match(token) or token not in allowed:
+        return None
+    path = pending_dir() / token
+    return path if path.exists() else None
+
+
+def discard(request: HttpRequest, token: str) -> None:
+    (pending_dir() / token).unlink(missing_ok=True)
+    request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
+
+
+def mark_done(request: HttpRequest, token: str) -> None:
+    """The upload was imported: it cannot be imported again; its report can still be read."""
+    request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
+    request.session[DONE_KEY] = [*request.session.get(DONE_KEY, [])[-4:], token]

@@ -1,0 +1,254 @@
+"""Import of existing hours from CSV or Excel, with a dry run.
+
+Columns (first row; Dutch or English names, any order, case ignored):
+
+| column | also | required | content |
+| --- | --- | --- | --- |
+| datum | date | yes | 2021-03-01 or 1-3-2021 |
+| medewerker | user, staff | yes | user name or e-mail address of a staff member |
+| uren | hours | yes | 0.25 – 24, with a comma or a point |
+| project | | one of three | project code |
+| activiteit | activity | one of three | activity code (of the date's year) |
+| categorie | category | one of three | category name |
+| notitie | note | where the category asks for one | |
+
+Every row is checked by the same rules as the week grid (24 hours a day including hours
+already registered, project dates, activity year, notes, closed months). Nothing is saved
+while any row fails, unless the user chooses to skip failing rows; those can be downloaded.
+Every imported row has its own audit entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+
+from koers.core import tables
+from koers.core.audit import audit_write, snapshot
+from koers.plans.models import Activity
+from koers.work import rules
+from koers.work.grid import parse_hours
+from koers.work.models import Project, StaffProfile, TimeCategory, TimeEntry, is_closed
+
+COLUMNS = {
+    "date": ("datum", "date"),
+    "user": ("medewerker", "user", "staff", "gebruiker"),
+    "hours": ("uren", "hours"),
+    "project": ("project",),
+    "activity": ("activiteit", "activity"),
+    "category": ("categorie", "category"),
+    "note": ("notitie", "note", "toelichting"),
+}
+MAX_ROWS = 20000
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+
+
+@dataclass
+class Row:
+    line: int
+    raw: list[str]
+    values: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+    entry: TimeEntry | None = None
+
+
+@dataclass
+class Report:
+    header: list[str]
+    rows: list[Row]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failing(self) -> list[Row]:
+        return [row for row in self.rows if row.problems]
+
+    @property
+    def passing(self) -> list[Row]:
+        return [row for row in self.rows if not row.problems]
+
+    def failing_csv(self) -> str:
+        """The failing rows as they came, plus a column with the problems."""
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow([*self.header, _("problems")])
+        for row in self.failing:
+            writer.writerow([*row.raw, " | ".join(row.problems)])
+        return out.getvalue()
+
+
+def _date(text: str) -> dt.date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def check(rows: list[list[str]], *, organisation_id: int) -> Report:
+    """Validate every row; saves nothing. Each passing row carries its unsaved entry."""
+    if not rows:
+        return Report([], [], [_("The file is empty.")])
+    columns, unknown = tables.header_map(rows[0], COLUMNS)
+    report = Report(rows[0], [])
+    missing = [name for name in ("date", "user", "hours") if name not in columns]
+    if missing:
+        report.problems.append(
+            _("Columns missing: %(names)s.") % {"names": ", ".join(COLUMNS[n][0] for n in missing)}
+        )
+        return report
+    if unknown:
+        report.problems.append(
+            _("Columns not recognised, ignored: %(names)s.") % {"names": ", ".join(unknown)}
+        )
+    staff = _staff(organisation_id)
+    projects = {
+        p.code.lower(): p for p in Project.objects.filter(organisation_id=organisation_id) if p.code
+    }
+    categories = {
+        c.name.lower(): c for c in TimeCategory.objects.filter(organisation_id=organisation_id)
+    }
+    activities = {
+        (a.code.lower(), a.year): a
+        for a in Activity.objects.filter(programme__plan__organisation_id=organisation_id)
+    }
+    day_totals: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
+    for line, raw in enumerate(rows[1:], start=2):
+        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
+        if not any(values.values()):
+            continue
+        row = Row(line, raw, values)
+        report.rows.append(row)
+        _check_row(row, organisation_id, staff, projects, activities, categories, day_totals)
+    _check_day_totals(report, day_totals)
+    return report
+
+
+def _staff(organisation_id: int) -> dict[str, Any]:
+    found = {}
+    for profile in StaffProfile.objects.filter(organisation_id=organisation_id).select_related(
+        "user"
+    ):
+        found[profile.user.username.lower()] = profile.user
+        if profile.user.email:
+            found[profile.user.email.lower()] = profile.user
+    return found
+
+
+def _check_row(
+    row: Row,
+    organisation_id: int,
+    staff: dict[str, Any],
+    projects: dict[str, Project],
+    activities: dict[tuple[str, int], Activity],
+    categories: dict[str, TimeCategory],
+    day_totals: dict[tuple[int, dt.date], Decimal],
+) -> None:
+    values, problems = row.values, row.problems
+    day = _date(values["date"])
+    if day is None:
+        problems.append(_("'%(value)s' is not a date.") % {"value": values["date"]})
+    user = staff.get(values["user"].lower())
+    if user is None:
+        problems.append(
+            _("'%(value)s' is not a staff member of this organisation.") % {"value": values["user"]}
+        )
+    try:
+        hours = parse_hours(values["hours"])
+        if hours == 0:
+            problems.append(_("Hours missing."))
+    except ValueError as error:
+        problems.append(str(error))
+        hours = Decimal(0)
+    named = [n for n in ("project", "activity", "category") if values.get(n)]
+    if len(named) != 1:
+        problems.append(_("Give exactly one of project, activity and category."))
+        return
+    kind, name = named[0], values[named[0]]
+    target: Any = None
+    if kind == "project":
+        target = projects.get(name.lower())
+    elif kind == "category":
+        target = categories.get(name.lower())
+    elif day is not None:
+        target = activities.get((name.lower(), day.year))
+    if target is None:
+        problems.append(_("'%(value)s' is not known here.") % {"value": name})
+    if problems or day is None or user is None:
+        return
+    try:
+        rules.check_target_on(target, day)
+        rules.check_note(target, values.get("note", ""))
+        if is_closed(organisation_id, day):
+            raise ValidationError(
+                _("%(day)s lies in a closed month.") % {"day": day.strftime("%d-%m-%Y")}
+            )
+    except ValidationError as error:
+        problems.extend(error.messages)
+        return
+    day_totals[(user.pk, day)] += hours
+    row.entry = TimeEntry(
+        user=user,
+        organisation_id=organisation_id,
+        date=day,
+        hours=hours,
+        note=values.get("note", "")[:300],
+        **{kind: target},
+    )
+
+
+def _check_day_totals(report: Report, day_totals: dict[tuple[int, dt.date], Decimal]) -> None:
+    """No day over 24 hours, counting what is already registered (one query)."""
+    if not day_totals:
+        return
+    keys = Q()
+    for user_id, day in day_totals:
+        keys |= Q(user_id=user_id, date=day)
+    existing = {
+        (row["user_id"], row["date"]): row["total"]
+        for row in TimeEntry.objects.filter(keys)
+        .values("user_id", "date")
+        .annotate(total=Sum("hours"))
+    }
+    for row in report.passing:
+        assert row.entry is not None
+        key = (row.entry.user_id, row.entry.date)
+        try:
+            rules.check_day_total(row.entry.date, day_totals[key] + existing.get(key, Decimal(0)))
+        except ValidationError as error:
+            row.problems.extend(error.messages)
+            row.entry = None
+
+
+@transaction.atomic
+def apply(report: Report, *, actor: Any, skip_failing: bool, remote_addr: str | None) -> int:
+    """Save the passing rows, each with its audit entry; refuses while rows fail unless
+    skipping them."""
+    if report.problems and not report.rows:
+        raise ValidationError(report.problems)
+    if report.failing and not skip_failing:
+        raise ValidationError(
+            _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
+        )
+    for row in report.passing:
+        assert row.entry is not None
+        row.entry.save()
+        audit_write(
+            actor=actor,
+            action="time.imported",
+            instance=row.entry,
+            after=snapshot(row.entry, ["date", "hours", "note"]),
+            remote_addr=remote_addr,
+            organisation_id=row.entry.organisation_id,
+        )
+    return len(report.passing)
