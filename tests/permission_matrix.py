@@ -152,6 +152,19 @@ def a_submitted_week(world: Any) -> Any:
     )
 
 
+def a_product(world: Any, *, with_document: bool = False) -> Any:
+    from koers.work.models import Product
+
+    return Product.objects.create(
+        activity=world.activity,
+        title="Verslag netwerkbijeenkomst",
+        kind="report",
+        link="https://example.org/verslag",
+        document=SimpleUploadedFile("verslag.pdf", b"%PDF-1.4\n%%EOF\n") if with_document else "",
+        registered_by=world.users["bedrijfsvoering"],
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -473,6 +486,26 @@ ROWS: list[Row] = [
         "work:export",
         "Uren van een jaar (Excel)",
         expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "work:products",
+        "Producten van een activiteit",
+        target=lambda w: w.activity,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "work:product_review",
+        "Product goedkeuren (tweede persoon)",
+        target=a_product,
+        method="POST",
+        data={"decision": "approve"},
+        expected=[403, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "work:product_document",
+        "Document van een product downloaden",
+        target=lambda w: a_product(w, with_document=True),
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
     ),
     Row(
         "work:months",

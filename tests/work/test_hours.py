@@ -307,3 +307,32 @@ def test_the_admin_refuses_a_project_that_breaks_the_co_financing_rule(world: Wo
     assert response.status_code == 200  # the form again, with the reason
     assert "200.00" in response.content.decode()
     assert not Project.objects.exists()
+
+
+def test_a_product_counts_once_a_second_person_approved_it(world: World) -> None:
+    from django.urls import reverse
+
+    from koers.plans.measures import get_measure
+    from koers.work.models import Product, ProductStatus
+
+    staff, coordinator = world.users["medewerker"], world.users["programmacoordinator"]
+    url = reverse("work:products", args=[world.activity.pk])
+    nothing = world.client("medewerker").post(url, {"title": "Verslag", "kind": "report"})
+    assert nothing.status_code == 400  # neither a document nor a link
+    world.client("medewerker").post(
+        url, {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
+    )
+    product = Product.objects.get()
+    assert (product.status, product.registered_by) == (ProductStatus.IN_REVIEW, staff)
+    measure = get_measure("work.reviewed_products")
+    assert measure is not None
+    year = (dt.date(2021, 1, 1), dt.date(2026, 12, 31))
+    assert measure.compute(world.indicator, *year) == 0
+    with pytest.raises(ValidationError):
+        services.product_review(actor=staff, product=product, approve=True)
+    with pytest.raises(ValidationError):
+        services.product_review(actor=coordinator, product=product, approve=False, remark="")
+    services.product_review(actor=coordinator, product=product, approve=True)
+    assert measure.compute(world.indicator, *year) == 1
+    with pytest.raises(ValidationError):
+        services.product_review(actor=coordinator, product=product, approve=True)

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.privacy import LawfulBasis, PersonalData
 from koers.plans.managers import (
     ActivityQuerySet,
     AnnualPlanQuerySet,
@@ -374,6 +375,14 @@ def evidence_path(instance: Realisation, filename: str) -> str:
 
 class Realisation(models.Model):
     """A measured value with its date, place and evidence."""
+
+    personal_data = PersonalData(
+        subjects=_("staff who record; persons named in evidence (attendance lists)"),
+        fields=("recorded_by", "evidence_file", "note"),
+        purpose=_("Showing funders what an activity delivered, with the evidence behind it."),
+        lawful_basis=LawfulBasis.LEGITIMATE_INTERESTS,
+        retention=_("Seven years after the year it counts for (accountability to funders)."),
+    )
 
     indicator = models.ForeignKey(
         Indicator,

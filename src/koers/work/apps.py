@@ -30,5 +30,9 @@ class WorkConfig(AppConfig):
                 "month.closed": _("Month closed"),
                 "project.created": _("Project added"),
                 "project.saved": _("Project changed"),
+                "time.imported": _("Hours imported"),
+                "product.registered": _("Product registered for review"),
+                "product.approved": _("Product approved"),
+                "product.sent_back": _("Product sent back"),
             }
         )

@@ -60,6 +60,29 @@ MEASURES = [
 ]
 
 
+def _reviewed_products(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.work.models import Product, ProductStatus
+
+    return Product.objects.filter(
+        activity_id=indicator.activity_id,
+        status=ProductStatus.APPROVED,
+        reviewed_at__date__gte=start,
+        reviewed_at__date__lte=end,
+    ).order_by("reviewed_at")
+
+
+MEASURES.append(
+    Measure(
+        key="work.reviewed_products",
+        label=str(_("Products of the activity approved by a second person")),
+        compute=lambda indicator, start, end: Decimal(
+            _reviewed_products(indicator, start, end).count()
+        ),
+        records=_reviewed_products,
+    )
+)
+
+
 def register_all() -> None:
     for measure in MEASURES:
         register(measure)

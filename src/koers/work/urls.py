@@ -19,4 +19,7 @@ urlpatterns = [
         name="import_failing",
     ),
     path("uren/export/", views.hours_export, name="export"),
+    path("activiteiten/<int:activity_id>/producten/", views.products, name="products"),
+    path("producten/<int:pk>/beoordelen/", views.product_review, name="product_review"),
+    path("producten/<int:pk>/document/", views.product_document, name="product_document"),
 ]

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,10 +24,25 @@ from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
-from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
+from koers.core.uploads import (
+    ALLOWED_EXTENSIONS,
+    SPREADSHEET_EXTENSIONS,
+    validate_document,
+    validate_spreadsheet,
+)
+from koers.plans.access import can, get_activity_for_user
 from koers.plans.views.common import client_ip
 from koers.work import grid, imports, queries, services
-from koers.work.models import ClosedMonth, StaffProfile, TimeEntry, Week, WeekStatus, month_of
+from koers.work.models import (
+    ClosedMonth,
+    Product,
+    ProductKind,
+    StaffProfile,
+    TimeEntry,
+    Week,
+    WeekStatus,
+    month_of,
+)
 from koers.work.rules import monday_of
 
 DAY_NAMES = [  # lazy: translated per request, not once at import
@@ -439,4 +454,91 @@ def hours_export(request: HttpRequest) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="uren-{year}.xlsx"'
+    return response
+
+
+class ProductForm(forms.Form):
+    title = forms.CharField(label=_lazy("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_lazy("Kind"), choices=ProductKind.choices)
+    document = forms.FileField(
+        label=_lazy("Document"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
+    link = forms.URLField(label=_lazy("Link"), required=False, assume_scheme="https")
+
+
+@requires(Capability.VIEW_PLANS)
+@require_http_methods(["GET", "POST"])
+def products(request: HttpRequest, activity_id: int) -> HttpResponse:
+    """An activity's outgoing products: register one, review another's."""
+    activity = get_activity_for_user(request.user, activity_id)
+    may_record = can(request.user, Capability.RECORD_REALISATION, activity.programme)
+    form = ProductForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.product_register(
+                    actor=request.user,
+                    activity=activity,
+                    remote_addr=client_ip(request),
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The product is registered and awaits review."))
+                return redirect("work:products", activity_id=activity.pk)
+    return render(
+        request,
+        "work/products.html",
+        {
+            "activity": activity,
+            "products": Product.objects.filter(activity=activity).select_related(
+                "registered_by", "reviewed_by"
+            ),
+            "form": form if may_record else None,
+            "may_review": may_record,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def product_review(request: HttpRequest, pk: int) -> HttpResponse:
+    product = get_object_or_404(Product.objects.select_related("activity"), pk=pk)
+    get_activity_for_user(request.user, product.activity_id, Capability.RECORD_REALISATION)
+    try:
+        services.product_review(
+            actor=request.user,
+            product=product,
+            approve=request.POST.get("decision") == "approve",
+            remark=request.POST.get("remark", ""),
+            remote_addr=client_ip(request),
+        )
+        messages.success(request, _("Your review has been saved."))
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    return redirect("work:products", activity_id=product.activity_id)
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def product_document(request: HttpRequest, pk: int) -> FileResponse:
+    """The product's document, always as a download (never rendered from our origin)."""
+    product = get_object_or_404(Product, pk=pk)
+    get_activity_for_user(request.user, product.activity_id)
+    if not product.document:
+        raise Http404
+    response = FileResponse(
+        product.document.open("rb"),
+        as_attachment=True,
+        filename=product.document.name.rsplit("/", 1)[-1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
     return response
