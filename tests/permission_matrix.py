@@ -165,6 +165,19 @@ def a_product(world: Any, *, with_document: bool = False) -> Any:
     )
 
 
+def a_project(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.work.models import Project
+
+    return Project.objects.create(
+        organisation=world.own,
+        programme=world.programme,
+        title="Netwerk Urk",
+        starts_on=dt.date(2021, 1, 1),
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -506,6 +519,22 @@ ROWS: list[Row] = [
         "Document van een product downloaden",
         target=lambda w: a_product(w, with_document=True),
         expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "work:projects",
+        "Projecten (lijst)",
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "work:project_add",
+        "Project toevoegen",
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "work:project_edit",
+        "Project wijzigen",
+        target=a_project,
+        expected=[403, 200, 200, 200, 403, 403, 403, 403, 404, 403],
     ),
     Row(
         "work:months",

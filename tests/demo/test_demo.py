@@ -217,3 +217,15 @@ def test_the_2021_hours_match_the_plans_kpis(db: Any) -> None:
     assert builder.build(realisations=False) == {}  # and running it again adds nothing
     assert TimeEntry.objects.aggregate(n=Count("id"))["n"] == created["time entries"]
     assert dt.date(2021, 1, 4) == TimeEntry.objects.earliest("date").date
+
+
+def test_the_synthetic_generator_fills_years_of_hours(db: Any) -> None:
+    from koers.demo.synthetic import add_hours_organisations
+    from koers.work.models import StaffProfile, TimeEntry
+
+    [organisation] = add_hours_organisations(1, staff=3, years=2)
+    assert StaffProfile.objects.filter(organisation_id=organisation).count() == 3
+    entries = TimeEntry.objects.filter(organisation_id=organisation)
+    # 2020 and 2021: 523 working days, 3 staff, 1 or 2 entries a day
+    assert 3 * 523 <= entries.count() <= 2 * 3 * 523
+    assert {d.year for d in entries.dates("date", "year")} == {2020, 2021}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.work import views
+from koers.work import project_views, views
 
 app_name = "work"
 
@@ -19,6 +19,9 @@ urlpatterns = [
         name="import_failing",
     ),
     path("uren/export/", views.hours_export, name="export"),
+    path("projecten/", project_views.project_list, name="projects"),
+    path("projecten/nieuw/", project_views.project_edit, name="project_add"),
+    path("projecten/<int:pk>/wijzigen/", project_views.project_edit, name="project_edit"),
     path("activiteiten/<int:activity_id>/producten/", views.products, name="products"),
     path("producten/<int:pk>/beoordelen/", views.product_review, name="product_review"),
     path("producten/<int:pk>/document/", views.product_document, name="product_document"),

@@ -17,6 +17,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Build only.")
         parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic organisations of 35 staff with ten years of hours "
+            "(about 100,000 time entries each), for benchmarks.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
@@ -26,6 +34,11 @@ class Command(BaseCommand):
             )
         call_command("migrate", interactive=False, verbosity=0)
         created = build()
+        if options["scale"]:
+            from koers.demo.synthetic import add_hours_organisations
+
+            added = add_hours_organisations(options["scale"])
+            created["synthetic organisations"] = len(added)
         if created:
             summary = ", ".join(f"{count} {kind}" for kind, count in sorted(created.items()))
             self.stdout.write(f"Demo built: {summary}.")

@@ -1,0 +1,152 @@
+"""Projects: the list with hours against budget, adding and changing one (version-checked)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.roles import Capability
+from koers.core.models import Municipality
+from koers.directory.models import Organisation
+from koers.plans.forms import DateInput
+from koers.plans.models import Programme
+from koers.plans.views.common import client_ip, save_versioned
+from koers.work import services
+from koers.work.models import Project, ProjectStatus
+from koers.work.views import _organisation_id
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label=_lazy("Title"), max_length=200)
+    code = forms.CharField(label=_lazy("Code"), max_length=20, required=False)
+    programme = forms.ModelChoiceField(
+        label=_lazy("Programme"),
+        queryset=Programme.objects.none(),
+        required=False,
+        help_text=_lazy("Leave empty only for a separate project, with its hand-over date."),
+    )
+    handover_by = forms.DateField(
+        label=_lazy("Hand over or end by"), required=False, widget=DateInput()
+    )
+    funder = forms.ModelChoiceField(
+        label=_lazy("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    partner = forms.ModelChoiceField(
+        label=_lazy("Municipality or organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_lazy("With a partner, the programme pays at most half of the hours."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
+    )
+    starts_on = forms.DateField(label=_lazy("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=_lazy("End"), required=False, widget=DateInput())
+    hours_budget = forms.DecimalField(label=_lazy("Hours budget"), required=False, min_value=0)
+    programme_hours = forms.DecimalField(
+        label=_lazy("Hours paid by the programme"), required=False, min_value=0
+    )
+    money_budget = forms.DecimalField(label=_lazy("Budget (€)"), required=False, min_value=0)
+    status = forms.ChoiceField(label=_lazy("Status"), choices=ProjectStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = Programme.objects.filter(  # type: ignore[attr-defined]
+            plan__organisation_id=organisation_id
+        ).order_by("order", "code")
+
+    @classmethod
+    def for_project(cls, project: Project, data: Any, organisation_id: int) -> ProjectForm:
+        initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+        initial["version"] = project.version
+        return cls(data, initial=initial, organisation_id=organisation_id)
+
+
+@requires(Capability.MANAGE_PROJECTS)
+@require_GET
+def project_list(request: HttpRequest) -> HttpResponse:
+    organisation_id = _organisation_id(request, Capability.MANAGE_PROJECTS)
+    projects = (
+        Project.objects.filter(organisation_id=organisation_id)
+        .select_related("programme", "partner", "funder")
+        .annotate(hours=Sum("time_entries__hours"))
+        .order_by("status", "code", "title")
+    )
+    return render(request, "work/project_list.html", {"projects": projects})
+
+
+@requires(Capability.MANAGE_PROJECTS)
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisation_id = _organisation_id(request, Capability.MANAGE_PROJECTS)
+    project = get_object_or_404(Project, pk=pk, organisation_id=organisation_id) if pk else None
+    form = (
+        ProjectForm.for_project(project, request.POST or None, organisation_id)
+        if project
+        else ProjectForm(request.POST or None, organisation_id=organisation_id)
+    )
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.PROJECT_FIELDS}
+
+        def save() -> None:
+            services.project_save(
+                actor=request.user,
+                organisation_id=organisation_id,
+                values=values,
+                project=project,
+                expected_version=form.cleaned_data["version"] if project else None,
+                remote_addr=client_ip(request),
+            )
+
+        if project:
+            saved, conflict_rows = save_versioned(
+                request,
+                form,
+                save,
+                _("The project has been saved."),
+                shown=("title", "programme", "hours_budget", "programme_hours", "status"),
+            )
+        else:
+            try:
+                save()
+                messages.success(request, _("The project has been added."))
+                saved = True
+            except ValidationError as error:
+                form.add_error(None, error)
+                saved = False
+        if saved:
+            return redirect("work:projects")
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict_rows else 400
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "heading": _("Edit %(project)s") % {"project": project}
+            if project
+            else _("Add a project"),
+            "back_url": reverse("work:projects"),
+            "conflict_rows": conflict_rows,
+            "intro": _(
+                "A project belongs to a programme, or is a separate project with the date by "
+                "which it is handed over or ended. With a municipality or organisation as "
+                "partner, the programme pays at most half of the hours."
+            ),
+        },
+        status=status,
+    )
