@@ -537,6 +537,11 @@ ROWS: list[Row] = [
         expected=[403, 200, 200, 200, 403, 403, 403, 403, 404, 403],
     ),
     Row(
+        "work:corrections",
+        "Uren corrigeren (afgesloten maand)",
+        expected=[403, 200, 200, 200, 200, 403, 403, 403, 200, 403],
+    ),
+    Row(
         "work:months",
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],

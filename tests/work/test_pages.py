@@ -130,3 +130,34 @@ def test_reminders_list_the_weeks_not_handed_in(world: World, mailoutbox: Any) -
     assert send_week_reminders.call("2021-05-12") == 1
     [mail] = mailoutbox
     assert mail.to == ["mila@cmo.example"] and "week 18" in mail.body
+
+
+def test_a_closed_month_is_corrected_on_the_corrections_page(world: World) -> None:
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(user=staff, organisation=world.own)
+    entry = TimeEntry.objects.create(
+        user=staff,
+        organisation=world.own,
+        date=dt.date(2021, 3, 1),
+        hours=Decimal(8),
+        activity=world.activity,
+    )
+    ClosedMonth.objects.create(
+        organisation=world.own, month=dt.date(2021, 3, 1), closed_by=world.users["bedrijfsvoering"]
+    )
+    client = world.client("medewerker")
+    url = reverse("work:corrections")
+    page = client.get(url, {"maand": "2021-03"})
+    assert page.context["entries"] == [entry]
+    client.post(
+        f"{url}?maand=2021-03",
+        {"entry": entry.pk, "day": "2021-04-06", "hours": "-1,5", "note": "Dubbel geboekt"},
+    )
+    correction = TimeEntry.objects.get(corrects=entry)
+    assert (correction.hours, correction.date) == (Decimal("-1.5"), dt.date(2021, 4, 6))
+    # someone else's entries only for operations
+    other = world.client("programmacoordinator")
+    assert other.get(url, {"medewerker": staff.pk, "maand": "2021-03"}).status_code == 404
+    operations = world.client("bedrijfsvoering")
+    response = operations.get(url, {"medewerker": staff.pk, "maand": "2021-03"})
+    assert response.context["entries"] == [entry]

@@ -119,3 +119,11 @@ def cells_from_post(post: Any, rows: list[Row], monday: dt.date) -> tuple[list[C
             row.hours[index] = value or None
             cells.append(Cell(row.target, monday + dt.timedelta(days=index), value, note))
     return cells, problems
+
+
+def parse_signed_hours(text: str) -> Decimal:
+    """A correction's hours: '-1,5' or '2'; between -24 and 24, at most two decimals."""
+    text = text.strip().replace(",", ".")
+    negative = text.startswith("-")
+    value = parse_hours(text.lstrip("-+"))
+    return -value if negative else value

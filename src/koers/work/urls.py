@@ -19,6 +19,7 @@ urlpatterns = [
         name="import_failing",
     ),
     path("uren/export/", views.hours_export, name="export"),
+    path("uren/correcties/", views.corrections, name="corrections"),
     path("projecten/", project_views.project_list, name="projects"),
     path("projecten/nieuw/", project_views.project_edit, name="project_add"),
     path("projecten/<int:pk>/wijzigen/", project_views.project_edit, name="project_edit"),

@@ -14,13 +14,14 @@ from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
@@ -542,3 +543,74 @@ def product_document(request: HttpRequest, pk: int) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@requires(Capability.RECORD_HOURS)
+@require_http_methods(["GET", "POST"])
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Correct hours of a closed month: a signed entry in an open month that points at the
+    entry it corrects. For the staff member herself and for operations."""
+    me: Any = request.user
+    organisation_id = _organisation_id(request, Capability.RECORD_HOURS)
+    raw_staff = request.GET.get("medewerker", "")
+    staff_id = int(raw_staff) if raw_staff.isdigit() else me.pk
+    if staff_id != me.pk and not has_capability(
+        me, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
+    ):
+        raise Http404
+    try:
+        month = month_of(dt.date.fromisoformat(request.GET.get("maand", "") + "-01"))
+    except ValueError:
+        month = None
+    if request.method == "POST":
+        entry = get_object_or_404(
+            TimeEntry,
+            pk=request.POST.get("entry"),
+            user_id=staff_id,
+            organisation_id=organisation_id,
+        )
+        try:
+            services.correct_entry(
+                actor=me,
+                entry=entry,
+                day=dt.date.fromisoformat(request.POST.get("day", "")),
+                hours=grid.parse_signed_hours(request.POST.get("hours", "")),
+                note=request.POST.get("note", ""),
+                remote_addr=client_ip(request),
+            )
+            messages.success(request, _("The correction has been saved."))
+        except ValueError as error:
+            messages.error(request, str(error) or _("Enter a date and a number of hours."))
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        return redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+    entries = []
+    if month is not None:
+        end = (month + dt.timedelta(days=32)).replace(day=1)
+        entries = list(
+            TimeEntry.objects.filter(
+                user_id=staff_id,
+                organisation_id=organisation_id,
+                date__gte=month,
+                date__lt=end,
+                corrects__isnull=True,
+            )
+            .select_related("project", "activity", "category")
+            .prefetch_related("corrections")
+        )
+    closed = (
+        month is not None
+        and ClosedMonth.objects.filter(organisation_id=organisation_id, month=month).exists()
+    )
+    return render(
+        request,
+        "work/corrections.html",
+        {
+            "month": month,
+            "closed": closed,
+            "entries": entries,
+            "staff_id": staff_id,
+            "today": timezone.localdate(),
+        },
+    )
