@@ -9,7 +9,8 @@ from django.test import Client
 from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
-from tests.conftest import World
+from tests.accounts.factories import MembershipFactory
+from tests.conftest import World, verified_client
 
 
 def admin_client(world: World) -> Client:
@@ -88,3 +89,24 @@ def test_her_password_changes_are_audited(world: World) -> None:
     assert AuditEntry.objects.filter(
         action="admin.password_change", subject_id=colleague.pk
     ).exists()
+
+
+def test_the_admin_shows_a_beheerder_only_her_own_organisations_records(world: World) -> None:
+    from koers.work.models import TimeCategory
+
+    other_beheerder = MembershipFactory(role=Role.BEHEERDER, organisation=world.other_org).user
+    leave = TimeCategory.objects.create(organisation=world.own, name="Verlof")
+    client = verified_client(other_beheerder)
+    own_rows = {
+        "/beheer/plans/plan/": world.plan.pk,
+        "/beheer/plans/programme/": world.programme.pk,
+        "/beheer/plans/activity/": world.activity.pk,
+        "/beheer/work/timecategory/": leave.pk,
+    }
+    for path, pk in own_rows.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert pk not in {row.pk for row in response.context["cl"].result_list}, path
+    mine = verified_client(world.users["beheerder"]).get("/beheer/plans/programme/")
+    shown = {row.pk for row in mine.context["cl"].result_list}
+    assert world.programme.pk in shown and world.other_programme.pk not in shown

@@ -27,6 +27,7 @@ from koers.accounts.roles import Capability
 from koers.accounts.user_sessions import client_address
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.audit import audit_write
+from koers.directory.models import Organisation
 
 
 def administered_organisations(request: HttpRequest) -> set[int] | None:
@@ -35,6 +36,34 @@ def administered_organisations(request: HttpRequest) -> set[int] | None:
         return None
     own, _funding = organisations_with(request.user, Capability.ADMINISTER)
     return own
+
+
+class OrganisationScopedAdmin(admin.ModelAdmin):
+    """Rows limited to the organisations the beheerder administers (all for a superuser),
+    and the organisation choices with them. `organisation_path` says how a row reaches its
+    organisation ("organisation", "plan__organisation", …)."""
+
+    organisation_path = "organisation"
+    # Other foreign keys whose choices are scoped too: field name → path to the organisation.
+    scoped_choices: dict[str, str] = {}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        rows = super().get_queryset(request)
+        scope = administered_organisations(request)
+        if scope is None:
+            return rows
+        return rows.filter(**{f"{self.organisation_path}__in": scope})
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        scope = administered_organisations(request)
+        if db_field.name == "organisation" and scope is not None:
+            kwargs["queryset"] = Organisation.objects.filter(pk__in=scope)
+        elif db_field.name in self.scoped_choices and scope is not None:
+            path = self.scoped_choices[db_field.name]
+            kwargs["queryset"] = db_field.related_model._default_manager.filter(
+                **{f"{path}__in": scope}
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class MembershipInline(admin.TabularInline):

@@ -1,9 +1,11 @@
-"""The admin is for reference data: goals, plans, programmes and lines. Activities,
+"""The admin is for reference data: goals, plans, programmes and lines, each beheerder
+seeing her own organisations' (goals belong to funders and are shared). Activities,
 indicators, targets and annual plans change only through the app's pages, whose services
 enforce frozen plans and version checks; the admin shows them read-only."""
 
 from django.contrib import admin
 
+from koers.accounts.admin import OrganisationScopedAdmin
 from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyInline, ReadOnlyModelAdmin
 from koers.plans.models import (
     Activity,
@@ -25,7 +27,7 @@ class GoalAdmin(AuditedModelAdmin):
 
 
 @admin.register(Plan)
-class PlanAdmin(AuditedModelAdmin):
+class PlanAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     list_display = ["title", "organisation", "funder", "start_year", "end_year"]
 
 
@@ -35,7 +37,9 @@ class LineInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(AuditedModelAdmin):
+class ProgrammeAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    organisation_path = "plan__organisation"
+    scoped_choices = {"plan": "organisation"}
     list_display = ["code", "name", "plan", "coordinator", "fte"]
     filter_horizontal = ["goals", "funders"]
     inlines = [LineInline]
@@ -48,7 +52,8 @@ class IndicatorInline(ReadOnlyInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ReadOnlyModelAdmin):
+class ActivityAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    organisation_path = "programme__plan__organisation"
     list_display = ["code", "title", "programme", "year", "status"]
     list_filter = ["programme", "year", "status", "role", "phase"]
     search_fields = ["code", "title"]
@@ -61,7 +66,8 @@ class TargetInline(ReadOnlyInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ReadOnlyModelAdmin):
+class IndicatorAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    organisation_path = "activity__programme__plan__organisation"
     list_display = ["title", "activity", "kind", "unit", "aggregation", "is_key"]
     list_filter = ["kind", "unit", "activity__programme"]
     search_fields = ["title", "activity__code"]
@@ -69,5 +75,6 @@ class IndicatorAdmin(ReadOnlyModelAdmin):
 
 
 @admin.register(AnnualPlan)
-class AnnualPlanAdmin(ReadOnlyModelAdmin):
+class AnnualPlanAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    organisation_path = "plan__organisation"
     list_display = ["plan", "year", "status"]

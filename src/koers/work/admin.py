@@ -10,29 +10,17 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
 
-from koers.accounts.admin import administered_organisations
+from koers.accounts.admin import OrganisationScopedAdmin
 from koers.core.admin_audit import AuditedModelAdmin
-from koers.directory.models import Organisation
 from koers.work.models import Contract, CostRate, Project, StaffProfile, Team, TimeCategory
 from koers.work.services import check_project
 
 
-class OwnOrganisationAdmin(AuditedModelAdmin):
-    """Rows and organisation choices limited to the organisations she administers."""
+class OwnOrganisationAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    """Audited, and limited to the beheerder's own organisations."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        rows = super().get_queryset(request)
-        scope = administered_organisations(request)
-        return rows if scope is None else rows.filter(organisation_id__in=scope)
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        scope = administered_organisations(request)
-        if db_field.name == "organisation" and scope is not None:
-            kwargs["queryset"] = Organisation.objects.filter(pk__in=scope)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    scoped_choices = {"programme": "plan__organisation", "team": "organisation"}
 
 
 class ContractInline(admin.TabularInline):
