@@ -124,3 +124,27 @@ def test_an_indicator_can_count_the_hours_spent_on_its_programme(
     activity_hours = get_measure("work.hours_activity")
     assert activity_hours is not None
     assert activity_hours.compute(world.indicator, start, dt.date(2021, 12, 31)) == D(14)
+
+
+def test_activities_and_projects_show_hours_against_the_years_budget(
+    world: World, year_of_hours: Any
+) -> None:
+    from koers.work.models import HoursBudget
+
+    HoursBudget.objects.create(activity=world.activity, year=2021, hours=D(40))
+    HoursBudget.objects.create(project=year_of_hours, year=2021, hours=D(80))
+    figures = queries.capacity(world.own.pk, 2021, dt.date(2021, 2, 28))
+    [activity] = figures.activities
+    assert (activity["hours"], activity["budget"], activity["used"]) == (D(6), D(40), D("15.0"))
+    [project] = figures.projects
+    assert project["year_budget"] == D(80)
+
+
+def test_an_activity_budget_is_for_the_activitys_own_year(world: World) -> None:
+    from django.core.exceptions import ValidationError
+
+    from koers.work.models import HoursBudget
+
+    budget = HoursBudget(activity=world.activity, year=2022, hours=D(10))
+    with pytest.raises(ValidationError):
+        budget.full_clean()

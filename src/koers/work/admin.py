@@ -10,10 +10,20 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.core.admin_audit import AuditedModelAdmin
-from koers.work.models import Contract, CostRate, Project, StaffProfile, Team, TimeCategory
+from koers.work.models import (
+    Contract,
+    CostRate,
+    HoursBudget,
+    Project,
+    StaffProfile,
+    Team,
+    TimeCategory,
+)
 from koers.work.services import check_project
 
 
@@ -31,6 +41,27 @@ class ContractInline(admin.TabularInline):
 class CostRateInline(admin.TabularInline):
     model = CostRate
     extra = 0
+
+
+class ProjectBudgetInline(admin.TabularInline):
+    model = HoursBudget
+    fk_name = "project"
+    fields = ["year", "hours", "money"]
+    extra = 0
+
+
+@admin.register(HoursBudget)
+class HoursBudgetAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    """Budgets of activities (per year); a project's budgets per year are on the project."""
+
+    organisation_path = "activity__programme__plan__organisation"
+    scoped_choices = {"activity": "programme__plan__organisation"}
+    list_display = ["activity", "year", "hours", "money"]
+    list_filter = ["year"]
+    fields = ["activity", "year", "hours", "money"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).filter(activity__isnull=False)
 
 
 @admin.register(Team)
@@ -103,3 +134,4 @@ class ProjectAdmin(OwnOrganisationAdmin):
     list_filter = ["status", "programme"]
     search_fields = ["code", "title"]
     filter_horizontal = ["activities"]
+    inlines = [ProjectBudgetInline]

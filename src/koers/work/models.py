@@ -661,3 +661,55 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class HoursBudget(models.Model):
+    """Hours (and money) budgeted for a year: on an activity, or on a project for one of the
+    years it runs (a project's own budget is for its whole run)."""
+
+    activity = models.ForeignKey(
+        "plans.Activity",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="hours_budgets",
+        verbose_name=_("activity"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="budgets",
+        verbose_name=_("project"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    hours = models.DecimalField(_("hours"), max_digits=8, decimal_places=2)
+    money = models.DecimalField(
+        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("hours budget")
+        verbose_name_plural = _("hours budgets")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(activity__isnull=False, project__isnull=True)
+                | models.Q(activity__isnull=True, project__isnull=False),
+                name="hours_budget_activity_or_project",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "year"], name="hours_budget_unique_activity_year"
+            ),
+            models.UniqueConstraint(
+                fields=["project", "year"], name="hours_budget_unique_project_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity or self.project} {self.year}: {self.hours} h"
+
+    def clean(self) -> None:
+        if self.activity_id and self.activity and self.activity.year != self.year:
+            raise ValidationError({"year": _("An activity's budget is for its own year.")})

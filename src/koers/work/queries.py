@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 
 from koers.plans.models import Activity, Programme
 from koers.work.models import (
+    HoursBudget,
     HoursTarget,
     Project,
     StaffProfile,
@@ -171,6 +172,13 @@ def capacity(organisation_id: int, year: int, until: dt.date) -> Capacity:
         .order_by("code", "title")
     )
     activities = list(Activity.objects.filter(pk__in=per_activity).select_related("programme"))
+    budgets = {
+        (b.activity_id, b.project_id): b.hours
+        for b in HoursBudget.objects.filter(year=year).filter(
+            Q(activity__programme__plan__organisation_id=organisation_id)
+            | Q(project__organisation_id=organisation_id)
+        )
+    }
     return Capacity(
         year=year,
         until=end,
@@ -190,12 +198,23 @@ def capacity(organisation_id: int, year: int, until: dt.date) -> Capacity:
                 "used": share(per_project.get(project.pk, ZERO), project.hours_budget)
                 if project.hours_budget
                 else None,
+                "year_budget": budgets.get((None, project.pk)),
             }
             for project in projects
             if project.pk in per_project or project.status in ("planned", "running")
         ],
         activities=sorted(
-            ({"activity": a, "hours": per_activity[a.pk]} for a in activities),
+            (
+                {
+                    "activity": a,
+                    "hours": per_activity[a.pk],
+                    "budget": budgets.get((a.pk, None)),
+                    "used": share(per_activity[a.pk], budgets[(a.pk, None)])
+                    if budgets.get((a.pk, None))
+                    else None,
+                }
+                for a in activities
+            ),
             key=lambda row: (-row["hours"], row["activity"].code),
         ),
         missing_weeks=missing_weeks(organisation_id, start, end),
