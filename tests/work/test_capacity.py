@@ -148,3 +148,19 @@ def test_an_activity_budget_is_for_the_activitys_own_year(world: World) -> None:
     budget = HoursBudget(activity=world.activity, year=2022, hours=D(10))
     with pytest.raises(ValidationError):
         budget.full_clean()
+
+
+def test_weeks_before_she_joined_are_not_missing(world: World, year_of_hours: Any) -> None:
+    from koers.work.models import Contract
+
+    profile = StaffProfile.objects.get(user=world.users["medewerker"])
+    Contract.objects.create(
+        profile=profile,
+        starts_on=dt.date(2021, 1, 18),
+        fte=D("0.8"),
+        hours_per_week=D("28.8"),
+        direct_norm=D(80),
+    )
+    figures = queries.capacity(world.own.pk, 2021, dt.date(2021, 1, 27))
+    [(_user, mondays)] = figures.missing_weeks
+    assert mondays == [dt.date(2021, 1, 18)]  # not the week of 11 January, before she joined

@@ -11,11 +11,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, CharField, DecimalField, F, Func, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    F,
+    Func,
+    Max,
+    Min,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from koers.plans.models import Activity, Programme
 from koers.work.models import (
+    Contract,
     HoursBudget,
     HoursTarget,
     Project,
@@ -284,11 +298,30 @@ def missing_weeks(
         status__in=[WeekStatus.SUBMITTED, WeekStatus.APPROVED],
     ).values_list("user_id", "monday"):
         handed_in.setdefault(user_id, set()).add(week_monday)
+    # Only the weeks she was employed: from her first contract to the end of her last.
+    spans: dict[int, tuple[dt.date, dt.date | None]] = {}
+    for row in (
+        Contract.objects.filter(profile__organisation_id=organisation_id)
+        .values("profile_id")
+        .annotate(
+            first=Min("starts_on"),
+            last=Max("ends_on"),
+            open=Count("id", filter=Q(ends_on__isnull=True)),
+        )
+    ):
+        spans[row["profile_id"]] = (row["first"], None if row["open"] else row["last"])
     result = []
     for profile in StaffProfile.objects.filter(organisation_id=organisation_id).select_related(
         "user"
     ):
-        missing = [m for m in mondays if m not in handed_in.get(profile.user_id, set())]
+        first, last = spans.get(profile.pk, (None, None))
+        missing = [
+            m
+            for m in mondays
+            if m not in handed_in.get(profile.user_id, set())
+            and (first is None or m + dt.timedelta(days=6) >= first)
+            and (last is None or m <= last)
+        ]
         if missing:
             result.append((profile.user, missing))
     return result
