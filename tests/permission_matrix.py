@@ -52,6 +52,13 @@ EDITORS_OF_PROGRAMME = [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]
 # Staff of the holding organisation see and keep persons; funders and boards never do.
 PERSON_VIEWERS = [200, 200, 200, 200, 200, 403, 403, 403, 200, 403]
 PERSON_OWN = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]
+# Money: staff of the organisation who plan or account (not the beheerder, not every staff
+# member); funders see only what their own organisation pays for.
+MONEY_VIEWERS = [403, 200, 200, 200, 403, 200, 200, 200, 200, 403]
+MONEY_OWN = [403, 200, 200, 200, 403, 200, 200, 404, 404, 403]
+MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
+MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
+MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
 PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
 
 
@@ -176,6 +183,62 @@ def a_project(world: Any) -> Any:
         title="Netwerk Urk",
         starts_on=dt.date(2021, 1, 1),
     )
+
+
+def a_grant(world: Any, *, granted: bool = False, with_document: bool = False) -> Any:
+    """A grant of the province to the own organisation for the world's programme."""
+    import datetime as dt
+
+    from koers.funding.models import Grant, GrantStatus
+    from koers.funding.services import _make_schedule
+
+    grant = Grant.objects.create(
+        organisation=world.own,
+        funder=world.province,
+        kind="instellingssubsidie",
+        title="Instellingssubsidie 2021",
+        status=GrantStatus.GRANTED if granted else GrantStatus.SUBMITTED,
+        amount_requested=Decimal("1000.00"),
+        amount_granted=Decimal("1000.00") if granted else None,
+        decided_on=dt.date(2020, 12, 15) if granted else None,
+        reference="FLE-1" if granted else "",
+        starts_on=dt.date(2021, 1, 1),
+        ends_on=dt.date(2021, 12, 31),
+        application_document=SimpleUploadedFile("aanvraag.pdf", b"%PDF-1.4\n%%EOF\n")
+        if with_document
+        else "",
+    )
+    grant.programmes.add(world.programme)
+    if granted:
+        _make_schedule(None, grant, None)
+    return grant
+
+
+def an_advance(world: Any, *, invoiced: bool = False) -> Any:
+    import datetime as dt
+
+    advance = a_grant(world, granted=True).advances.order_by("number").first()
+    if invoiced:
+        advance.sent_on = dt.date(2021, 1, 4)
+        advance.invoice_number = "2021-001"
+        advance.save()
+    return advance
+
+
+def an_obligation(world: Any) -> Any:
+    import datetime as dt
+
+    return a_grant(world).obligations.create(text="Verantwoording", due_on=dt.date(2022, 5, 1))
+
+
+def a_budget_table(world: Any) -> Any:
+    from koers.funding.models import BudgetTable
+
+    table = BudgetTable.objects.create(
+        organisation=world.own, funder=world.province, title="Transitieplan", columns=["2020"]
+    )
+    table.rows.create(label="Frictiekosten", cells=["92166"], stated_total=Decimal("92166"))
+    return table
 
 
 def reset_link(world: Any) -> tuple[str, str]:
@@ -545,6 +608,101 @@ ROWS: list[Row] = [
         "work:months",
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+    ),
+    # --- money (funding) -----------------------------------------------------------------------
+    Row("funding:grants", "Subsidies: de pijplijn", expected=MONEY_VIEWERS),
+    Row(
+        "funding:grant",
+        "Subsidie: stappen, verplichtingen, indicatoren, voorschotten",
+        target=a_grant,
+        expected=MONEY_OWN,
+    ),
+    Row("funding:grant_add", "Subsidie toevoegen", expected=MONEY_MANAGERS),
+    Row("funding:grant_edit", "Subsidie wijzigen", target=a_grant, expected=MONEY_MANAGERS_OWN),
+    Row(
+        "funding:grant_move",
+        "Subsidie een stap verder (of terug, met reden)",
+        target=a_grant,
+        method="POST",
+        data={"to": "rejected", "on": "2021-01-01"},
+        expected=[403, 302, 302, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "funding:obligation_add",
+        "Verplichting toevoegen",
+        target=a_grant,
+        method="POST",
+        data={"text": "Verantwoording", "due_on": "2022-05-01"},
+        expected=MONEY_WRITERS,
+    ),
+    Row(
+        "funding:obligation_done",
+        "Verplichting afvinken",
+        target=an_obligation,
+        method="POST",
+        expected=MONEY_WRITERS,
+    ),
+    Row(
+        "funding:grant_indicator",
+        "Prestatie-indicator met afgesproken streefwaarde vastleggen",
+        target=a_grant,
+        method="POST",
+        data={"indicator": "0", "year": "2021", "agreed_target": "7"},
+        expected=MONEY_WRITERS,
+    ),
+    Row(
+        "funding:advances_remake",
+        "Voorschotten opnieuw plannen",
+        target=lambda w: a_grant(w, granted=True),
+        method="POST",
+        expected=MONEY_WRITERS,
+    ),
+    Row(
+        "funding:grant_document",
+        "Aanvraag of beschikking downloaden",
+        target=lambda w: (a_grant(w, with_document=True).pk, "aanvraag"),
+        expected=MONEY_OWN,
+    ),
+    Row(
+        "funding:advances",
+        "Voorschotten: te factureren, openstaand, betaald",
+        expected=MONEY_VIEWERS,
+    ),
+    Row(
+        "funding:advance_update",
+        "Voorschot verzonden of betaald",
+        target=an_advance,
+        method="POST",
+        data={"sent_on": "2021-01-04"},
+        expected=MONEY_WRITERS,
+    ),
+    Row(
+        "funding:advance_invoice",
+        "Factuur van een voorschot (PDF)",
+        target=lambda w: an_advance(w, invoiced=True),
+        expected=MONEY_OWN,
+    ),
+    Row("funding:budget", "Programmabegroting en realisatie", expected=MONEY_VIEWERS),
+    Row("funding:budget_line_add", "Begrotingsregel toevoegen", expected=MONEY_MANAGERS),
+    Row("funding:expense_add", "Uitgave vastleggen", expected=MONEY_MANAGERS),
+    Row("funding:budget_tables", "Begrotingstabellen met controle", expected=MONEY_VIEWERS),
+    Row("funding:budget_table", "Begrotingstabel", target=a_budget_table, expected=MONEY_OWN),
+    Row(
+        "funding:position",
+        "Financiële positie (resultaat, reserves, solvabiliteit)",
+        expected=[403, 200, 200, 200, 403, 200, 403, 403, 200, 403],
+    ),
+    Row(
+        "funding:position_edit",
+        "Financiële positie van een jaar wijzigen",
+        target=lambda w: (2021,),
+        expected=MONEY_MANAGERS,
+    ),
+    Row(
+        "funding:export",
+        "Subsidies, voorschotten, begroting en tabellen (Excel)",
+        target=lambda w: ("subsidies",),
+        expected=MONEY_VIEWERS,
     ),
 ]
 

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "koers.privacy",
     "koers.relations",
     "koers.work",
+    "koers.funding",
     "koers.demo",
 ]
 

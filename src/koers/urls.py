@@ -14,5 +14,6 @@ urlpatterns = [
     path("privacy/", include("koers.privacy.urls")),
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),
+    path("", include("koers.funding.urls")),
     path("", include("koers.plans.urls")),
 ]

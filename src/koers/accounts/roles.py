@@ -36,6 +36,8 @@ class Capability(models.TextChoices):
     CLOSE_PERIOD = "close_period", _("Close months of hours")
     MANAGE_PROJECTS = "manage_projects", _("Add and change projects")
     VIEW_CAPACITY = "view_capacity", _("View capacity and direct hours")
+    VIEW_FUNDING = "view_funding", _("View grants, budgets and the financial position")
+    MANAGE_FUNDING = "manage_funding", _("Manage grants, advances, budgets and expenses")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -60,6 +62,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.APPROVE_HOURS,
             C.MANAGE_PROJECTS,
             C.VIEW_CAPACITY,
+            C.VIEW_FUNDING,
+            C.MANAGE_FUNDING,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
@@ -73,6 +77,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.CLOSE_PERIOD,
             C.MANAGE_PROJECTS,
             C.VIEW_CAPACITY,
+            C.VIEW_FUNDING,
+            C.MANAGE_FUNDING,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -87,13 +93,15 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.APPROVE_HOURS,
             C.MANAGE_PROJECTS,
             C.VIEW_CAPACITY,
+            C.VIEW_FUNDING,
         }
     ),
     Role.MEDEWERKER: frozenset(
         {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS, C.RECORD_HOURS}
     ),
-    Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER}),
-    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN}),
+    # A funder's official sees the grants and budget lines of her own organisation only.
+    Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING}),
+    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING}),
 }
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;

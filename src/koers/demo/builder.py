@@ -21,6 +21,7 @@ from koers.accounts.roles import Role
 from koers.core.models import Municipality
 from koers.core.periods import Year
 from koers.demo import seed_data
+from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.directory.models import Organisation, OrganisationKind
 from koers.plans.models import (
@@ -35,6 +36,7 @@ from koers.plans.models import (
     Plan,
     Programme,
     Realisation,
+    Source,
     Target,
 )
 from koers.plans.progress import expected_by
@@ -217,6 +219,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         entries = build_hours(plan, users, organisations, REFERENCE_DATE, note)
         if entries:
             created["time entries"] = entries
+    build_funding(plan, users, organisations, note)
     if (
         realisations
         and not Realisation.objects.filter(
@@ -428,7 +431,7 @@ def _build_realisations(
     )
     for indicator in indicators:
         target = next((t for t in indicator.targets.all() if t.year == DEMO_YEAR), None)
-        if target is None:
+        if target is None or indicator.source == Source.DERIVED:
             continue
         recorder = indicator.activity.programme.coordinator or users["medewerker"]
         if "thematische netwerkbijeenkomsten" in indicator.title.lower():

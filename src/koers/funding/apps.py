@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundingConfig(AppConfig):
+    name = "koers.funding"
+    verbose_name = _("Funding")
+
+    def ready(self) -> None:
+        from koers.core.audit import register_action_labels
+        from koers.funding.measures import register_all
+
+        register_all()
+        register_action_labels(
+            {
+                "grant.created": _("Grant added"),
+                "grant.saved": _("Grant changed"),
+                "grant.moved": _("Grant moved in the pipeline"),
+                "advances.scheduled": _("Advances scheduled"),
+                "advance.changed": _("Advance changed"),
+                "obligation.added": _("Obligation added"),
+                "obligation.done": _("Obligation met"),
+                "obligation.reopened": _("Obligation reopened"),
+                "grant_indicator.set": _("Agreed target recorded"),
+                "budget_line.created": _("Budget line added"),
+                "budget_line.saved": _("Budget line changed"),
+                "expense.recorded": _("Expense recorded"),
+                "financial_year.saved": _("Financial position changed"),
+                "budget_table.stored": _("Budget table stored"),
+            }
+        )

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from koers.directory.models import Organisation
+from koers.funding.models import CostType, Grant, GrantKind, GrantStatus
+from koers.plans.forms import DateInput
+from koers.plans.models import Activity, Indicator, Programme
+
+
+class GrantForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    funder = forms.ModelChoiceField(label=_("Funder"), queryset=Organisation.objects.none())
+    kind = forms.ChoiceField(label=_("Kind"), choices=GrantKind.choices)
+    amount_requested = forms.DecimalField(
+        label=_("Amount requested (€)"), required=False, min_value=0, decimal_places=2
+    )
+    amount_granted = forms.DecimalField(
+        label=_("Amount granted (€)"), required=False, min_value=0, decimal_places=2
+    )
+    starts_on = forms.DateField(label=_("Period from"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Period until"), widget=DateInput())
+    decided_on = forms.DateField(
+        label=_("Date of the decision"), required=False, widget=DateInput()
+    )
+    reference = forms.CharField(label=_("Decision's reference"), max_length=60, required=False)
+    programmes = forms.ModelMultipleChoiceField(
+        label=_("Programmes it pays for"),
+        queryset=Programme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Activities it pays for"),
+        queryset=Activity.objects.none(),
+        required=False,
+        help_text=_("Only where the grant pays for particular activities."),
+    )
+    projects = forms.ModelMultipleChoiceField(
+        label=_("Projects it pays for"), queryset=Organisation.objects.none(), required=False
+    )
+    application_document = forms.FileField(label=_("Application (document)"), required=False)
+    decision_document = forms.FileField(label=_("Decision (document)"), required=False)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        from koers.work.models import Project
+
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["funder"].queryset = Organisation.objects.exclude(pk=organisation_id).order_by(
+            "name"
+        )
+        fields["programmes"].queryset = Programme.objects.filter(
+            plan__organisation_id=organisation_id
+        ).order_by("order", "code")
+        fields["activities"].queryset = (
+            Activity.objects.filter(programme__plan__organisation_id=organisation_id)
+            .select_related("programme")
+            .order_by("programme__order", "order")
+        )
+        fields["projects"].queryset = Project.objects.filter(
+            organisation_id=organisation_id
+        ).order_by("code", "title")
+
+    @classmethod
+    def for_grant(cls, grant: Grant, data: Any, files: Any, organisation_id: int) -> GrantForm:
+        from koers.funding.services import GRANT_FIELDS, GRANT_LINKS
+
+        initial: dict[str, Any] = {name: getattr(grant, name) for name in GRANT_FIELDS}
+        for name in GRANT_LINKS:
+            initial[name] = list(getattr(grant, name).all())
+        initial["version"] = grant.version
+        return cls(data, files, initial=initial, organisation_id=organisation_id)
+
+
+class MoveForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"), choices=GrantStatus.choices)
+    on = forms.DateField(label=_("Date of this step"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when going back a step."),
+    )
+
+
+class ObligationForm(forms.Form):
+    text = forms.CharField(label=_("Obligation"), max_length=300)
+    due_on = forms.DateField(label=_("Due"), widget=DateInput())
+
+
+class GrantIndicatorForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    agreed_target = forms.DecimalField(
+        label=_("Target agreed with the funder"), min_value=0, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, grant: Grant, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        indicators = Indicator.objects.filter(
+            activity__programme__plan__organisation_id=grant.organisation_id
+        )
+        programme_ids = [p.pk for p in grant.programmes.all()]
+        if programme_ids:
+            indicators = indicators.filter(activity__programme_id__in=programme_ids)
+        fields: Any = self.fields
+        fields["indicator"].queryset = indicators.select_related("activity").order_by(
+            "activity__programme__order", "activity__order", "order"
+        )
+        fields["indicator"].label_from_instance = lambda i: f"{i.activity.code} · {i.title}"
+        self.initial.setdefault("year", grant.starts_on.year)
+
+
+class AdvanceForm(forms.Form):
+    invoice_number = forms.CharField(label=_("Invoice number"), max_length=40, required=False)
+    sent_on = forms.DateField(label=_("Sent on"), required=False, widget=DateInput())
+    paid_on = forms.DateField(label=_("Paid on"), required=False, widget=DateInput())
+
+
+class BudgetLineForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    direction = forms.ChoiceField(
+        label=_("Income or costs"), choices=[("income", _("Income")), ("cost", _("Costs"))]
+    )
+    funder = forms.ModelChoiceField(
+        label=_("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    cost_type = forms.ChoiceField(
+        label=_("Cost type"), choices=[("", "—"), *CostType.choices], required=False
+    )
+    description = forms.CharField(label=_("Description"), max_length=200, required=False)
+    amount = forms.DecimalField(label=_("Amount (€)"), min_value=0, decimal_places=2)
+    amount_low = forms.DecimalField(label=_("Range from (€)"), required=False, decimal_places=2)
+    amount_high = forms.DecimalField(label=_("Range up to (€)"), required=False, decimal_places=2)
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["programme"].queryset = Programme.objects.filter(
+            plan__organisation_id=organisation_id
+        ).order_by("order", "code")
+
+
+class ExpenseForm(forms.Form):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    cost_type = forms.ChoiceField(label=_("Cost type"), choices=CostType.choices)
+    amount = forms.DecimalField(label=_("Amount (€)"), decimal_places=2)
+    description = forms.CharField(label=_("Description"), max_length=200)
+    funder = forms.ModelChoiceField(
+        label=_("Charged to funder"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["programme"].queryset = Programme.objects.filter(
+            plan__organisation_id=organisation_id
+        ).order_by("order", "code")

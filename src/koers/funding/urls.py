@@ -1,0 +1,29 @@
+from django.urls import path
+
+from koers.funding import finance_views, views
+
+app_name = "funding"
+
+urlpatterns = [
+    path("subsidies/", views.grants, name="grants"),
+    path("subsidies/nieuw/", views.grant_edit, name="grant_add"),
+    path("subsidies/<int:pk>/", views.grant, name="grant"),
+    path("subsidies/<int:pk>/wijzigen/", views.grant_edit, name="grant_edit"),
+    path("subsidies/<int:pk>/status/", views.grant_move, name="grant_move"),
+    path("subsidies/<int:pk>/verplichtingen/", views.obligation_add, name="obligation_add"),
+    path("subsidies/<int:pk>/indicatoren/", views.grant_indicator, name="grant_indicator"),
+    path("subsidies/<int:pk>/voorschotten/", views.advances_remake, name="advances_remake"),
+    path("subsidies/<int:pk>/<str:which>/", views.grant_document, name="grant_document"),
+    path("verplichtingen/<int:pk>/", views.obligation_done, name="obligation_done"),
+    path("voorschotten/", views.advances, name="advances"),
+    path("voorschotten/<int:pk>/", views.advance_update, name="advance_update"),
+    path("voorschotten/<int:pk>/factuur.pdf", views.advance_invoice, name="advance_invoice"),
+    path("begroting/", finance_views.budget, name="budget"),
+    path("begroting/regel/", finance_views.budget_line_add, name="budget_line_add"),
+    path("begroting/uitgave/", finance_views.expense_add, name="expense_add"),
+    path("begroting/tabellen/", finance_views.budget_tables, name="budget_tables"),
+    path("begroting/tabellen/<int:pk>/", finance_views.budget_table, name="budget_table"),
+    path("financien/positie/", finance_views.position, name="position"),
+    path("financien/positie/<int:year>/", finance_views.position_edit, name="position_edit"),
+    path("financien/export/<str:what>.xlsx", finance_views.export, name="export"),
+]

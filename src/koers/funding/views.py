@@ -1,0 +1,388 @@
+"""Grants: the pipeline, one grant with its steps, obligations, indicators and advances,
+and the advances to invoice this quarter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import has_capability, organisations_with
+from koers.accounts.roles import Capability
+from koers.core.periods import Quarter
+from koers.core.reference import default_reference
+from koers.funding import pipeline, queries, services
+from koers.funding.access import (
+    get_advance_for_user,
+    get_grant_for_user,
+    grant_scope,
+    grants_for,
+    own_organisation,
+)
+from koers.funding.forms import (
+    AdvanceForm,
+    GrantForm,
+    GrantIndicatorForm,
+    MoveForm,
+    ObligationForm,
+)
+from koers.funding.models import Grant, GrantStatus, Obligation
+from koers.plans.models import Target
+from koers.plans.views.common import act, client_ip, save_versioned
+
+
+def _may_manage(request: HttpRequest) -> bool:
+    own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
+    return bool(own)
+
+
+@requires(Capability.VIEW_FUNDING)
+@require_GET
+def grants(request: HttpRequest) -> HttpResponse:
+    visible = grants_for(request.user)
+    funder = request.GET.get("financier", "")
+    if funder.isdigit():
+        visible = visible.filter(funder_id=int(funder))
+    return render(
+        request,
+        "funding/grants.html",
+        {
+            "stages": queries.pipeline_stages(visible),
+            "applications": queries.applications_by_funder(visible),
+            "funders": grants_for(request.user)
+            .values_list("funder_id", "funder__name")
+            .distinct()
+            .order_by("funder__name"),
+            "chosen_funder": int(funder) if funder.isdigit() else None,
+            "may_manage": _may_manage(request),
+        },
+    )
+
+
+def _indicator_rows(grant: Grant) -> list[Any]:
+    """The decision's indicators with the plan's own target for the same year beside them."""
+    plan_target = Target.objects.filter(
+        indicator=OuterRef("indicator_id"), year=OuterRef("year")
+    ).values("value")[:1]
+    return list(
+        grant.indicators.select_related("indicator__activity__programme").annotate(
+            plan_target=Subquery(plan_target)
+        )
+    )
+
+
+@requires(Capability.VIEW_FUNDING)
+@require_GET
+def grant(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_grant_for_user(request.user, pk)
+    may_manage = has_capability(request.user, Capability.MANAGE_FUNDING, grant_scope(record))
+    today = timezone.localdate()
+    moves = [
+        (status, str(GrantStatus(status).label), False)
+        for status in pipeline.FORWARD[record.status]
+    ]
+    if record.status in pipeline.BACK:
+        back = pipeline.BACK[record.status]
+        moves.append((back, str(GrantStatus(back).label), True))
+    return render(
+        request,
+        "funding/grant.html",
+        {
+            "grant": record,
+            "steps": record.steps.select_related("by"),
+            "obligations": record.obligations.all(),
+            "indicators": _indicator_rows(record),
+            "advances": record.advances.all(),
+            "programmes": record.programmes.all(),
+            "activities": record.activities.select_related("programme"),
+            "projects": record.projects.all(),
+            "may_manage": may_manage,
+            "moves": moves,
+            "move_form": MoveForm(initial={"on": today}),
+            "obligation_form": ObligationForm(),
+            "indicator_form": GrantIndicatorForm(grant=record) if may_manage else None,
+            "advance_total": sum((a.amount for a in record.advances.all()), 0),
+            "today": today,
+        },
+    )
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_http_methods(["GET", "POST"])
+def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
+    record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING) if pk else None
+    if record and record.organisation_id != organisation_id:
+        raise Http404
+    data = request.POST or None
+    files = request.FILES or None
+    form = (
+        GrantForm.for_grant(record, data, files, organisation_id)
+        if record
+        else GrantForm(data, files, organisation_id=organisation_id)
+    )
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        saved_grant: list[Grant] = []
+
+        def save() -> None:
+            saved_grant.append(
+                services.grant_save(
+                    actor=request.user,
+                    organisation_id=organisation_id,
+                    values={name: cleaned[name] for name in services.GRANT_FIELDS},
+                    links={name: cleaned[name] for name in services.GRANT_LINKS},
+                    documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
+                    grant=record,
+                    expected_version=cleaned["version"] if record else None,
+                    remote_addr=client_ip(request),
+                )
+            )
+
+        saved, conflict_rows = save_versioned(
+            request,
+            form,
+            save,
+            _("The grant has been saved.") if record else _("The grant has been added."),
+            shown=("title", "amount_requested", "amount_granted", "reference"),
+        )
+        if saved:
+            return redirect("funding:grant", pk=saved_grant[0].pk)
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict_rows else 400
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "multipart": True,
+            "heading": _("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
+            "back_url": reverse("funding:grant", args=[record.pk])
+            if record
+            else reverse("funding:grants"),
+            "conflict_rows": conflict_rows,
+            "intro": _(
+                "A new grant starts as an idea. Move it through the pipeline on its page; "
+                "the advances are scheduled when it is granted."
+            ),
+        },
+        status=status,
+    )
+
+
+def _back_to(record: Grant, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("funding:grant", args=[record.pk]) + anchor)
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, str(text))
+        return _back_to(record)
+    cleaned = form.cleaned_data
+    act(
+        request,
+        lambda: services.grant_move(
+            actor=request.user,
+            grant=record,
+            to=cleaned["to"],
+            on=cleaned["on"],
+            reason=cleaned["reason"],
+            remote_addr=client_ip(request),
+        ),
+        _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label},
+    )
+    return _back_to(record)
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
+    form = ObligationForm(request.POST)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.obligation_add(
+                actor=request.user,
+                grant=record,
+                remote_addr=client_ip(request),
+                **form.cleaned_data,
+            ),
+            _("The obligation has been added."),
+        )
+    else:
+        messages.error(request, _("Give the obligation and its due date."))
+    return _back_to(record, "#obligations")
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
+    obligation = get_object_or_404(
+        Obligation.objects.filter(grant__in=grants_for(request.user)), pk=pk
+    )
+    record = get_grant_for_user(request.user, obligation.grant_id, Capability.MANAGE_FUNDING)
+    reopen = request.POST.get("reopen") == "1"
+    act(
+        request,
+        lambda: services.obligation_done(
+            actor=request.user,
+            obligation=obligation,
+            on=None if reopen else timezone.localdate(),
+            remote_addr=client_ip(request),
+        ),
+        _("The obligation is open again.") if reopen else _("The obligation is met."),
+    )
+    return _back_to(record, "#obligations")
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def grant_indicator(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
+    form = GrantIndicatorForm(request.POST, grant=record)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.grant_indicator_set(
+                actor=request.user,
+                grant=record,
+                remote_addr=client_ip(request),
+                **form.cleaned_data,
+            ),
+            _("The agreed target has been recorded."),
+        )
+    else:
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, str(text))
+    return _back_to(record, "#indicators")
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
+    act(
+        request,
+        lambda: services.advance_schedule_remake(
+            actor=request.user, grant=record, remote_addr=client_ip(request)
+        ),
+        _("The advances have been scheduled again."),
+    )
+    return _back_to(record, "#advances")
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_POST
+def advance_update(request: HttpRequest, pk: int) -> HttpResponse:
+    advance = get_advance_for_user(request.user, pk, Capability.MANAGE_FUNDING)
+    form = AdvanceForm(request.POST)
+    if form.is_valid():
+        cleaned = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        act(
+            request,
+            lambda: services.advance_update(
+                actor=request.user, advance=advance, remote_addr=client_ip(request), **cleaned
+            ),
+            _("The advance has been updated."),
+        )
+    else:
+        messages.error(request, _("Enter the dates as day, month and year."))
+    next_url = request.POST.get("next", "")
+    if next_url == "advances":
+        return redirect("funding:advances")
+    return _back_to(advance.grant, "#advances")
+
+
+@requires(Capability.VIEW_FUNDING)
+@require_GET
+def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invoice for an advance as a PDF, with the grant's reference."""
+    from koers.funding.invoice import invoice_pdf
+
+    advance = get_advance_for_user(request.user, pk, Capability.VIEW_FUNDING)
+    if not advance.invoice_number:
+        raise Http404
+    response = HttpResponse(invoice_pdf(advance), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="factuur-{advance.invoice_number}.pdf"'
+    return response
+
+
+def _quarter(request: HttpRequest) -> Quarter:
+    raw = request.GET.get("kwartaal", "")
+    try:
+        year, number = (int(part) for part in raw.split("-", 1))
+        return Quarter(year, number)
+    except ValueError:
+        return Quarter.containing(default_reference())
+
+
+@requires(Capability.VIEW_FUNDING)
+@require_GET
+def advances(request: HttpRequest) -> HttpResponse:
+    quarter = _quarter(request)
+    previous = (
+        Quarter(quarter.year, quarter.number - 1)
+        if quarter.number > 1
+        else Quarter(quarter.year - 1, 4)
+    )
+    following = (
+        Quarter(quarter.year, quarter.number + 1)
+        if quarter.number < 4
+        else Quarter(quarter.year + 1, 1)
+    )
+    return render(
+        request,
+        "funding/advances.html",
+        {
+            "overview": queries.advances_overview(grants_for(request.user), quarter),
+            "previous": f"{previous.year}-{previous.number}",
+            "following": f"{following.year}-{following.number}",
+            "may_manage": _may_manage(request),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@requires(Capability.VIEW_FUNDING)
+@require_GET
+def grant_document(request: HttpRequest, pk: int, which: str) -> FileResponse:
+    """The application or decision document, always as a download."""
+    record = get_grant_for_user(request.user, pk)
+    field = {"aanvraag": "application_document", "beschikking": "decision_document"}.get(which)
+    if field is None:
+        raise Http404
+    document = getattr(record, field)
+    if not document:
+        raise Http404
+    response = FileResponse(
+        document.open("rb"), as_attachment=True, filename=document.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def refuse_funders(request: HttpRequest) -> int:
+    """Pages about the organisation's own money are for its staff, not for funders."""
+    own, _funding = organisations_with(request.user, Capability.VIEW_FUNDING)
+    if not own:
+        raise PermissionDenied
+    return min(own)
