@@ -311,3 +311,15 @@ def test_a_table_with_a_row_of_the_wrong_width_is_refused_and_nothing_is_stored(
 
 
 _ = ActivityFactory
+
+
+def test_hours_on_activities_are_shared_over_the_funders_by_their_planned_costs(world: Any) -> None:
+    line(world, amount=Decimal("3000"))
+    line(world, funder=world.regio, amount=Decimal("1000"))
+    hours(world, world.users["medewerker"], dt.date(2021, 3, 1), "8", "50")
+    overview = queries.budget_overview(world.own.pk, 2021, reference=REFERENCE)
+    by_funder = dict(overview.costs_by_funder)
+    assert by_funder[world.province].realised == Decimal("300.00")
+    assert by_funder[world.regio].realised == Decimal("100.00")
+    assert None not in by_funder
+    assert sum(m.realised for m in by_funder.values()) == overview.cost_total.realised

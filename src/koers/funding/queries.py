@@ -210,6 +210,17 @@ class BudgetOverview:
     def cost_total(self) -> Money:
         return _sum(p.cost_total for p in self.programmes)
 
+    @property
+    def costs_by_funder(self) -> list[tuple[Any, Money]]:
+        """Costs per funder over all programmes; None for costs charged to no funder."""
+        totals: dict[Any, Money] = {}
+        for budget in self.programmes:
+            for funder, money in budget.costs_by_funder.items():
+                total = totals.setdefault(funder, Money())
+                total.add_planned(money.planned, money.low, money.high)
+                total.realised += money.realised
+        return sorted(totals.items(), key=lambda item: (item[0] is None, str(item[0] or "")))
+
 
 def _quarter_of_date(year: int) -> Case:
     """The quarter of a date as a plain CASE on date ranges: native on both databases."""
@@ -372,6 +383,8 @@ def budget_overview(
         if row["programme_key"] in by_programme:
             by_programme[row["programme_key"]].hours_budget = row["hours"]
 
+    for budget in by_programme.values():
+        _share_unattributed_costs(budget)
     _realise_income(by_programme, funders, organisation_id, year, end, visible)
     funder_totals: dict[Any, Money] = defaultdict(Money)
     for budget in by_programme.values():
@@ -394,6 +407,28 @@ def _realise(
     budget.costs.setdefault(cost_type, Money()).realised += amount
     budget.costs_by_funder.setdefault(funder, Money()).realised += amount
     budget.realised_by_quarter[quarter - 1] += amount
+
+
+def _share_unattributed_costs(budget: ProgrammeBudget) -> None:
+    """Costs made for no funder in particular (hours on the programme's activities) are
+    shared over the programme's funders in proportion to the costs planned for each, the
+    usual allocation key; without planned costs per funder they stay unattributed."""
+    unattributed = budget.costs_by_funder.get(None)
+    if unattributed is None or not unattributed.realised:
+        return
+    shares = [(f, m.planned) for f, m in budget.costs_by_funder.items() if f is not None]
+    weights = [int(planned * 100) for _f, planned in shares]
+    if not shares or sum(weights) <= 0:
+        return
+    from koers.funding.schedule import split
+
+    for (funder, _planned), part in zip(
+        shares, split(unattributed.realised, [max(w, 0) for w in weights]), strict=True
+    ):
+        budget.costs_by_funder[funder].realised += part
+    unattributed.realised = ZERO
+    if not unattributed.planned:
+        del budget.costs_by_funder[None]
 
 
 def _realise_income(
