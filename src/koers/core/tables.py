@@ -13,12 +13,14 @@ import datetime as dt
 import io
 import re
 import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 SESSION_KEY = "koers_pending_imports"
 DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
@@ -116,3 +118,41 @@ def mark_done(request: HttpRequest, token: str) -> None:
     """The upload was imported: it cannot be imported again; its report can still be read."""
     request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
     request.session[DONE_KEY] = [*request.session.get(DONE_KEY, [])[-4:], token]
+
+
+@dataclass
+class ImportRow:
+    """One row of an upload: where it was, what it said, what is wrong with it, and the
+    unsaved record it becomes when nothing is."""
+
+    line: int
+    raw: list[str]
+    values: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+    record: Any = None
+
+
+@dataclass
+class ImportReport:
+    """The dry run of an import: every row with its problems, and problems of the file."""
+
+    header: list[str]
+    rows: list[ImportRow]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failing(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.problems]
+
+    @property
+    def passing(self) -> list[ImportRow]:
+        return [row for row in self.rows if not row.problems]
+
+    def failing_csv(self) -> str:
+        """The failing rows as they came, plus a column with the problems."""
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow([*self.header, _("problems")])
+        for row in self.failing:
+            writer.writerow([*row.raw, " | ".join(row.problems)])
+        return out.getvalue()

@@ -20,11 +20,8 @@ Every imported row has its own audit entry.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -53,37 +50,8 @@ MAX_ROWS = 20000
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 
-@dataclass
-class Row:
-    line: int
-    raw: list[str]
-    values: dict[str, str]
-    problems: list[str] = field(default_factory=list)
-    entry: TimeEntry | None = None
-
-
-@dataclass
-class Report:
-    header: list[str]
-    rows: list[Row]
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def failing(self) -> list[Row]:
-        return [row for row in self.rows if row.problems]
-
-    @property
-    def passing(self) -> list[Row]:
-        return [row for row in self.rows if not row.problems]
-
-    def failing_csv(self) -> str:
-        """The failing rows as they came, plus a column with the problems."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow([*self.header, _("problems")])
-        for row in self.failing:
-            writer.writerow([*row.raw, " | ".join(row.problems)])
-        return out.getvalue()
+Row = tables.ImportRow
+Report = tables.ImportReport
 
 
 def _date(text: str) -> dt.date | None:
@@ -197,7 +165,7 @@ def _check_row(
         problems.extend(error.messages)
         return
     day_totals[(user.pk, day)] += hours
-    row.entry = TimeEntry(
+    row.record = TimeEntry(
         user=user,
         organisation_id=organisation_id,
         date=day,
@@ -221,13 +189,13 @@ def _check_day_totals(report: Report, day_totals: dict[tuple[int, dt.date], Deci
         .annotate(total=Sum("hours"))
     }
     for row in report.passing:
-        assert row.entry is not None
-        key = (row.entry.user_id, row.entry.date)
+        assert row.record is not None
+        key = (row.record.user_id, row.record.date)
         try:
-            rules.check_day_total(row.entry.date, day_totals[key] + existing.get(key, Decimal(0)))
+            rules.check_day_total(row.record.date, day_totals[key] + existing.get(key, Decimal(0)))
         except ValidationError as error:
             row.problems.extend(error.messages)
-            row.entry = None
+            row.record = None
 
 
 @transaction.atomic
@@ -241,14 +209,14 @@ def apply(report: Report, *, actor: Any, skip_failing: bool, remote_addr: str | 
             _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
         )
     for row in report.passing:
-        assert row.entry is not None
-        row.entry.save()
+        assert row.record is not None
+        row.record.save()
         audit_write(
             actor=actor,
             action="time.imported",
-            instance=row.entry,
-            after=snapshot(row.entry, ["date", "hours", "note"]),
+            instance=row.record,
+            after=snapshot(row.record, ["date", "hours", "note"]),
             remote_addr=remote_addr,
-            organisation_id=row.entry.organisation_id,
+            organisation_id=row.record.organisation_id,
         )
     return len(report.passing)

@@ -380,8 +380,15 @@ def _import_report(
 ) -> HttpResponse:
     return render(
         request,
-        "work/import_report.html",
-        {"report": report, "token": token, "dry_run": dry_run},
+        "imports/report.html",
+        {
+            "report": report,
+            "token": token,
+            "dry_run": dry_run,
+            "title": _("Import hours"),
+            "start_url": reverse("work:import"),
+            "failing_url": reverse("work:import_failing", args=[token]),
+        },
         status=status,
     )
 
