@@ -685,6 +685,17 @@ ROWS: list[Row] = [
     Row("funding:budget", "Programmabegroting en realisatie", expected=MONEY_VIEWERS),
     Row("funding:budget_line_add", "Begrotingsregel toevoegen", expected=MONEY_MANAGERS),
     Row("funding:expense_add", "Uitgave vastleggen", expected=MONEY_MANAGERS),
+    Row(
+        "funding:budget_import",
+        "Begroting importeren (regels of een tabel, met proefrun)",
+        expected=MONEY_MANAGERS,
+    ),
+    Row(
+        "funding:budget_import_failing",
+        "Begroting importeren: overgeslagen regels (CSV)",
+        target=lambda w: ("0" * 32 + ".csv",),
+        expected=[403, 404, 404, 403, 403, 403, 403, 403, 404, 403],
+    ),
     Row("funding:budget_tables", "Begrotingstabellen met controle", expected=MONEY_VIEWERS),
     Row("funding:budget_table", "Begrotingstabel", target=a_budget_table, expected=MONEY_OWN),
     Row(

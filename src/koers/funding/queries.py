@@ -566,18 +566,19 @@ class CheckedTable:
         )
 
 
-def cross_foot(table: BudgetTable) -> CheckedTable:
+def cross_foot(table: BudgetTable, rows: list[Any] | None = None) -> CheckedTable:
     """Check every stated total of `table` against the sum of its parts.
 
     A row's stated total against its cells; each column of a total row against the rows
     above it (back to the previous total row); and the total row's stated total against
-    the stated totals of those rows. Nothing is corrected; differences are reported."""
+    the stated totals of those rows. Nothing is corrected; differences are reported.
+    `rows` (unsaved) check a table before it is stored, as the import's dry run does."""
     checked: list[CheckedRow] = []
     column_mismatches: dict[int, tuple[Decimal, Decimal]] = {}
     total_column_mismatch = None
     width = len(table.columns)
     block: list[CheckedRow] = []
-    for row in table.rows.all():
+    for row in table.rows.all() if rows is None else rows:
         amounts = row.amounts
         item = CheckedRow(
             label=row.label,

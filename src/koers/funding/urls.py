@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.funding import finance_views, views
+from koers.funding import finance_views, import_views, views
 
 app_name = "funding"
 
@@ -21,6 +21,12 @@ urlpatterns = [
     path("begroting/", finance_views.budget, name="budget"),
     path("begroting/regel/", finance_views.budget_line_add, name="budget_line_add"),
     path("begroting/uitgave/", finance_views.expense_add, name="expense_add"),
+    path("begroting/importeren/", import_views.budget_import, name="budget_import"),
+    path(
+        "begroting/importeren/<str:token>/problemen.csv",
+        import_views.budget_import_failing,
+        name="budget_import_failing",
+    ),
     path("begroting/tabellen/", finance_views.budget_tables, name="budget_tables"),
     path("begroting/tabellen/<int:pk>/", finance_views.budget_table, name="budget_table"),
     path("financien/positie/", finance_views.position, name="position"),

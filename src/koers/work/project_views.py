@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
@@ -28,37 +28,39 @@ from koers.work.views import _organisation_id
 
 
 class ProjectForm(forms.Form):
-    title = forms.CharField(label=_lazy("Title"), max_length=200)
-    code = forms.CharField(label=_lazy("Code"), max_length=20, required=False)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    code = forms.CharField(label=gettext_lazy("Code"), max_length=20, required=False)
     programme = forms.ModelChoiceField(
-        label=_lazy("Programme"),
+        label=gettext_lazy("Programme"),
         queryset=Programme.objects.none(),
         required=False,
-        help_text=_lazy("Leave empty only for a separate project, with its hand-over date."),
+        help_text=gettext_lazy("Leave empty only for a separate project, with its hand-over date."),
     )
     handover_by = forms.DateField(
-        label=_lazy("Hand over or end by"), required=False, widget=DateInput()
+        label=gettext_lazy("Hand over or end by"), required=False, widget=DateInput()
     )
     funder = forms.ModelChoiceField(
-        label=_lazy("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+        label=gettext_lazy("Funder"), queryset=Organisation.objects.order_by("name"), required=False
     )
     partner = forms.ModelChoiceField(
-        label=_lazy("Municipality or organisation"),
+        label=gettext_lazy("Municipality or organisation"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
-        help_text=_lazy("With a partner, the programme pays at most half of the hours."),
+        help_text=gettext_lazy("With a partner, the programme pays at most half of the hours."),
     )
     municipality = forms.ModelChoiceField(
-        label=_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
+        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
     )
-    starts_on = forms.DateField(label=_lazy("Start"), widget=DateInput())
-    ends_on = forms.DateField(label=_lazy("End"), required=False, widget=DateInput())
-    hours_budget = forms.DecimalField(label=_lazy("Hours budget"), required=False, min_value=0)
+    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=gettext_lazy("End"), required=False, widget=DateInput())
+    hours_budget = forms.DecimalField(
+        label=gettext_lazy("Hours budget"), required=False, min_value=0
+    )
     programme_hours = forms.DecimalField(
-        label=_lazy("Hours paid by the programme"), required=False, min_value=0
+        label=gettext_lazy("Hours paid by the programme"), required=False, min_value=0
     )
-    money_budget = forms.DecimalField(label=_lazy("Budget (€)"), required=False, min_value=0)
-    status = forms.ChoiceField(label=_lazy("Status"), choices=ProjectStatus.choices)
+    money_budget = forms.DecimalField(label=gettext_lazy("Budget (€)"), required=False, min_value=0)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ProjectStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

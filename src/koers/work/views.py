@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
@@ -47,13 +47,13 @@ from koers.work.models import (
 from koers.work.rules import monday_of
 
 DAY_NAMES = [  # lazy: translated per request, not once at import
-    _lazy("Mon"),
-    _lazy("Tue"),
-    _lazy("Wed"),
-    _lazy("Thu"),
-    _lazy("Fri"),
-    _lazy("Sat"),
-    _lazy("Sun"),
+    gettext_lazy("Mon"),
+    gettext_lazy("Tue"),
+    gettext_lazy("Wed"),
+    gettext_lazy("Thu"),
+    gettext_lazy("Fri"),
+    gettext_lazy("Sat"),
+    gettext_lazy("Sun"),
 ]
 
 
@@ -326,8 +326,8 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
 
 class HoursImportForm(forms.Form):
     file = forms.FileField(
-        label=_lazy("File"),
-        help_text=_lazy("CSV or Excel (.xlsx); the first row names the columns."),
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("CSV or Excel (.xlsx); the first row names the columns."),
         validators=[validate_spreadsheet],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
@@ -466,15 +466,15 @@ def hours_export(request: HttpRequest) -> HttpResponse:
 
 
 class ProductForm(forms.Form):
-    title = forms.CharField(label=_lazy("Title"), max_length=200)
-    kind = forms.ChoiceField(label=_lazy("Kind"), choices=ProductKind.choices)
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=ProductKind.choices)
     document = forms.FileField(
-        label=_lazy("Document"),
+        label=gettext_lazy("Document"),
         required=False,
         validators=[validate_document],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
     )
-    link = forms.URLField(label=_lazy("Link"), required=False, assume_scheme="https")
+    link = forms.URLField(label=gettext_lazy("Link"), required=False, assume_scheme="https")
 
 
 @requires(Capability.VIEW_PLANS)
