@@ -57,3 +57,17 @@ def test_the_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
     compiled = tmp_path / "django.mo"
     subprocess.run(["msgfmt", "-o", str(compiled), str(PO)], check=True)
     assert MO.read_bytes() == compiled.read_bytes(), "Run `make messages` to compile"
+
+
+def test_translation_functions_keep_names_makemessages_knows() -> None:
+    """makemessages finds strings by function name (_, gettext, gettext_lazy, ...): a string
+    wrapped in an alias such as `_lazy` is never extracted and stays English on screen."""
+    alias = re.compile(
+        r"from django\.utils\.translation import .*\b(n?p?gettext(?:_lazy|_noop)?) as (?!_\b)(\w+)"
+    )
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {match.group(0)}"
+        for path in PACKAGE.rglob("*.py")
+        for match in alias.finditer(path.read_text())
+    ]
+    assert offenders == []
