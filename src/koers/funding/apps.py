@@ -7,10 +7,19 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.funding.measures import register_all
+        from koers.funding.reminders import send_money_reminders
 
         register_all()
+        schedule.register(
+            schedule.PeriodicJob(
+                "funding.money_reminders", send_money_reminders, dt.timedelta(days=7)
+            )
+        )
         register_action_labels(
             {
                 "grant.created": _("Grant added"),

@@ -341,8 +341,59 @@ def _tables_sheets(request: HttpRequest) -> Any:
         yield (checked.table.title, header, rows)
 
 
+def _obligations_sheet(request: HttpRequest) -> Any:
+    from koers.funding.models import Obligation
+
+    header = [_("Grant"), _("Funder"), _("Obligation"), _("Due"), _("Done")]
+    rows = (
+        [o.grant.title, str(o.grant.funder), o.text, o.due_on, o.done_on]
+        for o in Obligation.objects.filter(grant__in=grants_for(request.user))
+        .select_related("grant__funder")
+        .order_by("due_on", "grant__title")
+    )
+    return (_("Obligations"), header, rows)
+
+
+def _indicators_sheet(request: HttpRequest) -> Any:
+    """One row per indicator per year: the agreed target and the plan's own, each in its
+    own column."""
+    from django.db.models import OuterRef, Subquery
+
+    from koers.funding.models import GrantIndicator
+    from koers.plans.models import Target
+
+    plan_target = Target.objects.filter(
+        indicator=OuterRef("indicator_id"), year=OuterRef("year")
+    ).values("value")[:1]
+    header = [
+        _("Grant"),
+        _("Programme"),
+        _("Activity"),
+        _("Indicator"),
+        _("Year"),
+        _("Agreed with the funder"),
+        _("Plan's own target"),
+    ]
+    rows = (
+        [
+            row.grant.title,
+            row.indicator.activity.programme.name,
+            row.indicator.activity.code,
+            row.indicator.title,
+            row.year,
+            row.agreed_target,
+            row.plan_target,
+        ]
+        for row in GrantIndicator.objects.filter(grant__in=grants_for(request.user))
+        .select_related("grant", "indicator__activity__programme")
+        .annotate(plan_target=Subquery(plan_target))
+        .order_by("grant__title", "year", "indicator__activity__programme__order", "id")
+    )
+    return (_("Performance indicators"), header, rows)
+
+
 EXPORTS = {
-    "subsidies": lambda r: [_grants_sheet(r)],
+    "subsidies": lambda r: [_grants_sheet(r), _obligations_sheet(r), _indicators_sheet(r)],
     "voorschotten": lambda r: [_advances_sheet(r)],
     "begroting": _budget_sheets,
     "positie": lambda r: [_position_sheet(r)],
