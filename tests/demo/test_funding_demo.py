@@ -99,3 +99,21 @@ def test_the_fundraising_targets_count_themselves_from_the_pipeline(demo: None) 
     assert get_measure(granted.measure).compute(granted, *year) == 1
     counted = get_measure(written.measure).records(written, *year)
     assert {g.funder.name for g in counted} == {"ZonMw", "VSB Fonds"}
+
+
+def test_the_budget_says_where_it_shows_example_data(demo: None) -> None:
+    own = Grant.objects.first().organisation_id
+    overview = queries.budget_overview(own, 2021, reference=dt.date(2021, 10, 15))
+    assert overview.has_examples
+    assert overview.income_total.planned == overview.cost_total.planned
+    institutional = sum(
+        (
+            money.planned
+            for budget in overview.programmes
+            for funder, money in budget.income.items()
+            if funder.slug == "provincie-flevoland"
+        ),
+        D(0),
+    )
+    # The institutional grant, the co-financing and the province's ExpEx share.
+    assert institutional == D("1069937") + D("180000") + D("25000")

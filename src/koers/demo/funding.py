@@ -474,6 +474,7 @@ def _budget_lines(
                 "amount": amount,
                 "amount_low": low,
                 "amount_high": high,
+                "is_example": True,
             },
         )
 
@@ -525,6 +526,7 @@ def _expenses(
                 "amount": amount,
                 "description": description,
                 "funder": funder,
+                "is_example": True,
             },
         )
 

@@ -282,6 +282,8 @@ class BudgetLine(models.Model):
     amount = money_field(_("amount (€)"), validators=[MinValueValidator(0)])
     amount_low = money_field(_("from (€)"), null=True, blank=True)
     amount_high = money_field(_("up to (€)"), null=True, blank=True)
+    # Demo lines the seeds give no figure for: the budget page says so.
+    is_example = models.BooleanField(_("example data"), default=False, editable=False)
 
     class Meta:
         ordering = ["year", "programme__order", "direction", "funder__name", "cost_type"]
@@ -334,6 +336,7 @@ class Expense(models.Model):
     cost_type = models.CharField(_("cost type"), max_length=12, choices=CostType.choices)
     amount = money_field(_("amount (€)"))
     description = models.CharField(_("description"), max_length=200)
+    is_example = models.BooleanField(_("example data"), default=False, editable=False)
 
     class Meta:
         ordering = ["-date", "id"]

@@ -201,6 +201,7 @@ class BudgetOverview:
     funders: dict[Any, Money]  # income per funder over all programmes
     unpriced_hours: Decimal  # hours whose person has no cost rate for the year
     reference: dt.date
+    has_examples: bool = False  # example data among the lines or expenses (the demo)
 
     @property
     def income_total(self) -> Money:
@@ -398,6 +399,9 @@ def budget_overview(
         funders=dict(funder_totals),
         unpriced_hours=unpriced,
         reference=end,
+        has_examples=BudgetLine.objects.filter(
+            organisation_id=organisation_id, year=year, is_example=True
+        ).exists(),
     )
 
 
