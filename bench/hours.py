@@ -70,6 +70,32 @@ def timed(call: object) -> tuple[float, int]:
     return statistics.median(samples), len(connection.queries)
 
 
+def _programme_activity(organisation_id: int) -> object:
+    """A plan, programme and activity for the measured organisation, a budget line and a
+    cost rate for each of its staff: what the programme budget page works on."""
+    from koers.funding.models import BudgetLine, CostType, Direction
+    from koers.plans.models import Activity, Plan, Programme
+    from koers.work.models import CostRate
+
+    plan = Plan.objects.create(
+        organisation_id=organisation_id, title="Bench", start_year=YEAR, end_year=YEAR
+    )
+    programme = Programme.objects.create(plan=plan, code="B", name="Bench")
+    BudgetLine.objects.create(
+        organisation_id=organisation_id,
+        programme=programme,
+        year=YEAR,
+        direction=Direction.COST,
+        cost_type=CostType.PERSONNEL,
+        amount=Decimal(1_000_000),
+    )
+    CostRate.objects.bulk_create(
+        CostRate(profile=profile, year=YEAR, rate=Decimal(75))
+        for profile in StaffProfile.objects.filter(organisation_id=organisation_id)
+    )
+    return Activity.objects.create(programme=programme, code="B1", title="Bench", year=YEAR)
+
+
 def main() -> None:
     setup_test_environment()
     settings.DEBUG = True  # to count queries
@@ -85,13 +111,14 @@ def main() -> None:
     assert staff is not None
     Membership.objects.create(user=staff.user, organisation_id=measured, role=Role.MEDEWERKER)
     direct = TimeCategory.objects.get(organisation_id=measured, name="Direct werk")
+    activity = _programme_activity(measured)
     for day in range(1, 11):
         TimeEntry.objects.create(
             user=staff.user,
             organisation_id=measured,
             date=dt.date(YEAR, 11, day),
             hours=Decimal(1),
-            category=direct,
+            activity=activity,
         )
     capacity_client, week_client = Client(), Client()
     capacity_client.force_login(director)
@@ -115,6 +142,10 @@ def main() -> None:
         "bare SQL: the year's hours, grouped": run_bare,
         "capacity page": page(capacity_client, f"/uren/capaciteit/?peildatum={YEAR}-12-31"),
         "week grid": page(week_client, f"/uren/week/{YEAR}-11-01/"),
+        # The programme budget prices the year's hours on programmes (koers.funding.queries).
+        "programme budget page": page(
+            capacity_client, f"/begroting/?jaar={YEAR}&peildatum={YEAR}-12-31"
+        ),
     }
     print(f"database: {connection.vendor}; rounds: {ROUNDS}")
     print("| entries | step | median ms | queries | peak RSS MB |")
@@ -123,6 +154,10 @@ def main() -> None:
         if stage == "large":
             started = time.perf_counter()
             fill_hours(measured, years=10)
+            # The year's direct work on the programme's activity, so the budget prices it.
+            TimeEntry.objects.filter(
+                organisation_id=measured, date__year=YEAR, category=direct
+            ).update(activity=activity, category=None)
             add_hours_organisations(9)
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:

@@ -30,6 +30,8 @@ from koers.funding.models import BudgetLine, BudgetTable
         ("12.5", "12.5"),
         ("1.069.937", "1069937"),
         ("1,069,937.00", "1069937"),
+        ("0.500", "0.5"),
+        ("2023,68", "2023.68"),
         ("", None),
         ("—", None),
     ],
@@ -39,7 +41,9 @@ def test_amounts_are_read_as_people_type_them(text: str, expected: str | None) -
     assert value == (None if expected is None else Decimal(expected))
 
 
-@pytest.mark.parametrize("text", ["veel", "1,234", "12.345,678", "1e400", "NaN"])
+@pytest.mark.parametrize(
+    "text", ["veel", "1,234", "12.345,678", "1e400", "1e3", "NaN", "--5", "1.2.3"]
+)
 def test_what_is_not_an_amount_in_cents_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         imports.parse_money(text)
@@ -50,6 +54,15 @@ def test_a_dutch_written_amount_reads_back_exactly(value: Decimal) -> None:
     whole, cents = f"{abs(value):,.2f}".split(".")
     text = ("-" if value < 0 else "") + whole.replace(",", ".") + "," + cents
     assert imports.parse_money(text) == value
+
+
+def test_numbers_from_excel_cells_keep_their_value() -> None:
+    from koers.core.tables import _cell
+
+    assert imports.parse_money(_cell(2023.6799999999998)) == Decimal("2023.68")
+    assert imports.parse_money(_cell(1500.0)) == Decimal("1500")
+    with pytest.raises(ValueError, match="decimals"):
+        imports.parse_money(_cell(1.234))  # a number with three decimals, not 1234
 
 
 def rows(world: Any) -> list[list[str]]:
@@ -95,6 +108,13 @@ def test_skipping_failing_rows_imports_the_others_each_audited(world: Any) -> No
     assert AuditEntry.objects.filter(action="budget_line.created").count() == 2
 
 
+def test_a_line_given_twice_in_the_file_is_a_problem_of_the_second_row(world: Any) -> None:
+    twice = [*rows(world)[:2], rows(world)[1]]
+    report = imports.check_lines(twice, organisation_id=world.own.pk)
+    assert [r.line for r in report.passing] == [2]
+    assert "2" in report.failing[0].problems[0]
+
+
 def test_a_range_that_does_not_hold_the_amount_is_a_problem_of_its_row(world: Any) -> None:
     report = imports.check_lines(
         [
@@ -131,6 +151,12 @@ def test_the_lines_import_through_the_pages(world: Any) -> None:
     again = client.post(reverse("funding:budget_import"), {"token": token, "skip_failing": "on"})
     assert again.status_code == 404
     assert BudgetLine.objects.count() == 2
+    upload = SimpleUploadedFile("begroting.xlsx", buffer.getvalue())
+    second = client.post(reverse("funding:budget_import"), {"shape": "regels", "file": upload})
+    assert not second.context["report"].passing
+    assert "already" in str(second.context["report"].failing[0].problems) or "al in" in str(
+        second.context["report"].failing[0].problems
+    )
 
 
 TRANSITION_CSV = (

@@ -199,3 +199,27 @@ def test_sending_an_advance_numbers_its_invoice_and_paying_needs_sending_first(
         services.advance_update(actor=actor, advance=first, amount=Decimal("1.00"))
     first = services.advance_update(actor=actor, advance=first, paid_on=dt.date(2021, 1, 25))
     assert first.paid_on == dt.date(2021, 1, 25)
+
+
+def test_an_amended_amount_is_taken_by_the_advances_not_yet_invoiced(
+    world: Any, grant: Grant
+) -> None:
+    grant = move(
+        world,
+        decide(world, to_submitted(world, grant), "1000.00"),
+        S.GRANTED,
+        dt.date(2020, 12, 15),
+    )
+    actor = world.users["bedrijfsvoering"]
+    first = grant.advances.get(number=1)
+    services.advance_update(actor=actor, advance=first, sent_on=dt.date(2021, 1, 4))
+    grant = decide(world, grant, "1300.00")
+    assert [a.amount for a in grant.advances.order_by("number")] == [
+        Decimal("250.00"),
+        Decimal("350.00"),
+        Decimal("350.00"),
+        Decimal("350.00"),
+    ]
+    with pytest.raises(ValidationError, match="invoiced"):
+        decide(world, grant, "200.00")
+    assert sum(a.amount for a in grant.advances.all()) == Decimal("1300.00")

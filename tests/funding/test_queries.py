@@ -274,8 +274,9 @@ def test_cross_foot_flags_a_stated_total_that_is_not_the_sum_of_its_parts(world:
     checked = queries.cross_foot(table)
     mismatched = [(r.label, r.stated_total, r.computed_total) for r in checked.rows if r.mismatch]
     assert mismatched == [("Frictiekosten", Decimal("167133"), Decimal("167166"))]
-    assert checked.column_mismatches == {}
-    assert checked.total_column_mismatch == (Decimal("354666"), Decimal("354633"))
+    assert checked.mismatches == [
+        queries.Mismatch("Totaal", None, Decimal("354666"), Decimal("354633"))
+    ]
     assert checked.flags == 2
 
 
@@ -292,8 +293,50 @@ def test_cross_foot_flags_a_column_total_that_is_wrong(world: Any) -> None:
         ],
     )
     checked = queries.cross_foot(table)
-    assert checked.column_mismatches == {1: (Decimal("23"), Decimal("22"))}
-    assert checked.total_column_mismatch == (Decimal("34"), Decimal("33"))
+    assert checked.mismatches == [
+        queries.Mismatch("Totaal", "2021", Decimal("23"), Decimal("22")),
+        queries.Mismatch("Totaal", None, Decimal("34"), Decimal("33")),
+    ]
+
+
+def test_subtotals_and_a_grand_total_are_each_checked_against_their_own_rows(world: Any) -> None:
+    table = services.budget_table_store(
+        actor=world.users["bedrijfsvoering"],
+        organisation_id=world.own.pk,
+        title="Met subtotalen",
+        columns=["2020", "2021"],
+        rows=[
+            {"label": "A", "cells": [1, 2], "stated_total": Decimal("3")},
+            {"label": "B", "cells": [10, 20], "stated_total": Decimal("30")},
+            {
+                "label": "Subtotaal AB",
+                "cells": [11, 22],
+                "stated_total": Decimal("33"),
+                "is_total": True,
+            },
+            {"label": "C", "cells": [100, 200], "stated_total": Decimal("300")},
+            {
+                "label": "Subtotaal C",
+                "cells": [100, 201],
+                "stated_total": Decimal("301"),
+                "is_total": True,
+            },
+            {
+                "label": "Totaal",
+                "cells": [111, 222],
+                "stated_total": Decimal("333"),
+                "is_total": True,
+            },
+            {"label": "Totaal generaal", "cells": [1, 1], "is_total": True},
+        ],
+    )
+    checked = queries.cross_foot(table)
+    assert checked.mismatches == [
+        queries.Mismatch("Subtotaal C", "2021", Decimal("201"), Decimal("200")),
+        queries.Mismatch("Subtotaal C", None, Decimal("301"), Decimal("300")),
+    ]
+    assert not [r.label for r in checked.rows if r.mismatch]  # each row adds up in itself
+    assert checked.flags == 2
 
 
 def test_a_table_with_a_row_of_the_wrong_width_is_refused_and_nothing_is_stored(world: Any) -> None:
@@ -323,3 +366,21 @@ def test_hours_on_activities_are_shared_over_the_funders_by_their_planned_costs(
     assert by_funder[world.regio].realised == Decimal("100.00")
     assert None not in by_funder
     assert sum(m.realised for m in by_funder.values()) == overview.cost_total.realised
+
+
+def test_a_funder_sees_her_share_of_the_shared_costs_and_nothing_else(world: Any) -> None:
+    line(world, amount=Decimal("3000"))
+    line(world, funder=world.regio, amount=Decimal("1000"))
+    line(world, direction=Direction.INCOME, cost_type="", amount=Decimal("3000"))
+    hours(world, world.users["medewerker"], dt.date(2021, 3, 1), "8", "50")
+    hours(world, world.users["medewerker"], dt.date(2021, 7, 1), "4", "50")
+    seen = queries.budget_overview(
+        world.own.pk, 2021, reference=REFERENCE, funder_ids={world.province.pk}
+    )
+    [budget] = seen.programmes
+    assert dict(seen.costs_by_funder).keys() == {world.province}
+    assert budget.cost_total.planned == Decimal("3000")
+    assert budget.cost_total.realised == Decimal("450.00")  # three quarters of 600
+    assert budget.realised_by_quarter == [Decimal("300.00"), 0, Decimal("150.00"), 0]
+    assert set(budget.income) == {world.province}
+    assert budget.hours == Decimal("12")  # the programme's hours, an aggregate

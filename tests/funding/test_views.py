@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -273,3 +274,48 @@ def test_the_budget_page_costs_the_same_queries_for_few_or_many_lines(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("funding:budget") + "?jaar=2021").status_code == 200
     assert len(queries) <= 20
+
+
+def test_every_table_exports_even_with_titles_excel_would_refuse(world: Any) -> None:
+    for title in ("Krachtige Samenleving: reserve", "Krachtige Samenleving: coalitie"):
+        services.budget_table_store(
+            actor=world.users["bedrijfsvoering"],
+            organisation_id=world.own.pk,
+            title=title,
+            columns=["2020"],
+            rows=[{"label": "A", "cells": [5], "stated_total": Decimal("5")}],
+        )
+    response = world.client("directeur").get(reverse("funding:export", args=["tabellen"]))
+    assert response.status_code == 200
+    from openpyxl import load_workbook
+
+    names = load_workbook(io.BytesIO(response.content), read_only=True).sheetnames
+    assert len(names) == 2 and len(set(names)) == 2
+    assert all(":" not in name and len(name) <= 31 for name in names)
+
+
+def test_a_wrong_date_on_an_advance_can_be_cleared(world: Any) -> None:
+    advance = granted(world).advances.get(number=2)
+    client = world.client("bedrijfsvoering")
+    client.post(reverse("funding:advance_update", args=[advance.pk]), {"sent_on": "2021-04-01"})
+    advance.refresh_from_db()
+    assert advance.sent_on == dt.date(2021, 4, 1)
+    client.post(
+        reverse("funding:advance_update", args=[advance.pk]), {"sent_on": "", "paid_on": ""}
+    )
+    advance.refresh_from_db()
+    assert advance.sent_on is None
+    assert advance.invoice_number == "2021-001"  # a number once given is not reused
+
+
+def test_a_typed_invoice_number_must_be_unused(world: Any) -> None:
+    grant = granted(world)
+    first, second = grant.advances.order_by("number")[:2]
+    actor = world.users["bedrijfsvoering"]
+    services.advance_update(actor=actor, advance=first, sent_on=dt.date(2021, 1, 4))
+    with pytest.raises(ValidationError, match="used already"):
+        services.advance_update(
+            actor=actor, advance=second, sent_on=dt.date(2021, 4, 1), invoice_number="2021-001"
+        )
+    second.refresh_from_db()
+    assert second.sent_on is None

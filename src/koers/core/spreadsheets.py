@@ -4,6 +4,7 @@ row per record, each value in its own column (amounts as numbers, dates as dates
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -19,8 +20,9 @@ def xlsx_response(
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
+    used: set[str] = set()
     for title, header, rows in sheets:
-        sheet: Any = workbook.create_sheet(str(title)[:31])
+        sheet: Any = workbook.create_sheet(sheet_name(str(title), used))
         sheet.append([str(cell) for cell in header])
         for row in rows:
             sheet.append(
@@ -34,6 +36,20 @@ def xlsx_response(
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def sheet_name(title: str, used: set[str]) -> str:
+    """A name Excel accepts: at most 31 characters, none of : \\ / ? * [ ], unique in the
+    workbook (a number is added where two titles would end up the same)."""
+    name = re.sub(r"[:\\/?*\[\]]", " ", title).strip(" '") or "Blad"
+    name = re.sub(r"\s+", " ", name)[:31].strip()
+    candidate, number = name, 2
+    while candidate.lower() in used:
+        suffix = f" ({number})"
+        candidate = name[: 31 - len(suffix)].rstrip() + suffix
+        number += 1
+    used.add(candidate.lower())
+    return candidate
 
 
 def _plain(value: Any) -> Any:

@@ -56,6 +56,12 @@ def read_table(path: Path, max_rows: int) -> list[list[str]]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float):
+        # Excel stores numbers as binary floats (2023.68 comes back as 2023.6799999999998):
+        # ten significant digits restore what was typed, written with the decimal comma the
+        # Dutch readers of these files expect, so "1.234" typed as a number is not read as
+        # a thousands-separated 1234.
+        return f"{value:.10g}".replace(".", ",")
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

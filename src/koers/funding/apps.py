@@ -26,6 +26,8 @@ class FundingConfig(AppConfig):
                 "grant.saved": _("Grant changed"),
                 "grant.moved": _("Grant moved in the pipeline"),
                 "advances.scheduled": _("Advances scheduled"),
+                "advances.removed": _("Advances removed"),
+                "advances.rebalanced": _("Advances adjusted to the amount granted"),
                 "advance.changed": _("Advance changed"),
                 "obligation.added": _("Obligation added"),
                 "obligation.done": _("Obligation met"),

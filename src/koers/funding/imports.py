@@ -74,8 +74,10 @@ TOTAL_LABEL = re.compile(r"^\s*(totaal|total)\b", re.IGNORECASE)
 def parse_money(text: str) -> Decimal | None:
     """Euros as people type them: "1.234,56", "€ 1234.56", "-50.000". Empty → None.
 
-    With both separators the last one is the decimal one; a lone point followed by exactly
-    three digits is read as a thousands separator ("1.500" is fifteen hundred)."""
+    With both separators the last one is the decimal one; points that split the digits in
+    groups of three are thousands separators ("1.500" is fifteen hundred, "0.500" a half).
+    Numbers from Excel cells arrive with a decimal comma (koers.core.tables), so they are
+    never mistaken for thousands."""
     cleaned = text.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
     if not cleaned or cleaned in ("-", "—"):
         return None
@@ -85,8 +87,10 @@ def parse_money(text: str) -> Decimal | None:
         cleaned = cleaned.replace(thousands, "").replace(decimal, ".")
     elif "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", cleaned):
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", cleaned):
         cleaned = cleaned.replace(".", "")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+        raise ValueError(_("'%(value)s' is not an amount.") % {"value": text})
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -136,7 +140,43 @@ def check_lines(rows: list[list[str]], *, organisation_id: int) -> tables.Import
         row = tables.ImportRow(line, raw, values)
         report.rows.append(row)
         _check_line(row, organisation_id, programmes, funders)
+    _check_repeats(report, organisation_id)
     return report
+
+
+def _key(line: BudgetLine) -> tuple[Any, ...]:
+    return (
+        line.programme_id,
+        line.year,
+        line.direction,
+        line.funder_id,
+        line.cost_type,
+        line.description,
+        line.amount,
+    )
+
+
+def _check_repeats(report: tables.ImportReport, organisation_id: int) -> None:
+    """A line already in the budget, or given twice in the file, is a problem of its row:
+    importing the same file twice must not double the budget."""
+    years = {row.record.year for row in report.passing}
+    existing = {
+        _key(line)
+        for line in BudgetLine.objects.filter(organisation_id=organisation_id, year__in=years)
+    }
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in report.passing:
+        key = _key(row.record)
+        if key in existing:
+            row.problems.append(_("This line is in the budget already."))
+        elif key in seen:
+            row.problems.append(
+                _("The same line is in row %(row)s of the file.") % {"row": seen[key]}
+            )
+        else:
+            seen[key] = row.line
+            continue
+        row.record = None
 
 
 def _check_line(

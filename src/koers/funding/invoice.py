@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -70,14 +71,15 @@ def invoice_pdf(advance: Advance) -> bytes:
         )
     )
     story = [
-        Paragraph(grant.organisation.name, styles["Title"]),
+        # Paragraph text is markup: names are escaped so "<" or "&" print as written.
+        Paragraph(escape(grant.organisation.name), styles["Title"]),
         Paragraph(_("Invoice"), styles["Heading2"]),
         Table(facts, colWidths=[45 * mm, 120 * mm]),
         Spacer(1, 8 * mm),
         line_table,
         Spacer(1, 8 * mm),
         Paragraph(
-            _("Amounts exclude VAT. Please state the invoice number with your payment."),
+            escape(_("Amounts exclude VAT. Please state the invoice number with your payment.")),
             styles["Normal"],
         ),
     ]

@@ -379,6 +379,11 @@ class BudgetTable(models.Model):
         ordering = ["title"]
         verbose_name = _("budget table")
         verbose_name_plural = _("budget tables")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "title"], name="budget_table_unique_title"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -4,6 +4,7 @@ shows can be traced to the rows it adds up."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -149,13 +150,37 @@ class Money:
 
 @dataclass
 class ProgrammeBudget:
+    """A programme's money in a year. Costs are kept per (cost type, funder) with their
+    realisation per quarter, so every view of them — per type, per funder, per quarter, or
+    one funder's share only — is a sum of the same parts."""
+
     programme: Programme
     income: dict[Any, Money] = field(default_factory=dict)  # funder → money
-    costs: dict[str, Money] = field(default_factory=dict)  # cost type → money
-    costs_by_funder: dict[Any, Money] = field(default_factory=dict)  # funder or None → money
-    realised_by_quarter: list[Decimal] = field(default_factory=lambda: [ZERO] * 4)
+    cost_detail: dict[tuple[str, Any], Money] = field(default_factory=dict)
+    realised_detail: dict[tuple[str, Any], list[Decimal]] = field(default_factory=dict)
     hours: Decimal = ZERO
     hours_budget: Decimal = ZERO
+
+    def plan_cost(self, cost_type: str, funder: Any, line: dict[str, Any]) -> None:
+        self.cost_detail.setdefault((cost_type, funder), Money()).add_planned(
+            line["planned"], line["low"], line["high"]
+        )
+
+    def realise_cost(self, cost_type: str, funder: Any, quarter: int, amount: Decimal) -> None:
+        self.cost_detail.setdefault((cost_type, funder), Money()).realised += amount
+        self.realised_detail.setdefault((cost_type, funder), [ZERO] * 4)[quarter - 1] += amount
+
+    @property
+    def costs(self) -> dict[str, Money]:
+        return _grouped(self.cost_detail, lambda key: key[0])
+
+    @property
+    def costs_by_funder(self) -> dict[Any, Money]:
+        return _grouped(self.cost_detail, lambda key: key[1])
+
+    @property
+    def realised_by_quarter(self) -> list[Decimal]:
+        return [sum((q[i] for q in self.realised_detail.values()), ZERO) for i in range(4)]
 
     @property
     def income_total(self) -> Money:
@@ -167,7 +192,7 @@ class ProgrammeBudget:
 
     @property
     def cost_total(self) -> Money:
-        return _sum(self.costs.values())
+        return _sum(self.cost_detail.values())
 
     @property
     def planned_by_quarter(self) -> list[Decimal]:
@@ -184,6 +209,20 @@ class ProgrammeBudget:
                 range(1, 5), self.planned_by_quarter, self.realised_by_quarter, strict=True
             )
         ]
+
+    def keep_funders(self, funder_ids: set[int]) -> None:
+        """Only these funders' income and costs (a funder's official's view)."""
+        self.income = {f: m for f, m in self.income.items() if f is not None and f.pk in funder_ids}
+        for key in [k for k in self.cost_detail if k[1] is None or k[1].pk not in funder_ids]:
+            del self.cost_detail[key]
+            self.realised_detail.pop(key, None)
+
+
+def _grouped(detail: dict[Any, Money], key_of: Any) -> dict[Any, Money]:
+    groups: dict[Any, list[Money]] = {}
+    for key, money in detail.items():
+        groups.setdefault(key_of(key), []).append(money)
+    return {key: _sum(parts) for key, parts in groups.items()}
 
 
 def _sum(items: Any) -> Money:
@@ -202,6 +241,8 @@ class BudgetOverview:
     unpriced_hours: Decimal  # hours whose person has no cost rate for the year
     reference: dt.date
     has_examples: bool = False  # example data among the lines or expenses (the demo)
+    # Advances paid for grants that name no programme (a transition contribution), per funder.
+    unassigned_income: dict[Any, Decimal] = field(default_factory=dict)
 
     @property
     def income_total(self) -> Money:
@@ -244,15 +285,17 @@ def hours_cost(
     from koers.work.models import CostRate, TimeEntry
 
     end = min(Year(year).end, until) if until else Year(year).end
+    # By the entry's own organisation (the covering index's first column), not through the
+    # programme's plan: the year's entries are found from the index, and an entry on another
+    # organisation's programme (there should be none) falls out with its unknown programme.
     groups = (
-        TimeEntry.objects.filter(date__gte=Year(year).start, date__lte=end)
+        TimeEntry.objects.filter(
+            organisation_id=organisation_id, date__gte=Year(year).start, date__lte=end
+        )
+        .exclude(activity__isnull=True, project__isnull=True)
         .annotate(
             programme_key=Coalesce("activity__programme_id", "project__programme_id"),
             quarter=_quarter_of_date(year),
-        )
-        .filter(
-            Q(activity__programme__plan__organisation_id=organisation_id)
-            | Q(project__programme__plan__organisation_id=organisation_id)
         )
         .values("user_id", "programme_key", "project__funder_id", "quarter")
         .annotate(hours=Sum("hours"))
@@ -305,9 +348,6 @@ def budget_overview(
         ).distinct()
     }
 
-    def visible(funder_id: int | None) -> bool:
-        return funder_ids is None or funder_id in funder_ids
-
     lines = (
         BudgetLine.objects.filter(organisation_id=organisation_id, year=year)
         .values("programme_id", "direction", "cost_type", "funder_id")
@@ -324,7 +364,7 @@ def budget_overview(
         if not line["ranged"]:
             line["low"] = line["high"] = None
         budget = by_programme.get(line["programme_id"])
-        if budget is None or not visible(line["funder_id"]):
+        if budget is None:
             continue
         funder = funders.get(line["funder_id"])
         if line["direction"] == Direction.INCOME:
@@ -332,25 +372,20 @@ def budget_overview(
                 line["planned"], line["low"], line["high"]
             )
         else:
-            budget.costs.setdefault(line["cost_type"], Money()).add_planned(
-                line["planned"], line["low"], line["high"]
-            )
-            budget.costs_by_funder.setdefault(funder, Money()).add_planned(
-                line["planned"], line["low"], line["high"]
-            )
+            budget.plan_cost(line["cost_type"], funder, line)
 
     end = min(Year(year).end, reference)
     unpriced = ZERO
     for row in hours_cost(organisation_id, year, until=end):
         budget = by_programme.get(row["programme_id"])
-        if budget is None or not visible(row["funder_id"]):
+        if budget is None:
             continue
         budget.hours += row["hours"]
         if row["cost"] is None:
             unpriced += row["hours"]
             continue
-        _realise(
-            budget, CostType.PERSONNEL, funders.get(row["funder_id"]), row["quarter"], row["cost"]
+        budget.realise_cost(
+            CostType.PERSONNEL, funders.get(row["funder_id"]), row["quarter"], row["cost"]
         )
 
     expenses = (
@@ -364,11 +399,10 @@ def budget_overview(
     )
     for row in expenses:
         budget = by_programme.get(row["programme_id"])
-        if budget is None or not visible(row["funder_id"]):
-            continue
-        _realise(
-            budget, row["cost_type"], funders.get(row["funder_id"]), row["quarter"], row["amount"]
-        )
+        if budget is not None:
+            budget.realise_cost(
+                row["cost_type"], funders.get(row["funder_id"]), row["quarter"], row["amount"]
+            )
 
     for row in (
         HoursBudget.objects.filter(year=year)
@@ -386,7 +420,11 @@ def budget_overview(
 
     for budget in by_programme.values():
         _share_unattributed_costs(budget)
-    _realise_income(by_programme, funders, organisation_id, year, end, visible)
+    unassigned = _realise_income(by_programme, funders, organisation_id, year, end)
+    if funder_ids is not None:
+        for budget in by_programme.values():
+            budget.keep_funders(funder_ids)
+        unassigned = {f: a for f, a in unassigned.items() if f.pk in funder_ids}
     funder_totals: dict[Any, Money] = defaultdict(Money)
     for budget in by_programme.values():
         for funder, money in budget.income.items():
@@ -402,37 +440,40 @@ def budget_overview(
         has_examples=BudgetLine.objects.filter(
             organisation_id=organisation_id, year=year, is_example=True
         ).exists(),
+        unassigned_income=unassigned,
     )
-
-
-def _realise(
-    budget: ProgrammeBudget, cost_type: str, funder: Any, quarter: int, amount: Decimal
-) -> None:
-    budget.costs.setdefault(cost_type, Money()).realised += amount
-    budget.costs_by_funder.setdefault(funder, Money()).realised += amount
-    budget.realised_by_quarter[quarter - 1] += amount
 
 
 def _share_unattributed_costs(budget: ProgrammeBudget) -> None:
     """Costs made for no funder in particular (hours on the programme's activities) are
-    shared over the programme's funders in proportion to the costs planned for each, the
-    usual allocation key; without planned costs per funder they stay unattributed."""
-    unattributed = budget.costs_by_funder.get(None)
-    if unattributed is None or not unattributed.realised:
-        return
-    shares = [(f, m.planned) for f, m in budget.costs_by_funder.items() if f is not None]
-    weights = [int(planned * 100) for _f, planned in shares]
-    if not shares or sum(weights) <= 0:
-        return
+    shared over the programme's funders in proportion to the costs planned for each — of
+    the same cost type where there are any, else of all types: the usual allocation key.
+    Without planned costs per funder they stay unattributed."""
     from koers.funding.schedule import split
 
-    for (funder, _planned), part in zip(
-        shares, split(unattributed.realised, [max(w, 0) for w in weights]), strict=True
-    ):
-        budget.costs_by_funder[funder].realised += part
-    unattributed.realised = ZERO
-    if not unattributed.planned:
-        del budget.costs_by_funder[None]
+    by_funder = {f: m.planned for f, m in budget.costs_by_funder.items() if f is not None}
+    for cost_type in sorted({key[0] for key in budget.cost_detail if key[1] is None}):
+        key = (cost_type, None)
+        quarters = budget.realised_detail.get(key)
+        if not quarters or not any(quarters):
+            continue
+        same_type = {
+            f: m.planned for (t, f), m in budget.cost_detail.items() if t == cost_type and f
+        }
+        weights = same_type if sum(same_type.values(), ZERO) > 0 else by_funder
+        if sum(weights.values(), ZERO) <= 0:
+            continue
+        funders = sorted(weights, key=lambda f: (weights[f], f.pk))  # rounding cents: last
+        cents = [max(int(weights[f] * 100), 0) for f in funders]
+        for number, amount in enumerate(list(quarters), start=1):
+            if amount:
+                for funder, part in zip(funders, split(amount, cents), strict=True):
+                    budget.realise_cost(cost_type, funder, number, part)
+        unattributed = budget.cost_detail[key]
+        unattributed.realised = ZERO
+        del budget.realised_detail[key]
+        if not unattributed.planned:
+            del budget.cost_detail[key]
 
 
 def _realise_income(
@@ -441,11 +482,11 @@ def _realise_income(
     organisation_id: int,
     year: int,
     end: dt.date,
-    visible: Any,
-) -> None:
+) -> dict[Any, Decimal]:
     """Income realised: advances paid by `end` for periods in `year`, per funder; a grant for
     one programme counts there, a grant for several is shared out by their planned income
-    from that funder (or evenly when none is planned)."""
+    from that funder (or evenly when none is planned). Returns what was paid for grants
+    that name none of the programmes, per funder, so the page can show it apart."""
     paid = (
         Advance.objects.filter(
             grant__organisation_id=organisation_id,
@@ -458,8 +499,9 @@ def _realise_income(
         .order_by()
     )
     paid_rows = list(paid)
+    unassigned: dict[Any, Decimal] = {}
     if not paid_rows:
-        return
+        return unassigned
     covered: dict[int, list[int]] = defaultdict(list)
     for grant_id, programme_id in Grant.programmes.through.objects.filter(
         grant_id__in=[row["grant_id"] for row in paid_rows]
@@ -468,22 +510,24 @@ def _realise_income(
             covered[grant_id].append(programme_id)
     from koers.funding.schedule import split
 
-    for row in paid_rows:
-        funder_id = row["grant__funder_id"]
-        programme_ids = sorted(covered.get(row["grant_id"], []))
-        if not programme_ids or not visible(funder_id):
-            continue
-        funder = funders.get(funder_id)
-        if funder is None:
-            from koers.directory.models import Organisation
+    missing = {row["grant__funder_id"] for row in paid_rows} - set(funders)
+    if missing:
+        from koers.directory.models import Organisation
 
-            funder = funders[funder_id] = Organisation.objects.get(pk=funder_id)
+        funders.update(Organisation.objects.in_bulk(list(missing)))
+    for row in paid_rows:
+        funder = funders[row["grant__funder_id"]]
+        programme_ids = sorted(covered.get(row["grant_id"], []))
+        if not programme_ids:
+            unassigned[funder] = unassigned.get(funder, ZERO) + row["amount"]
+            continue
         weights = [by_programme[pid].income.get(funder, Money()).planned for pid in programme_ids]
         if sum(weights) <= 0:
             weights = [Decimal(1)] * len(programme_ids)
         cents = [int(w * 100) or 1 for w in weights]
         for programme_id, share in zip(programme_ids, split(row["amount"], cents), strict=True):
             by_programme[programme_id].income.setdefault(funder, Money()).realised += share
+    return unassigned
 
 
 # --- the financial position ------------------------------------------------------------------
@@ -537,6 +581,9 @@ def planned_result_total(rows: list[PositionRow]) -> Decimal:
 # --- stated tables ---------------------------------------------------------------------------
 
 
+SUBTOTAL = re.compile(r"^\s*sub", re.IGNORECASE)
+
+
 @dataclass
 class CheckedRow:
     label: str
@@ -551,37 +598,46 @@ class CheckedRow:
     def mismatch(self) -> bool:
         return self.stated_total is not None and self.stated_total != self.computed_total
 
+    @property
+    def is_subtotal(self) -> bool:
+        return self.is_total and SUBTOTAL.match(self.label) is not None
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A stated total of a total row that is not the sum of the rows it totals: in a column
+    (`column` is its name), or in the total column (`column` is None)."""
+
+    row: str
+    column: str | None
+    stated: Decimal
+    parts: Decimal
+
 
 @dataclass
 class CheckedTable:
     table: BudgetTable
     rows: list[CheckedRow]
-    # Per column of the total row: (stated, sum of the rows above) where they differ.
-    column_mismatches: dict[int, tuple[Decimal, Decimal]]
-    # The total row's stated total against the sum of the rows' stated totals.
-    total_column_mismatch: tuple[Decimal, Decimal] | None
+    mismatches: list[Mismatch]
 
     @property
     def flags(self) -> int:
-        return (
-            sum(1 for row in self.rows if row.mismatch)
-            + len(self.column_mismatches)
-            + (1 if self.total_column_mismatch else 0)
-        )
+        return sum(1 for row in self.rows if row.mismatch) + len(self.mismatches)
 
 
 def cross_foot(table: BudgetTable, rows: list[Any] | None = None) -> CheckedTable:
     """Check every stated total of `table` against the sum of its parts.
 
-    A row's stated total against its cells; each column of a total row against the rows
-    above it (back to the previous total row); and the total row's stated total against
-    the stated totals of those rows. Nothing is corrected; differences are reported.
-    `rows` (unsaved) check a table before it is stored, as the import's dry run does."""
+    A row's stated total against its cells. A total row against the detail rows it totals,
+    column by column and in the total column: a subtotal ("Subtotaal …") totals the rows
+    since the previous total of any kind, a total ("Totaal …") those since the previous
+    total that was not a subtotal. Nothing is corrected; every difference is reported with
+    its row and column. `rows` (unsaved) check a table before it is stored, as the
+    import's dry run does."""
     checked: list[CheckedRow] = []
-    column_mismatches: dict[int, tuple[Decimal, Decimal]] = {}
-    total_column_mismatch = None
-    width = len(table.columns)
-    block: list[CheckedRow] = []
+    mismatches: list[Mismatch] = []
+    since_total: list[CheckedRow] = []  # detail rows since the last total of any kind
+    since_grand: list[CheckedRow] = []  # detail rows since the last total that was not a sub
     for row in table.rows.all() if rows is None else rows:
         amounts = row.amounts
         item = CheckedRow(
@@ -594,23 +650,36 @@ def cross_foot(table: BudgetTable, rows: list[Any] | None = None) -> CheckedTabl
             note=row.note,
         )
         checked.append(item)
-        if row.is_heading:
+        if item.is_heading:
             continue
-        if not row.is_total:
-            block.append(item)
+        if not item.is_total:
+            since_total.append(item)
+            since_grand.append(item)
             continue
-        for index in range(width):
-            parts = sum((r.amounts[index] or ZERO for r in block), ZERO)
-            stated = amounts[index] if index < len(amounts) else None
-            if stated is not None and stated != parts:
-                column_mismatches[index] = (stated, parts)
-        stated_parts = [r.stated_total for r in block if r.stated_total is not None]
-        if row.stated_total is not None and stated_parts:
-            parts_total = sum(stated_parts, ZERO)
-            if parts_total != row.stated_total:
-                total_column_mismatch = (row.stated_total, parts_total)
-        block = []
-    return CheckedTable(table, checked, column_mismatches, total_column_mismatch)
+        block = since_total if item.is_subtotal else since_grand
+        if block:
+            mismatches.extend(_total_row_mismatches(item, block, table.columns))
+        since_total = []
+        if not item.is_subtotal:
+            since_grand = []
+    return CheckedTable(table, checked, mismatches)
+
+
+def _total_row_mismatches(
+    total: CheckedRow, block: list[CheckedRow], columns: list[str]
+) -> list[Mismatch]:
+    found = []
+    for index, column in enumerate(columns):
+        stated = total.amounts[index] if index < len(total.amounts) else None
+        parts = sum((r.amounts[index] or ZERO for r in block if index < len(r.amounts)), ZERO)
+        if stated is not None and stated != parts:
+            found.append(Mismatch(total.label, column, stated, parts))
+    stated_parts = [r.stated_total for r in block if r.stated_total is not None]
+    if total.stated_total is not None and stated_parts:
+        parts_total = sum(stated_parts, ZERO)
+        if parts_total != total.stated_total:
+            found.append(Mismatch(total.label, None, total.stated_total, parts_total))
+    return found
 
 
 def tables_with_flags(tables: QuerySet[BudgetTable]) -> list[CheckedTable]:

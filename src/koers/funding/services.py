@@ -115,6 +115,8 @@ def grant_save(
     grant.save()
     for name, records in links.items():
         getattr(grant, name).set(records)
+    if before and str(before["amount_granted"]) != str(grant.amount_granted):
+        _rebalance_advances(actor, grant, remote_addr)
     audit_write(
         actor=actor,
         action="grant.saved" if before else "grant.created",
@@ -124,6 +126,48 @@ def grant_save(
         remote_addr=remote_addr,
     )
     return grant
+
+
+def _rebalance_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
+    """After the amount granted changed (an amended decision), the advances not yet
+    invoiced take the difference, by the months they cover, so all advances still add up
+    to the amount granted. Refused, with the figures, when they cannot."""
+    from koers.funding.schedule import split
+
+    advances = list(grant.advances.order_by("number"))
+    if not advances or grant.amount_granted is None:
+        return
+    invoiced = sum((a.amount for a in advances if a.sent_on), Decimal(0))
+    open_advances = [a for a in advances if not a.sent_on]
+    remaining = grant.amount_granted - invoiced
+    if remaining < 0 or (not open_advances and remaining != 0):
+        raise ValidationError(
+            _(
+                "%(invoiced)s has been invoiced in advances already; the amount granted "
+                "cannot become %(granted)s unless the advances not yet invoiced can take the "
+                "difference."
+            )
+            % {"invoiced": invoiced, "granted": grant.amount_granted}
+        )
+    before = _advance_rows(advances)
+    months = [
+        (a.period_end.year - a.period_start.year) * 12
+        + a.period_end.month
+        - a.period_start.month
+        + 1
+        for a in open_advances
+    ]
+    for advance, amount in zip(open_advances, split(remaining, months), strict=True):
+        advance.amount = amount
+        advance.save(update_fields=["amount"])
+    audit_write(
+        actor=actor,
+        action="advances.rebalanced",
+        instance=grant,
+        before={"advances": before},
+        after={"advances": _advance_rows(grant.advances.order_by("number"))},
+        remote_addr=remote_addr,
+    )
 
 
 def _still_valid(grant: Grant) -> str | None:
@@ -167,7 +211,7 @@ def grant_move(
             raise ValidationError(
                 _("Advances of this grant have been invoiced; it cannot go back to submitted.")
             )
-        grant.advances.all().delete()
+        _remove_advances(actor, grant, remote_addr)
     previous = grant.status
     grant.status = to
     grant.version += 1
@@ -204,7 +248,7 @@ def _make_schedule(actor: Any, grant: Grant, remote_addr: str | None) -> list[Ad
         actor=actor,
         action="advances.scheduled",
         instance=grant,
-        after={"advances": [[str(a.due_on), str(a.amount)] for a in advances]},
+        after={"advances": _advance_rows(advances)},
         remote_addr=remote_addr,
     )
     return advances
@@ -224,8 +268,28 @@ def advance_schedule_remake(
         raise ValidationError(
             _("Advances of this grant have been invoiced; change them one by one.")
         )
-    grant.advances.all().delete()
+    _remove_advances(actor, grant, remote_addr)
     return _make_schedule(actor, grant, remote_addr)
+
+
+def _advance_rows(advances: Any) -> list[list[str]]:
+    return [[str(a.number), str(a.due_on), str(a.amount)] for a in advances]
+
+
+def _remove_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
+    """Remove the grant's (unsent) advances, keeping in the audit trail what they were."""
+    advances = list(grant.advances.order_by("number"))
+    if not advances:
+        return
+    grant.advances.all().delete()
+    audit_write(
+        actor=actor,
+        action="advances.removed",
+        instance=grant,
+        before={"advances": _advance_rows(advances)},
+        after={"advances": []},
+        remote_addr=remote_addr,
+    )
 
 
 ADVANCE_FIELDS = ["amount", "due_on", "invoice_number", "sent_on", "paid_on"]
@@ -233,37 +297,36 @@ ADVANCE_FIELDS = ["amount", "due_on", "invoice_number", "sent_on", "paid_on"]
 
 @transaction.atomic
 def advance_update(
-    *,
-    actor: Any,
-    advance: Advance,
-    amount: Decimal | None = None,
-    due_on: dt.date | None = None,
-    invoice_number: str | None = None,
-    sent_on: dt.date | None = None,
-    paid_on: dt.date | None = None,
-    remote_addr: str | None = None,
+    *, actor: Any, advance: Advance, remote_addr: str | None = None, **changes: Any
 ) -> Advance:
-    """Record an advance as sent (with its invoice number) or paid, or change an unsent one."""
+    """Change an advance: any of `ADVANCE_FIELDS` given is set, None included, so a date
+    entered by mistake can be cleared. Sending numbers the invoice (unless a number is
+    given, which must be unused); an invoiced advance keeps its amount and its number."""
+    unknown = set(changes) - set(ADVANCE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields of an advance: {sorted(unknown)}")
     advance = Advance.objects.select_for_update().select_related("grant").get(pk=advance.pk)
     _require(actor, grant_scope(advance.grant))
     before = snapshot(advance, ADVANCE_FIELDS)
-    if advance.sent_on and (amount is not None and amount != advance.amount):
+    if advance.sent_on and "amount" in changes and changes["amount"] != advance.amount:
         raise ValidationError(_("An invoiced advance cannot change its amount."))
-    for name, value in (
-        ("amount", amount),
-        ("due_on", due_on),
-        ("invoice_number", invoice_number),
-        ("sent_on", sent_on),
-        ("paid_on", paid_on),
+    if advance.invoice_number and changes.get("invoice_number", advance.invoice_number) != (
+        advance.invoice_number
     ):
-        if value is not None:
-            setattr(advance, name, value)
+        raise ValidationError(_("An invoice number once given does not change."))
+    for name, value in changes.items():
+        setattr(advance, name, "" if name == "invoice_number" and value is None else value)
     if advance.paid_on and not advance.sent_on:
         raise ValidationError(_("An advance is paid only after it has been sent."))
     if advance.paid_on and advance.sent_on and advance.paid_on < advance.sent_on:
         raise ValidationError(_("The payment date lies before the invoice was sent."))
     if advance.sent_on and not advance.invoice_number:
         advance.invoice_number = _next_invoice_number(advance)
+    elif advance.invoice_number != before["invoice_number"] and _number_taken(advance):
+        raise ValidationError(
+            _("Invoice number %(number)s has been used already.")
+            % {"number": advance.invoice_number}
+        )
     advance.full_clean()
     advance.save()
     audit_write(
@@ -279,9 +342,26 @@ def advance_update(
     return advance
 
 
+def _number_taken(advance: Advance) -> bool:
+    return (
+        Advance.objects.filter(
+            grant__organisation_id=advance.grant.organisation_id,
+            invoice_number=advance.invoice_number,
+        )
+        .exclude(pk=advance.pk)
+        .exists()
+    )
+
+
 def _next_invoice_number(advance: Advance) -> str:
-    """YYYY-NNN per organisation and year of sending: unique, readable, in order."""
+    """YYYY-NNN per organisation and year of sending: unique, readable, in order.
+
+    The organisation's row is locked first, so two advances sent at the same moment (of
+    different grants) cannot both take the highest number plus one."""
+    from koers.directory.models import Organisation
+
     assert advance.sent_on is not None
+    Organisation.objects.select_for_update().filter(pk=advance.grant.organisation_id).first()
     year = advance.sent_on.year
     taken = Advance.objects.filter(
         grant__organisation_id=advance.grant.organisation_id,
@@ -500,6 +580,13 @@ def financial_year_save(
     return record
 
 
+_KEEP: Any = object()  # "leave as it is" for budget_table_store's optional settings
+
+
+def _table_rows(table: BudgetTable) -> list[list[Any]]:
+    return [[row.label, row.cells, str(row.stated_total)] for row in table.rows.all()]
+
+
 @transaction.atomic
 def budget_table_store(
     *,
@@ -509,12 +596,13 @@ def budget_table_store(
     columns: list[str],
     rows: list[dict[str, Any]],
     source: str = "",
-    funder: Any = None,
-    has_total_column: bool = True,
+    funder: Any = _KEEP,
+    has_total_column: Any = _KEEP,
     remote_addr: str | None = None,
 ) -> BudgetTable:
     """Store a stated budget table as given (rows: label, cells, stated_total, is_total,
-    is_heading, note, goal). A table of the same title is replaced, its history audited."""
+    is_heading, note, goal). A table of the same title is replaced; it keeps its funder
+    unless another is given, and the audit entry keeps the rows it had."""
     _require(actor, Scope(organisation_id=organisation_id))
     for row in rows:
         cells = row.get("cells", [])
@@ -526,11 +614,13 @@ def budget_table_store(
     table, created = BudgetTable.objects.select_for_update().get_or_create(
         organisation_id=organisation_id, title=title
     )
-    before = None if created else {"rows": table.rows.count(), "columns": table.columns}
+    before = None if created else {"columns": table.columns, "rows": _table_rows(table)}
     table.columns = columns
     table.source = source
-    table.funder = funder
-    table.has_total_column = has_total_column
+    if funder is not _KEEP:
+        table.funder = funder
+    if has_total_column is not _KEEP:
+        table.has_total_column = has_total_column
     table.save()
     table.rows.all().delete()
     BudgetTableRow.objects.bulk_create(
@@ -552,7 +642,7 @@ def budget_table_store(
         action="budget_table.stored",
         instance=table,
         before=before,
-        after={"rows": len(rows), "columns": columns},
+        after={"columns": columns, "rows": _table_rows(table)},
         remote_addr=remote_addr,
     )
     return table

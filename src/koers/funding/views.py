@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -296,11 +297,14 @@ def advance_update(request: HttpRequest, pk: int) -> HttpResponse:
     advance = get_advance_for_user(request.user, pk, Capability.MANAGE_FUNDING)
     form = AdvanceForm(request.POST)
     if form.is_valid():
-        cleaned = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
+        # Only the fields the form sent change; an emptied date is cleared.
+        changes = {name: form.cleaned_data[name] for name in form.fields if name in request.POST}
+        if "invoice_number" in changes and not changes["invoice_number"]:
+            del changes["invoice_number"]
         act(
             request,
             lambda: services.advance_update(
-                actor=request.user, advance=advance, remote_addr=client_ip(request), **cleaned
+                actor=request.user, advance=advance, remote_addr=client_ip(request), **changes
             ),
             _("The advance has been updated."),
         )
@@ -322,7 +326,9 @@ def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     if not advance.invoice_number:
         raise Http404
     response = HttpResponse(invoice_pdf(advance), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="factuur-{advance.invoice_number}.pdf"'
+    response["Content-Disposition"] = str(
+        content_disposition_header(True, f"factuur-{advance.invoice_number}.pdf")
+    )
     return response
 
 
