@@ -169,3 +169,51 @@ def test_the_indicator_page_shows_errors_and_saves_nothing(world: World) -> None
     assert response.status_code == 400
     assert "boven de 100" in response.content.decode()
     assert world.activity.indicators.count() == 1
+
+
+def test_an_indicator_can_be_counted_from_koers_own_records(world: World) -> None:
+    """Choosing a registered measure makes the indicator derived: its realisation is
+    computed from the records (here: hours spent on the activity)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from koers.plans.models import Indicator, Source
+    from koers.work.models import TimeEntry
+
+    response = world.client("programmacoordinator").post(
+        reverse("plans:indicator_create", args=[world.activity.pk]),
+        {
+            "kind": "output",
+            "title": "Uren besteed aan partners verbinden",
+            "unit": "count",
+            "aggregation": "sum",
+            "target": "100",
+            "measure": "work.hours_activity",
+        },
+    )
+    assert response.status_code == 302
+    indicator = Indicator.objects.get(title="Uren besteed aan partners verbinden")
+    assert (indicator.source, indicator.measure) == (Source.DERIVED, "work.hours_activity")
+    TimeEntry.objects.create(
+        organisation=world.own,
+        user=world.users["medewerker"],
+        activity=world.activity,
+        date=dt.date(world.activity.year, 3, 1),
+        hours=Decimal("6.5"),
+    )
+    from koers.plans.measures import get_measure
+
+    year = world.activity.year
+    value = get_measure(indicator.measure).compute(
+        indicator, dt.date(year, 1, 1), dt.date(year, 12, 31)
+    )
+    assert value == Decimal("6.5")
+
+
+def test_an_unknown_measure_is_refused(world: World) -> None:
+    response = world.client("programmacoordinator").post(
+        reverse("plans:indicator_create", args=[world.activity.pk]),
+        {"kind": "output", "title": "X", "unit": "count", "aggregation": "sum", "measure": "nope"},
+    )
+    assert response.status_code == 400
+    assert world.activity.indicators.count() == 1

@@ -37,7 +37,7 @@ def _measure(key: str, label: Any, status: str) -> Measure:
     records = _applications(status)
     return Measure(
         key=key,
-        label=str(label),
+        label=label,
         compute=lambda indicator, start, end: Decimal(records(indicator, start, end).count()),
         records=records,
     )

@@ -252,3 +252,18 @@ class IndicatorForm(forms.Form):
     is_key = forms.BooleanField(
         label=_("Key indicator"), required=False, help_text=_("Shown on the dashboard.")
     )
+    measure = forms.ChoiceField(
+        label=_("Measured by"),
+        required=False,
+        help_text=_(
+            "Entered by hand, with evidence; or counted by Koers from its own records "
+            "(hours, grant applications …), which then needs no realisations."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from koers.plans.measures import measure_choices
+
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["measure"]
+        field.choices = [("", _("Entered by hand")), *measure_choices()]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Measure:
     key: str
-    label: str
+    label: Any  # a lazy translation: shown in the user's language
     compute: Callable[[Indicator, dt.date, dt.date], Decimal | None]
     records: Callable[[Indicator, dt.date, dt.date], QuerySet[Any]] | None = None
 
@@ -42,5 +42,6 @@ def get_measure(key: str) -> Measure | None:
     return _registry.get(key)
 
 
-def measure_choices() -> list[tuple[str, str]]:
-    return sorted((m.key, m.label) for m in _registry.values())
+def measure_choices() -> list[tuple[str, Any]]:
+    """(key, label) of every measure, by label in the language of the request."""
+    return sorted(((m.key, m.label) for m in _registry.values()), key=lambda pair: str(pair[1]))

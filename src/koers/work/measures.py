@@ -39,7 +39,7 @@ def _programme(indicator: Any) -> Q:
 def _measure(key: str, label: Any, scope: Any) -> Measure:
     return Measure(
         key=key,
-        label=str(label),
+        label=label,
         compute=lambda indicator, start, end: _total(_entries(scope(indicator), start, end)),
         records=lambda indicator, start, end: (
             _entries(scope(indicator), start, end)
@@ -74,7 +74,7 @@ def _reviewed_products(indicator: Any, start: dt.date, end: dt.date) -> QuerySet
 MEASURES.append(
     Measure(
         key="work.reviewed_products",
-        label=str(_("Products of the activity approved by a second person")),
+        label=_("Products of the activity approved by a second person"),
         compute=lambda indicator, start, end: Decimal(
             _reviewed_products(indicator, start, end).count()
         ),

@@ -19,6 +19,7 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.models import Municipality
 from koers.plans.access import require
+from koers.plans.measures import get_measure
 from koers.plans.models import (
     Activity,
     ActivityStatus,
@@ -27,6 +28,7 @@ from koers.plans.models import (
     Indicator,
     Line,
     Programme,
+    Source,
     Target,
     Unit,
 )
@@ -124,9 +126,11 @@ def indicator_create(
     verification: str = "",
     is_key: bool = False,
     target: Decimal | None = None,
+    measure: str = "",
     remote_addr: str | None = None,
 ) -> Indicator:
-    """Add an indicator, with its target for the activity's year if one is given."""
+    """Add an indicator, with its target for the activity's year if one is given. With a
+    registered `measure` the indicator is derived: Koers counts it from its records."""
     require(actor, Capability.EDIT_PLAN, activity.programme)
     refuse_if_frozen(activity.programme, activity.year, "title")
     if unit == Unit.MILESTONE and aggregation != Aggregation.LATEST:
@@ -145,13 +149,18 @@ def indicator_create(
         is_key=is_key,
         order=(last or 0) + 1,
     )
+    if measure:
+        if get_measure(measure) is None:
+            raise ValidationError({"measure": _("Koers cannot count this measure.")})
+        indicator.source = Source.DERIVED
+        indicator.measure = measure
     indicator.full_clean(exclude=["activity"])
     if baseline is not None:
         validate_value(indicator, baseline, field="baseline")
     if target is not None:
         validate_value(indicator, target, field="target")
     indicator.save()
-    after = snapshot(indicator, INDICATOR_FIELDS)
+    after = snapshot(indicator, [*INDICATOR_FIELDS, "source", "measure"])
     if target is not None:
         Target.objects.create(indicator=indicator, year=activity.year, value=target)
         after["target"] = str(target)
