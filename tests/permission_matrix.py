@@ -52,6 +52,10 @@ EDITORS_OF_PROGRAMME = [403, 200, 403, 200, 403, 403, 403, 403, 404, 403]
 # Staff of the holding organisation see and keep persons; funders and boards never do.
 PERSON_VIEWERS = [200, 200, 200, 200, 200, 403, 403, 403, 200, 403]
 PERSON_OWN = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]
+# Recording what a programme did (events, communications): staff who record realisations.
+RECORDERS = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403]
+RECORDERS_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403]
+RECORD_WRITES = [403, 302, 302, 302, 302, 403, 403, 403, 404, 403]
 # Money: staff of the organisation who plan or account (not the beheerder, not every staff
 # member); funders see only what their own organisation pays for.
 MONEY_VIEWERS = [403, 200, 200, 200, 403, 200, 200, 200, 200, 403]
@@ -239,6 +243,38 @@ def a_budget_table(world: Any) -> Any:
     )
     table.rows.create(label="Frictiekosten", cells=["92166"], stated_total=Decimal("92166"))
     return table
+
+
+def an_event(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import Event
+
+    return Event.objects.create(
+        holder=world.own,
+        programme=world.programme,
+        title="Thema sport",
+        theme="sport",
+        date=dt.date(2021, 6, 10),
+    )
+
+
+def a_participant(world: Any) -> Any:
+    return an_event(world).participants.create(organisation=world.other_org)
+
+
+def a_communication(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import CommunicationItem
+
+    return CommunicationItem.objects.create(
+        holder=world.own,
+        programme=world.programme,
+        date=dt.date(2021, 3, 1),
+        channel="newsletter",
+        title="Nieuwsbrief maart",
+    )
 
 
 def reset_link(world: Any) -> tuple[str, str]:
@@ -714,6 +750,60 @@ ROWS: list[Row] = [
         "Subsidies, voorschotten, begroting en tabellen (Excel)",
         target=lambda w: ("subsidies",),
         expected=MONEY_VIEWERS,
+    ),
+    # --- events and communication items (relations) ----------------------------------------
+    Row("relations:events", "Bijeenkomsten van een jaar", expected=ALL_VIEWERS),
+    Row(
+        "relations:event",
+        "Bijeenkomst (namen van deelnemers alleen voor de eigen organisatie)",
+        target=an_event,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row("relations:event_add", "Bijeenkomst toevoegen", expected=RECORDERS),
+    Row("relations:event_edit", "Bijeenkomst wijzigen", target=an_event, expected=RECORDERS_OWN),
+    Row(
+        "relations:event_delete",
+        "Bijeenkomst verwijderen",
+        target=an_event,
+        method="POST",
+        expected=RECORD_WRITES,
+    ),
+    Row(
+        "relations:attendance_list",
+        "Presentielijst van een bijeenkomst (afdrukken)",
+        target=an_event,
+        expected=PERSON_OWN,
+    ),
+    Row(
+        "relations:participant_add",
+        "Deelnemer aanmelden",
+        target=an_event,
+        method="POST",
+        expected=RECORD_WRITES,
+    ),
+    Row(
+        "relations:participant_attendance",
+        "Aanwezigheid van een deelnemer vastleggen",
+        target=a_participant,
+        method="POST",
+        data={"attended": "yes"},
+        expected=RECORD_WRITES,
+    ),
+    Row(
+        "relations:participant_remove",
+        "Deelnemer afmelden",
+        target=a_participant,
+        method="POST",
+        expected=RECORD_WRITES,
+    ),
+    Row("relations:events_export", "Bijeenkomsten van een jaar (Excel)", expected=ALL_VIEWERS),
+    Row("relations:communications", "Communicatie-uitingen", expected=ALL_VIEWERS),
+    Row(
+        "relations:communication_remove",
+        "Communicatie-uiting verwijderen",
+        target=a_communication,
+        method="POST",
+        expected=RECORD_WRITES,
     ),
 ]
 

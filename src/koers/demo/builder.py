@@ -23,6 +23,7 @@ from koers.core.periods import Year
 from koers.demo import seed_data
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
+from koers.demo.relations import build_relations
 from koers.directory.models import Organisation, OrganisationKind
 from koers.plans.models import (
     Activity,
@@ -220,6 +221,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         if entries:
             created["time entries"] = entries
     build_funding(plan, users, organisations, note)
+    build_relations(plan, users, organisations, note)
     if (
         realisations
         and not Realisation.objects.filter(

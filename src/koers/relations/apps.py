@@ -8,6 +8,11 @@ class RelationsConfig(AppConfig):
 
     def ready(self) -> None:
         from koers.core.audit import register_action_labels
+        from koers.relations.measures import register_all
+        from koers.relations.privacy import register_person_links
+
+        register_all()
+        register_person_links()
 
         register_action_labels(
             {
@@ -17,5 +22,13 @@ class RelationsConfig(AppConfig):
                 "person.erased": _("Person erased"),
                 "position.added": _("Position added"),
                 "position.removed": _("Position removed"),
+                "event.created": _("Event added"),
+                "event.saved": _("Event changed"),
+                "event.deleted": _("Event removed"),
+                "participant.added": _("Participant registered"),
+                "participant.attendance": _("Attendance recorded"),
+                "participant.removed": _("Participant removed"),
+                "communication.added": _("Communication item added"),
+                "communication.removed": _("Communication item removed"),
             }
         )

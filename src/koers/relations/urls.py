@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.relations import views
+from koers.relations import event_views, views
 
 app_name = "relations"
 
@@ -18,4 +18,36 @@ urlpatterns = [
     ),
     path("personen/<int:pk>/export/", views.person_export, name="person_export"),
     path("personen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
+    path("bijeenkomsten/", event_views.events, name="events"),
+    path("bijeenkomsten/nieuw/", event_views.event_edit, name="event_add"),
+    path("bijeenkomsten/export.xlsx", event_views.events_export, name="events_export"),
+    path("bijeenkomsten/<int:pk>/", event_views.event, name="event"),
+    path("bijeenkomsten/<int:pk>/wijzigen/", event_views.event_edit, name="event_edit"),
+    path("bijeenkomsten/<int:pk>/verwijderen/", event_views.event_delete, name="event_delete"),
+    path(
+        "bijeenkomsten/<int:pk>/presentielijst/",
+        event_views.attendance_list,
+        name="attendance_list",
+    ),
+    path(
+        "bijeenkomsten/<int:pk>/deelnemers/",
+        event_views.participant_add,
+        name="participant_add",
+    ),
+    path(
+        "deelnemers/<int:pk>/aanwezig/",
+        event_views.participant_attendance,
+        name="participant_attendance",
+    ),
+    path(
+        "deelnemers/<int:pk>/verwijderen/",
+        event_views.participant_remove,
+        name="participant_remove",
+    ),
+    path("communicatie/", event_views.communications, name="communications"),
+    path(
+        "communicatie/<int:pk>/verwijderen/",
+        event_views.communication_remove,
+        name="communication_remove",
+    ),
 ]

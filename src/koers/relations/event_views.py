@@ -1,0 +1,389 @@
+"""Events (with participants and an attendance list) and communication items: what a
+programme did, recorded once and counted by its indicators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
+from koers.core.reference import viewpoint
+from koers.core.spreadsheets import xlsx_response
+from koers.plans.access import can, require
+from koers.plans.models import Programme
+from koers.plans.views.common import act, client_ip, save_versioned
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
+from koers.relations import event_services as services
+from koers.relations.event_forms import CommunicationForm, EventForm, ParticipantForm
+from koers.relations.models import CommunicationItem, Event, Participant
+
+
+def _programmes_to_record(user: Any) -> QuerySet[Programme]:
+    """The programmes whose events and communications the user may record."""
+    visible = Programme.objects.visible_to(user).select_related("plan")
+    allowed = [p.pk for p in visible if can(user, Capability.RECORD_REALISATION, p)]
+    return Programme.objects.filter(pk__in=allowed).order_by("order", "code")
+
+
+def get_event_for_user(user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS) -> Event:
+    event = get_object_or_404(
+        Event.objects.filter(programme__in=Programme.objects.visible_to(user)).select_related(
+            "programme__plan", "activity", "municipality"
+        ),
+        pk=pk,
+    )
+    require(user, capability, event.programme)
+    return event
+
+
+def _may_see_persons(user: Any, event: Event) -> bool:
+    return has_capability(user, Capability.VIEW_PERSONS, Scope(organisation_id=event.holder_id))
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def events(request: HttpRequest) -> HttpResponse:
+    year = viewpoint(request).year.value
+    rows = (
+        Event.objects.filter(
+            programme__in=Programme.objects.visible_to(request.user), date__year=year
+        )
+        .select_related("programme", "municipality")
+        .annotate(
+            registered=Count("participants", distinct=True),
+            present=Count("participants", filter=Q(participants__attended=True), distinct=True),
+        )
+        .order_by("date", "title")
+    )
+    theme = request.GET.get("thema", "").strip()
+    if theme:
+        rows = rows.filter(theme__iexact=theme)
+    return render(
+        request,
+        "relations/events.html",
+        {
+            "events": rows,
+            "year": year,
+            "theme": theme,
+            "may_record": _programmes_to_record(request.user).exists(),
+        },
+    )
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def event(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_event_for_user(request.user, pk)
+    may_record = can(request.user, Capability.RECORD_REALISATION, record.programme)
+    participants: list[Participant] = []
+    if _may_see_persons(request.user, record):
+        participants = list(record.participants.select_related("person", "organisation"))
+        log_access(
+            request,
+            AccessAction.LIST,
+            [p.person for p in participants if p.person],
+            detail=str(record)[:300],
+        )
+    counts = record.participants.aggregate(
+        registered=Count("id"), present=Count("id", filter=Q(attended=True))
+    )
+    return render(
+        request,
+        "relations/event.html",
+        {
+            "event": record,
+            "co_organisers": record.co_organisers.order_by("name"),
+            "participants": participants,
+            "shows_persons": _may_see_persons(request.user, record),
+            "counts": counts,
+            "may_record": may_record,
+            "participant_form": ParticipantForm(holder_id=record.holder_id) if may_record else None,
+        },
+    )
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION) if pk else None
+    programmes = _programmes_to_record(request.user)
+    if not programmes.exists():
+        raise PermissionDenied
+    holder_id = record.holder_id if record else programmes[0].plan.organisation_id
+    kwargs: dict[str, Any] = {"programmes": programmes, "holder_id": holder_id}
+    form = (
+        EventForm.for_event(record, request.POST or None, **kwargs)
+        if record
+        else EventForm(
+            request.POST or None, initial={"programme": request.GET.get("programma")}, **kwargs
+        )
+    )
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        saved: list[Event] = []
+
+        def save() -> None:
+            saved.append(
+                services.event_save(
+                    actor=request.user,
+                    programme=cleaned["programme"],
+                    values={name: cleaned[name] for name in services.EVENT_FIELDS},
+                    co_organisers=list(cleaned["co_organisers"]),
+                    event=record,
+                    expected_version=cleaned["version"] if record else None,
+                    remote_addr=client_ip(request),
+                )
+            )
+
+        done, conflict_rows = save_versioned(
+            request,
+            form,
+            save,
+            _("The event has been saved.") if record else _("The event has been added."),
+            shown=("title", "date", "theme", "place"),
+        )
+        if done:
+            return redirect("relations:event", pk=saved[0].pk)
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict_rows else 400
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "heading": _("Edit %(event)s") % {"event": record.title}
+            if record
+            else _("Add an event"),
+            "back_url": reverse("relations:event", args=[record.pk])
+            if record
+            else reverse("relations:events"),
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
+    )
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION)
+    if act(
+        request,
+        lambda: services.event_delete(
+            actor=request.user, event=record, remote_addr=client_ip(request)
+        ),
+        _("The event has been removed."),
+    ):
+        return redirect("relations:events")
+    return redirect("relations:event", pk=record.pk)
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION)
+    form = ParticipantForm(request.POST, holder_id=record.holder_id)
+    if form.is_valid():
+        cleaned = form.cleaned_data
+        act(
+            request,
+            lambda: services.participant_add(
+                actor=request.user,
+                event=record,
+                person=cleaned["person"],
+                organisation=cleaned["organisation"],
+                attended=True if cleaned["attended"] else None,
+                remote_addr=client_ip(request),
+            ),
+            _("The participant has been registered."),
+        )
+    else:
+        messages.error(request, _("Choose a person or an organisation."))
+    return redirect(reverse("relations:event", args=[record.pk]) + "#participants")
+
+
+def _participant_for_user(request: HttpRequest, pk: int) -> Participant:
+    participant = get_object_or_404(Participant.objects.select_related("event"), pk=pk)
+    get_event_for_user(request.user, participant.event_id, Capability.RECORD_REALISATION)
+    return participant
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = _participant_for_user(request, pk)
+    value = {"yes": True, "no": False}.get(request.POST.get("attended", ""))
+    act(
+        request,
+        lambda: services.participant_attendance(
+            actor=request.user,
+            participant=participant,
+            attended=value,
+            remote_addr=client_ip(request),
+        ),
+        _("The attendance has been recorded."),
+    )
+    return redirect(reverse("relations:event", args=[participant.event_id]) + "#participants")
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = _participant_for_user(request, pk)
+    act(
+        request,
+        lambda: services.participant_remove(
+            actor=request.user, participant=participant, remote_addr=client_ip(request)
+        ),
+        _("The participant has been removed."),
+    )
+    return redirect(reverse("relations:event", args=[participant.event_id]) + "#participants")
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable attendance list: names and organisations, with room to sign."""
+    record = get_event_for_user(request.user, pk)
+    if not _may_see_persons(request.user, record):
+        raise PermissionDenied
+    participants = list(
+        record.participants.select_related("person", "organisation").order_by(
+            "person__last_name", "organisation__name"
+        )
+    )
+    log_access(
+        request,
+        AccessAction.PRINT,
+        [p.person for p in participants if p.person],
+        detail=str(record)[:300],
+    )
+    return render(
+        request, "relations/attendance_list.html", {"event": record, "participants": participants}
+    )
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def events_export(request: HttpRequest) -> HttpResponse:
+    """The year's events with their counts (no names: those are on the attendance list)."""
+    year = viewpoint(request).year.value
+    rows = (
+        Event.objects.filter(
+            programme__in=Programme.objects.visible_to(request.user), date__year=year
+        )
+        .select_related("programme", "activity", "municipality")
+        .annotate(
+            registered=Count("participants", distinct=True),
+            present=Count("participants", filter=Q(participants__attended=True), distinct=True),
+            organisers=Count("co_organisers", distinct=True),
+        )
+        .order_by("date", "title")
+    )
+    header = [
+        _("Date"),
+        _("Title"),
+        _("Theme"),
+        _("Programme"),
+        _("Activity"),
+        _("Place"),
+        _("Municipality"),
+        _("Co-organisers"),
+        _("Registered"),
+        _("Present"),
+        _("Evaluation"),
+    ]
+    body = (
+        [
+            e.date,
+            e.title,
+            e.theme,
+            e.programme.name,
+            e.activity.code if e.activity else "",
+            e.place,
+            str(e.municipality or ""),
+            e.organisers,
+            e.registered,
+            e.present,
+            e.evaluation,
+        ]
+        for e in rows
+    )
+    return xlsx_response(f"bijeenkomsten-{year}.xlsx", [(_("Events"), header, body)])
+
+
+@requires(Capability.VIEW_PLANS)
+@require_http_methods(["GET", "POST"])
+def communications(request: HttpRequest) -> HttpResponse:
+    year = viewpoint(request).year.value
+    programmes = _programmes_to_record(request.user)
+    form = (
+        CommunicationForm(request.POST or None, programmes=programmes)
+        if programmes.exists()
+        else None
+    )
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            cleaned = dict(form.cleaned_data)
+            programme = cleaned.pop("programme")
+            try:
+                item = services.communication_add(
+                    actor=request.user,
+                    programme=programme,
+                    values=cleaned,
+                    remote_addr=client_ip(request),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The communication item has been added."))
+                return redirect(f"{reverse('relations:communications')}?jaar={item.date.year}")
+    items = (
+        CommunicationItem.objects.filter(
+            programme__in=Programme.objects.visible_to(request.user), date__year=year
+        )
+        .select_related("programme")
+        .order_by("-date", "title")
+    )
+    removable = set(programmes.values_list("pk", flat=True))
+    return render(
+        request,
+        "relations/communications.html",
+        {"items": items, "form": form, "year": year, "removable": removable},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(Capability.RECORD_REALISATION)
+@require_POST
+def communication_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(
+        CommunicationItem.objects.filter(
+            programme__in=Programme.objects.visible_to(request.user)
+        ).select_related("programme__plan"),
+        pk=pk,
+    )
+    require(request.user, Capability.RECORD_REALISATION, item.programme)
+    act(
+        request,
+        lambda: services.communication_remove(
+            actor=request.user, item=item, remote_addr=client_ip(request)
+        ),
+        _("The communication item has been removed."),
+    )
+    return redirect(f"{reverse('relations:communications')}?jaar={item.date.year}")

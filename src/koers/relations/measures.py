@@ -1,0 +1,110 @@
+"""Derived measures of relations, registered with `plans`: events and communication items
+of the indicator's programme (optionally of one theme, `measure_params["theme"]`), events
+of its activity, and the organisations active with the programme.
+
+"Active" means: co-organised an event of the programme in the period, or attended one
+(a participant marked as present, or registered where attendance was not recorded is not
+counted). The organisation holding the records is never counted, nor organisations of the
+kinds in `measure_params["exclude_kinds"]` (by default municipalities and the province) or
+with the slugs in `measure_params["exclude"]` — the seeds count "an active circle of 6
+organisations besides CMO, GGD, municipalities and province"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from koers.plans.measures import Measure, register
+
+DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
+
+
+def _theme(indicator: Any) -> str:
+    return str((indicator.measure_params or {}).get("theme", "")).strip()
+
+
+def _events(indicator: Any, start: dt.date, end: dt.date, *, by_activity: bool = False) -> Any:
+    from koers.relations.models import Event
+
+    scope = (
+        Q(activity_id=indicator.activity_id)
+        if by_activity
+        else Q(programme_id=indicator.activity.programme_id)
+    )
+    events = Event.objects.filter(scope, date__gte=start, date__lte=end)
+    theme = _theme(indicator)
+    if theme:
+        events = events.filter(theme__iexact=theme)
+    return events.order_by("date", "id")
+
+
+def _communications(indicator: Any, start: dt.date, end: dt.date) -> Any:
+    from koers.relations.models import CommunicationItem
+
+    items = CommunicationItem.objects.filter(
+        programme_id=indicator.activity.programme_id, date__gte=start, date__lte=end
+    )
+    theme = _theme(indicator)
+    if theme:
+        items = items.filter(theme__iexact=theme)
+    return items.order_by("date", "id")
+
+
+def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.directory.models import Organisation
+
+    params = indicator.measure_params or {}
+    events = _events(indicator, start, end)
+    holder_id = indicator.activity.programme.plan.organisation_id
+    return (
+        Organisation.objects.filter(
+            Q(co_organised_events__in=events)
+            | Q(participations__event__in=events, participations__attended=True)
+        )
+        .exclude(pk=holder_id)
+        .exclude(kind__in=params.get("exclude_kinds", DEFAULT_EXCLUDED_KINDS))
+        .exclude(slug__in=params.get("exclude", []))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def _count(records: Any) -> Any:
+    return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
+
+
+MEASURES = [
+    Measure(
+        key="relations.events_programme",
+        label=_("Events of the programme (of one theme, if the indicator names one)"),
+        compute=_count(_events),
+        records=_events,
+    ),
+    Measure(
+        key="relations.events_activity",
+        label=_("Events of the activity"),
+        compute=_count(lambda i, s, e: _events(i, s, e, by_activity=True)),
+        records=lambda i, s, e: _events(i, s, e, by_activity=True),
+    ),
+    Measure(
+        key="relations.communications_programme",
+        label=_("Communication items of the programme (of one theme, if named)"),
+        compute=_count(_communications),
+        records=_communications,
+    ),
+    Measure(
+        key="relations.active_organisations",
+        label=_("Organisations active with the programme (co-organised or attended an event)"),
+        compute=_count(_active_organisations),
+        records=_active_organisations,
+    ),
+]
+
+
+def register_all() -> None:
+    for measure in MEASURES:
+        register(measure)
