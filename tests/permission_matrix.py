@@ -277,6 +277,35 @@ def a_communication(world: Any) -> Any:
     )
 
 
+def an_interaction(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import Interaction
+
+    return Interaction.objects.create(
+        holder=world.own,
+        date=dt.date(2021, 5, 3),
+        kind="gesprek",
+        subject="Gesprek met de gemeente Urk",
+        created_by=world.users["medewerker"],
+    )
+
+
+def an_action(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import Action
+
+    return Action.objects.create(
+        holder=world.own,
+        interaction=an_interaction(world),
+        title="Offerte sturen",
+        owner=world.users["medewerker"],
+        due_on=dt.date(2021, 5, 10),
+        created_by=world.users["medewerker"],
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -804,6 +833,45 @@ ROWS: list[Row] = [
         target=a_communication,
         method="POST",
         expected=RECORD_WRITES,
+    ),
+    # --- contacts and follow-up actions (relations) -----------------------------------------
+    Row(
+        "relations:contacts",
+        "Contacten (gesprekken, telefoon, e-mail, overleg)",
+        expected=PERSON_VIEWERS,
+    ),
+    Row(
+        "relations:contact", "Contact met opvolgacties", target=an_interaction, expected=PERSON_OWN
+    ),
+    Row("relations:contact_add", "Contact vastleggen", expected=PERSON_VIEWERS),
+    Row("relations:contact_edit", "Contact wijzigen", target=an_interaction, expected=PERSON_OWN),
+    Row(
+        "relations:action_add",
+        "Opvolgactie toevoegen",
+        target=an_interaction,
+        method="POST",
+        expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "relations:action_finish",
+        "Opvolgactie afronden",
+        target=an_action,
+        method="POST",
+        expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row("relations:my_actions", "Mijn acties", expected=[200] * 10),
+    Row(
+        "relations:calendar_renew",
+        "Eigen agenda-adres maken of vernieuwen",
+        method="POST",
+        expected=[302] * 10,
+    ),
+    Row(
+        "relations:calendar",
+        "Agenda (iCalendar) via een geheim adres",
+        target=lambda w: ("onbekend",),
+        expected=[404] * 10,
+        public=True,
     ),
 ]
 

@@ -7,12 +7,21 @@ class RelationsConfig(AppConfig):
     verbose_name = _("Relations")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.relations.measures import register_all
         from koers.relations.privacy import register_person_links
+        from koers.relations.reminders import send_action_reminders
 
         register_all()
         register_person_links()
+        schedule.register(
+            schedule.PeriodicJob(
+                "relations.action_reminders", send_action_reminders, dt.timedelta(days=7)
+            )
+        )
 
         register_action_labels(
             {
@@ -30,5 +39,11 @@ class RelationsConfig(AppConfig):
                 "participant.removed": _("Participant removed"),
                 "communication.added": _("Communication item added"),
                 "communication.removed": _("Communication item removed"),
+                "interaction.created": _("Contact recorded"),
+                "interaction.saved": _("Contact changed"),
+                "action.added": _("Follow-up action added"),
+                "action.finished": _("Follow-up action finished"),
+                "action.reopened": _("Follow-up action reopened"),
+                "calendar.renewed": _("Calendar address renewed"),
             }
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.directory.models import Person
 from koers.privacy.subjects import PersonLinks, register
-from koers.relations.models import Participant
+from koers.relations.models import Interaction, Participant
 
 
 def _export(person: Person) -> list[dict[str, Any]]:
@@ -43,7 +43,38 @@ def _last_linked(person_ids: Collection[int]) -> dict[int, dt.date]:
     )
 
 
+def _export_contacts(person: Person) -> list[dict[str, Any]]:
+    return [
+        {"date": i.date.isoformat(), "kind": i.kind, "subject": i.subject, "summary": i.summary}
+        for i in Interaction.objects.filter(persons=person).order_by("date")
+    ]
+
+
+def _erase_from_contacts(person: Person) -> int:
+    """She is taken off the contacts; the contacts, about organisations, stay."""
+    through = Interaction.persons.through
+    return int(through.objects.filter(person_id=person.pk).delete()[0])
+
+
+def _last_contact(person_ids: Collection[int]) -> dict[int, dt.date]:
+    rows = (
+        Interaction.persons.through.objects.filter(person_id__in=person_ids)
+        .values("person_id")
+        .annotate(last=Max("interaction__date"))
+    )
+    return {row["person_id"]: row["last"] for row in rows}
+
+
 def register_person_links() -> None:
+    register(
+        PersonLinks(
+            name="contacts",
+            label=_("Contacts (conversations, calls, meetings) she took part in"),
+            export=_export_contacts,
+            erase=_erase_from_contacts,
+            last_linked=_last_contact,
+        )
+    )
     register(
         PersonLinks(
             name="event_participations",

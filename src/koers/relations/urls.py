@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.relations import event_views, views
+from koers.relations import contact_views, event_views, views
 
 app_name = "relations"
 
@@ -44,6 +44,15 @@ urlpatterns = [
         event_views.participant_remove,
         name="participant_remove",
     ),
+    path("contacten/", contact_views.contacts, name="contacts"),
+    path("contacten/nieuw/", contact_views.contact_edit, name="contact_add"),
+    path("contacten/<int:pk>/", contact_views.contact, name="contact"),
+    path("contacten/<int:pk>/wijzigen/", contact_views.contact_edit, name="contact_edit"),
+    path("contacten/<int:pk>/acties/", contact_views.action_add, name="action_add"),
+    path("acties/", contact_views.my_actions, name="my_actions"),
+    path("acties/<int:pk>/afronden/", contact_views.action_finish, name="action_finish"),
+    path("acties/agenda/nieuw/", contact_views.calendar_renew, name="calendar_renew"),
+    path("agenda/<str:token>.ics", contact_views.calendar, name="calendar"),
     path("communicatie/", event_views.communications, name="communications"),
     path(
         "communicatie/<int:pk>/verwijderen/",

@@ -1,0 +1,280 @@
+"""Contacts (interactions) with their follow-up actions, "my actions", and the calendar
+feed of actions and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires, signed_in
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.plans.views.common import act, client_ip, save_versioned
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
+from koers.relations import contact_services as services
+from koers.relations.calendar import calendar_for
+from koers.relations.contact_forms import ActionForm, InteractionForm
+from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
+
+FOLLOW_UPS = 2  # empty action rows on the contact form
+
+
+def _holder(request: HttpRequest, capability: Capability = Capability.EDIT_PERSONS) -> int:
+    own, _funding = organisations_with(request.user, capability)
+    if not own:
+        raise Http404
+    return min(own)
+
+
+def _interactions_for(user: Any) -> Any:
+    own, _funding = organisations_with(user, Capability.VIEW_PERSONS)
+    return Interaction.objects.filter(holder_id__in=own)
+
+
+def get_interaction_for_user(user: Any, pk: int) -> Interaction:
+    return get_object_or_404(
+        _interactions_for(user).select_related("programme", "activity", "created_by"), pk=pk
+    )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def contacts(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    rows = (
+        _interactions_for(request.user)
+        .select_related("programme")
+        .prefetch_related("organisations")
+    )
+    if query:
+        rows = rows.filter(
+            Q(subject__icontains=query)
+            | Q(organisations__name__icontains=query)
+            | Q(organisations__short_name__icontains=query)
+        ).distinct()
+    return render(request, "relations/contacts.html", {"contacts": rows[:200], "query": query})
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def contact(request: HttpRequest, pk: int) -> HttpResponse:
+    interaction = get_interaction_for_user(request.user, pk)
+    persons = list(interaction.persons.all())
+    log_access(request, AccessAction.VIEW, persons, detail=str(interaction)[:300])
+    return render(
+        request,
+        "relations/contact.html",
+        {
+            "contact": interaction,
+            "persons": persons,
+            "organisations": interaction.organisations.order_by("name"),
+            "staff": interaction.staff.all(),
+            "actions": interaction.actions.select_related("owner"),
+            "action_form": ActionForm(holder_id=interaction.holder_id, required=True),
+            "may_edit": may_edit_contact(request.user, interaction),
+        },
+    )
+
+
+def may_edit_contact(user: Any, interaction: Interaction) -> bool:
+    own, _funding = organisations_with(user, Capability.EDIT_PERSONS)
+    return interaction.holder_id in own
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    interaction = get_interaction_for_user(request.user, pk) if pk else None
+    holder_id = interaction.holder_id if interaction else _holder(request)
+    if interaction and not may_edit_contact(request.user, interaction):
+        raise Http404
+    data = request.POST or None
+    form = (
+        InteractionForm.for_interaction(interaction, data, holder_id)
+        if interaction
+        else InteractionForm(data, initial={"date": timezone.localdate()}, holder_id=holder_id)
+    )
+    follow_ups = (
+        []
+        if interaction
+        else [
+            ActionForm(data, prefix=f"action{n}", holder_id=holder_id)
+            for n in range(1, FOLLOW_UPS + 1)
+        ]
+    )
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in follow_ups):
+        cleaned = form.cleaned_data
+        saved: list[Interaction] = []
+
+        def save() -> None:
+            saved.append(
+                services.interaction_save(
+                    actor=request.user,
+                    holder_id=holder_id,
+                    values={name: cleaned[name] for name in services.INTERACTION_FIELDS},
+                    links={name: list(cleaned[name]) for name in services.INTERACTION_LINKS},
+                    actions=[f.action for f in follow_ups if f.action],
+                    interaction=interaction,
+                    expected_version=cleaned["version"] if interaction else None,
+                    remote_addr=client_ip(request),
+                )
+            )
+
+        done, conflict_rows = save_versioned(
+            request,
+            form,
+            save,
+            _("The contact has been saved.")
+            if interaction
+            else _("The contact has been recorded."),
+            shown=("date", "subject", "summary"),
+        )
+        if done:
+            return redirect("relations:contact", pk=saved[0].pk)
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict_rows else 400
+    return render(
+        request,
+        "relations/contact_form.html",
+        {
+            "form": form,
+            "follow_ups": follow_ups,
+            "contact": interaction,
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    interaction = get_interaction_for_user(request.user, pk)
+    form = ActionForm(request.POST, holder_id=interaction.holder_id, required=True)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.action_add(
+                actor=request.user,
+                holder_id=interaction.holder_id,
+                interaction=interaction,
+                remote_addr=client_ip(request),
+                **form.cleaned_data,
+            ),
+            _("The action has been added."),
+        )
+    else:
+        messages.error(request, _("An action needs what, for whom and by when."))
+    return redirect(reverse("relations:contact", args=[interaction.pk]) + "#actions")
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    action = get_object_or_404(Action.objects.filter(holder_id__in=own), pk=pk)
+    status = request.POST.get("status", ActionStatus.DONE)
+    if status not in ActionStatus.values:
+        status = ActionStatus.DONE
+    messages_by_status = {
+        ActionStatus.DONE: _("The action is done."),
+        ActionStatus.CANCELLED: _("The action has been cancelled."),
+        ActionStatus.OPEN: _("The action is open again."),
+    }
+    act(
+        request,
+        lambda: services.action_finish(
+            actor=request.user,
+            action=action,
+            status=status,
+            on=timezone.localdate(),
+            remote_addr=client_ip(request),
+        ),
+        str(messages_by_status[ActionStatus(status)]),
+    )
+    back = request.POST.get("next", "")
+    if back == "contact" and action.interaction_id:
+        return redirect(reverse("relations:contact", args=[action.interaction_id]) + "#actions")
+    return redirect("relations:my_actions")
+
+
+@signed_in
+@require_GET
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """Her open actions by when they are due, and the ones she gave to colleagues."""
+    me: Any = request.user
+    today = timezone.localdate()
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    mine = list(
+        Action.objects.filter(owner=me, status=ActionStatus.OPEN)
+        .select_related("interaction", "created_by")
+        .order_by("due_on", "id")
+    )
+    groups = [
+        (_("Overdue"), [a for a in mine if a.due_on < today]),
+        (_("This week"), [a for a in mine if today <= a.due_on <= week_end]),
+        (_("Later"), [a for a in mine if a.due_on > week_end]),
+    ]
+    given = (
+        Action.objects.filter(created_by=me, status=ActionStatus.OPEN)
+        .exclude(owner=me)
+        .select_related("owner", "interaction")
+        .order_by("due_on")
+    )
+    return render(
+        request,
+        "relations/my_actions.html",
+        {
+            "groups": groups,
+            "given": given,
+            "count": len(mine),
+            "has_feed": CalendarFeed.objects.filter(user=me).exists(),
+            "feed_url": request.session.pop("koers_feed_url", ""),
+        },
+    )
+
+
+@signed_in
+@require_POST
+def calendar_renew(request: HttpRequest) -> HttpResponse:
+    """A new secret calendar address, shown once; the old one stops working."""
+    token = services.calendar_feed_renew(user=request.user)
+    request.session["koers_feed_url"] = request.build_absolute_uri(
+        reverse("relations:calendar", args=[token])
+    )
+    messages.success(
+        request, _("Your calendar address has been made. Copy it now: it is shown once.")
+    )
+    return redirect("relations:my_actions")
+
+
+@login_not_required
+@require_GET
+def calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The calendar of the user whose secret address this is (no session: calendar
+    programs cannot sign in)."""
+    feed = (
+        CalendarFeed.objects.filter(token_hash=services.feed_hash(token))
+        .select_related("user")
+        .first()
+    )
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    response = HttpResponse(
+        calendar_for(feed.user, request.get_host()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

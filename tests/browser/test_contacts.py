@@ -1,0 +1,39 @@
+"""The relations journey in a real browser: a coordinator records a contact with a
+follow-up action for herself, finds it under "My actions" and marks it done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.get_by_role("link", name="Contacten").first.click()
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Contact vastleggen").click()
+    page.get_by_label("Datum", exact=True).fill("2021-10-14")
+    page.get_by_label("Soort").select_option(label="Overleg")
+    page.get_by_label("Onderwerp").fill("Overleg met de gemeente Urk over de themabijeenkomst")
+    page.get_by_label("Organisaties").select_option(label="Urk")
+    page.get_by_label("Programma").select_option(label="Positieve Gezondheid")
+    first = page.get_by_role("group", name="Opvolgactie 1")
+    first.get_by_label("Opvolgactie").fill("Zaal reserveren in Urk")
+    first.get_by_label("Voor").select_option(label="Carla Smit")
+    first.get_by_label("Uiterlijk").fill("2021-10-20")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het contact is vastgelegd.").wait_for()
+    assert page.get_by_role("cell", name="Zaal reserveren in Urk", exact=True).count() == 1
+
+    page.get_by_role("link", name="Mijn acties").first.click()
+    assert axe_violations(page) == []
+    item = page.locator("li", has_text="Zaal reserveren in Urk")
+    item.get_by_role("button", name="Afgerond").click()
+    page.get_by_text("De actie is afgerond.").wait_for()
+    assert page.locator("li", has_text="Zaal reserveren in Urk").count() == 0
