@@ -873,6 +873,27 @@ ROWS: list[Row] = [
         expected=[404] * 10,
         public=True,
     ),
+    # --- the directory of organisations (relations) -----------------------------------------
+    Row("relations:organisations", "Organisaties (zoeken en filteren)", expected=ALL_VIEWERS),
+    Row(
+        "relations:organisation",
+        "Organisatie (met personen en contacten voor wie die mag zien)",
+        target=lambda w: w.regio,
+        expected=ALL_VIEWERS,
+    ),
+    Row("relations:organisation_add", "Organisatie toevoegen", expected=PERSON_VIEWERS),
+    Row(
+        "relations:organisation_edit",
+        "Organisatie wijzigen",
+        target=lambda w: w.regio,
+        expected=PERSON_VIEWERS,
+    ),
+    Row(
+        "relations:organisation_merge",
+        "Dubbele organisatie samenvoegen",
+        target=lambda w: w.regio,
+        expected=PRIVACY_OFFICERS,
+    ),
 ]
 
 OUTCOME_WORDS = {200: "ja", 302: "ja", 403: "nee", 404: "—", 405: "nee"}

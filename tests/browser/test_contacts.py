@@ -37,3 +37,16 @@ def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_serv
     item.get_by_role("button", name="Afgerond").click()
     page.get_by_text("De actie is afgerond.").wait_for()
     assert page.locator("li", has_text="Zaal reserveren in Urk").count() == 0
+
+
+def test_the_directory_pages_pass_axe(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.get_by_role("link", name="Organisaties").first.click()
+    assert axe_violations(page) == []
+    page.get_by_label("Soort").select_option(label="Andere partner")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="KunstLink").click()
+    assert page.get_by_role("link", name="Themabijeenkomst kunst en cultuur").count() == 1
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Bewerken", exact=True).click()
+    assert axe_violations(page) == []

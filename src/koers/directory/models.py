@@ -18,6 +18,20 @@ class OrganisationKind(models.TextChoices):
     PARTNER = "partner", _("Other partner")
 
 
+class Tag(models.Model):
+    """A free label for organisations (a network, a sector, a theme) to find them by."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organisation(models.Model):
     """Any organisation Koers knows: the executing one, funders, municipalities, partners."""
 
@@ -42,11 +56,20 @@ class Organisation(models.Model):
         verbose_name=_("parent organisation"),
     )
     website = models.URLField(_("website"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    sector = models.CharField(
+        _("sector"), max_length=100, blank=True, help_text=_("For example: care, welfare, sport.")
+    )
+    tags = models.ManyToManyField(
+        Tag, blank=True, related_name="organisations", verbose_name=_("tags")
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [models.Index(fields=["kind", "name"])]
 
     def __str__(self) -> str:
         return self.short_name or self.name

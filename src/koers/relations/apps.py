@@ -45,5 +45,8 @@ class RelationsConfig(AppConfig):
                 "action.finished": _("Follow-up action finished"),
                 "action.reopened": _("Follow-up action reopened"),
                 "calendar.renewed": _("Calendar address renewed"),
+                "organisation.created": _("Organisation added"),
+                "organisation.saved": _("Organisation changed"),
+                "organisation.merged": _("Duplicate organisation merged"),
             }
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.relations import contact_views, event_views, views
+from koers.relations import contact_views, event_views, organisation_views, views
 
 app_name = "relations"
 
@@ -43,6 +43,19 @@ urlpatterns = [
         "deelnemers/<int:pk>/verwijderen/",
         event_views.participant_remove,
         name="participant_remove",
+    ),
+    path("organisaties/", organisation_views.organisations, name="organisations"),
+    path("organisaties/nieuw/", organisation_views.organisation_edit, name="organisation_add"),
+    path("organisaties/<int:pk>/", organisation_views.organisation, name="organisation"),
+    path(
+        "organisaties/<int:pk>/wijzigen/",
+        organisation_views.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "organisaties/<int:pk>/samenvoegen/",
+        organisation_views.organisation_merge,
+        name="organisation_merge",
     ),
     path("contacten/", contact_views.contacts, name="contacts"),
     path("contacten/nieuw/", contact_views.contact_edit, name="contact_add"),

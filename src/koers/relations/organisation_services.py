@@ -1,0 +1,219 @@
+"""Writes to the directory of organisations: add and change (with a duplicate check) and
+merge two records of the same organisation, moving every link to the one that stays.
+
+Organisations are shared by everyone on the installation (a municipality is the same
+municipality for every organisation that works with it), so every write is audited."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability
+from koers.core.audit import audit_write, snapshot
+from koers.directory.models import Organisation, Tag
+
+ORGANISATION_FIELDS = [
+    "name",
+    "short_name",
+    "kind",
+    "municipality",
+    "parent",
+    "website",
+    "address",
+    "sector",
+]
+# Words that do not tell organisations apart ("Stichting X" is X).
+_NOISE = re.compile(
+    r"\b(gemeente|stichting|vereniging|coöperatie|cooperatie|de|het|van|b\.?v\.?|n\.?v\.?)\b"
+)
+
+
+def name_key(name: str) -> str:
+    """A name as compared for duplicates: no accents, case, punctuation or legal form."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _NOISE.sub(" ", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def _domain(website: str) -> str:
+    host = re.sub(r"^https?://", "", website.strip().lower()).split("/")[0]
+    return host.removeprefix("www.")
+
+
+def possible_duplicates(
+    name: str, website: str = "", *, exclude_pk: int | None = None
+) -> list[Organisation]:
+    """Organisations whose name (or short name) compares equal, or with the same website."""
+    key, domain = name_key(name), _domain(website)
+    found = []
+    candidates = Organisation.objects.all()
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    for organisation in candidates.only("pk", "name", "short_name", "website", "kind"):
+        same_name = key and key in (name_key(organisation.name), name_key(organisation.short_name))
+        same_site = domain and domain == _domain(organisation.website)
+        if same_name or same_site:
+            found.append(organisation)
+    return found
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:70] or "organisatie"
+    slug, number = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def tags_from(text: str) -> list[Tag]:
+    names = {part.strip()[:60] for part in text.split(",") if part.strip()}
+    return [Tag.objects.get_or_create(name=name)[0] for name in sorted(names)]
+
+
+@transaction.atomic
+def organisation_save(
+    *,
+    actor: Any,
+    values: dict[str, Any],
+    tags: list[Tag] | None = None,
+    organisation: Organisation | None = None,
+    expected_version: int | None = None,
+    accept_duplicates: bool = False,
+    remote_addr: str | None = None,
+) -> Organisation:
+    """Add an organisation or change one. A new one that looks like one Koers knows is
+    refused with the look-alikes unless `accept_duplicates`."""
+    if not has_capability(actor, Capability.EDIT_PERSONS):
+        raise PermissionDenied
+    before = None
+    if organisation is None:
+        if not accept_duplicates:
+            twins = possible_duplicates(values["name"], values.get("website", ""))
+            if twins:
+                raise ValidationError(
+                    _("Koers knows organisations that look the same: %(names)s.")
+                    % {"names": ", ".join(o.name for o in twins)},
+                    code="duplicate",
+                )
+        organisation = Organisation(slug=_unique_slug(values["name"]))
+    else:
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if expected_version is not None and organisation.version != expected_version:
+            from koers.plans.services import ConflictError
+
+            raise ConflictError(organisation)
+        before = {**snapshot(organisation, ORGANISATION_FIELDS), "tags": _tag_names(organisation)}
+        organisation.version += 1
+    if (
+        values.get("parent") is not None
+        and organisation.pk
+        and _is_below(values["parent"], organisation.pk)
+    ):
+        raise ValidationError({"parent": _("An organisation cannot be its own parent.")})
+    for name, value in values.items():
+        setattr(organisation, name, value)
+    organisation.full_clean(exclude=["tags"])
+    organisation.save()
+    if tags is not None:
+        organisation.tags.set(tags)
+    audit_write(
+        actor=actor,
+        action="organisation.saved" if before else "organisation.created",
+        instance=organisation,
+        before=before,
+        after={**snapshot(organisation, ORGANISATION_FIELDS), "tags": _tag_names(organisation)},
+        remote_addr=remote_addr,
+        organisation_id=organisation.pk,
+    )
+    return organisation
+
+
+def _tag_names(organisation: Organisation) -> list[str]:
+    return sorted(organisation.tags.values_list("name", flat=True))
+
+
+def _is_below(candidate: Organisation, pk: int) -> bool:
+    """True when `candidate` is the organisation `pk` or one of its descendants' ancestors
+    would loop back to it."""
+    seen: set[int] = set()
+    current: Organisation | None = candidate
+    while current is not None and current.pk not in seen:
+        if current.pk == pk:
+            return True
+        seen.add(current.pk)
+        current = current.parent
+    return False
+
+
+@transaction.atomic
+def organisation_merge(
+    *, actor: Any, keep: Organisation, duplicate: Organisation, remote_addr: str | None = None
+) -> dict[str, int]:
+    """Move every link of `duplicate` to `keep` and remove `duplicate`; returns how many
+    links moved per kind. Refused for an organisation that has users or plans (an
+    organisation working in Koers is not a duplicate entry), and when a move would make two
+    records one (the relation is named)."""
+    if not has_capability(actor, Capability.ADMINISTER):
+        raise PermissionDenied
+    if keep.pk == duplicate.pk:
+        raise ValidationError(_("Choose two different organisations."))
+    keep = Organisation.objects.select_for_update().get(pk=keep.pk)
+    duplicate = Organisation.objects.select_for_update().get(pk=duplicate.pk)
+    if duplicate.memberships.exists() or duplicate.plans.exists():
+        raise ValidationError(
+            _("%(name)s has users or plans in Koers; it cannot be merged away.")
+            % {"name": duplicate.name}
+        )
+    moved: dict[str, int] = {}
+    for relation in Organisation._meta.related_objects:
+        related: Any = relation.related_model
+        label = f"{related._meta.label_lower}.{relation.field.name}"
+        try:
+            with transaction.atomic():
+                moved[label] = _move(relation, keep, duplicate)
+        except IntegrityError:
+            raise ValidationError(
+                _("Both organisations have a %(what)s that would become one; resolve that first.")
+                % {"what": related._meta.verbose_name}
+            ) from None
+    keep.tags.add(*duplicate.tags.all())
+    before = {**snapshot(duplicate, ORGANISATION_FIELDS), "pk": duplicate.pk}
+    duplicate.delete()
+    audit_write(
+        actor=actor,
+        action="organisation.merged",
+        instance=keep,
+        before={"merged": before},
+        after={"moved": {k: v for k, v in moved.items() if v}},
+        remote_addr=remote_addr,
+        organisation_id=keep.pk,
+    )
+    return {k: v for k, v in moved.items() if v}
+
+
+def _move(relation: Any, keep: Organisation, duplicate: Organisation) -> int:
+    model: Any = relation.related_model
+    if relation.many_to_many:
+        through = relation.through
+        source = relation.field.m2m_field_name()
+        target = relation.field.m2m_reverse_field_name()
+        rows = list(
+            through.objects.filter(**{target: duplicate}).values_list(f"{source}_id", flat=True)
+        )
+        for source_id in rows:
+            through.objects.get_or_create(**{f"{source}_id": source_id, target: keep})
+        through.objects.filter(**{target: duplicate}).delete()
+        return len(rows)
+    return int(
+        model._base_manager.filter(**{relation.field.name: duplicate}).update(
+            **{relation.field.name: keep}
+        )
+    )

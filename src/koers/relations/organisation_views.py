@@ -1,0 +1,259 @@
+"""The directory of organisations: search and filters, one organisation with the work and
+people linked to it, adding and changing (with a duplicate check), and merging two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.models import Municipality
+from koers.directory.models import Organisation, OrganisationKind, Position, Tag
+from koers.plans.models import Programme
+from koers.plans.views.common import client_ip, save_versioned
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
+from koers.relations import organisation_services as services
+from koers.relations.models import Event, Interaction
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    short_name = forms.CharField(label=gettext_lazy("Short name"), max_length=60, required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationKind.choices)
+    sector = forms.CharField(label=gettext_lazy("Sector"), max_length=100, required=False)
+    municipality = forms.ModelChoiceField(
+        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
+    )
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Parent organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
+    website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
+    tags = forms.CharField(
+        label=gettext_lazy("Tags"),
+        max_length=500,
+        required=False,
+        help_text=gettext_lazy("Separated by commas, for example: netwerk dementie, sport."),
+    )
+    accept_duplicates = forms.BooleanField(
+        label=gettext_lazy("This is a different organisation: add it anyway"), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        label=gettext_lazy("The duplicate record, to merge into this one"),
+        queryset=Organisation.objects.order_by("name"),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "Move everything linked to the duplicate to this organisation and remove the duplicate"
+        )
+    )
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisations(request: HttpRequest) -> HttpResponse:
+    rows = Organisation.objects.select_related("municipality").prefetch_related("tags")
+    query = request.GET.get("q", "").strip()
+    kind = request.GET.get("soort", "")
+    municipality = request.GET.get("gemeente", "")
+    tag = request.GET.get("tag", "")
+    if query:
+        rows = rows.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(sector__icontains=query)
+        )
+    if kind in OrganisationKind.values:
+        rows = rows.filter(kind=kind)
+    if municipality.isdigit():
+        rows = rows.filter(municipality_id=int(municipality))
+    if tag.isdigit():
+        rows = rows.filter(tags=int(tag))
+    total = rows.count()
+    return render(
+        request,
+        "relations/organisations.html",
+        {
+            "organisations": rows.order_by("name")[:300],
+            "total": total,
+            "query": query,
+            "kind": kind,
+            "municipality": int(municipality) if municipality.isdigit() else None,
+            "tag": int(tag) if tag.isdigit() else None,
+            "kinds": OrganisationKind.choices,
+            "municipalities": Municipality.objects.all(),
+            "tags": Tag.objects.annotate(used=Count("organisations")).filter(used__gt=0),
+            "may_edit": _may_edit(request),
+        },
+    )
+
+
+def _may_edit(request: HttpRequest) -> bool:
+    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    return bool(own)
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(Organisation.objects.select_related("municipality", "parent"), pk=pk)
+    holders, _funding = organisations_with(request.user, Capability.VIEW_PERSONS)
+    positions = list(
+        Position.objects.filter(organisation=record, person__holder_id__in=holders)
+        .select_related("person")
+        .order_by("person__last_name")
+    )
+    if positions:
+        log_access(
+            request, AccessAction.LIST, [p.person for p in positions], detail=record.name[:300]
+        )
+    contacts = (
+        Interaction.objects.filter(organisations=record, holder_id__in=holders).order_by("-date")[
+            :20
+        ]
+        if holders
+        else []
+    )
+    visible = Programme.objects.visible_to(request.user)
+    events = (
+        Event.objects.filter(programme__in=visible)
+        .filter(Q(co_organisers=record) | Q(participants__organisation=record))
+        .distinct()
+        .order_by("-date")[:20]
+    )
+    own, _f = organisations_with(request.user, Capability.ADMINISTER)
+    return render(
+        request,
+        "relations/organisation.html",
+        {
+            "organisation": record,
+            "children": record.children.order_by("name"),
+            "tags": record.tags.all(),
+            "positions": positions,
+            "contacts": contacts,
+            "events": events,
+            "may_edit": _may_edit(request),
+            "may_merge": bool(own),
+        },
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    record = get_object_or_404(Organisation, pk=pk) if pk else None
+    initial: dict[str, Any] = {}
+    if record:
+        initial = {name: getattr(record, name) for name in services.ORGANISATION_FIELDS}
+        initial["tags"] = ", ".join(t.name for t in record.tags.all())
+        initial["version"] = record.version
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if record:
+        del form.fields["accept_duplicates"]
+        parent_field: Any = form.fields["parent"]
+        parent_field.queryset = Organisation.objects.exclude(pk=record.pk).order_by("name")
+    conflict_rows = None
+    duplicates: list[Organisation] = []
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        saved: list[Organisation] = []
+
+        def save() -> None:
+            saved.append(
+                services.organisation_save(
+                    actor=request.user,
+                    values={name: cleaned[name] for name in services.ORGANISATION_FIELDS},
+                    tags=services.tags_from(cleaned["tags"]),
+                    organisation=record,
+                    expected_version=cleaned["version"] if record else None,
+                    accept_duplicates=cleaned.get("accept_duplicates", False),
+                    remote_addr=client_ip(request),
+                )
+            )
+
+        done, conflict_rows = save_versioned(
+            request,
+            form,
+            save,
+            _("The organisation has been saved.")
+            if record
+            else _("The organisation has been added."),
+            shown=("name", "short_name", "kind", "website"),
+        )
+        if done:
+            return redirect("relations:organisation", pk=saved[0].pk)
+        if not record:
+            duplicates = services.possible_duplicates(cleaned["name"], cleaned["website"])
+    status = 200
+    if request.method == "POST":
+        status = 409 if conflict_rows else 400
+    return render(
+        request,
+        "relations/organisation_form.html",
+        {
+            "form": form,
+            "organisation": record,
+            "duplicates": duplicates,
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
+    )
+
+
+@requires(Capability.ADMINISTER)
+@require_http_methods(["GET", "POST"])
+def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    keep = get_object_or_404(Organisation, pk=pk)
+    form = MergeForm(request.POST or None)
+    duplicate_field: Any = form.fields["duplicate"]
+    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk).order_by("name")
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.organisation_merge(
+                actor=request.user,
+                keep=keep,
+                duplicate=form.cleaned_data["duplicate"],
+                remote_addr=client_ip(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            from django.contrib import messages
+
+            messages.success(
+                request,
+                _("Merged: %(count)s links moved to this organisation.")
+                % {"count": sum(moved.values())},
+            )
+            return redirect("relations:organisation", pk=keep.pk)
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},
+            "back_url": reverse("relations:organisation", args=[keep.pk]),
+            "intro": _(
+                "Everything linked to the duplicate — persons' positions, contacts, events, "
+                "grants, budgets — moves to this organisation; the duplicate is removed. "
+                "The audit log keeps what it was."
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
