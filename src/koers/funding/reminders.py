@@ -10,13 +10,13 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from koers.accounts.models import Membership
 from koers.accounts.roles import ROLE_CAPABILITIES, Capability
+from koers.core.mail import send_all
 from koers.funding.models import Advance, Obligation
 
 logger = logging.getLogger(__name__)
@@ -85,12 +85,6 @@ def send_money_reminders(today: str | None = None) -> int:
     """Send the reminders; `today` (ISO date) for tests and catching up, else today."""
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     messages = reminders_due(day)
-    send_mass_mail(
-        [
-            (subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            for address, subject, body in messages
-        ],
-        fail_silently=False,
-    )
+    send_all(messages)
     logger.info("Sent %s money reminders.", len(messages))
     return len(messages)

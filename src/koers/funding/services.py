@@ -31,6 +31,7 @@ from koers.funding.models import (
 )
 from koers.funding.schedule import quarterly
 from koers.plans.models import Indicator
+from koers.plans.services.common import lock_for_edit
 
 GRANT_FIELDS = [
     "funder",
@@ -94,15 +95,10 @@ def grant_save(
     if grant is None:
         grant = Grant(organisation_id=organisation_id, status=GrantStatus.IDEA)
     else:
-        grant = Grant.objects.select_for_update().get(pk=grant.pk)
+        grant = lock_for_edit(grant, expected_version)
         if grant.organisation_id != organisation_id:
             raise PermissionDenied
-        if expected_version is not None and grant.version != expected_version:
-            from koers.plans.services import ConflictError
-
-            raise ConflictError(grant)
         before = {**snapshot(grant, GRANT_FIELDS), **_links_of(grant)}
-        grant.version += 1
     for name, value in values.items():
         setattr(grant, name, value)
     for name, upload in (documents or {}).items():

@@ -38,7 +38,7 @@ from koers.funding.forms import (
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Target
-from koers.plans.views.common import act, client_ip, save_versioned
+from koers.plans.views.common import act, client_ip, form_status, save_versioned
 
 
 def _may_manage(request: HttpRequest) -> bool:
@@ -159,9 +159,7 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
         if saved:
             return redirect("funding:grant", pk=saved_grant[0].pk)
-    status = 200
-    if request.method == "POST":
-        status = 409 if conflict_rows else 400
+    status = form_status(request, conflict_rows)
     return render(
         request,
         "plans/form_page.html",

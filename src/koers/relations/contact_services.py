@@ -17,6 +17,7 @@ from koers.accounts.models import Membership
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
+from koers.plans.services.common import lock_for_edit
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 INTERACTION_FIELDS = ["date", "kind", "subject", "summary", "programme", "activity"]
@@ -76,15 +77,10 @@ def interaction_save(
     if interaction is None:
         interaction = Interaction(holder_id=holder_id, created_by=actor)
     else:
-        interaction = Interaction.objects.select_for_update().get(pk=interaction.pk)
+        interaction = lock_for_edit(interaction, expected_version)
         if interaction.holder_id != holder_id:
             raise PermissionDenied
-        if expected_version is not None and interaction.version != expected_version:
-            from koers.plans.services import ConflictError
-
-            raise ConflictError(interaction)
         before = {**snapshot(interaction, INTERACTION_FIELDS), **_links_of(interaction)}
-        interaction.version += 1
     for name, value in values.items():
         setattr(interaction, name, value)
     interaction.full_clean(exclude=[*INTERACTION_LINKS, "created_by"])

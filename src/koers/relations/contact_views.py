@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
-from koers.plans.views.common import act, client_ip, save_versioned
+from koers.plans.views.common import act, client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import contact_services as services
@@ -143,9 +143,7 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
         if done:
             return redirect("relations:contact", pk=saved[0].pk)
-    status = 200
-    if request.method == "POST":
-        status = 409 if conflict_rows else 400
+    status = form_status(request, conflict_rows)
     return render(
         request,
         "relations/contact_form.html",

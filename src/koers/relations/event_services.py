@@ -17,6 +17,7 @@ from koers.core.audit import audit_write, context_of, snapshot
 from koers.directory.models import Person
 from koers.plans.access import require
 from koers.plans.models import Programme
+from koers.plans.services.common import lock_for_edit
 from koers.relations.models import CommunicationItem, Event, Participant
 
 EVENT_FIELDS = [
@@ -57,16 +58,11 @@ def event_save(
     if event is None:
         event = Event(holder_id=programme.plan.organisation_id, is_example=is_example)
     else:
-        event = Event.objects.select_for_update().get(pk=event.pk)
+        event = lock_for_edit(event, expected_version)
         require(actor, Capability.RECORD_REALISATION, event.programme)
         if event.holder_id != programme.plan.organisation_id:
             raise PermissionDenied
-        if expected_version is not None and event.version != expected_version:
-            from koers.plans.services import ConflictError
-
-            raise ConflictError(event)
         before = {**snapshot(event, ["programme", *EVENT_FIELDS]), **_organisers(event)}
-        event.version += 1
     event.programme = programme
     for name, value in values.items():
         setattr(event, name, value)

@@ -21,7 +21,7 @@ from koers.core.reference import viewpoint
 from koers.core.spreadsheets import xlsx_response
 from koers.plans.access import can, require
 from koers.plans.models import Programme
-from koers.plans.views.common import act, client_ip, save_versioned
+from koers.plans.views.common import act, client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import event_services as services
@@ -156,9 +156,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
         if done:
             return redirect("relations:event", pk=saved[0].pk)
-    status = 200
-    if request.method == "POST":
-        status = 409 if conflict_rows else 400
+    status = form_status(request, conflict_rows)
     return render(
         request,
         "plans/form_page.html",

@@ -19,6 +19,7 @@ from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.directory.models import Organisation, Tag
+from koers.plans.services.common import lock_for_edit
 
 ORGANISATION_FIELDS = [
     "name",
@@ -105,13 +106,8 @@ def organisation_save(
                 )
         organisation = Organisation(slug=_unique_slug(values["name"]))
     else:
-        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-        if expected_version is not None and organisation.version != expected_version:
-            from koers.plans.services import ConflictError
-
-            raise ConflictError(organisation)
+        organisation = lock_for_edit(organisation, expected_version)
         before = {**snapshot(organisation, ORGANISATION_FIELDS), "tags": _tag_names(organisation)}
-        organisation.version += 1
     if (
         values.get("parent") is not None
         and organisation.pk

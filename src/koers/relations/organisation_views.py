@@ -21,7 +21,7 @@ from koers.accounts.roles import Capability
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, save_versioned
+from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
@@ -200,9 +200,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
             return redirect("relations:organisation", pk=saved[0].pk)
         if not record:
             duplicates = services.possible_duplicates(cleaned["name"], cleaned["website"])
-    status = 200
-    if request.method == "POST":
-        status = 409 if conflict_rows else 400
+    status = form_status(request, conflict_rows)
     return render(
         request,
         "relations/organisation_form.html",

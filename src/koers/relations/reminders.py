@@ -9,11 +9,12 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
+from django.core.mail import send_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from koers.core.mail import send_all
 from koers.relations.models import Action, ActionStatus
 
 logger = logging.getLogger(__name__)
@@ -84,9 +85,6 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
 def send_action_reminders(today: str | None = None) -> int:
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     messages = reminders_due(day)
-    send_mass_mail(
-        [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to, subject, body in messages],
-        fail_silently=False,
-    )
+    send_all(messages)
     logger.info("Sent %s action reminders.", len(messages))
     return len(messages)

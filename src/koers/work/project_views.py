@@ -21,7 +21,7 @@ from koers.core.models import Municipality
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, save_versioned
+from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.work import services
 from koers.work.models import Project, ProjectStatus
 from koers.work.views import _organisation_id
@@ -131,9 +131,7 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 saved = False
         if saved:
             return redirect("work:projects")
-    status = 200
-    if request.method == "POST":
-        status = 409 if conflict_rows else 400
+    status = form_status(request, conflict_rows)
     return render(
         request,
         "plans/form_page.html",

@@ -11,11 +11,11 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from koers.core.mail import send_all
 from koers.work.models import StaffProfile
 from koers.work.queries import missing_weeks
 
@@ -51,12 +51,6 @@ def send_week_reminders(today: str | None = None) -> int:
     """Send the reminders; `today` (ISO date) for tests and catching up, else today."""
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     messages = reminders_due(day)
-    send_mass_mail(
-        [
-            (subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-            for address, subject, body in messages
-        ],
-        fail_silently=False,
-    )
+    send_all(messages)
     logger.info("Sent %s week reminders.", len(messages))
     return len(messages)

@@ -18,6 +18,7 @@ from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
 from koers.core.audit import audit_write, snapshot
 from koers.plans.models import Activity
+from koers.plans.services.common import lock_for_edit
 from koers.work import rules
 from koers.work.models import (
     ClosedMonth,
@@ -451,13 +452,8 @@ def project_save(
     if project is None:
         project = Project(organisation_id=organisation_id)
     else:
-        project = Project.objects.select_for_update().get(pk=project.pk)
-        if expected_version is not None and project.version != expected_version:
-            from koers.plans.services import ConflictError
-
-            raise ConflictError(project)
+        project = lock_for_edit(project, expected_version)
         before = snapshot(project, PROJECT_FIELDS)
-        project.version += 1
     for name, value in values.items():
         setattr(project, name, value)
     check_project(project)

@@ -28,6 +28,17 @@ class ConflictError(Exception):
         self.current = current
 
 
+def lock_for_edit(record: Any, expected_version: int | None) -> Any:
+    """`record` fetched again and locked until the transaction ends, its version raised
+    for the write to come; ConflictError when someone saved it since `expected_version`
+    (None: no check, e.g. a service call without a form)."""
+    locked = type(record).objects.select_for_update().get(pk=record.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ConflictError(locked)
+    locked.version += 1
+    return locked
+
+
 def annual_plan_of(programme: Programme, year: int, *, lock: bool = False) -> AnnualPlan | None:
     """The annual plan of `year`; with `lock`, held until the transaction ends so a
     submission cannot slip in between this check and the write that relies on it."""

@@ -125,10 +125,16 @@ def display(instance: Any, name: str) -> Any:
     return label() if label else getattr(instance, name)
 
 
+def form_status(request: HttpRequest, conflict_rows: Any = None) -> int:
+    """The status of a form page shown again: 200 on GET; after a POST that did not save,
+    409 when someone else saved in between, else 400."""
+    if request.method != "POST":
+        return 200
+    return 409 if conflict_rows else 400
+
+
 def form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
-    status = 200
-    if request.method == "POST":
-        status = 409 if context.get("conflict_rows") else 400
+    status = form_status(request, context.get("conflict_rows"))
     return render(request, "plans/form_page.html", {"form": form, **context}, status=status)
 
 
