@@ -384,3 +384,15 @@ def test_a_funder_sees_her_share_of_the_shared_costs_and_nothing_else(world: Any
     assert budget.realised_by_quarter == [Decimal("300.00"), 0, Decimal("150.00"), 0]
     assert set(budget.income) == {world.province}
     assert budget.hours == Decimal("12")  # the programme's hours, an aggregate
+
+
+def test_budgeted_hours_are_priced_at_the_average_cost_rate(world: Any) -> None:
+    from koers.work.models import HoursBudget
+
+    line(world, amount=Decimal("10000"))
+    hours(world, world.users["medewerker"], dt.date(2021, 2, 1), "1", "60")
+    hours(world, world.users["programmacoordinator"], dt.date(2021, 2, 1), "1", "90")
+    HoursBudget.objects.create(activity=world.activity, year=2021, hours=Decimal("100"))
+    [budget] = queries.budget_overview(world.own.pk, 2021, reference=REFERENCE).programmes
+    assert budget.hours_budget == Decimal("100")
+    assert budget.hours_budget_cost == Decimal("7500.00")  # 100 h × the average of 60 and 90

@@ -160,6 +160,9 @@ class ProgrammeBudget:
     realised_detail: dict[tuple[str, Any], list[Decimal]] = field(default_factory=dict)
     hours: Decimal = ZERO
     hours_budget: Decimal = ZERO
+    # The hours budgeted priced at the organisation's average cost rate for the year: what
+    # the planned personnel costs come to from the hours, beside the amount budgeted.
+    hours_budget_cost: Decimal | None = None
 
     def plan_cost(self, cost_type: str, funder: Any, line: dict[str, Any]) -> None:
         self.cost_detail.setdefault((cost_type, funder), Money()).add_planned(
@@ -417,6 +420,11 @@ def budget_overview(
     ):
         if row["programme_key"] in by_programme:
             by_programme[row["programme_key"]].hours_budget = row["hours"]
+    average_rate = _average_rate(organisation_id, year)
+    if average_rate is not None:
+        for budget in by_programme.values():
+            if budget.hours_budget:
+                budget.hours_budget_cost = (budget.hours_budget * average_rate).quantize(CENT)
 
     for budget in by_programme.values():
         _share_unattributed_costs(budget)
@@ -442,6 +450,17 @@ def budget_overview(
         ).exists(),
         unassigned_income=unassigned,
     )
+
+
+def _average_rate(organisation_id: int, year: int) -> Decimal | None:
+    from django.db.models import Avg
+
+    from koers.work.models import CostRate
+
+    average = CostRate.objects.filter(
+        profile__organisation_id=organisation_id, year=year
+    ).aggregate(rate=Avg("rate"))["rate"]
+    return None if average is None else Decimal(average).quantize(CENT)
 
 
 def _share_unattributed_costs(budget: ProgrammeBudget) -> None:
