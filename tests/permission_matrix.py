@@ -306,6 +306,21 @@ def an_action(world: Any) -> Any:
     )
 
 
+def a_network(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import Network
+
+    return Network.objects.create(
+        holder=world.own,
+        name="Alles is Gezondheid",
+        kind="national",
+        role="deelnemer",
+        programme=world.programme,
+        joined_on=dt.date(2020, 1, 1),
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -893,6 +908,24 @@ ROWS: list[Row] = [
         "Dubbele organisatie samenvoegen",
         target=lambda w: w.regio,
         expected=PRIVACY_OFFICERS,
+    ),
+    # --- networks (relations) -------------------------------------------------------------
+    Row("relations:networks", "Netwerken met de weging van dit jaar", expected=PERSON_VIEWERS),
+    Row(
+        "relations:network",
+        "Netwerk met vergaderingen en wegingen",
+        target=a_network,
+        expected=PERSON_OWN,
+    ),
+    Row("relations:network_add", "Netwerk toevoegen", expected=PERSON_VIEWERS),
+    Row("relations:network_edit", "Netwerk wijzigen", target=a_network, expected=PERSON_OWN),
+    Row(
+        "relations:network_review",
+        "Netwerk wegen (waarde, blijven of vertrekken, waarom)",
+        target=a_network,
+        method="POST",
+        data={"year": "2021", "value": "high", "keep": "1", "reason": "Waardevol"},
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
     ),
 ]
 

@@ -50,3 +50,17 @@ def test_the_directory_pages_pass_axe(page: Any, demo_server: str) -> None:
     assert axe_violations(page) == []
     page.get_by_role("link", name="Bewerken", exact=True).click()
     assert axe_violations(page) == []
+
+
+def test_the_coordinator_weighs_a_network(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/netwerken/?jaar=2021")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Missie Mentaal").click()
+    page.get_by_label("Waarde voor ons werk").select_option(label="Middel")
+    page.get_by_label("Besluit").select_option(label="Blijven")
+    page.get_by_label("Waarom").fill("Goede ingang voor het thema mentale gezondheid.")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Weging vastleggen").click()
+    page.get_by_text("De weging is vastgelegd.").wait_for()
+    assert page.get_by_role("cell", name="Middel", exact=True).count() == 1

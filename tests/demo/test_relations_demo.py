@@ -45,3 +45,13 @@ def test_every_demo_event_and_item_is_marked_as_example_data(demo: None) -> None
     assert Event.objects.count() == 5
     assert not Event.objects.filter(is_example=False).exists()
     assert not CommunicationItem.objects.filter(is_example=False).exists()
+
+
+def test_the_national_networks_indicator_counts_the_seeds_three(demo: None) -> None:
+    value, records = counted("Zichtbaarheid in tenminste 3")
+    assert value == 3
+    assert sorted(records) == [
+        "Alles is Gezondheid (regionetwerk)",
+        "Missie Mentaal",
+        "RIVM Netwerk Brede Gezondheidsconcepten (leerregio)",
+    ]

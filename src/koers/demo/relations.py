@@ -99,6 +99,45 @@ COMMUNICATIONS = [
 
 EXAMPLE = "Voorbeeldgegevens: datum, plaats en deelnemers staan niet in de bronstukken."
 
+# Networks the seeds name (jaarplan 2021): (programme, name, kind, role, purpose). The role
+# and the date of joining are example data.
+NETWORKS = [
+    (
+        "PG",
+        "Alles is Gezondheid (regionetwerk)",
+        "national",
+        "deelnemer",
+        "Landelijk netwerk voor gezondheid; Flevoland als regio zichtbaar maken.",
+    ),
+    (
+        "PG",
+        "RIVM Netwerk Brede Gezondheidsconcepten (leerregio)",
+        "national",
+        "deelnemer",
+        "Leren van andere regio's die met brede gezondheidsconcepten werken.",
+    ),
+    ("PG", "Missie Mentaal", "national", "deelnemer", "Mentale gezondheid op de agenda."),
+    (
+        "PG",
+        "WEL in Flevoland",
+        "regional",
+        "trekker",
+        "Programmamanagement samen met GGD Flevoland.",
+    ),
+    ("VI", "Netwerk niet-aangeboren hersenletsel (NAH)", "regional", "deelnemer", ""),
+    ("VI", "Netwerk dementie", "regional", "deelnemer", ""),
+    ("VI", "Convenant informele zorg", "regional", "deelnemer", ""),
+    (
+        "AO",
+        "Netwerk recruiters zorg en welzijn",
+        "working_group",
+        "secretaris",
+        "Komt twee keer per jaar bijeen.",
+    ),
+    ("AO", "Netwerk Leren en Opleiden", "working_group", "procesbegeleider", ""),
+    ("AO", "Netwerk HR-managers", "working_group", "trekker", "Komt drie keer per jaar bijeen."),
+]
+
 
 def build_relations(
     plan: Plan, users: dict[str, Any], organisations: dict[str, Any], note: Any
@@ -140,6 +179,7 @@ def build_relations(
                 is_example=True,
             )
             note("events", bool(event))
+    _networks(plan, users)
     if not CommunicationItem.objects.filter(programme=activity.programme).exists():
         for day, channel, title, theme in COMMUNICATIONS:
             event_services.communication_add(
@@ -149,6 +189,39 @@ def build_relations(
                 is_example=True,
             )
             note("communication items", True)
+
+
+def _networks(plan: Plan, users: dict[str, Any]) -> None:
+    from koers.plans.models import Programme
+    from koers.relations import network_services
+    from koers.relations.models import Network
+
+    if Network.objects.filter(holder=plan.organisation).exists():
+        return
+    programmes = {p.code: p for p in Programme.objects.filter(plan=plan)}
+    coordinators = {"PG": "coordinator", "AO": "coordinator-ao", "VI": "coordinator-vi"}
+    for code, name, kind, role, purpose in NETWORKS:
+        network_services.network_save(
+            actor=users["bedrijfsvoering"],
+            holder_id=plan.organisation_id,
+            values={
+                "name": name,
+                "kind": kind,
+                "role": role,
+                "programme": programmes[code],
+                "purpose": purpose,
+                "joined_on": dt.date(2020, 1, 1),
+            },
+            representatives=[users[coordinators[code]]],
+            is_example=True,
+        )
+    Indicator.objects.filter(
+        activity__programme=programmes["PG"], title__startswith="Zichtbaarheid in tenminste 3"
+    ).update(
+        source=Source.DERIVED,
+        measure="relations.networks_programme",
+        measure_params={"kind": "national"},
+    )
 
 
 def _partners(note: Any) -> dict[str, Organisation]:

@@ -48,5 +48,8 @@ class RelationsConfig(AppConfig):
                 "organisation.created": _("Organisation added"),
                 "organisation.saved": _("Organisation changed"),
                 "organisation.merged": _("Duplicate organisation merged"),
+                "network.created": _("Network added"),
+                "network.saved": _("Network changed"),
+                "network.reviewed": _("Network weighed"),
             }
         )

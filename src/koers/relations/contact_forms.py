@@ -9,7 +9,7 @@ from koers.accounts.models import User
 from koers.directory.models import Organisation, Person
 from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Programme
-from koers.relations.models import Interaction, InteractionKind
+from koers.relations.models import Interaction, InteractionKind, Network
 
 
 def _colleagues(holder_id: int) -> Any:
@@ -38,6 +38,9 @@ class InteractionForm(forms.Form):
     activity = forms.ModelChoiceField(
         label=_("Activity"), queryset=Activity.objects.none(), required=False
     )
+    network = forms.ModelChoiceField(
+        label=_("Meeting of the network"), queryset=Network.objects.none(), required=False
+    )
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
@@ -65,6 +68,7 @@ class InteractionForm(forms.Form):
             .order_by("-year", "programme__order", "order")
         )
         fields["activity"].label_from_instance = lambda a: f"{a.year} {a.code} {a.title[:70]}"
+        fields["network"].queryset = Network.objects.filter(holder_id=holder_id)
 
     @classmethod
     def for_interaction(cls, interaction: Interaction, data: Any, holder_id: int) -> Any:

@@ -20,7 +20,7 @@ from koers.core.audit import audit_write, context_of, snapshot
 from koers.plans.services.common import lock_for_edit
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
-INTERACTION_FIELDS = ["date", "kind", "subject", "summary", "programme", "activity"]
+INTERACTION_FIELDS = ["date", "kind", "subject", "summary", "programme", "activity", "network"]
 INTERACTION_LINKS = ["organisations", "persons", "staff"]
 
 
@@ -43,6 +43,9 @@ def _check(holder_id: int, values: dict[str, Any], links: dict[str, Any]) -> Non
         raise PermissionDenied
     if activity is not None and programme is not None and activity.programme_id != programme.pk:
         raise ValidationError({"activity": _("The activity belongs to another programme.")})
+    network = values.get("network")
+    if network is not None and network.holder_id != holder_id:
+        raise PermissionDenied
     if any(person.holder_id != holder_id for person in links.get("persons", [])):
         raise PermissionDenied
     staff = _staff_of(holder_id)

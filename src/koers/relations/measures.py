@@ -73,6 +73,20 @@ def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> Query
     )
 
 
+def _networks(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    """Networks of the programme the organisation took part in during the period (of one
+    kind, `measure_params["kind"]`, e.g. "national")."""
+    from koers.relations.models import Network
+
+    networks = Network.objects.filter(
+        programme_id=indicator.activity.programme_id, joined_on__lte=end
+    ).filter(Q(left_on__isnull=True) | Q(left_on__gte=start))
+    kind = str((indicator.measure_params or {}).get("kind", "")).strip()
+    if kind:
+        networks = networks.filter(kind=kind)
+    return networks.order_by("name")
+
+
 def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
@@ -95,6 +109,12 @@ MEASURES = [
         label=_("Communication items of the programme (of one theme, if named)"),
         compute=_count(_communications),
         records=_communications,
+    ),
+    Measure(
+        key="relations.networks_programme",
+        label=_("Networks of the programme taken part in (of one kind, if named)"),
+        compute=_count(_networks),
+        records=_networks,
     ),
     Measure(
         key="relations.active_organisations",

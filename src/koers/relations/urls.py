@@ -1,6 +1,12 @@
 from django.urls import path
 
-from koers.relations import contact_views, event_views, organisation_views, views
+from koers.relations import (
+    contact_views,
+    event_views,
+    network_views,
+    organisation_views,
+    views,
+)
 
 app_name = "relations"
 
@@ -57,6 +63,11 @@ urlpatterns = [
         organisation_views.organisation_merge,
         name="organisation_merge",
     ),
+    path("netwerken/", network_views.networks, name="networks"),
+    path("netwerken/nieuw/", network_views.network_edit, name="network_add"),
+    path("netwerken/<int:pk>/", network_views.network, name="network"),
+    path("netwerken/<int:pk>/wijzigen/", network_views.network_edit, name="network_edit"),
+    path("netwerken/<int:pk>/weging/", network_views.network_review, name="network_review"),
     path("contacten/", contact_views.contacts, name="contacts"),
     path("contacten/nieuw/", contact_views.contact_edit, name="contact_add"),
     path("contacten/<int:pk>/", contact_views.contact, name="contact"),

@@ -1,0 +1,210 @@
+"""Networks the organisation takes part in: the list with this year's weighing, one network
+with its meetings and reviews, adding and changing one, and the yearly review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.models import User
+from koers.accounts.policy import Scope, has_capability, organisations_with
+from koers.accounts.roles import Capability
+from koers.core.reference import viewpoint
+from koers.plans.forms import DateInput
+from koers.plans.models import Programme
+from koers.plans.views.common import client_ip, form_status, save_versioned
+from koers.relations import network_services as services
+from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
+
+
+class NetworkForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=NetworkKind.choices)
+    role = forms.ChoiceField(label=gettext_lazy("Our role"), choices=NetworkRole.choices)
+    programme = forms.ModelChoiceField(
+        label=gettext_lazy("Programme"), queryset=Programme.objects.none(), required=False
+    )
+    representatives = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Represented by"), queryset=User.objects.none(), required=False
+    )
+    purpose = forms.CharField(
+        label=gettext_lazy("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    joined_on = forms.DateField(label=gettext_lazy("Member since"), widget=DateInput())
+    left_on = forms.DateField(label=gettext_lazy("Left on"), required=False, widget=DateInput())
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, holder_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["programme"].queryset = Programme.objects.filter(
+            plan__organisation_id=holder_id
+        ).order_by("order", "code")
+        fields["representatives"].queryset = (
+            User.objects.filter(memberships__organisation_id=holder_id, is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+
+
+class ReviewForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
+    value = forms.ChoiceField(
+        label=gettext_lazy("Value for our work"), choices=NetworkValue.choices
+    )
+    keep = forms.TypedChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[("1", gettext_lazy("Stay")), ("0", gettext_lazy("Leave"))],
+        coerce=lambda v: v == "1",
+    )
+    reason = forms.CharField(label=gettext_lazy("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _holders(user: Any) -> set[int]:
+    own, _funding = organisations_with(user, Capability.VIEW_PERSONS)
+    return own
+
+
+def get_network_for_user(user: Any, pk: int) -> Network:
+    return get_object_or_404(
+        Network.objects.filter(holder_id__in=_holders(user)).select_related("programme"), pk=pk
+    )
+
+
+def _may_review(user: Any, network: Network) -> bool:
+    scope = Scope(organisation_id=network.holder_id, programme_id=network.programme_id)
+    return has_capability(user, Capability.EDIT_PLAN, scope)
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def networks(request: HttpRequest) -> HttpResponse:
+    year = viewpoint(request).year.value
+    rows = (
+        Network.objects.filter(holder_id__in=_holders(request.user))
+        .select_related("programme")
+        .prefetch_related(
+            "representatives",
+            Prefetch(
+                "reviews", queryset=NetworkReview.objects.filter(year=year), to_attr="this_year"
+            ),
+        )
+        .annotate(meeting_count=Count("meetings", distinct=True))
+        .order_by("left_on", "name")
+    )
+    return render(request, "relations/networks.html", {"networks": rows, "year": year})
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def network(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_network_for_user(request.user, pk)
+    may_review = _may_review(request.user, record)
+    return render(
+        request,
+        "relations/network.html",
+        {
+            "network": record,
+            "representatives": record.representatives.all(),
+            "reviews": record.reviews.select_related("reviewed_by"),
+            "meetings": record.meetings.order_by("-date")[:30],
+            "review_form": ReviewForm(initial={"year": viewpoint(request).year.value})
+            if may_review
+            else None,
+            "may_edit": has_capability(
+                request.user, Capability.EDIT_PERSONS, Scope(organisation_id=record.holder_id)
+            ),
+        },
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    record = get_network_for_user(request.user, pk) if pk else None
+    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    if not own or (record and record.holder_id not in own):
+        raise Http404
+    holder_id = record.holder_id if record else min(own)
+    initial: dict[str, Any] = {}
+    if record:
+        initial = {name: getattr(record, name) for name in services.NETWORK_FIELDS}
+        initial["representatives"] = list(record.representatives.all())
+        initial["version"] = record.version
+    form = NetworkForm(request.POST or None, initial=initial, holder_id=holder_id)
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        saved: list[Network] = []
+
+        def save() -> None:
+            saved.append(
+                services.network_save(
+                    actor=request.user,
+                    holder_id=holder_id,
+                    values={name: cleaned[name] for name in services.NETWORK_FIELDS},
+                    representatives=list(cleaned["representatives"]),
+                    network=record,
+                    expected_version=cleaned["version"] if record else None,
+                    remote_addr=client_ip(request),
+                )
+            )
+
+        done, conflict_rows = save_versioned(
+            request,
+            form,
+            save,
+            _("The network has been saved.") if record else _("The network has been added."),
+            shown=("name", "role", "joined_on", "left_on"),
+        )
+        if done:
+            return redirect("relations:network", pk=saved[0].pk)
+    return render(
+        request,
+        "plans/form_page.html",
+        {
+            "form": form,
+            "heading": _("Edit %(name)s") % {"name": record.name} if record else _("Add a network"),
+            "back_url": reverse("relations:network", args=[record.pk])
+            if record
+            else reverse("relations:networks"),
+            "conflict_rows": conflict_rows,
+        },
+        status=form_status(request, conflict_rows),
+    )
+
+
+@requires(Capability.EDIT_PLAN)
+@require_POST
+def network_review(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_network_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.network_review(
+                actor=request.user,
+                network=record,
+                on=timezone.localdate(),
+                remote_addr=client_ip(request),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("The review has been recorded."))
+    else:
+        messages.error(request, _("Give the year, the value, the decision and why."))
+    return redirect(reverse("relations:network", args=[record.pk]) + "#reviews")
