@@ -321,6 +321,16 @@ def a_network(world: Any) -> Any:
     )
 
 
+def a_member(world: Any) -> Any:
+    import datetime as dt
+
+    from koers.relations.models import EmployerMembership
+
+    return EmployerMembership.objects.create(
+        holder=world.own, organisation=world.other_org, started_on=dt.date(2019, 1, 1)
+    )
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -926,6 +936,16 @@ ROWS: list[Row] = [
         method="POST",
         data={"year": "2021", "value": "high", "keep": "1", "reason": "Waardevol"},
         expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    # --- member employers (relations) -----------------------------------------------------
+    Row("relations:members", "Aangesloten werkgevers, per jaar en groei", expected=PERSON_VIEWERS),
+    Row(
+        "relations:member_end",
+        "Lidmaatschap van een werkgever beëindigen",
+        target=a_member,
+        method="POST",
+        data={"ended_on": "2021-12-31"},
+        expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
     ),
 ]
 

@@ -51,5 +51,7 @@ class RelationsConfig(AppConfig):
                 "network.created": _("Network added"),
                 "network.saved": _("Network changed"),
                 "network.reviewed": _("Network weighed"),
+                "member.started": _("Member employer joined"),
+                "member.ended": _("Member employer left"),
             }
         )

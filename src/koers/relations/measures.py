@@ -87,6 +87,36 @@ def _networks(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
     return networks.order_by("name")
 
 
+def _members_at_end(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.relations.member_services import members_on
+
+    holder_id = indicator.activity.programme.plan.organisation_id
+    return members_on(holder_id, end).select_related("organisation").order_by("organisation__name")
+
+
+def _member_growth(indicator: Any, start: dt.date, end: dt.date) -> Decimal:
+    """Members at the end of the period minus members the day before it began."""
+    from koers.relations.member_services import members_on
+
+    holder_id = indicator.activity.programme.plan.organisation_id
+    before = members_on(holder_id, start - dt.timedelta(days=1)).count()
+    return Decimal(members_on(holder_id, end).count() - before)
+
+
+def _members_joined(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.relations.models import EmployerMembership
+
+    return (
+        EmployerMembership.objects.filter(
+            holder_id=indicator.activity.programme.plan.organisation_id,
+            started_on__gte=start,
+            started_on__lte=end,
+        )
+        .select_related("organisation")
+        .order_by("started_on")
+    )
+
+
 def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
@@ -115,6 +145,18 @@ MEASURES = [
         label=_("Networks of the programme taken part in (of one kind, if named)"),
         compute=_count(_networks),
         records=_networks,
+    ),
+    Measure(
+        key="relations.member_employers",
+        label=_("Member employers at the end of the period"),
+        compute=_count(_members_at_end),
+        records=_members_at_end,
+    ),
+    Measure(
+        key="relations.member_employers_growth",
+        label=_("Growth in member employers over the period"),
+        compute=_member_growth,
+        records=_members_joined,
     ),
     Measure(
         key="relations.active_organisations",

@@ -3,6 +3,7 @@ from django.urls import path
 from koers.relations import (
     contact_views,
     event_views,
+    member_views,
     network_views,
     organisation_views,
     views,
@@ -63,6 +64,8 @@ urlpatterns = [
         organisation_views.organisation_merge,
         name="organisation_merge",
     ),
+    path("leden/", member_views.members, name="members"),
+    path("leden/<int:pk>/beeindigen/", member_views.member_end, name="member_end"),
     path("netwerken/", network_views.networks, name="networks"),
     path("netwerken/nieuw/", network_views.network_edit, name="network_add"),
     path("netwerken/<int:pk>/", network_views.network, name="network"),

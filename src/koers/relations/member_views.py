@@ -1,0 +1,115 @@
+"""Member employers (for CMO: Zowelwerk's members): who is a member, since when, and the
+count per year with its growth."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.reference import viewpoint
+from koers.directory.models import Organisation
+from koers.plans.forms import DateInput
+from koers.plans.views.common import act, client_ip, submit
+from koers.relations import member_services as services
+from koers.relations.models import EmployerMembership
+
+YEARS_SHOWN = 5
+
+
+class MemberForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Employer"), queryset=Organisation.objects.order_by("name")
+    )
+    started_on = forms.DateField(label=gettext_lazy("Member since"), widget=DateInput())
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=300, required=False)
+
+
+def _holder(request: HttpRequest, capability: Capability) -> int:
+    own, _funding = organisations_with(request.user, capability)
+    if not own:
+        raise Http404
+    return min(own)
+
+
+def _per_year(holder_id: int, last_year: int) -> list[tuple[int, int, int]]:
+    """(year, members at its end, growth over the year), one count query per year shown."""
+    rows = []
+    previous = services.members_on(holder_id, dt.date(last_year - YEARS_SHOWN, 12, 31)).count()
+    for year in range(last_year - YEARS_SHOWN + 1, last_year + 1):
+        count = services.members_on(holder_id, dt.date(year, 12, 31)).count()
+        rows.append((year, count, count - previous))
+        previous = count
+    return rows
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest) -> HttpResponse:
+    holder_id = _holder(request, Capability.VIEW_PERSONS)
+    own_edit, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    may_edit = holder_id in own_edit
+    form = MemberForm(request.POST or None) if may_edit else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid() and submit(
+            request,
+            form,
+            services.membership_start,
+            _("The member employer has been added."),
+            holder_id=holder_id,
+        ):
+            return redirect("relations:members")
+    today = timezone.localdate()
+    rows = (
+        EmployerMembership.objects.filter(holder_id=holder_id)
+        .select_related("organisation")
+        .order_by("ended_on", "organisation__name")
+    )
+    return render(
+        request,
+        "relations/members.html",
+        {
+            "memberships": rows,
+            "per_year": _per_year(holder_id, viewpoint(request).year.value),
+            "form": form,
+            "may_edit": may_edit,
+            "today": today,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def member_end(request: HttpRequest, pk: int) -> HttpResponse:
+    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    membership = get_object_or_404(EmployerMembership.objects.filter(holder_id__in=own), pk=pk)
+    raw = request.POST.get("ended_on", "")
+    try:
+        ended_on = dt.date.fromisoformat(raw) if raw else timezone.localdate()
+    except ValueError:
+        messages.error(request, _("Enter the date as day, month and year."))
+        return redirect("relations:members")
+    act(
+        request,
+        lambda: services.membership_end(
+            actor=request.user,
+            membership=membership,
+            ended_on=ended_on,
+            remote_addr=client_ip(request),
+        ),
+        _("The membership has ended."),
+    )
+    return redirect("relations:members")
