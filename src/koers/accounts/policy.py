@@ -93,5 +93,17 @@ def organisations_with(user: Any, capability: Capability) -> tuple[set[int], set
     return own, funding
 
 
+def own_organisation(user: Any, capability: Capability) -> int:
+    """The organisation whose own records the user acts on with `capability` (as staff, not
+    as a funder): staff belong to one organisation, the lowest id if ever more. Refused
+    (403) when she has the capability nowhere as staff."""
+    own, _funding = organisations_with(user, capability)
+    if not own:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return min(own)
+
+
 def roles_of(user: Any) -> set[Role]:
     return {grant.role for grant in grants_of(user)}

@@ -37,14 +37,6 @@ def budget_tables_for(user: Any) -> QuerySet[BudgetTable]:
     return BudgetTable.objects.filter(visible(user, "organisation_id", "funder_id"))
 
 
-def own_organisation(user: Any, capability: Capability) -> int:
-    """The organisation whose money the user keeps or reads as staff (not as a funder)."""
-    own, _funding = organisations_with(user, capability)
-    if not own:
-        raise PermissionDenied
-    return min(own)
-
-
 def get_grant_for_user(
     user: Any, pk: int, capability: Capability = Capability.VIEW_FUNDING
 ) -> Grant:

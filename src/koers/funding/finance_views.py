@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import xlsx_response
@@ -24,11 +24,9 @@ from koers.funding.access import (
     budget_tables_for,
     get_budget_table_for_user,
     grants_for,
-    own_organisation,
 )
 from koers.funding.forms import BudgetLineForm, ExpenseForm
 from koers.funding.models import CostType, FinancialYear
-from koers.funding.views import refuse_funders
 from koers.plans.views.common import client_ip, form_page, submit
 
 
@@ -154,7 +152,7 @@ def budget_table(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def position(request: HttpRequest) -> HttpResponse:
-    organisation_id = refuse_funders(request)
+    organisation_id = own_organisation(request.user, Capability.VIEW_FUNDING)
     rows = queries.position(organisation_id)
     low, high = queries.solvency_band()
     own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
@@ -299,7 +297,7 @@ def _money_row(year: int, item: Any, direction: str, what: str, money: Any) -> l
 
 
 def _position_sheet(request: HttpRequest) -> Any:
-    organisation_id = refuse_funders(request)
+    organisation_id = own_organisation(request.user, Capability.VIEW_FUNDING)
     header = [
         _("Year"),
         _("Planned result (€)"),

@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.uploads import validate_spreadsheet
 from koers.funding import imports, queries, services
-from koers.funding.access import own_organisation
 from koers.funding.models import BudgetTable, BudgetTableRow
 from koers.plans.views.common import client_ip
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability, organisations_with
+from koers.accounts.policy import has_capability, organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
@@ -27,7 +26,6 @@ from koers.funding.access import (
     get_grant_for_user,
     grant_scope,
     grants_for,
-    own_organisation,
 )
 from koers.funding.forms import (
     AdvanceForm,
@@ -382,11 +380,3 @@ def grant_document(request: HttpRequest, pk: int, which: str) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def refuse_funders(request: HttpRequest) -> int:
-    """Pages about the organisation's own money are for its staff, not for funders."""
-    own, _funding = organisations_with(request.user, Capability.VIEW_FUNDING)
-    if not own:
-        raise PermissionDenied
-    return min(own)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires, signed_in
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.plans.views.common import act, client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
@@ -28,13 +28,6 @@ from koers.relations.contact_forms import ActionForm, InteractionForm
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 FOLLOW_UPS = 2  # empty action rows on the contact form
-
-
-def _holder(request: HttpRequest, capability: Capability = Capability.EDIT_PERSONS) -> int:
-    own, _funding = organisations_with(request.user, capability)
-    if not own:
-        raise Http404
-    return min(own)
 
 
 def _interactions_for(user: Any) -> Any:
@@ -96,7 +89,11 @@ def may_edit_contact(user: Any, interaction: Interaction) -> bool:
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     interaction = get_interaction_for_user(request.user, pk) if pk else None
-    holder_id = interaction.holder_id if interaction else _holder(request)
+    holder_id = (
+        interaction.holder_id
+        if interaction
+        else own_organisation(request.user, Capability.EDIT_PERSONS)
+    )
     if interaction and not may_edit_contact(request.user, interaction):
         raise Http404
     data = request.POST or None

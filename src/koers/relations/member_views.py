@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
 from koers.directory.models import Organisation
@@ -35,13 +35,6 @@ class MemberForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Note"), max_length=300, required=False)
 
 
-def _holder(request: HttpRequest, capability: Capability) -> int:
-    own, _funding = organisations_with(request.user, capability)
-    if not own:
-        raise Http404
-    return min(own)
-
-
 def _per_year(holder_id: int, last_year: int) -> list[tuple[int, int, int]]:
     """(year, members at its end, growth over the year), one count query per year shown."""
     rows = []
@@ -56,7 +49,7 @@ def _per_year(holder_id: int, last_year: int) -> list[tuple[int, int, int]]:
 @requires(Capability.VIEW_PERSONS)
 @require_http_methods(["GET", "POST"])
 def members(request: HttpRequest) -> HttpResponse:
-    holder_id = _holder(request, Capability.VIEW_PERSONS)
+    holder_id = own_organisation(request.user, Capability.VIEW_PERSONS)
     own_edit, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
     may_edit = holder_id in own_edit
     form = MemberForm(request.POST or None) if may_edit else None

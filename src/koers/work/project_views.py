@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.models import Municipality
 from koers.directory.models import Organisation
@@ -24,7 +25,6 @@ from koers.plans.models import Programme
 from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.work import services
 from koers.work.models import Project, ProjectStatus
-from koers.work.views import _organisation_id
 
 
 class ProjectForm(forms.Form):
@@ -79,7 +79,7 @@ class ProjectForm(forms.Form):
 @requires(Capability.MANAGE_PROJECTS)
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
-    organisation_id = _organisation_id(request, Capability.MANAGE_PROJECTS)
+    organisation_id = own_organisation(request.user, Capability.MANAGE_PROJECTS)
     projects = (
         Project.objects.filter(organisation_id=organisation_id)
         .select_related("programme", "partner", "funder")
@@ -92,7 +92,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_PROJECTS)
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    organisation_id = _organisation_id(request, Capability.MANAGE_PROJECTS)
+    organisation_id = own_organisation(request.user, Capability.MANAGE_PROJECTS)
     project = get_object_or_404(Project, pk=pk, organisation_id=organisation_id) if pk else None
     form = (
         ProjectForm.for_project(project, request.POST or None, organisation_id)

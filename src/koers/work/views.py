@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import Scope, has_capability, organisations_with
+from koers.accounts.policy import Scope, has_capability, organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
@@ -57,13 +57,6 @@ DAY_NAMES = [  # lazy: translated per request, not once at import
 ]
 
 
-def _organisation_id(request: HttpRequest, capability: Capability) -> int:
-    own, _funding = organisations_with(request.user, capability)
-    if not own:
-        raise PermissionDenied
-    return min(own)  # staff belong to one organisation; the lowest id if ever more
-
-
 def _monday(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
@@ -86,7 +79,7 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
     day = _monday(monday)
     if day.isoformat() != monday:
         return redirect("work:week", monday=day.isoformat())
-    organisation_id = _organisation_id(request, Capability.RECORD_HOURS)
+    organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
     available = grid.options(request.user, organisation_id, day)
     extra = request.POST.getlist("rows") + request.GET.getlist("rij")
     rows = grid.rows_for(request.user, day, extra, available)
@@ -254,7 +247,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.CLOSE_PERIOD)
 @require_http_methods(["GET", "POST"])
 def months(request: HttpRequest) -> HttpResponse:
-    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
     year = default_reference().year
     if request.method == "POST":
         try:
@@ -299,7 +292,7 @@ def months(request: HttpRequest) -> HttpResponse:
 def capacity(request: HttpRequest) -> HttpResponse:
     """Direct hours against the year's target, a forecast, hours per programme against its
     FTE, per project against its budget, per activity, and the weeks not handed in."""
-    organisation_id = _organisation_id(request, Capability.VIEW_CAPACITY)
+    organisation_id = own_organisation(request.user, Capability.VIEW_CAPACITY)
     point = viewpoint(request)
     figures = queries.capacity(organisation_id, point.year.value, point.reference)
     return render(request, "work/capacity.html", {"figures": figures, "viewpoint": point})
@@ -337,7 +330,7 @@ class HoursImportForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def hours_import(request: HttpRequest) -> HttpResponse:
     """Upload → dry run listing every row's problems → import (all, or the passing rows)."""
-    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
     token = request.POST.get("token", "")
     if request.method == "POST" and token:
         path = tables.kept(request, token)
@@ -397,7 +390,7 @@ def _import_report(
 @require_GET
 def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     """The rows with problems as a CSV file, with a column saying what is wrong."""
-    organisation_id = _organisation_id(request, Capability.CLOSE_PERIOD)
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
     path = tables.kept(request, token, done_too=True)
     if path is None:
         raise Http404
@@ -415,7 +408,7 @@ def hours_export(request: HttpRequest) -> HttpResponse:
     """Every entry of the year as a row of a workbook, for controllers."""
     from openpyxl import Workbook
 
-    organisation_id = _organisation_id(request, Capability.VIEW_CAPACITY)
+    organisation_id = own_organisation(request.user, Capability.VIEW_CAPACITY)
     year = viewpoint(request).year.value
     entries = (
         TimeEntry.objects.filter(organisation_id=organisation_id, date__year=year)
@@ -558,7 +551,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
     """Correct hours of a closed month: a signed entry in an open month that points at the
     entry it corrects. For the staff member herself and for operations."""
     me: Any = request.user
-    organisation_id = _organisation_id(request, Capability.RECORD_HOURS)
+    organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
     raw_staff = request.GET.get("medewerker", "")
     staff_id = int(raw_staff) if raw_staff.isdigit() else me.pk
     if staff_id != me.pk and not has_capability(
