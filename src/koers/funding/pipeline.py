@@ -57,10 +57,10 @@ def refusal(grant: Grant, to: str, reason: str) -> str | None:
         return _(
             "From “%(current)s” a grant can only move on to: %(allowed)s. Steps cannot be skipped."
         ) % {"current": S(current).label, "allowed": allowed}
-    return _missing_for(grant, to)
+    return missing_for(grant, to)
 
 
-def _missing_for(grant: Grant, to: str) -> str | None:
+def missing_for(grant: Grant, to: str) -> str | None:
     if to == S.SUBMITTED and grant.amount_requested is None:
         return _("Enter the amount requested before submitting.")
     if to == S.GRANTED:

@@ -17,15 +17,11 @@ from django_tasks import task
 from koers.accounts.models import Membership
 from koers.accounts.roles import ROLE_CAPABILITIES, Capability
 from koers.core.mail import send_all
+from koers.funding.invoice import euro
 from koers.funding.models import Advance, Obligation
 
 logger = logging.getLogger(__name__)
 AHEAD = dt.timedelta(days=14)
-
-
-def _euro(amount: object) -> str:
-    whole, cents = f"{amount:,.2f}".split(".")
-    return f"€ {whole.replace(',', '.')},{cents}"
 
 
 def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
@@ -44,7 +40,7 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
                     "number": advance.number,
                     "grant": advance.grant.title,
                     "funder": advance.grant.funder,
-                    "amount": _euro(advance.amount),
+                    "amount": euro(advance.amount),
                     "day": advance.due_on.strftime("%d-%m-%Y"),
                 }
             )

@@ -169,9 +169,9 @@ def _rebalance_advances(actor: Any, grant: Grant, remote_addr: str | None) -> No
 def _still_valid(grant: Grant) -> str | None:
     """A grant past a step keeps what that step needed (no granted grant without amount)."""
     if grant.status in pipeline.DECIDED:
-        return pipeline._missing_for(grant, GrantStatus.GRANTED)
+        return pipeline.missing_for(grant, GrantStatus.GRANTED)
     if grant.status == GrantStatus.SUBMITTED:
-        return pipeline._missing_for(grant, GrantStatus.SUBMITTED)
+        return pipeline.missing_for(grant, GrantStatus.SUBMITTED)
     return None
 
 

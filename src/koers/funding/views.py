@@ -83,6 +83,7 @@ def _indicator_rows(grant: Grant) -> list[Any]:
 @require_GET
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk)
+    advances = list(record.advances.all())
     may_manage = has_capability(request.user, Capability.MANAGE_FUNDING, grant_scope(record))
     today = timezone.localdate()
     moves = [
@@ -100,7 +101,7 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "steps": record.steps.select_related("by"),
             "obligations": record.obligations.all(),
             "indicators": _indicator_rows(record),
-            "advances": record.advances.all(),
+            "advances": advances,
             "programmes": record.programmes.all(),
             "activities": record.activities.select_related("programme"),
             "projects": record.projects.all(),
@@ -109,7 +110,7 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "move_form": MoveForm(initial={"on": today}),
             "obligation_form": ObligationForm(),
             "indicator_form": GrantIndicatorForm(grant=record) if may_manage else None,
-            "advance_total": sum((a.amount for a in record.advances.all()), 0),
+            "advance_total": sum((a.amount for a in advances), 0),
             "today": today,
         },
     )

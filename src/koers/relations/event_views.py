@@ -51,21 +51,24 @@ def _may_see_persons(user: Any, event: Event) -> bool:
     return has_capability(user, Capability.VIEW_PERSONS, Scope(organisation_id=event.holder_id))
 
 
-@requires(Capability.VIEW_PLANS)
-@require_GET
-def events(request: HttpRequest) -> HttpResponse:
-    year = viewpoint(request).year.value
-    rows = (
-        Event.objects.filter(
-            programme__in=Programme.objects.visible_to(request.user), date__year=year
-        )
-        .select_related("programme", "municipality")
+def _year_events(user: Any, year: int) -> QuerySet[Any]:
+    """The year's events of the programmes she may see, with how many registered and came."""
+    return (
+        Event.objects.filter(programme__in=Programme.objects.visible_to(user), date__year=year)
+        .select_related("programme", "activity", "municipality")
         .annotate(
             registered=Count("participants", distinct=True),
             present=Count("participants", filter=Q(participants__attended=True), distinct=True),
         )
         .order_by("date", "title")
     )
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def events(request: HttpRequest) -> HttpResponse:
+    year = viewpoint(request).year.value
+    rows = _year_events(request.user, year)
     theme = request.GET.get("thema", "").strip()
     if theme:
         rows = rows.filter(theme__iexact=theme)
@@ -279,17 +282,8 @@ def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
 def events_export(request: HttpRequest) -> HttpResponse:
     """The year's events with their counts (no names: those are on the attendance list)."""
     year = viewpoint(request).year.value
-    rows = (
-        Event.objects.filter(
-            programme__in=Programme.objects.visible_to(request.user), date__year=year
-        )
-        .select_related("programme", "activity", "municipality")
-        .annotate(
-            registered=Count("participants", distinct=True),
-            present=Count("participants", filter=Q(participants__attended=True), distinct=True),
-            organisers=Count("co_organisers", distinct=True),
-        )
-        .order_by("date", "title")
+    rows = _year_events(request.user, year).annotate(
+        organisers=Count("co_organisers", distinct=True)
     )
     header = [
         _("Date"),
