@@ -45,8 +45,10 @@ def _database_for_server(worker: str) -> Iterator[str | None]:
         return
     import psycopg
 
-    name = f"koers_browser_{worker}"
     parts = urlsplit(url)
+    # Named after the suite's own database, so two checkouts testing at once on one server
+    # do not drop each other's.
+    name = f"{parts.path.strip('/') or 'koers'}_browser_{worker}"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
