@@ -64,6 +64,8 @@ MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
 PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+# The steps of an opportunity: staff of the holding organisation who keep relations.
+OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
 
 
 @dataclass(frozen=True)
@@ -329,6 +331,36 @@ def a_member(world: Any) -> Any:
     return EmployerMembership.objects.create(
         holder=world.own, organisation=world.other_org, started_on=dt.date(2019, 1, 1)
     )
+
+
+def an_opportunity(world: Any, *, status: str = "kans") -> Any:
+    import datetime as dt
+
+    from koers.relations import opportunity_services
+    from tests.relations.factories import OpportunityFactory
+
+    record = OpportunityFactory(
+        holder=world.own,
+        organisation=world.other_org,
+        programme=world.programme,
+        owner=world.users["medewerker"],
+    )
+    if status != "kans":
+        record = opportunity_services.quote_send(
+            actor=world.users["medewerker"], opportunity=record, on=dt.date(2021, 4, 15)
+        )
+    if status == "verloren":
+        record = opportunity_services.opportunity_lose(
+            actor=world.users["medewerker"],
+            opportunity=record,
+            reason="Te duur",
+            on=dt.date(2021, 5, 1),
+        )
+    return record
+
+
+def a_quote(world: Any) -> Any:
+    return an_opportunity(world, status="offerte").current_quote
 
 
 def reset_link(world: Any) -> tuple[str, str]:
@@ -936,6 +968,76 @@ ROWS: list[Row] = [
         method="POST",
         data={"year": "2021", "value": "high", "keep": "1", "reason": "Waardevol"},
         expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    # --- opportunities and quotes (relations) ---------------------------------------------
+    Row("relations:opportunities", "Kansen en offertes (pijplijn)", expected=PERSON_VIEWERS),
+    Row(
+        "relations:opportunity",
+        "Kans of offerte met haar geschiedenis",
+        target=an_opportunity,
+        expected=PERSON_OWN,
+    ),
+    Row("relations:opportunity_add", "Kans toevoegen", expected=PERSON_VIEWERS),
+    Row("relations:opportunity_edit", "Kans wijzigen", target=an_opportunity, expected=PERSON_OWN),
+    Row(
+        "relations:quote_preview",
+        "Offerte als voorbeeld (Word), met de cijfers van nu",
+        target=an_opportunity,
+        expected=PERSON_OWN,
+    ),
+    Row(
+        "relations:quote_document",
+        "Offerte zoals verstuurd (Word)",
+        target=a_quote,
+        expected=PERSON_OWN,
+    ),
+    Row(
+        "relations:quote_send",
+        "Offerte versturen (nummer en document)",
+        target=an_opportunity,
+        method="POST",
+        data={"send-on": "2021-04-15"},
+        expected=OPPORTUNITY_WRITES,
+    ),
+    Row(
+        "relations:quote_withdraw",
+        "Offerte intrekken om te herzien",
+        target=lambda w: an_opportunity(w, status="offerte"),
+        method="POST",
+        data={"withdraw-reason": "Uren herzien"},
+        expected=OPPORTUNITY_WRITES,
+    ),
+    Row(
+        "relations:quote_win",
+        "Offerte gegund: het project wordt aangemaakt (wie projecten mag toevoegen)",
+        target=lambda w: an_opportunity(w, status="offerte"),
+        method="POST",
+        data={"win-on": "2021-05-01"},
+        expected=OPPORTUNITY_WRITES,
+    ),
+    Row(
+        "relations:opportunity_lose",
+        "Kans of offerte verloren, met de reden",
+        target=an_opportunity,
+        method="POST",
+        data={"lose-on": "2021-05-01", "lose-reason": "Te duur"},
+        expected=OPPORTUNITY_WRITES,
+    ),
+    Row(
+        "relations:opportunity_reopen",
+        "Verloren kans heropenen",
+        target=lambda w: an_opportunity(w, status="verloren"),
+        method="POST",
+        expected=OPPORTUNITY_WRITES,
+    ),
+    Row(
+        "relations:quote_template", "Offertesjabloon van de organisatie", expected=PRIVACY_OFFICERS
+    ),
+    Row(
+        "relations:quote_template_document",
+        "Offertesjabloon downloaden (standaard)",
+        target=lambda w: ("standaard",),
+        expected=PERSON_VIEWERS,
     ),
     # --- member employers (relations) -----------------------------------------------------
     Row("relations:members", "Aangesloten werkgevers, per jaar en groei", expected=PERSON_VIEWERS),

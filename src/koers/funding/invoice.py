@@ -4,18 +4,13 @@ that needs no system fonts or browsers; the built-in Helvetica covers Dutch and 
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from koers.core.money import euro
 from koers.funding.models import Advance
-
-
-def euro(amount: Decimal) -> str:
-    whole, cents = f"{amount:,.2f}".split(".")
-    return f"€ {whole.replace(',', '.')},{cents}"
 
 
 def invoice_pdf(advance: Advance) -> bytes:

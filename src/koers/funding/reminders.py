@@ -17,7 +17,7 @@ from django_tasks import task
 from koers.accounts.models import Membership
 from koers.accounts.roles import ROLE_CAPABILITIES, Capability
 from koers.core.mail import send_all
-from koers.funding.invoice import euro
+from koers.core.money import euro
 from koers.funding.models import Advance, Obligation
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.directory.models import Person
 from koers.privacy.subjects import PersonLinks, register
-from koers.relations.models import Interaction, Participant
+from koers.relations.models import Interaction, Opportunity, Participant
 
 
 def _export(person: Person) -> list[dict[str, Any]]:
@@ -65,7 +65,45 @@ def _last_contact(person_ids: Collection[int]) -> dict[int, dt.date]:
     return {row["person_id"]: row["last"] for row in rows}
 
 
+def _export_opportunities(person: Person) -> list[dict[str, Any]]:
+    return [
+        {
+            "subject": o.title,
+            "client": str(o.organisation),
+            "status": o.status,
+            "recorded_on": o.created_on.isoformat(),
+        }
+        for o in Opportunity.objects.filter(contact=person)
+        .select_related("organisation")
+        .order_by("created_on")
+    ]
+
+
+def _erase_from_opportunities(person: Person) -> int:
+    """She is taken off as contact; the opportunity, with the organisation, stays. A quote
+    already sent keeps its document: it went to the organisation and is its record."""
+    return int(Opportunity.objects.filter(contact=person).update(contact=None))
+
+
+def _last_opportunity(person_ids: Collection[int]) -> dict[int, dt.date]:
+    return dict(
+        Opportunity.objects.filter(contact_id__in=person_ids)
+        .values("contact_id")
+        .annotate(last=Max("created_on"))
+        .values_list("contact_id", "last")
+    )
+
+
 def register_person_links() -> None:
+    register(
+        PersonLinks(
+            name="opportunities",
+            label=_("Opportunities and quotes where she is the contact person"),
+            export=_export_opportunities,
+            erase=_erase_from_opportunities,
+            last_linked=_last_opportunity,
+        )
+    )
     register(
         PersonLinks(
             name="contacts",
