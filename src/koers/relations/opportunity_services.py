@@ -229,6 +229,7 @@ def quote_send(
     ]
     if missing:
         raise ValidationError(_("A quote needs %(fields)s first.") % {"fields": ", ".join(missing)})
+    assert opportunity.hours is not None and opportunity.amount is not None  # checked above
     valid_until = valid_until or on + dt.timedelta(days=VALIDITY_DAYS)
     if valid_until < on:
         raise ValidationError({"valid_until": _("A quote is valid from the day it is sent.")})
