@@ -53,5 +53,13 @@ class RelationsConfig(AppConfig):
                 "network.reviewed": _("Network weighed"),
                 "member.started": _("Member employer joined"),
                 "member.ended": _("Member employer left"),
+                "opportunity.created": _("Opportunity added"),
+                "opportunity.saved": _("Opportunity changed"),
+                "opportunity.quoted": _("Quote sent"),
+                "opportunity.withdrawn": _("Quote withdrawn"),
+                "opportunity.won": _("Quote won"),
+                "opportunity.lost": _("Opportunity lost"),
+                "opportunity.reopened": _("Opportunity reopened"),
+                "quote_template.stored": _("Quote template stored"),
             }
         )
