@@ -13,17 +13,34 @@ from django.http import HttpResponse
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def xlsx_response(
-    filename: str, sheets: Iterable[tuple[str, Sequence[Any], Iterable[Sequence[Any]]]]
-) -> HttpResponse:
+Sheets = Iterable[tuple[str, Sequence[Any], Iterable[Sequence[Any]]]]
+
+
+def xlsx_response(filename: str, sheets: Sheets) -> HttpResponse:
     """A workbook with a sheet per (title, header, rows), as an attachment."""
+    response = HttpResponse(workbook_bytes(sheets), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def workbook_bytes(sheets: Sheets) -> bytes:
+    """A workbook with a sheet per (title, header, rows): the header in bold and frozen,
+    each value in its own cell."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
     used: set[str] = set()
     for title, header, rows in sheets:
         sheet: Any = workbook.create_sheet(sheet_name(str(title), used))
-        sheet.append([str(cell) for cell in header])
+        sheet.freeze_panes = "A2"
+        bold = []
+        for cell in header:
+            heading = WriteOnlyCell(sheet, value=str(cell))
+            heading.font = Font(bold=True)
+            bold.append(heading)
+        sheet.append(bold)
         for row in rows:
             sheet.append(
                 [
@@ -33,9 +50,7 @@ def xlsx_response(
             )
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return buffer.getvalue()
 
 
 def sheet_name(title: str, used: set[str]) -> str:
