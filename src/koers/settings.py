@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "koers.relations",
     "koers.work",
     "koers.funding",
+    "koers.reports",
     "koers.demo",
 ]
 

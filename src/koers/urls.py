@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),
     path("", include("koers.funding.urls")),
+    path("", include("koers.reports.urls")),
     path("", include("koers.plans.urls")),
 ]

@@ -38,6 +38,11 @@ class Capability(models.TextChoices):
     VIEW_CAPACITY = "view_capacity", _("View capacity and direct hours")
     VIEW_FUNDING = "view_funding", _("View grants, budgets and the financial position")
     MANAGE_FUNDING = "manage_funding", _("Manage grants, advances, budgets and expenses")
+    PREPARE_REPORTS = (
+        "prepare_reports",
+        _("Prepare, review and send reports to funders"),
+    )
+    SIGN_REPORTS = "sign_reports", _("Sign reports as the director")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -64,6 +69,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_CAPACITY,
             C.VIEW_FUNDING,
             C.MANAGE_FUNDING,
+            C.PREPARE_REPORTS,
+            C.SIGN_REPORTS,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
@@ -79,6 +86,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_CAPACITY,
             C.VIEW_FUNDING,
             C.MANAGE_FUNDING,
+            C.PREPARE_REPORTS,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -94,6 +102,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_PROJECTS,
             C.VIEW_CAPACITY,
             C.VIEW_FUNDING,
+            C.PREPARE_REPORTS,
         }
     ),
     Role.MEDEWERKER: frozenset(

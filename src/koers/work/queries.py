@@ -384,3 +384,26 @@ def person_year(user: Any, year: int, until: dt.date) -> PersonYear:
         targets=targets,
         weeks=list(Week.objects.filter(user=user, monday__year=year).select_related("decided_by")),
     )
+
+
+# --- for reports --------------------------------------------------------------------------
+
+
+def hours_by_activity(activity_ids: list[int], start: dt.date, end: dt.date) -> dict[int, Decimal]:
+    """Hours booked on each activity between `start` and `end`, in one grouped query."""
+    return dict(
+        TimeEntry.objects.filter(activity_id__in=activity_ids, date__gte=start, date__lte=end)
+        .values("activity_id")
+        .annotate(hours=_sum())
+        .order_by()
+        .values_list("activity_id", "hours")
+    )
+
+
+def hours_budgets(activity_ids: list[int], year: int) -> dict[int, Decimal]:
+    """The hours budgeted for each activity in `year`."""
+    return dict(
+        HoursBudget.objects.filter(activity_id__in=activity_ids, year=year).values_list(
+            "activity_id", "hours"
+        )
+    )

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "koers.reports"
+    verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from koers.core.audit import register_action_labels
+
+        register_action_labels(
+            {
+                "report.created": _("Report prepared"),
+                "report.reviewed": _("Report reviewed"),
+                "report.signed": _("Report signed"),
+                "report.sent": _("Report sent"),
+                "report.reopened": _("Report taken back to prepared"),
+                "report.questions": _("Evaluation questions changed"),
+            }
+        )

@@ -1,0 +1,298 @@
+"""Reports: the list (and preparing one), a report as a page with its sign-off, its
+documents and — once sent — what has changed since, and the documents themselves."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.audit import context_of
+from koers.core.models import AuditEntry
+from koers.plans.views.common import act, client_ip, form_status
+from koers.reports import documents, queries, services
+from koers.reports.access import (
+    get_document_for_user,
+    get_report_for_user,
+    is_staff_of,
+    may,
+    reports_visible_to,
+)
+from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm
+from koers.reports.models import DocumentFormat, JobStatus, Report, ReportKind, ReportStatus
+
+S = ReportStatus
+
+
+def _download(data: Any, filename: str, format: str) -> FileResponse:
+    response = FileResponse(
+        data, as_attachment=True, filename=filename, content_type=documents.CONTENT_TYPES[format]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@requires(Capability.VIEW_PLANS)
+@require_http_methods(["GET", "POST"])
+def report_list(request: HttpRequest) -> HttpResponse:
+    own, _funding = organisations_with(request.user, Capability.PREPARE_REPORTS)
+    form = PrepareForm(request.POST or None, organisation_ids=own) if own else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            cleaned = form.cleaned_data
+            try:
+                report = services.report_prepare(
+                    actor=request.user,
+                    plan=cleaned["plan"],
+                    kind=cleaned["kind"],
+                    year=cleaned["year"],
+                    quarter=cleaned["quarter"],
+                    last_year=cleaned["last_year"],
+                    grant=cleaned["grant"],
+                    recipient=cleaned["recipient"],
+                    due_on=cleaned["due_on"],
+                    questions=cleaned["questions"].splitlines(),
+                    remote_addr=client_ip(request),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The report has been prepared."))
+                return redirect("reports:report", pk=report.pk)
+    rows = (
+        reports_visible_to(request.user)
+        .select_related("recipient", "prepared_by", "signed_by")
+        .order_by("-year", "-quarter", "kind", "-id")[:200]
+    )
+    return render(
+        request,
+        "reports/list.html",
+        {"reports": rows, "form": form},
+        status=form_status(request),
+    )
+
+
+def _steps(report: Report) -> list[dict[str, Any]]:
+    reached = list(S.values).index(report.status)
+    people = [
+        (report.prepared_by, report.prepared_at),
+        (report.reviewed_by, report.reviewed_at),
+        (report.signed_by, report.signed_at),
+        (report.sent_by, report.sent_at),
+    ]
+    return [
+        {
+            "label": label,
+            "done": number <= reached,
+            "current": number == reached,
+            "by": people[number][0],
+            "at": people[number][1],
+        }
+        for number, (_value, label) in enumerate(S.choices)
+    ]
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_report_for_user(request.user, pk)
+    staff = is_staff_of(request.user, record)
+    snapshot = getattr(record, "snapshot", None) if record.status == S.SENT else None
+    current = queries.current_content(record)
+    content = snapshot.content if snapshot else current
+    preparer = may(request.user, Capability.PREPARE_REPORTS, record)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "report": record,
+            "snapshot": snapshot,
+            "steps": _steps(record),
+            "blocks": queries.page_blocks(content),
+            "language": content.get("language"),
+            "differences": queries.differences(snapshot.content, current) if snapshot else [],
+            "documents": record.documents.filter(snapshot=snapshot).select_related("requested_by")[
+                :12
+            ],
+            "formats": DocumentFormat.choices,
+            "long": documents.size(content) > documents.INLINE_BLOCKS,
+            "may_review": preparer
+            and record.status == S.PREPARED
+            and record.prepared_by_id != request.user.pk,
+            "may_sign": may(request.user, Capability.SIGN_REPORTS, record)
+            and record.status == S.REVIEWED,
+            "may_send": preparer and record.status == S.SIGNED,
+            "may_reopen": preparer and record.status in (S.REVIEWED, S.SIGNED),
+            "reopen_form": ReopenForm(),
+            "questions": QuestionFormSet(
+                initial=[
+                    {"question": q.question, "answer": q.answer} for q in record.questions.all()
+                ],
+                prefix="q",
+            )
+            if record.kind == ReportKind.EVALUATION and preparer and record.status == S.PREPARED
+            else None,
+            "staff": staff,
+            "history": AuditEntry.objects.about(context_of(record)).select_related("actor")[:30]
+            if staff
+            else [],
+        },
+    )
+
+
+def _transition(request: HttpRequest, pk: int, service: Any, success: str) -> HttpResponse:
+    record = get_report_for_user(request.user, pk)
+    if not is_staff_of(request.user, record):
+        raise Http404
+    version = request.POST.get("version")
+    act(
+        request,
+        lambda: service(
+            actor=request.user,
+            report=record,
+            expected_version=int(version) if version and version.isdigit() else None,
+            remote_addr=client_ip(request),
+        ),
+        success,
+    )
+    return redirect("reports:report", pk=record.pk)
+
+
+@requires(Capability.PREPARE_REPORTS)
+@require_POST
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, services.report_review, _("The report has been reviewed."))
+
+
+@requires(Capability.SIGN_REPORTS)
+@require_POST
+def report_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, services.report_sign, _("The report has been signed."))
+
+
+@requires(Capability.PREPARE_REPORTS)
+@require_POST
+def report_send(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        pk,
+        services.report_send,
+        _("The report has been sent; what was sent is kept and its documents are being made."),
+    )
+
+
+@requires(Capability.PREPARE_REPORTS)
+@require_POST
+def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_report_for_user(request.user, pk)
+    if not is_staff_of(request.user, record):
+        raise Http404
+    form = ReopenForm(request.POST)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.report_reopen(
+                actor=request.user,
+                report=record,
+                reason=form.cleaned_data["reason"],
+                remote_addr=client_ip(request),
+            ),
+            _("The report is back to prepared; review and signature are needed again."),
+        )
+    else:
+        messages.error(request, _("Say why the report goes back."))
+    return redirect("reports:report", pk=record.pk)
+
+
+@requires(Capability.PREPARE_REPORTS)
+@require_POST
+def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_report_for_user(request.user, pk)
+    if not is_staff_of(request.user, record):
+        raise Http404
+    formset = QuestionFormSet(request.POST, prefix="q")
+    if formset.is_valid():
+        act(
+            request,
+            lambda: services.questions_save(
+                actor=request.user,
+                report=record,
+                questions=[
+                    (form.cleaned_data.get("question", ""), form.cleaned_data.get("answer", ""))
+                    for form in formset.forms
+                ],
+                remote_addr=client_ip(request),
+            ),
+            _("The questions and answers have been saved."),
+        )
+    else:
+        messages.error(request, _("The questions could not be saved; check them and try again."))
+    return redirect(reverse("reports:report", args=[record.pk]) + "#questions")
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def report_document(request: HttpRequest, pk: int, format: str) -> HttpResponse | FileResponse:
+    """A document made while she waits (a short report), or the sent report's own."""
+    record = get_report_for_user(request.user, pk)
+    if format not in DocumentFormat.values:
+        raise Http404
+    if record.status == S.SENT:
+        kept = record.documents.filter(
+            snapshot__report=record, format=format, status=JobStatus.DONE
+        ).first()
+        if kept is None:
+            messages.info(request, _("The document is still being made; it appears below."))
+            return redirect(reverse("reports:report", args=[record.pk]) + "#documents")
+        return _download(kept.file.open("rb"), kept.file.name.rsplit("/", 1)[-1], format)
+    content = queries.current_content(record)
+    if documents.size(content) > documents.INLINE_BLOCKS:
+        messages.info(request, _("This is a long document: make it below and follow its progress."))
+        return redirect(reverse("reports:report", args=[record.pk]) + "#documents")
+    data = documents.render(content, format)
+    return _download(io.BytesIO(data), documents.filename(content, format), format)
+
+
+@requires(Capability.VIEW_PLANS)
+@require_POST
+def document_make(request: HttpRequest, pk: int) -> HttpResponse:
+    """Have the task worker make a document of a report not yet sent."""
+    record = get_report_for_user(request.user, pk)
+    format = request.POST.get("format", "")
+    if format not in DocumentFormat.values or record.status == S.SENT:
+        raise Http404
+    document = services.document_request(actor=request.user, report=record, format=format)
+    if getattr(request, "htmx", False):
+        return render(request, "reports/document.html", {"document": document})
+    return redirect(reverse("reports:report", args=[record.pk]) + "#documents")
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def document_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One document's progress: the fragment the page polls while it is being made."""
+    document = get_document_for_user(request.user, pk)
+    return render(request, "reports/document.html", {"document": document})
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    document = get_document_for_user(request.user, pk)
+    if document.status != JobStatus.DONE or not document.file:
+        raise Http404
+    return _download(
+        document.file.open("rb"), document.file.name.rsplit("/", 1)[-1], document.format
+    )
