@@ -119,6 +119,8 @@ class TestActivityEdit:
         html = second.content.decode()
         assert "Titel A" in html  # what the other person saved is shown
         assert 'value="Titel B"' in html  # her own input is kept
+        their = html.split('id="conflict-heading"')[1].split("</section>")[0]
+        assert "Loopt" in their and "running" not in their  # their status by its label
         assert Activity.objects.get(pk=world.activity.pk).title == "Titel A"
 
     def test_a_frozen_plan_refuses_text_changes_with_the_reason(self, world: World) -> None:

@@ -18,6 +18,9 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "may_view_capacity": has_capability(request.user, Capability.VIEW_CAPACITY),
         "may_close_period": has_capability(request.user, Capability.CLOSE_PERIOD),
         "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
+        # Names of people on records; pages that know whose records they show narrow this
+        # with koers.accounts.policy.sees_names.
+        "shows_names": has_capability(request.user, Capability.VIEW_PERSONS),
         "may_view_funding": has_capability(request.user, Capability.VIEW_FUNDING),
         "may_manage_privacy": has_capability(request.user, Capability.MANAGE_PRIVACY),
         "two_factor_waived": settings.TWO_FACTOR_WAIVED,

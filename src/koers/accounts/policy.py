@@ -83,6 +83,13 @@ def has_capability(user: Any, capability: Capability, scope: Scope | None = None
     return any(_grant_covers(g, capability, scope) for g in grants)
 
 
+def sees_names(user: Any, organisation_id: int) -> bool:
+    """Whether pages about `organisation_id`'s records show people: contact persons and the
+    names of staff on records (recorded by, owner, history). Funders' officials and board
+    members lack the capability, so they see aggregates only."""
+    return has_capability(user, Capability.VIEW_PERSONS, Scope(organisation_id=organisation_id))
+
+
 def organisations_with(user: Any, capability: Capability) -> tuple[set[int], set[int]]:
     """(organisations whose own records the user may act on, funder organisations she acts for)."""
     own: set[int] = set()

@@ -25,10 +25,17 @@ class Capability(models.TextChoices):
     RECORD_REALISATION = "record_realisation", _("Record realisations")
     EDIT_PLAN = "edit_plan", _("Edit activities, indicators and targets")
     PROPOSE_AMENDMENT = "propose_amendment", _("Propose amendments")
+    REPORT_PROGRESS = (
+        "report_progress",
+        _("Write the quarter's progress narratives, risks and status overrides"),
+    )
+    DISCUSS_ACTIVITY = "discuss_activity", _("Ask and answer questions on activities")
     ADVISE_ANNUAL_PLAN = "advise_annual_plan", _("Comment on an annual plan under advice")
     MANAGE_ANNUAL_PLAN = "manage_annual_plan", _("Move an annual plan through its workflow")
     DECIDE_AS_FUNDER = "decide_as_funder", _("Adopt annual plans and decide amendments")
     ADMINISTER = "administer", _("Manage users, roles and reference data")
+    # Also decides who sees the names of staff on records (recorded by, owner, history):
+    # whoever lacks it (funders' officials, the board) sees aggregates only.
     VIEW_PERSONS = "view_persons", _("View contact persons and their details")
     EDIT_PERSONS = "edit_persons", _("Add, change and import contact persons")
     RECORD_HOURS = "record_hours", _("Register own hours")
@@ -60,6 +67,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.RECORD_REALISATION,
             C.EDIT_PLAN,
             C.PROPOSE_AMENDMENT,
+            C.REPORT_PROGRESS,
+            C.DISCUSS_ACTIVITY,
             C.MANAGE_ANNUAL_PLAN,
             C.VIEW_PERSONS,
             C.EDIT_PERSONS,
@@ -95,6 +104,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.RECORD_REALISATION,
             C.EDIT_PLAN,
             C.PROPOSE_AMENDMENT,
+            C.REPORT_PROGRESS,
+            C.DISCUSS_ACTIVITY,
             C.VIEW_PERSONS,
             C.EDIT_PERSONS,
             C.RECORD_HOURS,
@@ -108,15 +119,25 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.MEDEWERKER: frozenset(
         {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS, C.RECORD_HOURS}
     ),
-    # A funder's official sees the grants and budget lines of her own organisation only.
-    Role.OPDRACHTGEVER: frozenset({C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING}),
+    # A funder's official sees the grants and budget lines of her own organisation only, and
+    # asks questions on the activities of the programmes it funds.
+    Role.OPDRACHTGEVER: frozenset(
+        {C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING, C.DISCUSS_ACTIVITY}
+    ),
     Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING}),
 }
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;
 # everything else in her role applies to her whole organisation.
 PROGRAMME_SCOPED = frozenset(
-    {C.RECORD_REALISATION, C.EDIT_PLAN, C.PROPOSE_AMENDMENT, C.MANAGE_PROJECTS}
+    {
+        C.RECORD_REALISATION,
+        C.EDIT_PLAN,
+        C.PROPOSE_AMENDMENT,
+        C.REPORT_PROGRESS,
+        C.DISCUSS_ACTIVITY,
+        C.MANAGE_PROJECTS,
+    }
 )
 
 # Roles that act for a funder: their scope is the programmes their organisation funds.

@@ -17,4 +17,7 @@ ACTION_LABELS = {
     "amendment.approve": gettext_lazy("Amendment approved"),
     "amendment.reject": gettext_lazy("Amendment rejected"),
     "amendment.apply": gettext_lazy("Amendment applied"),
+    "activity_update.save": gettext_lazy("Quarterly progress saved"),
+    "activity_comment.post": gettext_lazy("Comment posted"),
+    "activity_comment.reply": gettext_lazy("Answer posted"),
 }

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Any
 from django.db import models
 
 from koers.accounts.policy import organisations_with
-from koers.accounts.roles import Capability
+from koers.accounts.roles import FUNDER_ROLES, Capability
 
 if TYPE_CHECKING:
     from koers.plans.models import (  # noqa: F401 - named in the QuerySet[...] strings below
         Activity,
+        ActivityComment,
         AnnualPlan,
         Indicator,
         Programme,
@@ -58,3 +59,40 @@ class AnnualPlanQuerySet(models.QuerySet["AnnualPlan"]):
         if funding:
             condition |= models.Q(plan__programmes__funders__in=funding)
         return self.filter(pk__in=self.model._default_manager.filter(condition).values("pk"))
+
+
+def _funder_name(author: str, programme: str) -> models.Subquery:
+    """The name of the funder of `programme` for which `author` is an official (both outer
+    references), or NULL: what tells a funder's comment from the organisation's."""
+    from koers.accounts.models import Membership
+
+    return models.Subquery(
+        Membership.objects.filter(
+            user_id=models.OuterRef(author),
+            role__in=FUNDER_ROLES,
+            organisation__funded_programmes=models.OuterRef(programme),
+        )
+        .order_by("organisation__name")
+        .values("organisation__name")[:1]
+    )
+
+
+class ActivityCommentQuerySet(models.QuerySet["ActivityComment"]):
+    def with_sides(self) -> ActivityCommentQuerySet:
+        """Each comment with `funder_name`: the funder its author spoke for, or None when
+        she spoke for the organisation."""
+        return self.annotate(funder_name=_funder_name("author_id", "activity__programme_id"))
+
+    def open_questions(self) -> ActivityCommentQuerySet:
+        """Threads a funder started that nobody of the organisation has answered yet."""
+        staff_answers = (
+            self.model._default_manager.filter(parent_id=models.OuterRef("pk"))
+            .annotate(funder_name=_funder_name("author_id", "activity__programme_id"))
+            .filter(models.Q(funder_name__isnull=True))
+        )
+        return (
+            self.filter(parent__isnull=True)
+            .with_sides()
+            .filter(models.Q(funder_name__isnull=False))
+            .filter(~models.Exists(staff_answers))
+        )

@@ -15,11 +15,17 @@ The rule, as the help text on every progress page repeats it:
 * **Open** — not achieved and nothing is expected yet (a percentage or milestone
   measured once, before the year is over).
 * **No target** — the indicator has no target for the year.
+
+An activity's computed status is its furthest-behind indicator's: behind when one is
+behind, else on track when one is, else open when one is; achieved only when every
+indicator with a target is achieved; no target when none has one. The coordinator may
+override it for a quarter, with her reason (`ActivityUpdate`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +43,21 @@ class Status(models.TextChoices):
     BEHIND = "behind", _("Behind")
     OPEN = "open", _("Open")
     NO_TARGET = "no_target", _("No target")
+
+
+# What a coordinator may set instead of the computed status ("no target" is a fact, not a
+# judgement), and the order in which an activity's indicators decide its status.
+OVERRIDE_STATUSES = (Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.OPEN)
+_FURTHEST_BEHIND_FIRST = (Status.BEHIND, Status.ON_TRACK, Status.OPEN, Status.ACHIEVED)
+
+
+def activity_status(statuses: Iterable[str]) -> Status:
+    """An activity's computed status from its indicators' statuses (see the module text)."""
+    present = {Status(status) for status in statuses}
+    for status in _FURTHEST_BEHIND_FIRST:
+        if status in present:
+            return status
+    return Status.NO_TARGET
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,12 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 
 from koers.core.models import AuditEntry, Municipality
-from koers.core.periods import Year
+from koers.core.periods import Quarter, Year
 from koers.plans.measures import get_measure
 from koers.plans.models import (
     Activity,
+    ActivityComment,
+    ActivityUpdate,
     Aggregation,
     AnnualPlan,
     Goal,
@@ -44,7 +46,7 @@ from koers.plans.models import (
     Realisation,
     Source,
 )
-from koers.plans.progress import Progress, Status, assess
+from koers.plans.progress import Progress, Status, activity_status, assess
 
 
 def with_progress_values(
@@ -283,6 +285,120 @@ def activity_history(activity: Activity, limit: int = 50) -> QuerySet[AuditEntry
         AuditEntry.objects.about(f"plans.activity:{activity.pk}")
         .select_related("actor")
         .order_by("-at", "-id")[:limit]
+    )
+
+
+# --- quarterly progress: narratives and status overrides ----------------------------------
+
+
+def activity_updates(activity_ids: list[int], year: int, quarter: int) -> dict[int, ActivityUpdate]:
+    """The progress written for `quarter` of `year`, per activity id, in one query; an
+    activity without it is absent. Each update has its activity and writer loaded."""
+    return {
+        update.activity_id: update
+        for update in ActivityUpdate.objects.filter(
+            activity_id__in=activity_ids, activity__year=year, quarter=quarter
+        ).select_related("activity", "updated_by")
+    }
+
+
+def latest_activity_update(activity: Activity, up_to: dt.date) -> ActivityUpdate | None:
+    """The progress of the latest quarter of `activity` that began by `up_to`."""
+    if up_to.year < activity.year:
+        return None
+    last = 4 if up_to.year > activity.year else Quarter.containing(up_to).number
+    return (
+        activity.updates.filter(quarter__lte=last)
+        .select_related("updated_by")
+        .order_by("-quarter")
+        .first()
+    )
+
+
+@dataclass
+class ProgressEntry:
+    """One activity on the quarter page: its computed status with the indicators behind it,
+    what was written for the quarter, and the history of what was written."""
+
+    activity: Activity
+    computed: Status
+    rows: list[IndicatorRow]
+    update: ActivityUpdate | None
+    history: list[AuditEntry]
+
+
+def quarter_progress(
+    programme: Programme, quarter: Quarter, reference: dt.date
+) -> list[ProgressEntry]:
+    """The programme's activities of the quarter's year with their status as of
+    `reference`, the quarter's updates and their history, in a fixed number of queries."""
+    activities = list(
+        Activity.objects.filter(programme=programme, year=quarter.year)
+        .select_related("line")
+        .order_by("line__order", "line__code", "order", "code")
+    )
+    rows: dict[int, list[IndicatorRow]] = defaultdict(list)
+    indicators = Indicator.objects.filter(activity__in=activities).order_by("kind", "order", "id")
+    for row in indicator_rows(indicators, Year(quarter.year), reference):
+        rows[row.indicator.activity_id].append(row)
+    updates = activity_updates([a.pk for a in activities], quarter.year, quarter.number)
+    history: dict[int, list[AuditEntry]] = defaultdict(list)
+    entries = AuditEntry.objects.filter(
+        subject_type=ActivityUpdate._meta.label_lower,
+        subject_id__in=[update.pk for update in updates.values()],
+    ).select_related("actor")
+    for entry in entries.order_by("-at", "-id"):
+        history[entry.subject_id].append(entry)
+    return [
+        ProgressEntry(
+            activity=activity,
+            computed=activity_status(row.progress.status for row in rows[activity.pk]),
+            rows=rows[activity.pk],
+            update=updates.get(activity.pk),
+            history=history[updates[activity.pk].pk] if activity.pk in updates else [],
+        )
+        for activity in activities
+    ]
+
+
+# --- questions and answers on activities ---------------------------------------------------
+
+
+def activity_threads(activity: Activity) -> list[ActivityComment]:
+    """The activity's threads, oldest first, each with its answers: two queries."""
+    return list(
+        activity.comments.filter(parent__isnull=True)
+        .with_sides()
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "replies",
+                queryset=ActivityComment.objects.with_sides()
+                .select_related("author")
+                .order_by("created_at", "id"),
+            )
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def open_questions(programme_ids: list[int]) -> QuerySet[ActivityComment]:
+    """Funders' questions on these programmes' activities that await the organisation's
+    answer, oldest first."""
+    return (
+        ActivityComment.objects.open_questions()
+        .filter(activity__programme_id__in=programme_ids)
+        .select_related("activity")
+        .order_by("created_at", "id")
+    )
+
+
+def open_question_counts(programme_ids: list[int]) -> Counter[int]:
+    """How many funders' questions await an answer, per programme id (one query)."""
+    return Counter(
+        ActivityComment.objects.open_questions()
+        .filter(activity__programme_id__in=programme_ids)
+        .values_list("activity__programme_id", flat=True)
     )
 
 

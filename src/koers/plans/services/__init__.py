@@ -13,22 +13,36 @@ from koers.plans.services.annual_plans import (
     annual_plan_scope,
     annual_plan_transition,
 )
+from koers.plans.services.comments import activity_comment_post
 from koers.plans.services.common import ConflictError, annual_plan_of
 from koers.plans.services.drafting import (
     activity_carry_over,
     activity_create,
     indicator_create,
 )
+from koers.plans.services.narratives import (
+    UPDATE_FIELDS,
+    UpdateEntry,
+    UpdatesRefused,
+    activity_update_save,
+    activity_updates_save,
+)
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
 from koers.plans.services.realisations import realisation_delete, realisation_record
 
 __all__ = [
     "TRANSITIONS",
+    "UPDATE_FIELDS",
     "ConflictError",
+    "UpdateEntry",
+    "UpdatesRefused",
     "activity_carry_over",
+    "activity_comment_post",
     "activity_create",
     "activity_decide",
     "activity_update",
+    "activity_update_save",
+    "activity_updates_save",
     "advisory_comment_add",
     "allowed_transitions",
     "amendment_decide",

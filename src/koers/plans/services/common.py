@@ -1,13 +1,16 @@
-"""What the plans services share: the conflict error and the frozen-plan check."""
+"""What the plans services share: the conflict error and the frozen- and accounted-plan checks."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from koers.plans.models import (
+    Activity,
     AnnualPlan,
+    AnnualPlanStatus,
     Programme,
 )
 from koers.plans.validation import (
@@ -52,3 +55,15 @@ def refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
     annual_plan = annual_plan_of(programme, year, lock=True)
     if annual_plan is not None and annual_plan.is_frozen:
         raise ValidationError({field: frozen_message(annual_plan)})
+
+
+def refuse_if_accounted(activity: Activity, field: str = "date") -> None:
+    """Refuse a change to what an activity delivered once its year has been accounted for."""
+    annual_plan = annual_plan_of(activity.programme, activity.year, lock=True)
+    if annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED:
+        raise ValidationError(
+            {
+                field: _("The year %(year)s has been accounted for; its results cannot change.")
+                % {"year": activity.year}
+            }
+        )

@@ -17,8 +17,8 @@ from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.models import Municipality
 from koers.core.uploads import validate_document
 from koers.plans.access import programme_scope, require
-from koers.plans.models import AnnualPlanStatus, Indicator, Realisation, Source
-from koers.plans.services.common import REALISATION_FIELDS, annual_plan_of
+from koers.plans.models import Indicator, Realisation, Source
+from koers.plans.services.common import REALISATION_FIELDS, refuse_if_accounted
 from koers.plans.validation import (
     validate_realisation_date,
     validate_value,
@@ -49,7 +49,7 @@ def realisation_record(
         raise ValidationError(
             {"value": _("This indicator is derived from records; it is not entered by hand.")}
         )
-    _refuse_if_accounted(activity)
+    refuse_if_accounted(activity)
     validate_value(indicator, value)
     validate_realisation_date(activity.programme, date, year=activity.year)
     if evidence_file is not None:
@@ -99,7 +99,7 @@ def realisation_delete(
         and has_capability(actor, Capability.RECORD_REALISATION, programme_scope(programme))
     ):
         require(actor, Capability.EDIT_PLAN, programme)
-    _refuse_if_accounted(activity)
+    refuse_if_accounted(activity)
     audit_write(
         actor=actor,
         action="realisation.delete",
@@ -114,14 +114,3 @@ def realisation_delete(
         # Only once the deletion is committed: a rollback keeps row and file together.
         name, storage = evidence.name, evidence.storage
         transaction.on_commit(lambda: storage.delete(name))
-
-
-def _refuse_if_accounted(activity: Any) -> None:
-    annual_plan = annual_plan_of(activity.programme, activity.year, lock=True)
-    if annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED:
-        raise ValidationError(
-            {
-                "date": _("The year %(year)s has been accounted for; its results cannot change.")
-                % {"year": activity.year}
-            }
-        )

@@ -121,7 +121,7 @@ def act(request: HttpRequest, call: Any, success: str) -> bool:
 
 def display(instance: Any, name: str) -> Any:
     """A field's value as shown to users: the label of a choice, else the value."""
-    label = getattr(instance, f"get_{name}display", None)
+    label = getattr(instance, f"get_{name}_display", None)
     return label() if label else getattr(instance, name)
 
 
