@@ -64,6 +64,10 @@ MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
 PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
+# Reports: staff and the board see them before they are sent, funders only once sent to
+# them; those who report (director, operations, coordinators) take them through sign-off.
+REPORT_STAFF = [200, 200, 200, 200, 200, 200, 404, 404, 404, 403]
+REPORT_WRITES = [403, 302, 302, 302, 403, 403, 403, 403, 404, 403]
 # The steps of an opportunity: staff of the holding organisation who keep relations.
 OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
 
@@ -361,6 +365,39 @@ def an_opportunity(world: Any, *, status: str = "kans") -> Any:
 
 def a_quote(world: Any) -> Any:
     return an_opportunity(world, status="offerte").current_quote
+
+
+def a_report(world: Any, *, until: str = "prepared", kind: str = "progress") -> Any:
+    """A progress report of Q3 2021 for the province, prepared by operations and taken as
+    far as `until`."""
+    from koers.reports import services
+
+    report = services.report_prepare(
+        actor=world.users["bedrijfsvoering"],
+        plan=world.plan,
+        kind=kind,
+        year=2021,
+        quarter=3,
+        last_year=2021,
+    )
+    for step in (services.report_review, services.report_sign, services.report_send):
+        if report.status == until:
+            break
+        report = step(actor=world.users["directeur"], report=report)
+    return report
+
+
+def a_report_document(world: Any, *, until: str = "prepared") -> Any:
+    """A document of the report, made (the worker's task run here)."""
+    from koers.reports import services
+    from koers.reports.tasks import make_document
+
+    report = a_report(world, until=until)
+    document = report.documents.first() or services.document_request(
+        actor=world.users["directeur"], report=report, format="xlsx"
+    )
+    make_document.call(document.pk)
+    return document
 
 
 def reset_link(world: Any) -> tuple[str, str]:
@@ -1038,6 +1075,77 @@ ROWS: list[Row] = [
         "Offertesjabloon downloaden (standaard)",
         target=lambda w: ("standaard",),
         expected=PERSON_VIEWERS,
+    ),
+    # --- reports ---------------------------------------------------------------------------
+    Row("reports:reports", "Rapportages (lijst; opstellen voor wie rapporteert)"),
+    Row(
+        "reports:report",
+        "Een verstuurde rapportage, met wat sindsdien veranderde",
+        target=lambda w: a_report(w, until="sent"),
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "reports:report_review",
+        "Rapportage beoordelen (niet door wie haar opstelde)",
+        target=a_report,
+        method="POST",
+        expected=[403, 302, 302, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "reports:report_sign",
+        "Rapportage ondertekenen (directeur)",
+        target=lambda w: a_report(w, until="reviewed"),
+        method="POST",
+        expected=[403, 302, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "reports:report_send",
+        "Ondertekende rapportage versturen",
+        target=lambda w: a_report(w, until="signed"),
+        method="POST",
+        expected=REPORT_WRITES,
+    ),
+    Row(
+        "reports:report_reopen",
+        "Rapportage terugzetten naar opgesteld",
+        target=lambda w: a_report(w, until="signed"),
+        method="POST",
+        data={"reason": "Cijfer gecorrigeerd"},
+        expected=REPORT_WRITES,
+    ),
+    Row(
+        "reports:report_questions",
+        "Vragen en antwoorden van een evaluatie",
+        target=lambda w: a_report(w, kind="evaluation"),
+        method="POST",
+        data={"q-TOTAL_FORMS": "1", "q-INITIAL_FORMS": "0", "q-0-question": "Levert CMO?"},
+        expected=REPORT_WRITES,
+    ),
+    Row(
+        "reports:report_document",
+        "Rapportage als document (Word, PDF, Excel), nog niet verstuurd",
+        target=lambda w: (a_report(w).pk, "docx"),
+        expected=REPORT_STAFF,
+    ),
+    Row(
+        "reports:document_make",
+        "Een lang document laten maken",
+        target=a_report,
+        method="POST",
+        data={"format": "pdf"},
+        expected=[302, 302, 302, 302, 302, 302, 404, 404, 404, 403],
+    ),
+    Row(
+        "reports:document_status",
+        "Voortgang van een document dat gemaakt wordt",
+        target=a_report_document,
+        expected=REPORT_STAFF,
+    ),
+    Row(
+        "reports:document_download",
+        "Document van een verstuurde rapportage downloaden",
+        target=lambda w: a_report_document(w, until="sent"),
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
     ),
     # --- member employers (relations) -----------------------------------------------------
     Row("relations:members", "Aangesloten werkgevers, per jaar en groei", expected=PERSON_VIEWERS),

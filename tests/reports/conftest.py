@@ -51,8 +51,12 @@ def pdf_text(data: bytes) -> str:
 
 
 def xlsx_sheets(data: bytes) -> dict[str, list[list[Any]]]:
+    """Each sheet's rows, padded to the header's width (empty cells at a row's end are
+    not stored)."""
     workbook = load_workbook(io.BytesIO(data), read_only=True)
-    return {
-        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
-        for sheet in workbook.worksheets
-    }
+    found = {}
+    for sheet in workbook.worksheets:
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        width = max((len(row) for row in rows), default=0)
+        found[sheet.title] = [row + [None] * (width - len(row)) for row in rows]
+    return found

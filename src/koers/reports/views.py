@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -49,7 +49,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     form = PrepareForm(request.POST or None, organisation_ids=own) if own else None
     if request.method == "POST":
         if form is None:
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             cleaned = form.cleaned_data
             try:

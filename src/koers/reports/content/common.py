@@ -37,6 +37,7 @@ from koers.plans.models import (
     Unit,
 )
 from koers.plans.progress import Status
+from koers.plans.queries import activity_updates as updates
 from koers.plans.queries import indicator_rows
 
 NO_MUNICIPALITY = "—"
@@ -189,10 +190,6 @@ def indicator_content(
 def activity_updates(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
     """The coordinator's narrative, risks and status override per activity for the quarter
     (for a whole year: the fourth quarter's), read in one query."""
-    try:  # TEMPORARY until plans.ActivityUpdate lands (branch h/narratives)
-        from koers.plans.queries import activity_updates as updates  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
     return dict(updates(activity_ids, year, quarter or 4))
 
 
