@@ -19,6 +19,7 @@ from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
+from koers.plans.services import ConflictError
 from koers.plans.views.common import act, client_ip, form_status
 from koers.reports import documents, queries, services
 from koers.reports.access import (
@@ -157,16 +158,22 @@ def _transition(request: HttpRequest, pk: int, service: Any, success: str) -> Ht
     if not is_staff_of(request.user, record):
         raise Http404
     version = request.POST.get("version")
-    act(
-        request,
-        lambda: service(
-            actor=request.user,
-            report=record,
-            expected_version=int(version) if version and version.isdigit() else None,
-            remote_addr=client_ip(request),
-        ),
-        success,
-    )
+    try:
+        act(
+            request,
+            lambda: service(
+                actor=request.user,
+                report=record,
+                expected_version=int(version) if version and version.isdigit() else None,
+                remote_addr=client_ip(request),
+            ),
+            success,
+        )
+    except ConflictError:
+        messages.error(
+            request,
+            _("Someone else moved the report on while you had it open; here it is as it is now."),
+        )
     return redirect("reports:report", pk=record.pk)
 
 

@@ -142,7 +142,8 @@ def _evidence(activity: dict[str, Any]) -> Iterator[Block]:
 
 
 def _activity(activity: dict[str, Any], kind: str) -> Iterator[Block]:
-    yield heading(3, f"{activity['code']} {activity['title']}")
+    # On the page the heading links to the activity, where a funder can ask about it.
+    yield {**heading(3, f"{activity['code']} {activity['title']}"), "activity": activity["id"]}
     progress = kind != "annual_plan"
     if kind == "annual_plan":
         yield facts([(_("Role"), activity["role"]), (_("Phase"), activity["phase"])])
