@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours docs clean
+.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ clean: ## Remove the virtual environment and the demo database
 
 bench: install ## Time the progress pages at 1x, 100x and 1,000x the demo's realisations (bench/README.md)
 	$(BIN)/python bench/run.py
+
+bench-reports: install ## Time the 2021 progress and accountability reports in Word, PDF and Excel at 1x, 4x and 16x the demo's plan (bench/README.md)
+	$(BIN)/python bench/reports.py
 
 bench-hours: install ## Time the capacity page and week grid at 10 and 1,000,000 time entries (bench/README.md)
 	$(BIN)/python bench/hours.py

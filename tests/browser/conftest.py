@@ -89,6 +89,10 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+        # The task worker beside the server, as `koers demo` runs it (long documents, mail).
+        worker = subprocess.Popen(
+            [*koers, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
@@ -106,7 +110,9 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
             yield base
         finally:
             server.terminate()
+            worker.terminate()
             server.wait(timeout=20)
+            worker.wait(timeout=20)
             log.close()
 
 

@@ -34,6 +34,7 @@ STATUS_COLOURS = {
 }
 INK, MUTED, LINE, PLANNED = "#1b1f24", "#4f5b66", "#c9d1d9", "#9fb3c8"
 CAP_PERCENT = 150  # a bar far beyond its target would flatten every other bar
+ROWS_PER_CHART = 28  # a taller chart would not fit an A4 page beside its caption
 SCALE = 2  # drawn at twice the size it is shown, sharp on screen and in print
 WIDTH, LABELS, ROW, BAR, PAD = 460, 190, 20, 14, 10
 FONTS = (
@@ -48,9 +49,10 @@ def _percent(part: str | None, whole: str | None) -> float | None:
     return float(min(Decimal(CAP_PERCENT), Decimal(part) * 100 / Decimal(whole)))
 
 
-def progress_spec(section: dict[str, Any]) -> dict[str, Any] | None:
+def progress_specs(section: dict[str, Any]) -> list[dict[str, Any]]:
     """Per indicator with a target: realised as a share of its target, coloured by the
-    status shown, with the share expected by now as a mark. None when nothing to draw."""
+    status shown, with the share expected by now as a mark; in parts of at most
+    ROWS_PER_CHART indicators, so each fits a page."""
     rows, legend = [], {}
     for line in section["lines"]:
         for activity in line["activities"]:
@@ -68,20 +70,24 @@ def progress_spec(section: dict[str, Any]) -> dict[str, Any] | None:
                         "mark": _percent(item["expected"], target),
                     }
                 )
-    if not rows:
-        return None
-    return {
-        "description": _(
-            "%(programme)s: realised as a share of the target per indicator, the mark at "
-            "what is expected by now; the figures are in the tables below."
-        )
-        % {"programme": section["name"]},
-        "axis": _("% of the target"),
-        "maximum": CAP_PERCENT,
-        "reference": 100,
-        "rows": rows,
-        "legend": [[label, colour] for label, colour in legend.items()],
-    }
+    parts = [rows[i : i + ROWS_PER_CHART] for i in range(0, len(rows), ROWS_PER_CHART)]
+    description = _(
+        "%(programme)s: realised as a share of the target per indicator, the mark at what is "
+        "expected by now; the figures are in the tables below."
+    ) % {"programme": section["name"]}
+    return [
+        {
+            "description": description
+            if len(parts) == 1
+            else f"{description} ({number}/{len(parts)})",
+            "axis": _("% of the target"),
+            "maximum": CAP_PERCENT,
+            "reference": 100,
+            "rows": part,
+            "legend": [[label, colour] for label, colour in legend.items()],
+        }
+        for number, part in enumerate(parts, start=1)
+    ]
 
 
 def budget_spec(section: dict[str, Any]) -> dict[str, Any] | None:
@@ -111,7 +117,8 @@ def budget_spec(section: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def charts_of(section: dict[str, Any]) -> list[dict[str, Any]]:
-    return [spec for spec in (progress_spec(section), budget_spec(section)) if spec]
+    budget = budget_spec(section)
+    return progress_specs(section) + ([budget] if budget else [])
 
 
 # --- drawing --------------------------------------------------------------------------------

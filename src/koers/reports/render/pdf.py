@@ -101,7 +101,8 @@ def render(blocks: list[Block], title: str, progress: Progress | None = None) ->
 
             w, h = ImageReader(image).getSize()
             image.seek(0)
-            scale = min(1.0, (width * 0.9) / (w / 2))
+            # Within the frame both ways (a chart is at most a page tall by construction).
+            scale = min(1.0, (width * 0.9) / (w / 2), (A4[1] - 6 * cm) / (h / 2))
             story += [Image(image, width=w / 2 * scale, height=h / 2 * scale), Spacer(1, 6)]
         elif kind == "pagebreak" and story:
             story.append(PageBreak())

@@ -48,4 +48,17 @@ class Command(BaseCommand):
         for user in USERS:
             self.stdout.write(f"  {user.username:<16} {user.description}")
         if not options["no_serve"]:
-            call_command("serve", port=options["port"], no_migrate=True)
+            self._serve_with_worker(options["port"])
+
+    def _serve_with_worker(self, port: int) -> None:
+        """Serve, with a task worker beside the server (documents of long reports, mail),
+        stopped when the server stops."""
+        import subprocess
+        import sys
+
+        worker = subprocess.Popen([sys.executable, "-m", "koers.cli", "worker"])
+        try:
+            call_command("serve", port=port, no_migrate=True)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
