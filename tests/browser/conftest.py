@@ -90,9 +90,7 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
         # The task worker beside the server, as `koers demo` runs it (long documents, mail).
-        worker = subprocess.Popen(
-            [*koers, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT
-        )
+        worker = subprocess.Popen([*koers, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60

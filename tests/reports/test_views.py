@@ -200,3 +200,13 @@ def test_the_report_page_costs_the_same_queries_for_few_or_many(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("reports:report", args=[report.pk])).status_code == 200
     assert len(queries) <= 60
+
+
+def test_the_funder_finds_the_amendments_awaiting_her_decision(world: Any) -> None:
+    from tests.permission_matrix import frozen_with_amendment
+
+    amendment = frozen_with_amendment(world)
+    province = world.client("opdrachtgever").get(reverse("reports:reports"))
+    assert list(province.context["pending"]) == [amendment]
+    assert list(world.client("regio").get(reverse("reports:reports")).context["pending"]) == []
+    assert world.client("directeur").get(reverse("reports:reports")).context["pending"] == []

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
@@ -80,8 +80,23 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reports/list.html",
-        {"reports": rows, "form": form},
+        {"reports": rows, "form": form, "pending": _pending_amendments(request.user)},
         status=form_status(request),
+    )
+
+
+def _pending_amendments(user: Any) -> Any:
+    """For a funder's official: the amendments of her programmes awaiting her decision."""
+    from koers.plans.models import Activity, Amendment, AmendmentStatus
+
+    if not has_capability(user, Capability.DECIDE_AS_FUNDER):
+        return []
+    return (
+        Amendment.objects.filter(
+            status=AmendmentStatus.PROPOSED, activity__in=Activity.objects.visible_to(user)
+        )
+        .select_related("activity", "annual_plan")
+        .order_by("proposed_at")[:50]
     )
 
 
