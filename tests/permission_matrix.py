@@ -533,6 +533,15 @@ ROWS: list[Row] = [
         expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
     ),
     Row(
+        "plans:activity_comment",
+        "Vraag of opmerking bij een activiteit plaatsen (opdrachtgever van het programma; "
+        "coördinator en directeur antwoorden)",
+        target=lambda w: w.activity,
+        method="POST",
+        data={"text": "Hoe staat het ervoor?"},
+        expected=[403, 302, 403, 302, 403, 403, 302, 404, 404, 403],
+    ),
+    Row(
         "plans:realisation_evidence",
         "Bewijsstuk downloaden",
         target=lambda w: a_realisation(w, with_file=True),
@@ -581,6 +590,18 @@ ROWS: list[Row] = [
         target=lambda w: w.activity,
         method="POST",
         expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:programme_progress",
+        "Voortgang van een kwartaal schrijven (eigen programma)",
+        target=lambda w: (w.programme.pk, 2021, 2),
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:programme_progress",
+        "Voortgang van een kwartaal schrijven (programma van een collega)",
+        target=lambda w: (w.unfunded_programme.pk, 2021, 2),
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
     ),
     Row(
         "plans:amendment_create",

@@ -44,7 +44,10 @@ class TestActivityUpdateSave:
         assert update.updated_by == world.users["programmacoordinator"]
         entry = AuditEntry.objects.get(action="activity_update.save")
         assert entry.context == f"plans.activity:{world.activity.pk}"
-        assert entry.changes["narrative"] == [None, "Drie bijeenkomsten gehouden."]
+        assert entry.changes == {
+            "narrative": ["", "Drie bijeenkomsten gehouden."],
+            "risks": ["", "Weinig animo in Urk."],
+        }
         assert entry.remote_addr == "10.0.0.7"
         assert entry in queries.activity_history(world.activity)
 

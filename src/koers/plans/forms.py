@@ -12,6 +12,7 @@ from koers.plans.models import (
     ActivityPhase,
     ActivityRole,
     ActivityStatus,
+    ActivityUpdate,
     Aggregation,
     AmendmentField,
     AnnualPlanStatus,
@@ -23,6 +24,7 @@ from koers.plans.models import (
     Target,
     Unit,
 )
+from koers.plans.progress import OVERRIDE_STATUSES
 
 
 class DateInput(forms.DateInput):
@@ -267,3 +269,87 @@ class IndicatorForm(forms.Form):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["measure"]
         field.choices = [("", _("Entered by hand")), *measure_choices()]
+
+
+class _Text(forms.CharField):
+    """Free text from a textarea with its line breaks as stored (browsers send CRLF), so an
+    untouched text never counts as changed."""
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).replace("\r\n", "\n")
+
+
+def _text(label: Any, *, rows: int, max_length: int, **options: Any) -> _Text:
+    return _Text(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        show_hidden_initial=True,
+        **options,
+    )
+
+
+class ActivityUpdateForm(forms.Form):
+    """One activity's part of the quarter page. Each field carries the value she saw, so
+    only what she changed is saved and a colleague's save of another activity is no
+    conflict."""
+
+    narrative = _text(_("What happened this quarter"), rows=4, max_length=10000)
+    risks = _text(_("Risks"), rows=2, max_length=5000)
+    status_override = forms.ChoiceField(
+        label=_("Status override"),
+        required=False,
+        choices=[
+            ("", _("No override: the computed status stands")),
+            *((status.value, status.label) for status in OVERRIDE_STATUSES),
+        ],
+        show_hidden_initial=True,
+    )
+    override_reason = _text(
+        _("Reason for the override"),
+        rows=2,
+        max_length=5000,
+        help_text=_("Required with an override; removing the override removes its reason."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    TEXT_FIELDS = ("narrative", "risks", "status_override", "override_reason")
+
+    def __init__(self, *args: Any, activity: Activity, computed: str, **kwargs: Any) -> None:
+        kwargs["prefix"] = f"a{activity.pk}"
+        super().__init__(*args, **kwargs)
+        self.activity = activity
+        self.fields["status_override"].help_text = computed
+
+    @classmethod
+    def for_update(
+        cls, activity: Activity, update: ActivityUpdate | None, *, computed: str, data: Any = None
+    ) -> ActivityUpdateForm:
+        initial: dict[str, Any] = dict.fromkeys(cls.TEXT_FIELDS, "") | {"version": 0}
+        if update is not None:
+            initial = {name: getattr(update, name) for name in cls.TEXT_FIELDS}
+            initial["version"] = update.version
+        return cls(data, activity=activity, computed=computed, initial=initial)
+
+    def has_changed(self) -> bool:
+        # The version moves when anyone saves; what counts is whether she changed a text.
+        return any(name in self.changed_data for name in self.TEXT_FIELDS)
+
+    def values(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS}
+
+
+class ActivityCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your question or remark"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def reply_to(cls, thread_id: int, data: Any = None) -> ActivityCommentForm:
+        form = cls(data, initial={"parent": thread_id}, auto_id=f"id_reply{thread_id}_%s")
+        form.fields["text"].label = _("Your answer")
+        return form

@@ -8,7 +8,13 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("programmas/<int:pk>/", views.programme_detail, name="programme"),
     path("programmas/<int:pk>/activiteiten/nieuw/", views.activity_create, name="activity_create"),
+    path(
+        "programmas/<int:pk>/voortgang/<int:year>/<int:quarter>/",
+        views.programme_progress,
+        name="programme_progress",
+    ),
     path("activiteiten/<int:pk>/", views.activity_detail, name="activity"),
+    path("activiteiten/<int:pk>/vragen/", views.activity_comment, name="activity_comment"),
     path(
         "activiteiten/<int:pk>/indicatoren/nieuw/",
         views.indicator_create,

@@ -24,3 +24,16 @@ def field_label(subject_type: str, name: str) -> str:
         return str(model._meta.get_field(name).verbose_name)
     except (LookupError, ValueError, FieldDoesNotExist):
         return name
+
+
+@register.simple_tag
+def change_value(subject_type: str, name: str, value: object) -> str:
+    """A value in a change as users know it: a choice by its label, nothing as a dash."""
+    if value is None or value == "":
+        return "—"
+    try:
+        field = apps.get_model(subject_type)._meta.get_field(name)
+    except (LookupError, ValueError, FieldDoesNotExist):
+        return str(value)
+    labels = dict(getattr(field, "flatchoices", None) or ())
+    return str(labels.get(value, value))

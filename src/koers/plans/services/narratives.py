@@ -94,7 +94,7 @@ def activity_update_save(
             raise ConflictError(
                 ActivityUpdate.objects.get(activity=activity, quarter=quarter)
             ) from error
-        before = None
+        before = dict.fromkeys(UPDATE_FIELDS, "")  # the history lists what she filled in
     else:
         update = lock_for_edit(existing, expected_version)
         before = snapshot(update, UPDATE_FIELDS)

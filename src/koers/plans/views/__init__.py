@@ -1,5 +1,6 @@
 """Thin views: read through `queries`, write through `services`, load through `access` getters."""
 
+from koers.plans.views.comments import activity_comment
 from koers.plans.views.cycle import (
     advisory_comment_create,
     amendment_decide,
@@ -16,6 +17,7 @@ from koers.plans.views.edits import (
     indicator_create,
     target_edit,
 )
+from koers.plans.views.narratives import programme_progress
 from koers.plans.views.pages import (
     activity_detail,
     dashboard,
@@ -31,6 +33,7 @@ from koers.plans.views.records import (
 
 __all__ = [
     "activity_carry_over",
+    "activity_comment",
     "activity_create",
     "activity_decision",
     "activity_detail",
@@ -46,6 +49,7 @@ __all__ = [
     "goal_list",
     "indicator_create",
     "programme_detail",
+    "programme_progress",
     "realisation_create",
     "realisation_delete",
     "realisation_evidence",

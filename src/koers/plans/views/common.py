@@ -12,14 +12,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
-from koers.core.periods import Year
+from koers.core.periods import Quarter, Year
 from koers.core.reference import default_reference, viewpoint
 from koers.plans import queries
 from koers.plans.access import (
     can,
 )
 from koers.plans.forms import (
+    ActivityCommentForm,
+    AmendmentDecisionForm,
     RealisationForm,
     municipality_choices,
 )
@@ -29,7 +32,7 @@ from koers.plans.models import (
     Programme,
     Source,
 )
-from koers.plans.progress import ON_TRACK_MARGIN
+from koers.plans.progress import ON_TRACK_MARGIN, activity_status
 from koers.plans.services import ConflictError
 
 VIEW = Capability.VIEW_PLANS
@@ -86,9 +89,66 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
         "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
         "may_amend": can(request.user, Capability.PROPOSE_AMENDMENT, programme),
         "may_decide_amendments": can(request.user, Capability.DECIDE_AS_FUNDER, programme),
+        "shows_names": sees_names(request.user, programme.plan.organisation_id),
         "annual_plan": annual_plan,
         "margin": margin_percent(),
     }
+
+
+def comments_context(
+    request: HttpRequest,
+    activity: Any,
+    *,
+    form: ActivityCommentForm | None = None,
+    reply: tuple[int, ActivityCommentForm] | None = None,
+) -> dict[str, Any]:
+    """What the comments fragment needs; `form` or `reply` (thread id, form) to show a
+    form again with its errors."""
+    programme = activity.programme
+    may_discuss = can(request.user, Capability.DISCUSS_ACTIVITY, programme)
+    threads = queries.activity_threads(activity)
+    if may_discuss:
+        for thread in threads:
+            thread.reply_form = (  # type: ignore[attr-defined]
+                reply[1]
+                if reply and reply[0] == thread.pk
+                else ActivityCommentForm.reply_to(thread.pk)
+            )
+    return {
+        "activity": activity,
+        "threads": threads,
+        "may_discuss": may_discuss,
+        "comment_form": form or (ActivityCommentForm() if may_discuss else None),
+        "organisation_name": programme.plan.organisation.name,
+        "shows_names": sees_names(request.user, programme.plan.organisation_id),
+    }
+
+
+def activity_page_context(request: HttpRequest, activity: Any, **comments: Any) -> dict[str, Any]:
+    """Everything the activity page shows; `comments` as for `comments_context`."""
+    context = activity_context(request, activity)
+    programme = activity.programme
+    reference = context["reference"]
+    context.update(comments_context(request, activity, **comments))
+    context.update(
+        {
+            "municipalities": activity.municipalities.all(),
+            "goals": activity.goals.select_related("funder"),
+            "programme_goals": programme.goals.select_related("funder"),
+            "amendments": activity.amendments.select_related(
+                "proposed_by", "decided_by", "target__indicator"
+            ),
+            "history": queries.activity_history(activity),
+            "decision_form": AmendmentDecisionForm(),
+            "computed_status": activity_status(
+                card["row"].progress.status for card in context["cards"]
+            ),
+            "latest_update": queries.latest_activity_update(activity, reference),
+            "may_report": can(request.user, Capability.REPORT_PROGRESS, programme),
+            "report_quarter": Quarter.containing(Year(activity.year).clamp(reference)),
+        }
+    )
+    return context
 
 
 def submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed: Any) -> Any:

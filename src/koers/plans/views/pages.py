@@ -8,7 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
+from koers.core.periods import Quarter
 from koers.core.reference import viewpoint
 from koers.plans import queries
 from koers.plans.access import (
@@ -16,13 +18,10 @@ from koers.plans.access import (
     get_activity_for_user,
     get_programme_for_user,
 )
-from koers.plans.forms import (
-    AmendmentDecisionForm,
-)
 from koers.plans.models import (
     Goal,
 )
-from koers.plans.views.common import VIEW, activity_context, margin_percent, plan_years
+from koers.plans.views.common import VIEW, activity_page_context, margin_percent, plan_years
 
 
 @requires(VIEW)
@@ -38,6 +37,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "years": years,
             "summaries": summaries,
             "overall": sum((summary.counts for summary in summaries), Counter()),
+            "open_questions": queries.open_question_counts(
+                [summary.programme.pk for summary in summaries]
+            ),
             "margin": margin_percent(),
         },
     )
@@ -61,6 +63,10 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "annual_plan": queries.annual_plan_for(programme.plan, point.year.value),
             "margin": margin_percent(),
             "may_edit": can(request.user, Capability.EDIT_PLAN, programme),
+            "may_report": can(request.user, Capability.REPORT_PROGRESS, programme),
+            "report_quarter": Quarter.containing(point.year.clamp(point.reference)),
+            "open_questions": queries.open_questions([programme.pk]),
+            "shows_names": sees_names(request.user, programme.plan.organisation_id),
         },
     )
 
@@ -68,20 +74,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(VIEW)
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk)
-    context = activity_context(request, activity)
-    context.update(
-        {
-            "municipalities": activity.municipalities.all(),
-            "goals": activity.goals.select_related("funder"),
-            "programme_goals": activity.programme.goals.select_related("funder"),
-            "amendments": activity.amendments.select_related(
-                "proposed_by", "decided_by", "target__indicator"
-            ),
-            "history": queries.activity_history(activity),
-            "decision_form": AmendmentDecisionForm(),
-        }
-    )
-    return render(request, "plans/activity_detail.html", context)
+    return render(request, "plans/activity_detail.html", activity_page_context(request, activity))
 
 
 @requires(VIEW)

@@ -1,0 +1,153 @@
+"""The quarter page: the coordinator writes every activity's progress of a quarter at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.roles import Capability
+from koers.core.periods import Quarter
+from koers.core.reference import default_reference
+from koers.plans import queries, services
+from koers.plans.access import get_programme_for_user
+from koers.plans.forms import ActivityUpdateForm
+from koers.plans.models import AnnualPlanStatus
+from koers.plans.progress import Status
+from koers.plans.services import ConflictError, UpdateEntry, UpdatesRefused
+from koers.plans.views.common import client_ip, display, form_status, margin_percent
+
+
+def progress_url(programme_id: int, quarter: Quarter) -> str:
+    return reverse("plans:programme_progress", args=[programme_id, quarter.year, quarter.number])
+
+
+def _neighbours(quarter: Quarter, years: range) -> tuple[Quarter | None, Quarter | None]:
+    before = Quarter(quarter.year, quarter.number - 1) if quarter.number > 1 else None
+    after = Quarter(quarter.year, quarter.number + 1) if quarter.number < 4 else None
+    if before is None and quarter.year - 1 in years:
+        before = Quarter(quarter.year - 1, 4)
+    if after is None and quarter.year + 1 in years:
+        after = Quarter(quarter.year + 1, 1)
+    return before, after
+
+
+@requires(Capability.REPORT_PROGRESS)
+@require_http_methods(["GET", "POST"])
+def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -> HttpResponse:
+    """Narrative, risks and status override of each of the programme's activities for one
+    quarter, beside the status Koers computes. The page is saved whole: when one activity
+    needs attention nothing is saved, and her input stays in the forms."""
+    programme = get_programme_for_user(request.user, pk, Capability.REPORT_PROGRESS)
+    if year not in programme.plan.years or quarter not in (1, 2, 3, 4):
+        raise Http404
+    period = Quarter(year, quarter)
+    reference = min(period.end, default_reference())
+    annual_plan = queries.annual_plan_for(programme.plan, year)
+    accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
+    begun = period.start <= timezone.localdate()
+    writable = begun and not accounted
+    entries = queries.quarter_progress(programme, period, reference)
+    as_of = date_format(reference, "j F Y")
+    forms = {
+        entry.activity.pk: ActivityUpdateForm.for_update(
+            entry.activity,
+            entry.update,
+            computed=_("Computed as of %(date)s: %(status)s.")
+            % {"date": as_of, "status": Status(entry.computed).label},
+            data=request.POST if request.method == "POST" and writable else None,
+        )
+        for entry in entries
+    }
+    conflicts: dict[int, list[tuple[Any, Any]]] = {}
+    if request.method == "POST" and not writable:
+        messages.error(request, _("This quarter's progress cannot be changed; see why below."))
+    if request.method == "POST" and writable and all(f.is_valid() for f in forms.values()):
+        changed = [
+            UpdateEntry(form.activity, form.values(), form.cleaned_data["version"])
+            for form in forms.values()
+            if form.has_changed()
+        ]
+        try:
+            saved = services.activity_updates_save(
+                actor=request.user,
+                quarter=quarter,
+                entries=changed,
+                remote_addr=client_ip(request),
+            )
+        except UpdatesRefused as refused:
+            for activity_id, error in refused.errors.items():
+                form = forms[activity_id]
+                if isinstance(error, ConflictError):
+                    conflicts[activity_id] = _keep_with_their_version(form, error.current)
+                else:
+                    form.add_error(None, error)
+            messages.error(request, _("Nothing has been saved: see the activities marked below."))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The progress of %(count)s activity has been saved.",
+                    "The progress of %(count)s activities has been saved.",
+                    len(saved),
+                )
+                % {"count": len(saved)}
+                if saved
+                else _("Nothing had changed."),
+            )
+            anchor = request.POST.get("from", "")
+            return redirect(
+                progress_url(programme.pk, period)
+                + (f"#activity-{anchor}" if anchor.isdigit() else "")
+            )
+    before, after = _neighbours(period, programme.plan.years)
+    return render(
+        request,
+        "plans/programme_progress.html",
+        {
+            "programme": programme,
+            "quarter": period,
+            "reference": reference,
+            "entries": [
+                (entry, forms[entry.activity.pk], conflicts.get(entry.activity.pk))
+                for entry in entries
+            ],
+            "errors": [form for form in forms.values() if form.errors],
+            "writable": writable,
+            "accounted": accounted,
+            "begun": begun,
+            "before": before,
+            "after": after,
+            "before_url": progress_url(programme.pk, before) if before else None,
+            "after_url": progress_url(programme.pk, after) if after else None,
+            "margin": margin_percent(),
+        },
+        status=form_status(request, conflicts),
+    )
+
+
+def _keep_with_their_version(form: ActivityUpdateForm, current: Any) -> list[tuple[Any, Any]]:
+    """Her input stays, carrying the version saved meanwhile, so saving again is her choice;
+    their version is returned as (label, value) rows to show beside it."""
+    data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict: the POST
+    data[form.add_prefix("version")] = str(current.version)
+    for name in form.TEXT_FIELDS:  # what she saw is now theirs: her changes stay changes
+        data[form.add_initial_prefix(name)] = getattr(current, name)
+    form.data = data
+    form.add_error(
+        None,
+        _(
+            "Someone else saved this activity's progress while you were writing. Their "
+            "version is shown here; your text is kept in the form — check it and save again."
+        ),
+    )
+    return [(form.fields[name].label, display(current, name)) for name in form.TEXT_FIELDS]
