@@ -3,6 +3,7 @@ from django.urls import path
 from koers.relations import (
     contact_views,
     event_views,
+    import_views,
     member_views,
     network_views,
     organisation_views,
@@ -14,7 +15,7 @@ app_name = "relations"
 urlpatterns = [
     path("personen/", views.person_list, name="persons"),
     path("personen/nieuw/", views.person_add, name="person_add"),
-    path("personen/importeren/", views.person_import, name="person_import"),
+    path("personen/importeren/", import_views.person_import, name="person_import"),
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("personen/<int:pk>/wijzigen/", views.person_edit, name="person_edit"),
     path("personen/<int:pk>/functies/", views.position_add, name="position_add"),

@@ -1,4 +1,5 @@
-"""Persons: list and search, detail, add and edit, positions, import, export and erasure.
+"""Persons: list and search, detail, add and edit, positions, export and erasure (the
+import is in `import_views`).
 
 Every page that shows a person's data logs the access (koers.privacy.access_log) after
 the permission check, one record per person shown.
@@ -14,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,20 +24,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
-from koers.core import tables
 from koers.core.models import AuditEntry
 from koers.directory.models import Position
 from koers.plans.views.common import client_ip, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import imports, services
+from koers.relations import services
 from koers.relations.access import get_person_for_user, holders_for, may, persons_visible_to
 from koers.relations.forms import (
     EraseForm,
     HolderForm,
-    ImportConfirmForm,
-    ImportForm,
     PersonForm,
     PersonSearchForm,
     PositionForm,
@@ -257,83 +255,4 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         "relations/person_erase.html",
         {"person": person, "form": form},
         status=400 if request.method == "POST" else 200,
-    )
-
-
-@requires(Capability.EDIT_PERSONS)
-@require_http_methods(["GET", "POST"])
-def person_import(request: HttpRequest) -> HttpResponse:
-    """Step 1: upload and dry run (nothing saved). Step 2 (`confirm` in the POST): import."""
-    holders = holders_for(request.user)
-    holder_form = HolderForm(request.POST or None, holders=holders)
-    if request.method == "POST" and "token" in request.POST:
-        return _import_confirm(request, holder_form)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and holder_form.is_valid():
-        token, path = tables.keep(request, form.cleaned_data["file"])
-        report = imports.check(
-            imports.read_table(path),
-            holder=holder_form.cleaned_data["holder"],
-            purpose=form.cleaned_data["purpose"],
-            lawful_basis=form.cleaned_data["lawful_basis"],
-        )
-        confirm = ImportConfirmForm(
-            initial={
-                "token": token,
-                "purpose": form.cleaned_data["purpose"],
-                "lawful_basis": form.cleaned_data["lawful_basis"],
-            }
-        )
-        return render(
-            request,
-            "relations/person_import_report.html",
-            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
-        )
-    return render(
-        request,
-        "relations/person_import.html",
-        {"form": form, "holder_form": holder_form, "columns": imports.COLUMNS},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def _import_confirm(request: HttpRequest, holder_form: HolderForm) -> HttpResponse:
-    confirm = ImportConfirmForm(request.POST)
-    if not (confirm.is_valid() and holder_form.is_valid()):
-        messages.error(request, _("The import could not be continued; upload the file again."))
-        return redirect("relations:person_import")
-    token = confirm.cleaned_data["token"]
-    path = tables.kept(request, token)
-    if path is None:
-        raise Http404
-    holder = holder_form.cleaned_data["holder"]
-    report = imports.check(
-        imports.read_table(path),
-        holder=holder,
-        purpose=confirm.cleaned_data["purpose"],
-        lawful_basis=confirm.cleaned_data["lawful_basis"],
-    )
-    try:
-        created = imports.apply(
-            report,
-            actor=request.user,
-            holder=holder,
-            skip_failing=confirm.cleaned_data["skip_failing"],
-            remote_addr=client_ip(request),
-        )
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return render(
-            request,
-            "relations/person_import_report.html",
-            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
-            status=400,
-        )
-    tables.discard(request, token)
-    messages.success(request, _("%(count)s persons imported.") % {"count": len(created)})
-    return render(
-        request,
-        "relations/person_import_report.html",
-        {"report": report, "created": created, "dry_run": False},
     )
