@@ -47,6 +47,7 @@ class RelationsConfig(AppConfig):
                 "calendar.renewed": _("Calendar address renewed"),
                 "organisation.created": _("Organisation added"),
                 "organisation.saved": _("Organisation changed"),
+                "organisation.imported": _("Organisation imported"),
                 "organisation.merged": _("Duplicate organisation merged"),
                 "network.created": _("Network added"),
                 "network.saved": _("Network changed"),

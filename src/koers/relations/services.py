@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
@@ -13,6 +15,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.directory.models import Organisation, Person, Position
 from koers.plans.services import ConflictError
 from koers.privacy.services import person_context
+from koers.relations.duplicates import PersonIndex, person_key
 
 PERSON_FIELDS = [
     "first_name",
@@ -40,6 +43,35 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def person_duplicates(
+    *,
+    holder: Organisation,
+    first_name: str = "",
+    infix: str = "",
+    last_name: str = "",
+    email: str = "",
+    organisation: Organisation | None = None,
+    exclude_pk: int | None = None,
+) -> list[Person]:
+    """Persons of `holder` with this e-mail address, or with this name (compared without
+    case, accents or punctuation) and a position at `organisation`."""
+    same = Q(email__iexact=email.strip()) if email.strip() else Q(pk__in=[])
+    if organisation is not None:
+        same |= Q(positions__organisation=organisation)
+    candidates = Person.objects.filter(same, holder=holder).distinct()
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    index = PersonIndex(candidates)
+    found = index.same_email(email)
+    key = person_key(first_name, infix, last_name)
+    found += [
+        p
+        for p in index.same_name_at(key, organisation.pk if organisation else None)
+        if p not in found
+    ]
+    return found
+
+
 @transaction.atomic
 def person_create(
     *,
@@ -47,10 +79,32 @@ def person_create(
     holder: Organisation,
     remote_addr: str | None = None,
     action: str = "person.created",
+    organisation: Organisation | None = None,
+    title: str = "",
+    accept_duplicates: bool = False,
     **values: Any,
 ) -> Person:
+    """Add a person to `holder`, with her position at `organisation` if one is given. One
+    who looks like a person the holder has (`person_duplicates`) is refused, naming the
+    look-alikes, unless `accept_duplicates`."""
     _require(actor, holder.pk)
-    person = Person(holder=holder, **_normalise(values))
+    values = _normalise(values)
+    if not accept_duplicates:
+        twins = person_duplicates(
+            holder=holder,
+            first_name=values.get("first_name", ""),
+            infix=values.get("infix", ""),
+            last_name=values.get("last_name", ""),
+            email=values.get("email", ""),
+            organisation=organisation,
+        )
+        if twins:
+            raise ValidationError(
+                _("Koers knows persons that look the same: %(names)s.")
+                % {"names": ", ".join(map(str, twins))},
+                code="duplicate",
+            )
+    person = Person(holder=holder, **values)
     person.full_clean()
     person.save()
     audit_write(
@@ -61,6 +115,14 @@ def person_create(
         after=snapshot(person, PERSON_FIELDS),
         remote_addr=remote_addr,
     )
+    if organisation is not None:
+        position_add(
+            actor=actor,
+            person=person,
+            remote_addr=remote_addr,
+            organisation=organisation,
+            title=title,
+        )
     return person
 
 

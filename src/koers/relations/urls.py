@@ -16,6 +16,11 @@ urlpatterns = [
     path("personen/", views.person_list, name="persons"),
     path("personen/nieuw/", views.person_add, name="person_add"),
     path("personen/importeren/", import_views.person_import, name="person_import"),
+    path(
+        "personen/importeren/<str:token>/problemen.csv",
+        import_views.person_import_failing,
+        name="person_import_failing",
+    ),
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("personen/<int:pk>/wijzigen/", views.person_edit, name="person_edit"),
     path("personen/<int:pk>/functies/", views.position_add, name="position_add"),
@@ -54,6 +59,16 @@ urlpatterns = [
     ),
     path("organisaties/", organisation_views.organisations, name="organisations"),
     path("organisaties/nieuw/", organisation_views.organisation_edit, name="organisation_add"),
+    path(
+        "organisaties/importeren/",
+        import_views.organisation_import,
+        name="organisation_import",
+    ),
+    path(
+        "organisaties/importeren/<str:token>/problemen.csv",
+        import_views.organisation_import_failing,
+        name="organisation_import_failing",
+    ),
     path("organisaties/<int:pk>/", organisation_views.organisation, name="organisation"),
     path(
         "organisaties/<int:pk>/wijzigen/",
