@@ -573,6 +573,12 @@ ROWS: list[Row] = [
     ),
     Row("relations:person_edit", "Een persoon wijzigen", target=a_person, expected=PERSON_OWN),
     Row(
+        "relations:person_merge",
+        "Een dubbele persoon samenvoegen (kiezen en vergelijken)",
+        target=a_person,
+        expected=PERSON_OWN,
+    ),
+    Row(
         "relations:position_add",
         "Functie toevoegen",
         target=a_person,

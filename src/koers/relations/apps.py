@@ -29,6 +29,7 @@ class RelationsConfig(AppConfig):
                 "person.imported": _("Person imported"),
                 "person.updated": _("Person changed"),
                 "person.erased": _("Person erased"),
+                "person.merged": _("Duplicate person merged"),
                 "position.added": _("Position added"),
                 "position.removed": _("Position removed"),
                 "event.created": _("Event added"),

@@ -42,6 +42,31 @@ class PersonForm(forms.ModelForm[Person]):
         pass
 
 
+class PersonAddForm(PersonForm):
+    """A new person, with where she works (the organisation also serves the duplicate
+    check: the same name at the same organisation)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("Where she works; more positions can be added on her page."),
+    )
+    title = forms.CharField(label=_("Position"), max_length=150, required=False)
+    accept_duplicates = forms.BooleanField(
+        label=_("This is a different person: add her anyway"), required=False
+    )
+    field_order = [
+        "first_name",
+        "infix",
+        "last_name",
+        "organisation",
+        "title",
+        "email",
+        "phone",
+    ]
+
+
 class HolderForm(forms.Form):
     holder = forms.ModelChoiceField(label=_("Held by"), queryset=Organisation.objects.none())
 
@@ -99,6 +124,12 @@ class OrganisationImportOptions(forms.Form):
         choices=OrganisationKind.choices,
         initial=OrganisationKind.PARTNER,
         help_text=_("For rows without a kind of their own."),
+    )
+
+
+class PersonMergeForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Move everything linked to the duplicate to this person and remove the duplicate")
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.directory.models import Organisation, Tag
 from koers.plans.services.common import lock_for_edit
 from koers.relations.duplicates import OrganisationIndex, name_key
+from koers.relations.merging import LinkCollision, move_links
 
 __all__ = [
     "name_key",  # here too, where callers of the duplicate check look for it
@@ -154,18 +155,13 @@ def organisation_merge(
             _("%(name)s has users or plans in Koers; it cannot be merged away.")
             % {"name": duplicate.name}
         )
-    moved: dict[str, int] = {}
-    for relation in Organisation._meta.related_objects:
-        related: Any = relation.related_model
-        label = f"{related._meta.label_lower}.{relation.field.name}"
-        try:
-            with transaction.atomic():
-                moved[label] = _move(relation, keep, duplicate)
-        except IntegrityError:
-            raise ValidationError(
-                _("Both organisations have a %(what)s that would become one; resolve that first.")
-                % {"what": related._meta.verbose_name}
-            ) from None
+    try:
+        moved = move_links(Organisation, keep, duplicate)
+    except LinkCollision as collision:
+        raise ValidationError(
+            _("Both organisations have a %(what)s that would become one; resolve that first.")
+            % {"what": collision.what}
+        ) from None
     keep.tags.add(*duplicate.tags.all())
     before = {**snapshot(duplicate, ORGANISATION_FIELDS), "pk": duplicate.pk}
     duplicate.delete()
@@ -174,28 +170,8 @@ def organisation_merge(
         action="organisation.merged",
         instance=keep,
         before={"merged": before},
-        after={"moved": {k: v for k, v in moved.items() if v}},
+        after={"moved": moved},
         remote_addr=remote_addr,
         organisation_id=keep.pk,
     )
-    return {k: v for k, v in moved.items() if v}
-
-
-def _move(relation: Any, keep: Organisation, duplicate: Organisation) -> int:
-    model: Any = relation.related_model
-    if relation.many_to_many:
-        through = relation.through
-        source = relation.field.m2m_field_name()
-        target = relation.field.m2m_reverse_field_name()
-        rows = list(
-            through.objects.filter(**{target: duplicate}).values_list(f"{source}_id", flat=True)
-        )
-        for source_id in rows:
-            through.objects.get_or_create(**{f"{source}_id": source_id, target: keep})
-        through.objects.filter(**{target: duplicate}).delete()
-        return len(rows)
-    return int(
-        model._base_manager.filter(**{relation.field.name: duplicate}).update(
-            **{relation.field.name: keep}
-        )
-    )
+    return moved

@@ -7,6 +7,7 @@ from koers.relations import (
     member_views,
     network_views,
     organisation_views,
+    person_merge_views,
     views,
 )
 
@@ -29,6 +30,7 @@ urlpatterns = [
         views.position_remove,
         name="position_remove",
     ),
+    path("personen/<int:pk>/samenvoegen/", person_merge_views.person_merge, name="person_merge"),
     path("personen/<int:pk>/export/", views.person_export, name="person_export"),
     path("personen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
     path("bijeenkomsten/", event_views.events, name="events"),

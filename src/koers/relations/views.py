@@ -35,6 +35,7 @@ from koers.relations.access import get_person_for_user, holders_for, may, person
 from koers.relations.forms import (
     EraseForm,
     HolderForm,
+    PersonAddForm,
     PersonForm,
     PersonSearchForm,
     PositionForm,
@@ -95,9 +96,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "positions": positions,
-            "history": AuditEntry.objects.about(privacy.person_context(person.pk)).select_related(
-                "actor"
-            )[:50],
+            "history": AuditEntry.objects.filter(context__in=privacy.person_contexts(person.pk))
+            .select_related("actor")
+            .order_by("-at", "-id")[:50],
             "may_edit": may_edit,
             "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
             "position_form": PositionForm() if may_edit else None,
@@ -108,24 +109,48 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.EDIT_PERSONS)
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest) -> HttpResponse:
+    """Add a person; one who looks like a person her holder has is shown with the
+    look-alikes (whose display is logged) and saved only when she says it is another."""
     holders = holders_for(request.user)
-    form = PersonForm(request.POST or None)
+    form = PersonAddForm(request.POST or None)
     holder_form = HolderForm(request.POST or None, holders=holders)
+    duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid() and holder_form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.PERSON_FIELDS}
+        cleaned, holder = form.cleaned_data, holder_form.cleaned_data["holder"]
+        values = {name: cleaned[name] for name in services.PERSON_FIELDS}
         try:
             person = services.person_create(
                 actor=request.user,
-                holder=holder_form.cleaned_data["holder"],
+                holder=holder,
                 remote_addr=client_ip(request),
+                organisation=cleaned["organisation"],
+                title=cleaned["title"],
+                accept_duplicates=cleaned["accept_duplicates"],
                 **values,
             )
         except ValidationError as error:
             form.add_error(None, error)
+            if getattr(error, "code", None) == "duplicate":
+                duplicates = services.person_duplicates(
+                    holder=holder,
+                    first_name=values["first_name"],
+                    infix=values["infix"],
+                    last_name=values["last_name"],
+                    email=values["email"],
+                    organisation=cleaned["organisation"],
+                )
+                log_access(request, AccessAction.LIST, duplicates, detail="duplicate check")
         else:
             messages.success(request, _("%(person)s has been added.") % {"person": person})
             return redirect("relations:person", pk=person.pk)
-    return _person_form_page(request, form, holder_form, heading=_("Add a person"))
+    return _person_form_page(
+        request,
+        form,
+        holder_form,
+        heading=_("Add a person"),
+        duplicates=duplicates,
+        duplicate_url="relations:person",
+    )
 
 
 @requires(Capability.EDIT_PERSONS)
