@@ -110,6 +110,48 @@ def too_long(max_rows: int) -> str:
     return _("At most %(max)s rows at a time; split the file.") % {"max": max_rows}
 
 
+def begin(
+    rows: list[list[str]],
+    columns: dict[str, tuple[str, ...]],
+    *,
+    required: str,
+    max_rows: int,
+    report: type[ImportReport] | None = None,
+) -> tuple[Any, dict[str, int] | None]:
+    """The start of an import's check: its report with the problems of the file as a whole,
+    and which column holds which field — None when the rows cannot be read (empty, without
+    the `required` column, or longer than `max_rows`; read with `max_rows + 1` to know)."""
+    found = (report or ImportReport)(rows[0] if rows else [], [])
+    if not rows:
+        found.problems.append(_("The file is empty."))
+        return found, None
+    header, unknown = header_map(rows[0], columns)
+    if required not in header:
+        found.problems.append(
+            _("The first row must name the columns; a column '%(name)s' is missing.")
+            % {"name": columns[required][0]}
+        )
+        return found, None
+    if len(rows) > max_rows + 1:
+        found.problems.append(too_long(max_rows))
+        return found, None
+    if unknown:
+        found.problems.append(unknown_columns(unknown))
+    return found, header
+
+
+def data_rows(
+    rows: list[list[str]], header: dict[str, int]
+) -> list[tuple[int, list[str], dict[str, str]]]:
+    """(line, raw cells, values by field) of every row after the first that says anything."""
+    found = []
+    for line, raw in enumerate(rows[1:], start=2):
+        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in header.items()}
+        if any(values.values()):
+            found.append((line, raw, values))
+    return found
+
+
 def pending_dir() -> Path:
     return Path(settings.DATA_DIR) / "pending-imports"
 

@@ -131,25 +131,13 @@ def check(
     rows: list[list[str]], *, holder: Organisation, purpose: str, lawful_basis: str
 ) -> Report:
     """Validate every row against the model and against duplicates; saves nothing."""
-    if not rows:
-        return Report([], [], [_("The file is empty.")])
-    columns, unknown = tables.header_map(rows[0], COLUMNS)
-    report = Report(rows[0], [])
-    if "last_name" not in columns:
-        report.problems.append(
-            _("The first row must name the columns; a column 'achternaam' is missing.")
-        )
+    report, header = tables.begin(
+        rows, COLUMNS, required="last_name", max_rows=MAX_ROWS, report=Report
+    )
+    if header is None:
         return report
-    if len(rows) > MAX_ROWS + 1:
-        report.problems.append(tables.too_long(MAX_ROWS))
-        return report
-    if unknown:
-        report.problems.append(tables.unknown_columns(unknown))
     seen = _Seen(OrganisationIndex(), PersonIndex(Person.objects.filter(holder=holder)))
-    for line, raw in enumerate(rows[1:], start=2):
-        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
-        if not any(values.values()):
-            continue
+    for line, raw, values in tables.data_rows(rows, header):
         row = tables.ImportRow(line, raw, values)
         report.rows.append(row)
         _check_row(row, report, seen, purpose=purpose, lawful_basis=lawful_basis)

@@ -116,25 +116,11 @@ def _municipalities() -> dict[str, Municipality]:
 def check(rows: list[list[str]], *, kind: str) -> tables.ImportReport:
     """Validate every row against the model and against duplicates; saves nothing. Each
     passing row carries its `NewOrganisation`."""
-    if not rows:
-        return tables.ImportReport([], [], [_("The file is empty.")])
-    columns, unknown = tables.header_map(rows[0], COLUMNS)
-    report = tables.ImportReport(rows[0], [])
-    if "name" not in columns:
-        report.problems.append(
-            _("The first row must name the columns; a column 'naam' is missing.")
-        )
+    report, header = tables.begin(rows, COLUMNS, required="name", max_rows=MAX_ROWS)
+    if header is None:
         return report
-    if len(rows) > MAX_ROWS + 1:
-        report.problems.append(tables.too_long(MAX_ROWS))
-        return report
-    if unknown:
-        report.problems.append(tables.unknown_columns(unknown))
     seen = _Seen(OrganisationIndex(), _municipalities(), _kinds())
-    for line, raw in enumerate(rows[1:], start=2):
-        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
-        if not any(values.values()):
-            continue
+    for line, raw, values in tables.data_rows(rows, header):
         row = tables.ImportRow(line, raw, values, label=values["name"])
         report.rows.append(row)
         _check_row(row, seen, kind)

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from koers.plans.views.common import client_ip
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import services
-from koers.relations.access import get_person_for_user, persons_visible_to
+from koers.relations.access import get_person_for_user, matching, persons_visible_to
 from koers.relations.forms import PersonMergeForm, PersonSearchForm
 from koers.relations.merging import links_of
 
@@ -53,7 +52,9 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("relations:person", pk=keep.pk)
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    candidates = _found(others, query) if query else services.person_look_alikes(keep)
+    candidates = (
+        list(matching(others, query)[:SHOWN]) if query else services.person_look_alikes(keep)
+    )
     shown_to_her = [keep, *([duplicate] if duplicate else [])]
     log_access(request, AccessAction.VIEW, shown_to_her, detail="merge")
     if candidates:
@@ -74,17 +75,6 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _found(others: QuerySet[Person], query: str) -> list[Person]:
-    for word in query.split():
-        others = others.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(positions__organisation__name__icontains=word)
-        )
-    return list(others.distinct()[:SHOWN])
 
 
 def _compared(keep: Person, duplicate: Person) -> list[tuple[Any, Any, Any]]:

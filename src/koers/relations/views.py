@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,7 +31,13 @@ from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import services
-from koers.relations.access import get_person_for_user, holders_for, may, persons_visible_to
+from koers.relations.access import (
+    get_person_for_user,
+    holders_for,
+    matching,
+    may,
+    persons_visible_to,
+)
 from koers.relations.forms import (
     EraseForm,
     HolderForm,
@@ -59,14 +65,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     persons = persons_visible_to(request.user).prefetch_related(_positions())
     query = ""
     if form.is_valid() and (query := form.cleaned_data["q"].strip()):
-        for word in query.split():
-            persons = persons.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(positions__organisation__name__icontains=word)
-            )
-        persons = persons.distinct()
+        persons = matching(persons, query)
     page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("pagina"))
     shown = list(page.object_list)
     log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
