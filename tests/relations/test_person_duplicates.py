@@ -132,3 +132,8 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(world: World) -> None:
     response = _post(Client(), world)
     assert response.status_code == 302
     assert not Person.objects.exists()
+
+
+def test_the_way_past_the_check_is_offered_only_with_look_alikes(world: World) -> None:
+    page = world.client("medewerker").get(reverse(URL))
+    assert "accept_duplicates" not in page.context["form"].fields

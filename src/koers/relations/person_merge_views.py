@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
@@ -44,10 +44,15 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            count = sum(moved.values())
             messages.success(
                 request,
-                _("Merged: %(count)s links moved to %(person)s.")
-                % {"count": sum(moved.values()), "person": keep},
+                ngettext(
+                    "Merged: %(count)s link moved to %(person)s.",
+                    "Merged: %(count)s links moved to %(person)s.",
+                    count,
+                )
+                % {"count": count, "person": keep},
             )
             return redirect("relations:person", pk=keep.pk)
     search = PersonSearchForm(request.GET if "q" in request.GET else None)

@@ -142,6 +142,8 @@ def person_add(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(person)s has been added.") % {"person": person})
             return redirect("relations:person", pk=person.pk)
+    if not duplicates:  # the way past the check is offered with what it found
+        del form.fields["accept_duplicates"]
     return _person_form_page(
         request,
         form,
