@@ -332,7 +332,11 @@ def test_without_min_interactions_contacts_do_not_count(world: Any) -> None:
 
 
 @pytest.mark.parametrize("wrong", ["twee", -1, 1.5, True])
-def test_a_minimum_that_is_not_a_whole_number_is_a_set_up_mistake(world: Any, wrong: Any) -> None:
+def test_a_minimum_that_is_not_a_whole_number_gives_no_value_rather_than_a_wrong_one(
+    world: Any, wrong: Any, caplog: Any
+) -> None:
     indicator = derived(world, "relations.active_organisations", min_interactions=wrong)
-    with pytest.raises(ValueError, match="min_interactions"):
-        value(indicator)
+    add_event(world).co_organisers.add(OrganisationFactory(kind=OrganisationKind.PARTNER))
+    assert get_measure(indicator.measure).compute(indicator, *YEAR) is None
+    assert not get_measure(indicator.measure).records(indicator, *YEAR).exists()
+    assert "min_interactions" in caplog.text

@@ -14,6 +14,7 @@ organisations besides CMO, GGD, municipalities and province"."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.plans.measures import Measure, register
 
 DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
+logger = logging.getLogger(__name__)
 
 
 def _theme(indicator: Any) -> str:
@@ -81,12 +83,31 @@ def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> Query
 
 def _whole_number(value: Any) -> int | None:
     """A count parameter: absent or empty is None; anything but a whole number ≥ 0 is a
-    mistake in the indicator's set-up, said as such rather than counted as something."""
+    mistake in the indicator's set-up (ValueError), never read as some other number."""
     if value in (None, ""):
         return None
     if isinstance(value, bool) or not str(value).strip().isdigit():
         raise ValueError(f"min_interactions must be a whole number, not {value!r}")
     return int(value)
+
+
+def _active_count(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
+    """No value rather than a wrong one, and no broken page, when the set-up is wrong."""
+    try:
+        return Decimal(_active_organisations(indicator, start, end).count())
+    except ValueError as error:
+        logger.warning("Indicator %s: %s", indicator.pk, error)
+        return None
+
+
+def _active_records(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.directory.models import Organisation
+
+    try:
+        return _active_organisations(indicator, start, end)
+    except ValueError as error:
+        logger.warning("Indicator %s: %s", indicator.pk, error)
+        return Organisation.objects.none()
 
 
 def _networks(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
@@ -180,8 +201,8 @@ MEASURES = [
             "Organisations active with the programme (co-organised or attended an event, "
             "or on at least N contacts if the indicator names N)"
         ),
-        compute=_count(_active_organisations),
-        records=_active_organisations,
+        compute=_active_count,
+        records=_active_records,
     ),
 ]
 
