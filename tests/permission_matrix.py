@@ -655,7 +655,19 @@ ROWS: list[Row] = [
     Row("relations:person", "Een persoon bekijken", target=a_person, expected=PERSON_OWN),
     Row("relations:person_add", "Een persoon toevoegen", expected=PERSON_VIEWERS),
     Row("relations:person_import", "Personen importeren", expected=PERSON_VIEWERS),
+    Row(
+        "relations:person_import_failing",
+        "Personen importeren: overgeslagen regels (CSV)",
+        target=lambda w: ("0" * 32 + ".csv",),
+        expected=[404, 404, 404, 404, 404, 403, 403, 403, 404, 403],
+    ),
     Row("relations:person_edit", "Een persoon wijzigen", target=a_person, expected=PERSON_OWN),
+    Row(
+        "relations:person_merge",
+        "Een dubbele persoon samenvoegen (kiezen en vergelijken)",
+        target=a_person,
+        expected=PERSON_OWN,
+    ),
     Row(
         "relations:position_add",
         "Functie toevoegen",
@@ -997,6 +1009,17 @@ ROWS: list[Row] = [
         expected=ALL_VIEWERS,
     ),
     Row("relations:organisation_add", "Organisatie toevoegen", expected=PERSON_VIEWERS),
+    Row(
+        "relations:organisation_import",
+        "Organisaties importeren (met proefrun)",
+        expected=PERSON_VIEWERS,
+    ),
+    Row(
+        "relations:organisation_import_failing",
+        "Organisaties importeren: overgeslagen regels (CSV)",
+        target=lambda w: ("0" * 32 + ".csv",),
+        expected=[404, 404, 404, 404, 404, 403, 403, 403, 404, 403],
+    ),
     Row(
         "relations:organisation_edit",
         "Organisatie wijzigen",

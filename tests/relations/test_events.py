@@ -268,3 +268,75 @@ def test_a_communication_item_is_added_and_removed_through_the_page(world: Any) 
     assert item.link == "https://www.cmoflevoland.nl/april"
     client.post(reverse("relations:communication_remove", args=[item.pk]))
     assert not world.programme.communication_items.exists()
+
+
+def contact(world: Any, organisations: list[Any], **values: Any) -> Any:
+    from koers.relations.contact_services import interaction_save
+
+    return interaction_save(
+        actor=world.users["programmacoordinator"],
+        holder_id=world.own.pk,
+        values={
+            "date": dt.date(2021, 5, 3),
+            "kind": "overleg",
+            "subject": "Overleg sport",
+            "programme": world.programme,
+            **values,
+        },
+        links={"organisations": organisations},
+    )
+
+
+def test_an_organisation_on_enough_contacts_of_the_programme_counts_as_active(
+    world: Any,
+) -> None:
+    from koers.relations.contact_services import interaction_save
+
+    indicator = derived(world, "relations.active_organisations", min_interactions=2)
+    partner = OrganisationFactory(name="Sportclub", kind=OrganisationKind.PARTNER)
+    once = OrganisationFactory(name="Bibliotheek", kind=OrganisationKind.PARTNER)
+    municipality = OrganisationFactory(kind=OrganisationKind.MUNICIPALITY)
+    contact(world, [partner, once, municipality])
+    assert value(indicator) == 0
+    second = contact(world, [partner, municipality])
+    assert value(indicator) == 1
+    assert list(get_measure(indicator.measure).records(indicator, *YEAR)) == [partner]
+    contact(world, [once], programme=world.unfunded_programme)  # another programme
+    contact(world, [once], date=dt.date(2022, 1, 5))  # after the period
+    assert value(indicator) == 1
+    interaction_save(
+        actor=world.users["programmacoordinator"],
+        holder_id=world.own.pk,
+        values={},
+        links={"organisations": [municipality]},
+        interaction=second,
+        expected_version=second.version,
+    )
+    assert value(indicator) == 0
+
+
+def test_contacts_count_with_events_and_each_organisation_once(world: Any) -> None:
+    indicator = derived(world, "relations.active_organisations", min_interactions=1)
+    partner = OrganisationFactory(kind=OrganisationKind.PARTNER)
+    event = add_event(world)
+    event.co_organisers.add(partner)
+    contact(world, [partner])
+    contact(world, [partner])
+    assert value(indicator) == 1
+
+
+def test_without_min_interactions_contacts_do_not_count(world: Any) -> None:
+    indicator = derived(world, "relations.active_organisations")
+    contact(world, [OrganisationFactory(kind=OrganisationKind.PARTNER)])
+    assert value(indicator) == 0
+
+
+@pytest.mark.parametrize("wrong", ["twee", -1, 1.5, True])
+def test_a_minimum_that_is_not_a_whole_number_gives_no_value_rather_than_a_wrong_one(
+    world: Any, wrong: Any, caplog: Any
+) -> None:
+    indicator = derived(world, "relations.active_organisations", min_interactions=wrong)
+    add_event(world).co_organisers.add(OrganisationFactory(kind=OrganisationKind.PARTNER))
+    assert get_measure(indicator.measure).compute(indicator, *YEAR) is None
+    assert not get_measure(indicator.measure).records(indicator, *YEAR).exists()
+    assert "min_interactions" in caplog.text

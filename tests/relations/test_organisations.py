@@ -167,3 +167,10 @@ def test_the_directory_costs_the_same_queries_for_few_or_many(world: Any, count:
     assert response.status_code == 200
     assert response.context["total"] == count
     assert len(queries) <= 14
+
+
+def test_the_directory_links_member_employers_for_those_who_see_persons(world: Any) -> None:
+    members = reverse("relations:members")
+    page = reverse("relations:organisations")
+    assert members in world.client("medewerker").get(page).content.decode()
+    assert members not in world.client("opdrachtgever").get(page).content.decode()

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 SESSION_KEY = "koers_pending_imports"
@@ -88,6 +90,68 @@ def header_map(
     return found, unknown
 
 
+UNKNOWN_NAMED = 8  # an export of Outlook has some ninety columns: name a few, count the rest
+
+
+def unknown_columns(names: list[str]) -> str:
+    """The problem of a file with columns not recognised: a few named, how many more."""
+    shown = ", ".join(names[:UNKNOWN_NAMED])
+    if len(names) > UNKNOWN_NAMED:
+        shown = _("%(names)s and %(count)s more") % {
+            "names": shown,
+            "count": len(names) - UNKNOWN_NAMED,
+        }
+    return _("Columns not recognised, ignored: %(names)s.") % {"names": shown}
+
+
+def too_long(max_rows: int) -> str:
+    """The problem of a file with more rows than an import takes (read it with
+    `read_table(path, max_rows + 1)` to know)."""
+    return _("At most %(max)s rows at a time; split the file.") % {"max": max_rows}
+
+
+def begin(
+    rows: list[list[str]],
+    columns: dict[str, tuple[str, ...]],
+    *,
+    required: str,
+    max_rows: int,
+    report: type[ImportReport] | None = None,
+) -> tuple[Any, dict[str, int] | None]:
+    """The start of an import's check: its report with the problems of the file as a whole,
+    and which column holds which field — None when the rows cannot be read (empty, without
+    the `required` column, or longer than `max_rows`; read with `max_rows + 1` to know)."""
+    found = (report or ImportReport)(rows[0] if rows else [], [])
+    if not rows:
+        found.problems.append(_("The file is empty."))
+        return found, None
+    header, unknown = header_map(rows[0], columns)
+    if required not in header:
+        found.problems.append(
+            _("The first row must name the columns; a column '%(name)s' is missing.")
+            % {"name": columns[required][0]}
+        )
+        return found, None
+    if len(rows) > max_rows + 1:
+        found.problems.append(too_long(max_rows))
+        return found, None
+    if unknown:
+        found.problems.append(unknown_columns(unknown))
+    return found, header
+
+
+def data_rows(
+    rows: list[list[str]], header: dict[str, int]
+) -> list[tuple[int, list[str], dict[str, str]]]:
+    """(line, raw cells, values by field) of every row after the first that says anything."""
+    found = []
+    for line, raw in enumerate(rows[1:], start=2):
+        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in header.items()}
+        if any(values.values()):
+            found.append((line, raw, values))
+    return found
+
+
 def pending_dir() -> Path:
     return Path(settings.DATA_DIR) / "pending-imports"
 
@@ -136,6 +200,7 @@ class ImportRow:
     values: dict[str, str]
     problems: list[str] = field(default_factory=list)
     record: Any = None
+    label: str = ""  # what the row is about, for the report ("Fenna de Boer")
 
 
 @dataclass
@@ -154,6 +219,16 @@ class ImportReport:
     def passing(self) -> list[ImportRow]:
         return [row for row in self.rows if not row.problems]
 
+    def refuse_unless_importable(self, *, skip_failing: bool) -> None:
+        """Raise (saving nothing) when the file cannot be read as a whole, or when rows
+        fail and the user did not choose to skip them."""
+        if self.problems and not self.rows:
+            raise ValidationError(self.problems)
+        if self.failing and not skip_failing:
+            raise ValidationError(
+                _("%(count)s rows have problems; nothing was saved.") % {"count": len(self.failing)}
+            )
+
     def failing_csv(self) -> str:
         """The failing rows as they came, plus a column with the problems."""
         out = io.StringIO()
@@ -162,3 +237,36 @@ class ImportReport:
         for row in self.failing:
             writer.writerow([*row.raw, " | ".join(row.problems)])
         return out.getvalue()
+
+
+def report_page(
+    request: HttpRequest,
+    report: ImportReport,
+    *,
+    token: str,
+    dry_run: bool,
+    title: str,
+    start_url: str,
+    failing_url: str,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """The shared page of a dry run or a finished import (`imports/report.html`); `extra`
+    takes the template's optional parts (`facts`, `hidden`, `label_heading`, `done_url`)."""
+    context = {
+        "report": report,
+        "token": token,
+        "dry_run": dry_run,
+        "title": title,
+        "start_url": start_url,
+        "failing_url": failing_url,
+        **extra,
+    }
+    return render(request, "imports/report.html", context, status=status)
+
+
+def failing_download(report: ImportReport, filename: str) -> HttpResponse:
+    """The rows with problems as a CSV file, with a column saying what is wrong."""
+    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

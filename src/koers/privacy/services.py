@@ -3,6 +3,12 @@
 Erasure removes the person and everything registered as linked to her, and redacts the
 personal content of the audit trail about her record (the fact that changes happened
 stays). The access log keeps only her id, so who saw her data stays answerable.
+
+A person may have been kept twice and merged (`relations.services.person_merge`): the
+logs, which are never rewritten, keep the removed record's id, and the merge's audit
+entry (action PERSON_MERGED, about the removed record, in the kept one's history) says
+where she went. `person_ids` follows those entries, so her export, her access history
+and her erasure cover both records.
 """
 
 from __future__ import annotations
@@ -41,15 +47,37 @@ PERSON_EXPORT_FIELDS = [
 ]
 
 
+PERSON_MERGED = "person.merged"
+
+
 def person_context(person_id: int) -> str:
     return f"{PERSON_TYPE}:{person_id}"
 
 
+def person_ids(person_id: int) -> list[int]:
+    """`person_id` and the ids of the records merged into it (and into those, …)."""
+    found = [person_id]
+    todo = [person_id]
+    while todo:
+        merged = AuditEntry.objects.filter(
+            action=PERSON_MERGED, context__in=[person_context(pk) for pk in todo]
+        ).values_list("subject_id", flat=True)
+        todo = [pk for pk in merged if pk not in found]
+        found += todo
+    return found
+
+
+def person_contexts(person_id: int) -> list[str]:
+    """The audit contexts of `person_id`'s history, including records merged into her."""
+    return [person_context(pk) for pk in person_ids(person_id)]
+
+
 def export_person(person: Person) -> dict[str, Any]:
     """Everything Koers holds about `person`, across every app (AVG art. 15 and 20)."""
-    history = AuditEntry.objects.filter(context=person_context(person.pk)).select_related("actor")
+    ids = person_ids(person.pk)
+    history = AuditEntry.objects.filter(context__in=[person_context(pk) for pk in ids])
     accesses = (
-        AccessRecord.objects.filter(subject_type=PERSON_TYPE, subject_id=person.pk)
+        AccessRecord.objects.filter(subject_type=PERSON_TYPE, subject_id__in=ids)
         .select_related("user")
         .order_by("at", "id")
     )
@@ -73,7 +101,7 @@ def export_person(person: Person) -> dict[str, Any]:
                 "action": entry.action,
                 "changes": entry.changes,
             }
-            for entry in history.order_by("at", "id")
+            for entry in history.select_related("actor").order_by("at", "id")
         ],
         "accessed_by": [
             {
@@ -96,9 +124,11 @@ def erase_person(
     counts = {links.name: links.erase(person) for links in subjects.registered()}
     counts["positions"] = person.positions.count()
     person_id, holder_id = person.pk, person.holder_id
+    ids = person_ids(person_id)  # her records merged into this one too
     # The audit trail keeps that changes happened and by whom, not what they said about her.
     counts["audit_entries_redacted"] = AuditEntry.objects.filter(
-        Q(context=person_context(person_id)) | Q(subject_type=PERSON_TYPE, subject_id=person_id)
+        Q(context__in=[person_context(pk) for pk in ids])
+        | Q(subject_type=PERSON_TYPE, subject_id__in=ids)
     ).redact(subject_repr=REDACTED, changes={})
     person.delete()
     AuditEntry.objects.create(

@@ -22,7 +22,7 @@ from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.register import processing_register
-from koers.privacy.services import PERSON_TYPE
+from koers.privacy.services import PERSON_TYPE, person_contexts, person_ids
 
 PAGE_SIZE = 100
 
@@ -67,7 +67,7 @@ def _filtered_writes(request: HttpRequest, form: LogFilter) -> QuerySet[AuditEnt
         if data["user"]:
             entries = entries.filter(actor__username__icontains=data["user"])
         if data["person"]:
-            entries = entries.filter(context=f"{PERSON_TYPE}:{data['person']}")
+            entries = entries.filter(context__in=person_contexts(data["person"]))
         if data["since"]:
             entries = entries.filter(at__date__gte=data["since"])
         if data["until"]:
@@ -84,7 +84,9 @@ def _filtered_accesses(request: HttpRequest, form: LogFilter) -> QuerySet[Access
         if data["user"]:
             records = records.filter(user__username__icontains=data["user"])
         if data["person"]:
-            records = records.filter(subject_type=PERSON_TYPE, subject_id=data["person"])
+            records = records.filter(
+                subject_type=PERSON_TYPE, subject_id__in=person_ids(data["person"])
+            )
         if data["action"]:
             records = records.filter(action=data["action"])
         if data["since"]:
@@ -118,9 +120,12 @@ def access_log(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_PRIVACY)
 @require_GET
 def person_access(request: HttpRequest, pk: int) -> HttpResponse:
-    """A person's access history as a workbook, to hand to her (also after erasure)."""
+    """A person's access history as a workbook, to hand to her (also after erasure), with
+    the accesses to records of her merged into this one."""
     records = AccessRecord.objects.filter(
-        organisation_id__in=_own_organisations(request), subject_type=PERSON_TYPE, subject_id=pk
+        organisation_id__in=_own_organisations(request),
+        subject_type=PERSON_TYPE,
+        subject_id__in=person_ids(pk),
     ).select_related("user")
     return _access_workbook(records.order_by("at", "id"), f"inzage-persoon-{pk}")
 

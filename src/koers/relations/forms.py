@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
-from koers.directory.models import Organisation, Person
+from koers.directory.models import Organisation, OrganisationKind, Person
 from koers.plans.forms import DateInput
 from koers.relations.services import PERSON_FIELDS
 
@@ -42,6 +42,31 @@ class PersonForm(forms.ModelForm[Person]):
         pass
 
 
+class PersonAddForm(PersonForm):
+    """A new person, with where she works (the organisation also serves the duplicate
+    check: the same name at the same organisation)."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("Where she works; more positions can be added on her page."),
+    )
+    title = forms.CharField(label=_("Position"), max_length=150, required=False)
+    accept_duplicates = forms.BooleanField(
+        label=_("This is a different person: add her anyway"), required=False
+    )
+    field_order = [
+        "first_name",
+        "infix",
+        "last_name",
+        "organisation",
+        "title",
+        "email",
+        "phone",
+    ]
+
+
 class HolderForm(forms.Form):
     holder = forms.ModelChoiceField(label=_("Held by"), queryset=Organisation.objects.none())
 
@@ -67,13 +92,19 @@ class PersonSearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
-class ImportForm(forms.Form):
+class ImportFileForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_("CSV or Excel (.xlsx); the first row names the columns."),
         validators=[validate_spreadsheet],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
+
+
+class PersonImportOptions(HolderForm):
+    """What holds for the whole import of persons: sent with the file, again with the
+    confirmation, and with the download of skipped rows."""
+
     purpose = forms.CharField(
         label=_("Purpose"),
         max_length=300,
@@ -87,12 +118,18 @@ class ImportForm(forms.Form):
     )
 
 
-class ImportConfirmForm(forms.Form):
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}\.(csv|xlsx)$", widget=forms.HiddenInput)
-    purpose = forms.CharField(max_length=300, widget=forms.HiddenInput)
-    lawful_basis = forms.ChoiceField(choices=LawfulBasis.choices, widget=forms.HiddenInput)
-    skip_failing = forms.BooleanField(
-        label=_("Skip the rows with problems and import the others"), required=False
+class OrganisationImportOptions(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=OrganisationKind.choices,
+        initial=OrganisationKind.PARTNER,
+        help_text=_("For rows without a kind of their own."),
+    )
+
+
+class PersonMergeForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Move everything linked to the duplicate to this person and remove the duplicate")
     )
 
 

@@ -1,24 +1,36 @@
-"""Import of persons from CSV or Excel, with a dry run.
+"""Import of persons from CSV or Excel (a spreadsheet, or a contacts export of Outlook),
+with a dry run.
 
 Columns (first row; Dutch or English names, any order, case ignored):
 
 | column | also | required | content |
 | --- | --- | --- | --- |
-| achternaam | last name | yes | |
-| voornaam | first name | | |
-| tussenvoegsel | infix | | van, de, … |
-| e-mail | email | | used to detect duplicates |
-| telefoon | phone | | |
-| organisatie | organisation | | an organisation already in Koers, by name or short name |
-| functie | position | | the person's position there |
+| achternaam | last name, surname | yes | |
+| voornaam | first name, given name | | |
+| tussenvoegsel | infix, middle name, middelste naam | | van, de, … |
+| e-mail | email, e-mail address, e-mailadres | | |
+| telefoon | phone, business phone, telefoon op werk | | |
+| mobiel | mobile phone, mobiele telefoon | | used when there is no telefoon |
+| organisatie | organisation, company, bedrijf | | an organisation in Koers, by (short) name |
+| functie | position, job title | | her position there |
 | doel | purpose | | else the purpose chosen for the whole import |
 | grondslag | lawful basis | | else the basis chosen for the whole import |
 | toestemming op | consent given on | when the basis is consent | a date, 2021-03-01 or 1-3-2021 |
 | notities | notes | | |
 
+An Outlook export (English: First Name, Middle Name, Last Name, Company, Job Title,
+E-mail Address, Business Phone, Mobile Phone, Notes; Dutch: Voornaam, Middelste naam,
+Achternaam, Bedrijf, Functie, E-mailadres, Telefoon op werk, Mobiele telefoon, Notities)
+can be uploaded as it is: its other columns (home addresses, birthdays, …) are named in
+the report and not imported, as Koers keeps only what work contacts need.
+
+A row is a duplicate, and has a problem naming the look-alike, when a person of the same
+holder has its e-mail address, or its name (compared without case, accents or
+punctuation) and a position at its organisation; or when an earlier row of the file has.
+
 The dry run reports every row's problems and saves nothing. The import itself saves
-nothing while any row fails, unless the user chose to skip failing rows; then the
-skipped rows are listed. Every saved row has its own audit entry.
+nothing while any row fails, unless the user chose to skip failing rows; those can be
+downloaded with their problems. Every saved row has its own audit entry.
 """
 
 from __future__ import annotations
@@ -36,15 +48,24 @@ from koers.core import tables
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Organisation, Person
 from koers.relations import services
+from koers.relations.duplicates import OrganisationIndex, PersonIndex, person_key
 
 COLUMNS = {
     "last_name": ("achternaam", "last name", "last_name", "surname"),
     "first_name": ("voornaam", "first name", "first_name", "given name"),
-    "infix": ("tussenvoegsel", "infix"),
+    "infix": ("tussenvoegsel", "infix", "middle name", "middelste naam"),
     "email": ("e-mail", "email", "e-mailadres", "e-mail address", "email address"),
-    "phone": ("telefoon", "phone", "telefoonnummer", "telephone", "mobile phone"),
+    "phone": (
+        "telefoon",
+        "phone",
+        "telefoonnummer",
+        "telephone",
+        "business phone",
+        "telefoon op werk",
+    ),
+    "mobile": ("mobiel", "mobile phone", "mobile", "mobiele telefoon"),
     "organisation": ("organisatie", "organisation", "organization", "company", "bedrijf"),
-    "title": ("functie", "position", "job title", "title"),
+    "title": ("functie", "position", "job title"),
     "purpose": ("doel", "purpose"),
     "lawful_basis": ("grondslag", "lawful basis", "lawful_basis"),
     "consent_given_on": ("toestemming op", "consent given on", "consent_given_on"),
@@ -55,37 +76,22 @@ DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 
 @dataclass
-class RowResult:
-    line: int
-    values: dict[str, str]
-    problems: list[str] = field(default_factory=list)
+class NewPerson:
+    """What a passing row becomes: the person's fields, and her position if any."""
 
-    @property
-    def name(self) -> str:
-        parts = (
-            self.values.get("first_name"),
-            self.values.get("infix"),
-            self.values.get("last_name"),
-        )
-        return " ".join(part for part in parts if part)
+    values: dict[str, Any]
+    organisation: Organisation | None
+    title: str
 
 
 @dataclass
-class ImportReport:
-    rows: list[RowResult]
-    problems: list[str] = field(default_factory=list)  # about the file as a whole
-
-    @property
-    def failing(self) -> list[RowResult]:
-        return [row for row in self.rows if row.problems]
-
-    @property
-    def passing(self) -> list[RowResult]:
-        return [row for row in self.rows if not row.problems]
+class Report(tables.ImportReport):
+    look_alikes: list[Person] = field(default_factory=list)  # named in problems: logged
 
 
-def read_table(path: Path) -> list[list[str]]:
-    return tables.read_table(path, MAX_ROWS)
+def read(path: Path) -> list[list[str]]:
+    """The file's rows, one more than allowed, so `check` can tell a file that is too long."""
+    return tables.read_table(path, MAX_ROWS + 1)
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -111,162 +117,140 @@ def _lawful_basis(text: str) -> str | None:
     return None
 
 
+@dataclass
+class _Seen:
+    """What the check knows while it reads: Koers's records and the rows read so far."""
+
+    organisations: OrganisationIndex
+    persons: PersonIndex
+    emails: dict[str, int] = field(default_factory=dict)
+    names: dict[tuple[int, str], int] = field(default_factory=dict)
+
+
 def check(
     rows: list[list[str]], *, holder: Organisation, purpose: str, lawful_basis: str
-) -> ImportReport:
+) -> Report:
     """Validate every row against the model and against duplicates; saves nothing."""
-    if not rows:
-        return ImportReport([], [_("The file is empty.")])
-    columns, unknown = tables.header_map(rows[0], COLUMNS)
-    problems = []
-    if "last_name" not in columns:
-        problems.append(_("The first row must name the columns; a column 'achternaam' is missing."))
-    if unknown:
-        problems.append(
-            _("Columns not recognised, ignored: %(names)s.") % {"names": ", ".join(unknown)}
-        )
-    if len(rows) > MAX_ROWS + 1:
-        problems.append(_("At most %(max)s rows at a time.") % {"max": MAX_ROWS})
-    if "last_name" not in columns:
-        return ImportReport([], problems)
-    organisations = {}
-    for organisation in Organisation.objects.only("id", "name", "short_name"):
-        organisations[organisation.name.lower()] = organisation
-        if organisation.short_name:
-            organisations.setdefault(organisation.short_name.lower(), organisation)
-    known_emails = set(
-        Person.objects.filter(holder=holder).exclude(email="").values_list("email", flat=True)
+    report, header = tables.begin(
+        rows, COLUMNS, required="last_name", max_rows=MAX_ROWS, report=Report
     )
-    seen_emails: dict[str, int] = {}
-    results = []
-    for line, raw in enumerate(rows[1:], start=2):
-        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
-        if not any(values.values()):
-            continue
-        results.append(
-            _check_row(
-                line,
-                values,
-                holder,
-                purpose,
-                lawful_basis,
-                organisations,
-                known_emails,
-                seen_emails,
-            )
-        )
-    return ImportReport(results, problems)
+    if header is None:
+        return report
+    seen = _Seen(OrganisationIndex(), PersonIndex(Person.objects.filter(holder=holder)))
+    for line, raw, values in tables.data_rows(rows, header):
+        row = tables.ImportRow(line, raw, values)
+        report.rows.append(row)
+        _check_row(row, report, seen, purpose=purpose, lawful_basis=lawful_basis)
+    return report
 
 
 def _check_row(
-    line: int,
-    values: dict[str, str],
-    holder: Organisation,
-    purpose: str,
-    lawful_basis: str,
-    organisations: dict[str, Organisation],
-    known_emails: set[str],
-    seen_emails: dict[str, int],
-) -> RowResult:
-    row = RowResult(line, values)
+    row: tables.ImportRow, report: Report, seen: _Seen, *, purpose: str, lawful_basis: str
+) -> None:
+    values, problems = row.values, row.problems
     basis = lawful_basis
     if values.get("lawful_basis"):
         basis = _lawful_basis(values["lawful_basis"]) or ""
         if not basis:
-            row.problems.append(
+            problems.append(
                 _("Lawful basis '%(value)s' is unknown.") % {"value": values["lawful_basis"]}
             )
     consent = None
     if values.get("consent_given_on"):
         consent = _parse_date(values["consent_given_on"])
         if consent is None:
-            row.problems.append(
-                _("'%(value)s' is not a date.") % {"value": values["consent_given_on"]}
-            )
+            problems.append(_("'%(value)s' is not a date.") % {"value": values["consent_given_on"]})
     person = Person(
-        holder=holder,
         first_name=values.get("first_name", ""),
         infix=values.get("infix", ""),
         last_name=values.get("last_name", ""),
         email=values.get("email", "").lower(),
-        phone=values.get("phone", ""),
+        phone=values.get("phone") or values.get("mobile", ""),
         notes=values.get("notes", ""),
         purpose=values.get("purpose") or purpose,
         lawful_basis=basis or LawfulBasis.LEGITIMATE_INTERESTS,
         consent_given_on=consent,
     )
+    row.label = str(person)
     try:
         person.full_clean(exclude=["holder"])
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             label = _field_label(name)
-            row.problems.extend(f"{label}: {text}" if label else text for text in messages)
+            problems.extend(f"{label}: {text}" if label else text for text in messages)
+    organisation = None
+    if values.get("organisation"):
+        organisation, problem = seen.organisations.find_one(values["organisation"])
+        if problem:
+            problems.append(problem)
+    _check_duplicates(row, report, seen, person, organisation)
+    if not problems:
+        row.record = NewPerson(
+            values={name: getattr(person, name) for name in services.PERSON_FIELDS},
+            organisation=organisation,
+            title=values.get("title", ""),
+        )
+
+
+def _check_duplicates(
+    row: tables.ImportRow,
+    report: Report,
+    seen: _Seen,
+    person: Person,
+    organisation: Organisation | None,
+) -> None:
     email = person.email
-    if email and email in known_emails:
-        row.problems.append(_("A person with this e-mail address already exists."))
-    elif email and email in seen_emails:
+    key = person_key(person.first_name, person.infix, person.last_name)
+    organisation_id = organisation.pk if organisation else None
+    if twins := seen.persons.same_email(email):
+        report.look_alikes.extend(twins)
         row.problems.append(
-            _("Same e-mail address as row %(line)s.") % {"line": seen_emails[email]}
+            _("Koers already has a person with this e-mail address: %(names)s.")
+            % {"names": ", ".join(map(str, twins))}
         )
-    elif email:
-        seen_emails[email] = line
-    name = values.get("organisation", "")
-    if name and name.lower() not in organisations:
+    elif email in seen.emails:
         row.problems.append(
-            _("Organisation '%(name)s' is not in Koers; add it first.") % {"name": name}
+            _("Same e-mail address as row %(line)s.") % {"line": seen.emails[email]}
         )
-    row.values["_organisation_id"] = (
-        str(organisations[name.lower()].pk) if name and name.lower() in organisations else ""
-    )
-    row.values["_lawful_basis"] = person.lawful_basis
-    row.values["_consent_given_on"] = consent.isoformat() if consent else ""
-    row.values["_purpose"] = person.purpose
-    return row
+    if twins := seen.persons.same_name_at(key, organisation_id):
+        report.look_alikes.extend(twins)
+        row.problems.append(
+            _("Koers already has %(names)s at %(organisation)s.")
+            % {"names": ", ".join(map(str, twins)), "organisation": organisation}
+        )
+    elif organisation_id is not None and (organisation_id, key) in seen.names:
+        row.problems.append(
+            _("Same name and organisation as row %(line)s.")
+            % {"line": seen.names[(organisation_id, key)]}
+        )
+    if email:
+        seen.emails.setdefault(email, row.line)
+    if organisation_id is not None and key:
+        seen.names.setdefault((organisation_id, key), row.line)
 
 
 @transaction.atomic
 def apply(
-    report: ImportReport,
+    report: Report,
     *,
     actor: Any,
     holder: Organisation,
     skip_failing: bool,
     remote_addr: str | None,
-) -> list[Person]:
-    """Save the passing rows; refuses (saving nothing) when rows fail and not skipping."""
-    if report.problems and not report.rows:
-        raise ValidationError(report.problems)
-    if report.failing and not skip_failing:
-        raise ValidationError(
-            _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
-        )
-    created = []
+) -> int:
+    """Save the passing rows, each through `person_create` with its audit entry; refuses
+    (saving nothing) while rows fail, unless skipping them."""
+    report.refuse_unless_importable(skip_failing=skip_failing)
     for row in report.passing:
-        values = row.values
-        person = services.person_create(
+        new: NewPerson = row.record
+        services.person_create(
             actor=actor,
             holder=holder,
             remote_addr=remote_addr,
             action="person.imported",
-            first_name=values.get("first_name", ""),
-            infix=values.get("infix", ""),
-            last_name=values["last_name"],
-            email=values.get("email", ""),
-            phone=values.get("phone", ""),
-            notes=values.get("notes", ""),
-            purpose=values["_purpose"],
-            lawful_basis=values["_lawful_basis"],
-            consent_given_on=_parse_date(values["_consent_given_on"])
-            if values["_consent_given_on"]
-            else None,
+            accept_duplicates=True,  # checked for the whole file by `check`
+            organisation=new.organisation,
+            title=new.title,
+            **new.values,
         )
-        if values["_organisation_id"]:
-            services.position_add(
-                actor=actor,
-                person=person,
-                remote_addr=remote_addr,
-                organisation=Organisation.objects.get(pk=values["_organisation_id"]),
-                title=values.get("title", ""),
-            )
-        created.append(person)
-    return created
+    return len(report.passing)

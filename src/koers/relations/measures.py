@@ -4,14 +4,17 @@ of its activity, and the organisations active with the programme.
 
 "Active" means: co-organised an event of the programme in the period, or attended one
 (a participant marked as present, or registered where attendance was not recorded is not
-counted). The organisation holding the records is never counted, nor organisations of the
-kinds in `measure_params["exclude_kinds"]` (by default municipalities and the province) or
-with the slugs in `measure_params["exclude"]` — the seeds count "an active circle of 6
+counted), or — when the indicator names `measure_params["min_interactions"]`, N — was on
+at least N contacts (interactions) of the programme in the period. The organisation
+holding the records is never counted, nor organisations of the kinds in
+`measure_params["exclude_kinds"]` (by default municipalities and the province) or with the
+slugs in `measure_params["exclude"]` — the seeds count "an active circle of 6
 organisations besides CMO, GGD, municipalities and province"."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.plans.measures import Measure, register
 
 DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
+logger = logging.getLogger(__name__)
 
 
 def _theme(indicator: Any) -> str:
@@ -56,21 +60,54 @@ def _communications(indicator: Any, start: dt.date, end: dt.date) -> Any:
 
 def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
     from koers.directory.models import Organisation
+    from koers.relations.models import Interaction
+    from koers.relations.queries import at_events, on_contacts
 
     params = indicator.measure_params or {}
-    events = _events(indicator, start, end)
+    active = at_events(_events(indicator, start, end))
+    min_interactions = _whole_number(params.get("min_interactions"))
+    if min_interactions:
+        contacts = Interaction.objects.filter(
+            programme_id=indicator.activity.programme_id, date__gte=start, date__lte=end
+        )
+        active |= on_contacts(contacts, at_least=min_interactions)
     holder_id = indicator.activity.programme.plan.organisation_id
     return (
-        Organisation.objects.filter(
-            Q(co_organised_events__in=events)
-            | Q(participations__event__in=events, participations__attended=True)
-        )
+        Organisation.objects.filter(active)
         .exclude(pk=holder_id)
         .exclude(kind__in=params.get("exclude_kinds", DEFAULT_EXCLUDED_KINDS))
         .exclude(slug__in=params.get("exclude", []))
-        .distinct()
         .order_by("name")
     )
+
+
+def _whole_number(value: Any) -> int | None:
+    """A count parameter: absent or empty is None; anything but a whole number ≥ 0 is a
+    mistake in the indicator's set-up (ValueError), never read as some other number."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool) or not str(value).strip().isdigit():
+        raise ValueError(f"min_interactions must be a whole number, not {value!r}")
+    return int(value)
+
+
+def _active_count(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
+    """No value rather than a wrong one, and no broken page, when the set-up is wrong."""
+    try:
+        return Decimal(_active_organisations(indicator, start, end).count())
+    except ValueError as error:
+        logger.warning("Indicator %s: %s", indicator.pk, error)
+        return None
+
+
+def _active_records(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.directory.models import Organisation
+
+    try:
+        return _active_organisations(indicator, start, end)
+    except ValueError as error:
+        logger.warning("Indicator %s: %s", indicator.pk, error)
+        return Organisation.objects.none()
 
 
 def _networks(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
@@ -160,9 +197,12 @@ MEASURES = [
     ),
     Measure(
         key="relations.active_organisations",
-        label=_("Organisations active with the programme (co-organised or attended an event)"),
-        compute=_count(_active_organisations),
-        records=_active_organisations,
+        label=_(
+            "Organisations active with the programme (co-organised or attended an event, "
+            "or on at least N contacts if the indicator names N)"
+        ),
+        compute=_active_count,
+        records=_active_records,
     ),
 ]
 

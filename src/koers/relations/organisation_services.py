@@ -6,12 +6,10 @@ municipality for every organisation that works with it), so every write is audit
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -20,6 +18,16 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.directory.models import Organisation, Tag
 from koers.plans.services.common import lock_for_edit
+from koers.relations.duplicates import OrganisationIndex, name_key
+from koers.relations.merging import LinkCollision, move_links
+
+__all__ = [
+    "name_key",  # here too, where callers of the duplicate check look for it
+    "organisation_merge",
+    "organisation_save",
+    "possible_duplicates",
+    "tags_from",
+]
 
 ORGANISATION_FIELDS = [
     "name",
@@ -31,39 +39,16 @@ ORGANISATION_FIELDS = [
     "address",
     "sector",
 ]
-# Words that do not tell organisations apart ("Stichting X" is X).
-_NOISE = re.compile(
-    r"\b(gemeente|stichting|vereniging|coöperatie|cooperatie|de|het|van|b\.?v\.?|n\.?v\.?)\b"
-)
-
-
-def name_key(name: str) -> str:
-    """A name as compared for duplicates: no accents, case, punctuation or legal form."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = _NOISE.sub(" ", text)
-    return re.sub(r"[^a-z0-9]+", "", text)
-
-
-def _domain(website: str) -> str:
-    host = re.sub(r"^https?://", "", website.strip().lower()).split("/")[0]
-    return host.removeprefix("www.")
 
 
 def possible_duplicates(
     name: str, website: str = "", *, exclude_pk: int | None = None
 ) -> list[Organisation]:
     """Organisations whose name (or short name) compares equal, or with the same website."""
-    key, domain = name_key(name), _domain(website)
-    found = []
-    candidates = Organisation.objects.all()
+    candidates = Organisation.objects.only("pk", "name", "short_name", "website", "kind")
     if exclude_pk is not None:
         candidates = candidates.exclude(pk=exclude_pk)
-    for organisation in candidates.only("pk", "name", "short_name", "website", "kind"):
-        same_name = key and key in (name_key(organisation.name), name_key(organisation.short_name))
-        same_site = domain and domain == _domain(organisation.website)
-        if same_name or same_site:
-            found.append(organisation)
-    return found
+    return OrganisationIndex(candidates).like(name, website)
 
 
 def _unique_slug(name: str) -> str:
@@ -89,9 +74,11 @@ def organisation_save(
     expected_version: int | None = None,
     accept_duplicates: bool = False,
     remote_addr: str | None = None,
+    action: str | None = None,
 ) -> Organisation:
     """Add an organisation or change one. A new one that looks like one Koers knows is
-    refused with the look-alikes unless `accept_duplicates`."""
+    refused with the look-alikes unless `accept_duplicates`. The audit entry's `action`
+    is "organisation.created" or "organisation.saved" unless one is given (an import)."""
     if not has_capability(actor, Capability.EDIT_PERSONS):
         raise PermissionDenied
     before = None
@@ -122,7 +109,7 @@ def organisation_save(
         organisation.tags.set(tags)
     audit_write(
         actor=actor,
-        action="organisation.saved" if before else "organisation.created",
+        action=action or ("organisation.saved" if before else "organisation.created"),
         instance=organisation,
         before=before,
         after={**snapshot(organisation, ORGANISATION_FIELDS), "tags": _tag_names(organisation)},
@@ -168,18 +155,13 @@ def organisation_merge(
             _("%(name)s has users or plans in Koers; it cannot be merged away.")
             % {"name": duplicate.name}
         )
-    moved: dict[str, int] = {}
-    for relation in Organisation._meta.related_objects:
-        related: Any = relation.related_model
-        label = f"{related._meta.label_lower}.{relation.field.name}"
-        try:
-            with transaction.atomic():
-                moved[label] = _move(relation, keep, duplicate)
-        except IntegrityError:
-            raise ValidationError(
-                _("Both organisations have a %(what)s that would become one; resolve that first.")
-                % {"what": related._meta.verbose_name}
-            ) from None
+    try:
+        moved = move_links(Organisation, keep, duplicate)
+    except LinkCollision as collision:
+        raise ValidationError(
+            _("Both organisations have a %(what)s that would become one; resolve that first.")
+            % {"what": collision.what}
+        ) from None
     keep.tags.add(*duplicate.tags.all())
     before = {**snapshot(duplicate, ORGANISATION_FIELDS), "pk": duplicate.pk}
     duplicate.delete()
@@ -188,28 +170,8 @@ def organisation_merge(
         action="organisation.merged",
         instance=keep,
         before={"merged": before},
-        after={"moved": {k: v for k, v in moved.items() if v}},
+        after={"moved": moved},
         remote_addr=remote_addr,
         organisation_id=keep.pk,
     )
-    return {k: v for k, v in moved.items() if v}
-
-
-def _move(relation: Any, keep: Organisation, duplicate: Organisation) -> int:
-    model: Any = relation.related_model
-    if relation.many_to_many:
-        through = relation.through
-        source = relation.field.m2m_field_name()
-        target = relation.field.m2m_reverse_field_name()
-        rows = list(
-            through.objects.filter(**{target: duplicate}).values_list(f"{source}_id", flat=True)
-        )
-        for source_id in rows:
-            through.objects.get_or_create(**{f"{source}_id": source_id, target: keep})
-        through.objects.filter(**{target: duplicate}).delete()
-        return len(rows)
-    return int(
-        model._base_manager.filter(**{relation.field.name: duplicate}).update(
-            **{relation.field.name: keep}
-        )
-    )
+    return moved

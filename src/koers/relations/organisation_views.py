@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with
+from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
@@ -26,6 +26,7 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
 from koers.relations.models import Event, Interaction
+from koers.relations.queries import worked_with
 
 
 class OrganisationForm(forms.Form):
@@ -70,11 +71,19 @@ class MergeForm(forms.Form):
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def organisations(request: HttpRequest) -> HttpResponse:
+    """The directory, searched and filtered by kind, municipality, tag and programme (the
+    organisations that worked with a programme she may see)."""
     rows = Organisation.objects.select_related("municipality").prefetch_related("tags")
     query = request.GET.get("q", "").strip()
     kind = request.GET.get("soort", "")
     municipality = request.GET.get("gemeente", "")
     tag = request.GET.get("tag", "")
+    programmes = list(
+        Programme.objects.visible_to(request.user)
+        .select_related("plan")
+        .order_by("-plan__start_year", "order", "code")
+    )
+    programme = next((p for p in programmes if str(p.pk) == request.GET.get("programma", "")), None)
     if query:
         rows = rows.filter(
             Q(name__icontains=query) | Q(short_name__icontains=query) | Q(sector__icontains=query)
@@ -85,6 +94,11 @@ def organisations(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(municipality_id=int(municipality))
     if tag.isdigit():
         rows = rows.filter(tags=int(tag))
+    with_contacts = programme is not None and has_capability(  # contacts are the holder's
+        request.user, Capability.VIEW_PERSONS, Scope(organisation_id=programme.plan.organisation_id)
+    )
+    if programme is not None:
+        rows = rows.filter(worked_with(programme.pk, with_contacts=with_contacts))
     total = rows.count()
     return render(
         request,
@@ -96,10 +110,14 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "kind": kind,
             "municipality": int(municipality) if municipality.isdigit() else None,
             "tag": int(tag) if tag.isdigit() else None,
+            "programme": programme,
+            "with_contacts": with_contacts,
             "kinds": OrganisationKind.choices,
             "municipalities": Municipality.objects.all(),
             "tags": Tag.objects.annotate(used=Count("organisations")).filter(used__gt=0),
+            "programmes": programmes,
             "may_edit": _may_edit(request),
+            "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 

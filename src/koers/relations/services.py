@@ -1,18 +1,24 @@
-"""Writes to persons, each in a transaction with its audit entry (context: the person)."""
+"""Writes to persons, each in a transaction with its audit entry (context: the person):
+add (with a duplicate check), change, positions, and the merge of two records of one
+person."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.directory.models import Organisation, Person, Position
 from koers.plans.services import ConflictError
-from koers.privacy.services import person_context
+from koers.privacy.services import PERSON_MERGED, person_context
+from koers.relations.duplicates import PersonIndex, person_key
+from koers.relations.merging import LinkCollision, move_links
 
 PERSON_FIELDS = [
     "first_name",
@@ -40,6 +46,35 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
+def person_duplicates(
+    *,
+    holder: Organisation,
+    first_name: str = "",
+    infix: str = "",
+    last_name: str = "",
+    email: str = "",
+    organisation: Organisation | None = None,
+    exclude_pk: int | None = None,
+) -> list[Person]:
+    """Persons of `holder` with this e-mail address, or with this name (compared without
+    case, accents or punctuation) and a position at `organisation`."""
+    same = Q(email__iexact=email.strip()) if email.strip() else Q(pk__in=[])
+    if organisation is not None:
+        same |= Q(positions__organisation=organisation)
+    candidates = Person.objects.filter(same, holder=holder).distinct()
+    if exclude_pk is not None:
+        candidates = candidates.exclude(pk=exclude_pk)
+    index = PersonIndex(candidates)
+    found = index.same_email(email)
+    key = person_key(first_name, infix, last_name)
+    found += [
+        p
+        for p in index.same_name_at(key, organisation.pk if organisation else None)
+        if p not in found
+    ]
+    return found
+
+
 @transaction.atomic
 def person_create(
     *,
@@ -47,10 +82,32 @@ def person_create(
     holder: Organisation,
     remote_addr: str | None = None,
     action: str = "person.created",
+    organisation: Organisation | None = None,
+    title: str = "",
+    accept_duplicates: bool = False,
     **values: Any,
 ) -> Person:
+    """Add a person to `holder`, with her position at `organisation` if one is given. One
+    who looks like a person the holder has (`person_duplicates`) is refused, naming the
+    look-alikes, unless `accept_duplicates`."""
     _require(actor, holder.pk)
-    person = Person(holder=holder, **_normalise(values))
+    values = _normalise(values)
+    if not accept_duplicates:
+        twins = person_duplicates(
+            holder=holder,
+            first_name=values.get("first_name", ""),
+            infix=values.get("infix", ""),
+            last_name=values.get("last_name", ""),
+            email=values.get("email", ""),
+            organisation=organisation,
+        )
+        if twins:
+            raise ValidationError(
+                _("Koers knows persons that look the same: %(names)s.")
+                % {"names": ", ".join(map(str, twins))},
+                code="duplicate",
+            )
+    person = Person(holder=holder, **values)
     person.full_clean()
     person.save()
     audit_write(
@@ -61,6 +118,14 @@ def person_create(
         after=snapshot(person, PERSON_FIELDS),
         remote_addr=remote_addr,
     )
+    if organisation is not None:
+        position_add(
+            actor=actor,
+            person=person,
+            remote_addr=remote_addr,
+            organisation=organisation,
+            title=title,
+        )
     return person
 
 
@@ -130,3 +195,100 @@ def position_remove(*, actor: Any, position: Position, remote_addr: str | None =
         remote_addr=remote_addr,
     )
     position.delete()
+
+
+FILLED_ON_MERGE = ["first_name", "infix", "email", "phone"]
+
+
+@transaction.atomic
+def person_merge(
+    *, actor: Any, keep: Person, duplicate: Person, remote_addr: str | None = None
+) -> dict[str, int]:
+    """Merge `duplicate` into `keep`, two records of one person: every link moves to
+    `keep` (positions, event registrations, contacts and any relation an app adds later;
+    a contact both were on keeps her once, identical positions become one), her blank
+    fields are filled from `duplicate` (notes are joined), and `duplicate` is removed.
+    Returns how many links moved per relation. One audit entry, in her history, keeps
+    what the removed record said; the logs keep its id, and the privacy app finds it
+    from this entry (`privacy.services.person_ids`), so nothing points nowhere.
+
+    Who may: whoever may edit the holder's persons (EDIT_PERSONS). A merge corrects a
+    double entry in the holder's own records; nothing leaves the holder and nothing is
+    lost, so it asks no more than adding, importing or editing her does, unlike erasure
+    (MANAGE_PRIVACY), which destroys data, or merging organisations (ADMINISTER), which
+    the whole installation shares.
+
+    Refused, changing nothing: a person with herself, persons of two holders, and a
+    move that would make two records one (both registered for one event), named."""
+    if keep.pk == duplicate.pk:
+        raise ValidationError(_("Choose two different persons."))
+    keep = Person.objects.select_for_update().get(pk=keep.pk)
+    duplicate = Person.objects.select_for_update().get(pk=duplicate.pk)
+    if keep.holder_id != duplicate.holder_id:
+        raise ValidationError(_("Only persons held by the same organisation can be merged."))
+    _require(actor, keep.holder_id)
+    before = snapshot(keep, PERSON_FIELDS)
+    merged = {**snapshot(duplicate, PERSON_FIELDS), "pk": duplicate.pk}
+    try:
+        moved = move_links(Person, keep, duplicate)
+    except LinkCollision as collision:
+        raise ValidationError(
+            _(
+                "%(keep)s and %(duplicate)s are both %(what)s of %(records)s; remove one of "
+                "the two there first."
+            )
+            % {
+                "keep": keep,
+                "duplicate": duplicate,
+                "what": collision.what,
+                "records": "; ".join(collision.records) or "—",
+            }
+        ) from None
+    _drop_identical_positions(keep)
+    _fill_blanks(keep, duplicate)
+    keep.version += 1
+    keep.full_clean()
+    keep.save()
+    audit_write(
+        actor=actor,
+        action=PERSON_MERGED,
+        instance=duplicate,  # the entry is about the removed record, in her history
+        context=person_context(keep.pk),
+        before={**before, "merged": merged},
+        after={**snapshot(keep, PERSON_FIELDS), "moved": moved},
+        remote_addr=remote_addr,
+        organisation_id=keep.holder_id,
+    )
+    duplicate.delete()
+    return moved
+
+
+def _fill_blanks(keep: Person, duplicate: Person) -> None:
+    for name in FILLED_ON_MERGE:
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    if duplicate.notes and duplicate.notes not in keep.notes:
+        keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
+
+
+def _drop_identical_positions(person: Person) -> None:
+    seen: set[tuple[Any, ...]] = set()
+    for position in person.positions.order_by("id"):
+        key = (position.organisation_id, position.title, position.started_on, position.ended_on)
+        if key in seen:
+            position.delete()
+        seen.add(key)
+
+
+def person_look_alikes(person: Person) -> list[Person]:
+    """Other persons of her holder with her e-mail address or her name (compared without
+    case, accents or punctuation), wherever they work: the candidates for a merge."""
+    key = person_key(person.first_name, person.infix, person.last_name)
+    email = person.email.strip().lower()
+    candidates = Person.objects.filter(holder_id=person.holder_id).exclude(pk=person.pk)
+    return [
+        other
+        for other in candidates
+        if (email and other.email.strip().lower() == email)
+        or person_key(other.first_name, other.infix, other.last_name) == key
+    ]

@@ -3,10 +3,12 @@ from django.urls import path
 from koers.relations import (
     contact_views,
     event_views,
+    import_views,
     member_views,
     network_views,
     opportunity_views,
     organisation_views,
+    person_merge_views,
     views,
 )
 
@@ -15,7 +17,12 @@ app_name = "relations"
 urlpatterns = [
     path("personen/", views.person_list, name="persons"),
     path("personen/nieuw/", views.person_add, name="person_add"),
-    path("personen/importeren/", views.person_import, name="person_import"),
+    path("personen/importeren/", import_views.person_import, name="person_import"),
+    path(
+        "personen/importeren/<str:token>/problemen.csv",
+        import_views.person_import_failing,
+        name="person_import_failing",
+    ),
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("personen/<int:pk>/wijzigen/", views.person_edit, name="person_edit"),
     path("personen/<int:pk>/functies/", views.position_add, name="position_add"),
@@ -24,6 +31,7 @@ urlpatterns = [
         views.position_remove,
         name="position_remove",
     ),
+    path("personen/<int:pk>/samenvoegen/", person_merge_views.person_merge, name="person_merge"),
     path("personen/<int:pk>/export/", views.person_export, name="person_export"),
     path("personen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
     path("bijeenkomsten/", event_views.events, name="events"),
@@ -54,6 +62,16 @@ urlpatterns = [
     ),
     path("organisaties/", organisation_views.organisations, name="organisations"),
     path("organisaties/nieuw/", organisation_views.organisation_edit, name="organisation_add"),
+    path(
+        "organisaties/importeren/",
+        import_views.organisation_import,
+        name="organisation_import",
+    ),
+    path(
+        "organisaties/importeren/<str:token>/problemen.csv",
+        import_views.organisation_import_failing,
+        name="organisation_import_failing",
+    ),
     path("organisaties/<int:pk>/", organisation_views.organisation, name="organisation"),
     path(
         "organisaties/<int:pk>/wijzigen/",

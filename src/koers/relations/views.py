@@ -1,4 +1,5 @@
-"""Persons: list and search, detail, add and edit, positions, import, export and erasure.
+"""Persons: list and search, detail, add and edit, positions, export and erasure (the
+import is in `import_views`).
 
 Every page that shows a person's data logs the access (koers.privacy.access_log) after
 the permission check, one record per person shown.
@@ -13,8 +14,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,20 +24,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
-from koers.core import tables
 from koers.core.models import AuditEntry
 from koers.directory.models import Position
 from koers.plans.views.common import client_ip, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import imports, services
-from koers.relations.access import get_person_for_user, holders_for, may, persons_visible_to
+from koers.relations import services
+from koers.relations.access import (
+    get_person_for_user,
+    holders_for,
+    matching,
+    may,
+    persons_visible_to,
+)
 from koers.relations.forms import (
     EraseForm,
     HolderForm,
-    ImportConfirmForm,
-    ImportForm,
+    PersonAddForm,
     PersonForm,
     PersonSearchForm,
     PositionForm,
@@ -60,14 +65,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     persons = persons_visible_to(request.user).prefetch_related(_positions())
     query = ""
     if form.is_valid() and (query := form.cleaned_data["q"].strip()):
-        for word in query.split():
-            persons = persons.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(positions__organisation__name__icontains=word)
-            )
-        persons = persons.distinct()
+        persons = matching(persons, query)
     page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("pagina"))
     shown = list(page.object_list)
     log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
@@ -97,9 +95,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "positions": positions,
-            "history": AuditEntry.objects.about(privacy.person_context(person.pk)).select_related(
-                "actor"
-            )[:50],
+            "history": AuditEntry.objects.filter(context__in=privacy.person_contexts(person.pk))
+            .select_related("actor")
+            .order_by("-at", "-id")[:50],
             "may_edit": may_edit,
             "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
             "position_form": PositionForm() if may_edit else None,
@@ -110,24 +108,50 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.EDIT_PERSONS)
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest) -> HttpResponse:
+    """Add a person; one who looks like a person her holder has is shown with the
+    look-alikes (whose display is logged) and saved only when she says it is another."""
     holders = holders_for(request.user)
-    form = PersonForm(request.POST or None)
+    form = PersonAddForm(request.POST or None)
     holder_form = HolderForm(request.POST or None, holders=holders)
+    duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid() and holder_form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.PERSON_FIELDS}
+        cleaned, holder = form.cleaned_data, holder_form.cleaned_data["holder"]
+        values = {name: cleaned[name] for name in services.PERSON_FIELDS}
         try:
             person = services.person_create(
                 actor=request.user,
-                holder=holder_form.cleaned_data["holder"],
+                holder=holder,
                 remote_addr=client_ip(request),
+                organisation=cleaned["organisation"],
+                title=cleaned["title"],
+                accept_duplicates=cleaned["accept_duplicates"],
                 **values,
             )
         except ValidationError as error:
             form.add_error(None, error)
+            if getattr(error, "code", None) == "duplicate":
+                duplicates = services.person_duplicates(
+                    holder=holder,
+                    first_name=values["first_name"],
+                    infix=values["infix"],
+                    last_name=values["last_name"],
+                    email=values["email"],
+                    organisation=cleaned["organisation"],
+                )
+                log_access(request, AccessAction.LIST, duplicates, detail="duplicate check")
         else:
             messages.success(request, _("%(person)s has been added.") % {"person": person})
             return redirect("relations:person", pk=person.pk)
-    return _person_form_page(request, form, holder_form, heading=_("Add a person"))
+    if not duplicates:  # the way past the check is offered with what it found
+        del form.fields["accept_duplicates"]
+    return _person_form_page(
+        request,
+        form,
+        holder_form,
+        heading=_("Add a person"),
+        duplicates=duplicates,
+        duplicate_url="relations:person",
+    )
 
 
 @requires(Capability.EDIT_PERSONS)
@@ -257,83 +281,4 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         "relations/person_erase.html",
         {"person": person, "form": form},
         status=400 if request.method == "POST" else 200,
-    )
-
-
-@requires(Capability.EDIT_PERSONS)
-@require_http_methods(["GET", "POST"])
-def person_import(request: HttpRequest) -> HttpResponse:
-    """Step 1: upload and dry run (nothing saved). Step 2 (`confirm` in the POST): import."""
-    holders = holders_for(request.user)
-    holder_form = HolderForm(request.POST or None, holders=holders)
-    if request.method == "POST" and "token" in request.POST:
-        return _import_confirm(request, holder_form)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and holder_form.is_valid():
-        token, path = tables.keep(request, form.cleaned_data["file"])
-        report = imports.check(
-            imports.read_table(path),
-            holder=holder_form.cleaned_data["holder"],
-            purpose=form.cleaned_data["purpose"],
-            lawful_basis=form.cleaned_data["lawful_basis"],
-        )
-        confirm = ImportConfirmForm(
-            initial={
-                "token": token,
-                "purpose": form.cleaned_data["purpose"],
-                "lawful_basis": form.cleaned_data["lawful_basis"],
-            }
-        )
-        return render(
-            request,
-            "relations/person_import_report.html",
-            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
-        )
-    return render(
-        request,
-        "relations/person_import.html",
-        {"form": form, "holder_form": holder_form, "columns": imports.COLUMNS},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def _import_confirm(request: HttpRequest, holder_form: HolderForm) -> HttpResponse:
-    confirm = ImportConfirmForm(request.POST)
-    if not (confirm.is_valid() and holder_form.is_valid()):
-        messages.error(request, _("The import could not be continued; upload the file again."))
-        return redirect("relations:person_import")
-    token = confirm.cleaned_data["token"]
-    path = tables.kept(request, token)
-    if path is None:
-        raise Http404
-    holder = holder_form.cleaned_data["holder"]
-    report = imports.check(
-        imports.read_table(path),
-        holder=holder,
-        purpose=confirm.cleaned_data["purpose"],
-        lawful_basis=confirm.cleaned_data["lawful_basis"],
-    )
-    try:
-        created = imports.apply(
-            report,
-            actor=request.user,
-            holder=holder,
-            skip_failing=confirm.cleaned_data["skip_failing"],
-            remote_addr=client_ip(request),
-        )
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return render(
-            request,
-            "relations/person_import_report.html",
-            {"report": report, "confirm": confirm, "holder_form": holder_form, "dry_run": True},
-            status=400,
-        )
-    tables.discard(request, token)
-    messages.success(request, _("%(count)s persons imported.") % {"count": len(created)})
-    return render(
-        request,
-        "relations/person_import_report.html",
-        {"report": report, "created": created, "dry_run": False},
     )

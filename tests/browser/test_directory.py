@@ -1,0 +1,87 @@
+"""The directory's upkeep in a real browser: the programme filter, an import of
+organisations with its dry run, and a person entered twice — warned, added anyway, then
+merged from her page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_directory_filters_by_programme(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/organisaties/")
+    page.get_by_label("Samengewerkt met programma").select_option(
+        label="Positieve Gezondheid (2021–2024)"
+    )
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_text("samengewerkt met Positieve Gezondheid").wait_for()
+    assert page.get_by_role("link", name="KunstLink").count() == 1
+    assert axe_violations(page) == []
+
+
+def test_organisations_are_imported_after_a_dry_run(
+    page: Any, demo_server: str, tmp_path: Path
+) -> None:
+    upload = tmp_path / "organisaties.csv"
+    upload.write_text(
+        "naam;soort;gemeente;tags\nBuurthuis De Proefrun;Andere partner;Urk;buurt\nKunstLink;;;\n",
+        encoding="utf-8",
+    )
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/organisaties/")
+    page.get_by_role("link", name="Importeren").click()
+    assert axe_violations(page) == []
+    page.get_by_label("Bestand").set_input_files(str(upload))
+    page.get_by_role("button", name="Bestand controleren").click()
+    assert page.get_by_role("cell", name="KunstLink", exact=True).count() == 1  # a look-alike
+    assert axe_violations(page) == []
+    page.get_by_label("Rijen met problemen overslaan en de andere importeren").check()
+    page.get_by_role("button", name="1 regel importeren").click()
+    page.get_by_text("1 organisatie geïmporteerd.").wait_for()
+    page.get_by_role("link", name="Naar de organisaties").click()
+    page.get_by_label("Naam of sector").fill("Proefrun")
+    page.get_by_label("Naam of sector").press("Enter")
+    assert page.get_by_role("link", name="Buurthuis De Proefrun").count() == 1
+
+
+def add_person(page: Any, base: str) -> None:
+    page.goto(base + "/personen/nieuw/")
+    page.get_by_label("Voornaam").fill("Bram")
+    page.get_by_label("Achternaam").fill("Dubbelaar")
+    page.get_by_label("Organisatie").select_option(label="Urk")
+    page.get_by_label("Doel").fill("Contactpersoon voor de netwerkbijeenkomsten")
+    page.get_by_role("button", name="Opslaan").click()
+
+
+def test_a_person_entered_twice_is_warned_about_and_merged(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    add_person(page, demo_server)
+    page.get_by_text("Bram Dubbelaar is toegevoegd.").wait_for()
+    add_person(page, demo_server)
+    page.get_by_role("heading", name="Is het een van deze?").wait_for()
+    assert page.get_by_role("link", name="Bram Dubbelaar").count() == 1
+    assert axe_violations(page) == []
+    page.get_by_label("Dit is een andere persoon: toch toevoegen").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Bram Dubbelaar is toegevoegd.").wait_for()
+
+    page.get_by_role("link", name="Dubbel record samenvoegen").click()
+    assert axe_violations(page) == []
+    look_alikes = page.get_by_role("region", name="Personen die erop lijken")
+    look_alikes.get_by_role("link", name="Bram Dubbelaar").click()
+    assert page.get_by_role("columnheader", name="Het dubbele record (wordt verwijderd)").count()
+    assert axe_violations(page) == []
+    page.get_by_label(
+        "Alles wat aan het dubbele record hangt naar deze persoon verplaatsen"
+    ).check()
+    page.get_by_role("button", name="Samenvoegen").click()
+    page.get_by_text("Samengevoegd: 1 koppeling verplaatst naar Bram Dubbelaar.").wait_for()
+    page.goto(demo_server + "/personen/?q=dubbelaar")
+    assert page.get_by_role("link", name="Bram Dubbelaar").count() == 1
