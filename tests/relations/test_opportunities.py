@@ -429,3 +429,13 @@ def test_the_factory_makes_a_quotable_opportunity(world: Any) -> None:
     record = OpportunityFactory(holder=world.own, owner=world.users["medewerker"])
     sent = services.quote_send(actor=world.users["medewerker"], opportunity=record, on=DAY)
     assert sent.status == S.QUOTED
+
+
+def test_the_clients_page_lists_its_opportunities_for_staff_only(world: Any) -> None:
+    record = _add(world)
+    url = reverse("relations:organisation", args=[world.other_org.pk])
+    staff = world.client("medewerker").get(url)
+    assert list(staff.context["opportunities"]) == [record]
+    funder = world.client("opdrachtgever").get(url)
+    assert list(funder.context["opportunities"]) == []
+    assert record.title not in funder.content.decode()

@@ -25,7 +25,7 @@ from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
-from koers.relations.models import Event, Interaction
+from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.queries import worked_with
 
 
@@ -156,6 +156,13 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-date")[:20]
     )
     own, _f = organisations_with(request.user, Capability.ADMINISTER)
+    opportunities = (
+        Opportunity.objects.filter(organisation=record, holder_id__in=holders)
+        .select_related("current_quote")
+        .order_by("-created_on", "-id")[:20]
+        if holders
+        else []
+    )
     return render(
         request,
         "relations/organisation.html",
@@ -166,6 +173,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             "positions": positions,
             "contacts": contacts,
             "events": events,
+            "opportunities": opportunities,
             "may_edit": _may_edit(request),
             "may_merge": bool(own),
         },

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from koers.core.periods import Quarter, Year
+from koers.core.reference import default_reference
 from koers.plans.models import Amendment, AmendmentStatus, Indicator
 from koers.reports.content.common import (
     budget_content,
@@ -34,12 +35,14 @@ CONTENT_VERSION = 1  # bump when the shape changes; snapshots keep the version t
 
 def reference_of(report: Report) -> dt.date:
     """The date the figures are counted to: a quarter's end, else the year's (or the last
-    year's) end, never later than today's reference date for a year still running."""
-    if report.kind == ReportKind.PROGRESS and report.quarter:
-        return Quarter(report.year, report.quarter).end
+    year's) end, never later than today's reference date for a period still running."""
     if report.kind == ReportKind.ANNUAL_PLAN:
         return Year(report.year).start
-    return Year(report.last_year or report.year).end
+    if report.kind == ReportKind.PROGRESS and report.quarter:
+        end = Quarter(report.year, report.quarter).end
+    else:
+        end = Year(report.last_year or report.year).end
+    return max(min(end, default_reference()), Year(report.year).start)
 
 
 def _header(report: Report, reference: dt.date) -> dict[str, Any]:
@@ -204,7 +207,7 @@ def evaluation_dossier(report: Report) -> dict[str, Any]:
     years = []
     for value in range(first, last + 1):
         year = Year(value)
-        until = min(year.end, timezone.localdate()) if value == last else year.end
+        until = min(year.end, reference)
         sections = programme_sections(programmes, year, max(until, year.start))
         money = budget_content(
             report.organisation_id, value, until, funder_ids={report.recipient_id}
