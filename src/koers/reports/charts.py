@@ -80,7 +80,7 @@ def progress_specs(section: dict[str, Any]) -> list[dict[str, Any]]:
             "description": description
             if len(parts) == 1
             else f"{description} ({number}/{len(parts)})",
-            "axis": _("% of the target"),
+            "axis": _("per cent of the target"),
             "maximum": CAP_PERCENT,
             "reference": 100,
             "rows": part,
