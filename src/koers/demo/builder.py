@@ -24,6 +24,7 @@ from koers.demo import seed_data
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.demo.relations import build_relations
+from koers.demo.reports import build_reports
 from koers.directory.models import Organisation, OrganisationKind
 from koers.plans.models import (
     Activity,
@@ -229,6 +230,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         ).exists()
     ):
         created["realisations"] = _build_realisations(plan, users, municipalities)
+    build_reports(plan, users, organisations, note)
     return created
 
 
