@@ -36,6 +36,7 @@ PERSON_EXPORT_FIELDS = [
     "purpose",
     "lawful_basis",
     "consent_given_on",
+    "is_example",
     "created_at",
     "updated_at",
 ]
