@@ -96,7 +96,8 @@ def test_public_pages_have_no_serious_accessibility_violations(
 
 def test_the_realisation_form_is_usable_by_keyboard(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
-    page.goto(demo_server + "/activiteiten/1/")
+    page.goto(demo_server + "/programmas/1/?jaar=2021")
+    page.get_by_role("link", name="Informeel Flevoland in Beeld").first.click()
     summary = page.locator("summary", has_text="Realisatie vastleggen").first
     summary.focus()
     page.keyboard.press("Enter")
