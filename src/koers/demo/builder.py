@@ -3,6 +3,15 @@
 Idempotent: every record is found by its natural key before it is created, and the
 example realisations are generated only once, so running the build twice changes
 nothing — not even what a user recorded in between.
+
+What users record in Koers is written through the services, as a demo user, with its
+audit entries: events and their participants, communication items, networks, grants and
+their steps. Volumes of invented records are bulk-loaded and marked as example data, with
+no audit entry that would claim a user typed them in: the realisations here, the hours
+(`hours.py`), the persons and their positions (`directory.py`, one audit entry says what
+was loaded) and the year of contacts and actions (`contacts.py`, likewise; bulk-loading
+also queues none of the e-mails `action_add` sends). The build runs in many tests, which is
+the other reason for bulk loading: see each module for its counts.
 """
 
 from __future__ import annotations

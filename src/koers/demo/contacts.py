@@ -26,8 +26,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from koers.core.audit import audit_write
-from koers.demo.directory import OWN
+from koers.demo.directory import OWN, loaded
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Plan, Programme
 from koers.relations.models import Action, ActionStatus, Interaction, Network
@@ -46,7 +45,7 @@ class Thread:
     count: int
     first: dt.date
     last: dt.date
-    subjects: tuple[str, ...]
+    subjects: tuple[str, ...]  # in the order they come up through the stretch
     kinds: tuple[str, ...] = (GESPREK, TELEFOON, EMAIL)
     actions: tuple[str, ...] = ()  # follow-ups, one in `action_share` of the contacts
     action_share: float = 0.5
@@ -125,7 +124,7 @@ THREADS = [
         ("coordinator",),
         6,
         dt.date(Y, 3, 29),
-        dt.date(Y, 6, 11),
+        dt.date(Y, 6, 8),
         (
             "Opzet themablok sport",
             "Sport en Positieve Gezondheid: wie nodigen we uit",
@@ -747,7 +746,8 @@ def _from_threads(rng: random.Random, reference: dt.date) -> list[Contact]:
             contact = Contact(
                 day=day,
                 kind=rng.choice(thread.kinds),
-                subject=thread.subjects[n % len(thread.subjects)],
+                # the subjects in their order through the stretch: first things first
+                subject=thread.subjects[n * len(thread.subjects) // thread.count],
                 summary=rng.choice(SUMMARIES),
                 programme=thread.programme,
                 activity=thread.activity,
@@ -850,11 +850,4 @@ def _load(
     for name, rows in links.items():
         getattr(Interaction, name).through.objects.bulk_create(rows)
     Action.objects.bulk_create(actions)
-    note("contacts", len(interactions))
-    note("actions", len(actions))
-    audit_write(
-        actor=None,
-        action="demo.example_data",
-        instance=holder,
-        after={"contacts": len(interactions), "actions": len(actions)},
-    )
+    loaded(holder, note, contacts=len(interactions), actions=len(actions))
