@@ -64,7 +64,9 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     build()
     programme = Programme.objects.get(code="PG")
-    activity = Activity.objects.get(code="PG-1.1", year=2021)
+    # An activity whose indicators are entered by hand (PG-1.1's count events since
+    # 2026-12-02, so its page now also times the derived measures).
+    activity = Activity.objects.get(code="PG-2.1", year=2021)
     client = Client()
     client.force_login(User.objects.get(username="coordinator"))
     pages = {

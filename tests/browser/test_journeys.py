@@ -18,9 +18,11 @@ def meetings_row(page: Any) -> Any:
     return page.locator("li", has_text=MEETINGS).first
 
 
-def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
+def test_coordinator_adds_the_third_meeting_as_an_event_and_the_dashboard_changes(
     page: Any, demo_server: str
 ) -> None:
+    """The meetings indicator counts the events of its activity: the coordinator records the
+    natuur meeting of 23 September on the events page, and the dashboard follows."""
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
     sign_in(page, demo_server, "coordinator")
@@ -28,24 +30,27 @@ def test_coordinator_records_the_third_meeting_and_the_dashboard_changes(
     assert "2 / 7" in row.inner_text()
     assert "Achter" in row.inner_text()
 
-    row.get_by_role("link", name=MEETINGS).click()
-    card = page.locator("section.indicator-card", has_text=MEETINGS)
-    card.get_by_text("Realisatie vastleggen").click()
-    card.get_by_label("Datum", exact=True).fill("2021-09-23")
-    card.get_by_label("Waarde", exact=True).fill("1")
-    card.get_by_label("Gemeente").select_option(label="Urk")
-    card.get_by_label("Link naar bewijs").fill("https://www.cmoflevoland.nl/verslag-natuur")
-    card.get_by_label("Toelichting").fill("Thema natuur")
-    card.get_by_role("button", name="Opslaan").click()
-
-    # htmx swaps the card in place: the progress is updated without a reload.
-    card = page.locator("section.indicator-card", has_text=MEETINGS)
-    card.get_by_text("3 / 7").wait_for()
-    assert "Op koers" in card.inner_text()
-    # The status line (a live region that stays in place) says what happened, and the
-    # keyboard focus is back on the Save button rather than lost to the page.
-    assert "De realisatie is vastgelegd" in card.get_by_role("status").inner_text()
-    assert page.evaluate("document.activeElement.id").endswith("-save")
+    page.get_by_role("link", name="Bijeenkomsten").first.click()
+    held = page.get_by_role("row", name=re.compile("Themabijeenkomst kunst en cultuur"))
+    assert re.search(r"22\s+21", held.inner_text())  # registered, present
+    page.get_by_role("link", name="Bijeenkomst toevoegen").click()
+    page.get_by_label("Programma").select_option(label="Positieve Gezondheid")
+    page.get_by_label("Activiteit").select_option(
+        label="2021 PG-1.1 Versterking verbinding van partners"
+    )
+    page.get_by_label("Titel").fill("Themabijeenkomst natuur")
+    page.get_by_label("Thema").fill("natuur")
+    page.get_by_label("Datum").fill("2021-09-23")
+    page.get_by_label("Plaats").fill("Natuurcentrum Urk")
+    page.get_by_label("Gemeente").select_option(label="Urk")
+    page.get_by_label("Mede-organiserende organisaties").select_option(
+        label=["IVN", "Staatsbosbeheer"]
+    )
+    page.get_by_label("Evaluatiecijfer (1–10)").fill("7.9")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De bijeenkomst is toegevoegd.").wait_for()
+    assert page.locator("h1").inner_text() == "Themabijeenkomst natuur"
 
     page.get_by_role("link", name="Dashboard").first.click()
     row = meetings_row(page)
@@ -91,7 +96,8 @@ def test_public_pages_have_no_serious_accessibility_violations(
 
 def test_the_realisation_form_is_usable_by_keyboard(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
-    page.goto(demo_server + "/activiteiten/1/")
+    page.goto(demo_server + "/programmas/1/?jaar=2021")
+    page.get_by_role("link", name="Informeel Flevoland in Beeld").first.click()
     summary = page.locator("summary", has_text="Realisatie vastleggen").first
     summary.focus()
     page.keyboard.press("Enter")

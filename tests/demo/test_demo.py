@@ -13,10 +13,12 @@ from django.db.models import Count
 
 from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
-from koers.core.models import AuditEntry
+from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
 from koers.demo import builder, seed_data
+from koers.directory.models import Organisation, Person, Position
 from koers.plans import queries, services
+from koers.plans.measures import get_measure
 from koers.plans.models import (
     Activity,
     AnnualPlan,
@@ -24,20 +26,56 @@ from koers.plans.models import (
     Indicator,
     Programme,
     Realisation,
+    Source,
     Target,
 )
 from koers.plans.progress import Status
+from koers.relations import event_services
+from koers.relations.models import Action, Event, Interaction, Participant
 from tests.conftest import verified_client
 
 MEETINGS = "7 thematische netwerkbijeenkomsten"
 
 
 def table_counts() -> dict[str, int]:
-    models: list[Any] = [User, Membership, Goal, Programme, Activity, Indicator, Target]
-    counts = {model.__name__: model.objects.count() for model in models}
-    counts["Realisation"] = Realisation.objects.count()
-    counts["AnnualPlan"] = AnnualPlan.objects.count()
-    return counts
+    models: list[Any] = [
+        User,
+        Membership,
+        Goal,
+        Programme,
+        Activity,
+        Indicator,
+        Target,
+        Realisation,
+        AnnualPlan,
+        Organisation,
+        Person,
+        Position,
+        Event,
+        Participant,
+        Interaction,
+        Action,
+        AuditEntry,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def add_the_natuur_meeting(coordinator: User, **values: Any) -> Event:
+    """What the coordinator does in the walkthrough, through the service the page calls."""
+    activity = Activity.objects.select_related("programme__plan").get(code="PG-1.1", year=2021)
+    return event_services.event_save(
+        actor=coordinator,
+        programme=activity.programme,
+        values={
+            "activity": activity,
+            "title": "Themabijeenkomst natuur",
+            "theme": "natuur",
+            "date": dt.date(2021, 9, 23),
+            "municipality": Municipality.objects.get(slug="urk"),
+            **values,
+        },
+        co_organisers=list(Organisation.objects.filter(slug__in=["ivn", "staatsbosbeheer"])),
+    )
 
 
 @pytest.fixture
@@ -78,6 +116,7 @@ def test_every_role_has_a_demo_account(demo: dict[str, int]) -> None:
 
 def test_running_it_twice_changes_nothing(demo: dict[str, int]) -> None:
     before = table_counts()
+    assert before["Person"] > 250 and before["Interaction"] > 150
     target_values = sorted(Target.objects.values_list("pk", "value"))
     assert builder.build(hours=False) == {}
     assert table_counts() == before
@@ -85,15 +124,19 @@ def test_running_it_twice_changes_nothing(demo: dict[str, int]) -> None:
 
 
 def test_it_keeps_what_users_recorded_when_run_again(demo: dict[str, int]) -> None:
-    indicator = Indicator.objects.get(title=MEETINGS)
+    coordinator = User.objects.get(username="coordinator")
+    event = add_the_natuur_meeting(coordinator)
     services.realisation_record(
-        actor=User.objects.get(username="coordinator"),
-        indicator=indicator,
+        actor=coordinator,
+        indicator=Indicator.objects.get(title__startswith="Procesbegeleiding 2 gemeenten"),
         date=dt.date(2021, 9, 23),
         value=Decimal(1),
     )
-    builder.build(hours=False)
-    assert indicator.realisations.count() == 3
+    before = table_counts()
+    assert builder.build(hours=False) == {}
+    assert table_counts() == before
+    assert Event.objects.filter(pk=event.pk, is_example=False).exists()
+    assert Event.objects.filter(activity=event.activity).count() == 7
 
 
 def test_realisations_are_example_data_within_2021_up_to_the_reference_date(
@@ -114,24 +157,50 @@ def test_realisations_are_example_data_within_2021_up_to_the_reference_date(
 def test_the_walkthrough_moves_the_meetings_from_behind_to_on_track(
     demo: dict[str, int],
 ) -> None:
+    """The meetings count the events of their activity: 2 held by 15 October, behind; the
+    coordinator adds the natuur meeting of 23 September as an event and the dashboard says
+    3 of 7, on track; removing it again takes it back."""
     coordinator = User.objects.get(username="coordinator")
     indicator = Indicator.objects.get(title=MEETINGS)
+    assert indicator.source == Source.DERIVED
+    assert not indicator.realisations.exists()
 
     def meetings_status() -> tuple[Decimal, Status]:
         summaries = queries.dashboard(coordinator, Year(2021), builder.REFERENCE_DATE)
         row = next(row for s in summaries for row in s.key_rows if row.indicator.pk == indicator.pk)
         return row.progress.realised, row.progress.status
 
+    held = Event.objects.filter(activity=indicator.activity, date__lte=builder.REFERENCE_DATE)
+    assert held.count() == 2
     assert meetings_status() == (Decimal(2), Status.BEHIND)
-    services.realisation_record(
-        actor=coordinator,
-        indicator=indicator,
-        date=dt.date(2021, 9, 23),
-        value=Decimal(1),
-        evidence_url="https://www.cmoflevoland.nl/verslag",
-    )
+    event = add_the_natuur_meeting(coordinator, place="Natuurcentrum Urk")
     assert meetings_status() == (Decimal(3), Status.ON_TRACK)
-    assert AuditEntry.objects.filter(action="realisation.record").count() == 1
+    assert AuditEntry.objects.filter(action="event.created", actor=coordinator).count() == 7
+    event_services.event_delete(actor=coordinator, event=event)
+    assert meetings_status() == (Decimal(2), Status.BEHIND)
+
+
+def test_events_of_other_activities_or_after_the_reference_date_do_not_count(
+    demo: dict[str, int],
+) -> None:
+    coordinator = User.objects.get(username="coordinator")
+    indicator = Indicator.objects.get(title=MEETINGS)
+    period = (dt.date(2021, 1, 1), builder.REFERENCE_DATE)
+    measure = get_measure(indicator.measure)
+    assert measure is not None
+    other = Activity.objects.select_related("programme__plan").get(code="PG-2.2", year=2021)
+    event_services.event_save(
+        actor=coordinator,
+        programme=other.programme,
+        values={"activity": other, "title": "Kopgroep mentale gezondheid", "date": period[1]},
+    )
+    add_the_natuur_meeting(coordinator, date=dt.date(2021, 10, 16))
+    assert measure.compute(indicator, *period) == 2
+    assert [str(e) for e in measure.records(indicator, *period)] == [
+        "Themabijeenkomst kunst en cultuur (18-03-2021)",
+        "Themabijeenkomst sport (10-06-2021)",
+    ]
+    assert measure.compute(indicator, dt.date(2021, 1, 1), dt.date(2021, 12, 31)) == 7
 
 
 def test_the_2021_annual_plan_is_adopted_and_frozen(demo: dict[str, int]) -> None:

@@ -112,6 +112,29 @@ def test_my_actions_groups_by_due_date_and_done_takes_it_off(world: Any) -> None
     assert page.context["count"] == 2
 
 
+def test_my_actions_and_done_dates_follow_the_reference_date(world: Any, settings: Any) -> None:
+    """The demo runs on 15 October 2021: what is overdue then is overdue, and an action
+    marked done is done on that day, not on the real one."""
+    settings.REFERENCE_DATE = "2021-10-15"
+    me = world.users["medewerker"]
+    for title, day in (
+        ("Te laat", dt.date(2021, 10, 14)),
+        ("Deze week", dt.date(2021, 10, 15)),
+        ("Later", dt.date(2021, 10, 18)),
+    ):
+        services.action_add(actor=me, holder_id=world.own.pk, title=title, owner=me, due_on=day)
+    client = world.client("medewerker")
+    page = client.get(reverse("relations:my_actions"))
+    groups = [[a.title for a in actions] for _label, actions in page.context["groups"]]
+    assert groups == [["Te laat"], ["Deze week"], ["Later"]]
+    late = Action.objects.get(title="Te laat")
+    client.post(reverse("relations:action_finish", args=[late.pk]))
+    late.refresh_from_db()
+    assert late.done_on == dt.date(2021, 10, 15)
+    form = client.get(reverse("relations:contact_add")).context["form"]
+    assert form.initial["date"] == dt.date(2021, 10, 15)
+
+
 def test_a_contact_is_recorded_through_the_page_with_two_follow_ups(world: Any) -> None:
     client = world.client("programmacoordinator")
     response = client.post(

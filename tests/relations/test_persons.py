@@ -183,3 +183,26 @@ def test_the_list_costs_the_same_queries_for_many_persons(
     PersonFactory.create_batch(40, holder=world.own)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("relations:persons")).status_code == 200
+
+
+def test_example_persons_say_so_on_the_list_the_page_and_in_the_export(world: World) -> None:
+    example = PersonFactory(holder=world.own, first_name="Sanne", last_name="Visser")
+    Person.objects.filter(pk=example.pk).update(is_example=True)
+    real = PersonFactory(holder=world.own, first_name="Fenna", last_name="de Boer")
+    client = world.client("beheerder")
+    listing = client.get(reverse("relations:persons")).content.decode()
+    rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in listing.split("<tr>")[2:]}
+    assert "voorbeeldgegevens" in rows["Sanne Visser"]
+    assert "voorbeeldgegevens" not in rows["Fenna de Boer"]
+    page = client.get(reverse("relations:person", args=[example.pk])).content.decode()
+    assert "Voorbeeldgegevens: deze persoon is verzonnen" in page
+    other = client.get(reverse("relations:person", args=[real.pk])).content.decode()
+    assert "Voorbeeldgegevens" not in other
+    export = json.loads(client.get(reverse("relations:person_export", args=[example.pk])).content)
+    assert export["person"]["is_example"] is True
+
+
+def test_the_example_flag_cannot_be_set_through_the_form(world: World) -> None:
+    from koers.relations.forms import PersonForm
+
+    assert "is_example" not in PersonForm().fields

@@ -6,3 +6,8 @@ class DemoConfig(AppConfig):
     name = "koers.demo"
     label = "demo"
     verbose_name = _("Demo")
+
+    def ready(self) -> None:
+        from koers.core.audit import register_action_labels
+
+        register_action_labels({"demo.example_data": _("Example data loaded by the demo")})

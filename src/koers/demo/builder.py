@@ -3,6 +3,15 @@
 Idempotent: every record is found by its natural key before it is created, and the
 example realisations are generated only once, so running the build twice changes
 nothing — not even what a user recorded in between.
+
+What users record in Koers is written through the services, as a demo user, with its
+audit entries: events and their participants, communication items, networks, grants and
+their steps. Volumes of invented records are bulk-loaded and marked as example data, with
+no audit entry that would claim a user typed them in: the realisations here, the hours
+(`hours.py`), the persons and their positions (`directory.py`, one audit entry says what
+was loaded) and the year of contacts and actions (`contacts.py`, likewise; bulk-loading
+also queues none of the e-mails `action_add` sends). The build runs in many tests, which is
+the other reason for bulk loading: see each module for its counts.
 """
 
 from __future__ import annotations
@@ -20,12 +29,14 @@ from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
 from koers.core.models import Municipality
 from koers.core.periods import Year
-from koers.demo import seed_data
+from koers.demo import directory, seed_data
+from koers.demo.contacts import build_contacts
+from koers.demo.directory import OWN
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
-from koers.directory.models import Organisation, OrganisationKind
+from koers.directory.models import Organisation
 from koers.plans.models import (
     Activity,
     AnnualPlan,
@@ -46,32 +57,6 @@ from koers.plans.progress import expected_by
 DEMO_PASSWORD = "koers-demo-2021"
 REFERENCE_DATE = dt.date(2021, 10, 15)
 DEMO_YEAR = 2021
-OWN = "cmo-flevoland"
-
-MUNICIPALITIES = [
-    ("GM0034", "Almere"),
-    ("GM0303", "Dronten"),
-    ("GM0995", "Lelystad"),
-    ("GM0171", "Noordoostpolder"),
-    ("GM0184", "Urk"),
-    ("GM0050", "Zeewolde"),
-]
-
-ORGANISATIONS = [
-    (OWN, "CMO Flevoland", "CMO Flevoland", OrganisationKind.OWN, "https://www.cmoflevoland.nl"),
-    (
-        "provincie-flevoland",
-        "Provincie Flevoland",
-        "Provincie Flevoland",
-        OrganisationKind.PROVINCE,
-        "https://www.flevoland.nl",
-    ),
-    ("regioplus", "RegioPlus", "Regio+", OrganisationKind.FUNDER, "https://www.regioplus.nl"),
-    ("ggd-flevoland", "GGD Flevoland", "GGD Flevoland", OrganisationKind.CARE, ""),
-    ("zonmw", "ZonMw", "ZonMw", OrganisationKind.FUNDER, ""),
-    ("windesheim", "Hogeschool Windesheim", "Windesheim", OrganisationKind.EDUCATION, ""),
-    ("fpf", "Flevolandse Patiënten Federatie", "FPF", OrganisationKind.RESIDENTS, ""),
-]
 
 
 @dataclass(frozen=True)
@@ -115,19 +100,6 @@ KEY_TITLE_PREFIXES = (
     "Informatie en advies aan 20 unieke cliënten",
 )
 
-# The thematic network meetings already held by the reference date; the third
-# (natuur) is the one a coordinator records in the walkthrough.
-MEETINGS_HELD = [
-    (dt.date(2021, 3, 18), "Thema kunst en cultuur", "lelystad"),
-    (dt.date(2021, 6, 10), "Thema sport", "almere"),
-]
-
-
-def _slug(text: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(text)
-
 
 @transaction.atomic
 def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
@@ -137,38 +109,13 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     need them."""
     created: dict[str, int] = {}
 
-    def note(kind: str, was_created: bool) -> None:
+    def note(kind: str, was_created: bool | int) -> None:
+        """Count what was made: one record (True), or how many were bulk-loaded."""
         if was_created:
-            created[kind] = created.get(kind, 0) + 1
+            created[kind] = created.get(kind, 0) + int(was_created)
 
-    municipalities = {}
-    for code, name in MUNICIPALITIES:
-        municipality, was = Municipality.objects.get_or_create(
-            code=code, defaults={"name": name, "slug": _slug(name), "province_code": "PV24"}
-        )
-        note("municipalities", was)
-        municipalities[municipality.slug] = municipality
-
-    organisations = {}
-    for slug, name, short, kind, website in ORGANISATIONS:
-        organisation, was = Organisation.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name, "short_name": short, "kind": kind, "website": website},
-        )
-        note("organisations", was)
-        organisations[slug] = organisation
-    for slug, municipality in municipalities.items():
-        organisation, was = Organisation.objects.get_or_create(
-            slug=f"gemeente-{slug}",
-            defaults={
-                "name": f"Gemeente {municipality.name}",
-                "short_name": municipality.name,
-                "kind": OrganisationKind.MUNICIPALITY,
-                "municipality": municipality,
-            },
-        )
-        note("organisations", was)
-
+    municipalities = directory.build_municipalities(note)
+    organisations = directory.build_organisations(municipalities, note)
     goals = _build_goals(organisations, note)
     plan, was = Plan.objects.get_or_create(
         organisation=organisations[OWN],
@@ -183,6 +130,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     note("plans", was)
 
     users = _build_users(organisations, note)
+    persons = directory.build_persons(organisations[OWN], organisations, note)
     coordinators = {code: u for u in USERS for code in u.programmes}
     for order, spec in enumerate(seed_data.PROGRAMMES):
         coordinator = (
@@ -222,7 +170,8 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         if entries:
             created["time entries"] = entries
     build_funding(plan, users, organisations, note)
-    build_relations(plan, users, organisations, note)
+    build_relations(plan, users, organisations, persons, note)
+    build_contacts(plan, users, organisations, persons, note)
     if (
         realisations
         and not Realisation.objects.filter(
@@ -437,18 +386,9 @@ def _build_realisations(
         target = next((t for t in indicator.targets.all() if t.year == DEMO_YEAR), None)
         if target is None or indicator.source == Source.DERIVED:
             continue
-        recorder = indicator.activity.programme.coordinator or users["medewerker"]
-        if "thematische netwerkbijeenkomsten" in indicator.title.lower():
-            for day, text, place in MEETINGS_HELD:
-                rows.append(
-                    _example(indicator, day, Decimal(1), municipalities[place], text, recorder)
-                )
-            continue
         places: list[Municipality | None] = [*indicator.activity.municipalities.all()] or [None]
         for day, value in _spread(indicator, target, year, rng):
-            rows.append(
-                _example(indicator, day, value, rng.choice(places), "", rng.choice(recorders))
-            )
+            rows.append(_example(indicator, day, value, rng.choice(places), rng.choice(recorders)))
     Realisation.objects.bulk_create(rows)
     return len(rows)
 
@@ -458,7 +398,6 @@ def _example(
     day: dt.date,
     value: Decimal,
     place: Municipality | None,
-    text: str,
     user: User,
 ) -> Realisation:
     return Realisation(
@@ -466,7 +405,6 @@ def _example(
         date=day,
         value=value,
         municipality=place,
-        note=text,
         recorded_by=user,
         is_example=True,
     )

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from koers.demo import funding_tables
-from koers.directory.models import Organisation, OrganisationKind
+from koers.directory.models import Organisation
 from koers.funding import services
 from koers.funding.models import (
     BudgetLine,
@@ -36,12 +36,6 @@ from koers.plans.models import Indicator, Plan, Programme, Source
 EXAMPLE = "Voorbeeldgegevens: de bronstukken noemen dit bedrag of deze datum niet."
 D = Decimal
 
-# (slug, name, kind) of funds the demo's applications go to; the seeds name them
-# as funding sources (001 r. 2162-2238, 4480-4530) without amounts.
-FUNDS = [
-    ("vsb-fonds", "VSB Fonds", OrganisationKind.FUNDER),
-]
-
 # Cost per hour by team for 2021 — example figures (salary scale plus overhead).
 COST_RATES = {
     "Project & Advies": D("78.00"),
@@ -56,11 +50,6 @@ def build_funding(
 ) -> None:
     own = plan.organisation
     actor = users["bedrijfsvoering"]
-    for slug, name, kind in FUNDS:
-        organisations[slug], was = Organisation.objects.get_or_create(
-            slug=slug, defaults={"name": name, "kind": kind}
-        )
-        note("organisations", was)
     programmes = {p.code: p for p in Programme.objects.filter(plan=plan)}
     _derive_fundraising(programmes["PG"])
     _cost_rates(own)

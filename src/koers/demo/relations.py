@@ -1,62 +1,170 @@
 """The events and communication items of the demo, behind the Positieve Gezondheid targets.
 
 From the seeds (jaarplan 2021, §2.1 "Thematische blokken met beoogde partners"): the seven
-themes and the partners named for each, which the demo adds to the directory. Example
-data (the seeds give no dates, places or publications): the events' dates and places (the
-two held by the reference date are those of the manual realisations in builder.py), who
-co-organised them, and the communication items. Each is marked as example data.
+themes, the partners named for each (in the directory, `demo/directory.py`), and that one
+meeting is organised with the programme office of Alles is Gezondheid. Example data (the
+seeds give no dates, places, registrations or publications): the events' dates and places,
+who co-organised and who registered and came, the evaluation scores, and the communication
+items. Each event and item is marked as example data.
 
-The indicators "21 communicatie-uitingen" and "Actieve schil van 6 organisaties" are
-derived from these records. "7 thematische netwerkbijeenkomsten" stays entered by hand
-for now: the walkthrough records its third meeting as a realisation.
+Six of the seven thematic meetings are here: kunst en cultuur and sport held by the
+reference date (with attendance and an evaluation), four planned (with registrations so
+far). The seventh, natuur, was held on 23 September but is not recorded yet: in the
+walkthrough the coordinator adds it on the events page, and "7 thematische
+netwerkbijeenkomsten", which counts the events of its activity, goes from 2 to 3 of 7.
+
+Events and participants are written through `relations.event_services` as the
+coordinator, like everything a user records there: they feed indicators, so they pass the
+same checks and leave the same audit entries. "21 communicatie-uitingen" and "Actieve
+schil van 6 organisaties" are derived from these records too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.utils.text import slugify
-
-from koers.directory.models import Organisation, OrganisationKind
+from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
 from koers.relations import event_services
 from koers.relations.models import CommunicationItem, Event
 
-# Jaarplan 2021 §2.1: the partners named per theme.
-PARTNERS = {
-    "kunst en cultuur": ["KunstLink"],
-    "sport": ["Sportservice Flevoland", "Jeugdfonds Sport en Cultuur"],
-    "natuur": ["IVN", "Staatsbosbeheer", "Natuur en Milieu Federatie Flevoland"],
-    "taal en gezondheid": [
-        "Bibliotheeknetwerk Flevoland",
-        "Flevomeer Bibliotheek",
-        "Huis voor Taal",
-    ],
-    "digitale gezondheid": ["Proscoop", "Medrie", "OZO Verbindzorg"],
-}
 
-# (date, theme, place, municipality slug, co-organising partners); the first two were held
-# by the reference date, the others are planned.
+@dataclass(frozen=True)
+class DemoEvent:
+    day: dt.date
+    theme: str
+    place: str
+    municipality: str  # slug, or "" when online
+    organisers: tuple[str, ...]  # organisation slugs besides the GGD
+    invited: tuple[str, ...]  # organisations whose contact persons registered
+    registered: int
+    evaluation: Decimal | None = None
+
+
+# The first two were held by the reference date; the others are planned. Registrations are
+# drawn from the contact persons of `invited`, in this order of preference.
 EVENTS = [
-    (dt.date(2021, 3, 18), "kunst en cultuur", "Agora Lelystad", "lelystad", ["KunstLink"]),
-    (
+    DemoEvent(
+        dt.date(2021, 3, 18),
+        "kunst en cultuur",
+        "Agora Lelystad",
+        "lelystad",
+        ("kunstlink",),
+        (
+            "kunstlink",
+            "gemeente-lelystad",
+            "welzijn-lelystad",
+            "de-kubus",
+            "woonzorg-flevoland",
+            "flevomeer-bibliotheek",
+            "fpf",
+            "humanitas",
+            "gemeente-almere",
+            "ggd-flevoland",
+        ),
+        22,
+        Decimal("7.6"),
+    ),
+    DemoEvent(
         dt.date(2021, 6, 10),
         "sport",
         "Sportcampus Almere",
         "almere",
-        ["Sportservice Flevoland", "Jeugdfonds Sport en Cultuur"],
+        ("sportservice-flevoland", "jeugdfonds-sport-en-cultuur"),
+        (
+            "sportservice-flevoland",
+            "jeugdfonds-sport-en-cultuur",
+            "gemeente-almere",
+            "gemeente-zeewolde",
+            "gemeente-dronten",
+            "roc-flevoland",
+            "windesheim",
+            "medrie",
+            "ggd-flevoland",
+            "humanitas",
+        ),
+        28,
+        Decimal("8.2"),
     ),
-    (
+    DemoEvent(
         dt.date(2021, 11, 4),
         "taal en gezondheid",
         "Bibliotheek Emmeloord",
         "noordoostpolder",
-        ["Bibliotheeknetwerk Flevoland", "Huis voor Taal"],
+        ("bibliotheeknetwerk-flevoland", "huis-voor-taal"),
+        (
+            "bibliotheeknetwerk-flevoland",
+            "flevomeer-bibliotheek",
+            "huis-voor-taal",
+            "gemeente-noordoostpolder",
+            "gemeente-urk",
+            "medrie",
+            "proscoop",
+            "ggd-flevoland",
+        ),
+        16,
     ),
-    (dt.date(2021, 11, 25), "eenzaamheid", "De Rede Dronten", "dronten", []),
-    (dt.date(2021, 12, 9), "digitale gezondheid", "Online", "", ["Proscoop", "Medrie"]),
+    DemoEvent(
+        dt.date(2021, 11, 25),
+        "eenzaamheid",
+        "De Rede Dronten",
+        "dronten",
+        (),
+        (
+            "een-tegen-eenzaamheid-lelystad",
+            "welzijn-lelystad",
+            "humanitas",
+            "mdf",
+            "woonzorg-flevoland",
+            "ggz-in-de-wijk",
+            "leger-des-heils",
+            "gemeente-dronten",
+            "gemeente-lelystad",
+            "fpf",
+        ),
+        21,
+    ),
+    DemoEvent(
+        dt.date(2021, 12, 2),
+        "mentale gezondheid",
+        "Gemeentehuis Zeewolde",
+        "zeewolde",
+        ("alles-is-gezondheid",),
+        (
+            "ggz-in-de-wijk",
+            "mdf",
+            "gemeente-zeewolde",
+            "windesheim",
+            "fpf",
+            "ggd-flevoland",
+            "humanitas",
+        ),
+        10,
+    ),
+    DemoEvent(
+        dt.date(2021, 12, 9),
+        "digitale gezondheid",
+        "Online",
+        "",
+        ("proscoop", "medrie"),
+        (
+            "proscoop",
+            "medrie",
+            "ozo-verbindzorg",
+            "zilveren-kruis",
+            "woonzorg-flevoland",
+            "fpf",
+            "gemeente-almere",
+            "ggd-flevoland",
+        ),
+        12,
+    ),
 ]
+NO_SHOWS = 0.18  # share of those registered for a held meeting who did not come
 
 # (date, channel, title, theme) — example publications on WEL in Flevoland and in newsletters.
 COMMUNICATIONS = [
@@ -140,9 +248,12 @@ NETWORKS = [
 
 
 def build_relations(
-    plan: Plan, users: dict[str, Any], organisations: dict[str, Any], note: Any
+    plan: Plan,
+    users: dict[str, Any],
+    organisations: dict[str, Organisation],
+    persons: dict[str, list[Person]],
+    note: Any,
 ) -> None:
-    partners = _partners(note)
     activity = (
         Activity.objects.filter(programme__plan=plan, programme__code="PG", year=2021)
         .filter(indicators__title__startswith="7 thematische")
@@ -152,43 +263,82 @@ def build_relations(
     if activity is None:
         return
     _derive(activity)
-    coordinator = users["coordinator"]
-    municipalities = {
-        o.municipality.slug: o.municipality
-        for o in Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).select_related(
-            "municipality"
-        )
-        if o.municipality
-    }
     if not Event.objects.filter(programme=activity.programme).exists():
-        ggd = organisations.get("ggd-flevoland")
-        for day, theme, place, municipality, organisers in EVENTS:
-            event = event_services.event_save(
-                actor=coordinator,
-                programme=activity.programme,
-                values={
-                    "activity": activity,
-                    "title": f"Themabijeenkomst {theme}",
-                    "theme": theme,
-                    "date": day,
-                    "place": place,
-                    "municipality": municipalities.get(municipality),
-                    "note": EXAMPLE,
-                },
-                co_organisers=[partners[name] for name in organisers] + ([ggd] if ggd else []),
-                is_example=True,
-            )
-            note("events", bool(event))
+        for spec in EVENTS:
+            _event(spec, activity, users["coordinator"], organisations, persons, note)
     _networks(plan, users)
     if not CommunicationItem.objects.filter(programme=activity.programme).exists():
         for day, channel, title, theme in COMMUNICATIONS:
             event_services.communication_add(
-                actor=coordinator,
+                actor=users["coordinator"],
                 programme=activity.programme,
                 values={"date": day, "channel": channel, "title": title, "theme": theme},
                 is_example=True,
             )
             note("communication items", True)
+
+
+def _event(
+    spec: DemoEvent,
+    activity: Activity,
+    actor: Any,
+    organisations: dict[str, Organisation],
+    persons: dict[str, list[Person]],
+    note: Any,
+) -> None:
+    """One thematic meeting with its registrations; attendance when it was held."""
+    from koers.demo.builder import REFERENCE_DATE
+
+    held = spec.day <= REFERENCE_DATE
+    municipality = organisations.get(f"gemeente-{spec.municipality}")
+    event = event_services.event_save(
+        actor=actor,
+        programme=activity.programme,
+        values={
+            "activity": activity,
+            "title": f"Themabijeenkomst {spec.theme}",
+            "theme": spec.theme,
+            "date": spec.day,
+            "place": spec.place,
+            "municipality": municipality.municipality if municipality else None,
+            "evaluation": spec.evaluation if held else None,
+            "note": EXAMPLE,
+        },
+        co_organisers=[organisations[slug] for slug in (*spec.organisers, "ggd-flevoland")],
+        is_example=True,
+    )
+    note("events", True)
+    rng = random.Random(f"{spec.day}:{spec.theme}")
+    for organisation, person in _registrations(spec, organisations, persons, rng):
+        event_services.participant_add(
+            actor=actor,
+            event=event,
+            person=person,
+            organisation=organisation,
+            attended=(rng.random() >= NO_SHOWS) if held else None,
+        )
+        note("participants", True)
+
+
+def _registrations(
+    spec: DemoEvent,
+    organisations: dict[str, Organisation],
+    persons: dict[str, list[Person]],
+    rng: random.Random,
+) -> list[tuple[Organisation, Person | None]]:
+    """`spec.registered` registrations: contact persons of the invited organisations, one
+    from each in turn, and the last organisation once more without a name (it said it would
+    send somebody)."""
+    pools = {slug: list(persons.get(slug, [])) for slug in spec.invited}
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[tuple[Organisation, Person | None]] = []
+    while len(chosen) < spec.registered - 1 and any(pools.values()):
+        for slug in spec.invited:
+            if pools[slug] and len(chosen) < spec.registered - 1:
+                chosen.append((organisations[slug], pools[slug].pop()))
+    chosen.append((organisations[spec.invited[-1]], None))
+    return chosen
 
 
 def _networks(plan: Plan, users: dict[str, Any]) -> None:
@@ -224,20 +374,11 @@ def _networks(plan: Plan, users: dict[str, Any]) -> None:
     )
 
 
-def _partners(note: Any) -> dict[str, Organisation]:
-    found = {}
-    for names in PARTNERS.values():
-        for name in names:
-            organisation, was = Organisation.objects.get_or_create(
-                slug=slugify(name), defaults={"name": name, "kind": OrganisationKind.PARTNER}
-            )
-            note("organisations", was)
-            found[name] = organisation
-    return found
-
-
 def _derive(activity: Activity) -> None:
-    """The activity's communications and its active circle count themselves."""
+    """The activity's meetings, communications and active circle count themselves."""
+    Indicator.objects.filter(
+        activity=activity, title__startswith="7 thematische netwerkbijeenkomsten"
+    ).update(source=Source.DERIVED, measure="relations.events_activity", measure_params={})
     Indicator.objects.filter(activity=activity, title__startswith="21 communicatie").update(
         source=Source.DERIVED, measure="relations.communications_programme"
     )

@@ -139,6 +139,12 @@ class Person(models.Model):
         blank=True,
         help_text=_("Required when consent is the lawful basis."),
     )
+    is_example = models.BooleanField(
+        _("example data"),
+        default=False,
+        editable=False,
+        help_text=_("Made up for the demo; no real person has these data."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)

@@ -42,6 +42,7 @@ PERSON_EXPORT_FIELDS = [
     "purpose",
     "lawful_basis",
     "consent_given_on",
+    "is_example",
     "created_at",
     "updated_at",
 ]

@@ -12,13 +12,13 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
+from koers.core.reference import default_reference
 from koers.plans.views.common import act, client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
@@ -100,7 +100,7 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = (
         InteractionForm.for_interaction(interaction, data, holder_id)
         if interaction
-        else InteractionForm(data, initial={"date": timezone.localdate()}, holder_id=holder_id)
+        else InteractionForm(data, initial={"date": default_reference()}, holder_id=holder_id)
     )
     follow_ups = (
         []
@@ -195,7 +195,7 @@ def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             action=action,
             status=status,
-            on=timezone.localdate(),
+            on=default_reference(),
             remote_addr=client_ip(request),
         ),
         str(messages_by_status[ActionStatus(status)]),
@@ -209,9 +209,10 @@ def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
 @signed_in
 @require_GET
 def my_actions(request: HttpRequest) -> HttpResponse:
-    """Her open actions by when they are due, and the ones she gave to colleagues."""
+    """Her open actions by when they are due, and the ones she gave to colleagues. "Today"
+    is the installation's reference date when it has one (the demo's 15 October 2021)."""
     me: Any = request.user
-    today = timezone.localdate()
+    today = default_reference()
     week_end = today + dt.timedelta(days=6 - today.weekday())
     mine = list(
         Action.objects.filter(owner=me, status=ActionStatus.OPEN)

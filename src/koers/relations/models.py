@@ -254,6 +254,7 @@ class Interaction(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+    is_example = models.BooleanField(_("example data"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('directory', '0003_organisation_details'),
         ('plans', '0002_plan_funder_and_lapsed_amendments'),
-        ('relations', '0004_member_employers'),
+        ('relations', '0005_interaction_is_example'),
         ('work', '0005_hours_budgets'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
