@@ -34,6 +34,7 @@ from koers.demo.contacts import build_contacts
 from koers.demo.directory import OWN
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
+from koers.demo.opportunities import build_opportunities
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
 from koers.directory.models import Organisation
@@ -179,6 +180,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         ).exists()
     ):
         created["realisations"] = _build_realisations(plan, users, municipalities)
+    build_opportunities(plan, users, organisations, note)
     build_reports(plan, users, organisations, note)
     return created
 
