@@ -23,7 +23,7 @@ from koers.accounts.policy import Scope, has_capability, organisations_with, own
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
-from koers.plans.views.common import act, client_ip, form_status, save_versioned
+from koers.plans.views.common import act, client_ip, flash_form_errors, form_status, save_versioned
 from koers.relations import opportunity_services as services
 from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
@@ -232,10 +232,7 @@ def _step(request: HttpRequest, pk: int, form_class: Any, call: Any, success: st
         raise Http404
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        for field, errors in form.errors.items():
-            label = str(form.fields[field].label) if field in form.fields else ""
-            for problem in errors:
-                messages.error(request, f"{label}: {problem}" if label else str(problem))
+        flash_form_errors(request, form)
     else:
         cleaned = form.cleaned_data if form is not None else {}
         act(request, lambda: call(record, cleaned), success)

@@ -26,7 +26,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry
 from koers.directory.models import Position
-from koers.plans.views.common import client_ip, save_versioned
+from koers.plans.views.common import client_ip, flash_form_errors, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
@@ -228,10 +228,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The position has been added."))
     else:
-        for field, errors in form.errors.items():
-            label = str(form.fields[field].label) if field in form.fields else ""
-            for problem in errors:
-                messages.error(request, f"{label}: {problem}" if label else str(problem))
+        flash_form_errors(request, form)
     return redirect("relations:person", pk=person.pk)
 
 

@@ -179,6 +179,15 @@ def act(request: HttpRequest, call: Any, success: str) -> bool:
     return True
 
 
+def flash_form_errors(request: HttpRequest, form: Any) -> None:
+    """A form posted from a page that redirects back: its problems as messages there,
+    each with its field's label."""
+    for field, errors in form.errors.items():
+        label = str(form.fields[field].label) if field in form.fields else ""
+        for problem in errors:
+            messages.error(request, f"{label}: {problem}" if label else str(problem))
+
+
 def display(instance: Any, name: str) -> Any:
     """A field's value as shown to users: the label of a choice, else the value."""
     label = getattr(instance, f"get_{name}_display", None)
