@@ -202,7 +202,7 @@ def _next_quote_number(holder_id: int, year: int) -> str:
 
 def _locked(opportunity: Opportunity) -> Opportunity:
     return (
-        Opportunity.objects.select_for_update()
+        Opportunity.objects.select_for_update(of=("self",))
         .select_related("holder", "organisation", "current_quote")
         .get(pk=opportunity.pk)
     )
