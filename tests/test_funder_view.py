@@ -30,7 +30,7 @@ from tests.permission_matrix import (
     an_event,
     frozen_with_amendment,
 )
-from tests.plans.factories import RealisationFactory
+from tests.plans.factories import RealisationFactory, write_progress
 
 READERS = ["opdrachtgever", "regio", "toezicht"]
 STAFF_NAMES = {
@@ -92,16 +92,12 @@ def _staff_on_records(world: World) -> list[str]:
         changes={"status": "running"},
         expected_version=world.activity.version,
     )
-    services.activity_update_save(
-        actor=users["programmacoordinator"],
-        activity=world.activity,
-        quarter=2,
-        values={
-            "narrative": "Drie bijeenkomsten.",
-            "status_override": "on_track",
-            "override_reason": "Inhaalslag gepland.",
-        },
-        expected_version=0,
+    write_progress(
+        users["programmacoordinator"],
+        world.activity,
+        narrative="Drie bijeenkomsten.",
+        status_override="on_track",
+        override_reason="Inhaalslag gepland.",
     )
     question = services.activity_comment_post(
         actor=users["opdrachtgever"], activity=world.activity, text="Hoe gaat het?"
