@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 from koers.directory.models import Person
 from koers.plans.models import (
     Activity,
+    ActivityComment,
+    ActivityUpdate,
     AdvisoryComment,
     Amendment,
     AnnualPlanStatus,
@@ -121,6 +123,25 @@ def _advice(world: World, text: str) -> Any:
     )
 
 
+def _write_progress(field: str, **more: str) -> Callable[[World, str], Any]:
+    def submit(world: World, text: str) -> Any:
+        prefix = f"a{world.activity.pk}"
+        update = ActivityUpdate.objects.first()
+        data = {f"{prefix}-{name}": value for name, value in {**more, field: text}.items()}
+        data[f"{prefix}-version"] = str(update.version if update else 0)
+        return world.client("programmacoordinator").post(
+            reverse("plans:programme_progress", args=[world.programme.pk, 2021, 2]), data
+        )
+
+    return submit
+
+
+def _ask(world: World, text: str) -> Any:
+    return world.client("opdrachtgever").post(
+        reverse("plans:activity_comment", args=[world.activity.pk]), {"text": text}
+    )
+
+
 def _person(world: World) -> Person:
     person = Person.objects.first()
     return person or PersonFactory(holder=world.own)
@@ -191,6 +212,24 @@ FIELDS = [
         "amendment reason",
         _amendment_reason,
         lambda w: Amendment.objects.get().reason,
+        _activity_page,
+    ),
+    TextField(
+        "quarter's narrative",
+        _write_progress("narrative"),
+        lambda w: ActivityUpdate.objects.get().narrative,
+        lambda w: _activity_page(w) + "?peildatum=2021-06-30",
+    ),
+    TextField(
+        "reason for a status override",
+        _write_progress("override_reason", status_override="behind"),
+        lambda w: ActivityUpdate.objects.get().override_reason,
+        lambda w: _activity_page(w) + "?peildatum=2021-06-30",
+    ),
+    TextField(
+        "question on an activity",
+        _ask,
+        lambda w: ActivityComment.objects.get().text,
         _activity_page,
     ),
     TextField(

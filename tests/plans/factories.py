@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import factory
 
@@ -110,3 +111,14 @@ class AnnualPlanFactory(factory.django.DjangoModelFactory):
 
     plan = factory.SubFactory(PlanFactory)
     year = 2021
+
+
+def write_progress(
+    actor: Any, activity: Activity, quarter: int = 2, version: int = 0, **values: str
+) -> Any:
+    """The quarter's progress of `activity` written through the service, as the page does."""
+    from koers.plans.services import activity_update_save
+
+    return activity_update_save(
+        actor=actor, activity=activity, quarter=quarter, values=values, expected_version=version
+    )

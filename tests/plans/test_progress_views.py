@@ -10,10 +10,14 @@ from django.test import Client
 from django.urls import reverse
 
 from koers.core.models import AuditEntry
-from koers.plans import services
 from koers.plans.models import ActivityUpdate, AnnualPlanStatus
 from tests.conftest import World
-from tests.plans.factories import ActivityFactory, IndicatorFactory, RealisationFactory
+from tests.plans.factories import (
+    ActivityFactory,
+    IndicatorFactory,
+    RealisationFactory,
+    write_progress,
+)
 
 
 def url(world: World, quarter: int = 2, programme: Any = None) -> str:
@@ -75,12 +79,10 @@ class TestTheQuarterPage:
         assert AuditEntry.objects.filter(action="activity_update.save").count() == 1
 
     def test_line_breaks_from_the_browser_are_no_change(self, world: World) -> None:
-        services.activity_update_save(
-            actor=world.users["directeur"],
-            activity=world.activity,
-            quarter=2,
-            values={"narrative": "Regel een\nregel twee"},
-            expected_version=0,
+        write_progress(
+            world.users["directeur"],
+            world.activity,
+            narrative="Regel een\nregel twee",
         )
         client = world.client("programmacoordinator")
         data = page_data(client, url(world))
@@ -109,12 +111,10 @@ class TestTheQuarterPage:
     def test_a_colleague_saving_the_same_activity_is_a_conflict(self, world: World) -> None:
         client = world.client("programmacoordinator")
         data = page_data(client, url(world))
-        services.activity_update_save(
-            actor=world.users["directeur"],
-            activity=world.activity,
-            quarter=2,
-            values={"narrative": "Versie van de directeur"},
-            expected_version=0,
+        write_progress(
+            world.users["directeur"],
+            world.activity,
+            narrative="Versie van de directeur",
         )
         data[f"a{world.activity.pk}-narrative"] = "Versie van de coördinator"
         response = client.post(url(world), data)
@@ -132,31 +132,28 @@ class TestTheQuarterPage:
     ) -> None:
         client = world.client("programmacoordinator")
         data = page_data(client, url(world))
-        services.activity_update_save(
-            actor=world.users["directeur"],
-            activity=second,
-            quarter=2,
-            values={"risks": "Ziekte"},
-            expected_version=0,
+        write_progress(
+            world.users["directeur"],
+            second,
+            risks="Ziekte",
         )
         data[f"a{world.activity.pk}-risks"] = "Geen"
         assert client.post(url(world), data).status_code == 302
         assert ActivityUpdate.objects.get(activity=second).risks == "Ziekte"
 
     def test_each_activity_shows_its_history(self, world: World) -> None:
-        first = services.activity_update_save(
-            actor=world.users["directeur"],
-            activity=world.activity,
-            quarter=2,
-            values={"status_override": "behind", "override_reason": "Partner weg"},
-            expected_version=0,
+        first = write_progress(
+            world.users["directeur"],
+            world.activity,
+            status_override="behind",
+            override_reason="Partner weg",
         )
-        services.activity_update_save(
-            actor=world.users["programmacoordinator"],
-            activity=world.activity,
-            quarter=2,
-            values={"status_override": "on_track", "override_reason": "Nieuwe partner"},
-            expected_version=first.version,
+        write_progress(
+            world.users["programmacoordinator"],
+            world.activity,
+            version=first.version,
+            status_override="on_track",
+            override_reason="Nieuwe partner",
         )
         html = world.client("programmacoordinator").get(url(world)).content.decode()
         assert "Geschiedenis (2 keer opgeslagen)" in html
@@ -217,17 +214,13 @@ class TestTheActivityPage:
         self, world: World
     ) -> None:
         RealisationFactory(indicator=world.indicator, value=7)
-        services.activity_update_save(
-            actor=world.users["programmacoordinator"],
-            activity=world.activity,
-            quarter=2,
-            values={
-                "narrative": "Zeven bijeenkomsten gehouden.",
-                "risks": "Subsidie onzeker.",
-                "status_override": "behind",
-                "override_reason": "De opkomst was laag.",
-            },
-            expected_version=0,
+        write_progress(
+            world.users["programmacoordinator"],
+            world.activity,
+            narrative="Zeven bijeenkomsten gehouden.",
+            risks="Subsidie onzeker.",
+            status_override="behind",
+            override_reason="De opkomst was laag.",
         )
         address = reverse("plans:activity", args=[world.activity.pk]) + "?peildatum=2021-06-30"
         html = world.client("opdrachtgever").get(address).content.decode()
@@ -239,12 +232,11 @@ class TestTheActivityPage:
         assert world.users["programmacoordinator"].last_name not in progress
 
     def test_staff_see_who_wrote_it_and_the_coordinator_a_link_to_write(self, world: World) -> None:
-        services.activity_update_save(
-            actor=world.users["programmacoordinator"],
-            activity=world.activity,
+        write_progress(
+            world.users["programmacoordinator"],
+            world.activity,
             quarter=1,
-            values={"narrative": "Gestart."},
-            expected_version=0,
+            narrative="Gestart.",
         )
         address = reverse("plans:activity", args=[world.activity.pk]) + "?peildatum=2021-05-01"
         html = world.client("programmacoordinator").get(address).content.decode()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability, organisations_with, own_organisation
+from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
@@ -106,6 +106,7 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "activities": record.activities.select_related("programme"),
             "projects": record.projects.all(),
             "may_manage": may_manage,
+            "shows_names": sees_names(request.user, record.organisation_id),
             "moves": moves,
             "move_form": MoveForm(initial={"on": today}),
             "obligation_form": ObligationForm(),

@@ -21,7 +21,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import Scope, has_capability, organisations_with, own_organisation
+from koers.accounts.policy import (
+    Scope,
+    has_capability,
+    organisations_with,
+    own_organisation,
+    sees_names,
+)
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
@@ -503,6 +509,7 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
             ),
             "form": form if may_record else None,
             "may_review": may_record,
+            "shows_names": sees_names(request.user, activity.programme.plan.organisation_id),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability
+from koers.accounts.policy import has_capability, sees_names
 from koers.accounts.roles import Capability
 from koers.plans import queries, services
 from koers.plans.access import (
@@ -74,6 +74,7 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 activity__programme__in=programmes
             ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
             "transitions": services.allowed_transitions(request.user, annual_plan),
+            "shows_names": sees_names(request.user, annual_plan.plan.organisation_id),
             "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
             and annual_plan.status == "ter_advies",
             "comment_form": AdvisoryCommentForm(),
