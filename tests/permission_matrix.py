@@ -400,6 +400,15 @@ def a_report_document(world: Any, *, until: str = "prepared") -> Any:
     return document
 
 
+def a_failed_document(world: Any) -> Any:
+    from koers.reports.models import JobStatus
+
+    document = a_report_document(world)
+    document.status = JobStatus.FAILED
+    document.save(update_fields=["status"])
+    return document
+
+
 def reset_link(world: Any) -> tuple[str, str]:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils.encoding import force_bytes
@@ -1184,6 +1193,13 @@ ROWS: list[Row] = [
         "Voortgang van een document dat gemaakt wordt",
         target=a_report_document,
         expected=REPORT_STAFF,
+    ),
+    Row(
+        "reports:document_retry",
+        "Een mislukt document opnieuw laten maken",
+        target=a_failed_document,
+        method="POST",
+        expected=[302, 302, 302, 302, 302, 302, 404, 404, 404, 403],
     ),
     Row(
         "reports:document_download",

@@ -439,3 +439,15 @@ def test_the_clients_page_lists_its_opportunities_for_staff_only(world: Any) -> 
     funder = world.client("opdrachtgever").get(url)
     assert list(funder.context["opportunities"]) == []
     assert record.title not in funder.content.decode()
+
+
+def test_reopening_a_lost_quote_keeps_it_as_history(world: Any) -> None:
+    me = world.users["medewerker"]
+    record = services.quote_send(actor=me, opportunity=_add(world), on=DAY)
+    lost = services.opportunity_lose(actor=me, opportunity=record, reason="Te duur", on=DAY)
+    reopened = services.opportunity_reopen(actor=me, opportunity=lost)
+    assert reopened.current_quote is None
+    [quote] = reopened.quotes.all()
+    assert quote.withdrawn_reason == "Verloren: Te duur"
+    again = services.quote_send(actor=me, opportunity=reopened, on=DAY)
+    assert again.current_quote.number == "2021-002"

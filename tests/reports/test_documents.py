@@ -202,3 +202,126 @@ def test_building_a_report_costs_the_same_queries_for_few_or_many_activities(
     with CaptureQueriesContext(connection) as queries:
         contents.build(report)
     assert len(queries) <= 45
+
+
+def test_evidence_of_hours_counts_the_entries_and_names_no_one(world: Any) -> None:
+    from koers.work.models import StaffProfile, TimeEntry
+    from tests.funding.factories import GrantFactory
+
+    staff = world.users["medewerker"]
+    staff.first_name, staff.last_name = "Marieke", "Oosterhof"
+    staff.save()
+    StaffProfile.objects.create(user=staff, organisation=world.own)
+    hours = IndicatorFactory(
+        activity=world.activity,
+        title="Uren op de activiteit",
+        unit="hours",
+        source="derived",
+        measure="work.hours_activity",
+    )
+    TargetFactory(indicator=hours, value=Decimal(100))
+    for day in (dt.date(2021, 3, 1), dt.date(2021, 4, 1)):
+        TimeEntry.objects.create(
+            user=staff,
+            organisation=world.own,
+            activity=world.activity,
+            date=day,
+            hours=Decimal("7.5"),
+        )
+    grant = GrantFactory(organisation=world.own, funder=world.province)
+    grant.programmes.add(world.programme)
+    grant.indicators.create(indicator=hours, year=2021, agreed_target=Decimal(100))
+    report = services.report_prepare(
+        actor=world.users["directeur"],
+        plan=world.plan,
+        kind="accountability",
+        year=2021,
+        grant=grant,
+    )
+    content = contents.build(report)
+    [item] = content["programmes"][0]["lines"][0]["activities"][0]["outputs"]
+    assert item["realised"] == "15"
+    assert [(e["value"], e["note"]) for e in item["evidence"]] == [("2", "geteld")]
+    for format in ("docx", "pdf", "xlsx"):
+        data = documents.render(content, format)
+        text = {"docx": docx_text, "pdf": pdf_text}.get(format, lambda d: str(xlsx_sheets(d)))(data)
+        assert "Oosterhof" not in text
+
+
+def test_the_evaluation_lists_only_the_changes_of_the_funders_programmes(world: Any) -> None:
+    from koers.plans.models import Amendment, AmendmentStatus
+
+    other = ActivityFactory(programme=world.unfunded_programme, code="AO-9")
+    for activity in (world.activity, other):
+        Amendment.objects.create(
+            annual_plan=world.annual_plan,
+            activity=activity,
+            field="title",
+            old_value="Oud",
+            new_value=f"Nieuw {activity.code}",
+            reason="Helderder",
+            status=AmendmentStatus.APPROVED,
+            proposed_by=world.users["directeur"],
+        )
+    report = services.report_prepare(
+        actor=world.users["directeur"], plan=world.plan, kind="evaluation", year=2021
+    )
+    changes = contents.build(report)["changes"]
+    assert [c["new"] for c in changes] == [f"Nieuw {world.activity.code}"]
+
+
+def test_an_override_stands_on_its_own_quarters_row_only(realised: Any) -> None:
+    world = realised
+    activity_update_save(
+        actor=world.users["programmacoordinator"],
+        activity=world.activity,
+        quarter=3,
+        values={"status_override": "behind", "override_reason": "Najaar is vol."},
+        expected_version=0,
+    )
+    content = contents.build(progress_report(world))
+    header, *rows = xlsx_sheets(documents.render(content, "xlsx"))[INDICATORS]
+    reason = header.index("Reden")
+    assert [r[reason] for r in rows] == [None, None, "Najaar is vol."]
+
+
+def test_pasted_control_characters_do_not_break_the_documents(realised: Any) -> None:
+    world = realised
+    activity_update_save(
+        actor=world.users["programmacoordinator"],
+        activity=world.activity,
+        quarter=3,
+        values={"narrative": "Eerste regel\x0btweede regel\x07"},
+        expected_version=0,
+    )
+    content = contents.build(progress_report(world))
+    assert "Eerste regel\ntweede regel" in docx_text(documents.render(content, "docx"))
+    assert "Eerste regel" in pdf_text(documents.render(content, "pdf"))
+    activities = xlsx_sheets(documents.render(content, "xlsx"))["Activiteiten"]
+    assert activities[1][activities[0].index("Voortgang")] == "Eerste regel\ntweede regel"
+
+
+def test_a_narrative_that_looks_like_a_formula_stays_text_in_excel(realised: Any) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    world = realised
+    activity_update_save(
+        actor=world.users["programmacoordinator"],
+        activity=world.activity,
+        quarter=3,
+        values={"narrative": '=HYPERLINK("http://example.com","klik")'},
+        expected_version=0,
+    )
+    content = contents.build(progress_report(world))
+    workbook = load_workbook(io.BytesIO(documents.render(content, "xlsx")))
+    cells = [
+        c
+        for row in workbook["Activiteiten"].iter_rows()
+        for c in row
+        if c.value and str(c.value).startswith("=")
+    ]
+    assert [(c.value, c.data_type) for c in cells] == [
+        ('=HYPERLINK("http://example.com","klik")', "s")
+    ]

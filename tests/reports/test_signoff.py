@@ -175,3 +175,23 @@ def test_an_evaluations_questions_are_kept_with_its_answers(world: Any) -> None:
         "Grotendeels: zie de cijfers."
     ]
     assert report.title == "Evaluatiedossier 2021–2022"
+
+
+def test_a_report_sent_before_its_period_ended_compares_at_its_own_date(
+    realised: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    world = realised
+    settings.REFERENCE_DATE = "2021-08-20"  # Q3 running: counted to 20 August
+    with django_capture_on_commit_callbacks(execute=False):
+        sent = services.report_send(actor=world.users["directeur"], report=signed(world))
+    [item] = sent.snapshot.content["programmes"][0]["lines"][0]["activities"][0]["outputs"]
+    assert item["realised"] == "1"
+    settings.REFERENCE_DATE = "2021-10-15"  # later: the 26 August meeting is no correction
+    assert [
+        c
+        for c in queries.differences(sent.snapshot.content, queries.content_since_sent(sent))
+        if c.field == "realised"
+    ] == []
+    RealisationFactory(indicator=world.indicator, date=dt.date(2021, 8, 10), value=Decimal(1))
+    changes = queries.differences(sent.snapshot.content, queries.content_since_sent(sent))
+    assert [(c.sent, c.now) for c in changes if c.field == "realised"] == [("1", "2")]

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from koers.reports import services
 from koers.reports.models import JobStatus, Report, ReportDocument, ReportStatus
 from tests.directory.factories import PersonFactory
 from tests.permission_matrix import a_report
@@ -210,3 +211,59 @@ def test_the_funder_finds_the_amendments_awaiting_her_decision(world: Any) -> No
     assert list(province.context["pending"]) == [amendment]
     assert list(world.client("regio").get(reverse("reports:reports")).context["pending"]) == []
     assert world.client("directeur").get(reverse("reports:reports")).context["pending"] == []
+
+
+def test_a_funder_cannot_open_the_drafts_of_a_sent_report(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from koers.reports.tasks import make_document
+
+    report = a_report(world, until="signed")
+    draft = services.document_request(actor=world.users["directeur"], report=report, format="xlsx")
+    make_document.call(draft.pk)
+    with django_capture_on_commit_callbacks(execute=False):
+        services.report_send(actor=world.users["directeur"], report=report)
+    sent = ReportDocument.objects.get(snapshot__report=report, format="xlsx")
+    make_document.call(sent.pk)
+    province = world.client("opdrachtgever")
+    assert province.get(reverse("reports:document_download", args=[draft.pk])).status_code == 404
+    assert province.get(reverse("reports:document_status", args=[draft.pk])).status_code == 404
+    assert province.get(reverse("reports:document_download", args=[sent.pk])).status_code == 200
+    director = world.client("directeur")
+    assert director.get(reverse("reports:document_download", args=[draft.pk])).status_code == 200
+
+
+def test_the_funder_sees_the_sign_off_by_role_not_by_name(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    director = world.users["directeur"]
+    director.first_name, director.last_name = "Dorien", "Dekker"
+    director.save()
+    with django_capture_on_commit_callbacks(execute=False):
+        sent = a_report(world, until="sent")
+    url = reverse("reports:report", args=[sent.pk])
+    assert "Dekker" not in world.client("opdrachtgever").get(url).content.decode()
+    assert "Dekker" not in world.client("toezicht").get(url).content.decode()
+    assert "Dekker" in world.client("bedrijfsvoering").get(url).content.decode()
+
+
+def test_a_failed_document_is_made_again_by_staff(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from koers.reports.tasks import make_document
+
+    report = a_report(world)
+    document = services.document_request(
+        actor=world.users["directeur"], report=report, format="pdf"
+    )
+    ReportDocument.objects.filter(pk=document.pk).update(status=JobStatus.FAILED, error="weg")
+    retry = reverse("reports:document_retry", args=[document.pk])
+    assert world.client("opdrachtgever").post(retry).status_code == 404  # not sent to her
+    assert world.client("medewerker").post(retry).status_code == 302  # staff may retry
+    with django_capture_on_commit_callbacks(execute=False):
+        assert world.client("directeur").post(retry).status_code == 302
+    document.refresh_from_db()
+    assert (document.status, document.error) == (JobStatus.QUEUED, "")
+    make_document.call(document.pk)
+    document.refresh_from_db()
+    assert document.status == JobStatus.DONE

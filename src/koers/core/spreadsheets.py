@@ -44,7 +44,7 @@ def workbook_bytes(sheets: Sheets) -> bytes:
         for row in rows:
             sheet.append(
                 [
-                    cell if cell is None or isinstance(cell, int | float) else _plain(cell)
+                    cell if cell is None or isinstance(cell, int | float) else _plain(sheet, cell)
                     for cell in row
                 ]
             )
@@ -67,10 +67,22 @@ def sheet_name(title: str, used: set[str]) -> str:
     return candidate
 
 
-def _plain(value: Any) -> Any:
+def _plain(sheet: Any, value: Any) -> Any:
+    """Dates and amounts as they are; anything else as text. A text that looks like a
+    formula (=, +, -, @) is stored as text, never as a formula: exports hold what users and
+    imports typed, and a controller opening one must not run it."""
     import datetime as dt
     from decimal import Decimal
 
+    from openpyxl.cell import WriteOnlyCell
+
+    from koers.core.text import xml_safe
+
     if isinstance(value, Decimal | dt.date):
         return value
-    return str(value)
+    text = xml_safe(str(value))
+    if text[:1] in ("=", "+", "-", "@"):
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        return cell
+    return text

@@ -7,8 +7,7 @@ its questions are the seeds' own. Example data: the narratives (their text says 
 dates of the sign-off of the Q2 report, and the narrative added after it was sent — which
 is what the province sees under "what changed since it was sent".
 
-Written through the services, as the users would, then the sign-off's moments are set to
-their 2021 dates (the services stamp the time of the build).
+Written through the services, as the users would, with each step's moment in 2021.
 """
 
 from __future__ import annotations
@@ -110,20 +109,13 @@ def build_reports(
         quarter=2,
         recipient=province,
         due_on=dt.date(2021, 7, 15),
+        at=_at(dt.date(2021, 7, 5), 10),
     )
-    report = services.report_review(actor=coordinator, report=report)
-    report = services.report_sign(actor=director, report=report)
-    report = services.report_send(actor=director, report=report)
-    moments = {
-        "prepared_at": _at(dt.date(2021, 7, 5), 10),
-        "reviewed_at": _at(dt.date(2021, 7, 7), 14),
-        "signed_at": _at(dt.date(2021, 7, 8), 9),
-        "sent_at": _at(dt.date(2021, 7, 9), 11),
-    }
-    Report.objects.filter(pk=report.pk).update(**moments)
-    report.snapshot.__class__.objects.filter(pk=report.snapshot.pk).update(
-        created_at=moments["sent_at"]
+    report = services.report_review(
+        actor=coordinator, report=report, at=_at(dt.date(2021, 7, 7), 14)
     )
+    report = services.report_sign(actor=director, report=report, at=_at(dt.date(2021, 7, 8), 9))
+    services.report_send(actor=director, report=report, at=_at(dt.date(2021, 7, 9), 11))
     note("reports", True)
     # After it was sent the coordinator completed her Q2 narrative: a difference to see.
     code, quarter, addition = AMENDED
@@ -138,7 +130,7 @@ def build_reports(
         expected_version=update.version,
     )
     _narratives(plan, coordinator, {3})
-    evaluation = services.report_prepare(
+    services.report_prepare(
         actor=director,
         plan=plan,
         kind=ReportKind.EVALUATION,
@@ -147,6 +139,6 @@ def build_reports(
         recipient=province,
         due_on=dt.date(2023, 4, 30),
         questions=EVALUATION_QUESTIONS,
+        at=_at(dt.date(2021, 10, 1), 9),
     )
-    Report.objects.filter(pk=evaluation.pk).update(prepared_at=_at(dt.date(2021, 10, 1), 9))
     note("reports", True)

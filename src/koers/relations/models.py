@@ -402,6 +402,10 @@ class Network(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def evidence_text(self) -> str:
+        """The network as evidence in a report to a funder: its name, not who represents us."""
+        return self.name
+
 
 class NetworkValue(models.TextChoices):
     HIGH = "high", _("High")

@@ -21,7 +21,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -29,6 +28,7 @@ from koers.accounts.models import Membership
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.core.reference import default_reference
 from koers.directory.models import Organisation
 from koers.plans.services.common import lock_for_edit
 from koers.relations import quotes
@@ -124,7 +124,7 @@ def opportunity_save(
         opportunity = Opportunity(
             holder_id=holder_id,
             created_by=actor,
-            created_on=on or timezone.localdate(),
+            created_on=on or default_reference(),
             is_example=is_example,
         )
     else:
@@ -179,7 +179,7 @@ def quote_document(
 ) -> bytes:
     """The quote as a Word document with the opportunity's figures: as it would be sent
     `on` (today by default), for a preview, or for sending."""
-    day = on or timezone.localdate()
+    day = on or default_reference()
     values = quotes.values_for(
         opportunity,
         number=number,
@@ -274,7 +274,7 @@ def quote_withdraw(
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the quote is withdrawn.")})
     before = snapshot(opportunity, AUDITED)
-    quote.withdrawn_on, quote.withdrawn_reason = on or timezone.localdate(), reason.strip()
+    quote.withdrawn_on, quote.withdrawn_reason = on or default_reference(), reason.strip()
     quote.save(update_fields=["withdrawn_on", "withdrawn_reason"])
     opportunity.status, opportunity.current_quote = S.OPPORTUNITY, None
     opportunity.save(update_fields=["status", "current_quote"])
@@ -317,7 +317,14 @@ def opportunity_reopen(
     if opportunity.status != S.LOST:
         raise ValidationError(_("Only a lost opportunity can be reopened."))
     before = snapshot(opportunity, AUDITED)
+    quote = opportunity.current_quote
+    if quote is not None:
+        # The lost quote is history; a new quote for the reopened opportunity gets a new number.
+        quote.withdrawn_on = default_reference()
+        quote.withdrawn_reason = _("Lost: %(reason)s") % {"reason": opportunity.lost_reason}
+        quote.save(update_fields=["withdrawn_on", "withdrawn_reason"])
     opportunity.status, opportunity.decided_on, opportunity.lost_reason = S.OPPORTUNITY, None, ""
+    opportunity.current_quote = None
     opportunity.save()
     _audit(actor, "opportunity.reopened", opportunity, before, remote_addr)
     return opportunity

@@ -9,11 +9,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,6 +22,7 @@ from koers.accounts.policy import Scope, has_capability, organisations_with, own
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
+from koers.core.reference import default_reference
 from koers.plans.views.common import act, client_ip, flash_form_errors, form_status, save_versioned
 from koers.relations import opportunity_services as services
 from koers.relations import quotes
@@ -108,7 +108,7 @@ def opportunities(request: HttpRequest) -> HttpResponse:
     holder_ids = _holders(request.user)
     form = PipelineFilterForm(request.GET or None, holder_ids=holder_ids)
     rows = _filtered(request, form)
-    year = timezone.localdate().year
+    year = default_reference().year
     decided = opportunities_for(request.user).filter(decided_on__year=year)
     outcome = decided.aggregate(
         won=Count("id", filter=Q(status=S.WON)),
@@ -123,14 +123,14 @@ def opportunities(request: HttpRequest) -> HttpResponse:
             "form": form,
             "opportunities": rows.select_related(
                 "organisation", "programme", "owner", "project", "current_quote"
-            ).order_by("expected_on", "-created_on", "-id")[:SHOWN],
+            ).order_by(F("expected_on").asc(nulls_last=True), "-created_on", "-id")[:SHOWN],
             "shown": SHOWN,
             "summary": pipeline_summary(opportunities_for(request.user)),
             "statuses": S,
             "year": year,
             "outcome": outcome,
             "win_rate": round(100 * outcome["won"] / decided_count) if decided_count else None,
-            "today": timezone.localdate(),
+            "today": default_reference(),
             "may_add": bool(_holders(request.user, Capability.EDIT_PERSONS)),
             "may_template": has_capability(request.user, Capability.ADMINISTER),
         },
@@ -142,7 +142,7 @@ def opportunities(request: HttpRequest) -> HttpResponse:
 def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_opportunity_for_user(request.user, pk)
     may_edit = _may_edit(request.user, record)
-    today = timezone.localdate()
+    today = default_reference()
     return render(
         request,
         "relations/opportunity.html",

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from koers.core.money import euro
+from koers.core.text import xml_safe
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -172,7 +173,7 @@ def fill(template: IO[bytes], values: dict[str, str]) -> bytes:
         text = paragraph.text
         if not any(name in values for name in PLACEHOLDER.findall(text)):
             continue
-        filled = PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        filled = xml_safe(PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text))
         runs = paragraph.runs
         for run in runs[1:]:
             run._element.getparent().remove(run._element)

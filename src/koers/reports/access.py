@@ -39,10 +39,18 @@ def get_report_for_user(user: Any, pk: int) -> Report:
 
 
 def get_document_for_user(user: Any, pk: int) -> ReportDocument:
-    return get_object_or_404(
-        ReportDocument.objects.filter(report__in=reports_visible_to(user)).select_related("report"),
-        pk=pk,
+    """A document of a report she may see; a funder only the documents of what was sent to
+    her, never the drafts made before."""
+    own, funding = organisations_with(user, Capability.VIEW_PLANS)
+    documents = ReportDocument.objects.filter(
+        Q(report__organisation_id__in=own)
+        | Q(
+            report__recipient_id__in=funding,
+            report__status=ReportStatus.SENT,
+            snapshot__isnull=False,
+        )
     )
+    return get_object_or_404(documents.select_related("report"), pk=pk)
 
 
 def is_staff_of(user: Any, report: Report) -> bool:

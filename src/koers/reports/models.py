@@ -101,7 +101,13 @@ class Report(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
-        ordering = ["-year", "-quarter", "kind", "-id"]
+        # Empty quarters last on both databases (PostgreSQL and SQLite sort them apart).
+        ordering = [
+            "-year",
+            models.F("quarter").desc(nulls_last=True),
+            "kind",
+            "-id",
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         indexes = [
@@ -192,6 +198,9 @@ class ReportDocument(models.Model):
         "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("Of whoever asked for it.")
+    )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

@@ -3,6 +3,7 @@ differences between what was sent and today's figures."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,10 +66,14 @@ def page_blocks(content: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def current_content(report: Report) -> dict[str, Any]:
-    import json
+def current_content(report: Report, reference: dt.date | None = None) -> dict[str, Any]:
+    """Today's content (counted to `reference` if given), as a snapshot stores it."""
+    return contents.as_stored(contents.build(report, reference))
 
-    from django.core.serializers.json import DjangoJSONEncoder
 
-    # Through JSON, as a snapshot is stored, so the two compare value for value.
-    return json.loads(json.dumps(contents.build(report), cls=DjangoJSONEncoder))
+def content_since_sent(report: Report) -> dict[str, Any]:
+    """Today's figures for the period the snapshot covered: a report sent before its period
+    ended is compared at its own reference date, so later work does not show as a
+    correction."""
+    sent = report.snapshot.content
+    return current_content(report, dt.date.fromisoformat(sent["reference"]))

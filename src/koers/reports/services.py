@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
@@ -72,10 +73,11 @@ def report_prepare(
     recipient: Any = None,
     due_on: dt.date | None = None,
     questions: list[str] | None = None,
+    at: dt.datetime | None = None,
     remote_addr: str | None = None,
 ) -> Report:
     """Prepare a report: what it covers is checked now, its content is assembled each time
-    it is read until it is sent."""
+    it is read until it is sent. `at` backdates the step (the demo's history)."""
     _require(actor, Capability.PREPARE_REPORTS, plan.organisation_id)
     if not plan.start_year <= year <= plan.end_year:
         raise ValidationError(
@@ -127,7 +129,7 @@ def report_prepare(
         title=_title(kind, year, quarter, last_year, grant),
         due_on=due_on,
         prepared_by=actor,
-        prepared_at=timezone.now(),
+        prepared_at=at or timezone.now(),
     )
     for order, text in enumerate(q.strip() for q in questions or [] if q.strip()):
         EvaluationQuestion.objects.create(report=report, order=order, question=text)
@@ -152,6 +154,7 @@ def _step(
     after_status: str,
     action: str,
     remote_addr: str | None,
+    at: dt.datetime | None = None,
 ) -> Report:
     report = lock_for_edit(report, expected_version)
     _require(actor, capability, report.organisation_id)
@@ -162,7 +165,7 @@ def _step(
         )
     before = snapshot(report, AUDITED)
     report.status = after_status
-    now = timezone.now()
+    now = at or timezone.now()
     who = {S.REVIEWED: "reviewed", S.SIGNED: "signed", S.SENT: "sent"}[S(after_status)]
     setattr(report, f"{who}_by", actor)
     setattr(report, f"{who}_at", now)
@@ -185,6 +188,7 @@ def report_review(
     actor: Any,
     report: Report,
     expected_version: int | None = None,
+    at: dt.datetime | None = None,
     remote_addr: str | None = None,
 ) -> Report:
     """Reviewed: by someone other than whoever prepared it (four eyes)."""
@@ -199,6 +203,7 @@ def report_review(
         after_status=S.REVIEWED,
         action="report.reviewed",
         remote_addr=remote_addr,
+        at=at,
     )
 
 
@@ -208,6 +213,7 @@ def report_sign(
     actor: Any,
     report: Report,
     expected_version: int | None = None,
+    at: dt.datetime | None = None,
     remote_addr: str | None = None,
 ) -> Report:
     """Signed by the director, after the review."""
@@ -220,6 +226,7 @@ def report_sign(
         after_status=S.SIGNED,
         action="report.signed",
         remote_addr=remote_addr,
+        at=at,
     )
 
 
@@ -235,6 +242,7 @@ def report_send(
     actor: Any,
     report: Report,
     expected_version: int | None = None,
+    at: dt.datetime | None = None,
     remote_addr: str | None = None,
 ) -> Report:
     """Send the signed report: its content is kept as it is now, with a checksum, and its
@@ -248,8 +256,9 @@ def report_send(
         after_status=S.SENT,
         action="report.sent",
         remote_addr=remote_addr,
+        at=at,
     )
-    content = json.loads(json.dumps(contents.build(report), cls=DjangoJSONEncoder))
+    content = contents.as_stored(contents.build(report))
     kept = ReportSnapshot.objects.create(
         report=report,
         content=content,
@@ -332,6 +341,31 @@ def document_request(
         format=format,
         requested_by=actor,
         status=JobStatus.QUEUED,
+        language=get_language() or "",
     )
+    transaction.on_commit(lambda: make_document.enqueue(document.pk))
+    return document
+
+
+STALE_AFTER = dt.timedelta(minutes=30)  # a document "being made" this long lost its worker
+
+
+@transaction.atomic
+def document_retry(*, actor: Any, document: ReportDocument) -> ReportDocument:
+    """Queue a document again that failed (or whose worker stopped while making it), in the
+    same record: a sent report's documents are made from its snapshot, so a retry gives the
+    document that was due."""
+    from koers.reports.tasks import make_document
+
+    document = ReportDocument.objects.select_for_update().get(pk=document.pk)
+    _require(actor, Capability.VIEW_PLANS, document.report.organisation_id)
+    stale = (
+        document.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+        and timezone.now() - document.requested_at > STALE_AFTER
+    )
+    if document.status != JobStatus.FAILED and not stale:
+        raise ValidationError(_("The document is being made; wait for it."))
+    document.status, document.progress, document.error = JobStatus.QUEUED, 0, ""
+    document.save(update_fields=["status", "progress", "error"])
     transaction.on_commit(lambda: make_document.enqueue(document.pk))
     return document

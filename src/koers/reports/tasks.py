@@ -7,7 +7,7 @@ import logging
 import time
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from koers.reports import content as contents
@@ -35,7 +35,8 @@ def make_document(document_id: int) -> None:
 
     try:
         snapshot = document.snapshot
-        content = snapshot.content if snapshot else contents.build(document.report)
+        with translation.override(document.language or None):
+            content = snapshot.content if snapshot else contents.build(document.report)
         data = documents.render(content, document.format, progress)
     except Exception as error:  # the page says it failed; the log says why
         log.exception("Report document %s failed", document_id)

@@ -19,5 +19,6 @@ urlpatterns = [
     ),
     path("rapportages/<int:pk>/maken/", views.document_make, name="document_make"),
     path("documenten/<int:pk>/", views.document_status, name="document_status"),
+    path("documenten/<int:pk>/opnieuw/", views.document_retry, name="document_retry"),
     path("documenten/<int:pk>/download/", views.document_download, name="document_download"),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability, organisations_with
+from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
@@ -72,11 +72,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The report has been prepared."))
                 return redirect("reports:report", pk=report.pk)
-    rows = (
-        reports_visible_to(request.user)
-        .select_related("recipient", "prepared_by", "signed_by")
-        .order_by("-year", "-quarter", "kind", "-id")[:200]
-    )
+    rows = reports_visible_to(request.user).select_related("recipient", "prepared_by", "signed_by")[
+        :200
+    ]
     return render(
         request,
         "reports/list.html",
@@ -125,8 +123,9 @@ def _steps(report: Report) -> list[dict[str, Any]]:
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_report_for_user(request.user, pk)
     staff = is_staff_of(request.user, record)
+    names = sees_names(request.user, record.organisation_id)
     snapshot = getattr(record, "snapshot", None) if record.status == S.SENT else None
-    current = queries.current_content(record)
+    current = queries.content_since_sent(record) if snapshot else queries.current_content(record)
     content = snapshot.content if snapshot else current
     preparer = may(request.user, Capability.PREPARE_REPORTS, record)
     return render(
@@ -161,8 +160,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             if record.kind == ReportKind.EVALUATION and preparer and record.status == S.PREPARED
             else None,
             "staff": staff,
+            "names": names,
             "history": AuditEntry.objects.about(context_of(record)).select_related("actor")[:30]
-            if staff
+            if names
             else [],
         },
     )
@@ -297,8 +297,23 @@ def document_make(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     document = services.document_request(actor=request.user, report=record, format=format)
     if getattr(request, "htmx", False):
-        return render(request, "reports/document.html", {"document": document})
+        return render(request, "reports/document.html", {"document": document, "staff": True})
     return redirect(reverse("reports:report", args=[record.pk]) + "#documents")
+
+
+@requires(Capability.VIEW_PLANS)
+@require_POST
+def document_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a document again that failed or whose worker stopped (staff only)."""
+    document = get_document_for_user(request.user, pk)
+    if not is_staff_of(request.user, document.report):
+        raise Http404
+    act(
+        request,
+        lambda: services.document_retry(actor=request.user, document=document),
+        _("The document is being made again."),
+    )
+    return redirect(reverse("reports:report", args=[document.report_id]) + "#documents")
 
 
 @requires(Capability.VIEW_PLANS)
@@ -306,7 +321,8 @@ def document_make(request: HttpRequest, pk: int) -> HttpResponse:
 def document_status(request: HttpRequest, pk: int) -> HttpResponse:
     """One document's progress: the fragment the page polls while it is being made."""
     document = get_document_for_user(request.user, pk)
-    return render(request, "reports/document.html", {"document": document})
+    staff = is_staff_of(request.user, document.report)
+    return render(request, "reports/document.html", {"document": document, "staff": staff})
 
 
 @requires(Capability.VIEW_PLANS)

@@ -662,6 +662,10 @@ class Product(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def evidence_text(self) -> str:
+        """The product as evidence in a report to a funder: its title, not who reviewed it."""
+        return self.title
+
 
 class HoursBudget(models.Model):
     """Hours (and money) budgeted for a year: on an activity, or on a project for one of the

@@ -7,9 +7,11 @@ what a snapshot keeps when the report is sent.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -65,7 +67,8 @@ def _header(report: Report, reference: dt.date) -> dict[str, Any]:
 
 
 def _sign_off(report: Report) -> list[list[str]]:
-    """Who prepared, reviewed, signed and sent the report, and when (as far as it got)."""
+    """When the report was prepared, reviewed, signed by the director and sent (as far as it
+    got). By role, not by name: the report goes to funders, who see no staff by name."""
     steps = [
         (_("Prepared"), report.prepared_by, report.prepared_at),
         (_("Reviewed"), report.reviewed_by, report.reviewed_at),
@@ -73,26 +76,32 @@ def _sign_off(report: Report) -> list[list[str]]:
         (_("Sent"), report.sent_by, report.sent_at),
     ]
     return [
-        [label, user.get_full_name() or user.username, long_date(timezone.localdate(at))]
+        [label, long_date(timezone.localdate(at))]
         for label, user, at in steps
         if user is not None and at is not None
     ]
 
 
-def build(report: Report) -> dict[str, Any]:
+def as_stored(content: dict[str, Any]) -> dict[str, Any]:
+    """The content as a snapshot stores it: through JSON (dates and numbers as text)."""
+    return json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+
+
+def build(report: Report, reference: dt.date | None = None) -> dict[str, Any]:
+    """The report's content; with `reference`, counted to that date instead of its own
+    (to compare today's figures with a snapshot taken before its period ended)."""
     builders = {
         ReportKind.ANNUAL_PLAN: annual_plan,
         ReportKind.PROGRESS: progress_report,
         ReportKind.ACCOUNTABILITY: accountability_report,
         ReportKind.EVALUATION: evaluation_dossier,
     }
-    return builders[ReportKind(report.kind)](report)
+    return builders[ReportKind(report.kind)](report, reference or reference_of(report))
 
 
-def annual_plan(report: Report) -> dict[str, Any]:
+def annual_plan(report: Report, reference: dt.date) -> dict[str, Any]:
     """The seeds' jaarplan: per programme its introduction, roles, the tables of
     activities with output and outcome (with the year's targets) and the budget."""
-    reference = reference_of(report)
     programmes = list(programmes_for(report.plan_id, report.recipient_id))
     sections = programme_sections(
         programmes, Year(report.year), Year(report.year).end, with_progress=False
@@ -105,11 +114,10 @@ def annual_plan(report: Report) -> dict[str, Any]:
     return {**_header(report, reference), "programmes": sections}
 
 
-def progress_report(report: Report) -> dict[str, Any]:
+def progress_report(report: Report, reference: dt.date) -> dict[str, Any]:
     """Per programme, activity and indicator: the target, what is realised to date, the
     status (with the coordinator's override and reason), her narrative and the risks, the
     hours, and spending against the budget."""
-    reference = reference_of(report)
     year = Year(report.year)
     programmes = list(programmes_for(report.plan_id, report.recipient_id))
     sections = programme_sections(programmes, year, reference, quarter=report.quarter)
@@ -134,17 +142,16 @@ def progress_report(report: Report) -> dict[str, Any]:
     return {**_header(report, reference), "programmes": sections, "periods": periods}
 
 
-def accountability_report(report: Report) -> dict[str, Any]:
+def accountability_report(report: Report, reference: dt.date) -> dict[str, Any]:
     """The grant's decision indicators (agreed target against realised, with the evidence
     behind each figure) and the financial statement."""
     grant = report.grant
     assert grant is not None
-    reference = reference_of(report)
     year = Year(report.year)
     agreed = dict(
         grant.indicators.filter(year=report.year).values_list("indicator_id", "agreed_target")
     )
-    programmes = list(grant.programmes.select_related("coordinator").order_by("order", "code"))
+    programmes = list(grant.programmes.order_by("order", "code"))
     sections = programme_sections(
         programmes,
         year,
@@ -159,7 +166,7 @@ def accountability_report(report: Report) -> dict[str, Any]:
     for section in sections:
         section["budget"] = money.get(section["id"])
     advances = list(grant.advances.order_by("number"))
-    paid = sum((a.amount for a in advances if a.paid_on), Decimal(0))
+    paid = sum((a.amount for a in advances if a.paid_on and a.paid_on <= reference), Decimal(0))
     costs = sum(
         (Decimal(s["budget"]["cost_realised"] or 0) for s in sections if s["budget"]), Decimal(0)
     )
@@ -197,12 +204,11 @@ def accountability_report(report: Report) -> dict[str, Any]:
     }
 
 
-def evaluation_dossier(report: Report) -> dict[str, Any]:
+def evaluation_dossier(report: Report, reference: dt.date) -> dict[str, Any]:
     """For an evaluation moment: the questions with the organisation's answers, and per
     year of the period the programmes' figures, narratives, hours and money, and the
     changes made to the plan (amendments decided)."""
     first, last = report.year, report.last_year or report.year
-    reference = reference_of(report)
     programmes = list(programmes_for(report.plan_id, report.recipient_id))
     years = []
     for value in range(first, last + 1):
@@ -217,6 +223,7 @@ def evaluation_dossier(report: Report) -> dict[str, Any]:
         years.append({"year": value, "reference": day(until), "programmes": sections})
     amendments = (
         Amendment.objects.filter(
+            activity__programme__in=programmes,
             annual_plan__plan_id=report.plan_id,
             annual_plan__year__gte=first,
             annual_plan__year__lte=last,

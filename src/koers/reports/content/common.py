@@ -18,7 +18,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, QuerySet, Sum
+from django.db.models import F, Max, QuerySet, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -60,11 +60,7 @@ def long_date(value: dt.date) -> str:
 
 def programmes_for(plan_id: int, recipient_id: int) -> QuerySet[Programme]:
     """The programmes of the plan that the recipient funds, in the plan's order."""
-    return (
-        Programme.objects.filter(plan_id=plan_id, funders=recipient_id)
-        .select_related("coordinator")
-        .order_by("order", "code")
-    )
+    return Programme.objects.filter(plan_id=plan_id, funders=recipient_id).order_by("order", "code")
 
 
 def _status_label(status: str) -> str:
@@ -96,8 +92,9 @@ def _by_municipality(indicators: list[Any], year: Year, until: dt.date) -> dict[
 
 def _evidence(indicators: list[Any], year: Year, until: dt.date) -> dict[int, list[dict]]:
     """What each figure rests on: the realisations entered (date, value, place, note, the
-    evidence's name or link), or the records a derived measure counted. Never who entered
-    them: reports go to funders, who see aggregates only."""
+    evidence's name or link), or the records a derived measure counted (only their number
+    where they are about people). Never who entered them: reports go to funders, who see
+    aggregates only."""
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     manual = [i.pk for i in indicators if i.source == Source.MANUAL]
     for realisation in (
@@ -126,13 +123,31 @@ def _evidence(indicators: list[Any], year: Year, until: dt.date) -> dict[int, li
         measure = get_measure(indicator.measure)
         if measure is None or measure.records is None:
             continue
-        for record in measure.records(indicator, year.start, until):
+        records = measure.records(indicator, year.start, until)
+        if hasattr(records.model, "personal_data") and not hasattr(records.model, "evidence_text"):
+            # Records about people (hours, memberships …) are counted, never listed, unless
+            # the model says how to describe one without them (`evidence_text`): the report
+            # goes to funders, who see aggregates only.
+            found[indicator.pk].append(
+                {
+                    "date": None,
+                    "value": num(records.count()),
+                    "municipality": "",
+                    "note": _("records counted"),
+                    "source": str(measure.label),
+                    "example": False,
+                }
+            )
+            continue
+        for record in records:
             found[indicator.pk].append(
                 {
                     "date": day(getattr(record, "date", None)),
                     "value": None,
                     "municipality": "",
-                    "note": str(record),
+                    "note": record.evidence_text()
+                    if hasattr(record, "evidence_text")
+                    else str(record),
                     "source": str(measure.label),
                     "example": bool(getattr(record, "is_example", False)),
                 }
@@ -213,7 +228,12 @@ def programme_sections(
     activities = list(
         Activity.objects.filter(programme__in=programmes, year=year.value)
         .select_related("line", "programme")
-        .order_by("line__order", "line__code", "order", "code")
+        .order_by(
+            F("line__order").asc(nulls_last=True),
+            F("line__code").asc(nulls_last=True),
+            "order",
+            "code",
+        )
     )
     activity_ids = [a.pk for a in activities]
     # A grant's report narrows the indicators: it shows only the activities they belong to.
@@ -280,9 +300,6 @@ def programme_sections(
                 "name": programme.name,
                 "strategic_goal": programme.strategic_goal,
                 "introduction": programme.introduction,
-                "coordinator": programme.coordinator.get_full_name()
-                if programme.coordinator
-                else "",
                 "fte": num(programme.fte),
                 "roles": sorted(roles),
                 "counts": dict(counts),

@@ -210,7 +210,6 @@ def _programme(section: dict[str, Any], kind: str) -> Iterator[Block]:
     yield facts(
         [
             (_("Strategic goal"), section["strategic_goal"]),
-            (_("Coordinator"), section["coordinator"]),
             (_("Staff (FTE)"), number(section["fte"]) if section["fte"] else ""),
             (_("Our roles"), ", ".join(section["roles"])),
         ]
@@ -291,7 +290,7 @@ def _financial_statement(content: dict[str, Any]) -> Iterator[Block]:
 def _evaluation(content: dict[str, Any]) -> Iterator[Block]:
     yield heading(1, _("Questions and criteria"))
     for number_, item in enumerate(content["questions"], start=1):
-        yield heading(3, f"{number_}. {item['question']}")
+        yield heading(2, f"{number_}. {item['question']}")
         yield text(item["answer"] or content["no_answer"])
     for year in content["years"]:
         yield {"type": "pagebreak"}
@@ -354,5 +353,5 @@ def blocks(content: dict[str, Any]) -> list[Block]:
         found += list(_financial_statement(content))
     if content.get("sign_off"):
         found.append(heading(1, _("Sign-off")))
-        found.append(facts([(label, f"{name}, {day}") for label, name, day in content["sign_off"]]))
+        found.append(facts([(label, day) for label, day in content["sign_off"]]))
     return found

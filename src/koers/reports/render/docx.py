@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
+from koers.core.text import xml_safe
 from koers.reports import charts
 from koers.reports.render.blocks import Block
 
@@ -26,7 +27,7 @@ def _cell(text: str, width: int, *, bold: bool = False, right: bool = False) -> 
     paragraph = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
     run = "<w:rPr><w:b/></w:rPr>" if bold else ""
     lines = "<w:br/>".join(
-        f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n")
+        f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in xml_safe(text).split("\n")
     )
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
@@ -90,7 +91,7 @@ def render(blocks: list[Block], progress: Progress | None = None) -> bytes:
         added = document.add_paragraph()
         if style:
             added._p.get_or_add_pPr().style = style  # the style's id: no lookup by name
-        run = added.add_run(text)
+        run = added.add_run(xml_safe(text))
         run.bold, run.italic = bold or None, italic or None
         return added
 

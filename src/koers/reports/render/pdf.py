@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 
+from koers.core.text import xml_safe
 from koers.reports import charts
 from koers.reports.render.blocks import Block
 
@@ -20,7 +21,7 @@ Progress = Callable[[int, int], None]
 def _paragraph(text: str, style: Any) -> Any:
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(xml_safe(text)).replace("\n", "<br/>"), style)
 
 
 def render(blocks: list[Block], title: str, progress: Progress | None = None) -> bytes:

@@ -85,7 +85,11 @@ def indicator_rows(content: dict[str, Any]) -> tuple[list[str], list[list[Any]]]
     ]
     rows = []
     before: dict[int, Decimal] = {}  # realised to the end of the previous period
-    for label, sections, values in _periods(content):
+    periods = _periods(content)
+    for number, (label, sections, values) in enumerate(periods):
+        # The coordinator's override is for the report's own quarter (or a year's last), so
+        # it stands on that period's row only.
+        own_period = values is None or number == len(periods) - 1
         for section, line, activity, item in _indicators(sections):
             value = (values or {}).get(str(item["id"])) or item
             realised = _n(value["realised"])
@@ -110,8 +114,8 @@ def indicator_rows(content: dict[str, Any]) -> tuple[list[str], list[list[Any]]]
                     in_period,
                     _n(value["expected"]),
                     value["status_label"],
-                    item["override_label"],
-                    item["override_reason"],
+                    item["override_label"] if own_period else "",
+                    item["override_reason"] if own_period else "",
                 ]
                 + [_n(value["by_municipality"].get(place)) for place in places]
             )
