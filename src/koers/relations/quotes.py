@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,7 +38,7 @@ PLACEHOLDERS = {
     "datum": gettext_lazy("the date the quote is sent"),
     "geldig_tot": gettext_lazy("the date until which the quote is valid"),
     "onderwerp": gettext_lazy("the subject"),
-    "omschrijving": gettext_lazy("what we offer (one paragraph per line)"),
+    "omschrijving": gettext_lazy("what we offer (its line breaks kept)"),
     "programma": gettext_lazy("the programme the work serves"),
     "periode": gettext_lazy("the period of the work"),
     "uren": gettext_lazy("the hours"),
@@ -82,7 +82,7 @@ def values_for(
         "omschrijving": opportunity.description,
         "programma": opportunity.programme.name if opportunity.programme else "",
         "periode": period,
-        "uren": f"{hours:.2f}".replace(".", ",") if hours is not None else "—",
+        "uren": number_format(hours, 2, use_l10n=True) if hours is not None else "—",
         "bedrag": euro(amount),
         "btw_tarief": f"{opportunity.vat_rate}%",
         "btw": euro(vat),

@@ -205,7 +205,7 @@ def indicator_content(
 def activity_updates(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
     """The coordinator's narrative, risks and status override per activity for the quarter
     (for a whole year: the fourth quarter's), read in one query."""
-    return dict(updates(activity_ids, year, quarter or 4))
+    return updates(activity_ids, year, quarter or 4)
 
 
 def programme_sections(
