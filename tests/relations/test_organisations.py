@@ -109,6 +109,29 @@ def test_merging_moves_every_link_and_removes_the_duplicate(world: Any) -> None:
     assert entry.changes["merged"][0]["name"] == "Sportservice Fl."
 
 
+@pytest.mark.parametrize("depth", [1, 2])
+def test_merging_into_an_organisation_below_it_keeps_the_tree_free_of_loops(
+    world: Any, depth: int
+) -> None:
+    top = add(world, "Welzijn Nederland")
+    duplicate = add(world, "Welzijn Flevoland", parent=top)
+    keep = add(world, "Welzijn Flevoland Noord", parent=duplicate)
+    middle = keep
+    if depth == 2:
+        keep = add(world, "Welzijn Urk", parent=middle)
+    services.organisation_merge(actor=world.users["beheerder"], keep=keep, duplicate=duplicate)
+    keep.refresh_from_db()
+    middle.refresh_from_db()
+    assert keep.parent == top
+    if depth == 2:
+        assert middle.parent == keep
+    seen, current = set(), Organisation.objects.get(pk=middle.pk)
+    while current is not None:
+        assert current.pk not in seen
+        seen.add(current.pk)
+        current = current.parent
+
+
 def test_an_organisation_working_in_koers_is_not_merged_away(world: Any) -> None:
     with pytest.raises(ValidationError, match="gebruikers of plannen"):
         services.organisation_merge(

@@ -155,6 +155,11 @@ def organisation_merge(
             _("%(name)s has users or plans in Koers; it cannot be merged away.")
             % {"name": duplicate.name}
         )
+    if _is_below(keep, duplicate.pk):
+        # Moving the duplicate's children to `keep` would make `keep` its own ancestor:
+        # `keep` takes the duplicate's place in the tree instead.
+        keep.parent = duplicate.parent
+        keep.save(update_fields=["parent"])
     try:
         moved = move_links(Organisation, keep, duplicate)
     except LinkCollision as collision:
