@@ -213,3 +213,19 @@ def test_a_table_needs_a_title(world: Any) -> None:
     )
     assert response.status_code == 400
     assert not BudgetTable.objects.exists()
+
+
+@pytest.mark.parametrize("shape", ["regels", "tabel"])
+def test_a_file_longer_than_an_import_takes_is_refused_not_cut_short(
+    world: Any, monkeypatch: Any, shape: str
+) -> None:
+    monkeypatch.setattr(imports, "MAX_ROWS", 2)
+    lines = [";".join(row) for row in rows(world)]  # a header and three lines
+    assert len(lines) == 4
+    upload = SimpleUploadedFile("begroting.csv", "\n".join(lines).encode())
+    response = world.client("bedrijfsvoering").post(
+        reverse("funding:budget_import"), {"shape": shape, "file": upload, "title": "Te lang"}
+    )
+    assert "Hooguit 2 rijen tegelijk; splits het bestand." in response.content.decode()
+    assert not BudgetLine.objects.exists()
+    assert not BudgetTable.objects.exists()

@@ -103,3 +103,17 @@ def test_the_year_exports_one_row_per_entry(setup: World) -> None:
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1
     assert rows[0][7] == 6.5 and rows[0][6] == "ja"
+
+
+def test_a_file_longer_than_an_import_takes_is_refused_not_cut_short(
+    setup: World, monkeypatch: Any
+) -> None:
+    from koers.work import imports
+
+    monkeypatch.setattr(imports, "MAX_ROWS", 2)
+    body = "".join(f"2021-03-0{day};medewerker;2;;Verlof;\n" for day in (1, 2, 3))
+    response = _upload(setup.client("bedrijfsvoering"), body)
+    report = response.context["report"]
+    assert report.problems == ["Hooguit 2 rijen tegelijk; splits het bestand."]
+    assert not report.passing
+    assert not TimeEntry.objects.exists()

@@ -30,7 +30,9 @@ TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
 
 
 def read_table(path: Path, max_rows: int) -> list[list[str]]:
-    """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel)."""
+    """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel): the
+    header and at most `max_rows` more. An import reads one more than it takes, so that its
+    check refuses a longer file instead of cutting it short."""
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
