@@ -73,12 +73,13 @@ def grow(copies: int, made: int) -> None:
             "indicators__targets", "indicators__realisations", "municipalities"
         )
     )
+    codes = [activity.code for activity in originals]  # each copy is saved over the original
     with transaction.atomic():
         for number in range(copies):
-            for activity in originals:
+            for activity, code in zip(originals, codes, strict=True):
                 indicators = list(activity.indicators.all())
                 activity.pk = None
-                activity.code = f"{activity.code}~{made + number + 2}"
+                activity.code = f"{code}~{made + number + 2}"
                 activity.save()
                 for indicator in indicators:
                     targets = list(indicator.targets.all())

@@ -12,19 +12,21 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from koers.funding.models import Grant, GrantStatus
-from koers.plans.measures import Measure, register
+from koers.plans.measures import Measure, count_per_scope, register
+
+
+def _stepped(status: str, start: dt.date, end: dt.date) -> QuerySet[Grant]:
+    """Applications that took the step to `status` in the period."""
+    return Grant.objects.applications().filter(
+        steps__status=status, steps__on__gte=start, steps__on__lte=end
+    )
 
 
 def _applications(status: str) -> Any:
     def records(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Grant]:
         return (
-            Grant.objects.applications()
-            .filter(
-                programmes=indicator.activity.programme_id,
-                steps__status=status,
-                steps__on__gte=start,
-                steps__on__lte=end,
-            )
+            _stepped(status, start, end)
+            .filter(programmes=indicator.activity.programme_id)
             .select_related("funder")
             .distinct()
             .order_by("title")
@@ -40,6 +42,13 @@ def _measure(key: str, label: Any, status: str) -> Measure:
         label=label,
         compute=lambda indicator, start, end: Decimal(records(indicator, start, end).count()),
         records=records,
+        compute_many=lambda indicators, start, end: count_per_scope(
+            indicators,
+            _stepped(status, start, end),
+            scope=lambda indicator: indicator.activity.programme_id,
+            scope_field="programmes",
+            distinct=True,
+        ),
     )
 
 

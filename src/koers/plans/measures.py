@@ -3,12 +3,15 @@
 Apps that hold records (events, communications, hours …) register measures here, so an
 indicator can be "derived from records" without `plans` importing those apps. A derived
 value is computed when it is shown, never copied; `records` lets a page or report show
-which records were counted.
+which records were counted. A measure may also say how to compute many indicators at once
+(`compute_many`), so a page or report with many derived indicators costs a query per
+measure rather than one per indicator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,12 +23,24 @@ if TYPE_CHECKING:
     from koers.plans.models import Indicator
 
 
+ManyComputation = Callable[[list["Indicator"], dt.date, dt.date], dict[int, Decimal | None]]
+
+
 @dataclass(frozen=True)
 class Measure:
     key: str
     label: Any  # a lazy translation: shown in the user's language
     compute: Callable[[Indicator, dt.date, dt.date], Decimal | None]
     records: Callable[[Indicator, dt.date, dt.date], QuerySet[Any]] | None = None
+    # {indicator pk: value} for many indicators of this measure over the same period
+    compute_many: ManyComputation | None = None
+
+    def compute_all(
+        self, indicators: list[Indicator], start: dt.date, end: dt.date
+    ) -> dict[int, Decimal | None]:
+        if self.compute_many is not None:
+            return self.compute_many(indicators, start, end)
+        return {indicator.pk: self.compute(indicator, start, end) for indicator in indicators}
 
 
 _registry: dict[str, Measure] = {}
@@ -40,6 +55,40 @@ def register(measure: Measure) -> Measure:
 
 def get_measure(key: str) -> Measure | None:
     return _registry.get(key)
+
+
+def count_per_scope(
+    indicators: list[Indicator],
+    records: QuerySet[Any],
+    *,
+    scope: Callable[[Indicator], Any],
+    scope_field: str,
+    narrowing: Callable[[Indicator], str] = lambda indicator: "",
+    narrowing_lookup: str = "",
+    distinct: bool = False,
+) -> dict[int, Decimal | None]:
+    """What counting `records` per indicator gives, in one grouped query per distinct
+    narrowing (a theme, a kind) instead of one per indicator: `scope` is what an indicator
+    counts over (its programme, its activity), stored in `scope_field` of the records."""
+    from django.db.models import Count
+
+    groups: dict[str, list[Indicator]] = defaultdict(list)
+    for indicator in indicators:
+        groups[narrowing(indicator)].append(indicator)
+    values: dict[int, Decimal | None] = {}
+    for narrowed, group in groups.items():
+        counted = records.filter(**{f"{scope_field}__in": {scope(i) for i in group}})
+        if narrowed:
+            counted = counted.filter(**{narrowing_lookup: narrowed})
+        counts = dict(
+            counted.order_by()
+            .values_list(scope_field)
+            .annotate(count=Count("pk", distinct=distinct))
+            .values_list(scope_field, "count")
+        )
+        for indicator in group:
+            values[indicator.pk] = Decimal(counts.get(scope(indicator), 0))
+    return values
 
 
 def measure_choices() -> list[tuple[str, Any]]:

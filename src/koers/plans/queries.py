@@ -56,14 +56,17 @@ def with_progress_values(
 
     Three queries whatever the volume: the indicators with their year's target (a join),
     the sum, maximum and count per indicator (one grouped pass over the window), and the
-    latest value per indicator (an index seek each, inside one query).
+    latest value per indicator (an index seek each, inside one query). Derived indicators
+    add a query per measure (per theme or kind it is narrowed to) for those measures that
+    count in one go, and one per indicator for the others; the measures find the
+    indicator's programme and organisation through the rows joined here.
     """
     window_end = min(reference, year.end)
     latest = Realisation.objects.filter(
         indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
     ).order_by("-date", "-id")
     rows: list[Any] = list(
-        indicators.annotate(
+        indicators.select_related("activity__programme__plan").annotate(
             year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
             target_value=F("year_target__value"),
             target_q1=F("year_target__q1"),
@@ -88,15 +91,28 @@ def with_progress_values(
         indicator.realised_sum = found.get("total")
         indicator.realised_max = found.get("maximum")
         indicator.realisation_count = found.get("count", 0)
+    _derive(rows, year.start, window_end)
     return rows
+
+
+def _derive(rows: list[Any], start: dt.date, end: dt.date) -> None:
+    """Set `derived_value` on the derived indicators among `rows`: their measure's value
+    over the window, computed per measure for all its indicators at once."""
+    by_measure: dict[str, list[Any]] = defaultdict(list)
+    for indicator in rows:
+        if indicator.source == Source.DERIVED:
+            by_measure[indicator.measure].append(indicator)
+    for key, indicators in by_measure.items():
+        measure = get_measure(key)
+        values = measure.compute_all(indicators, start, end) if measure else {}
+        for indicator in indicators:
+            indicator.derived_value = values.get(indicator.pk)
 
 
 def _realised(indicator: Any, year: Year, reference: dt.date) -> Decimal | None:
     if indicator.source == Source.DERIVED:
-        measure = get_measure(indicator.measure)
-        if measure is None:
-            return None
-        return measure.compute(indicator, year.start, min(reference, year.end))
+        value: Decimal | None = indicator.derived_value  # set by `with_progress_values`
+        return value
     return {
         Aggregation.SUM: indicator.realised_sum,
         Aggregation.MAX: indicator.realised_max,

@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, register
+from koers.plans.measures import Measure, count_per_scope, register
 
 DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
 logger = logging.getLogger(__name__)
@@ -44,6 +44,40 @@ def _events(indicator: Any, start: dt.date, end: dt.date, *, by_activity: bool =
     if theme:
         events = events.filter(theme__iexact=theme)
     return events.order_by("date", "id")
+
+
+def _programme_of(indicator: Any) -> int:
+    return int(indicator.activity.programme_id)
+
+
+def _events_many(
+    indicators: list[Any], start: dt.date, end: dt.date, *, by_activity: bool = False
+) -> dict[int, Decimal | None]:
+    from koers.relations.models import Event
+
+    return count_per_scope(
+        indicators,
+        Event.objects.filter(date__gte=start, date__lte=end),
+        scope=(lambda i: i.activity_id) if by_activity else _programme_of,
+        scope_field="activity_id" if by_activity else "programme_id",
+        narrowing=_theme,
+        narrowing_lookup="theme__iexact",
+    )
+
+
+def _communications_many(
+    indicators: list[Any], start: dt.date, end: dt.date
+) -> dict[int, Decimal | None]:
+    from koers.relations.models import CommunicationItem
+
+    return count_per_scope(
+        indicators,
+        CommunicationItem.objects.filter(date__gte=start, date__lte=end),
+        scope=_programme_of,
+        scope_field="programme_id",
+        narrowing=_theme,
+        narrowing_lookup="theme__iexact",
+    )
 
 
 def _communications(indicator: Any, start: dt.date, end: dt.date) -> Any:
@@ -110,18 +144,41 @@ def _active_records(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[An
         return Organisation.objects.none()
 
 
+def _network_kind(indicator: Any) -> str:
+    return str((indicator.measure_params or {}).get("kind", "")).strip()
+
+
+def _networks_taken_part_in(start: dt.date, end: dt.date) -> QuerySet[Any]:
+    from koers.relations.models import Network
+
+    return Network.objects.filter(joined_on__lte=end).filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=start)
+    )
+
+
 def _networks(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
     """Networks of the programme the organisation took part in during the period (of one
     kind, `measure_params["kind"]`, e.g. "national")."""
-    from koers.relations.models import Network
-
-    networks = Network.objects.filter(
-        programme_id=indicator.activity.programme_id, joined_on__lte=end
-    ).filter(Q(left_on__isnull=True) | Q(left_on__gte=start))
-    kind = str((indicator.measure_params or {}).get("kind", "")).strip()
+    networks = _networks_taken_part_in(start, end).filter(
+        programme_id=indicator.activity.programme_id
+    )
+    kind = _network_kind(indicator)
     if kind:
         networks = networks.filter(kind=kind)
     return networks.order_by("name")
+
+
+def _networks_many(
+    indicators: list[Any], start: dt.date, end: dt.date
+) -> dict[int, Decimal | None]:
+    return count_per_scope(
+        indicators,
+        _networks_taken_part_in(start, end),
+        scope=_programme_of,
+        scope_field="programme_id",
+        narrowing=_network_kind,
+        narrowing_lookup="kind",
+    )
 
 
 def _members_at_end(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
@@ -164,24 +221,28 @@ MEASURES = [
         label=_("Events of the programme (of one theme, if the indicator names one)"),
         compute=_count(_events),
         records=_events,
+        compute_many=_events_many,
     ),
     Measure(
         key="relations.events_activity",
         label=_("Events of the activity"),
         compute=_count(lambda i, s, e: _events(i, s, e, by_activity=True)),
         records=lambda i, s, e: _events(i, s, e, by_activity=True),
+        compute_many=lambda i, s, e: _events_many(i, s, e, by_activity=True),
     ),
     Measure(
         key="relations.communications_programme",
         label=_("Communication items of the programme (of one theme, if named)"),
         compute=_count(_communications),
         records=_communications,
+        compute_many=_communications_many,
     ),
     Measure(
         key="relations.networks_programme",
         label=_("Networks of the programme taken part in (of one kind, if named)"),
         compute=_count(_networks),
         records=_networks,
+        compute_many=_networks_many,
     ),
     Measure(
         key="relations.member_employers",
