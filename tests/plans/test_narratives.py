@@ -129,6 +129,16 @@ class TestActivityUpdateSave:
             save(world, activity=future, quarter=1)
         assert "narrative" in messages_of(caught.value)
 
+    def test_not_begun_counts_from_the_installations_reference_date(
+        self, world: World, settings: Any
+    ) -> None:
+        settings.REFERENCE_DATE = "2021-05-15"  # as the demo pretends a day of 2021 is today
+        with pytest.raises(ValidationError) as caught:
+            save(world, quarter=3)
+        assert "narrative" in messages_of(caught.value)
+        save(world, quarter=2)
+        assert ActivityUpdate.objects.get().quarter == 2
+
     def test_it_is_refused_once_the_year_is_accounted_for(self, world: World) -> None:
         world.annual_plan.status = AnnualPlanStatus.ACCOUNTED
         world.annual_plan.save()

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -54,7 +53,7 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
     reference = min(period.end, default_reference())
     annual_plan = queries.annual_plan_for(programme.plan, year)
     accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
-    begun = period.start <= timezone.localdate()
+    begun = period.start <= default_reference()
     writable = begun and not accounted
     entries = queries.quarter_progress(programme, period, reference)
     as_of = date_format(reference, "j F Y")
