@@ -31,8 +31,8 @@ TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
 
 def read_table(path: Path, max_rows: int) -> list[list[str]]:
     """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel): the
-    header and at most `max_rows` more. An import reads one more than it takes, so that its
-    check refuses a longer file instead of cutting it short."""
+    header and at most one row more than an import of `max_rows` takes, so that its check
+    can refuse a longer file (`longer_than`) instead of cutting it short."""
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -41,7 +41,7 @@ def read_table(path: Path, max_rows: int) -> list[list[str]]:
             sheet = workbook.worksheets[0]
             return [
                 [_cell(value) for value in row]
-                for row in sheet.iter_rows(values_only=True, max_row=max_rows + 1)
+                for row in sheet.iter_rows(values_only=True, max_row=max_rows + 2)
             ]
         finally:
             workbook.close()
@@ -54,7 +54,7 @@ def read_table(path: Path, max_rows: int) -> list[list[str]]:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))[: max_rows + 1]
+    return list(csv.reader(io.StringIO(text), dialect))[: max_rows + 2]
 
 
 def _cell(value: Any) -> str:
@@ -106,9 +106,13 @@ def unknown_columns(names: list[str]) -> str:
     return _("Columns not recognised, ignored: %(names)s.") % {"names": shown}
 
 
+def longer_than(rows: list[list[str]], max_rows: int) -> bool:
+    """Whether `rows`, as `read_table` gives them, hold more than `max_rows` below the header."""
+    return len(rows) > max_rows + 1
+
+
 def too_long(max_rows: int) -> str:
-    """The problem of a file with more rows than an import takes (read it with
-    `read_table(path, max_rows + 1)` to know)."""
+    """The problem of a file with more rows than an import takes (`longer_than`)."""
     return _("At most %(max)s rows at a time; split the file.") % {"max": max_rows}
 
 
@@ -122,7 +126,7 @@ def begin(
 ) -> tuple[Any, dict[str, int] | None]:
     """The start of an import's check: its report with the problems of the file as a whole,
     and which column holds which field — None when the rows cannot be read (empty, without
-    the `required` column, or longer than `max_rows`; read with `max_rows + 1` to know)."""
+    the `required` column, or longer than `max_rows`)."""
     found = (report or ImportReport)(rows[0] if rows else [], [])
     if not rows:
         found.problems.append(_("The file is empty."))
@@ -134,7 +138,7 @@ def begin(
             % {"name": columns[required][0]}
         )
         return found, None
-    if len(rows) > max_rows + 1:
+    if longer_than(rows, max_rows):
         found.problems.append(too_long(max_rows))
         return found, None
     if unknown:

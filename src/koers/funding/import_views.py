@@ -80,7 +80,7 @@ def _table_preview(
 ) -> tuple[HttpResponse, tuple[list[str], list[dict[str, Any]]] | None]:
     """The dry run of a stated table: the page showing it with its cross-foot check, and
     what to store (None while the file has problems)."""
-    columns, rows, problems = imports.read_stated_table(imports.read(path))
+    columns, rows, problems = imports.read_stated_table(tables.read_table(path, imports.MAX_ROWS))
     table = BudgetTable(title=title, source=source, columns=columns)
     unsaved = [
         BudgetTableRow(
@@ -115,7 +115,9 @@ def budget_import(request: HttpRequest) -> HttpResponse:
             raise Http404
         if request.POST.get("shape") == TABLE:
             return _store_table(request, organisation_id, path, token)
-        report = imports.check_lines(imports.read(path), organisation_id=organisation_id)
+        report = imports.check_lines(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
         try:
             count = imports.apply_lines(
                 report,
@@ -144,7 +146,9 @@ def budget_import(request: HttpRequest) -> HttpResponse:
                 form.cleaned_data["source"].strip(),
             )
             return page
-        report = imports.check_lines(imports.read(path), organisation_id=organisation_id)
+        report = imports.check_lines(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
         return _report_page(request, report, token, dry_run=True)
     return render(
         request,
@@ -189,7 +193,9 @@ def budget_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     path = tables.kept(request, token, done_too=True)
     if path is None:
         raise Http404
-    report = imports.check_lines(imports.read(path), organisation_id=organisation_id)
+    report = imports.check_lines(
+        tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+    )
     response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="begroting-met-problemen.csv"'
     return response

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -105,12 +104,6 @@ def parse_money(text: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-def read(path: Path) -> list[list[str]]:
-    """The file's rows, one more than allowed, so the check can tell a file that is too long
-    (rather than import its first rows and silently drop the rest)."""
-    return tables.read_table(path, MAX_ROWS + 1)
-
-
 # --- budget lines ----------------------------------------------------------------------------
 
 
@@ -118,7 +111,7 @@ def check_lines(rows: list[list[str]], *, organisation_id: int) -> tables.Import
     """Validate every row; saves nothing. Each passing row carries its unsaved line."""
     if not rows:
         return tables.ImportReport([], [], [_("The file is empty.")])
-    if len(rows) > MAX_ROWS + 1:
+    if tables.longer_than(rows, MAX_ROWS):
         return tables.ImportReport(rows[0], [], [tables.too_long(MAX_ROWS)])
     columns, unknown = tables.header_map(rows[0], COLUMNS)
     report = tables.ImportReport(rows[0], [])
@@ -287,7 +280,7 @@ def apply_lines(
 
 def read_stated_table(rows: list[list[str]]) -> tuple[list[str], list[dict[str, Any]], list[str]]:
     """(columns, rows for `budget_table_store`, problems) from a table as a document has it."""
-    if len(rows) > MAX_ROWS + 1:
+    if tables.longer_than(rows, MAX_ROWS):
         return [], [], [tables.too_long(MAX_ROWS)]
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if len(rows) < 2:

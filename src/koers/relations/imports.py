@@ -90,8 +90,8 @@ class Report(tables.ImportReport):
 
 
 def read(path: Path) -> list[list[str]]:
-    """The file's rows, one more than allowed, so `check` can tell a file that is too long."""
-    return tables.read_table(path, MAX_ROWS + 1)
+    """The file's rows, with one more than allowed when it is longer (see `check`)."""
+    return tables.read_table(path, MAX_ROWS)
 
 
 def _parse_date(text: str) -> dt.date | None:

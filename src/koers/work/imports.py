@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -55,12 +54,6 @@ Row = tables.ImportRow
 Report = tables.ImportReport
 
 
-def read(path: Path) -> list[list[str]]:
-    """The file's rows, one more than allowed, so the check can tell a file that is too long
-    (rather than import its first rows and silently drop the rest)."""
-    return tables.read_table(path, MAX_ROWS + 1)
-
-
 def _date(text: str) -> dt.date | None:
     for pattern in DATE_FORMATS:
         try:
@@ -74,7 +67,7 @@ def check(rows: list[list[str]], *, organisation_id: int) -> Report:
     """Validate every row; saves nothing. Each passing row carries its unsaved entry."""
     if not rows:
         return Report([], [], [_("The file is empty.")])
-    if len(rows) > MAX_ROWS + 1:
+    if tables.longer_than(rows, MAX_ROWS):
         return Report(rows[0], [], [tables.too_long(MAX_ROWS)])
     columns, unknown = tables.header_map(rows[0], COLUMNS)
     report = Report(rows[0], [])

@@ -342,7 +342,9 @@ def hours_import(request: HttpRequest) -> HttpResponse:
         path = tables.kept(request, token)
         if path is None:
             raise Http404
-        report = imports.check(imports.read(path), organisation_id=organisation_id)
+        report = imports.check(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
         try:
             count = imports.apply(
                 report,
@@ -360,7 +362,9 @@ def hours_import(request: HttpRequest) -> HttpResponse:
     form = HoursImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         token, path = tables.keep(request, form.cleaned_data["file"])
-        report = imports.check(imports.read(path), organisation_id=organisation_id)
+        report = imports.check(
+            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+        )
         return _import_report(request, report, token, dry_run=True)
     return render(
         request,
@@ -396,7 +400,9 @@ def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     path = tables.kept(request, token, done_too=True)
     if path is None:
         raise Http404
-    report = imports.check(imports.read(path), organisation_id=organisation_id)
+    report = imports.check(
+        tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
+    )
     response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="uren-met-problemen.csv"'
     return response
