@@ -25,6 +25,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Window,
+    prefetch_related_objects,
 )
 from django.db.models.functions import RowNumber
 
@@ -58,15 +59,14 @@ def with_progress_values(
     the sum, maximum and count per indicator (one grouped pass over the window), and the
     latest value per indicator (an index seek each, inside one query). Derived indicators
     add a query per measure (per theme or kind it is narrowed to) for those measures that
-    count in one go, and one per indicator for the others; the measures find the
-    indicator's programme and organisation through the rows joined here.
+    count in one go, and one per indicator for the others.
     """
     window_end = min(reference, year.end)
     latest = Realisation.objects.filter(
         indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
     ).order_by("-date", "-id")
     rows: list[Any] = list(
-        indicators.select_related("activity__programme__plan").annotate(
+        indicators.annotate(
             year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
             target_value=F("year_target__value"),
             target_q1=F("year_target__q1"),
@@ -98,10 +98,13 @@ def with_progress_values(
 def _derive(rows: list[Any], start: dt.date, end: dt.date) -> None:
     """Set `derived_value` on the derived indicators among `rows`: their measure's value
     over the window, computed per measure for all its indicators at once."""
+    derived = [indicator for indicator in rows if indicator.source == Source.DERIVED]
+    # The measures read the indicator's programme and organisation: fetched once for all
+    # derived rows here, rather than joined into every indicator row of every page.
+    prefetch_related_objects(derived, "activity__programme__plan")
     by_measure: dict[str, list[Any]] = defaultdict(list)
-    for indicator in rows:
-        if indicator.source == Source.DERIVED:
-            by_measure[indicator.measure].append(indicator)
+    for indicator in derived:
+        by_measure[indicator.measure].append(indicator)
     for key, indicators in by_measure.items():
         measure = get_measure(key)
         values = measure.compute_all(indicators, start, end) if measure else {}
