@@ -143,8 +143,18 @@ def sign_in(page: Any, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def follow(page: Any, link: Any) -> None:
+    """Click a link and wait until the page it opens has loaded, so what comes next (axe,
+    a look-up) reads the new page, not the old one being replaced."""
+    with page.expect_navigation():
+        link.click()
+
+
 def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")) -> list[Any]:
-    """Run axe-core in the page; the violations of the given impact, with their targets."""
+    """Run axe-core in the page; the violations of the given impact, with their targets.
+    Waits for the page to have loaded: run while a new page replaces the old one, axe finds
+    no document."""
+    page.wait_for_load_state("load")
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         "async () => await axe.run(document,"

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
-    page.get_by_role("link", name="Contacten").first.click()
+    follow(page, page.get_by_role("link", name="Contacten").first)
     assert axe_violations(page) == []
     page.get_by_role("link", name="Contact vastleggen").click()
     page.get_by_label("Datum", exact=True).fill("2021-10-14")
@@ -31,7 +31,7 @@ def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_serv
     page.get_by_text("Het contact is vastgelegd.").wait_for()
     assert page.get_by_role("cell", name="Zaal reserveren in Urk", exact=True).count() == 1
 
-    page.get_by_role("link", name="Mijn acties").first.click()
+    follow(page, page.get_by_role("link", name="Mijn acties").first)
     assert axe_violations(page) == []
     item = page.locator("li", has_text="Zaal reserveren in Urk")
     item.get_by_role("button", name="Afgerond").click()
@@ -41,7 +41,7 @@ def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_serv
 
 def test_the_directory_pages_pass_axe(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
-    page.get_by_role("link", name="Organisaties").first.click()
+    follow(page, page.get_by_role("link", name="Organisaties").first)
     assert axe_violations(page) == []
     page.get_by_label("Soort").select_option(label="Andere partner")
     page.get_by_role("button", name="Zoeken").click()
@@ -51,7 +51,7 @@ def test_the_directory_pages_pass_axe(page: Any, demo_server: str) -> None:
     # the demo's contacts with KunstLink about the meeting are listed too
     assert page.get_by_role("link", name="Terugblik themabijeenkomst kunst en cultuur").count()
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Bewerken", exact=True).click()
+    follow(page, page.get_by_role("link", name="Bewerken", exact=True))
     assert axe_violations(page) == []
 
 

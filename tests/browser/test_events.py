@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +22,13 @@ def communications_count(page: Any, base: str) -> str:
 def test_a_published_item_counts_for_the_indicator(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
     assert "15 / 21" in communications_count(page, demo_server)
-    page.get_by_role("link", name="Bijeenkomsten").first.click()
+    follow(page, page.get_by_role("link", name="Bijeenkomsten").first)
     assert axe_violations(page) == []
     page.get_by_role("link", name="Themabijeenkomst sport").click()
     assert page.get_by_text("Sportservice Flevoland").count() >= 1
     assert axe_violations(page) == []
     page.get_by_role("link", name="Bijeenkomsten").first.click()
-    page.get_by_role("link", name="Communicatie-uitingen").first.click()
+    follow(page, page.get_by_role("link", name="Communicatie-uitingen").first)
     assert axe_violations(page) == []
     page.get_by_label("Programma").select_option(label="Positieve Gezondheid")
     page.get_by_label("Datum").fill("2021-10-12")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ def test_a_submitted_grant_is_granted_with_its_indicator_and_its_advances_appear
     page: Any, demo_server: str
 ) -> None:
     sign_in(page, demo_server, "bedrijfsvoering")
-    page.get_by_role("link", name="Financiën").click()
+    follow(page, page.get_by_role("link", name="Financiën"))
     assert axe_violations(page) == []
     submitted = page.locator("section", has=page.get_by_role("heading", name="Ingediend"))
     submitted.get_by_role("link", name="Taal en gezondheid in Flevoland").click()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ def test_a_progress_report_is_sent_read_and_questioned(
     page: Any, browser: Any, demo_server: str
 ) -> None:
     sign_in(page, demo_server, "directeur")
-    page.get_by_role("link", name="Rapportages").first.click()
+    follow(page, page.get_by_role("link", name="Rapportages").first)
     assert axe_violations(page) == []
     page.get_by_label("Meerjarenplan").select_option(index=1)
     page.get_by_label("Soort rapportage").select_option(label="Voortgangsrapportage")
