@@ -376,7 +376,7 @@ def test_her_own_calendar_holds_only_the_events_she_funds(marked: Marked) -> Non
 @EACH_FUNDER
 def test_the_markers_are_there_for_the_staff(marked: Marked) -> None:
     """So the tests above can fail: the organisation's director is shown the markers on the
-    budget, goals, events, finance export and her calendar."""
+    budget, goals, events, annual plan, finance export and her calendar."""
     from koers.relations.contact_services import calendar_feed_renew
 
     director = marked.world.users["directeur"]
@@ -386,6 +386,7 @@ def test_the_markers_are_there_for_the_staff(marked: Marked) -> None:
         budget: ["Zebraprogramma 1", "1.777", "71.080,00", "3.333,33", "1.555"],
         reverse("plans:goals"): ["Zebradoel", "Zebradoel-kind"],
         reverse("relations:events") + "?jaar=2021": ["Zebrabijeenkomst 1"],
+        reverse("plans:annual_plan", args=[marked.world.annual_plan.pk]): ["Zebra-advies 1"],
         reverse("funding:export", args=["subsidies"]): ["Zebrasubsidie 1", "Zebra-indicator 1"],
         reverse("relations:calendar", args=[calendar_feed_renew(user=director)]): [
             "Zebrabijeenkomst 1"
