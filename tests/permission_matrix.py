@@ -141,6 +141,22 @@ def under_advice(world: Any) -> Any:
     return world.annual_plan
 
 
+def a_regio_goal(world: Any) -> Any:
+    """A goal of Regio+ that the province's programme serves."""
+    from tests.plans.factories import GoalFactory
+
+    root = GoalFactory(funder=world.regio, code="RP", title="Samen Regionaal Sterk")
+    goal = GoalFactory(funder=world.regio, code="RP-2", title="Opleiden", parent=root)
+    world.programme.goals.add(goal)
+    return goal
+
+
+def a_goal_served_by_regio(world: Any) -> Any:
+    """The province's goal, which Regio+'s programme serves as well."""
+    world.unfunded_programme.goals.add(world.goal)
+    return world.goal
+
+
 def a_person(world: Any) -> Any:
     from tests.directory.factories import PersonFactory
 
@@ -509,6 +525,20 @@ ROWS: list[Row] = [
         "Doel en wat eraan bijdraagt",
         target=lambda w: w.goal,
         expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    # A funder sees her own organisation's goal trees, never another funder's, not even
+    # where a programme she funds serves it too; staff see every tree their programmes serve.
+    Row(
+        "plans:goal",
+        "Doel van de provincie, waaraan ook het programma van Regio+ bijdraagt",
+        target=a_goal_served_by_regio,
+        expected=[200, 200, 200, 200, 200, 200, 200, 404, 404, 403],
+    ),
+    Row(
+        "plans:goal",
+        "Doel van Regio+, waaraan een programma van de provincie bijdraagt",
+        target=a_regio_goal,
+        expected=[200, 200, 200, 200, 200, 200, 404, 200, 404, 403],
     ),
     Row("plans:annual_plans", "Jaarplannen"),
     Row(

@@ -386,6 +386,34 @@ def test_a_funder_sees_her_share_of_the_shared_costs_and_nothing_else(world: Any
     assert budget.hours == Decimal("12")  # the programme's hours, an aggregate
 
 
+def test_a_funder_sees_only_the_programmes_she_funds_with_the_staffs_figures(world: Any) -> None:
+    """Regio+ pays a line on the province's programme, which does not list Regio+ as its
+    funder: Regio+ sees none of that programme, and of her own the figures staff see."""
+    other = ActivityFactory(programme=world.unfunded_programme, line=None)
+    line(world, funder=world.regio, amount=Decimal("500"))  # on the province's programme
+    line(world, programme=world.unfunded_programme, funder=world.regio, amount=Decimal("2000"))
+    hours(world, world.users["medewerker"], dt.date(2021, 3, 1), "8", None)  # unpriced
+    TimeEntry.objects.create(
+        organisation=world.own,
+        user=world.users["programmacoordinator"],
+        activity=other,
+        date=dt.date(2021, 3, 2),
+        hours=Decimal("6"),
+    )
+    staff = queries.budget_overview(world.own.pk, 2021, reference=REFERENCE)
+    seen = queries.budget_overview(
+        world.own.pk, 2021, reference=REFERENCE, funder_ids={world.regio.pk}
+    )
+    assert [b.programme for b in seen.programmes] == [world.unfunded_programme]
+    [theirs] = [b for b in staff.programmes if b.programme == world.unfunded_programme]
+    [budget] = seen.programmes
+    assert (budget.hours, budget.cost_total.planned) == (theirs.hours, theirs.cost_total.planned)
+    assert seen.cost_total.planned == Decimal("2000")  # not 2,500: no other programme counts
+    assert seen.unpriced_hours == Decimal("6")  # hers only; staff see 14
+    assert staff.unpriced_hours == Decimal("14")
+    assert set(seen.funders) | {f for f, _ in seen.costs_by_funder} == {world.regio}
+
+
 def test_budgeted_hours_are_priced_at_the_average_cost_rate(world: Any) -> None:
     from koers.work.models import HoursBudget
 

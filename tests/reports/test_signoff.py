@@ -47,6 +47,25 @@ def test_a_funder_of_no_programme_gets_no_report(world: Any) -> None:
         prepare(world, recipient=FunderFactory(name="Fonds"))
 
 
+def test_an_accountability_covers_only_the_grants_programmes_its_funder_funds(
+    world: Any,
+) -> None:
+    """Regio+'s grant pays for the province's programme too: her report holds only the
+    programme that lists her as funder, and a grant for none of hers is refused."""
+    from koers.reports import content
+    from tests.funding.factories import GrantFactory
+
+    grant = GrantFactory(organisation=world.own, funder=world.regio)
+    grant.programmes.add(world.programme)
+    with pytest.raises(ValidationError, match="financier van die programma") as refused:
+        prepare(world, kind="accountability", grant=grant)
+    assert list(refused.value.message_dict) == ["grant"]
+    grant.programmes.add(world.unfunded_programme)
+    report = prepare(world, kind="accountability", grant=grant)
+    names = [section["name"] for section in content.build(report)["programmes"]]
+    assert names == [world.unfunded_programme.name]
+
+
 def test_a_progress_report_is_for_a_quarter_of_the_plan(world: Any) -> None:
     with pytest.raises(ValidationError):
         prepare(world, quarter=None)

@@ -354,11 +354,11 @@ def _obligations_sheet(request: HttpRequest) -> Any:
 
 def _indicators_sheet(request: HttpRequest) -> Any:
     """One row per indicator per year: the agreed target and the plan's own, each in its
-    own column."""
+    own column; of the programmes she may see (as on the grant's page)."""
     from django.db.models import OuterRef, Subquery
 
     from koers.funding.models import GrantIndicator
-    from koers.plans.models import Target
+    from koers.plans.models import Programme, Target
 
     plan_target = Target.objects.filter(
         indicator=OuterRef("indicator_id"), year=OuterRef("year")
@@ -382,7 +382,10 @@ def _indicators_sheet(request: HttpRequest) -> Any:
             row.agreed_target,
             row.plan_target,
         ]
-        for row in GrantIndicator.objects.filter(grant__in=grants_for(request.user))
+        for row in GrantIndicator.objects.filter(
+            grant__in=grants_for(request.user),
+            indicator__activity__programme__in=Programme.objects.visible_to(request.user),
+        )
         .select_related("grant", "indicator__activity__programme")
         .annotate(plan_target=Subquery(plan_target))
         .order_by("grant__title", "year", "indicator__activity__programme__order", "id")

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Exists,
     IntegerField,
     Max,
     OuterRef,
@@ -159,6 +160,7 @@ class ProgrammeBudget:
     cost_detail: dict[tuple[str, Any], Money] = field(default_factory=dict)
     realised_detail: dict[tuple[str, Any], list[Decimal]] = field(default_factory=dict)
     hours: Decimal = ZERO
+    unpriced_hours: Decimal = ZERO  # hours whose person has no cost rate for the year
     hours_budget: Decimal = ZERO
     # The hours budgeted priced at the organisation's average cost rate for the year: what
     # the planned personnel costs come to from the hours, beside the amount budgeted.
@@ -333,15 +335,25 @@ def budget_overview(
 ) -> BudgetOverview:
     """The programme budget of `year` beside what was realised up to `reference`.
 
-    With `funder_ids` (a funder's official) only those funders' income and the costs made
-    for them are included; hours are only ever shown as totals."""
+    With `funder_ids` (a funder's official, or a report to a funder) only the programmes
+    those funders fund are included (those that list them as funders, the rule of every
+    page a funder opens), and of those only their income and the costs made for them; no
+    figure or total counts another programme. Hours are only ever shown as totals. Every
+    share is worked out over all programmes first, so a funder's figures are the staff's
+    figures for the same parts."""
     from koers.directory.models import Organisation
     from koers.work.models import HoursBudget
 
-    programmes = list(
-        Programme.objects.filter(plan__organisation_id=organisation_id).order_by("order", "code")
-    )
-    by_programme = {p.pk: ProgrammeBudget(programme=p) for p in programmes}
+    of_organisation = Programme.objects.filter(plan__organisation_id=organisation_id)
+    if funder_ids is not None:
+        # Whether the funders fund it, in the same query (a funder sees only those).
+        funding = Programme.funders.through.objects.filter(
+            programme_id=OuterRef("pk"), organisation_id__in=funder_ids
+        )
+        of_organisation = of_organisation.annotate(funded=Exists(funding))
+    by_programme = {
+        p.pk: ProgrammeBudget(programme=p) for p in of_organisation.order_by("order", "code")
+    }
     funders = {
         o.pk: o
         for o in Organisation.objects.filter(
@@ -378,14 +390,13 @@ def budget_overview(
             budget.plan_cost(line["cost_type"], funder, line)
 
     end = min(Year(year).end, reference)
-    unpriced = ZERO
     for row in hours_cost(organisation_id, year, until=end):
         budget = by_programme.get(row["programme_id"])
         if budget is None:
             continue
         budget.hours += row["hours"]
         if row["cost"] is None:
-            unpriced += row["hours"]
+            budget.unpriced_hours += row["hours"]
             continue
         budget.realise_cost(
             CostType.PERSONNEL, funders.get(row["funder_id"]), row["quarter"], row["cost"]
@@ -429,24 +440,29 @@ def budget_overview(
     for budget in by_programme.values():
         _share_unattributed_costs(budget)
     unassigned = _realise_income(by_programme, funders, organisation_id, year, end)
+    included = list(by_programme.values())
     if funder_ids is not None:
-        for budget in by_programme.values():
+        included = [budget for budget in included if budget.programme.funded]  # type: ignore[attr-defined]
+        for budget in included:
             budget.keep_funders(funder_ids)
         unassigned = {f: a for f, a in unassigned.items() if f.pk in funder_ids}
     funder_totals: dict[Any, Money] = defaultdict(Money)
-    for budget in by_programme.values():
+    for budget in included:
         for funder, money in budget.income.items():
             funder_totals[funder].add_planned(money.planned, money.low, money.high)
             funder_totals[funder].realised += money.realised
-    shown = [b for b in by_programme.values() if b.income or b.costs or b.hours]
+    shown = [b for b in included if b.income or b.costs or b.hours]
     return BudgetOverview(
         year=year,
         programmes=shown,
         funders=dict(funder_totals),
-        unpriced_hours=unpriced,
+        unpriced_hours=sum((b.unpriced_hours for b in included), ZERO),
         reference=end,
         has_examples=BudgetLine.objects.filter(
-            organisation_id=organisation_id, year=year, is_example=True
+            organisation_id=organisation_id,
+            programme__in=[b.programme for b in included],
+            year=year,
+            is_example=True,
         ).exists(),
         unassigned_income=unassigned,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,7 +35,7 @@ from koers.funding.forms import (
     ObligationForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
-from koers.plans.models import Target
+from koers.plans.models import Programme, Target
 from koers.plans.views.common import act, client_ip, form_status, save_versioned
 
 
@@ -67,15 +67,16 @@ def grants(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _indicator_rows(grant: Grant) -> list[Any]:
-    """The decision's indicators with the plan's own target for the same year beside them."""
+def _indicator_rows(grant: Grant, visible: Any) -> list[Any]:
+    """The decision's indicators with the plan's own target for the same year beside them,
+    of the `visible` programmes."""
     plan_target = Target.objects.filter(
         indicator=OuterRef("indicator_id"), year=OuterRef("year")
     ).values("value")[:1]
     return list(
-        grant.indicators.select_related("indicator__activity__programme").annotate(
-            plan_target=Subquery(plan_target)
-        )
+        grant.indicators.filter(indicator__activity__programme__in=visible)
+        .select_related("indicator__activity__programme")
+        .annotate(plan_target=Subquery(plan_target))
     )
 
 
@@ -84,6 +85,9 @@ def _indicator_rows(grant: Grant) -> list[Any]:
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk)
     advances = list(record.advances.all())
+    # What the grant pays for, of the programmes she may see: a funder's own grant may name
+    # a programme that does not list her as its funder, whose figures are not hers to see.
+    visible = Programme.objects.visible_to(request.user)
     may_manage = has_capability(request.user, Capability.MANAGE_FUNDING, grant_scope(record))
     today = timezone.localdate()
     moves = [
@@ -100,11 +104,15 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "grant": record,
             "steps": record.steps.select_related("by"),
             "obligations": record.obligations.all(),
-            "indicators": _indicator_rows(record),
+            "indicators": _indicator_rows(record, visible),
             "advances": advances,
-            "programmes": record.programmes.all(),
-            "activities": record.activities.select_related("programme"),
-            "projects": record.projects.all(),
+            "programmes": record.programmes.filter(pk__in=visible),
+            "activities": record.activities.filter(programme__in=visible).select_related(
+                "programme"
+            ),
+            "projects": record.projects.filter(
+                Q(programme__in=visible) | Q(programme__isnull=True)
+            ),
             "may_manage": may_manage,
             "shows_names": sees_names(request.user, record.organisation_id),
             "moves": moves,

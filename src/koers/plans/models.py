@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,20 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    def clean(self) -> None:
+        # A tree is one funder's: who may see a goal follows its funder (koers.plans.queries),
+        # so a goal under another funder's goal would show one funder's tree to the other.
+        parent = self.parent if self.parent_id is not None else None
+        if parent is not None and self.funder_id is not None and parent.funder_id != self.funder_id:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "A goal belongs to the same funder as the goal above it. Choose a "
+                        "goal of this funder above it, or leave it at the top."
+                    )
+                }
+            )
 
 
 class Plan(models.Model):

@@ -29,6 +29,8 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Quarter, Year
 from koers.plans.measures import get_measure
@@ -455,23 +457,48 @@ def goal_ancestors(goal_ids: set[int]) -> set[int]:
     return found
 
 
-def linked_goal_ids(user: Any) -> set[int]:
-    """Goals that a programme or an activity the user can see contributes to."""
-    by_programme = Goal.objects.filter(programmes__in=Programme.objects.visible_to(user))
-    by_activity = Goal.objects.filter(activities__in=Activity.objects.visible_to(user))
+# Who sees which goal tree. A goal tree belongs to its funder. The executing organisation's
+# staff see every tree their programmes and activities serve (they work towards it); a
+# funder's official sees her own organisation's trees, and never another funder's, not even
+# where a programme she funds serves it too: that funder's goals, and how its tree is
+# built, are not hers to see. The goal pages, the goal list and every link to a goal
+# (programme and activity pages) follow the same rule.
+
+
+def _served_goal_ids(organisation_ids: set[int]) -> set[int]:
+    """Goals that a programme or an activity of these organisations contributes to."""
+    if not organisation_ids:
+        return set()
+    by_programme = Goal.objects.filter(programmes__plan__organisation_id__in=organisation_ids)
+    by_activity = Goal.objects.filter(
+        activities__programme__plan__organisation_id__in=organisation_ids
+    )
     return set(by_programme.values_list("pk", flat=True)) | set(
         by_activity.values_list("pk", flat=True)
     )
 
 
-def visible_goal_ids(user: Any) -> set[int]:
-    """Every goal in the trees the user's programmes and activities contribute to."""
-    roots = set(
-        Goal.objects.filter(
-            pk__in=goal_ancestors(linked_goal_ids(user)), parent__isnull=True
-        ).values_list("pk", flat=True)
+def _visible_roots(user: Any) -> QuerySet[Goal]:
+    own, funding = organisations_with(user, Capability.VIEW_PLANS)
+    served = goal_ancestors(_served_goal_ids(own))
+    return Goal.objects.filter(parent__isnull=True).filter(
+        Q(pk__in=served) | Q(funder_id__in=funding)
     )
-    return goal_descendants(roots)
+
+
+def visible_goal_ids(user: Any) -> set[int]:
+    """Every goal of the trees the user may see (see the rule above)."""
+    return goal_descendants(set(_visible_roots(user).values_list("pk", flat=True)))
+
+
+def goals_shown(user: Any, goals: QuerySet[Goal], organisation_id: int) -> QuerySet[Goal]:
+    """Of `goals`, served by a programme or an activity of `organisation_id`, those the user
+    may open: all of them for the organisation's own people, only her own organisation's
+    goals for a funder's official. No query of its own (the grants are read once)."""
+    own, funding = organisations_with(user, Capability.VIEW_PLANS)
+    if organisation_id in own:
+        return goals
+    return goals.filter(funder_id__in=funding)
 
 
 def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
@@ -496,10 +523,9 @@ def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
 
 
 def goal_tree(user: Any) -> list[Goal]:
-    """The top goals of the funders' trees the user's work contributes to, with children."""
-    roots = Goal.objects.filter(pk__in=goal_ancestors(linked_goal_ids(user)), parent__isnull=True)
+    """The top goals of the trees the user may see, with their children."""
     return list(
-        roots.select_related("funder").prefetch_related(
-            Prefetch("children", queryset=Goal.objects.order_by("order", "code"))
-        )
+        _visible_roots(user)
+        .select_related("funder")
+        .prefetch_related(Prefetch("children", queryset=Goal.objects.order_by("order", "code")))
     )

@@ -107,12 +107,21 @@ def report_prepare(
     recipient = recipient or plan.funder
     if recipient is None:
         raise ValidationError({"recipient": _("Choose the funder the report is for.")})
-    covered = (
-        grant.programmes.exists()
-        if grant is not None
-        else Programme.objects.filter(plan=plan, funders=recipient).exists()
-    )
-    if not covered:
+    # A report holds only the programmes its recipient funds (those that list her as a
+    # funder), as every page she opens does; for an accountability, those the grant pays for.
+    funded = Programme.objects.filter(funders=recipient)
+    if grant is not None and not funded.filter(grants=grant).exists():
+        raise ValidationError(
+            {
+                "grant": _(
+                    "%(funder)s funds none of the programmes this grant pays for, so the "
+                    "report would be empty. Add %(funder)s as a funder of those programmes "
+                    "first."
+                )
+                % {"funder": recipient}
+            }
+        )
+    if grant is None and not funded.filter(plan=plan).exists():
         raise ValidationError(
             _("%(funder)s funds none of this plan's programmes; the report would be empty.")
             % {"funder": recipient}

@@ -128,13 +128,18 @@ def activity_page_context(request: HttpRequest, activity: Any, **comments: Any) 
     """Everything the activity page shows; `comments` as for `comments_context`."""
     context = activity_context(request, activity)
     programme = activity.programme
+    organisation_id = programme.plan.organisation_id
     reference = context["reference"]
     context.update(comments_context(request, activity, **comments))
     context.update(
         {
             "municipalities": activity.municipalities.all(),
-            "goals": activity.goals.select_related("funder"),
-            "programme_goals": programme.goals.select_related("funder"),
+            "goals": queries.goals_shown(
+                request.user, activity.goals.select_related("funder"), organisation_id
+            ),
+            "programme_goals": queries.goals_shown(
+                request.user, programme.goals.select_related("funder"), organisation_id
+            ),
             "amendments": activity.amendments.select_related(
                 "proposed_by", "decided_by", "target__indicator"
             ),

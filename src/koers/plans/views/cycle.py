@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability, sees_names
+from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.plans import queries, services
 from koers.plans.access import (
@@ -88,12 +88,17 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _advice_visible(user: Any, annual_plan: AnnualPlan, scope: Any, programmes: Any) -> Any:
-    """All advice for the organisation and the adopting funder; a funder of single
-    programmes sees only the advice on those programmes."""
+    """All advice for the organisation's own people. A funder sees the advice on the
+    programmes she funds, and the adopting funder also the advice on the plan as a whole;
+    advice on a programme she does not fund is about what she may not see."""
     comments = annual_plan.advisory_comments.select_related("author", "programme")
-    if has_capability(user, Capability.VIEW_PLANS, scope):
+    own, _funding = organisations_with(user, Capability.VIEW_PLANS)
+    if annual_plan.plan.organisation_id in own:
         return comments
-    return comments.filter(programme__in=programmes)
+    shown = Q(programme__in=programmes)
+    if has_capability(user, Capability.VIEW_PLANS, scope):
+        shown |= Q(programme__isnull=True)
+    return comments.filter(shown)
 
 
 @requires(VIEW)

@@ -59,7 +59,11 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "years": years,
             "blocks": blocks,
-            "goals": programme.goals.select_related("funder", "parent"),
+            "goals": queries.goals_shown(
+                request.user,
+                programme.goals.select_related("funder", "parent"),
+                programme.plan.organisation_id,
+            ),
             "annual_plan": queries.annual_plan_for(programme.plan, point.year.value),
             "margin": margin_percent(),
             "may_edit": can(request.user, Capability.EDIT_PLAN, programme),

@@ -151,7 +151,8 @@ def accountability_report(report: Report, reference: dt.date) -> dict[str, Any]:
     agreed = dict(
         grant.indicators.filter(year=report.year).values_list("indicator_id", "agreed_target")
     )
-    programmes = list(grant.programmes.order_by("order", "code"))
+    # The grant's programmes that its funder funds: the rule of every page she opens.
+    programmes = list(grant.programmes.filter(funders=grant.funder_id).order_by("order", "code"))
     sections = programme_sections(
         programmes,
         year,
