@@ -1,12 +1,15 @@
 """Excel downloads: one helper so every export has the same shape — a header row, one
-row per record, each value in its own column (amounts as numbers, dates as dates)."""
+row per record, each value in its own column (amounts as numbers, dates as dates).
+
+Every view that answers with a spreadsheet declares it with `spreadsheet_export`, so the
+tests can find every export from the URL patterns (and feed formula-like text into each)."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from django.http import HttpResponse
 
@@ -14,6 +17,21 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 Sheets = Iterable[tuple[str, Sequence[Any], Iterable[Sequence[Any]]]]
+
+EXPORT_ATTRIBUTE = "koers_spreadsheet_export"
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def spreadsheet_export(view: View) -> View:
+    """Declare that `view` answers with a spreadsheet or CSV file (always or on request).
+    The declaration is how the tests find every export: each is fed formula-like text, and
+    a view that answers with a spreadsheet without it fails the permission-matrix test."""
+    setattr(view, EXPORT_ATTRIBUTE, True)
+    return view
+
+
+def is_spreadsheet_export(view: Callable[..., Any]) -> bool:
+    return bool(getattr(view, EXPORT_ATTRIBUTE, False))
 
 
 def xlsx_response(filename: str, sheets: Sheets) -> HttpResponse:

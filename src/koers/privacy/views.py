@@ -20,6 +20,7 @@ from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry
+from koers.core.spreadsheets import spreadsheet_export
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.register import processing_register
 from koers.privacy.services import PERSON_TYPE, person_contexts, person_ids
@@ -104,6 +105,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/audit_log.html", {"form": form, "page": page, "tab": "writes"})
 
 
+@spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
 @require_GET
 def access_log(request: HttpRequest) -> HttpResponse:
@@ -117,6 +119,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     )
 
 
+@spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
 @require_GET
 def person_access(request: HttpRequest, pk: int) -> HttpResponse:

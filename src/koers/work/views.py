@@ -31,6 +31,7 @@ from koers.accounts.policy import (
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
+from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import (
     ALLOWED_EXTENSIONS,
     SPREADSHEET_EXTENSIONS,
@@ -392,6 +393,7 @@ def _import_report(
     )
 
 
+@spreadsheet_export
 @requires(Capability.CLOSE_PERIOD)
 @require_GET
 def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
@@ -408,6 +410,7 @@ def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_CAPACITY)
 @require_GET
 def hours_export(request: HttpRequest) -> HttpResponse:
