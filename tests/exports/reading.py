@@ -35,8 +35,10 @@ def body(response: Any) -> bytes:
 
 
 def xlsx_findings(data: bytes, payload: str) -> tuple[list[str], int]:
-    """(cells that are not plain values — formulas, error values, text stored as anything
-    but text — and how many cells hold `payload` as text)."""
+    """(cells a spreadsheet program would evaluate — formulas, error values, text stored as
+    anything but text, text beginning like a formula that is not quote-prefixed, so that
+    Excel makes it a formula once the cell is edited — and how many cells hold `payload`
+    as text)."""
     problems = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
@@ -47,15 +49,22 @@ def xlsx_findings(data: bytes, payload: str) -> tuple[list[str], int]:
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type in ("f", "e") or (
-                    isinstance(cell.value, str) and cell.data_type != "s"
-                ):
-                    problems.append(
-                        f"{sheet.title}!{cell.coordinate} {cell.value!r} as {cell.data_type}"
-                    )
+                problem = _live(cell)
+                if problem:
+                    problems.append(f"{sheet.title}!{cell.coordinate} {cell.value!r} {problem}")
                 elif cell.value == payload:
                     carried += 1
     return problems, carried
+
+
+def _live(cell: Any) -> str | None:
+    if cell.data_type in ("f", "e"):
+        return f"as {cell.data_type}"
+    if isinstance(cell.value, str) and cell.data_type != "s":
+        return f"text as {cell.data_type}"
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        return None if cell.quotePrefix else "not quote-prefixed"
+    return None
 
 
 def neutralised(payload: str) -> str:

@@ -4,7 +4,8 @@ The exports are found from the URL patterns (views declared with `spreadsheet_ex
 each is fed every payload in every free-text field of every record of the demo (the
 failing-row downloads: in every column of the uploaded file), asked for as a user who may,
 and read back: an Excel file holds no formula and no error value and keeps the payload as
-text; a CSV file holds no cell beginning with a formula character and keeps the payload
+text (quote-prefixed where it begins like a formula, so editing it in Excel keeps it text);
+a CSV file holds no cell beginning with a formula character and keeps the payload
 behind a single quote.
 """
 

@@ -198,6 +198,4 @@ def budget_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     report = imports.check_lines(
         tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
     )
-    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="begroting-met-problemen.csv"'
-    return response
+    return tables.failing_download(report, "begroting-met-problemen.csv")
