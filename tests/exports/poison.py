@@ -42,6 +42,27 @@ IDENTIFIERS = {
 }
 
 
+# JSON fields: the lists of text someone typed or imported (poisoned item by item), and
+# the others, with why they are left alone; a test fails on a JSON field in neither.
+JSON_TEXT_LISTS = {"funding.BudgetTable.columns"}
+JSON_NOT_TEXT = {
+    "core.AuditEntry.changes": "the audit trail, which no export writes",
+    "funding.BudgetTableRow.cells": "amounts, as decimal strings",
+    "plans.Indicator.measure_params": "parameters the derived measure reads",
+    "reports.ReportSnapshot.content": "made from the records when a report is sent",
+}
+
+
+def json_fields() -> set[str]:
+    return {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("koers.")
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.JSONField)
+    }
+
+
 def free_text_fields() -> list[tuple[type[models.Model], models.Field]]:
     """Every field of Koers's models that holds text someone typed or imported: character
     and text fields without fixed choices, not unique keys or slugs, not `IDENTIFIERS`."""
@@ -75,7 +96,8 @@ PK_ROOM = 8  # " " and up to seven digits of a primary key
 def poison(payload: str) -> int:
     """Write `payload` (cut to the field's length) into every free-text field of every
     record — followed by the record's number where the field is unique together with
-    others, so the records stay distinct; returns how many records were changed."""
+    others, so the records stay distinct — and into every item of the lists of text kept
+    as JSON; returns how many records were changed."""
     changed = 0
     for model, field in free_text_fields():
         if field.name in _unique_together(model):
@@ -86,4 +108,9 @@ def poison(payload: str) -> int:
         else:
             value = payload[: field.max_length] if field.max_length else payload
         changed += model._base_manager.update(**{field.attname: value})
+    for label in JSON_TEXT_LISTS:
+        app_model, name = label.rsplit(".", 1)
+        records = apps.get_model(app_model)._base_manager
+        for pk, items in records.values_list("pk", name):
+            changed += records.filter(pk=pk).update(**{name: [payload] * len(items)})
     return changed

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from koers.core.spreadsheets import is_spreadsheet_export
-from tests.exports.poison import PAYLOADS, poison
+from tests.exports.poison import JSON_NOT_TEXT, JSON_TEXT_LISTS, PAYLOADS, json_fields, poison
 from tests.exports.reading import body, csv_findings, is_spreadsheet, xlsx_findings
 from tests.exports.recipes import EXPORTS, Demo, Export
 from tests.test_url_access import ALL
@@ -36,6 +36,10 @@ def test_the_declared_exports_are_found() -> None:
     """The walk finds the exports of every app that has one (a broken walk finds none)."""
     apps = {name.split(":")[0] for name in DECLARED}
     assert apps == {"work", "privacy", "relations", "funding", "reports"}
+
+
+def test_every_json_field_is_poisoned_or_said_to_hold_no_text() -> None:
+    assert json_fields() == JSON_TEXT_LISTS | set(JSON_NOT_TEXT)
 
 
 @pytest.mark.parametrize(("export", "payload"), CASES)
