@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from koers.core.models import AuditEntry
+from koers.core.spreadsheets import is_spreadsheet_export
 from tests.conftest import World
+from tests.exports.reading import is_spreadsheet
 from tests.permission_matrix import ROLES, ROWS, Row, render_markdown
 from tests.test_url_access import ALL
 
@@ -44,6 +46,11 @@ def test_each_role_gets_what_the_matrix_says(
     assert response.status_code == expected  # type: ignore[attr-defined]
     if row.method == "POST" and expected in (403, 404):
         assert AuditEntry.objects.count() == writes_before, "a refused write left a trace"
+    if is_spreadsheet(response):
+        # An export the formula test cannot find is an export nobody checks.
+        assert is_spreadsheet_export(resolve(url.split("?")[0]).func), (
+            f"{row.name} answers with a spreadsheet but is not declared a spreadsheet_export"
+        )
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r.name}[{r.what}]" for r in ROWS])

@@ -117,3 +117,19 @@ def test_a_file_longer_than_an_import_takes_is_refused_not_cut_short(
     assert report.problems == ["Hooguit 2 rijen tegelijk; splits het bestand."]
     assert not report.passing
     assert not TimeEntry.objects.exists()
+
+
+def test_failing_rows_corrected_and_uploaded_again_import_what_was_typed(setup: World) -> None:
+    """The download neutralises a note that looks like a formula ("'=SOM(1)"); uploaded
+    again once corrected, the note is imported as typed, without the quote."""
+    client = setup.client("bedrijfsvoering")
+    dry_run = _upload(client, "2021-03-02;iemand;4;;Overig;=SOM(1)\n")
+    failing = client.get(reverse("work:import_failing", args=[dry_run.context["token"]]))
+    row = failing.content.decode().splitlines()[1]
+    assert row.startswith("2021-03-02;iemand;4;;Overig;'=SOM(1);")
+    corrected = failing.content.decode().replace("iemand", "medewerker")
+    upload = SimpleUploadedFile("uren.csv", corrected.encode(), content_type="text/csv")
+    again = client.post(reverse("work:import"), {"file": upload})
+    assert [row.line for row in again.context["report"].passing] == [2]
+    client.post(reverse("work:import"), {"token": again.context["token"]})
+    assert TimeEntry.objects.get().note == "=SOM(1)"

@@ -24,6 +24,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from koers.core.spreadsheets import as_typed, csv_response
+
 SESSION_KEY = "koers_pending_imports"
 DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
@@ -32,7 +34,12 @@ TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
 def read_table(path: Path, max_rows: int) -> list[list[str]]:
     """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel): the
     header and at most one row more than an import of `max_rows` takes, so that its check
-    can refuse a longer file (`longer_than`) instead of cutting it short."""
+    can refuse a longer file (`longer_than`) instead of cutting it short. A cell a Koers
+    export neutralised comes back as it was typed (`spreadsheets.as_typed`)."""
+    return [[as_typed(cell) for cell in row] for row in _read(path, max_rows)]
+
+
+def _read(path: Path, max_rows: int) -> list[list[str]]:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -50,11 +57,13 @@ def read_table(path: Path, max_rows: int) -> list[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
+    # Only the delimiter is guessed, the quote is the double quote every program writes: in
+    # a file of neutralised cells ("'=1+1;'-2,5") the sniffer takes the apostrophe for it.
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))[: max_rows + 2]
+        delimiter = ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))[: max_rows + 2]
 
 
 def _cell(value: Any) -> str:
@@ -235,14 +244,13 @@ class ImportReport:
                 _("%(count)s rows have problems; nothing was saved.") % {"count": len(self.failing)}
             )
 
-    def failing_csv(self) -> str:
-        """The failing rows as they came, plus a column with the problems."""
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow([*self.header, _("problems")])
-        for row in self.failing:
-            writer.writerow([*row.raw, " | ".join(row.problems)])
-        return out.getvalue()
+    def failing_table(self) -> list[list[str]]:
+        """The failing rows as they came under the file's header, plus a column with the
+        problems."""
+        return [
+            [*self.header, _("problems")],
+            *([*row.raw, " | ".join(row.problems)] for row in self.failing),
+        ]
 
 
 def report_page(
@@ -273,6 +281,4 @@ def report_page(
 
 def failing_download(report: ImportReport, filename: str) -> HttpResponse:
     """The rows with problems as a CSV file, with a column saying what is wrong."""
-    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(filename, report.failing_table())

@@ -17,7 +17,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
-from koers.core.spreadsheets import xlsx_response
+from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.funding import queries, services
 from koers.funding.access import (
     budget_lines_for,
@@ -402,6 +402,7 @@ EXPORTS = {
 }
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def export(request: HttpRequest, what: str) -> HttpResponse:

@@ -19,6 +19,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
+from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
@@ -185,6 +186,7 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
     return redirect("funding:budget_table", pk=table.pk)
 
 
+@spreadsheet_export
 @requires(Capability.MANAGE_FUNDING)
 @require_GET
 def budget_import_failing(request: HttpRequest, token: str) -> HttpResponse:
@@ -196,6 +198,4 @@ def budget_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     report = imports.check_lines(
         tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
     )
-    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="begroting-met-problemen.csv"'
-    return response
+    return tables.failing_download(report, "begroting-met-problemen.csv")

@@ -3,9 +3,6 @@ responsible for privacy in an organisation; each sees her own organisations' ent
 
 from __future__ import annotations
 
-from io import BytesIO
-from typing import Any
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -20,6 +17,7 @@ from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry
+from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.register import processing_register
 from koers.privacy.services import PERSON_TYPE, person_contexts, person_ids
@@ -104,6 +102,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/audit_log.html", {"form": form, "page": page, "tab": "writes"})
 
 
+@spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
 @require_GET
 def access_log(request: HttpRequest) -> HttpResponse:
@@ -117,6 +116,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     )
 
 
+@spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
 @require_GET
 def person_access(request: HttpRequest, pk: int) -> HttpResponse:
@@ -131,39 +131,26 @@ def person_access(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _access_workbook(records: QuerySet[AccessRecord], name: str) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet: Any = workbook.create_sheet(_("Access"))
-    sheet.append(
+    header = [
+        _("When"),
+        _("User"),
+        _("In the role of"),
+        _("Action"),
+        _("Person number"),
+        _("Detail"),
+        _("Address"),
+    ]
+    rows = (
         [
-            _("When"),
-            _("User"),
-            _("In the role of"),
-            _("Action"),
-            _("Person number"),
-            _("Detail"),
-            _("Address"),
+            timezone.localtime(record.at).replace(tzinfo=None),
+            str(record.user),
+            record.roles,
+            str(record.get_action_display()),
+            record.subject_id,
+            record.detail,
+            record.remote_addr or "",
         ]
-    )
-    for record in records.iterator(chunk_size=2000):
-        sheet.append(
-            [
-                timezone.localtime(record.at).replace(tzinfo=None),
-                str(record.user),
-                record.roles,
-                str(record.get_action_display()),
-                record.subject_id,
-                record.detail,
-                record.remote_addr or "",
-            ]
-        )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        for record in records.iterator(chunk_size=2000)
     )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
-    return response
+    return xlsx_response(f"{name}-{stamp}.xlsx", [(_("Access"), header, rows)])

@@ -18,7 +18,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
-from koers.core.spreadsheets import xlsx_response
+from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.plans.access import can, require
 from koers.plans.models import Programme
 from koers.plans.views.common import act, client_ip, form_status, save_versioned
@@ -277,6 +277,7 @@ def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def events_export(request: HttpRequest) -> HttpResponse:

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core import tables
+from koers.core.spreadsheets import spreadsheet_export
 from koers.plans.views.common import client_ip
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
@@ -230,6 +231,7 @@ def person_import(request: HttpRequest) -> HttpResponse:
     return run_import(request, PERSONS)
 
 
+@spreadsheet_export
 @requires(Capability.EDIT_PERSONS)
 @require_GET
 def person_import_failing(request: HttpRequest, token: str) -> HttpResponse:
@@ -244,6 +246,7 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     return run_import(request, ORGANISATIONS)
 
 
+@spreadsheet_export
 @requires(Capability.EDIT_PERSONS)
 @require_GET
 def organisation_import_failing(request: HttpRequest, token: str) -> HttpResponse:

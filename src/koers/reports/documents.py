@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.text import slugify
 
+from koers.core.spreadsheets import XLSX
 from koers.reports.models import DocumentFormat
 from koers.reports.render import blocks as layout
 from koers.reports.render import docx, pdf, xlsx
@@ -15,7 +16,7 @@ from koers.reports.render import docx, pdf, xlsx
 CONTENT_TYPES: dict[str, str] = {
     DocumentFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     DocumentFormat.PDF: "application/pdf",
-    DocumentFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    DocumentFormat.XLSX: XLSX,
 }
 # Documents longer than this many blocks are made by the task worker, with a progress bar;
 # shorter ones while the user waits (a quarter's report of one programme is about 150).

@@ -19,6 +19,7 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.models import AuditEntry
+from koers.core.spreadsheets import spreadsheet_export
 from koers.plans.services import ConflictError
 from koers.plans.views.common import act, client_ip, form_status
 from koers.reports import documents, queries, services
@@ -264,6 +265,7 @@ def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("reports:report", args=[record.pk]) + "#questions")
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def report_document(request: HttpRequest, pk: int, format: str) -> HttpResponse | FileResponse:
@@ -325,6 +327,7 @@ def document_status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/document.html", {"document": document, "staff": staff})
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def document_download(request: HttpRequest, pk: int) -> FileResponse:

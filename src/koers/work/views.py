@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +30,7 @@ from koers.accounts.policy import (
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.reference import default_reference, viewpoint
+from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.uploads import (
     ALLOWED_EXTENSIONS,
     SPREADSHEET_EXTENSIONS,
@@ -392,6 +392,7 @@ def _import_report(
     )
 
 
+@spreadsheet_export
 @requires(Capability.CLOSE_PERIOD)
 @require_GET
 def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
@@ -403,17 +404,14 @@ def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     report = imports.check(
         tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
     )
-    response = HttpResponse(report.failing_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="uren-met-problemen.csv"'
-    return response
+    return tables.failing_download(report, "uren-met-problemen.csv")
 
 
+@spreadsheet_export
 @requires(Capability.VIEW_CAPACITY)
 @require_GET
 def hours_export(request: HttpRequest) -> HttpResponse:
     """Every entry of the year as a row of a workbook, for controllers."""
-    from openpyxl import Workbook
-
     organisation_id = own_organisation(request.user, Capability.VIEW_CAPACITY)
     year = viewpoint(request).year.value
     entries = (
@@ -421,47 +419,38 @@ def hours_export(request: HttpRequest) -> HttpResponse:
         .select_related("user", "project", "activity__programme", "category", "corrects")
         .order_by("date", "user__username", "id")
     )
-    workbook = Workbook(write_only=True)
-    sheet: Any = workbook.create_sheet(_("Hours"))
-    sheet.append(
+    header = [
+        _("Date"),
+        _("Staff member"),
+        _("Programme"),
+        _("Project"),
+        _("Activity"),
+        _("Category"),
+        _("Direct"),
+        _("Hours"),
+        _("Note"),
+        _("Corrects entry"),
+    ]
+    rows = (
         [
-            _("Date"),
-            _("Staff member"),
-            _("Programme"),
-            _("Project"),
-            _("Activity"),
-            _("Category"),
-            _("Direct"),
-            _("Hours"),
-            _("Note"),
-            _("Corrects entry"),
+            entry.date,
+            str(entry.user),
+            entry.activity.programme.name if entry.activity else "",
+            str(entry.project or ""),
+            f"{entry.activity.code} {entry.activity.title}" if entry.activity else "",
+            str(entry.category or ""),
+            _("yes") if _is_direct(entry) else _("no"),
+            entry.hours,
+            entry.note,
+            entry.corrects_id or "",
         ]
+        for entry in entries.iterator(chunk_size=2000)
     )
-    for entry in entries.iterator(chunk_size=2000):
-        programme = entry.activity.programme.name if entry.activity else ""
-        direct = entry.project_id or entry.activity_id or (entry.category and entry.category.direct)
-        sheet.append(
-            [
-                entry.date,
-                str(entry.user),
-                programme,
-                str(entry.project or ""),
-                f"{entry.activity.code} {entry.activity.title}" if entry.activity else "",
-                str(entry.category or ""),
-                _("yes") if direct else _("no"),
-                entry.hours,
-                entry.note,
-                entry.corrects_id or "",
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="uren-{year}.xlsx"'
-    return response
+    return xlsx_response(f"uren-{year}.xlsx", [(_("Hours"), header, rows)])
+
+
+def _is_direct(entry: TimeEntry) -> bool:
+    return bool(entry.project_id or entry.activity_id or (entry.category and entry.category.direct))
 
 
 class ProductForm(forms.Form):

@@ -1,0 +1,243 @@
+"""How to reach each declared export as a user who may, with records in everything it
+writes. The demo holds most of them; `prepare` adds what it lacks (accesses to a person, a
+report of each kind) before the text fields are poisoned; `address` may take steps after
+(sending a report keeps its content as the records are then). The downloads of an import's
+failing rows get the text in the uploaded file instead. A test fails when a declared
+export has no recipe here."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from koers.core.privacy import LawfulBasis
+from koers.directory.models import Organisation, OrganisationKind, Person
+from koers.funding import finance_views
+from koers.funding import imports as budget_imports
+from koers.plans.models import Plan
+from koers.relations import imports as person_imports
+from koers.relations import organisation_imports
+from koers.reports.models import DocumentFormat, ReportKind
+from koers.work import imports as hours_imports
+from tests.conftest import verified_client
+
+YEAR = "?jaar=2021"
+
+
+@dataclass
+class Demo:
+    own: Any
+    plan: Any
+    users: dict[str, Any]
+
+    def client(self, username: str) -> Client:
+        return verified_client(self.users[username])
+
+
+def demo_records() -> Demo:
+    """The parts of the built demo the recipes use."""
+    from koers.accounts.models import User
+    from koers.demo.directory import OWN
+
+    own = Organisation.objects.get(slug=OWN)
+    return Demo(
+        own=own,
+        plan=Plan.objects.get(organisation=own),
+        users={user.username: user for user in User.objects.all()},
+    )
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An import whose refused rows come back as CSV: the file holds the payload in every
+    column the import knows and in one it does not (whose name is the payload too)."""
+
+    import_name: str
+    columns: dict[str, tuple[str, ...]]
+    options: Callable[[Demo], dict[str, str]] = lambda demo: {}
+
+    def failing_rows(self, client: Client, demo: Demo, payload: str) -> Any:
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow([names[0] for names in self.columns.values()] + [payload])
+        writer.writerow([payload] * (len(self.columns) + 1))
+        upload = SimpleUploadedFile("rijen.csv", out.getvalue().encode(), content_type="text/csv")
+        page = client.post(reverse(self.import_name), {"file": upload, **self.options(demo)})
+        assert page.status_code == 200, page.content[:2000]
+        return client.get(page.context["failing_url"])  # the report's own link
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str  # the URL name
+    role: str  # the demo user who asks for it
+    variant: str = ""  # which of its documents, where it has several
+    address: Callable[[Demo, Any], str] | None = None  # (demo, prepared) → the URL
+    prepare: Callable[[Demo], Any] = field(default=lambda demo: None)
+    upload: Upload | None = None
+    writes_text: bool = True  # False: only numbers and dates, so no cell can carry the text
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}[{self.variant}]" if self.variant else self.name
+
+    def fetch(self, demo: Demo, prepared: Any, payload: str) -> Any:
+        client = demo.client(self.role)
+        if self.upload is not None:
+            return self.upload.failing_rows(client, demo, payload)
+        assert self.address is not None
+        return client.get(self.address(demo, prepared))
+
+
+# --- records the demo lacks ------------------------------------------------------------------
+
+
+def a_viewed_person(demo: Demo) -> Any:
+    """A person of the organisation whose page the director opened (an access record)."""
+    person = Person.objects.filter(holder=demo.own).order_by("pk").first()
+    assert person is not None
+    page = demo.client("directeur").get(reverse("relations:person", args=[person.pk]))
+    assert page.status_code == 200
+    return person
+
+
+def a_report(kind: str) -> Callable[[Demo], Any]:
+    """A report of `kind` about 2021 (an accountability for the grant of the most programmes,
+    an evaluation of 2021 and 2022), prepared by operations."""
+
+    def prepare(demo: Demo) -> Any:
+        from django.db.models import Count
+
+        from koers.funding.models import Grant
+        from koers.reports import services
+
+        grant = None
+        if kind == ReportKind.ACCOUNTABILITY:
+            grant = (
+                Grant.objects.filter(organisation=demo.own)
+                .annotate(covers=Count("programmes"))
+                .order_by("-covers", "pk")
+                .first()
+            )
+        return services.report_prepare(
+            actor=demo.users["bedrijfsvoering"],
+            plan=demo.plan,
+            kind=kind,
+            year=2021,
+            quarter=3 if kind == ReportKind.PROGRESS else None,
+            last_year=2022 if kind == ReportKind.EVALUATION else None,
+            grant=grant,
+        )
+
+    return prepare
+
+
+def sent_document(demo: Demo, report: Any) -> str:
+    """Send the report (its content kept as the records are now) and make its Excel
+    document as the task worker would; the address of that document."""
+    from koers.reports import services
+    from koers.reports.tasks import make_document
+
+    for step in (services.report_review, services.report_sign, services.report_send):
+        report = step(actor=demo.users["directeur"], report=report)
+    document = report.documents.get(format=DocumentFormat.XLSX)
+    make_document.call(document.pk)
+    return reverse("reports:document_download", args=[document.pk])
+
+
+def _export_of(what: str) -> Callable[[Demo, Any], str]:
+    return lambda demo, prepared: reverse("funding:export", args=[what]) + YEAR
+
+
+def _report_document(demo: Demo, report: Any) -> str:
+    return reverse("reports:report_document", args=[report.pk, DocumentFormat.XLSX])
+
+
+def _person_options(demo: Demo) -> dict[str, str]:
+    return {
+        "holder": str(demo.own.pk),
+        "purpose": "Netwerk",
+        "lawful_basis": LawfulBasis.LEGITIMATE_INTERESTS,
+    }
+
+
+EXPORTS = [
+    Export("work:export", "directeur", address=lambda d, p: reverse("work:export") + YEAR),
+    Export(
+        "privacy:access_log",
+        "beheerder",
+        address=lambda d, p: reverse("privacy:access_log") + "?formaat=xlsx",
+        prepare=a_viewed_person,
+    ),
+    Export(
+        "privacy:person_access",
+        "beheerder",
+        address=lambda d, person: reverse("privacy:person_access", args=[person.pk]),
+        prepare=a_viewed_person,
+    ),
+    Export(
+        "relations:events_export",
+        "directeur",
+        address=lambda d, p: reverse("relations:events_export") + YEAR,
+    ),
+    *[
+        Export(
+            "funding:export",
+            "directeur",
+            variant=what,
+            address=_export_of(what),
+            writes_text=what != "positie",  # years and amounts of the financial position
+        )
+        for what in finance_views.EXPORTS
+    ],
+    *[
+        Export(
+            "reports:report_document",
+            "directeur",
+            variant=kind,
+            address=_report_document,
+            prepare=a_report(kind),
+        )
+        for kind in ReportKind.values
+    ],
+    Export(
+        "reports:document_download",
+        "directeur",
+        variant=ReportKind.PROGRESS,
+        address=sent_document,
+        prepare=a_report(ReportKind.PROGRESS),
+    ),
+    Export(
+        "work:import_failing",
+        "bedrijfsvoering",
+        upload=Upload("work:import", hours_imports.COLUMNS),
+    ),
+    Export(
+        "funding:budget_import_failing",
+        "directeur",
+        upload=Upload(
+            "funding:budget_import", budget_imports.COLUMNS, lambda demo: {"shape": "regels"}
+        ),
+    ),
+    Export(
+        "relations:person_import_failing",
+        "directeur",
+        upload=Upload("relations:person_import", person_imports.COLUMNS, _person_options),
+    ),
+    Export(
+        "relations:organisation_import_failing",
+        "directeur",
+        upload=Upload(
+            "relations:organisation_import",
+            organisation_imports.COLUMNS,
+            lambda demo: {"kind": OrganisationKind.PARTNER},
+        ),
+    ),
+]
