@@ -21,7 +21,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from koers.accounts.tasks import send_password_reset
 from koers.core import tables
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
@@ -163,6 +165,7 @@ class RetentionReport:
     access_records_removed: int = 0
     sign_in_records_removed: int = 0
     rate_limit_hits_removed: int = 0
+    password_reset_tasks_removed: int = 0
     import_files_removed: int = 0
 
 
@@ -206,8 +209,17 @@ def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
     report.rate_limit_hits_removed, _ = RateLimitHit.objects.filter(
         at__lt=now - dt.timedelta(days=1)
     ).delete()
+    report.password_reset_tasks_removed = _purge_password_reset_tasks(now - dt.timedelta(days=1))
     report.import_files_removed = _remove_stale_uploads(now - dt.timedelta(days=1))
     return report
+
+
+def _purge_password_reset_tasks(cutoff: dt.datetime) -> int:
+    """Finished password-reset tasks hold the address someone typed (with or without an
+    account): kept a day, like the rate-limit hits that hold it too."""
+    return DBTaskResult.objects.filter(
+        task_path=send_password_reset.module_path, finished_at__lt=cutoff
+    ).delete()[0]
 
 
 def _purge_sign_in_records(cutoff: dt.datetime) -> int:
