@@ -143,10 +143,13 @@ def test_retention_purges_old_access_records(world: World, person: Person) -> No
     world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
     first = AccessRecord.objects.order_by("id").first()
     assert first is not None
-    AccessRecord.objects.filter(pk=first.pk).redact(at=timezone.now() - dt.timedelta(days=6 * 366))
+    # A copy six years old, as a backup of then would load it (the database refuses to
+    # back-date a record in place).
+    first.pk, first.at = None, timezone.now() - dt.timedelta(days=6 * 366)
+    first.save_base(raw=True)
     report = enforce_retention()
     assert report.access_records_removed == 1
-    assert AccessRecord.objects.count() == 1
+    assert AccessRecord.objects.count() == 2
 
 
 def test_logs_cannot_be_changed_or_removed(world: World, person: Person) -> None:

@@ -14,6 +14,7 @@ and her erasure cover both records.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from koers.accounts.tasks import send_password_reset
-from koers.core import tables
+from koers.core import append_only, tables
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
 from koers.directory.models import Person
@@ -32,8 +33,10 @@ from koers.privacy import subjects
 from koers.privacy.access_log import roles_in
 from koers.privacy.models import AccessAction, AccessRecord
 
+logger = logging.getLogger(__name__)
+
 PERSON_TYPE = "directory.person"
-REDACTED = "[verwijderd]"
+REDACTED = AuditEntry.REDACTED
 PERSON_EXPORT_FIELDS = [
     "first_name",
     "infix",
@@ -132,7 +135,7 @@ def erase_person(
     counts["audit_entries_redacted"] = AuditEntry.objects.filter(
         Q(context__in=[person_context(pk) for pk in ids])
         | Q(subject_type=PERSON_TYPE, subject_id__in=ids)
-    ).redact(subject_repr=REDACTED, changes={})
+    ).redact()
     person.delete()
     AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -167,6 +170,8 @@ class RetentionReport:
     rate_limit_hits_removed: int = 0
     password_reset_tasks_removed: int = 0
     import_files_removed: int = 0
+    # What is wrong with the logs' protection in the database (koers.core.append_only).
+    log_protection_problems: list[str] = field(default_factory=list)
 
 
 def persons_due(now: dt.datetime | None = None) -> list[int]:
@@ -192,7 +197,9 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
 def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
     """Apply every retention rule of the register once; safe to run any number of times."""
     now = now or timezone.now()
-    report = RetentionReport()
+    report = RetentionReport(log_protection_problems=append_only.problems())
+    if report.log_protection_problems:
+        logger.error("The logs are not append-only: %s", report.log_protection_problems)
     for person in Person.objects.filter(pk__in=persons_due(now)):
         erase_person(
             person,

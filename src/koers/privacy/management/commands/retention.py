@@ -36,3 +36,5 @@ class Command(BaseCommand):
             f"{report.password_reset_tasks_removed} password-reset tasks, "
             f"{report.import_files_removed} pending import files."
         )
+        for problem in report.log_protection_problems:
+            self.stderr.write(f"Warning: {problem} (see `koers check_logs`).")
