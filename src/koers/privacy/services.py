@@ -115,6 +115,7 @@ def export_person(person: Person) -> dict[str, Any]:
                 "by": str(record.user),
                 "role": record.roles,
                 "action": record.action,
+                "reason": record.reason,
             }
             for record in accesses
         ],
@@ -156,7 +157,7 @@ def erase_person(
             subject_type=PERSON_TYPE,
             subject_id=person_id,
             action=AccessAction.ERASE,
-            detail=reason[:300],
+            reason=reason[:300],
             remote_addr=remote_addr,
         )
     return counts
