@@ -148,3 +148,33 @@ def test_right_codes_in_a_row_never_lock_on_any_page(user: Any, url_name: str) -
     for attempt in range(RIGHT_CODES_IN_A_ROW):
         device = TOTPDevice.objects.filter(user=user, confirmed=True).get()
         assert enter_right_code(user, device), f"refused at right code {attempt + 1}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_wrong_codes_get_no_more_than_the_limit() -> None:
+    """Twenty wrong codes sent at once: exactly ATTEMPTS_PER_WINDOW are checked (her row is
+    locked per attempt). Without the lock, 11 to 20 were checked in three runs."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database several connections share (test SQLite is in memory)")
+    target = with_app(Role.DIRECTEUR)
+    start = threading.Barrier(2 * services.ATTEMPTS_PER_WINDOW)
+    checked: list[bool] = []
+
+    def guess() -> None:
+        try:
+            start.wait()
+            checked.append(services.second_factor_check(user=target, code="12").wrong)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=guess) for _ in range(start.parties)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert checked.count(True) == services.ATTEMPTS_PER_WINDOW
+    assert checked.count(False) == services.ATTEMPTS_PER_WINDOW  # refused by the limit
