@@ -362,6 +362,7 @@ def an_opportunity(world: Any, *, status: str = "kans") -> Any:
     record = OpportunityFactory(
         holder=world.own,
         organisation=world.other_org,
+        contact=a_person(world),  # a quote names her: its download is logged
         programme=world.programme,
         owner=world.users["medewerker"],
     )
@@ -723,8 +724,16 @@ ROWS: list[Row] = [
     ),
     Row(
         "relations:person_export",
-        "Alle gegevens van een persoon exporteren (inzageverzoek)",
+        "Alle gegevens van een persoon exporteren (inzageverzoek): de vraag naar de reden",
         target=a_person,
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row(
+        "relations:person_export",
+        "Alle gegevens van een persoon exporteren (inzageverzoek): de download, met reden",
+        target=a_person,
+        method="POST",
+        data={"reason": "Inzageverzoek"},
         expected=PRIVACY_OFFICERS,
     ),
     Row(
@@ -737,9 +746,24 @@ ROWS: list[Row] = [
     Row("privacy:audit_log", "Logboek van wijzigingen", expected=PRIVACY_OFFICERS),
     Row("privacy:access_log", "Logboek van inzage in persoonsgegevens", expected=PRIVACY_OFFICERS),
     Row(
+        "privacy:access_log",
+        "Logboek van inzage in persoonsgegevens downloaden (Excel, met reden)",
+        method="POST",
+        data={"reason": "Onderzoek"},
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row(
         "privacy:person_access",
-        "Inzagegeschiedenis van een persoon (Excel)",
+        "Inzagegeschiedenis van een persoon: de vraag naar de reden",
         target=a_person,
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row(
+        "privacy:person_access",
+        "Inzagegeschiedenis van een persoon downloaden (Excel, met reden)",
+        target=a_person,
+        method="POST",
+        data={"reason": "Inzageverzoek"},
         expected=PRIVACY_OFFICERS,
     ),
     # --- hours (work) -------------------------------------------------------------------------

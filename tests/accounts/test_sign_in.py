@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from koers.accounts.roles import Role
 from tests.accounts.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.accounts.test_password_reset import run_queued_tasks
 from tests.conftest import verified_client
 
 
@@ -56,6 +57,7 @@ def test_password_reset_by_email_end_to_end(member) -> None:  # type: ignore[no-
     client = Client()
     response = client.post(reverse("accounts:password_reset"), {"email": member.email})
     assert response.status_code == 302
+    assert run_queued_tasks() == [1]  # the task worker sends the mail
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert "nieuw wachtwoord" in message.subject.lower()
@@ -76,6 +78,7 @@ def test_password_reset_by_email_end_to_end(member) -> None:  # type: ignore[no-
 def test_password_reset_does_not_reveal_unknown_addresses(db) -> None:  # type: ignore[no-untyped-def]
     response = Client().post(reverse("accounts:password_reset"), {"email": "niemand@example.org"})
     assert response.status_code == 302
+    assert run_queued_tasks() == [0]
     assert mail.outbox == []
 
 

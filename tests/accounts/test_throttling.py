@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from koers.accounts.roles import Role
 from tests.accounts.factories import PASSWORD, MembershipFactory
+from tests.accounts.test_password_reset import run_queued_tasks
 
 
 def attempt(username: str, password: str, address: str = "10.0.0.1") -> Any:
@@ -61,6 +62,7 @@ def test_password_reset_requests_are_limited_per_email_without_telling(member: A
     for _ in range(5):
         response = client.post(reverse("accounts:password_reset"), {"email": member.email})
         assert response.status_code == 302  # always the same answer
+    assert run_queued_tasks() == [1, 1, 1]
     assert len(mail.outbox) == 3
 
 

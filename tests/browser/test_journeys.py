@@ -124,7 +124,9 @@ def test_a_coordinator_adds_a_person_and_the_view_is_logged(page: Any, demo_serv
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("path", ["/privacy/", "/privacy/logboek/", "/privacy/inzage/"])
+@pytest.mark.parametrize(
+    "path", ["/privacy/", "/privacy/logboek/", "/privacy/inzage/", "/privacy/inzage/persoon/1/"]
+)
 def test_privacy_pages_have_no_serious_accessibility_violations(
     page: Any, demo_server: str, path: str
 ) -> None:

@@ -10,6 +10,8 @@ from django.apps import apps
 from django.db import models
 from django.db.models.functions import Cast, Concat
 
+from koers.core import append_only
+
 # What OWASP lists as the start of a formula in a spreadsheet (a cell beginning with =,
 # +, -, @, a tab or a carriage return), a formula that calls out, and an error value, which
 # a writer that guesses types turns into an error cell instead of text.
@@ -97,7 +99,17 @@ def poison(payload: str) -> int:
     """Write `payload` (cut to the field's length) into every free-text field of every
     record — followed by the record's number where the field is unique together with
     others, so the records stay distinct — and into every item of the lists of text kept
-    as JSON; returns how many records were changed."""
+    as JSON; returns how many records were changed. The logs are append-only in the
+    database, so their triggers are lifted for the poisoning and put back after it (inside
+    the test's transaction, which rolls both back)."""
+    append_only.lift()
+    try:
+        return _poison(payload)
+    finally:
+        append_only.install()
+
+
+def _poison(payload: str) -> int:
     changed = 0
     for model, field in free_text_fields():
         if field.name in _unique_together(model):

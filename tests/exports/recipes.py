@@ -83,6 +83,8 @@ class Export:
     prepare: Callable[[Demo], Any] = field(default=lambda demo: None)
     upload: Upload | None = None
     writes_text: bool = True  # False: only numbers and dates, so no cell can carry the text
+    # Posted with these fields (a download that asks a reason first), else fetched with GET.
+    post: dict[str, str] | None = None
 
     @property
     def id(self) -> str:
@@ -93,6 +95,8 @@ class Export:
         if self.upload is not None:
             return self.upload.failing_rows(client, demo, payload)
         assert self.address is not None
+        if self.post is not None:
+            return client.post(self.address(demo, prepared), self.post)
         return client.get(self.address(demo, prepared))
 
 
@@ -168,19 +172,23 @@ def _person_options(demo: Demo) -> dict[str, str]:
     }
 
 
+REASON = {"reason": "Verzoek van betrokkene"}
+
 EXPORTS = [
     Export("work:export", "directeur", address=lambda d, p: reverse("work:export") + YEAR),
     Export(
         "privacy:access_log",
         "beheerder",
-        address=lambda d, p: reverse("privacy:access_log") + "?formaat=xlsx",
+        address=lambda d, p: reverse("privacy:access_log"),
         prepare=a_viewed_person,
+        post=REASON,
     ),
     Export(
         "privacy:person_access",
         "beheerder",
         address=lambda d, person: reverse("privacy:person_access", args=[person.pk]),
         prepare=a_viewed_person,
+        post=REASON,
     ),
     Export(
         "relations:events_export",

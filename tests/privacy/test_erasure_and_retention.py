@@ -51,7 +51,9 @@ def _edit(world: World, person: Person) -> None:
 def test_export_holds_everything_including_who_saw_her(world: World, person: Person) -> None:
     _edit(world, person)
     world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
-    response = world.client("beheerder").get(reverse("relations:person_export", args=[person.pk]))
+    response = world.client("beheerder").post(
+        reverse("relations:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
+    )
     data = json.loads(response.content)
     assert data["person"]["email"] == "fenna@provincie.nl"
     assert data["positions"][0]["title"] == "Adviseur"
@@ -80,8 +82,11 @@ def test_erasure_removes_her_and_redacts_her_history(world: World, person: Perso
     erased = entries.get(action="person.erased")
     assert erased.changes["reason"] == "Verzoek van 3 mei"
     # Who saw her data stays answerable: her access history survives, by number.
-    assert AccessRecord.objects.filter(subject_id=person.pk, action=AccessAction.ERASE).exists()
-    history = client.get(reverse("privacy:person_access", args=[person.pk]))
+    erasure = AccessRecord.objects.get(subject_id=person.pk, action=AccessAction.ERASE)
+    assert erasure.reason == "Verzoek van 3 mei"
+    history = client.post(
+        reverse("privacy:person_access", args=[person.pk]), {"reason": "Klacht van 4 mei"}
+    )
     assert history.status_code == 200
     assert history["Content-Disposition"].startswith("attachment;")
 
@@ -97,7 +102,9 @@ def test_erasure_reaches_records_other_apps_register(world: World, person: Perso
     )
     subjects.register(links)
     try:
-        export = world.client("beheerder").get(reverse("relations:person_export", args=[person.pk]))
+        export = world.client("beheerder").post(
+            reverse("relations:person_export", args=[person.pk]), {"reason": "Verzoek"}
+        )
         assert json.loads(export.content)["linked_records"]["test_links"] == [{"linked": person.pk}]
         world.client("beheerder").post(
             reverse("relations:person_erase", args=[person.pk]),
@@ -143,10 +150,13 @@ def test_retention_purges_old_access_records(world: World, person: Person) -> No
     world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
     first = AccessRecord.objects.order_by("id").first()
     assert first is not None
-    AccessRecord.objects.filter(pk=first.pk).redact(at=timezone.now() - dt.timedelta(days=6 * 366))
+    # A copy six years old, as a backup of then would load it (the database refuses to
+    # back-date a record in place).
+    first.pk, first.at = None, timezone.now() - dt.timedelta(days=6 * 366)
+    first.save_base(raw=True)
     report = enforce_retention()
     assert report.access_records_removed == 1
-    assert AccessRecord.objects.count() == 1
+    assert AccessRecord.objects.count() == 2
 
 
 def test_logs_cannot_be_changed_or_removed(world: World, person: Person) -> None:

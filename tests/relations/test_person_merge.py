@@ -210,7 +210,9 @@ def test_the_privacy_app_finds_the_removed_record_under_the_kept_one(
     assert [change["action"] for change in data["changes"]] == ["person.updated", "person.merged"]
     for name, records in exported_before.items():  # every app's links moved with her
         assert all(record in data["linked_records"][name] for record in records)
-    workbook = world.client("beheerder").get(reverse("privacy:person_access", args=[keep.pk]))
+    workbook = world.client("beheerder").post(
+        reverse("privacy:person_access", args=[keep.pk]), {"reason": "Inzageverzoek"}
+    )
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     assert duplicate_pk in [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
 

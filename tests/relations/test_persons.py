@@ -52,13 +52,19 @@ def test_searching_a_person_adds_exactly_one_access_record(world: World, person:
 
 
 def test_exporting_a_person_adds_exactly_one_access_record(world: World, person: Person) -> None:
-    response = world.client("beheerder").get(reverse("relations:person_export", args=[person.pk]))
+    response = world.client("beheerder").post(
+        reverse("relations:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(response.content)
     assert data["person"]["last_name"] == "de Boer"
     [record] = _records()
-    assert (record.action, record.subject_id) == (AccessAction.EXPORT, person.pk)
+    assert (record.action, record.subject_id, record.reason) == (
+        AccessAction.EXPORT,
+        person.pk,
+        "Inzageverzoek",
+    )
 
 
 def test_the_list_logs_each_person_shown_once(world: World) -> None:
@@ -198,7 +204,8 @@ def test_example_persons_say_so_on_the_list_the_page_and_in_the_export(world: Wo
     assert "Voorbeeldgegevens: deze persoon is verzonnen" in page
     other = client.get(reverse("relations:person", args=[real.pk])).content.decode()
     assert "Voorbeeldgegevens" not in other
-    export = json.loads(client.get(reverse("relations:person_export", args=[example.pk])).content)
+    url = reverse("relations:person_export", args=[example.pk])
+    export = json.loads(client.post(url, {"reason": "Controle"}).content)
     assert export["person"]["is_example"] is True
 
 

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,13 +22,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from koers.accounts.models import UserSession
 from koers.accounts.two_factor import confirmed_device, enforced_for
 from koers.core.audit import audit_write
-from koers.core.ratelimit import allow
+from koers.core.ratelimit import limit_reached, record
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
 RECOVERY_CODE_LENGTH = 12  # about 58 bits: not guessable, and stored only as a hash
 # Besides django-otp's own delay after each wrong code (doubling per failure), at most
-# this many attempts per user in the window: a stolen password gets few tries.
+# this many wrong codes per user in the window: a stolen password gets few tries.
 ATTEMPTS_PER_WINDOW = 10
 ATTEMPT_WINDOW = dt.timedelta(minutes=15)
 
@@ -38,10 +39,15 @@ class SecondFactorRequired(Exception):
 
 @dataclass(frozen=True)
 class Check:
-    """The outcome of a code: the device that accepted it, or why it was refused."""
+    """The outcome of a code: the device that accepted it, or why it was refused.
+
+    `wrong` says the code was checked and is not hers (or cannot be a code at all): only
+    such refusals count towards the limit per user.
+    """
 
     device: Device | None
     refusal: str = ""
+    wrong: bool = False
 
 
 def _normalise(code: str) -> str:
@@ -59,19 +65,32 @@ def _new_recovery_code() -> str:
 
 
 def _wrong() -> Check:
-    return Check(None, _("That code is not correct. Check the code and try again."))
+    return Check(None, _("That code is not correct. Check the code and try again."), wrong=True)
 
 
+@transaction.atomic
 def second_factor_check(*, user: Any, code: str, device: TOTPDevice | None = None) -> Check:
     """Verify a 6-digit code from her app, or else a recovery code (which is used up).
 
     With `device` (an app being enrolled) only that device's codes count. Wrong codes are
     throttled twice over: django-otp makes each device wait longer after every failure,
-    and every user gets at most ATTEMPTS_PER_WINDOW attempts per ATTEMPT_WINDOW.
+    and every user gets at most ATTEMPTS_PER_WINDOW wrong codes per ATTEMPT_WINDOW. Only
+    wrong codes count, so an honest user who enters her right code again and again (signing
+    in, confirming it is her) is never locked out. Her attempts are taken one at a time
+    (her user row is locked), so guesses sent in parallel cannot all pass the limit before
+    their failures are counted.
     """
-    if not allow(f"second-factor:user:{user.pk}", limit=ATTEMPTS_PER_WINDOW, window=ATTEMPT_WINDOW):
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+    key = f"second-factor:user:{user.pk}"
+    if limit_reached(key, limit=ATTEMPTS_PER_WINDOW, window=ATTEMPT_WINDOW):
         return Check(None, _("Too many attempts with a wrong code. Wait 15 minutes and try again."))
-    code = _normalise(code)
+    check = _check(user, _normalise(code), device)
+    if check.wrong:
+        record(key)
+    return check
+
+
+def _check(user: Any, code: str, device: TOTPDevice | None) -> Check:
     if not code:
         return _wrong()
     if code.isdigit() and len(code) == 6:

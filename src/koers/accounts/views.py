@@ -12,6 +12,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from koers.accounts.decorators import signed_in
 from koers.accounts.forms import ReauthenticationForm, SecondFactorForm
 from koers.accounts.models import UserSession
 from koers.accounts.reauth import mark_recent, recent_authentication, safe_next
+from koers.accounts.tasks import send_password_reset
 from koers.accounts.two_factor import (
     SECOND_STEP,
     confirmed_device,
@@ -48,12 +50,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     Too many requests from one address get a message; too many for one e-mail address
     are answered as usual but send nothing, so the page never tells whether an address
-    has an account.
+    has an account. Neither does the time it takes: the request only enqueues the mail
+    (`send_password_reset`), for a known and an unknown address alike, and the task
+    worker looks the address up and sends it.
     """
 
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/password_reset_email.txt"
-    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -62,9 +64,14 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             return self.form_invalid(form)
         email = form.cleaned_data["email"].strip().lower()
-        if not allow(f"reset:email:{email}", limit=RESETS_PER_EMAIL, window=RESET_WINDOW):
-            return redirect(self.get_success_url())
-        return super().form_valid(form)
+        if allow(f"reset:email:{email}", limit=RESETS_PER_EMAIL, window=RESET_WINDOW):
+            send_password_reset.enqueue(
+                email=email,
+                domain=self.request.get_host(),
+                use_https=self.request.is_secure(),
+                language=translation.get_language(),
+            )
+        return redirect(self.get_success_url())
 
 
 class SignInView(auth_views.LoginView):

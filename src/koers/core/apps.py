@@ -1,8 +1,22 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _protect_logs(using: str, **kwargs: Any) -> None:
+    from koers.core import append_only
+
+    append_only.install(connections[using])
 
 
 class CoreConfig(AppConfig):
     name = "koers.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        # After every migrate (and flush): the logs' triggers follow the models and settings.
+        post_migrate.connect(_protect_logs, sender=self, dispatch_uid="koers.core.append_only")

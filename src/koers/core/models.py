@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -14,7 +14,10 @@ class AppendOnlyError(Exception):
 
 
 class AppendOnlyQuerySet(models.QuerySet[Any]):
-    """Bulk update and delete refused: logs only grow (retention purges through `purge`)."""
+    """Bulk update and delete refused: logs only grow (retention purges through `purge`).
+
+    The database holds raw SQL to the same rule (koers.core.append_only).
+    """
 
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError(f"{self.model.__name__} records cannot be changed.")
@@ -22,18 +25,29 @@ class AppendOnlyQuerySet(models.QuerySet[Any]):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError(f"{self.model.__name__} records cannot be removed.")
 
-    def redact(self, **values: Any) -> int:
+    def redact(self) -> int:
         """Overwrite personal content, for erasure under AVG art. 17 only: the record that
-        something happened stays, what it said about the person goes."""
-        return int(super().update(**values))
+        something happened stays, what it said about the person goes (the model's
+        `redaction` says which fields, and to what)."""
+        if not self.model.redaction:
+            raise AppendOnlyError(f"{self.model.__name__} records cannot be redacted.")
+        return int(super().update(**self.model.redaction))
 
     def purge(self) -> int:
-        """Remove these records for good: only the retention task calls this."""
+        """Remove these records for good: only the retention task calls this, and the
+        database refuses it for records younger than the model's `kept_days()`."""
         return int(self._raw_delete(self.db))
 
 
 class AppendOnlyModel(models.Model):
-    """A log record: created once, never changed or removed by the application."""
+    """A log record: created once, never changed or removed by the application.
+
+    Database triggers (koers.core.append_only) refuse the same to raw SQL: any change but
+    the `redaction`, and the removal of a record younger than `kept_days()`.
+    """
+
+    # Field → the value an erasure writes into it; no other change is ever allowed.
+    redaction: ClassVar[dict[str, Any]] = {}
 
     class Meta:
         abstract = True
@@ -45,6 +59,11 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError(f"{type(self).__name__} records cannot be removed.")
+
+    @classmethod
+    def kept_days(cls) -> int:
+        """Days a record is kept at least: younger ones cannot be removed, not even by SQL."""
+        raise NotImplementedError
 
 
 class Municipality(models.Model):
@@ -62,6 +81,11 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The seven years of the register (fiscal retention); nothing removes entries yet, and the
+# database refuses to remove younger ones.
+AUDIT_RETENTION_YEARS = 7
 
 
 class AuditEntryQuerySet(AppendOnlyQuerySet):
@@ -112,6 +136,10 @@ class AuditEntry(AppendOnlyModel):
 
     objects = AuditEntryQuerySet.as_manager()
 
+    REDACTED = "[verwijderd]"
+    # Erasure keeps that a change happened and by whom, not what it said about the person.
+    redaction: ClassVar[dict[str, Any]] = {"subject_repr": REDACTED, "changes": {}}
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit entry")
@@ -123,6 +151,10 @@ class AuditEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject_repr}"
+
+    @classmethod
+    def kept_days(cls) -> int:
+        return round(365.25 * AUDIT_RETENTION_YEARS)
 
 
 class RateLimitHit(models.Model):

@@ -16,6 +16,10 @@ from django.http import HttpRequest
 from koers.accounts.policy import grants_of
 from koers.privacy.models import AccessAction, AccessRecord
 
+# A person's record in the log: (subject_type, subject_id, organisation_id). The log's own
+# downloads name persons this way, as the log does, also after their erasure.
+Subject = tuple[str, int, int]
+
 
 def roles_in(user: Any, organisation_id: int) -> str:
     """The roles the user holds in `organisation_id`, as the log states them."""
@@ -29,13 +33,34 @@ def log_access(
     subjects: Iterable[models.Model],
     *,
     detail: str = "",
+    reason: str = "",
 ) -> int:
     """Record that `request.user` did `action` on each of `subjects`; returns the count."""
+    return log_access_to(
+        request,
+        action,
+        (
+            (subject._meta.label_lower, int(subject.pk), subject.holder_id)  # type: ignore[attr-defined]
+            for subject in subjects
+        ),
+        detail=detail,
+        reason=reason,
+    )
+
+
+def log_access_to(
+    request: HttpRequest,
+    action: AccessAction,
+    subjects: Iterable[Subject],
+    *,
+    detail: str = "",
+    reason: str = "",
+) -> int:
+    """`log_access` for persons named as the log names them (see `Subject`)."""
     user: Any = request.user  # signed in: every view that logs requires it
     records = []
     roles: dict[int, str] = {}
-    for subject in subjects:
-        organisation_id = subject.holder_id  # type: ignore[attr-defined]
+    for subject_type, subject_id, organisation_id in subjects:
         if organisation_id not in roles:
             roles[organisation_id] = roles_in(request.user, organisation_id)
         records.append(
@@ -43,10 +68,11 @@ def log_access(
                 user=user,
                 roles=roles[organisation_id],
                 organisation_id=organisation_id,
-                subject_type=subject._meta.label_lower,
-                subject_id=subject.pk,
+                subject_type=subject_type,
+                subject_id=subject_id,
                 action=action,
                 detail=detail[:300],
+                reason=reason[:300],
                 remote_addr=request.META.get("REMOTE_ADDR") or None,
             )
         )

@@ -15,6 +15,9 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("exported")
     PRINT = "print", _("printed")
     ERASE = "erase", _("erased")
+    # Her access history (or the log's records about her) downloaded: who looked at who
+    # looked at her is itself access to her data.
+    HISTORY = "history", _("access history downloaded")
 
 
 class AccessRecord(AppendOnlyModel):
@@ -27,7 +30,7 @@ class AccessRecord(AppendOnlyModel):
 
     personal_data = PersonalData(
         subjects=_("users; persons whose data was accessed"),
-        fields=("user", "roles", "subject_id", "detail", "remote_addr"),
+        fields=("user", "roles", "subject_id", "detail", "reason", "remote_addr"),
         purpose=_(
             "Showing who saw whose personal data (NEN 7513), for the persons concerned and "
             "for investigating misuse."
@@ -51,6 +54,12 @@ class AccessRecord(AppendOnlyModel):
     subject_id = models.BigIntegerField(_("person"))
     action = models.CharField(_("action"), max_length=10, choices=AccessAction.choices)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
+    # Why, in the user's words, where her act needs one: the privacy role's acts that take
+    # a person's data out of Koers or remove it, or reach across every person's log (the
+    # export of a person, her erasure, her access history, the log's download). Everyday
+    # work (viewing, listing, searching the persons of one's own organisation) needs none:
+    # its purpose is the role's, stated in the register.
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
     objects = AppendOnlyQuerySet.as_manager()
@@ -66,3 +75,9 @@ class AccessRecord(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.subject_id}"
+
+    @classmethod
+    def kept_days(cls) -> int:
+        # A day less than the retention run removes at, so a clock a little ahead on the
+        # worker never makes the database refuse the run's own purge.
+        return round(365.25 * settings.ACCESS_LOG_RETENTION_YEARS) - 1

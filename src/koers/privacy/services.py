@@ -14,6 +14,7 @@ and her erasure cover both records.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +22,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from koers.core import tables
+from koers.accounts.tasks import send_password_reset
+from koers.core import append_only, tables
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
 from koers.directory.models import Person
@@ -30,8 +33,10 @@ from koers.privacy import subjects
 from koers.privacy.access_log import roles_in
 from koers.privacy.models import AccessAction, AccessRecord
 
+logger = logging.getLogger(__name__)
+
 PERSON_TYPE = "directory.person"
-REDACTED = "[verwijderd]"
+REDACTED = AuditEntry.REDACTED
 PERSON_EXPORT_FIELDS = [
     "first_name",
     "infix",
@@ -110,6 +115,7 @@ def export_person(person: Person) -> dict[str, Any]:
                 "by": str(record.user),
                 "role": record.roles,
                 "action": record.action,
+                "reason": record.reason,
             }
             for record in accesses
         ],
@@ -130,7 +136,7 @@ def erase_person(
     counts["audit_entries_redacted"] = AuditEntry.objects.filter(
         Q(context__in=[person_context(pk) for pk in ids])
         | Q(subject_type=PERSON_TYPE, subject_id__in=ids)
-    ).redact(subject_repr=REDACTED, changes={})
+    ).redact()
     person.delete()
     AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -151,7 +157,7 @@ def erase_person(
             subject_type=PERSON_TYPE,
             subject_id=person_id,
             action=AccessAction.ERASE,
-            detail=reason[:300],
+            reason=reason[:300],
             remote_addr=remote_addr,
         )
     return counts
@@ -163,7 +169,10 @@ class RetentionReport:
     access_records_removed: int = 0
     sign_in_records_removed: int = 0
     rate_limit_hits_removed: int = 0
+    password_reset_tasks_removed: int = 0
     import_files_removed: int = 0
+    # What is wrong with the logs' protection in the database (koers.core.append_only).
+    log_protection_problems: list[str] = field(default_factory=list)
 
 
 def persons_due(now: dt.datetime | None = None) -> list[int]:
@@ -189,7 +198,9 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
 def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
     """Apply every retention rule of the register once; safe to run any number of times."""
     now = now or timezone.now()
-    report = RetentionReport()
+    report = RetentionReport(log_protection_problems=append_only.problems())
+    if report.log_protection_problems:
+        logger.error("The logs are not append-only: %s", report.log_protection_problems)
     for person in Person.objects.filter(pk__in=persons_due(now)):
         erase_person(
             person,
@@ -206,8 +217,17 @@ def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
     report.rate_limit_hits_removed, _ = RateLimitHit.objects.filter(
         at__lt=now - dt.timedelta(days=1)
     ).delete()
+    report.password_reset_tasks_removed = _purge_password_reset_tasks(now - dt.timedelta(days=1))
     report.import_files_removed = _remove_stale_uploads(now - dt.timedelta(days=1))
     return report
+
+
+def _purge_password_reset_tasks(cutoff: dt.datetime) -> int:
+    """Finished password-reset tasks hold the address someone typed (with or without an
+    account): kept a day, like the rate-limit hits that hold it too."""
+    return DBTaskResult.objects.filter(
+        task_path=send_password_reset.module_path, finished_at__lt=cutoff
+    ).delete()[0]
 
 
 def _purge_sign_in_records(cutoff: dt.datetime) -> int:

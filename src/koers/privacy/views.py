@@ -8,16 +8,20 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
+from koers.directory.models import Person
+from koers.privacy.access_log import Subject, log_access_to
+from koers.privacy.forms import ReasonForm
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.register import processing_register
 from koers.privacy.services import PERSON_TYPE, person_contexts, person_ids
@@ -78,7 +82,8 @@ def _filtered_accesses(request: HttpRequest, form: LogFilter) -> QuerySet[Access
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            records = records.filter(detail__icontains=data["q"])
+            text = data["q"]
+            records = records.filter(Q(detail__icontains=text) | Q(reason__icontains=text))
         if data["user"]:
             records = records.filter(user__username__icontains=data["user"])
         if data["person"]:
@@ -104,30 +109,85 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 @spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def access_log(request: HttpRequest) -> HttpResponse:
+    """The log on screen; POSTed with a reason, the filtered log as a workbook, which is
+    itself logged (one record per person in it)."""
     form = LogFilter(request.GET or None)
     records = _filtered_accesses(request, form)
-    if request.GET.get("formaat") == "xlsx":
+    reason_form = ReasonForm(request.POST or None)
+    if request.method == "POST" and reason_form.is_valid():
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        _log_download(request, records, reason_form, detail=f"access log {query.urlencode()}")
         return _access_workbook(records, "toegangslog")
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
-        request, "privacy/access_log.html", {"form": form, "page": page, "tab": "accesses"}
+        request,
+        "privacy/access_log.html",
+        {"form": form, "page": page, "tab": "accesses", "reason_form": reason_form},
+        status=400 if request.method == "POST" else 200,
     )
 
 
 @spreadsheet_export
 @requires(Capability.MANAGE_PRIVACY)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def person_access(request: HttpRequest, pk: int) -> HttpResponse:
     """A person's access history as a workbook, to hand to her (also after erasure), with
-    the accesses to records of her merged into this one."""
+    the accesses to records of her merged into this one; asks a reason first, and the
+    download is itself logged."""
     records = AccessRecord.objects.filter(
         organisation_id__in=_own_organisations(request),
         subject_type=PERSON_TYPE,
         subject_id__in=person_ids(pk),
     ).select_related("user")
-    return _access_workbook(records.order_by("at", "id"), f"inzage-persoon-{pk}")
+    holder_id = (
+        Person.objects.filter(pk=pk, holder_id__in=_own_organisations(request))
+        .values_list("holder_id", flat=True)
+        .first()
+    )
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        held = [(PERSON_TYPE, pk, holder_id)] if holder_id else []
+        _log_download(request, records, form, detail="access history", also=held)
+        return _access_workbook(records.order_by("at", "id"), f"inzage-persoon-{pk}")
+    back = reverse("relations:person", args=[pk]) if holder_id else reverse("privacy:access_log")
+    return render(
+        request,
+        "privacy/reason.html",
+        {
+            "form": form,
+            "heading": _("Access history of person %(number)s") % {"number": pk},
+            "explanation": _(
+                "An Excel workbook of everyone who viewed, found, exported or erased her data. "
+                "Downloading it is itself written to the access log, with your reason."
+            ),
+            "submit": _("Download as Excel"),
+            "back_url": back,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _log_download(
+    request: HttpRequest,
+    records: QuerySet[AccessRecord],
+    form: ReasonForm,
+    *,
+    detail: str,
+    also: list[Subject] | None = None,
+) -> None:
+    """Log the download of `records` as access to every person in them (and `also`)."""
+    shown = records.order_by().values_list("subject_type", "subject_id", "organisation_id")
+    subjects = sorted(set(shown.distinct()) | set(also or []))
+    log_access_to(
+        request,
+        AccessAction.HISTORY,
+        subjects,
+        detail=detail,
+        reason=form.cleaned_data["reason"],
+    )
 
 
 def _access_workbook(records: QuerySet[AccessRecord], name: str) -> HttpResponse:
@@ -138,6 +198,7 @@ def _access_workbook(records: QuerySet[AccessRecord], name: str) -> HttpResponse
         _("Action"),
         _("Person number"),
         _("Detail"),
+        _("Reason"),
         _("Address"),
     ]
     rows = (
@@ -148,6 +209,7 @@ def _access_workbook(records: QuerySet[AccessRecord], name: str) -> HttpResponse
             str(record.get_action_display()),
             record.subject_id,
             record.detail,
+            record.reason,
             record.remote_addr or "",
         ]
         for record in records.iterator(chunk_size=2000)

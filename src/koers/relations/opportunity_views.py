@@ -24,6 +24,8 @@ from koers.core.audit import context_of
 from koers.core.models import AuditEntry
 from koers.core.reference import default_reference
 from koers.plans.views.common import act, client_ip, flash_form_errors, form_status, save_versioned
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
 from koers.relations import opportunity_services as services
 from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
@@ -309,6 +311,14 @@ def opportunity_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _log_contact(request: HttpRequest, record: Opportunity, *, detail: str) -> None:
+    """A quote names its contact person: downloading it is access to her data. (A sent
+    quote does not keep whom it named; its opportunity's contact is who it names unless
+    the contact was changed since.)"""
+    if record.contact is not None:
+        log_access(request, AccessAction.EXPORT, [record.contact], detail=detail)
+
+
 def _docx(content: Any, filename: str) -> FileResponse:
     response = FileResponse(content, as_attachment=True, filename=filename, content_type=DOCX)
     response["X-Content-Type-Options"] = "nosniff"
@@ -320,6 +330,7 @@ def _docx(content: Any, filename: str) -> FileResponse:
 def quote_preview(request: HttpRequest, pk: int) -> FileResponse:
     """The quote as it would be sent today, with the opportunity's figures as they are."""
     record = get_opportunity_for_user(request.user, pk)
+    _log_contact(request, record, detail="quote preview")
     name = f"offerte-concept-{slugify(record.organisation.name)[:40]}.docx"
     return _docx(io.BytesIO(services.quote_document(record)), name)
 
@@ -328,7 +339,13 @@ def quote_preview(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def quote_document(request: HttpRequest, pk: int) -> FileResponse:
     """A quote exactly as it was sent."""
-    quote = get_object_or_404(Quote.objects.filter(holder_id__in=_holders(request.user)), pk=pk)
+    quote = get_object_or_404(
+        Quote.objects.filter(holder_id__in=_holders(request.user)).select_related(
+            "opportunity__contact"
+        ),
+        pk=pk,
+    )
+    _log_contact(request, quote.opportunity, detail=f"quote {quote.number}")
     return _docx(quote.document.open("rb"), quote.document.name.rsplit("/")[-1])
 
 

@@ -29,6 +29,7 @@ from koers.directory.models import Position
 from koers.plans.views.common import client_ip, flash_form_errors, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
+from koers.privacy.forms import ReasonForm
 from koers.privacy.models import AccessAction
 from koers.relations import services
 from koers.relations.access import (
@@ -243,19 +244,39 @@ def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResp
 
 
 @requires(Capability.MANAGE_PRIVACY)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def person_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything held about the person, as JSON: the answer to an access request."""
+    """Everything held about the person, as JSON: the answer to an access request. The
+    reason is asked first and kept with the export in the access log."""
     person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
-    data = privacy.export_person(person)
-    log_access(request, AccessAction.EXPORT, [person])
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = privacy.export_person(person)
+        log_access(request, AccessAction.EXPORT, [person], reason=form.cleaned_data["reason"])
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="persoon-{person.pk}-{stamp}.json"'
+        return response
+    log_access(request, AccessAction.VIEW, [person], detail="export")  # her name is shown
+    return render(
+        request,
+        "privacy/reason.html",
+        {
+            "form": form,
+            "heading": _("Export all data of %(person)s") % {"person": person},
+            "explanation": _(
+                "A JSON file with everything Koers holds about her, the history of changes "
+                "and who accessed her data: the answer to an access request (AVG art. 15). "
+                "The export is written to the access log, with your reason."
+            ),
+            "submit": _("Download the export"),
+            "back_url": reverse("relations:person", args=[person.pk]),
+        },
+        status=400 if request.method == "POST" else 200,
     )
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="persoon-{person.pk}-{stamp}.json"'
-    return response
 
 
 @requires(Capability.MANAGE_PRIVACY)

@@ -33,5 +33,8 @@ class Command(BaseCommand):
             f"{report.access_records_removed} access records, "
             f"{report.sign_in_records_removed} sign-in records, "
             f"{report.rate_limit_hits_removed} rate-limit hits, "
+            f"{report.password_reset_tasks_removed} password-reset tasks, "
             f"{report.import_files_removed} pending import files."
         )
+        for problem in report.log_protection_problems:
+            self.stderr.write(f"Warning: {problem} (see `koers check_logs`).")
