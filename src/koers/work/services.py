@@ -20,6 +20,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.plans.models import Activity
 from koers.plans.services.common import lock_for_edit
 from koers.work import rules
+from koers.work.access import may_manage
 from koers.work.models import (
     ClosedMonth,
     Project,
@@ -442,7 +443,11 @@ def project_save(
     expected_version: int | None = None,
     remote_addr: str | None = None,
 ) -> Project:
-    programme = values.get("programme")
+    """Add a project to `organisation_id` or change one. The actor must manage projects
+    where the project goes (its programme in `values`) and, for a change, where it is now:
+    a coordinator cannot take a colleague's project into her programme, nor give hers away.
+    A stale `expected_version` raises ConflictError with the current record."""
+    programme = values.get("programme", project.programme if project else None)
     scope = Scope(organisation_id=organisation_id, programme_id=programme.pk if programme else None)
     if not has_capability(actor, Capability.MANAGE_PROJECTS, scope):
         raise PermissionDenied
@@ -452,7 +457,11 @@ def project_save(
     if project is None:
         project = Project(organisation_id=organisation_id)
     else:
-        project = lock_for_edit(project, expected_version)
+        # Where the project is as stored now (locked), not as the caller loaded it.
+        current = Project.objects.select_for_update().get(pk=project.pk)
+        if current.organisation_id != organisation_id or not may_manage(actor, current):
+            raise PermissionDenied
+        project = lock_for_edit(current, expected_version)
         before = snapshot(project, PROJECT_FIELDS)
     for name, value in values.items():
         setattr(project, name, value)
