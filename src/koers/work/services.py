@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
 from koers.core.audit import audit_write, snapshot
-from koers.plans.models import Activity
+from koers.plans.models import Activity, Programme
 from koers.plans.services.common import lock_for_edit
 from koers.work import rules
 from koers.work.access import may_manage
@@ -53,6 +53,17 @@ def _target_fields(target: Target) -> dict[str, Any]:
     return {"category": target}
 
 
+def _organisation_of(target: Target, owners: dict[int, int]) -> int:
+    """The organisation whose project, activity or category `target` is."""
+    if isinstance(target, Activity):
+        if target.programme_id not in owners:
+            owners[target.programme_id] = Programme.objects.values_list(
+                "plan__organisation_id", flat=True
+            ).get(pk=target.programme_id)
+        return owners[target.programme_id]
+    return target.organisation_id
+
+
 def week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = False) -> Week:
     week, _created = Week.objects.get_or_create(
         user=user, monday=monday, defaults={"organisation_id": organisation_id}
@@ -73,7 +84,9 @@ def save_week(
 ) -> Week:
     """Set the hours of the cells of her own week, all or nothing.
 
-    Every problem is collected and raised together so the grid can show them all.
+    Every problem is collected and raised together so the grid can show them all. A cell
+    on a project, activity or category of another organisation is refused outright
+    (PermissionDenied): the grid never offers one.
     """
     if not has_capability(actor, Capability.RECORD_HOURS, Scope(organisation_id=organisation_id)):
         raise PermissionDenied
@@ -89,6 +102,7 @@ def save_week(
         )
     }
     changes: list[tuple[Cell, TimeEntry | None]] = []
+    owners: dict[int, int] = {}  # programme → organisation, read once per programme
     for cell in cells:
         if cell.day not in days:
             problems.append(_("%(day)s is not in this week.") % {"day": cell.day})
@@ -96,6 +110,9 @@ def save_week(
         if cell.hours < 0:
             problems.append(_("Hours cannot be negative."))
             continue
+        if _organisation_of(cell.target, owners) != organisation_id:
+            # The grid offers only the organisation's own; anything else was forged.
+            raise PermissionDenied
         key = (
             cell.target.pk if isinstance(cell.target, Project) else None,
             cell.target.pk if isinstance(cell.target, Activity) else None,
