@@ -118,6 +118,10 @@ def test_every_write_url_has_a_recipe() -> None:
     ]
     assert undecided == []
     assert not set(OWN_ONLY) & {u.name for u in TESTED}, "a URL is both tested and excused"
+    writes = {u.name for u in WRITE_URLS}
+    assert set(RECIPES) | set(OWN_ONLY) <= writes, "a recipe for a URL that is gone"
+    names = {name for name, _route, _view in ALL}
+    assert not SHARED - names, "a shared URL that is gone"
 
 
 def test_the_snapshot_leaves_out_only_the_session_bookkeeping() -> None:
