@@ -198,14 +198,14 @@ def a_product(world: Any, *, with_document: bool = False) -> Any:
     )
 
 
-def a_project(world: Any) -> Any:
+def a_project(world: Any, *, programme: Any = None) -> Any:
     import datetime as dt
 
     from koers.work.models import Project
 
     return Project.objects.create(
         organisation=world.own,
-        programme=world.programme,
+        programme=programme or world.programme,
         title="Netwerk Urk",
         starts_on=dt.date(2021, 1, 1),
     )
@@ -853,6 +853,12 @@ ROWS: list[Row] = [
         "Project wijzigen",
         target=a_project,
         expected=[403, 200, 200, 200, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "work:project_edit",
+        "Project wijzigen (programma van een collega)",
+        target=lambda w: a_project(w, programme=w.unfunded_programme),
+        expected=[403, 200, 200, 403, 403, 403, 403, 403, 404, 403],
     ),
     Row(
         "work:corrections",

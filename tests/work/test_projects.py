@@ -55,5 +55,6 @@ def test_a_coordinator_cannot_put_a_project_in_another_programme(world: World) -
     response = world.client("programmacoordinator").post(
         reverse("work:project_add"), _data(world, programme=world.unfunded_programme.pk)
     )
-    assert response.status_code == 403
+    assert response.status_code == 400  # the form offers her own programmes only
+    assert "programme" in response.context["form"].errors
     assert not Project.objects.exists()

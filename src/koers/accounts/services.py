@@ -13,13 +13,16 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from koers.accounts.models import UserSession
+from koers.accounts.models import Membership, UserSession
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
 from koers.accounts.two_factor import confirmed_device, enforced_for
 from koers.core.audit import audit_write
 from koers.core.ratelimit import limit_reached, record
@@ -184,13 +187,25 @@ def second_factor_remove(*, user: Any, remote_addr: str | None) -> None:
 def second_factor_reset(*, actor: Any, user: Any, remote_addr: str | None) -> None:
     """A beheerder removes someone's app and recovery codes (lost both); she enrols anew.
 
-    The caller scopes `user` (the admin's queryset holds only her organisations' people).
+    Only for an account she administers (`may_administer`), as the admin lists them.
     """
+    if not may_administer(actor, user):
+        raise PermissionDenied
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     audit_write(
         actor=actor, action="account.second_factor_reset", instance=user, remote_addr=remote_addr
     )
+
+
+def may_administer(actor: Any, user: Any) -> bool:
+    """A platform superuser administers every account; a beheerder those of the
+    organisations she is beheerder of, and new accounts without a membership yet."""
+    if getattr(actor, "is_superuser", False):
+        return True
+    own, _funding = organisations_with(actor, Capability.ADMINISTER)
+    theirs = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return bool(own) and (not theirs or bool(own & theirs))
 
 
 def _end(user_session: UserSession, *, actor: Any, remote_addr: str | None) -> None:
@@ -212,7 +227,9 @@ def _end(user_session: UserSession, *, actor: Any, remote_addr: str | None) -> N
 
 @transaction.atomic
 def user_session_end(*, actor: Any, user_session: UserSession, remote_addr: str | None) -> None:
-    """End one of her sessions (fetched with `get_own_session`, so it is hers)."""
+    """End one of her own sessions; someone else's is refused."""
+    if user_session.user_id != actor.pk:
+        raise PermissionDenied
     _end(user_session, actor=actor, remote_addr=remote_addr)
 
 

@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
 from koers.accounts.tasks import send_password_reset
 from koers.core import append_only, tables
 from koers.core.audit import plain
@@ -126,8 +129,14 @@ def export_person(person: Person) -> dict[str, Any]:
 def erase_person(
     person: Person, *, actor: Any, remote_addr: str | None, reason: str
 ) -> dict[str, int]:
-    """Remove `person` and every record linked to her; returns counts per kind."""
+    """Remove `person` and every record linked to her; returns counts per kind. The actor
+    answers data-subject requests for the person's holder (MANAGE_PRIVACY); `actor=None`
+    is the retention job, which the register allows to erase on its own."""
     person = Person.objects.select_for_update().get(pk=person.pk)
+    if actor is not None and not has_capability(
+        actor, Capability.MANAGE_PRIVACY, Scope(organisation_id=person.holder_id)
+    ):
+        raise PermissionDenied
     counts = {links.name: links.erase(person) for links in subjects.registered()}
     counts["positions"] = person.positions.count()
     person_id, holder_id = person.pk, person.holder_id

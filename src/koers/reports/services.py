@@ -341,9 +341,11 @@ def questions_save(
 def document_request(
     *, actor: Any, report: Report, format: str, snapshot: ReportSnapshot | None = None
 ) -> ReportDocument:
-    """Queue a document of the report for the task worker; the page follows its progress."""
+    """Queue a document of the report for the task worker; the page follows its progress.
+    For the organisation's staff and board (funders download what was sent to them)."""
     from koers.reports.tasks import make_document
 
+    _require(actor, Capability.VIEW_PLANS, report.organisation_id)
     document = ReportDocument.objects.create(
         report=report,
         snapshot=snapshot,

@@ -25,11 +25,13 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.audit import audit_write, snapshot
 from koers.plans.models import Activity
@@ -210,6 +212,13 @@ def apply(report: Report, *, actor: Any, skip_failing: bool, remote_addr: str | 
         raise ValidationError(
             _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
         )
+    for organisation_id in {row.record.organisation_id for row in report.passing if row.record}:
+        # The rows were checked against this organisation's staff and projects; saving them
+        # is closing-the-books work there (the view asks the same, a script must too).
+        if not has_capability(
+            actor, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
+        ):
+            raise PermissionDenied
     for row in report.passing:
         assert row.record is not None
         row.record.save()

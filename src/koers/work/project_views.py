@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from koers.plans.forms import DateInput
 from koers.plans.models import Programme
 from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.work import services
+from koers.work.access import get_project_for_user, may_manage, programmes_for_projects
 from koers.work.models import Project, ProjectStatus
 
 
@@ -63,17 +64,20 @@ class ProjectForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ProjectStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["programme"].queryset = Programme.objects.filter(  # type: ignore[attr-defined]
-            plan__organisation_id=organisation_id
-        ).order_by("order", "code")
+        # Only programmes she may put projects in: a coordinator offers her own.
+        self.fields["programme"].queryset = programmes_for_projects(  # type: ignore[attr-defined]
+            user, organisation_id
+        )
 
     @classmethod
-    def for_project(cls, project: Project, data: Any, organisation_id: int) -> ProjectForm:
+    def for_project(
+        cls, project: Project, data: Any, *, user: Any, organisation_id: int
+    ) -> ProjectForm:
         initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
         initial["version"] = project.version
-        return cls(data, initial=initial, organisation_id=organisation_id)
+        return cls(data, initial=initial, user=user, organisation_id=organisation_id)
 
 
 @requires(Capability.MANAGE_PROJECTS)
@@ -86,18 +90,25 @@ def project_list(request: HttpRequest) -> HttpResponse:
         .annotate(hours=Sum("time_entries__hours"))
         .order_by("status", "code", "title")
     )
-    return render(request, "work/project_list.html", {"projects": projects})
+    editable = {project.pk for project in projects if may_manage(request.user, project)}
+    return render(request, "work/project_list.html", {"projects": projects, "editable": editable})
 
 
 @requires(Capability.MANAGE_PROJECTS)
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    organisation_id = own_organisation(request.user, Capability.MANAGE_PROJECTS)
-    project = get_object_or_404(Project, pk=pk, organisation_id=organisation_id) if pk else None
-    form = (
-        ProjectForm.for_project(project, request.POST or None, organisation_id)
+    project = get_project_for_user(request.user, pk) if pk else None
+    organisation_id = (
+        project.organisation_id
         if project
-        else ProjectForm(request.POST or None, organisation_id=organisation_id)
+        else own_organisation(request.user, Capability.MANAGE_PROJECTS)
+    )
+    form = (
+        ProjectForm.for_project(
+            project, request.POST or None, user=request.user, organisation_id=organisation_id
+        )
+        if project
+        else ProjectForm(request.POST or None, user=request.user, organisation_id=organisation_id)
     )
     conflict_rows = None
     if request.method == "POST" and form.is_valid():

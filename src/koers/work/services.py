@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
 from koers.core.audit import audit_write, snapshot
-from koers.plans.models import Activity
+from koers.plans.models import Activity, Programme
 from koers.plans.services.common import lock_for_edit
 from koers.work import rules
+from koers.work.access import may_manage
 from koers.work.models import (
     ClosedMonth,
     Project,
@@ -52,6 +53,17 @@ def _target_fields(target: Target) -> dict[str, Any]:
     return {"category": target}
 
 
+def _organisation_of(target: Target, owners: dict[int, int]) -> int:
+    """The organisation whose project, activity or category `target` is."""
+    if isinstance(target, Activity):
+        if target.programme_id not in owners:
+            owners[target.programme_id] = Programme.objects.values_list(
+                "plan__organisation_id", flat=True
+            ).get(pk=target.programme_id)
+        return owners[target.programme_id]
+    return target.organisation_id
+
+
 def week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = False) -> Week:
     week, _created = Week.objects.get_or_create(
         user=user, monday=monday, defaults={"organisation_id": organisation_id}
@@ -72,7 +84,9 @@ def save_week(
 ) -> Week:
     """Set the hours of the cells of her own week, all or nothing.
 
-    Every problem is collected and raised together so the grid can show them all.
+    Every problem is collected and raised together so the grid can show them all. A cell
+    on a project, activity or category of another organisation is refused outright
+    (PermissionDenied): the grid never offers one.
     """
     if not has_capability(actor, Capability.RECORD_HOURS, Scope(organisation_id=organisation_id)):
         raise PermissionDenied
@@ -88,6 +102,7 @@ def save_week(
         )
     }
     changes: list[tuple[Cell, TimeEntry | None]] = []
+    owners: dict[int, int] = {}  # programme → organisation, read once per programme
     for cell in cells:
         if cell.day not in days:
             problems.append(_("%(day)s is not in this week.") % {"day": cell.day})
@@ -95,6 +110,9 @@ def save_week(
         if cell.hours < 0:
             problems.append(_("Hours cannot be negative."))
             continue
+        if _organisation_of(cell.target, owners) != organisation_id:
+            # The grid offers only the organisation's own; anything else was forged.
+            raise PermissionDenied
         key = (
             cell.target.pk if isinstance(cell.target, Project) else None,
             cell.target.pk if isinstance(cell.target, Activity) else None,
@@ -442,7 +460,11 @@ def project_save(
     expected_version: int | None = None,
     remote_addr: str | None = None,
 ) -> Project:
-    programme = values.get("programme")
+    """Add a project to `organisation_id` or change one. The actor must manage projects
+    where the project goes (its programme in `values`) and, for a change, where it is now:
+    a coordinator cannot take a colleague's project into her programme, nor give hers away.
+    A stale `expected_version` raises ConflictError with the current record."""
+    programme = values.get("programme", project.programme if project else None)
     scope = Scope(organisation_id=organisation_id, programme_id=programme.pk if programme else None)
     if not has_capability(actor, Capability.MANAGE_PROJECTS, scope):
         raise PermissionDenied
@@ -452,7 +474,11 @@ def project_save(
     if project is None:
         project = Project(organisation_id=organisation_id)
     else:
-        project = lock_for_edit(project, expected_version)
+        # Where the project is as stored now (locked), not as the caller loaded it.
+        current = Project.objects.select_for_update().get(pk=project.pk)
+        if current.organisation_id != organisation_id or not may_manage(actor, current):
+            raise PermissionDenied
+        project = lock_for_edit(current, expected_version)
         before = snapshot(project, PROJECT_FIELDS)
     for name, value in values.items():
         setattr(project, name, value)

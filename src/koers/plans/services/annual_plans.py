@@ -117,6 +117,8 @@ def advisory_comment_add(
 ) -> AdvisoryComment:
     if not has_capability(actor, Capability.ADVISE_ANNUAL_PLAN, annual_plan_scope(annual_plan)):
         raise PermissionDenied
+    if programme is not None and programme.plan_id != annual_plan.plan_id:
+        raise PermissionDenied  # advice on this plan is about its own programmes
     if annual_plan.status != S.ADVICE:
         raise ValidationError({"text": _("Comments are possible while the plan is under advice.")})
     if not text.strip():

@@ -1,0 +1,210 @@
+"""What `tests/test_out_of_scope_writes.py` needs beyond the permission matrix, per URL.
+
+An URL that changes an object by its id is tested with the object the matrix builds for
+its row (`tests/permission_matrix.py`), made in a world outside the attacker's scope
+(`tests/placements.py`). A recipe here adds what the matrix does not say: the values of a
+valid post where the page's form or the matrix row lacks them, another object where the
+matrix's is not one that can be changed (a plan that is not frozen takes no amendment),
+or the capability that decides whether a coordinator's own programme is her scope.
+
+Every URL that accepts a post without an object id either names the scope in its form
+(a create recipe, `CREATE`) or acts only where the user herself is (`OWN_ONLY`, with the
+reason). A URL in neither fails the completeness test, so a new one must be decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from tests.conftest import World
+
+Values = Callable[[World, Any], dict[str, Any]]
+
+
+def _none(world: World, target: Any) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Recipe:
+    # The object in the URL, built in the placement; None: the matrix row's target.
+    target: Callable[[World], Any] | None = None
+    # Values on top of the page's form (or the matrix row's data for a post-only URL).
+    values: Values = _none
+    query: Callable[[World, Any], str] | None = None
+    # Whether a coordinator holds the governing capability for her programme only; None:
+    # as the view declares it.
+    programme_scoped: bool | None = None
+    editor: str | None = None  # who proves the data valid; None: from the matrix row
+    # A create URL: the edit URL whose form, for an object the matrix builds, gives the
+    # values of a valid post. Found from the URL patterns when both share one view.
+    twin: str | None = None
+
+
+def a_frozen_activity(world: World) -> Any:
+    from koers.plans.models import AnnualPlanStatus
+
+    world.annual_plan.status = AnnualPlanStatus.ADOPTED
+    world.annual_plan.save(update_fields=["status"])
+    return world.activity
+
+
+def a_person_with_a_double(world: World) -> Any:
+    from tests.permission_matrix import a_person
+
+    keep = a_person(world)
+    a_person(world)  # the double: the merge page offers her by name
+    return keep
+
+
+def _the_double(world: World, keep: Any) -> int:
+    from koers.directory.models import Person
+
+    return Person.objects.filter(holder=keep.holder).exclude(pk=keep.pk).get().pk
+
+
+def an_entry_in_a_closed_month(world: World) -> Any:
+    """May 2021's hours of the staff member, the month closed."""
+    from koers.work.models import ClosedMonth, TimeEntry
+
+    entry = TimeEntry.objects.create(
+        user=world.users["medewerker"],
+        organisation=world.own,
+        activity=world.activity,
+        date=dt.date(2021, 5, 3),
+        hours=Decimal(4),
+    )
+    ClosedMonth.objects.create(
+        organisation=world.own, month=dt.date(2021, 5, 1), closed_by=world.users["bedrijfsvoering"]
+    )
+    return entry
+
+
+RECIPES: dict[str, Recipe] = {
+    "plans:amendment_create": Recipe(
+        target=a_frozen_activity,
+        values=lambda w, o: {"field": "title", "new_value": "Nieuwe titel", "reason": "Helder"},
+    ),
+    "plans:activity_create": Recipe(
+        values=lambda w, o: {
+            "code": "N1",
+            "title": "Nieuwe activiteit",
+            "description": "Bijeenkomsten",
+            "role": "gesprek_verbinding",
+            "phase": "versterken",
+        }
+    ),
+    "plans:indicator_create": Recipe(
+        values=lambda w, o: (
+            {"kind": "output", "title": "Aantal", "unit": "count"} | {"aggregation": "sum"}
+        )
+    ),
+    "relations:person_merge": Recipe(
+        target=a_person_with_a_double,
+        values=lambda w, o: {"dubbel": str(_the_double(w, o)), "confirm": "on"},
+        query=lambda w, o: f"?dubbel={_the_double(w, o)}",
+    ),
+    "relations:person_erase": Recipe(values=lambda w, o: {"reason": "Verzoek", "confirm": "on"}),
+    "relations:position_add": Recipe(
+        values=lambda w, o: {"organisation": str(w.province.pk), "title": "Adviseur"}
+    ),
+    "relations:participant_add": Recipe(values=lambda w, o: {"organisation": str(w.other_org.pk)}),
+    "relations:action_add": Recipe(
+        values=lambda w, o: {
+            "title": "Terugbellen",
+            "owner": str(w.users["medewerker"].pk),
+            "due_on": "2021-06-01",
+        }
+    ),
+    "funding:grant_indicator": Recipe(values=lambda w, o: {"indicator": str(w.indicator.pk)}),
+    "work:products": Recipe(
+        values=lambda w, o: {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
+    ),
+    # --- creating: the form names where the record goes ------------------------------------
+    "relations:contact_add": Recipe(values=lambda w, o: {"programme": str(w.programme.pk)}),
+    "relations:person_add": Recipe(
+        values=lambda w, o: {
+            "holder": str(w.own.pk),
+            "first_name": "Bram",
+            "last_name": "Visser",
+            "email": "bram.visser@voorbeeld.nl",
+            "purpose": "Contactpersoon voor het programma",
+            "lawful_basis": "legitimate_interests",
+        }
+    ),
+    "relations:communications": Recipe(
+        values=lambda w, o: {
+            "programme": str(w.programme.pk),
+            "date": "2021-03-01",
+            "channel": "newsletter",
+            "title": "Nieuwsbrief maart",
+        },
+        programme_scoped=True,  # the list is for all; adding is recording (RECORD_REALISATION)
+    ),
+    "funding:budget_line_add": Recipe(
+        values=lambda w, o: {
+            "programme": str(w.programme.pk),
+            "year": "2021",
+            "direction": "cost",
+            "cost_type": "material",
+            "amount": "1000",
+        }
+    ),
+    "funding:expense_add": Recipe(
+        values=lambda w, o: {
+            "programme": str(w.programme.pk),
+            "date": "2021-03-01",
+            "cost_type": "material",
+            "amount": "100",
+            "description": "Zaalhuur",
+        }
+    ),
+    "reports:reports": Recipe(
+        values=lambda w, o: (
+            {"plan": str(w.plan.pk), "kind": "progress", "year": "2021"} | {"quarter": "3"}
+        )
+    ),
+    "work:corrections": Recipe(
+        target=an_entry_in_a_closed_month,
+        values=lambda w, o: (
+            {"entry": str(o.pk), "day": "2021-10-04", "hours": "1"} | {"note": "Vergeten"}
+        ),
+        query=lambda w, o: f"?medewerker={o.user_id}&maand=2021-05",
+        editor="bedrijfsvoering",  # who corrects a colleague's hours
+    ),
+}
+
+# URLs with no object id whose post names no scope: they act on the user's own account or
+# her own organisation's records, which the view takes from her memberships.
+OWN_ONLY = {
+    "accounts:two_factor_remove": "her own second factor",
+    "accounts:recovery_codes_regenerate": "her own recovery codes",
+    "accounts:sessions_end_others": "her own sessions",
+    "relations:calendar_renew": "her own calendar address",
+    "work:week": "her own week; a row the grid does not offer her (another organisation's "
+    "project or activity) is ignored, and save_week refuses it",
+    "work:months": "closes a month of her own organisation",
+    "work:import": "imports into her own organisation (tests/work/test_import_export.py)",
+    "funding:budget_import": "imports into her own organisation (tests/funding/test_imports.py)",
+    "funding:position_edit": "the financial year of her own organisation",
+    "relations:members": "members of her own organisation; the member comes from the shared "
+    "directory",
+    "relations:quote_template": "the quote template of her own organisation",
+    "relations:person_import": "the holder is checked against hers on every step "
+    "(tests/relations/test_person_import.py: persons cannot be imported for another "
+    "organisation)",
+    "relations:organisation_import": "the directory of organisations is shared",
+}
+
+# Records of no one's scope: the directory of organisations is shared by the installation
+# (a municipality is the same municipality for everyone); changing it needs EDIT_PERSONS,
+# merging it ADMINISTER, and every change is audited.
+SHARED = {
+    "relations:organisation_add",
+    "relations:organisation_edit",
+    "relations:organisation_merge",
+}
