@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
-import sqlite3
-import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass
@@ -23,18 +20,14 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.backup.database import applied_migrations, dump_database, restore_database
+from koers.core.backup.errors import BackupError
+
 FORMAT = 1
 MANIFEST = "manifest.json"
-SQLITE_MEMBER = "database.sqlite3"
-POSTGRES_MEMBER = "database.dump"
-
-
-class BackupError(Exception):
-    """A backup or restore that cannot go ahead; the message is for the person running it."""
 
 
 def _sha256(path: Path) -> str:
@@ -43,66 +36,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _applied_migrations() -> list[str]:
-    recorder = MigrationRecorder(connection)
-    return sorted(f"{app}.{name}" for app, name in recorder.applied_migrations())
-
-
-def _postgres_env() -> tuple[dict[str, str], list[str]]:
-    db = connection.settings_dict
-    env = {**os.environ}
-    if db.get("PASSWORD"):
-        env["PGPASSWORD"] = str(db["PASSWORD"])
-    args = ["--dbname", str(db["NAME"])]
-    if db.get("HOST"):
-        args += ["--host", str(db["HOST"])]
-    if db.get("PORT"):
-        args += ["--port", str(db["PORT"])]
-    if db.get("USER"):
-        args += ["--username", str(db["USER"])]
-    return env, args
-
-
-def _run(command: list[str], env: dict[str, str]) -> None:
-    try:
-        subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603
-    except FileNotFoundError as error:
-        raise BackupError(
-            _("The program %(program)s is not installed.") % {"program": command[0]}
-        ) from error
-    except subprocess.CalledProcessError as error:
-        raise BackupError(
-            _("%(program)s failed: %(message)s")
-            % {"program": command[0], "message": error.stderr.strip()[-500:]}
-        ) from error
-
-
-def _dump_database(target: Path) -> str:
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        destination = sqlite3.connect(target / SQLITE_MEMBER)
-        try:
-            connection.connection.backup(destination)  # consistent while others write
-        finally:
-            destination.close()
-        return SQLITE_MEMBER
-    if connection.vendor == "postgresql":
-        env, args = _postgres_env()
-        _run(
-            [
-                "pg_dump",
-                "--format=custom",
-                "--no-owner",
-                *args,
-                "--file",
-                str(target / POSTGRES_MEMBER),
-            ],
-            env,
-        )
-        return POSTGRES_MEMBER
-    raise BackupError(_("Backups are supported on SQLite and PostgreSQL only."))
 
 
 @dataclass(frozen=True)
@@ -116,7 +49,7 @@ def create_backup(output: Path) -> BackupResult:
     """Write an archive of the database and the uploaded files to `output`."""
     with tempfile.TemporaryDirectory(prefix="koers-backup-") as work:
         staging = Path(work)
-        database_member = _dump_database(staging)
+        database_member = dump_database(staging)
         members = {database_member: _sha256(staging / database_member)}
         media_root = Path(settings.MEDIA_ROOT)
         media_files = (
@@ -129,7 +62,7 @@ def create_backup(output: Path) -> BackupResult:
             "application": "koers",
             "created_at": timezone.now().isoformat(),
             "database": connection.vendor,
-            "migrations": _applied_migrations(),
+            "migrations": applied_migrations(),
             "members": members,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True))
@@ -214,41 +147,16 @@ def restore_backup(archive_path: Path) -> dict[str, Any]:
                 _("The archive holds a %(theirs)s database; this installation uses %(ours)s.")
                 % {"theirs": manifest["database"], "ours": connection.vendor}
             )
-        if manifest["migrations"] != _applied_migrations():
+        if manifest["migrations"] != applied_migrations():
             raise BackupError(
                 _(
                     "The archive was made by a Koers with other database migrations. "
                     "Restore it with the version that made it, then upgrade."
                 )
             )
-        _restore_database(unpacked)
+        restore_database(unpacked)
         _restore_media(unpacked / "media")
     return manifest
-
-
-def _restore_database(unpacked: Path) -> None:
-    if connection.vendor == "sqlite":
-        source = sqlite3.connect(unpacked / SQLITE_MEMBER)
-        try:
-            connection.ensure_connection()
-            source.backup(connection.connection)
-        finally:
-            source.close()
-        return
-    env, args = _postgres_env()
-    connection.close()
-    _run(
-        [
-            "pg_restore",
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--single-transaction",
-            *args,
-            str(unpacked / POSTGRES_MEMBER),
-        ],
-        env,
-    )
 
 
 def _restore_media(source: Path) -> None:
