@@ -212,6 +212,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("KOERS_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("KOERS_MEDIA_ROOT", DATA_DIR / "media"))
+# Backups are encrypted and authenticated with a key that is never in the archive: the keys
+# in KOERS_BACKUP_KEY (comma-separated; the first encrypts, all are tried to read), else those
+# in the key file, which the first backup creates (koers.core.backup.keys).
+BACKUP_KEYS = os.environ.get("KOERS_BACKUP_KEY", "")
+BACKUP_KEY_FILE = Path(os.environ.get("KOERS_BACKUP_KEY_FILE", DATA_DIR / "backup.key"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

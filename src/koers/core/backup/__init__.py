@@ -1,9 +1,11 @@
-"""Backup and restore of the database and the uploaded files (`koers backup`, `koers restore`)."""
+"""Backup and restore of the database and the uploaded files (`koers backup`, `koers restore`),
+encrypted and authenticated with the backup key (`koers backup_key`)."""
 
 from koers.core.backup.archive import (
     MANIFEST,
     BackupError,
     BackupResult,
+    CheckedArchive,
     create_backup,
     default_backup_path,
     restore_backup,
@@ -14,6 +16,7 @@ __all__ = [
     "MANIFEST",
     "BackupError",
     "BackupResult",
+    "CheckedArchive",
     "create_backup",
     "default_backup_path",
     "restore_backup",

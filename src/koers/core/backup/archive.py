@@ -1,33 +1,50 @@
-"""Backup and restore of the database and the uploaded files, as one checked archive.
+"""Backup and restore of the database and the uploaded files, as one encrypted archive.
 
-An archive is a tar file holding `manifest.json`, the database (`database.sqlite3` made
+Inside, an archive is a tar.gz holding `manifest.json`, the database (`database.sqlite3` made
 with SQLite's online backup API, or `database.dump` from pg_dump's custom format) and the
-uploaded files under `media/`. The manifest lists every member with its SHA-256; restore
-checks all of them, and the database kind and migrations, before it touches anything.
+uploaded files under `media/`; the manifest lists every member with its SHA-256. Outside, the
+whole tar.gz is encrypted and authenticated with the installation's backup key
+(`stream.py`, `keys.py`), so a copy cannot be read, and a changed, forged or cut-off one is
+refused. Restore unpacks into a private folder, authenticates the archive to its last byte,
+checks the manifest, every checksum, the database kind and the migrations, and only then
+replaces anything; it then records in the restored database that it replaced the data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import hashlib
 import json
+import os
 import shutil
 import tarfile
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from koers.core.audit import audit_installation
 from koers.core.backup.database import applied_migrations, dump_database, restore_database
 from koers.core.backup.errors import BackupError
+from koers.core.backup.keys import encryption_key, keys_for_reading
+from koers.core.backup.private import private_file
+from koers.core.backup.stream import (
+    GZIP_MAGIC,
+    MAGIC,
+    DecryptingReader,
+    EncryptingWriter,
+)
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+SUFFIX = ".backup"
 
 
 def _sha256(path: Path) -> str:
@@ -43,10 +60,16 @@ class BackupResult:
     path: Path
     files: int
     size: int
+    key_id: str
 
 
 def create_backup(output: Path) -> BackupResult:
-    """Write an archive of the database and the uploaded files to `output`."""
+    """Write an encrypted archive of the database and the uploaded files to `output`.
+
+    `output` appears only once complete, and is readable by its owner only (0600) from
+    its first byte. The first backup of an installation without a key creates the key file.
+    """
+    key = encryption_key()  # first: a missing or broken key stops before any work
     with tempfile.TemporaryDirectory(prefix="koers-backup-") as work:
         staging = Path(work)
         database_member = dump_database(staging)
@@ -66,49 +89,74 @@ def create_backup(output: Path) -> BackupResult:
             "members": members,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True))
-        output.parent.mkdir(parents=True, exist_ok=True)
-        partial = output.with_name(output.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            archive.add(staging / MANIFEST, arcname=MANIFEST)
-            archive.add(staging / database_member, arcname=database_member)
-            for path in media_files:
-                archive.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
-        partial.replace(output)  # a backup file exists only once it is complete
-    return BackupResult(output, len(media_files), output.stat().st_size)
+        with private_file(output) as sink:
+            writer = EncryptingWriter(sink, key)
+            with tarfile.open(fileobj=writer, mode="w|gz") as archive:  # type: ignore[call-overload]
+                archive.add(staging / MANIFEST, arcname=MANIFEST)
+                archive.add(staging / database_member, arcname=database_member)
+                for path in media_files:
+                    archive.add(path, arcname="media/" + path.relative_to(media_root).as_posix())
+            writer.finish()
+    return BackupResult(output, len(media_files), output.stat().st_size, key.label)
 
 
 def default_backup_path() -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(settings.DATA_DIR) / "backups" / f"koers-{stamp}.tar.gz"
+    return Path(settings.DATA_DIR) / "backups" / f"koers-{stamp}{SUFFIX}"
 
 
-def _safe_members(archive: tarfile.TarFile) -> list[tarfile.TarInfo]:
-    members = archive.getmembers()
-    for member in members:
+@dataclass(frozen=True)
+class CheckedArchive:
+    """An archive unpacked, authenticated and checked: its manifest and where it came from."""
+
+    manifest: dict[str, Any]
+    sha256: str
+    key_id: str | None  # None: an archive from before encryption, restored on request
+
+
+def _extract(archive: tarfile.TarFile, into: Path) -> None:
+    """Unpack member by member as the stream comes, refusing anything but plain files."""
+    for member in archive:
         name = Path(member.name)
         if name.is_absolute() or ".." in name.parts or not (member.isfile() or member.isdir()):
             raise BackupError(
                 _("The archive contains an unsafe entry: %(name)s.") % {"name": member.name}
             )
-    return members
+        archive.extract(member, into, filter="data")
 
 
-def verify_backup(archive_path: Path, into: Path) -> dict[str, Any]:
-    """Unpack into `into` and check the manifest and every checksum; return the manifest."""
+def _unpack_stream(source: BinaryIO, into: Path) -> None:
     try:
-        with tarfile.open(archive_path, "r:*") as archive:
-            archive.extractall(into, members=_safe_members(archive))  # noqa: S202 - members checked
-    except (tarfile.TarError, EOFError, OSError) as error:
+        with tarfile.open(fileobj=source, mode="r|gz") as archive:
+            _extract(archive, into)
+    except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
         raise BackupError(
             _("The archive cannot be read (%(error)s); it is damaged or not a Koers backup.")
             % {"error": error}
         ) from error
+
+
+def _unpack(archive_path: Path, into: Path, *, allow_unencrypted: bool) -> tuple[str, str | None]:
+    """Unpack into `into`, authenticating every byte; the archive's SHA-256 and key id."""
+    with archive_path.open("rb") as raw:
+        head = raw.read(len(MAGIC))
+        raw.seek(0)
+        if allow_unencrypted and head.startswith(GZIP_MAGIC):
+            _unpack_stream(raw, into)
+            return _sha256(archive_path), None
+        reader = DecryptingReader(raw, keys_for_reading())
+        _unpack_stream(reader, into)  # type: ignore[arg-type]
+        # tar stops at its end marker; the rest must be authenticated too, to the last chunk.
+        return reader.read_to_end(), reader.key_id
+
+
+def _check_manifest(into: Path) -> dict[str, Any]:
     manifest_path = into / MANIFEST
     if not manifest_path.exists():
         raise BackupError(_("The archive has no manifest; it is not a Koers backup."))
     try:
         manifest = json.loads(manifest_path.read_text())
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BackupError(_("The archive's manifest is damaged.")) from error
     if manifest.get("application") != "koers" or manifest.get("format") != FORMAT:
         raise BackupError(_("The archive is not a Koers backup of a format this version reads."))
@@ -133,15 +181,26 @@ def verify_backup(archive_path: Path, into: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore_backup(archive_path: Path) -> dict[str, Any]:
+def verify_backup(
+    archive_path: Path, into: Path, *, allow_unencrypted: bool = False
+) -> CheckedArchive:
+    """Unpack into `into`, authenticate the whole archive and check its manifest."""
+    sha256, key_id = _unpack(archive_path, into, allow_unencrypted=allow_unencrypted)
+    return CheckedArchive(_check_manifest(into), sha256, key_id)
+
+
+def restore_backup(archive_path: Path, *, allow_unencrypted: bool = False) -> dict[str, Any]:
     """Replace the database and the uploaded files with the archive's, after checking it.
 
-    Refuses, changing nothing, when the archive is damaged, was made from another kind of
-    database, or from a version of Koers with other migrations.
+    Refuses, changing nothing, when the archive is not authentic (forged, changed, cut off,
+    made with a key this installation does not have, or unencrypted without
+    `allow_unencrypted`), damaged, made from another kind of database, or from a version of
+    Koers with other migrations. Afterwards the restored database holds an audit entry
+    saying it was replaced, by whom and from which archive.
     """
     with tempfile.TemporaryDirectory(prefix="koers-restore-") as work:
-        unpacked = Path(work)
-        manifest = verify_backup(archive_path, unpacked)
+        checked = verify_backup(archive_path, Path(work), allow_unencrypted=allow_unencrypted)
+        manifest = checked.manifest
         if manifest["database"] != connection.vendor:
             raise BackupError(
                 _("The archive holds a %(theirs)s database; this installation uses %(ours)s.")
@@ -154,9 +213,36 @@ def restore_backup(archive_path: Path) -> dict[str, Any]:
                     "Restore it with the version that made it, then upgrade."
                 )
             )
-        restore_database(unpacked)
-        _restore_media(unpacked / "media")
+        restore_database(Path(work))
+        _restore_media(Path(work) / "media")
+    _record_restore(archive_path, checked)
     return manifest
+
+
+def _operating_system_user() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for the uid (a container), or no environment
+        user = str(os.getuid())
+    if sudo_user := os.environ.get("SUDO_USER"):
+        return f"{user} (sudo by {sudo_user})"
+    return user
+
+
+def _record_restore(archive_path: Path, checked: CheckedArchive) -> None:
+    audit_installation(
+        action="core.restore",
+        subject=archive_path.name,
+        after={
+            "archive": archive_path.name,
+            "sha256": checked.sha256,
+            "created_at": checked.manifest["created_at"],
+            "database": checked.manifest["database"],
+            "key_id": checked.key_id,
+            "encrypted": checked.key_id is not None,
+            "by": _operating_system_user(),
+        },
+    )
 
 
 def _restore_media(source: Path) -> None:
