@@ -105,5 +105,5 @@ def test_restore_refuses_a_bad_archive_and_changes_nothing(
 def test_restore_refuses_a_file_that_is_no_archive(tmp_path: Path) -> None:
     junk = tmp_path / "junk.backup"
     junk.write_bytes(b"this is not a tar file")
-    with pytest.raises(CommandError, match="Nothing was changed"):
+    with pytest.raises(CommandError, match=r"geen back-up van Koers.*Er is niets gewijzigd"):
         call_command("restore", str(junk), yes=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.urls import reverse
 
 from koers.core.backup import MANIFEST, BackupError, create_backup, restore_backup, verify_backup
 from koers.core.backup.keys import BackupKey, encryption_key
@@ -247,3 +248,6 @@ def test_a_restore_says_in_the_restored_data_that_it_replaced_them(
         assert recorded["database"] == connection.vendor
         assert recorded["key_id"] == encryption_key().label
         assert recorded["by"]
+    page = filled.client("beheerder").get(reverse("privacy:audit_log")).content.decode()
+    assert "Alle gegevens vervangen door het terugzetten van een back-up" in page
+    assert archive.name in page and checksum in page

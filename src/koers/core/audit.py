@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import AuditEntry
 
@@ -101,6 +102,16 @@ def audit_write(
 
 
 INSTALLATION = "core.installation"
+# The names of what an installation entry records, as the audit log shows them.
+INSTALLATION_FIELDS = {
+    "archive": _("archive"),
+    "sha256": _("SHA-256 checksum"),
+    "created_at": _("backup made at"),
+    "database": _("database"),
+    "key_id": _("backup key"),
+    "encrypted": _("encrypted"),
+    "by": _("run by (user on the server)"),
+}
 
 
 def audit_installation(*, action: str, subject: str, after: dict[str, Any]) -> list[AuditEntry]:

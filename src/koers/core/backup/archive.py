@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -37,9 +38,10 @@ from koers.core.backup.keys import encryption_key, keys_for_reading
 from koers.core.backup.private import private_file
 from koers.core.backup.stream import (
     GZIP_MAGIC,
-    MAGIC,
+    HEADER_BYTES,
     DecryptingReader,
     EncryptingWriter,
+    read_header,
 )
 
 FORMAT = 1
@@ -139,11 +141,12 @@ def _unpack_stream(source: BinaryIO, into: Path) -> None:
 def _unpack(archive_path: Path, into: Path, *, allow_unencrypted: bool) -> tuple[str, str | None]:
     """Unpack into `into`, authenticating every byte; the archive's SHA-256 and key id."""
     with archive_path.open("rb") as raw:
-        head = raw.read(len(MAGIC))
+        head = raw.read(HEADER_BYTES)
         raw.seek(0)
         if allow_unencrypted and head.startswith(GZIP_MAGIC):
             _unpack_stream(raw, into)
             return _sha256(archive_path), None
+        read_header(io.BytesIO(head))  # what is no Koers archive is refused as such, key or not
         reader = DecryptingReader(raw, keys_for_reading())
         _unpack_stream(reader, into)  # type: ignore[arg-type]
         # tar stops at its end marker; the rest must be authenticated too, to the last chunk.

@@ -1,7 +1,7 @@
 """The keys that encrypt and authenticate backups; a key is never stored in an archive.
 
 A key is 32 random bytes written as URL-safe base64 (44 characters), made by
-`koers backup-key`. The keys come from KOERS_BACKUP_KEY (several separated by commas) or,
+`koers backup_key`. The keys come from KOERS_BACKUP_KEY (several separated by commas) or,
 when that is empty, from the key file (KOERS_BACKUP_KEY_FILE, by default
 $KOERS_DATA_DIR/backup.key: one key a line, `#` starts a comment), which the first backup
 creates with mode 0600. The first key encrypts new backups; an archive names its key by a
@@ -66,7 +66,7 @@ def _decode(word: str, source: str) -> BackupKey:
         raise BackupError(
             _(
                 "%(source)s holds something that is not a backup key. A key is 44 characters, "
-                "made with `koers backup-key`."
+                "made with `koers backup_key`."
             )
             % {"source": source}
         )
@@ -144,7 +144,7 @@ def rotate_key_file() -> BackupKey:
     if settings.BACKUP_KEYS.strip():
         raise BackupError(
             _(
-                "The backup keys come from %(variable)s: put a new key (from `koers backup-key`) "
+                "The backup keys come from %(variable)s: put a new key (from `koers backup_key`) "
                 "first in it, followed by a comma and the old ones."
             )
             % {"variable": ENVIRONMENT}
