@@ -32,3 +32,9 @@ def private_file(target: Path) -> Iterator[BinaryIO]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    # The rename is durable only once the folder is written too (a crash could lose it).
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
