@@ -22,8 +22,8 @@ from koers.core.backup.keys import (
     key_file,
     parse_keys,
 )
-from koers.core.backup.private import private_file
 from koers.core.models import AuditEntry
+from koers.core.private_files import private_file
 from koers.plans.models import Realisation
 from tests.conftest import World
 from tests.core.conftest import plain_archive, seal, table_hashes

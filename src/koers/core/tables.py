@@ -24,6 +24,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from koers.core.private_files import private_file
+
 SESSION_KEY = "koers_pending_imports"
 DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
@@ -166,8 +168,7 @@ def keep(request: HttpRequest, upload: UploadedFile) -> tuple[str, Path]:
     """Store `upload` for this session; returns its token and path."""
     token = f"{secrets.token_hex(16)}{Path(upload.name or '').suffix.lower()}"
     path = pending_dir() / token
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as target:
+    with private_file(path) as target:  # people's names and addresses: 0600, never 0644
         for chunk in upload.chunks():
             target.write(chunk)
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]

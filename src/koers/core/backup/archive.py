@@ -35,7 +35,6 @@ from koers.core.audit import audit_installation
 from koers.core.backup.database import applied_migrations, dump_database, restore_database
 from koers.core.backup.errors import BackupError
 from koers.core.backup.keys import encryption_key, keys_for_reading
-from koers.core.backup.private import private_file
 from koers.core.backup.stream import (
     GZIP_MAGIC,
     HEADER_BYTES,
@@ -43,6 +42,7 @@ from koers.core.backup.stream import (
     EncryptingWriter,
     read_header,
 )
+from koers.core.private_files import private_file
 
 FORMAT = 1
 MANIFEST = "manifest.json"

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from koers.core.backup.errors import BackupError
-from koers.core.backup.private import private_file
+from koers.core.private_files import private_file
 
 KEY_BYTES = 32
 KEY_ID_BYTES = 8

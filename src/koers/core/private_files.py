@@ -1,13 +1,17 @@
-"""Files only their owner can read, that appear under their name only once complete."""
+"""Files only their owner can read, that appear under their name only once complete.
+
+For what holds personal data or secrets: backups, key files, imports waiting to be confirmed.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 @contextlib.contextmanager
@@ -38,3 +42,19 @@ def private_file(target: Path) -> Iterator[BinaryIO]:
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+def make_sqlite_database_private(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """On connecting: the SQLite database and its WAL files readable by their owner only.
+
+    SQLite creates them with the umask's mode (0644 as a rule) and offers no setting for it,
+    so the first connection narrows them; they sit in the data directory, which Koers makes
+    0700, so they are not reachable in between.
+    """
+    if connection.vendor != "sqlite":
+        return
+    database = Path(str(connection.settings_dict["NAME"]))
+    for path in (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_IMODE(path.stat().st_mode) & 0o077:
+                path.chmod(0o600)
