@@ -51,10 +51,17 @@ def _secret_key() -> str:
     key_file = DATA_DIR / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # The data directory holds the database, uploads and keys: its owner's only (0700).
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    try:
+        # 0600 from creation (not chmod after writing) and O_EXCL: two processes starting
+        # at once must not each write a key and leave them with different ones.
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return key_file.read_text().strip()
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
     return key
 
 
@@ -212,6 +219,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("KOERS_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("KOERS_MEDIA_ROOT", DATA_DIR / "media"))
+# Backups are encrypted and authenticated with a key that is never in the archive: the keys
+# in KOERS_BACKUP_KEY (comma-separated; the first encrypts, all are tried to read), else those
+# in the key file, which the first backup creates (koers.core.backup.keys).
+BACKUP_KEYS = os.environ.get("KOERS_BACKUP_KEY", "")
+BACKUP_KEY_FILE = Path(os.environ.get("KOERS_BACKUP_KEY_FILE", DATA_DIR / "backup.key"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -226,6 +238,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 MAX_UPLOAD_MB = int(os.environ.get("KOERS_MAX_UPLOAD_MB", "10"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded evidence is personal data: readable by Koers's own user only, whatever the umask.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 HTTPS = env_bool("KOERS_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS

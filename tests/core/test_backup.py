@@ -2,64 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import io
 import json
 import tarfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from koers.core.backup import MANIFEST, BackupError, create_backup, restore_backup
-from koers.plans import services
+from koers.core.backup.keys import encryption_key
 from koers.plans.models import Realisation
 from tests.conftest import World
-
-PDF = b"%PDF-1.4\nbewijs\n%%EOF\n"
-
-
-def table_hashes() -> dict[str, str]:
-    """A hash of every table's rows, in a fixed order."""
-    hashes = {}
-    with connection.cursor() as cursor:
-        for table in sorted(connection.introspection.table_names(cursor)):
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our own table names
-            rows = sorted(repr(row) for row in cursor.fetchall())
-            hashes[table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-    return hashes
-
-
-def media_files() -> dict[str, bytes]:
-    root = Path(settings.MEDIA_ROOT)
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-@pytest.fixture
-def filled(world: World) -> World:
-    services.realisation_record(
-        actor=world.users["programmacoordinator"],
-        indicator=world.indicator,
-        date=dt.date(2021, 9, 23),
-        value=Decimal(1),
-        evidence_file=SimpleUploadedFile("verslag natuur.pdf", PDF),
-        note="Thema natuur — met ‘aanhalingstekens’",
-    )
-    return world
+from tests.core.conftest import media_files, plain_archive, seal, table_hashes
 
 
 @pytest.mark.django_db(transaction=True)
 def test_backup_wipe_restore_round_trip(filled: World, tmp_path: Path) -> None:
     before_tables, before_media = table_hashes(), media_files()
     assert before_media  # the evidence file is there
-    archive = create_backup(tmp_path / "koers.tar.gz").path
+    archive = create_backup(tmp_path / "koers.backup").path
 
     call_command("flush", interactive=False, verbosity=0)
     for path in Path(settings.MEDIA_ROOT).rglob("*"):
@@ -68,13 +33,13 @@ def test_backup_wipe_restore_round_trip(filled: World, tmp_path: Path) -> None:
     assert not Realisation.objects.exists() and not media_files()
 
     restore_backup(archive)
-    assert table_hashes() == before_tables
+    assert table_hashes(without_restore_entries=True) == before_tables
     assert media_files() == before_media
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_commands_round_trip(filled: World, tmp_path: Path) -> None:
-    archive = tmp_path / "via-command.tar.gz"
+    archive = tmp_path / "via-command.backup"
     call_command("backup", output=archive, stdout=io.StringIO())
     Realisation.objects.all().delete()
     call_command("restore", str(archive), yes=True, stdout=io.StringIO())
@@ -82,8 +47,14 @@ def test_the_commands_round_trip(filled: World, tmp_path: Path) -> None:
 
 
 def _rewrite(archive: Path, target: Path, change: Any) -> Path:
-    """Copy an archive, letting `change(name, data)` alter or drop members."""
-    with tarfile.open(archive) as source, tarfile.open(target, "w:gz") as out:
+    """Copy an archive, letting `change(name, data)` alter or drop members, and seal it again
+    with the installation's key: damage that happened before encryption, which only the
+    manifest's checks can catch."""
+    changed = io.BytesIO()
+    with (
+        tarfile.open(fileobj=io.BytesIO(plain_archive(archive)), mode="r:gz") as source,
+        tarfile.open(fileobj=changed, mode="w:gz") as out,
+    ):
         for member in source.getmembers():
             data = source.extractfile(member).read() if member.isfile() else b""  # type: ignore[union-attr]
             result = change(member.name, data)
@@ -91,7 +62,7 @@ def _rewrite(archive: Path, target: Path, change: Any) -> Path:
                 continue
             member.size = len(result)
             out.addfile(member, io.BytesIO(result))
-    return target
+    return seal(changed.getvalue(), target, encryption_key())
 
 
 @pytest.mark.django_db(transaction=True)
@@ -121,8 +92,8 @@ def _rewrite(archive: Path, target: Path, change: Any) -> Path:
 def test_restore_refuses_a_bad_archive_and_changes_nothing(
     filled: World, tmp_path: Path, change: Any, message: str
 ) -> None:
-    archive = create_backup(tmp_path / "good.tar.gz").path
-    bad = _rewrite(archive, tmp_path / "bad.tar.gz", change)
+    archive = create_backup(tmp_path / "good.backup").path
+    bad = _rewrite(archive, tmp_path / "bad.backup", change)
     Realisation.objects.update(note="changed after the backup")
     before = table_hashes()
     with pytest.raises(BackupError, match=message):
@@ -132,7 +103,7 @@ def test_restore_refuses_a_bad_archive_and_changes_nothing(
 
 @pytest.mark.django_db
 def test_restore_refuses_a_file_that_is_no_archive(tmp_path: Path) -> None:
-    junk = tmp_path / "junk.tar.gz"
+    junk = tmp_path / "junk.backup"
     junk.write_bytes(b"this is not a tar file")
-    with pytest.raises(CommandError, match="Nothing was changed"):
+    with pytest.raises(CommandError, match=r"geen back-up van Koers.*Er is niets gewijzigd"):
         call_command("restore", str(junk), yes=True)

@@ -18,5 +18,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from koers.core import checks  # noqa: F401 - registers the deploy check
+        from koers.core.audit import register_action_labels
+        from koers.core.private_files import make_sqlite_database_private
+
+        connection_created.connect(make_sqlite_database_private, dispatch_uid="koers-private-db")
+
+        register_action_labels({"core.restore": _("All data replaced by restoring a backup")})
         # After every migrate (and flush): the logs' triggers follow the models and settings.
         post_migrate.connect(_protect_logs, sender=self, dispatch_uid="koers.core.append_only")

@@ -6,8 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import AuditEntry
 
@@ -98,3 +99,47 @@ def audit_write(
         remote_addr=remote_addr,
         organisation_id=organisation_id or organisation_of(instance),
     )
+
+
+INSTALLATION = "core.installation"
+# The names of what an installation entry records, as the audit log shows them.
+INSTALLATION_FIELDS = {
+    "archive": _("archive"),
+    "sha256": _("SHA-256 checksum"),
+    "created_at": _("backup made at"),
+    "database": _("database"),
+    "key_id": _("backup key"),
+    "encrypted": _("encrypted"),
+    "by": _("run by (user on the server)"),
+}
+
+
+def audit_installation(*, action: str, subject: str, after: dict[str, Any]) -> list[AuditEntry]:
+    """Record something that happened to the whole installation rather than to one record,
+    such as a restore that replaced all data. No user does it (it runs at the machine), so
+    `after` says who did.
+
+    Each organisation's administrators read only their own organisation's entries, so the
+    entry is written once for every organisation the audit log holds entries of (once with
+    no organisation when it holds none): each of them sees it in its own log.
+    """
+    organisations: list[int | None] = list(
+        AuditEntry.objects.exclude(organisation_id=None)
+        .order_by("organisation_id")
+        .values_list("organisation_id", flat=True)
+        .distinct()
+    ) or [None]
+    changes = {key: [None, plain(value)] for key, value in sorted(after.items())}
+    with transaction.atomic():
+        return [
+            AuditEntry.objects.create(
+                action=action,
+                subject_type=INSTALLATION,
+                subject_id=0,
+                subject_repr=subject[:300],
+                context=INSTALLATION,
+                changes=changes,
+                organisation_id=organisation_id,
+            )
+            for organisation_id in organisations
+        ]

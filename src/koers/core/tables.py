@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from koers.core.private_files import private_file
 from koers.core.spreadsheets import as_typed, csv_response
 
 SESSION_KEY = "koers_pending_imports"
@@ -175,8 +176,7 @@ def keep(request: HttpRequest, upload: UploadedFile) -> tuple[str, Path]:
     """Store `upload` for this session; returns its token and path."""
     token = f"{secrets.token_hex(16)}{Path(upload.name or '').suffix.lower()}"
     path = pending_dir() / token
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as target:
+    with private_file(path) as target:  # people's names and addresses: 0600, never 0644
         for chunk in upload.chunks():
             target.write(chunk)
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]

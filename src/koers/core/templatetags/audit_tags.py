@@ -6,7 +6,7 @@ from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-from koers.core.audit import ACTION_LABELS
+from koers.core.audit import ACTION_LABELS, INSTALLATION, INSTALLATION_FIELDS
 
 register = template.Library()
 
@@ -19,6 +19,8 @@ def action_label(action: str) -> str:
 @register.simple_tag
 def field_label(subject_type: str, name: str) -> str:
     """The field's name as users know it, for the history of changes."""
+    if subject_type == INSTALLATION:
+        return str(INSTALLATION_FIELDS.get(name, name))
     try:
         model = apps.get_model(subject_type)
         return str(model._meta.get_field(name).verbose_name)
