@@ -248,6 +248,10 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A load balancer probes the health check over plain HTTP behind the proxy that terminates
+# TLS: a redirect would mark every app server down. Nothing else is exempt (the calendar
+# feed's address carries its secret, which must not travel in plain text).
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("KOERS_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -80,3 +80,13 @@ def test_the_command_says_why_it_refuses_and_what_to_do(db: Any, settings: Any) 
     with pytest.raises(CommandError, match="empty database"):
         call_command("demo", no_serve=True)
     assert not User.objects.exists()
+
+
+def test_synthetic_organisations_are_in_the_audit_trail(db: Any) -> None:
+    from koers.demo.synthetic import add_hours_organisations
+    from koers.work.models import TimeEntry
+
+    [organisation] = add_hours_organisations(1, staff=2, years=1)
+    entry = AuditEntry.objects.get(action="demo.example_data", organisation_id=organisation)
+    entries = TimeEntry.objects.filter(organisation_id=organisation).count()
+    assert entry.changes == {"staff": [None, 2], "time entries": [None, entries]}
