@@ -104,3 +104,41 @@ def test_operations_who_is_also_beheerder_sees_her_own_cost_rates_only() -> None
     page = only_beheerder.get(reverse("admin:work_staffprofile_change", args=[ours.pk]))
     assert page.status_code == 200
     assert "61,00" not in page.content.decode() and "61.00" not in page.content.decode()
+
+
+def offered(response: Any) -> list[tuple[str, Any]]:
+    """Every (field, choice) an add page offers: its form's and its inlines' choice fields."""
+    from django.forms import ModelChoiceField
+
+    forms = [response.context["adminform"].form]
+    forms += [inline.formset.empty_form for inline in response.context["inline_admin_formsets"]]
+    return [
+        (name, choice)
+        for form in forms
+        for name, field in form.fields.items()
+        # Not the hidden key of an inline's row: it offers nothing (its rows come from the
+        # inline's own scoped queryset).
+        if isinstance(field, ModelChoiceField) and not field.widget.is_hidden
+        for choice in field.queryset
+    ]
+
+
+@pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=IDS)
+def test_an_add_page_offers_only_her_organisations_records(
+    world: Any, model: Any, model_admin: Any
+) -> None:
+    """Generated from the registry: every choice on every add page she may open belongs to
+    her organisation, or to what all organisations share (the directory, funders' goals,
+    municipalities). People are offered only when they have a role in hers."""
+    from koers.accounts.models import User
+    from koers.core.audit import organisation_of
+
+    client = verified_client(world.users["beheerder"])
+    response = client.get(reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add"))
+    if response.status_code != 200:
+        return  # not hers to add (tested above)
+    for name, choice in offered(response):
+        if isinstance(choice, User):
+            assert choice.memberships.filter(organisation=world.own).exists(), (name, choice)
+        else:
+            assert organisation_of(choice) in (None, world.own.pk), (name, choice)
