@@ -43,7 +43,7 @@ class LineInline(admin.TabularInline):
 class ProgrammeAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     capability = Capability.ADMINISTER
     organisation_path = "plan__organisation"
-    scoped_choices = {"plan": "organisation"}
+    scoped_choices = {"plan": "organisation", "coordinator": "memberships__organisation"}
     list_display = ["code", "name", "plan", "coordinator", "fte"]
     filter_horizontal = ["goals", "funders"]
     inlines = [LineInline]
