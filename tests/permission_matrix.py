@@ -21,6 +21,8 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.permission_matrix_admin import admin_rows
+
 ROLES = [
     "beheerder",
     "directeur",
@@ -1279,6 +1281,9 @@ ROWS: list[Row] = [
     ),
 ]
 
+# The admin (/beheer/): generated per registered model in tests/permission_matrix_admin.py.
+ROWS += admin_rows(Row)
+
 OUTCOME_WORDS = {200: "ja", 302: "ja", 403: "nee", 404: "—", 405: "nee"}
 
 
@@ -1291,8 +1296,9 @@ def render_markdown() -> str:
         "every row as every role and fails when Koers does otherwise, or when this file is",
         "out of date. **ja** = allowed; **nee** = refused (403); **—** = outside her scope,",
         "answered as if it did not exist (404). Anonymous visitors reach only the public rows;",
-        "everything else sends them to sign in. The Django admin (`/beheer/`) is for",
-        "beheerders, limited to their own organisations' accounts.",
+        'everything else sends them to sign in. The admin (`/beheer/`, rows "Beheer") is',
+        "for beheerders: only the models her role's capabilities cover, and only her own",
+        "organisations' records; everyone else is refused there.",
         "",
         "Roles, in the order of the columns:",
         "",

@@ -169,7 +169,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Django's, with its refusal in Dutch (koers.accounts.passwords).
+        "NAME": "koers.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -262,6 +263,10 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A load balancer probes the health check over plain HTTP behind the proxy that terminates
+# TLS: a redirect would mark every app server down. Nothing else is exempt (the calendar
+# feed's address carries its secret, which must not travel in plain text).
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("KOERS_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

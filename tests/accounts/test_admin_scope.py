@@ -9,7 +9,7 @@ from django.test import Client
 from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
-from tests.accounts.factories import MembershipFactory
+from tests.accounts.factories import MembershipFactory, UserFactory
 from tests.conftest import World, verified_client
 
 
@@ -38,7 +38,7 @@ def user_form(user: User, **changes: Any) -> dict[str, Any]:
 def test_she_cannot_open_or_change_a_funders_account(world: World) -> None:
     official = world.users["opdrachtgever"]
     client = admin_client(world)
-    assert client.get(f"/beheer/accounts/user/{official.pk}/change/").status_code == 302
+    assert client.get(f"/beheer/accounts/user/{official.pk}/change/").status_code == 404
     response = client.post(
         f"/beheer/accounts/user/{official.pk}/password/",
         {"password1": "een-nieuw-lang-wachtwoord", "password2": "een-nieuw-lang-wachtwoord"},
@@ -109,4 +109,81 @@ def test_the_admin_shows_a_beheerder_only_her_own_organisations_records(world: W
         assert pk not in {row.pk for row in response.context["cl"].result_list}, path
     mine = verified_client(world.users["beheerder"]).get("/beheer/plans/programme/")
     shown = {row.pk for row in mine.context["cl"].result_list}
+    assert world.programme.pk in shown and world.other_programme.pk not in shown
+
+
+def accounts_listed(client: Client) -> set[int]:
+    response = client.get("/beheer/accounts/user/")
+    assert response.status_code == 200
+    return {user.pk for user in response.context["cl"].result_list}
+
+
+def test_she_sees_exactly_the_accounts_of_her_organisations(world: World) -> None:
+    """Every account of the world, one without any membership, and one of another
+    organisation's beheerder: listed, and opened, only with a membership in hers."""
+    memberless = UserFactory(username="nieuw-elders")
+    elsewhere = MembershipFactory(organisation=world.other_org, role=Role.BEHEERDER).user
+    ours = set(Membership.objects.filter(organisation=world.own).values_list("user", flat=True))
+    client = admin_client(world)
+    listed = accounts_listed(client)
+    for user in [*world.users.values(), memberless, elsewhere]:
+        assert (user.pk in listed) == (user.pk in ours), user.username
+        status = client.get(f"/beheer/accounts/user/{user.pk}/change/").status_code
+        assert status == (200 if user.pk in ours else 404), user.username
+
+
+def test_a_superuser_sees_every_account_also_without_a_membership(world: World) -> None:
+    memberless = UserFactory(username="nieuw")
+    client = verified_client(UserFactory(is_superuser=True, is_staff=True))
+    assert accounts_listed(client) >= {memberless.pk, *(u.pk for u in world.users.values())}
+
+
+def new_account(**changes: Any) -> dict[str, Any]:
+    data = {
+        "username": "nieuwe-collega",
+        "usable_password": "true",
+        "password1": "een-nieuw-lang-wachtwoord",
+        "password2": "een-nieuw-lang-wachtwoord",
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0",
+        "memberships-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def test_an_account_she_adds_needs_a_role_in_her_organisation(world: World) -> None:
+    client = admin_client(world)
+    response = client.post("/beheer/accounts/user/add/", new_account())
+    assert response.status_code == 200
+    assert "rol in je organisatie" in response.content.decode()
+    assert not User.objects.filter(username="nieuwe-collega").exists()
+
+
+def test_an_account_she_adds_with_a_role_stays_in_her_sight(world: World) -> None:
+    client = admin_client(world)
+    response = client.post(
+        "/beheer/accounts/user/add/",
+        new_account(
+            **{
+                "memberships-TOTAL_FORMS": "1",
+                "memberships-0-organisation": str(world.own.pk),
+                "memberships-0-role": Role.MEDEWERKER,
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    colleague = User.objects.get(username="nieuwe-collega")
+    assert Membership.objects.filter(
+        user=colleague, organisation=world.own, role=Role.MEDEWERKER
+    ).exists()
+    assert client.get(response["Location"]).status_code == 200
+    assert AuditEntry.objects.filter(action="admin.add", subject_id=colleague.pk).exists()
+
+
+def test_the_programmes_she_can_give_are_her_organisations(world: World) -> None:
+    response = admin_client(world).get("/beheer/accounts/user/add/")
+    choices = response.context["inline_admin_formsets"][0].formset.empty_form.fields["programmes"]
+    shown = set(choices.queryset.values_list("pk", flat=True))
     assert world.programme.pk in shown and world.other_programme.pk not in shown

@@ -60,58 +60,81 @@ def _database_for_server(worker: str) -> Iterator[str | None]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextlib.contextmanager
+def served(env: dict[str, str], data_dir: Path, *, workers: int = 2) -> Iterator[str]:
+    """`koers serve` (gunicorn) on a free port with a task worker beside it, as production
+    runs them; yields the address once the health check answers."""
+    port = _free_port()
+    koers = [sys.executable, "-m", "koers.cli"]
+    log = (data_dir / "server.log").open("w")
+    server = subprocess.Popen(
+        [*koers, "serve", "--port", str(port), "--workers", str(workers), "--no-migrate"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    # The task worker beside the server, as `koers demo` runs it (long documents, mail).
+    worker = subprocess.Popen([*koers, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        # collectstatic into a fresh data directory comes first: slow on a busy machine.
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/gezondheid/", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        "koers serve did not start:\n" + (data_dir / "server.log").read_text()
+                    ) from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        worker.terminate()
+        server.wait(timeout=20)
+        worker.wait(timeout=20)
+        log.close()
+
+
+def server_environment(data_dir: Path, database_url: str | None, **extra: str) -> dict[str, str]:
+    """The environment of a Koers of its own: its data directory, and on PostgreSQL its own
+    database (else SQLite in the data directory)."""
+    env = {
+        **os.environ,
+        "KOERS_DATA_DIR": str(data_dir),
+        "KOERS_LOG_LEVEL": "WARNING",
+        **extra,
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    else:
+        env.pop("DATABASE_URL", None)
+    return env
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
     worker_id = getattr(request.config, "workerinput", {}).get("workerid", "main")
     data_dir = tmp_path_factory.mktemp("demo")
-    port = _free_port()
     with _database_for_server(worker_id) as database_url:
-        env = {
-            **os.environ,
-            "KOERS_DATA_DIR": str(data_dir),
-            "KOERS_DEMO": "1",
-            "KOERS_REFERENCE_DATE": "2021-10-15",
-            "KOERS_LOG_LEVEL": "WARNING",
+        env = server_environment(
+            data_dir,
+            database_url,
+            KOERS_DEMO="1",
+            KOERS_REFERENCE_DATE="2021-10-15",
             # As `koers demo` serves it: the published accounts sign in without a code.
-            "KOERS_TWO_FACTOR_WAIVED": "1",
-        }
-        env.pop("DJANGO_SETTINGS_MODULE", None)
+            KOERS_TWO_FACTOR_WAIVED="1",
+        )
         if database_url:
-            env["DATABASE_URL"] = env["KOERS_DEMO_DATABASE_URL"] = database_url
-        else:
-            env.pop("DATABASE_URL", None)
+            env["KOERS_DEMO_DATABASE_URL"] = database_url
         koers = [sys.executable, "-m", "koers.cli"]
         subprocess.run([*koers, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-        log = (data_dir / "server.log").open("w")
-        server = subprocess.Popen(
-            [*koers, "serve", "--port", str(port), "--workers", "2", "--no-migrate"],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        # The task worker beside the server, as `koers demo` runs it (long documents, mail).
-        worker = subprocess.Popen([*koers, "worker"], env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/gezondheid/", timeout=2) as response:  # noqa: S310
-                        if response.status == 200:
-                            break
-                except OSError:
-                    if server.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(
-                            "koers serve did not start:\n" + (data_dir / "server.log").read_text()
-                        ) from None
-                    time.sleep(0.3)
+        with served(env, data_dir) as base:
             yield base
-        finally:
-            server.terminate()
-            worker.terminate()
-            server.wait(timeout=20)
-            worker.wait(timeout=20)
-            log.close()
 
 
 @pytest.fixture(scope="session")

@@ -287,10 +287,15 @@ def test_a_coordinator_manages_projects_of_her_own_programme_only(world: World) 
 def test_the_admin_refuses_a_project_that_breaks_the_co_financing_rule(world: World) -> None:
     from django.test import Client
 
+    from koers.accounts.roles import Role
+    from tests.accounts.factories import MembershipFactory
     from tests.conftest import verified_client
 
+    # Projects in the admin need the beheerder role and one that manages projects.
+    director = world.users["directeur"]
+    MembershipFactory(user=director, organisation=world.own, role=Role.BEHEERDER)
     client = Client()
-    verified_client(world.users["beheerder"], client)
+    verified_client(director, client)
     response = client.post(
         "/beheer/work/project/add/",
         {

@@ -1,9 +1,11 @@
 """Users and memberships in the admin, scoped to the beheerder's own organisations.
 
 A beheerder manages the accounts of the organisations she is beheerder of; accounts of
-other organisations (a funder's officials, say) are out of her sight. Only a platform
-superuser, created with `koers createsuperuser`, manages every organisation and the
-superuser flag itself.
+other organisations (a funder's officials, say), and accounts without any membership, are
+out of her sight. An account she adds has a role in one of her organisations from the same
+save, so it never leaves her sight. Only a platform superuser, created with
+`koers createsuperuser`, manages every organisation, accounts without a membership and the
+superuser flag itself (koers.accounts.admin_site says what else she may).
 """
 
 from __future__ import annotations
@@ -12,16 +14,21 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from koers.accounts import services
+from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations
 from koers.accounts.models import Membership, User
-from koers.accounts.policy import organisations_with
 from koers.accounts.reauth import reauthentication_response
 from koers.accounts.roles import Capability
 from koers.accounts.user_sessions import client_address
@@ -30,75 +37,138 @@ from koers.core.audit import audit_write
 from koers.directory.models import Organisation
 
 
-def administered_organisations(request: HttpRequest) -> set[int] | None:
-    """The organisations whose accounts the user manages; None means all (superuser)."""
-    if request.user.is_superuser:
-        return None
-    own, _funding = organisations_with(request.user, Capability.ADMINISTER)
-    return own
+def _scoped(queryset: QuerySet[Any], path: str, scope: set[int] | None) -> QuerySet[Any]:
+    if scope is None:
+        return queryset
+    # distinct: a path through a to-many relation (a user's memberships) repeats rows, and
+    # a choice field's lookup of the chosen row must find it once.
+    return queryset.filter(**{f"{path}__in": scope}).distinct()
 
 
 class OrganisationScopedAdmin(admin.ModelAdmin):
-    """Rows limited to the organisations the beheerder administers (all for a superuser),
-    and the organisation choices with them. `organisation_path` says how a row reaches its
-    organisation ("organisation", "plan__organisation", …)."""
+    """Rows limited to the organisations where the user holds both ADMINISTER and the
+    capability the ModelAdmin declares (all for a superuser, for what she holds), and the
+    choices of its foreign keys and many-to-many fields with them. `organisation_path` says
+    how a row reaches its organisation ("organisation", "plan__organisation", …)."""
 
     organisation_path = "organisation"
-    # Other foreign keys whose choices are scoped too: field name → path to the organisation.
+    # Other relations whose choices are scoped too: field name → path to the organisation.
     scoped_choices: dict[str, str] = {}
 
+    def _scope(self, request: HttpRequest) -> set[int] | None:
+        # Each registered ModelAdmin declares `capability` (koers.accounts.admin_site).
+        return administered_organisations(request.user, getattr(self, "capability", None))
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        rows = super().get_queryset(request)
-        scope = administered_organisations(request)
-        if scope is None:
-            return rows
-        return rows.filter(**{f"{self.organisation_path}__in": scope})
+        return _scoped(super().get_queryset(request), self.organisation_path, self._scope(request))
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        scope = administered_organisations(request)
+        scope = self._scope(request)
         if db_field.name == "organisation" and scope is not None:
             kwargs["queryset"] = Organisation.objects.filter(pk__in=scope)
-        elif db_field.name in self.scoped_choices and scope is not None:
+        elif db_field.name in self.scoped_choices:
             path = self.scoped_choices[db_field.name]
-            kwargs["queryset"] = db_field.related_model._default_manager.filter(
-                **{f"{path}__in": scope}
-            )
+            kwargs["queryset"] = _scoped(db_field.related_model._default_manager, path, scope)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name in self.scoped_choices:
+            path = self.scoped_choices[db_field.name]
+            kwargs["queryset"] = _scoped(
+                db_field.related_model._default_manager, path, self._scope(request)
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-class MembershipInline(admin.TabularInline):
+
+class MembershipFormSet(BaseInlineFormSet):
+    """A beheerder's new account gets a role in one of her organisations in the same save:
+    without one it would be out of her sight (and of no use) the moment it was saved."""
+
+    needs_own_role = False
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.needs_own_role:
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("organisation")
+        ]
+        if not kept:
+            raise ValidationError(
+                _(
+                    "Give the account a role in your organisation: choose the organisation "
+                    "and the role under Memberships, then save again. Nothing was saved yet."
+                )
+            )
+
+
+class MembershipInline(admin.StackedInline):
+    """Stacked, with plain lists: every field has its own label (the tabular layout's
+    fields have none, and the two-pane programme picker's icons carry ARIA a span may not,
+    both refused by axe). Her own organisations only: an autocomplete would search the
+    whole directory and offer organisations she cannot choose."""
+
     model = Membership
+    formset = MembershipFormSet
     extra = 0
-    autocomplete_fields = ["organisation"]
-    filter_horizontal = ["programmes"]
+
+    def _scope(self, request: HttpRequest) -> set[int] | None:
+        return administered_organisations(request.user, Capability.ADMINISTER)
+
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
+        return 1 if obj is None else 0  # a new account: one role to fill in
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        # A class made for this request by inlineformset_factory: setting on it is local.
+        formset: Any = super().get_formset(request, obj, **kwargs)
+        formset.needs_own_role = obj is None and not request.user.is_superuser
+        return formset
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
-        memberships = super().get_queryset(request)
-        scope = administered_organisations(request)
-        return memberships if scope is None else memberships.filter(organisation_id__in=scope)
+        return _scoped(super().get_queryset(request), "organisation", self._scope(request))
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        scope = administered_organisations(request)
-        if db_field.name == "organisation" and scope is not None and field is not None:
-            from koers.directory.models import Organisation
+        scope = self._scope(request)
+        if db_field.name == "organisation" and scope is not None:
+            kwargs["queryset"] = Organisation.objects.filter(pk__in=scope)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-            field.queryset = Organisation.objects.filter(pk__in=scope)
-        return field
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "programmes":
+            kwargs["queryset"] = _scoped(
+                db_field.related_model._default_manager, "plan__organisation", self._scope(request)
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 # Second factors are managed by their owners (Account → two-step verification); the
 # admin would show secrets and let a beheerder give anyone a device. A beheerder resets a
-# lost one with the action on the users' list.
-for model in (TOTPDevice, StaticDevice):
+# lost one with the action on the users' list. Groups are not used: what a user may do
+# comes from her memberships (koers.accounts.roles).
+for model in (TOTPDevice, StaticDevice, Group):
     if admin.site.is_registered(model):
         admin.site.unregister(model)
+
+# The task queue holds the arguments and results of every organisation's tasks: for the
+# platform's superusers, who run the workers.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    capability = SUPERUSER_ONLY
 
 
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     """Accounts and (inline) their memberships; every change needs a recent authentication."""
 
+    capability = Capability.ADMINISTER
     inlines = [MembershipInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
     actions = ["reset_second_factor"]
@@ -138,17 +208,13 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
-        users = super().get_queryset(request)
-        scope = administered_organisations(request)
-        if scope is None:
-            return users
-        # Her organisations' people, and new accounts that have no membership yet.
-        return users.filter(
-            Q(memberships__organisation_id__in=scope) | Q(memberships__isnull=True)
-        ).distinct()
+        # Her organisations' people; accounts without a membership only for a superuser.
+        scope = administered_organisations(request.user, Capability.ADMINISTER)
+        return _scoped(super().get_queryset(request), "memberships__organisation", scope)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        readonly = list(super().get_readonly_fields(request, obj))
+        # Set by Koers, not typed in (and the admin's split date-time inputs carry no label).
+        readonly = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
         if not request.user.is_superuser:
             readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
         return readonly

@@ -20,5 +20,6 @@ class AccountsConfig(AppConfig):
                 "account.second_factor_reset": _("Two-step verification reset by an administrator"),
                 "account.recovery_codes_regenerated": _("New recovery codes made"),
                 "account.session_ended": _("Session ended"),
+                "installation.set_up": _("Installation set up: organisation and first beheerder"),
             }
         )

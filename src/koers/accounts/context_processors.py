@@ -5,14 +5,18 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from koers.accounts.policy import has_capability
+from koers.accounts.admin_site import may_administer
+from koers.accounts.policy import has_capability, roles_of
 from koers.accounts.roles import Capability
 
 
 def access(request: HttpRequest) -> dict[str, Any]:
     """What the page chrome needs to know of the user's roles (no extra query)."""
     return {
-        "may_administer": has_capability(request.user, Capability.ADMINISTER),
+        # Signed in without any membership: every page but her own account is refused, and
+        # the refusal says whom to ask (templates/403.html).
+        "has_role": bool(roles_of(request.user)),
+        "may_administer": may_administer(request.user),
         "may_record_hours": has_capability(request.user, Capability.RECORD_HOURS),
         "may_approve_hours": has_capability(request.user, Capability.APPROVE_HOURS),
         "may_view_capacity": has_capability(request.user, Capability.VIEW_CAPACITY),

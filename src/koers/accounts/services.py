@@ -1,4 +1,5 @@
-"""Every security-relevant write of an account: the second factor, recovery codes, sessions.
+"""Every security-relevant write of an account: the second factor, recovery codes, sessions,
+and the first run of an installation (its organisation and first beheerder).
 
 Each function runs in one transaction and leaves an entry in the audit trail.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.models import Device
@@ -199,13 +200,14 @@ def second_factor_reset(*, actor: Any, user: Any, remote_addr: str | None) -> No
 
 
 def may_administer(actor: Any, user: Any) -> bool:
-    """A platform superuser administers every account; a beheerder those of the
-    organisations she is beheerder of, and new accounts without a membership yet."""
+    """A platform superuser administers every account; a beheerder those with a membership
+    in an organisation she is beheerder of (as the admin lists them: an account without any
+    membership is the platform's, not hers)."""
     if getattr(actor, "is_superuser", False):
         return True
     own, _funding = organisations_with(actor, Capability.ADMINISTER)
     theirs = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-    return bool(own) and (not theirs or bool(own & theirs))
+    return bool(own & theirs)
 
 
 def _end(user_session: UserSession, *, actor: Any, remote_addr: str | None) -> None:
@@ -242,3 +244,118 @@ def user_sessions_end_others(
     for user_session in others:
         _end(user_session, actor=actor, remote_addr=remote_addr)
     return len(others)
+
+
+class AlreadySetUp(Exception):
+    """The installation has its organisation or a beheerder already: the first run is over."""
+
+
+def _what_is_set_up() -> str:
+    """What makes this installation set up already, in words; empty when nothing does."""
+    from koers.accounts.roles import Role
+    from koers.directory.models import Organisation, OrganisationKind
+
+    found = [
+        _("organisation %(name)s") % {"name": name}
+        for name in Organisation.objects.filter(kind=OrganisationKind.OWN)
+        .order_by("pk")
+        .values_list("name", flat=True)[:3]
+    ]
+    found += [
+        _("beheerder %(name)s") % {"name": name}
+        for name in Membership.objects.filter(role=Role.BEHEERDER)
+        .order_by("pk")
+        .values_list("user__username", flat=True)[:3]
+    ]
+    return ", ".join(found)
+
+
+def _one_setup_at_a_time() -> None:
+    # SQLite's write lock (transactions begin IMMEDIATE) already serialises two first runs;
+    # PostgreSQL gets a transaction-scoped advisory lock, so the second sees the first.
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x4B6F657273])  # "Koers"
+
+
+def installation_refusal() -> str:
+    """Why `installation_setup` would refuse, in a sentence that says what to do; else ""."""
+    found = _what_is_set_up()
+    if not found:
+        return ""
+    return _(
+        "Koers is already set up in this database (%(found)s), and the first run is done "
+        "only once. Add colleagues as beheerder under Administration (/beheer/), Accounts. "
+        "A beheerder who forgot her password gets a new one with `koers changepassword "
+        "USER NAME`; a beheerder who lost her phone and recovery codes has the second step "
+        "removed by another beheerder, under Administration."
+    ) % {"found": found}
+
+
+@transaction.atomic
+def installation_setup(
+    *, organisation_name: str, username: str, email: str, password: str
+) -> Membership:
+    """The first run of an installation: the executing organisation and its first beheerder.
+
+    All or nothing, in one transaction, with an audit entry (no actor: the command line).
+    Refused (AlreadySetUp, with `installation_refusal`'s words) once an executing
+    organisation or a beheerder exists, so it never adds a second organisation or lets
+    someone with shell access make herself beheerder of an installation that runs. Bad
+    input raises ValidationError with every problem; nothing is then saved. The beheerder
+    enrols her second factor at her first sign-in (her role requires it).
+    """
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.validators import validate_email
+    from django.utils.text import slugify
+
+    from koers.accounts.models import User
+    from koers.accounts.roles import Role
+    from koers.directory.models import Organisation, OrganisationKind
+
+    _one_setup_at_a_time()
+    if refusal := installation_refusal():
+        raise AlreadySetUp(refusal)
+    name = organisation_name.strip()
+    slug = base = slugify(name)[:70] or "organisatie"
+    serial = 1
+    while Organisation.objects.filter(slug=slug).exists():  # a funder of the same name, say
+        serial += 1
+        slug = f"{base}-{serial}"
+    organisation = Organisation(name=name, slug=slug, kind=OrganisationKind.OWN)
+    user = User(username=username.strip(), email=email.strip(), is_active=True)
+    problems: dict[str, list[str]] = {}
+    for field, check in (
+        ("organisation", lambda: organisation.full_clean(validate_unique=False)),
+        ("username", lambda: user.full_clean(exclude=["password"])),
+        ("email", lambda: validate_email(user.email)),
+        ("password", lambda: validate_password(password, user)),
+    ):
+        try:
+            check()
+        except ValidationError as error:
+            problems.setdefault(field, []).extend(error.messages)
+    if not user.email:
+        problems.setdefault("email", []).append(_("Give an e-mail address."))
+    if problems:
+        raise ValidationError(problems)
+    organisation.save()
+    user.set_password(password)
+    user.save()
+    membership = Membership.objects.create(
+        user=user, organisation=organisation, role=Role.BEHEERDER
+    )
+    audit_write(
+        actor=None,
+        action="installation.set_up",
+        instance=organisation,
+        after={
+            "organisation": organisation.name,
+            "beheerder": user.username,
+            "email": user.email,
+        },
+        organisation_id=organisation.pk,
+    )
+    return membership

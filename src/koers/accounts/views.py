@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -79,6 +79,12 @@ class SignInView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_redirect_url(self) -> str:
+        # Back to the sign-in page itself would be a loop for a signed-in user (Django
+        # refuses it with an error): she goes to her dashboard instead.
+        url = super().get_redirect_url()
+        return "" if urlsplit(url).path == self.request.path else url
 
     def get_success_url(self) -> str:
         url = super().get_success_url()

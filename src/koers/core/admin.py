@@ -9,6 +9,8 @@ from koers.core.models import Municipality
 
 @admin.register(Municipality)
 class MunicipalityAdmin(AuditedModelAdmin):
+    # Capability.ADMINISTER (koers.accounts.roles; core sits below accounts): reference data.
+    capability = "administer"
     list_display = ["name", "code", "province_code"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

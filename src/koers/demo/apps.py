@@ -10,4 +10,9 @@ class DemoConfig(AppConfig):
     def ready(self) -> None:
         from koers.core.audit import register_action_labels
 
-        register_action_labels({"demo.example_data": _("Example data loaded by the demo")})
+        register_action_labels(
+            {
+                "demo.example_data": _("Example data loaded by the demo"),
+                "demo.built": _("Demo built (what it made)"),
+            }
+        )

@@ -1,8 +1,10 @@
 """Build the CMO Flevoland 2021 demo from the facts in the seeds (see seed_data.py).
 
-Idempotent: every record is found by its natural key before it is created, and the
-example realisations are generated only once, so running the build twice changes
-nothing — not even what a user recorded in between.
+Once per database: the build ends with an audit entry ("demo.built") that lists what it
+made, and a database that has it is left as it is, so running the build again changes
+nothing — not what a user recorded in between, nor what she renamed (the build looks
+records up by their titles and codes, which users change: a renamed project was once added
+again, after a restore). A database holding data the build did not make is refused.
 
 What users record in Koers is written through the services, as a demo user, with its
 audit entries: events and their participants, communication items, networks, grants and
@@ -27,7 +29,8 @@ from django.utils import timezone
 
 from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
-from koers.core.models import Municipality
+from koers.core.audit import audit_write
+from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
 from koers.demo import directory, seed_data
 from koers.demo.contacts import build_contacts
@@ -56,6 +59,7 @@ from koers.plans.models import (
 from koers.plans.progress import expected_by
 
 DEMO_PASSWORD = "koers-demo-2021"
+BUILT = "demo.built"
 REFERENCE_DATE = dt.date(2021, 10, 15)
 DEMO_YEAR = 2021
 
@@ -102,12 +106,34 @@ KEY_TITLE_PREFIXES = (
 )
 
 
+class DemoRefused(Exception):
+    """The database holds data the demo did not build."""
+
+
+def _refusal() -> str:
+    """Why the build may not run here, or "" on an empty database."""
+    organisations, users = Organisation.objects.count(), User.objects.count()
+    if not organisations and not users:
+        return ""
+    return (
+        f"This database already holds data that `koers demo` did not build ({organisations} "
+        f"organisations, {users} accounts), or a demo built by an older version of Koers. "
+        "The demo builds only into an empty database: remove var/demo (or point "
+        "KOERS_DEMO_DATABASE_URL at an empty database) and run it again. Nothing was changed."
+    )
+
+
 @transaction.atomic
 def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
-    """Create or complete the demo. Returns how many records of each kind were created.
+    """Build the demo once. Returns how many records of each kind were created: nothing
+    when this database has the demo already; DemoRefused when it holds other data.
 
     `hours=False` leaves out the 2021 hours (about 11,000 entries), for tests that do not
     need them."""
+    if AuditEntry.objects.filter(action=BUILT).exists():
+        return {}
+    if refusal := _refusal():
+        raise DemoRefused(refusal)
     created: dict[str, int] = {}
 
     def note(kind: str, was_created: bool | int) -> None:
@@ -182,6 +208,9 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         created["realisations"] = _build_realisations(plan, users, municipalities)
     build_opportunities(plan, users, organisations, note)
     build_reports(plan, users, organisations, note)
+    # What the build made, in one entry (no actor: the build did it, not a user): the
+    # records written through the services have their own entries besides.
+    audit_write(actor=None, action=BUILT, instance=organisations[OWN], after=created)
     return created
 
 

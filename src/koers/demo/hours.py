@@ -34,6 +34,7 @@ from koers.work.models import (
     WeekStatus,
 )
 from koers.work.rules import monday_of
+from koers.work.services import project_save
 
 YEAR = 2021
 TEAMS = ["Project & Advies", "Zorgbelang Flevoland", "Zowelwerk"]
@@ -87,7 +88,7 @@ def build_hours(
         )[0]
         for name, direct, needs_note in CATEGORIES
     }
-    expex = _expex_project(plan, organisations)
+    expex = _expex_project(plan, users, organisations, note)
     if TimeEntry.objects.filter(organisation=own).exists():
         return 0
     staff = _staff(own, users, teams)
@@ -118,8 +119,14 @@ def _targets() -> list[tuple[int, Decimal, Decimal]]:
     ]
 
 
-def _expex_project(plan: Plan, organisations: dict[str, Organisation]) -> Project | None:
-    """ExpEx Flevoland: funded by ZonMw, Windesheim and the province until the end of 2021."""
+def _expex_project(
+    plan: Plan, users: dict[str, Any], organisations: dict[str, Organisation], note: Any
+) -> Project | None:
+    """ExpEx Flevoland: funded by ZonMw, Windesheim and the province until the end of 2021.
+
+    Operations adds it through the service of the project pages, as she would (with its
+    audit entry); the build runs once per database, so a renamed project is never added
+    again (builder.build)."""
     activity = (
         Activity.objects.filter(
             programme__plan=plan, year=YEAR, indicators__title__contains="ExpEx"
@@ -129,18 +136,22 @@ def _expex_project(plan: Plan, organisations: dict[str, Organisation]) -> Projec
     )
     if activity is None:
         return None
-    project, _was = Project.objects.get_or_create(
-        organisation=plan.organisation,
-        title="ExpEx Flevoland",
-        defaults={
-            "programme": activity.programme,
-            "code": "EXPEX",
-            "funder": organisations.get("zonmw"),
-            "starts_on": dt.date(YEAR, 1, 1),
-            "ends_on": dt.date(YEAR, 12, 31),
-            "status": "running",
-        },
-    )
+    project = Project.objects.filter(organisation=plan.organisation, code="EXPEX").first()
+    if project is None:
+        project = project_save(
+            actor=users["bedrijfsvoering"],
+            organisation_id=plan.organisation_id,
+            values={
+                "programme": activity.programme,
+                "code": "EXPEX",
+                "title": "ExpEx Flevoland",
+                "funder": organisations.get("zonmw"),
+                "starts_on": dt.date(YEAR, 1, 1),
+                "ends_on": dt.date(YEAR, 12, 31),
+                "status": "running",
+            },
+        )
+        note("projects", True)
     project.activities.add(activity)
     return project
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from koers.accounts.models import User
+from koers.core.audit import audit_write
 from koers.plans.models import Indicator, Realisation
 
 BATCH = 5_000
@@ -75,7 +76,15 @@ def add_hours_organisations(
         StaffProfile.objects.bulk_create(
             StaffProfile(user=user, organisation=organisation) for user in users
         )
-        fill_hours(organisation.pk, years=years, last_year=last_year, seed=seed + serial)
+        entries = fill_hours(organisation.pk, years=years, last_year=last_year, seed=seed + serial)
+        # Bulk-loaded, like the demo's persons: one entry says what was loaded (no actor).
+        audit_write(
+            actor=None,
+            action="demo.example_data",
+            instance=organisation,
+            after={"staff": staff, "time entries": entries},
+            organisation_id=organisation.pk,
+        )
     return created
 
 

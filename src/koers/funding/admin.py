@@ -1,11 +1,15 @@
 """Money in the admin: to look up, never to change. Grants move only through the pipeline
-and budgets change only through the services, which check the rules and keep the audit."""
+and budgets change only through the services, which check the rules and keep the audit.
+
+Only for whom Koers shows the money (VIEW_FUNDING): not for a beheerder as such, who has no
+money pages; a beheerder who also has a money role sees her own organisation's."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
 from koers.accounts.admin import OrganisationScopedAdmin
+from koers.accounts.roles import Capability
 from koers.core.admin_audit import ReadOnlyInline, ReadOnlyModelAdmin
 from koers.funding.models import (
     Advance,
@@ -37,6 +41,7 @@ class AdvanceInline(ReadOnlyInline):
 
 @admin.register(Grant)
 class GrantAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_FUNDING
     list_display = ["title", "funder", "kind", "status", "amount_requested", "amount_granted"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "reference"]
@@ -45,18 +50,21 @@ class GrantAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_FUNDING
     list_display = ["programme", "year", "direction", "funder", "cost_type", "amount"]
     list_filter = ["year", "direction"]
 
 
 @admin.register(Expense)
 class ExpenseAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_FUNDING
     list_display = ["date", "programme", "cost_type", "amount", "description"]
     list_filter = ["cost_type"]
 
 
 @admin.register(FinancialYear)
 class FinancialYearAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_FUNDING
     list_display = ["year", "planned_result", "planned_reserve", "equity", "total_capital"]
 
 
@@ -67,5 +75,6 @@ class RowInline(ReadOnlyInline):
 
 @admin.register(BudgetTable)
 class BudgetTableAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_FUNDING
     list_display = ["title", "source"]
     inlines = [RowInline]

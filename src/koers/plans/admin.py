@@ -6,6 +6,7 @@ enforce frozen plans and version checks; the admin shows them read-only."""
 from django.contrib import admin
 
 from koers.accounts.admin import OrganisationScopedAdmin
+from koers.accounts.roles import Capability
 from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyInline, ReadOnlyModelAdmin
 from koers.plans.models import (
     Activity,
@@ -21,6 +22,7 @@ from koers.plans.models import (
 
 @admin.register(Goal)
 class GoalAdmin(AuditedModelAdmin):
+    capability = Capability.ADMINISTER
     list_display = ["code", "title", "funder", "parent"]
     list_filter = ["funder"]
     search_fields = ["code", "title"]
@@ -28,6 +30,7 @@ class GoalAdmin(AuditedModelAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    capability = Capability.ADMINISTER
     list_display = ["title", "organisation", "funder", "start_year", "end_year"]
 
 
@@ -38,8 +41,9 @@ class LineInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    capability = Capability.ADMINISTER
     organisation_path = "plan__organisation"
-    scoped_choices = {"plan": "organisation"}
+    scoped_choices = {"plan": "organisation", "coordinator": "memberships__organisation"}
     list_display = ["code", "name", "plan", "coordinator", "fte"]
     filter_horizontal = ["goals", "funders"]
     inlines = [LineInline]
@@ -53,6 +57,7 @@ class IndicatorInline(ReadOnlyInline):
 
 @admin.register(Activity)
 class ActivityAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
     organisation_path = "programme__plan__organisation"
     list_display = ["code", "title", "programme", "year", "status"]
     list_filter = ["programme", "year", "status", "role", "phase"]
@@ -67,6 +72,7 @@ class TargetInline(ReadOnlyInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
     organisation_path = "activity__programme__plan__organisation"
     list_display = ["title", "activity", "kind", "unit", "aggregation", "is_key"]
     list_filter = ["kind", "unit", "activity__programme"]
@@ -76,5 +82,6 @@ class IndicatorAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
 
 @admin.register(AnnualPlan)
 class AnnualPlanAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
     organisation_path = "plan__organisation"
     list_display = ["plan", "year", "status"]

@@ -2,6 +2,9 @@
 
 Time entries, weeks and closed months are not here: they change only through the
 services, which hold the rules (and the model refuses changes to closed months anyway).
+Contracts, cost rates, hours budgets and projects need the capability Koers's own pages
+ask for them (capacity, money, projects), which a beheerder as such does not hold: give
+whoever keeps them (operations) the beheerder role as well.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from koers.accounts.admin import OrganisationScopedAdmin
+from koers.accounts.roles import Capability
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.work.models import (
     Contract,
@@ -30,15 +34,23 @@ from koers.work.services import check_project
 class OwnOrganisationAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     """Audited, and limited to the beheerder's own organisations."""
 
-    scoped_choices = {"programme": "plan__organisation", "team": "organisation"}
+    scoped_choices = {
+        "programme": "plan__organisation",
+        "team": "organisation",
+        "user": "memberships__organisation",
+        "coordinator": "memberships__organisation",
+        "activities": "programme__plan__organisation",
+    }
 
 
 class ContractInline(admin.TabularInline):
+    capability = Capability.VIEW_CAPACITY  # hours a week and direct norm: capacity
     model = Contract
     extra = 0
 
 
 class CostRateInline(admin.TabularInline):
+    capability = Capability.MANAGE_FUNDING  # what an hour costs: money
     model = CostRate
     extra = 0
 
@@ -54,6 +66,7 @@ class ProjectBudgetInline(admin.TabularInline):
 class HoursBudgetAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     """Budgets of activities (per year); a project's budgets per year are on the project."""
 
+    capability = Capability.MANAGE_FUNDING  # hours and money budgets
     organisation_path = "activity__programme__plan__organisation"
     scoped_choices = {"activity": "programme__plan__organisation"}
     list_display = ["activity", "year", "hours", "money"]
@@ -66,11 +79,13 @@ class HoursBudgetAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(OwnOrganisationAdmin):
+    capability = Capability.ADMINISTER
     list_display = ["name", "organisation"]
 
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(OwnOrganisationAdmin):
+    capability = Capability.ADMINISTER  # team and coordinator; contracts and rates: see inlines
     list_display = ["user", "team", "coordinator", "organisation"]
     list_filter = ["team"]
     inlines = [ContractInline, CostRateInline]
@@ -79,6 +94,7 @@ class StaffProfileAdmin(OwnOrganisationAdmin):
 
 @admin.register(TimeCategory)
 class TimeCategoryAdmin(OwnOrganisationAdmin):
+    capability = Capability.ADMINISTER
     list_display = ["name", "direct", "needs_note", "active", "organisation"]
     list_filter = ["direct", "active"]
 
@@ -129,6 +145,7 @@ class ProjectAdminForm(forms.ModelForm[Project]):
 
 @admin.register(Project)
 class ProjectAdmin(OwnOrganisationAdmin):
+    capability = Capability.MANAGE_PROJECTS
     form = ProjectAdminForm
     list_display = ["code", "title", "programme", "status", "starts_on", "ends_on"]
     list_filter = ["status", "programme"]

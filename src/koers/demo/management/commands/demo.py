@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.demo.builder import DEMO_PASSWORD, USERS, build
+from koers.demo.builder import DEMO_PASSWORD, USERS, DemoRefused, build
 
 
 class Command(BaseCommand):
-    help = "Build the CMO Flevoland demo (idempotent) and serve it on http://127.0.0.1:8000."
+    help = "Build the CMO Flevoland demo (once per database) and serve it on http://127.0.0.1:8000."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--no-serve", action="store_true", help="Build only.")
@@ -33,7 +33,10 @@ class Command(BaseCommand):
                 "it creates accounts with a published password."
             )
         call_command("migrate", interactive=False, verbosity=0)
-        created = build()
+        try:
+            created = build()
+        except DemoRefused as refused:
+            raise CommandError(str(refused)) from refused
         if options["scale"]:
             from koers.demo.synthetic import add_hours_organisations
 
