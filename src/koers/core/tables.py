@@ -64,7 +64,7 @@ def read_table(path: Path, max_rows: int) -> list[list[str]]:
                 raise _too_wide()
             rows.append(row)
     except csv.Error as error:
-        # A value longer than the csv module takes (131,072 characters), a NUL byte.
+        # A value longer than the csv module takes (131,072 characters).
         raise ValidationError(
             _(
                 "Koers cannot read line %(line)s of this CSV file: a value in it is too long "
