@@ -213,13 +213,17 @@ def open_workbook(path: Path) -> Any:
     the user is raised as soon as one passes, while it is being read."""
     from openpyxl.reader.excel import ExcelReader
 
-    # load_workbook is this, but with openpyxl's own archive: the reader's archive is
+    # This is openpyxl's load_workbook, except that the archive the reader opened is
     # replaced by the counting one before it reads anything.
     reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
     reader.archive.close()
     reader.archive = CountingArchive(path, XmlBudget(WORKBOOK))
     reader.valid_files = reader.archive.namelist()
-    reader.read()
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()  # the workbook that would close it is not handed out
+        raise
     return reader.wb
 
 
