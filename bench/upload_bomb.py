@@ -16,7 +16,9 @@ file is given HONEST_CAP). Cases:
   next), which the dry run reads and checks;
 - the workbook of issue 14: 510 KB whose shared strings unpack to 200 MiB;
 - a row of 2.5 million random numbers: 9.5 MB that unpacks to 48 MiB (packs 5 times);
-- 300,000 cell formats: 470 KB that unpacks to 25 MiB (packs 54 times).
+- 300,000 cell formats: 470 KB that unpacks to 25 MiB (packs 54 times);
+- within every limit: 740,000 different shared strings (5 MB), about the most a file that
+  passes every check can make openpyxl build: what the limits leave an attacker.
 
 Not part of the test suite's pass or fail; the figures go into bench/README.md.
 """
@@ -41,6 +43,7 @@ CASES = {
     "issue 14: shared strings 200 MiB": "shared-strings.xlsx",
     "a row of 2.5 million cells": "wide-row.xlsx",
     "300,000 cell formats": "styles.xlsx",
+    "within every limit: 740,000 strings": "strings.xlsx",
 }
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-bomb-"))
@@ -86,6 +89,7 @@ def prepare() -> Path:
         "shared-strings.xlsx": zip_bombs.shared_strings_bomb(),
         "wide-row.xlsx": zip_bombs.varied_row(2_500_000),
         "styles.xlsx": zip_bombs.varied_styles(300_000),
+        "strings.xlsx": zip_bombs.many_strings(740_000),
     }
     for name, content in files.items():
         (folder / name).write_bytes(content)

@@ -251,6 +251,23 @@ def varied_styles(formats: int, seed: int = 14) -> bytes:
     return repack(workbook(), {"xl/styles.xml": styles()})
 
 
+def many_strings(count: int, seed: int = 14) -> bytes:
+    """A workbook with `count` different short shared strings, all of which openpyxl keeps
+    in memory. For the benchmark: 740,000 is about the most a file within every limit can
+    hold (5 MB on disk)."""
+    generator = random.Random(seed)
+
+    def strings() -> Iterator[bytes]:
+        yield f"<sst {MAIN}>".encode()
+        for _ in range(count // 10_000):
+            yield "".join(
+                f"<si><t>{generator.getrandbits(40):x}</t></si>" for _ in range(10_000)
+            ).encode()
+        yield b"</sst>"
+
+    return repack(workbook(), {STRINGS: strings()})
+
+
 def entity_bomb(base: bytes, part: str, root: str, namespace: str) -> bytes:
     """`base` with `part` carrying the "billion laughs": entities that expand to 10^9."""
     lol = ['<!ENTITY a0 "lol">'] + [

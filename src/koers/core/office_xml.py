@@ -43,11 +43,12 @@ class XmlLimits:
 # elements (Excel warns of "too many different cell formats" at 64,000 formats, which
 # take openpyxl 9 s). A row holds at most 16,384 cells (Excel's own limit), each a c and a
 # v, a text a few more. A cell is two to four elements (with its shared string): the
-# longest import, 20,000 hour rows of 7 columns, is 400,000 elements as openpyxl writes
-# it; the widest, 5,000 rows of an Outlook export of 92 columns with every cell filled, at
-# most 1.9 million. Three million is half as much again, and bounds the time openpyxl can
-# be kept busy.
-WORKBOOK = XmlLimits(total=3_000_000, whole_part=20_000, item=65_536)
+# longest import, 20,000 hour rows of 7 columns, is 400,000 to 600,000 elements; a
+# directory of 5,000 rows and 40 filled columns about 800,000. A million and a half is
+# about twice that, and keeps what openpyxl can be made to do near what the largest honest
+# import costs (bench/README.md: 740,000 shared strings, about the most a file within every
+# limit holds, take 10 s of CPU and 205 MB; 20,000 hour rows 12 s and 146 MB).
+WORKBOOK = XmlLimits(total=1_500_000, whole_part=20_000, item=65_536)
 # python-docx parses every part of a Word document whole. The standard quote template
 # holds about 19,000 elements (18,000 of them Word's two lists of styles), a document of
 # a hundred pages about 40,000.
