@@ -101,5 +101,5 @@ def _content_matches(upload: UploadedFile, extension: str, limits: ArchiveLimits
     with archive:
         if _ZIP_MARKERS[extension] not in archive.namelist():
             return False
-        check_zip(archive, limits)  # read only by the archive's own name list so far
+        check_zip(archive, limits)
     return True
