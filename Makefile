@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup docs clean
+.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup bench-uploads docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ bench-hours: install ## Time the capacity page and week grid at 10 and 1,000,000
 
 bench-backup: install ## Time koers backup and restore with their peak memory on the installation the environment names (bench/README.md)
 	$(BIN)/python bench/backup.py
+
+bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours import against an honest file (bench/README.md)
+	$(BIN)/python bench/upload_bomb.py
 
 docs: install ## Render docs/permission-matrix.md from tests/permission_matrix.py
 	$(BIN)/python -c "from tests.permission_matrix import render_markdown; open('docs/permission-matrix.md', 'w').write(render_markdown())"

@@ -20,7 +20,7 @@ from koers.core.models import AuditEntry
 from koers.privacy.services import erase_person, export_person
 from koers.relations import opportunity_services as services
 from koers.relations import quotes
-from koers.relations.models import Opportunity, OpportunityStatus
+from koers.relations.models import Opportunity, OpportunityStatus, Quote
 from koers.work.models import Project
 from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.relations.factories import OpportunityFactory
@@ -406,6 +406,27 @@ def test_only_the_beheerder_stores_the_template(world: Any) -> None:
             holder_id=world.own.pk,
             document=io.BytesIO(_docx("{klant}")),
         )
+
+
+def test_a_template_stored_before_the_upload_checks_is_refused_when_used(world: Any) -> None:
+    """python-docx parses the template whole each time a quote is made: a bomb stored
+    before the checks existed is refused there too, with the reason, instead of parsed."""
+    from django.core.files.base import ContentFile
+
+    from koers.relations.models import QuoteTemplate
+    from tests.core.zip_bombs import many_members
+
+    bomb = ContentFile(many_members(_docx("{klant}")), name="offerte-sjabloon.docx")
+    QuoteTemplate.objects.create(holder=world.own, document=bomb)
+    record = _add(world)
+    client = world.client("medewerker")
+    response = client.get(reverse("relations:quote_preview", args=[record.pk]), follow=True)
+    assert "bestaat uit meer dan" in response.content.decode()
+    response = client.post(
+        reverse("relations:quote_send", args=[record.pk]), {"send-on": DAY.isoformat()}, follow=True
+    )
+    assert "bestaat uit meer dan" in response.content.decode()
+    assert not Quote.objects.exists()
 
 
 # --- personal data --------------------------------------------------------------------------

@@ -133,3 +133,35 @@ def test_failing_rows_corrected_and_uploaded_again_import_what_was_typed(setup: 
     assert [row.line for row in again.context["report"].passing] == [2]
     client.post(reverse("work:import"), {"token": again.context["token"]})
     assert TimeEntry.objects.get().note == "=SOM(1)"
+
+
+def test_a_dry_run_of_more_than_a_thousand_days_and_persons_checks_them_all(
+    setup: World,
+) -> None:
+    """Four staff members over 300 days: 1,200 (person, day) pairs, one query for the hours
+    already registered (one condition per pair made SQLite refuse it past a thousand)."""
+    staff = [setup.users[role] for role in ("programmacoordinator", "directeur", "toezicht")]
+    for user in staff:
+        StaffProfile.objects.create(user=user, organisation=setup.own)
+    staff.append(setup.users["medewerker"])
+    first = dt.date(2021, 2, 1)
+    TimeEntry.objects.create(
+        user=staff[0],
+        organisation=setup.own,
+        date=first,
+        hours=Decimal("23.5"),
+        category=None,
+        activity=setup.activity,
+    )
+    lines = [
+        f"{first + dt.timedelta(days=day)};{user.username};1;;Verlof;"
+        for day in range(300)
+        for user in staff
+    ]
+    response = _upload(setup.client("bedrijfsvoering"), "\n".join(lines) + "\n")
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert len(report.rows) == 1200
+    assert [(row.values["user"], row.values["date"]) for row in report.failing] == [
+        (staff[0].username, first.isoformat())  # 23.5 hours already, and one more
+    ]

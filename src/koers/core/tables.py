@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,28 +34,28 @@ DONE_KEY = "koers_done_imports"  # imported: no second import, but the report st
 TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
 
 
+# What a row may hold. An Outlook contacts export, the widest file an import takes, has 92
+# columns and rows of a few thousand characters; an Excel cell holds at most 32,767.
+MAX_COLUMNS = 200
+MAX_LINE_CHARS = 100_000
+
+
 def read_table(path: Path, max_rows: int) -> list[list[str]]:
     """The file's rows as lists of strings (CSV in UTF-8 or Windows-1252, or Excel): the
     header and at most one row more than an import of `max_rows` takes, so that its check
     can refuse a longer file (`longer_than`) instead of cutting it short. A cell a Koers
-    export neutralised comes back as it was typed (`spreadsheets.as_typed`)."""
+    export neutralised comes back as it was typed (`spreadsheets.as_typed`).
+
+    Both are read as a stream and stop after those rows; a file that cannot be read, or
+    that is wider or heavier than any import needs, raises a ValidationError for the user
+    (see `koers.core.office_xml` for what an Excel file may hold)."""
     return [[as_typed(cell) for cell in row] for row in _read(path, max_rows)]
 
 
 def _read(path: Path, max_rows: int) -> list[list[str]]:
     if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            return [
-                [_cell(value) for value in row]
-                for row in sheet.iter_rows(values_only=True, max_row=max_rows + 2)
-            ]
-        finally:
-            workbook.close()
-    raw = path.read_bytes()
+        return _read_workbook(path, max_rows)
+    raw = path.read_bytes()  # at most the upload limit (koers.core.uploads)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -64,7 +66,99 @@ def _read(path: Path, max_rows: int) -> list[list[str]]:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))[: max_rows + 2]
+    rows = []
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    try:
+        for row in itertools.islice(reader, max_rows + 2):
+            if len(row) > MAX_COLUMNS:
+                raise _too_wide()
+            rows.append(row)
+    except csv.Error as error:
+        # A value longer than the csv module takes (131,072 characters).
+        raise ValidationError(
+            _(
+                "Koers cannot read line %(line)s of this CSV file: a value in it is too long "
+                "or not a text. Check the file and upload it again."
+            )
+            % {"line": reader.line_num},
+            code="table_unreadable",
+        ) from error
+    return rows
+
+
+def _lines(text: str) -> Iterator[str]:
+    for number, line in enumerate(io.StringIO(text), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise ValidationError(
+                _(
+                    "Line %(line)s of the file is longer than %(max)s characters, which no "
+                    "import needs. Check that it is a CSV file with one row on each line."
+                )
+                % {"line": number, "max": MAX_LINE_CHARS},
+                code="table_line",
+            )
+        yield line
+
+
+def _too_wide() -> ValidationError:
+    return ValidationError(
+        _(
+            "The file has more than %(max)s columns; Koers reads at most that many. Remove "
+            "the columns the import does not need."
+        )
+        % {"max": MAX_COLUMNS},
+        code="table_columns",
+    )
+
+
+def _read_workbook(path: Path, max_rows: int) -> list[list[str]]:
+    from koers.core.office_xml import open_workbook
+
+    try:
+        workbook = open_workbook(path)
+    except ValidationError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        raise _unreadable_workbook() from error
+    try:
+        sheet = workbook.worksheets[0]
+        # Rows are padded to the width the sheet declares, which a file can set to Excel's
+        # 16,384 columns: one column past the limit shows a file that is too wide.
+        width = min(sheet.max_column or MAX_COLUMNS + 1, MAX_COLUMNS + 1)
+        rows = [
+            [_cell(value) for value in row]
+            for row in sheet.iter_rows(values_only=True, max_row=max_rows + 2, max_col=width)
+        ]
+    except ValidationError:
+        raise
+    except Exception as error:
+        raise _unreadable_workbook() from error
+    finally:
+        workbook.close()
+    if width <= MAX_COLUMNS:
+        return rows
+    used = max((_used_width(row) for row in rows), default=0)
+    if used > MAX_COLUMNS:
+        raise _too_wide()
+    return [row[:used] for row in rows]
+
+
+def _used_width(row: list[str]) -> int:
+    """The number of cells up to and including the last one that holds something."""
+    for width in range(len(row), 0, -1):
+        if row[width - 1]:
+            return width
+    return 0
+
+
+def _unreadable_workbook() -> ValidationError:
+    return ValidationError(
+        _(
+            "Koers cannot read this Excel file. Save it again in Excel as .xlsx, or as CSV, "
+            "and upload it once more."
+        ),
+        code="table_unreadable",
+    )
 
 
 def _cell(value: Any) -> str:
@@ -181,6 +275,20 @@ def keep(request: HttpRequest, upload: UploadedFile) -> tuple[str, Path]:
             target.write(chunk)
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
     return token, path
+
+
+def receive(
+    request: HttpRequest, upload: UploadedFile, read: Callable[[Path], Any]
+) -> tuple[str, Any]:
+    """Keep `upload` for this session and read it with `read` (`read_table` for an
+    import); returns its token and what was read. A file that cannot be read raises its
+    ValidationError for the form, and is not kept."""
+    token, path = keep(request, upload)
+    try:
+        return token, read(path)
+    except ValidationError:
+        discard(request, token)
+        raise
 
 
 def kept(request: HttpRequest, token: str, *, done_too: bool = False) -> Path | None:

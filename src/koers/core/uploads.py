@@ -1,5 +1,8 @@
 """Uploads: documents and spreadsheets only, checked by content as well as by name,
-within a size limit."""
+within a size limit; Office and OpenDocument files (zip archives) also by what they
+unpack to (`koers.core.archives`), and a Word template by what python-docx would parse
+(`koers.core.office_xml`). Every form field that takes a file has one of the validators
+below (a test walks the forms)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+
+from koers.core.archives import PARSED, STORED, ArchiveLimits, check_zip
 
 # Office Open XML and OpenDocument files are zip archives; the member that proves the
 # type is checked so a renamed archive of something else is refused.
@@ -32,16 +37,27 @@ SPREADSHEET_EXTENSIONS = (".csv", ".xlsx")
 
 
 def validate_document(upload: UploadedFile) -> None:
-    """Raise a ValidationError for the user unless `upload` is an allowed document."""
-    _validate(upload, ALLOWED_EXTENSIONS)
+    """Raise a ValidationError for the user unless `upload` is an allowed document (kept
+    and downloaded, never parsed)."""
+    _validate(upload, ALLOWED_EXTENSIONS, STORED)
 
 
 def validate_spreadsheet(upload: UploadedFile) -> None:
-    """Raise a ValidationError for the user unless `upload` is a CSV or Excel file."""
-    _validate(upload, SPREADSHEET_EXTENSIONS)
+    """Raise a ValidationError for the user unless `upload` is a CSV or Excel file that
+    an import may read (`koers.core.tables.read_table` checks what it holds as it reads)."""
+    _validate(upload, SPREADSHEET_EXTENSIONS, PARSED)
 
 
-def _validate(upload: UploadedFile, extensions: tuple[str, ...]) -> None:
+def validate_word_template(upload: UploadedFile) -> None:
+    """Raise a ValidationError for the user unless `upload` is a Word document that
+    python-docx may parse: within the limits of a parsed archive and of its XML."""
+    from koers.core.office_xml import check_word_document
+
+    _validate(upload, (".docx",), PARSED)
+    check_word_document(upload)
+
+
+def _validate(upload: UploadedFile, extensions: tuple[str, ...], limits: ArchiveLimits) -> None:
     name = upload.name or ""
     extension = PurePath(name).suffix.lower()
     allowed = ", ".join(ext.lstrip(".") for ext in extensions)
@@ -59,20 +75,31 @@ def _validate(upload: UploadedFile, extensions: tuple[str, ...]) -> None:
     if upload.size == 0:
         raise ValidationError(_("The file is empty."), code="file_empty")
     upload.seek(0)
-    if extension == ".csv":
-        ok = b"\x00" not in upload.read(64 * 1024)  # text, not a renamed binary
-    elif extension in _MAGIC:
-        head = upload.read(16)
-        ok = any(head.startswith(magic) for magic in _MAGIC[extension])
-    else:
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                ok = _ZIP_MARKERS[extension] in archive.namelist()
-        except zipfile.BadZipFile:
-            ok = False
-    upload.seek(0)
+    try:
+        ok = _content_matches(upload, extension, limits)
+    finally:
+        upload.seek(0)
     if not ok:
         raise ValidationError(
             _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
             code="file_content",
         )
+
+
+def _content_matches(upload: UploadedFile, extension: str, limits: ArchiveLimits) -> bool:
+    """Whether the content is of the type its name says; an archive that is, but unpacks
+    beyond `limits`, raises its ValidationError."""
+    if extension == ".csv":
+        return b"\x00" not in upload.read(64 * 1024)  # text, not a renamed binary
+    if extension in _MAGIC:
+        head = upload.read(16)
+        return any(head.startswith(magic) for magic in _MAGIC[extension])
+    try:
+        archive = zipfile.ZipFile(upload)
+    except zipfile.BadZipFile:
+        return False
+    with archive:
+        if _ZIP_MARKERS[extension] not in archive.namelist():
+            return False
+        check_zip(archive, limits)
+    return True

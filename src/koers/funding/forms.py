@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import Organisation
 from koers.funding.models import CostType, Grant, GrantKind, GrantStatus
 from koers.plans.forms import DateInput
@@ -42,8 +43,18 @@ class GrantForm(forms.Form):
     projects = forms.ModelMultipleChoiceField(
         label=_("Projects it pays for"), queryset=Organisation.objects.none(), required=False
     )
-    application_document = forms.FileField(label=_("Application (document)"), required=False)
-    decision_document = forms.FileField(label=_("Decision (document)"), required=False)
+    application_document = forms.FileField(
+        label=_("Application (document)"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
+    decision_document = forms.FileField(
+        label=_("Decision (document)"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

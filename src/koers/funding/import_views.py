@@ -20,7 +20,7 @@ from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.spreadsheets import spreadsheet_export
-from koers.core.uploads import validate_spreadsheet
+from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
 from koers.plans.views.common import client_ip
@@ -39,7 +39,9 @@ class BudgetImportForm(forms.Form):
         initial=LINES,
     )
     file = forms.FileField(
-        label=gettext_lazy("File (CSV or Excel)"), validators=[validate_spreadsheet]
+        label=gettext_lazy("File (CSV or Excel)"),
+        validators=[validate_spreadsheet],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
     title = forms.CharField(
         label=gettext_lazy("Title of the table"),
@@ -76,12 +78,21 @@ def _report_page(
     )
 
 
+def _read(path: Any) -> list[list[str]]:
+    return tables.read_table(path, imports.MAX_ROWS)
+
+
 def _table_preview(
-    request: HttpRequest, organisation_id: int, path: Any, token: str, title: str, source: str
+    request: HttpRequest,
+    organisation_id: int,
+    table_rows: list[list[str]],
+    token: str,
+    title: str,
+    source: str,
 ) -> tuple[HttpResponse, tuple[list[str], list[dict[str, Any]]] | None]:
-    """The dry run of a stated table: the page showing it with its cross-foot check, and
-    what to store (None while the file has problems)."""
-    columns, rows, problems = imports.read_stated_table(tables.read_table(path, imports.MAX_ROWS))
+    """The dry run of a stated table (`table_rows` as read from the file): the page showing
+    it with its cross-foot check, and what to store (None while the file has problems)."""
+    columns, rows, problems = imports.read_stated_table(table_rows)
     table = BudgetTable(title=title, source=source, columns=columns)
     unsaved = [
         BudgetTableRow(
@@ -136,21 +147,23 @@ def budget_import(request: HttpRequest) -> HttpResponse:
         return _report_page(request, report, token, dry_run=False)
     form = BudgetImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        token, path = tables.keep(request, form.cleaned_data["file"])
-        if form.cleaned_data["shape"] == TABLE:
-            page, _parsed = _table_preview(
-                request,
-                organisation_id,
-                path,
-                token,
-                form.cleaned_data["title"].strip(),
-                form.cleaned_data["source"].strip(),
-            )
-            return page
-        report = imports.check_lines(
-            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-        )
-        return _report_page(request, report, token, dry_run=True)
+        try:
+            token, rows = tables.receive(request, form.cleaned_data["file"], _read)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            if form.cleaned_data["shape"] == TABLE:
+                page, _parsed = _table_preview(
+                    request,
+                    organisation_id,
+                    rows,
+                    token,
+                    form.cleaned_data["title"].strip(),
+                    form.cleaned_data["source"].strip(),
+                )
+                return page
+            report = imports.check_lines(rows, organisation_id=organisation_id)
+            return _report_page(request, report, token, dry_run=True)
     return render(
         request,
         "funding/budget_import.html",
@@ -162,7 +175,8 @@ def budget_import(request: HttpRequest) -> HttpResponse:
 def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: str) -> HttpResponse:
     title = request.POST.get("title", "").strip()[:200]
     source = request.POST.get("source", "").strip()[:300]
-    page, parsed = _table_preview(request, organisation_id, path, token, title, source)
+    table_rows = _read(path)
+    page, parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
     if parsed is None or not title:
         return page
     columns, rows = parsed
@@ -179,7 +193,7 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
     except ValidationError as error:
         for problem in error.messages:
             messages.error(request, problem)
-        page, _parsed = _table_preview(request, organisation_id, path, token, title, source)
+        page, _parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
         return page
     tables.mark_done(request, token)
     messages.success(request, _("The table has been stored."))

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.models import Municipality
-from koers.core.uploads import ALLOWED_EXTENSIONS
+from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.plans.models import (
     Activity,
     ActivityPhase,
@@ -61,6 +61,7 @@ class RealisationForm(forms.Form):
     evidence_file = forms.FileField(
         label=_("Evidence file"),
         required=False,
+        validators=[validate_document],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
     )
     note = forms.CharField(

@@ -134,9 +134,13 @@ def run_import(request: HttpRequest, importer: Importer) -> HttpResponse:
         return _report(request, importer, report, token, options, dry_run=False)
     upload = ImportFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and upload.is_valid() and options.is_valid():
-        token, path = tables.keep(request, upload.cleaned_data["file"])
-        report = importer.check(importer.read(path), options.cleaned_data)
-        return _report(request, importer, report, token, options, dry_run=True)
+        try:
+            token, rows = tables.receive(request, upload.cleaned_data["file"], importer.read)
+        except ValidationError as error:
+            upload.add_error("file", error)
+        else:
+            report = importer.check(rows, options.cleaned_data)
+            return _report(request, importer, report, token, options, dry_run=True)
     return render(
         request,
         "imports/upload.html",

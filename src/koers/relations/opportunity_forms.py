@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
-from koers.core.uploads import validate_document
+from koers.core.uploads import validate_word_template
 from koers.directory.models import Organisation, Person
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
@@ -175,7 +175,7 @@ class QuoteWithdrawForm(forms.Form):
 class QuoteTemplateForm(forms.Form):
     document = forms.FileField(
         label=_("Word template (.docx)"),
-        validators=[validate_document],
+        validators=[validate_word_template],
         widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
     )
 

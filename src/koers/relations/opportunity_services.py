@@ -402,6 +402,8 @@ def quote_template_store(
         raise PermissionDenied
     try:
         unknown = quotes.unknown_placeholders(document)
+    except ValidationError:
+        raise  # too large to parse: its own message
     except Exception as error:  # python-docx raises several kinds for a damaged file
         raise ValidationError(_("This is not a Word document Koers can read.")) from error
     if unknown:

@@ -327,12 +327,18 @@ def _docx(content: Any, filename: str) -> FileResponse:
 
 @requires(Capability.VIEW_PERSONS)
 @require_GET
-def quote_preview(request: HttpRequest, pk: int) -> FileResponse:
+def quote_preview(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     """The quote as it would be sent today, with the opportunity's figures as they are."""
     record = get_opportunity_for_user(request.user, pk)
     _log_contact(request, record, detail="quote preview")
+    try:
+        document = services.quote_document(record)
+    except ValidationError as error:  # an own template stored before the upload checks
+        for problem in error.messages:
+            messages.error(request, problem)
+        return redirect("relations:opportunity", pk=record.pk)
     name = f"offerte-concept-{slugify(record.organisation.name)[:40]}.docx"
-    return _docx(io.BytesIO(services.quote_document(record)), name)
+    return _docx(io.BytesIO(document), name)
 
 
 @requires(Capability.VIEW_PERSONS)

@@ -24,7 +24,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from koers.core.archives import PARSED, check_archive
 from koers.core.money import euro
+from koers.core.office_xml import check_word_document
 from koers.core.text import xml_safe
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -153,12 +155,22 @@ def _paragraphs(document: Any) -> Iterator[Any]:
                 yield from of(part)
 
 
-def unknown_placeholders(template: IO[bytes]) -> list[str]:
-    """Names in braces in `template` that Koers does not fill in, for the upload check."""
+def _open(template: IO[bytes]) -> Any:
+    """python-docx's document of `template`, which is parsed whole: only once it passed the
+    checks of a parsed upload (what it unpacks to, and how many XML elements it holds), so
+    that a template stored before those checks cannot stall a worker either."""
     from docx import Document
 
+    check_archive(template, PARSED)
+    check_word_document(template)
+    return Document(template)
+
+
+def unknown_placeholders(template: IO[bytes]) -> list[str]:
+    """Names in braces in `template` that Koers does not fill in, for the upload check;
+    a ValidationError for the user when the template is too large to parse."""
     found = set()
-    for paragraph in _paragraphs(Document(template)):
+    for paragraph in _paragraphs(_open(template)):
         found.update(PLACEHOLDER.findall(paragraph.text))
     return sorted(found - set(PLACEHOLDERS))
 
@@ -166,9 +178,7 @@ def unknown_placeholders(template: IO[bytes]) -> list[str]:
 def fill(template: IO[bytes], values: dict[str, str]) -> bytes:
     """The template with every known placeholder replaced; line breaks in a value become
     line breaks in Word."""
-    from docx import Document
-
-    document = Document(template)
+    document = _open(template)
     for paragraph in _paragraphs(document):
         text = paragraph.text
         if not any(name in values for name in PLACEHOLDER.findall(text)):

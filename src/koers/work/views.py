@@ -361,11 +361,15 @@ def hours_import(request: HttpRequest) -> HttpResponse:
         return _import_report(request, report, token, dry_run=False)
     form = HoursImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        token, path = tables.keep(request, form.cleaned_data["file"])
-        report = imports.check(
-            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-        )
-        return _import_report(request, report, token, dry_run=True)
+        try:
+            token, rows = tables.receive(
+                request, form.cleaned_data["file"], lambda p: tables.read_table(p, imports.MAX_ROWS)
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            report = imports.check(rows, organisation_id=organisation_id)
+            return _import_report(request, report, token, dry_run=True)
     return render(
         request,
         "work/import.html",
