@@ -262,10 +262,13 @@ def an_obligation(world: Any) -> Any:
 def a_budget_table(world: Any) -> Any:
     from koers.funding.models import BudgetTable
 
-    table = BudgetTable.objects.create(
-        organisation=world.own, funder=world.province, title="Transitieplan", columns=["2020"]
+    table, made = BudgetTable.objects.get_or_create(
+        organisation=world.own,
+        title="Transitieplan",
+        defaults={"funder": world.province, "columns": ["2020"]},
     )
-    table.rows.create(label="Frictiekosten", cells=["92166"], stated_total=Decimal("92166"))
+    if made:
+        table.rows.create(label="Frictiekosten", cells=["92166"], stated_total=Decimal("92166"))
     return table
 
 

@@ -1,5 +1,8 @@
 """The admin's rows of the permission matrix (`/beheer/`), generated per registered model.
 
+A row's object is found or made (get_or_create where the model has a unique key), so that
+tests walking every row in one world (the upload and text tests) can build them all.
+
 Every model registered on the admin gets its list, add, change, history and delete pages
 as rows, with the outcome per role decided here, in ADMIN_MODELS: a model registered
 without an entry has URLs without rows, which `test_every_url_has_a_row` refuses.
@@ -61,25 +64,29 @@ def a_municipality(world: Any) -> Any:
 def an_hours_budget(world: Any) -> Any:
     from koers.work.models import HoursBudget
 
-    return HoursBudget.objects.create(activity=world.activity, year=2021, hours=Decimal(40))
+    return HoursBudget.objects.get_or_create(
+        activity=world.activity, year=2021, defaults={"hours": Decimal(40)}
+    )[0]
 
 
 def a_team(world: Any) -> Any:
     from koers.work.models import Team
 
-    return Team.objects.create(organisation=world.own, name="Project & Advies")
+    return Team.objects.get_or_create(organisation=world.own, name="Project & Advies")[0]
 
 
 def a_staff_profile(world: Any) -> Any:
     from koers.work.models import StaffProfile
 
-    return StaffProfile.objects.create(user=world.users["medewerker"], organisation=world.own)
+    return StaffProfile.objects.get_or_create(
+        user=world.users["medewerker"], defaults={"organisation": world.own}
+    )[0]
 
 
 def a_time_category(world: Any) -> Any:
     from koers.work.models import TimeCategory
 
-    return TimeCategory.objects.create(organisation=world.own, name="Verlof")
+    return TimeCategory.objects.get_or_create(organisation=world.own, name="Verlof")[0]
 
 
 def a_budget_line(world: Any) -> Any:
@@ -112,7 +119,7 @@ def an_expense(world: Any) -> Any:
 def a_financial_year(world: Any) -> Any:
     from koers.funding.models import FinancialYear
 
-    return FinancialYear.objects.create(organisation=world.own, year=2021)
+    return FinancialYear.objects.get_or_create(organisation=world.own, year=2021)[0]
 
 
 def a_task_result(world: Any) -> Any:
