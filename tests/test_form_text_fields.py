@@ -51,9 +51,18 @@ def _subclasses(cls: type) -> Iterator[type]:
         yield from _subclasses(sub)
 
 
+def _abstract(cls: type) -> bool:
+    """A model form without a model: a base to build forms on, never used itself."""
+    return issubclass(cls, forms.ModelForm) and cls._meta.model is None
+
+
 def koers_form_classes() -> list[type[forms.BaseForm]]:
     _import_every_koers_module()
-    found = {c for c in _subclasses(forms.BaseForm) if c.__module__.startswith("koers.")}
+    found = {
+        c
+        for c in _subclasses(forms.BaseForm)
+        if c.__module__.startswith("koers.") and not _abstract(c)
+    }
     return sorted(found, key=lambda c: f"{c.__module__}.{c.__qualname__}")
 
 

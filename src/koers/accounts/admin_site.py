@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.accounts.two_factor import pending_step
+from koers.core.admin_forms import text_guarded
 
 
 class KoersAdminSite(admin.AdminSite):
@@ -30,6 +31,11 @@ class KoersAdminSite(admin.AdminSite):
             and has_capability(user, Capability.ADMINISTER)
             and pending_step(user) is None
         )
+
+    def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
+        # Every admin form refuses text that cannot be stored, whoever registered it.
+        guarded = text_guarded(admin_class or admin.ModelAdmin)
+        super().register(model_or_iterable, guarded, **options)
 
     @login_not_required
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -36,6 +36,7 @@ from koers.accounts.two_factor import (
     step_url,
 )
 from koers.accounts.user_sessions import client_address, get_own_session, record
+from koers.core.forms import with_text_guard
 from koers.core.ratelimit import allow
 
 RESET_WINDOW = dt.timedelta(hours=1)
@@ -52,6 +53,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     template_name = "accounts/password_reset_form.html"
+    form_class = with_text_guard(PasswordResetForm)
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -71,6 +73,7 @@ class SignInView(auth_views.LoginView):
     """The password step; a user with a second factor (or who must enrol one) goes on to it."""
 
     template_name = "accounts/login.html"
+    form_class = with_text_guard(AuthenticationForm)
     redirect_authenticated_user = True
 
     def get_success_url(self) -> str:

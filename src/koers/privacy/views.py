@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.core.forms import Form
 from koers.core.models import AuditEntry
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.register import processing_register
@@ -31,7 +32,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class LogFilter(forms.Form):
+class LogFilter(Form):
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100)
     user = forms.CharField(label=gettext_lazy("User name"), required=False, max_length=150)
     person = forms.IntegerField(label=gettext_lazy("Person number"), required=False, min_value=1)
