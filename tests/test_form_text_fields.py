@@ -95,6 +95,12 @@ def _a_grant(world: World) -> Any:
     return a_grant(world)
 
 
+def _grid_row(world: World) -> Any:
+    from koers.work.grid import Row
+
+    return Row(f"a{world.activity.pk}", world.activity, [None] * 7)
+
+
 # How to build the forms whose constructor needs more than the data: class name → a
 # function of the world returning the arguments besides the data.
 RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
@@ -119,6 +125,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "ExpenseForm": lambda w: {"organisation_id": _own(w)},
     "PrepareForm": lambda w: {"organisation_ids": {_own(w)}},
     "ProjectForm": lambda w: {"organisation_id": _own(w)},
+    "WeekForm": lambda w: {"rows": [_grid_row(w)], "addable": []},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}
@@ -189,17 +196,19 @@ def problems_of(build: FormFactory) -> list[str]:
         field = form.fields[name]
         key = form.add_prefix(name)
 
-        def errors_for(value: str, key: str = key, name: str = name) -> list[str]:
+        def errors_for(value: str, key: str = key, name: str = name) -> dict[str, str]:
+            """The field's errors for `value`: code → message."""
             bound = build({key: value})
             bound.is_valid()
-            return [str(e) for e in bound.errors.get(name, [])]
+            found = bound.errors.as_data().get(name, [])
+            return {str(e.code): " ".join(e.messages) for e in found}
 
         kinds = {"NUL": HOSTILE["NUL"]} if is_password(field) else HOSTILE
         for kind, character in kinds.items():
             errors = errors_for(f"Tekst{character}tekst")
             if not errors:
                 problems.append(f"{name}: {kind} accepted")
-            elif kind != "NUL" and not any(f"U+{ord(character):04X}" in e for e in errors):
+            elif not is_password(field) and f"U+{ord(character):04X}" not in str(errors):
                 problems.append(f"{name}: {kind} refused without naming it: {errors}")
         if is_password(field):
             continue
@@ -208,10 +217,12 @@ def problems_of(build: FormFactory) -> list[str]:
             if not isinstance(field.widget, forms.Textarea | forms.HiddenInput):
                 problems.append(f"{name}: a single-line text field without a limit")
             continue
-        if not errors_for(text_of_length(field, limit + 1)):
+        # By the codes of the errors: a field may refuse a value of its length for its
+        # format too (an e-mail address, a number of hours), which is not the point here.
+        if "max_length" not in errors_for(text_of_length(field, limit + 1)):
             problems.append(f"{name}: {limit + 1} characters accepted (limit {limit})")
         at_limit = errors_for(text_of_length(field, limit))
-        if at_limit:
+        if {"max_length", "unstorable"} & set(at_limit):
             problems.append(f"{name}: exactly {limit} characters refused: {at_limit}")
     return problems
 
