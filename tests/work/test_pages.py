@@ -184,3 +184,12 @@ def test_a_week_note_with_a_character_that_cannot_be_stored_is_refused(world: Wo
         code = f"U+{ord(character):04X}"
         assert f"een teken dat niet kan worden opgeslagen ({code}" in response.content.decode()
         assert not TimeEntry.objects.exists()
+
+
+def test_a_row_that_cannot_be_chosen_is_refused_with_a_message(world: World) -> None:
+    """An unknown row used to be ignored while the rest of the week was saved."""
+    data = {**_grid(world, d0="4"), "rows": [f"a{world.activity.pk}", "p999"]}
+    response = world.client("medewerker").post(reverse("work:week", args=[MONDAY]), data)
+    assert response.status_code == 400
+    assert "kan niet meer worden gekozen" in response.content.decode()
+    assert not TimeEntry.objects.exists()

@@ -48,7 +48,16 @@ class WeekForm(Form):
         choices=[("save", _("Save")), ("submit", _("Submit")), ("copy", _("Copy last week"))],
         required=False,
     )
-    rows = forms.MultipleChoiceField(label=_("Add a row"), required=False)
+    rows = forms.MultipleChoiceField(
+        label=_("Add a row"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "A row on the page can no longer be chosen (a project ended, say); open the "
+                "week again."
+            )
+        },
+    )
 
     def __init__(self, data: Any, *, rows: list[Row], addable: list[str]) -> None:
         super().__init__(data)
