@@ -161,3 +161,35 @@ def test_a_closed_month_is_corrected_on_the_corrections_page(world: World) -> No
     operations = world.client("bedrijfsvoering")
     response = operations.get(url, {"medewerker": staff.pk, "maand": "2021-03"})
     assert response.context["entries"] == [entry]
+
+
+def test_a_week_note_longer_than_its_field_is_refused_with_a_message(world: World) -> None:
+    """100,000 characters in a week's note were cut to 300 without a word."""
+    key = f"a{world.activity.pk}"
+    data = {**_grid(world, d0="4"), f"n-{key}": "x" * 100_000}
+    response = world.client("medewerker").post(reverse("work:week", args=[MONDAY]), data)
+    assert response.status_code == 400
+    assert "Hooguit 300 tekens; je gaf er 100.000." in response.content.decode()
+    assert not TimeEntry.objects.exists()
+    assert not Week.objects.exists()
+
+
+def test_a_week_note_with_a_character_that_cannot_be_stored_is_refused(world: World) -> None:
+    """A NUL answered 500 on PostgreSQL and was stored on SQLite."""
+    key = f"a{world.activity.pk}"
+    for character in ("\x00", "\x1b"):
+        data = {**_grid(world, d0="4"), f"n-{key}": f"Overleg{character}Urk"}
+        response = world.client("medewerker").post(reverse("work:week", args=[MONDAY]), data)
+        assert response.status_code == 400
+        code = f"U+{ord(character):04X}"
+        assert f"een teken dat niet kan worden opgeslagen ({code}" in response.content.decode()
+        assert not TimeEntry.objects.exists()
+
+
+def test_a_row_that_cannot_be_chosen_is_refused_with_a_message(world: World) -> None:
+    """An unknown row used to be ignored while the rest of the week was saved."""
+    data = {**_grid(world, d0="4"), "rows": [f"a{world.activity.pk}", "p999"]}
+    response = world.client("medewerker").post(reverse("work:week", args=[MONDAY]), data)
+    assert response.status_code == 400
+    assert "kan niet meer worden gekozen" in response.content.decode()
+    assert not TimeEntry.objects.exists()

@@ -35,6 +35,7 @@ from koers.accounts.policy import has_capability, organisations_with
 from koers.accounts.reauth import safe_next
 from koers.accounts.roles import ROLE_CAPABILITIES, Capability, Role
 from koers.accounts.two_factor import pending_step
+from koers.core.admin_forms import text_guarded
 
 # Declared by ModelAdmins of the platform's own records (the task queue): superusers only.
 SUPERUSER_ONLY = "superuser-only"
@@ -154,8 +155,9 @@ class KoersAdminSite(admin.AdminSite):
     index_title = _("Reference data, users and roles")
 
     def register(self, model_or_iterable: Any, admin_class: Any = None, **options: Any) -> None:
-        """Every ModelAdmin goes through the capability gate, also those of other packages."""
-        base = admin_class or admin.ModelAdmin
+        """Every ModelAdmin goes through the capability gate, also those of other packages,
+        and its forms refuse text that cannot be stored (koers.core.admin_forms)."""
+        base = text_guarded(admin_class or admin.ModelAdmin)
         gated = type(base.__name__, (CapabilityGate, base), {"__module__": base.__module__})
         super().register(model_or_iterable, gated, **options)
 

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
+
 
 class DescribedErrors:
     """Point a field with an error at its message (aria-describedby), for screen readers."""
@@ -16,7 +18,7 @@ class DescribedErrors:
             bound.field.widget.attrs["aria-describedby"] = f"{bound.auto_id}_error"
 
 
-class SecondFactorForm(DescribedErrors, forms.Form):
+class SecondFactorForm(DescribedErrors, Form):
     """A code from her authenticator app, or (where allowed) one of her recovery codes."""
 
     code = forms.CharField(

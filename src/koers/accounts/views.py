@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -38,6 +38,7 @@ from koers.accounts.two_factor import (
     step_url,
 )
 from koers.accounts.user_sessions import client_address, get_own_session, record
+from koers.core.forms import with_text_guard
 from koers.core.ratelimit import allow
 
 RESET_WINDOW = dt.timedelta(hours=1)
@@ -56,6 +57,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     template_name = "accounts/password_reset_form.html"
+    form_class = with_text_guard(PasswordResetForm)
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -78,6 +80,7 @@ class SignInView(auth_views.LoginView):
     """The password step; a user with a second factor (or who must enrol one) goes on to it."""
 
     template_name = "accounts/login.html"
+    form_class = with_text_guard(AuthenticationForm)
     redirect_authenticated_user = True
 
     def get_redirect_url(self) -> str:

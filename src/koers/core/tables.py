@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from koers.core.private_files import private_file
 from koers.core.spreadsheets import as_typed, csv_response
+from koers.core.text import first_unstorable
 
 SESSION_KEY = "koers_pending_imports"
 DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
@@ -324,6 +325,42 @@ class ImportRow:
     problems: list[str] = field(default_factory=list)
     record: Any = None
     label: str = ""  # what the row is about, for the report ("Fenna de Boer")
+
+    def __post_init__(self) -> None:
+        # Every import refuses a cell the database cannot store (a NUL fails on
+        # PostgreSQL) or that would break the Word and Excel documents made from it.
+        for value in self.values.values():
+            found = first_unstorable(value)
+            if found is not None:
+                column = next((i for i, cell in enumerate(self.raw) if cell.strip() == value), None)
+                self.problems.append(unstorable_cell(column, *found))
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of a column: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def unstorable_cell(index: int | None, position: int, character: str) -> str:
+    """The problem of a cell holding a character that cannot be stored."""
+    params = {"character": character, "position": position}
+    if index is None:
+        return (
+            _(
+                "A cell holds a character that cannot be stored (%(character)s, at position "
+                "%(position)s); remove it from the file."
+            )
+            % params
+        )
+    return _(
+        "Column %(column)s holds a character that cannot be stored (%(character)s, at "
+        "position %(position)s); remove it from the file."
+    ) % {**params, "column": column_letter(index)}
 
 
 @dataclass

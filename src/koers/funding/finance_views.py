@@ -417,12 +417,14 @@ def export(request: HttpRequest, what: str) -> HttpResponse:
 def position_edit(request: HttpRequest, year: int) -> HttpResponse:
     from django import forms
 
+    from koers.core.forms import ModelForm
+
     organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
     if not 1900 <= year <= 2200:
         raise Http404
     record = FinancialYear.objects.filter(organisation_id=organisation_id, year=year).first()
     fields = services.POSITION_FIELDS
-    Form = forms.modelform_factory(FinancialYear, fields=fields)
+    Form = forms.modelform_factory(FinancialYear, form=ModelForm, fields=fields)
     form: Any = Form(request.POST or None, instance=record or FinancialYear(year=year))
     if request.method == "POST" and form.is_valid():
         services.financial_year_save(

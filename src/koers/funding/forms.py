@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import Organisation
 from koers.funding.models import CostType, Grant, GrantKind, GrantStatus
@@ -12,7 +13,7 @@ from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Indicator, Programme
 
 
-class GrantForm(forms.Form):
+class GrantForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     funder = forms.ModelChoiceField(label=_("Funder"), queryset=Organisation.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=GrantKind.choices)
@@ -91,7 +92,7 @@ class GrantForm(forms.Form):
         return cls(data, files, initial=initial, organisation_id=organisation_id)
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     to = forms.ChoiceField(label=_("New status"), choices=GrantStatus.choices)
     on = forms.DateField(label=_("Date of this step"), widget=DateInput())
     reason = forms.CharField(
@@ -102,12 +103,18 @@ class MoveForm(forms.Form):
     )
 
 
-class ObligationForm(forms.Form):
+class ObligationForm(Form):
     text = forms.CharField(label=_("Obligation"), max_length=300)
     due_on = forms.DateField(label=_("Due"), widget=DateInput())
 
 
-class GrantIndicatorForm(forms.Form):
+class ObligationDoneForm(Form):
+    """Mark an obligation met, or (`reopen`) open again."""
+
+    reopen = forms.ChoiceField(choices=[("", ""), ("1", _("Open again"))], required=False)
+
+
+class GrantIndicatorForm(Form):
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     agreed_target = forms.DecimalField(
@@ -130,13 +137,13 @@ class GrantIndicatorForm(forms.Form):
         self.initial.setdefault("year", grant.starts_on.year)
 
 
-class AdvanceForm(forms.Form):
+class AdvanceForm(Form):
     invoice_number = forms.CharField(label=_("Invoice number"), max_length=40, required=False)
     sent_on = forms.DateField(label=_("Sent on"), required=False, widget=DateInput())
     paid_on = forms.DateField(label=_("Paid on"), required=False, widget=DateInput())
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     direction = forms.ChoiceField(
@@ -161,7 +168,7 @@ class BudgetLineForm(forms.Form):
         ).order_by("order", "code")
 
 
-class ExpenseForm(forms.Form):
+class ExpenseForm(Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     date = forms.DateField(label=_("Date"), widget=DateInput())
     cost_type = forms.ChoiceField(label=_("Cost type"), choices=CostType.choices)

@@ -19,16 +19,17 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
+from koers.core.forms import Form
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
-from koers.plans.views.common import client_ip
+from koers.plans.views.common import client_ip, flash_form_errors
 
 LINES, TABLE = "regels", "tabel"
 
 
-class BudgetImportForm(forms.Form):
+class BudgetImportForm(Form):
     shape = forms.ChoiceField(
         label=gettext_lazy("What the file holds"),
         choices=[
@@ -58,6 +59,15 @@ class BudgetImportForm(forms.Form):
         if cleaned.get("shape") == TABLE and not cleaned.get("title", "").strip():
             self.add_error("title", _("Give the table a title."))
         return cleaned
+
+
+class TableConfirmForm(Form):
+    """The confirmation of a stated table's dry run: its title and source as shown."""
+
+    title = forms.CharField(label=gettext_lazy("Title of the table"), max_length=200)
+    source = forms.CharField(
+        label=gettext_lazy("Source of the table"), max_length=300, required=False
+    )
 
 
 def _report_page(
@@ -173,11 +183,16 @@ def budget_import(request: HttpRequest) -> HttpResponse:
 
 
 def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: str) -> HttpResponse:
-    title = request.POST.get("title", "").strip()[:200]
-    source = request.POST.get("source", "").strip()[:300]
+    form = TableConfirmForm(request.POST)
     table_rows = _read(path)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        page, _parsed = _table_preview(request, organisation_id, table_rows, token, "", "")
+        page.status_code = 400
+        return page
+    title, source = form.cleaned_data["title"], form.cleaned_data["source"]
     page, parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
-    if parsed is None or not title:
+    if parsed is None:
         return page
     columns, rows = parsed
     try:

@@ -36,9 +36,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from koers.core import tables
+from koers.core.forms import TextLimit
+from koers.core.tables import unstorable_cell
+from koers.core.text import first_unstorable
 from koers.directory.models import Organisation
 from koers.funding import services
-from koers.funding.models import BudgetLine, CostType, Direction
+from koers.funding.models import BudgetLine, BudgetTableRow, CostType, Direction
 from koers.plans.models import Programme
 
 MAX_ROWS = 5000
@@ -234,7 +237,7 @@ def _check_line(
         year=year,
         direction=direction,
         cost_type=cost_type,
-        description=values.get("description", "")[:200],
+        description=values.get("description", ""),
         amount=amount,
         amount_low=amounts.get("amount_low"),
         amount_high=amounts.get("amount_high"),
@@ -278,6 +281,21 @@ def apply_lines(
 # --- a stated table --------------------------------------------------------------------------
 
 
+LABEL_LENGTH = BudgetTableRow._meta.get_field("label").max_length or 200
+
+
+def _label_problem(label: str) -> str | None:
+    """Why a row's label cannot be stored as it is (too long, or a character the database
+    or the documents cannot hold), or None; a label is never cut short."""
+    if found := first_unstorable(label):
+        return unstorable_cell(0, *found)
+    try:
+        TextLimit(LABEL_LENGTH)(label)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
 def read_stated_table(rows: list[list[str]]) -> tuple[list[str], list[dict[str, Any]], list[str]]:
     """(columns, rows for `budget_table_store`, problems) from a table as a document has it."""
     if tables.longer_than(rows, MAX_ROWS):
@@ -309,12 +327,15 @@ def read_stated_table(rows: list[list[str]]) -> tuple[list[str], list[dict[str, 
         if not label:
             problems.append(_("Row %(row)s has no label.") % {"row": number})
             continue
+        if problem := _label_problem(label):
+            problems.append(_("Row %(row)s: %(problem)s") % {"row": number, "problem": problem})
+            continue
         if all(a is None for a in amounts) and stated is None:
-            parsed.append({"label": label[:200], "is_heading": True, "cells": []})
+            parsed.append({"label": label, "is_heading": True, "cells": []})
             continue
         parsed.append(
             {
-                "label": label[:200],
+                "label": label,
                 "cells": amounts,
                 "stated_total": stated,
                 "is_total": TOTAL_LABEL.match(label) is not None,

@@ -32,11 +32,18 @@ from koers.funding.forms import (
     GrantForm,
     GrantIndicatorForm,
     MoveForm,
+    ObligationDoneForm,
     ObligationForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
-from koers.plans.views.common import act, client_ip, form_status, save_versioned
+from koers.plans.views.common import (
+    act,
+    client_ip,
+    flash_form_errors,
+    form_status,
+    save_versioned,
+)
 
 
 def _may_manage(request: HttpRequest) -> bool:
@@ -246,7 +253,11 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
         Obligation.objects.filter(grant__in=grants_for(request.user)), pk=pk
     )
     record = get_grant_for_user(request.user, obligation.grant_id, Capability.MANAGE_FUNDING)
-    reopen = request.POST.get("reopen") == "1"
+    form = ObligationDoneForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return _back_to(record, "#obligations")
+    reopen = form.cleaned_data["reopen"] == "1"
     act(
         request,
         lambda: services.obligation_done(

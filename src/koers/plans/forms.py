@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
 from koers.core.models import Municipality
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.plans.models import (
@@ -46,7 +47,7 @@ def _number_field(label: Any, *, required: bool = True) -> forms.DecimalField:
     )
 
 
-class RealisationForm(forms.Form):
+class RealisationForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     value = _number_field(_("Value"))
     municipality = forms.ModelChoiceField(
@@ -102,7 +103,7 @@ def municipality_choices() -> list[tuple[Any, str]]:
     return [("", str(_("— whole region —"))), *Municipality.objects.values_list("pk", "name")]
 
 
-class TargetForm(forms.Form):
+class TargetForm(Form):
     value = _number_field(_("Target"))
     q1 = _number_field(_("Planned by end of Q1"), required=False)
     q2 = _number_field(_("Planned by end of Q2"), required=False)
@@ -126,7 +127,7 @@ class TargetForm(forms.Form):
         return cls(data, initial=initial)
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(label=_("Activities"), widget=forms.Textarea(attrs={"rows": 5}))
     outcome = forms.CharField(
@@ -153,7 +154,7 @@ class ActivityForm(forms.Form):
         )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[c for c in Decision.choices if c[0]])
     decision_date = forms.DateField(label=_("Decision date"), widget=DateInput())
     decision_reason = forms.CharField(
@@ -162,7 +163,7 @@ class DecisionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(Form):
     field = forms.ChoiceField(label=_("What changes"), choices=AmendmentField.choices)
     target = forms.ModelChoiceField(
         label=_("Target"), queryset=Target.objects.none(), required=False
@@ -186,18 +187,18 @@ def _target_label(target: Target) -> str:
     return f"{target.indicator.title} ({target.value.normalize():f})"
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(Form):
     to_status = forms.ChoiceField(choices=AnnualPlanStatus.choices, widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class AdvisoryCommentForm(forms.Form):
+class AdvisoryCommentForm(Form):
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class AmendmentDecisionForm(forms.Form):
+class AmendmentDecisionForm(Form):
     approve = forms.TypedChoiceField(
         choices=[("1", _("Approve")), ("0", _("Reject"))],
         coerce=lambda value: value == "1",
@@ -208,7 +209,7 @@ class AmendmentDecisionForm(forms.Form):
     )
 
 
-class ActivityCreateForm(forms.Form):
+class ActivityCreateForm(Form):
     line = forms.ModelChoiceField(
         label=_("Line"), queryset=Line.objects.none(), required=False, empty_label=_("— none —")
     )
@@ -235,7 +236,7 @@ class ActivityCreateForm(forms.Form):
         line_field.queryset = programme.lines.all()
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=IndicatorKind.choices)
     title = forms.CharField(
         label=_("Title"), max_length=300, help_text=_("For example: 7 thematic network meetings.")
@@ -291,7 +292,7 @@ def _text(label: Any, *, rows: int, max_length: int, **options: Any) -> _Text:
     )
 
 
-class ActivityUpdateForm(forms.Form):
+class ActivityUpdateForm(Form):
     """One activity's part of the quarter page. Each field carries the value she saw, so
     only what she changed is saved and a colleague's save of another activity is no
     conflict."""
@@ -341,7 +342,7 @@ class ActivityUpdateForm(forms.Form):
         return {name: self.cleaned_data[name] for name in self.TEXT_FIELDS}
 
 
-class ActivityCommentForm(forms.Form):
+class ActivityCommentForm(Form):
     text = forms.CharField(
         label=_("Your question or remark"),
         max_length=5000,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.core.forms import Form
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.directory.models import Person
@@ -33,7 +34,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class LogFilter(forms.Form):
+class LogFilter(Form):
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=100)
     user = forms.CharField(label=gettext_lazy("User name"), required=False, max_length=150)
     person = forms.IntegerField(label=gettext_lazy("Person number"), required=False, min_value=1)

@@ -6,17 +6,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
+from koers.core.forms import Form
 from koers.directory.models import Organisation, Person
 from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Programme
-from koers.relations.models import Interaction, InteractionKind, Network
+from koers.relations.models import ActionStatus, Interaction, InteractionKind, Network
 
 
 def _colleagues(holder_id: int) -> Any:
     return User.objects.filter(memberships__organisation_id=holder_id, is_active=True).distinct()
 
 
-class InteractionForm(forms.Form):
+class InteractionForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     kind = forms.ChoiceField(label=_("Kind"), choices=InteractionKind.choices)
     subject = forms.CharField(label=_("Subject"), max_length=200)
@@ -81,7 +82,7 @@ class InteractionForm(forms.Form):
         return cls(data, initial=initial, holder_id=holder_id)
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     """One follow-up action; on the contact form it comes with a prefix and may stay empty."""
 
     title = forms.CharField(label=_("Follow-up action"), max_length=200, required=False)
@@ -107,3 +108,9 @@ class ActionForm(forms.Form):
         if not self.cleaned_data.get("title"):
             return None
         return {name: self.cleaned_data[name] for name in ("title", "owner", "due_on")}
+
+
+class ActionFinishForm(Form):
+    """Mark an action done (the default), cancelled or open again."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices, required=False)

@@ -18,13 +18,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
+from koers.core.forms import search_text
 from koers.core.reference import default_reference
-from koers.plans.views.common import act, client_ip, form_status, save_versioned
+from koers.plans.views.common import (
+    act,
+    client_ip,
+    flash_form_errors,
+    form_status,
+    save_versioned,
+)
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import contact_services as services
 from koers.relations.calendar import calendar_for
-from koers.relations.contact_forms import ActionForm, InteractionForm
+from koers.relations.contact_forms import ActionFinishForm, ActionForm, InteractionForm
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 FOLLOW_UPS = 2  # empty action rows on the contact form
@@ -44,7 +51,7 @@ def get_interaction_for_user(user: Any, pk: int) -> Interaction:
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     rows = (
         _interactions_for(request.user)
         .select_related("programme")
@@ -181,9 +188,11 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
     own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
     action = get_object_or_404(Action.objects.filter(holder_id__in=own), pk=pk)
-    status = request.POST.get("status", ActionStatus.DONE)
-    if status not in ActionStatus.values:
-        status = ActionStatus.DONE
+    form = ActionFinishForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("relations:my_actions")
+    status = form.cleaned_data["status"] or ActionStatus.DONE
     messages_by_status = {
         ActionStatus.DONE: _("The action is done."),
         ActionStatus.CANCELLED: _("The action has been cancelled."),

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, Person
 from koers.plans.forms import DateInput
@@ -12,7 +13,7 @@ from koers.plans.models import Activity, Programme
 from koers.relations.models import Channel, Event
 
 
-class EventForm(forms.Form):
+class EventForm(Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     activity = forms.ModelChoiceField(
         label=_("Activity"),
@@ -75,7 +76,7 @@ class EventForm(forms.Form):
         return cls(data, initial=initial, **kwargs)
 
 
-class ParticipantForm(forms.Form):
+class ParticipantForm(Form):
     person = forms.ModelChoiceField(
         label=_("Person"), queryset=Person.objects.none(), required=False
     )
@@ -95,15 +96,27 @@ class ParticipantForm(forms.Form):
         )
 
 
-class CommunicationForm(forms.Form):
+class CommunicationForm(Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     date = forms.DateField(label=_("Date"), widget=DateInput())
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     theme = forms.CharField(label=_("Theme"), max_length=100, required=False)
-    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
 
     def __init__(self, *args: Any, programmes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
         fields["programme"].queryset = programmes
+
+
+class AttendanceForm(Form):
+    """Whether a participant was there: present, absent or not recorded ("")."""
+
+    attended = forms.TypedChoiceField(
+        label=_("Was present"),
+        choices=[("", _("not recorded")), ("yes", _("present")), ("no", _("absent"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+    )

@@ -17,15 +17,27 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
+from koers.core.forms import search_text
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.plans.access import can, require
 from koers.plans.models import Programme
-from koers.plans.views.common import act, client_ip, form_status, save_versioned
+from koers.plans.views.common import (
+    act,
+    client_ip,
+    flash_form_errors,
+    form_status,
+    save_versioned,
+)
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import event_services as services
-from koers.relations.event_forms import CommunicationForm, EventForm, ParticipantForm
+from koers.relations.event_forms import (
+    AttendanceForm,
+    CommunicationForm,
+    EventForm,
+    ParticipantForm,
+)
 from koers.relations.models import CommunicationItem, Event, Participant
 
 
@@ -69,7 +81,7 @@ def _year_events(user: Any, year: int) -> QuerySet[Any]:
 def events(request: HttpRequest) -> HttpResponse:
     year = viewpoint(request).year.value
     rows = _year_events(request.user, year)
-    theme = request.GET.get("thema", "").strip()
+    theme = search_text(request, "thema")
     if theme:
         rows = rows.filter(theme__iexact=theme)
     return render(
@@ -226,17 +238,20 @@ def _participant_for_user(request: HttpRequest, pk: int) -> Participant:
 @require_POST
 def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     participant = _participant_for_user(request, pk)
-    value = {"yes": True, "no": False}.get(request.POST.get("attended", ""))
-    act(
-        request,
-        lambda: services.participant_attendance(
-            actor=request.user,
-            participant=participant,
-            attended=value,
-            remote_addr=client_ip(request),
-        ),
-        _("The attendance has been recorded."),
-    )
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.participant_attendance(
+                actor=request.user,
+                participant=participant,
+                attended=form.cleaned_data["attended"],
+                remote_addr=client_ip(request),
+            ),
+            _("The attendance has been recorded."),
+        )
+    else:
+        flash_form_errors(request, form)
     return redirect(reverse("relations:event", args=[participant.event_id]) + "#participants")
 
 

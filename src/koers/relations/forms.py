@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form, ModelForm
 from koers.core.privacy import LawfulBasis
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.directory.models import Organisation, OrganisationKind, Person
@@ -12,7 +13,7 @@ from koers.plans.forms import DateInput
 from koers.relations.services import PERSON_FIELDS
 
 
-class PersonForm(forms.ModelForm[Person]):
+class PersonForm(ModelForm[Person]):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -67,7 +68,7 @@ class PersonAddForm(PersonForm):
     ]
 
 
-class HolderForm(forms.Form):
+class HolderForm(Form):
     holder = forms.ModelChoiceField(label=_("Held by"), queryset=Organisation.objects.none())
 
     def __init__(self, *args: Any, holders: Any, **kwargs: Any) -> None:
@@ -79,7 +80,7 @@ class HolderForm(forms.Form):
             self.fields["holder"].widget = forms.HiddenInput()
 
 
-class PositionForm(forms.Form):
+class PositionForm(Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("name")
     )
@@ -88,11 +89,11 @@ class PositionForm(forms.Form):
     ended_on = forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
 
-class PersonSearchForm(forms.Form):
+class PersonSearchForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
-class ImportFileForm(forms.Form):
+class ImportFileForm(Form):
     file = forms.FileField(
         label=_("File"),
         help_text=_("CSV or Excel (.xlsx); the first row names the columns."),
@@ -118,7 +119,7 @@ class PersonImportOptions(HolderForm):
     )
 
 
-class OrganisationImportOptions(forms.Form):
+class OrganisationImportOptions(Form):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=OrganisationKind.choices,
@@ -127,13 +128,13 @@ class OrganisationImportOptions(forms.Form):
     )
 
 
-class PersonMergeForm(forms.Form):
+class PersonMergeForm(Form):
     confirm = forms.BooleanField(
         label=_("Move everything linked to the duplicate to this person and remove the duplicate")
     )
 
 
-class EraseForm(forms.Form):
+class EraseForm(Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=300,

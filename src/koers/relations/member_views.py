@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
+from koers.core.forms import Form
 from koers.core.reference import viewpoint
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
@@ -28,7 +29,7 @@ from koers.relations.models import EmployerMembership
 YEARS_SHOWN = 5
 
 
-class MemberForm(forms.Form):
+class MemberForm(Form):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Employer"), queryset=Organisation.objects.order_by("name")
     )

@@ -21,6 +21,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.models import User
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
+from koers.core.forms import Form
 from koers.core.reference import viewpoint
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
@@ -29,7 +30,7 @@ from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
 
 
-class NetworkForm(forms.Form):
+class NetworkForm(Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=NetworkKind.choices)
     role = forms.ChoiceField(label=gettext_lazy("Our role"), choices=NetworkRole.choices)
@@ -59,7 +60,7 @@ class NetworkForm(forms.Form):
         )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     value = forms.ChoiceField(
         label=gettext_lazy("Value for our work"), choices=NetworkValue.choices

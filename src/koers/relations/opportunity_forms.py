@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
+from koers.core.forms import Form
 from koers.core.uploads import validate_word_template
 from koers.directory.models import Organisation, Person
 from koers.plans.forms import DateInput
@@ -28,7 +29,7 @@ def _hours(label: Any, **kwargs: Any) -> forms.DecimalField:
     )
 
 
-class OpportunityForm(forms.Form):
+class OpportunityForm(Form):
     organisation = forms.ModelChoiceField(label=_("Client"), queryset=Organisation.objects.none())
     contact = forms.ModelChoiceField(
         label=_("Contact person"), queryset=Person.objects.none(), required=False
@@ -100,7 +101,7 @@ class OpportunityForm(forms.Form):
         return form
 
 
-class PipelineFilterForm(forms.Form):
+class PipelineFilterForm(Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -128,7 +129,7 @@ class PipelineFilterForm(forms.Form):
         )
 
 
-class QuoteSendForm(forms.Form):
+class QuoteSendForm(Form):
     prefix = "send"  # several step forms share a page: their ids must differ
 
     on = forms.DateField(label=_("Sent on"), widget=DateInput())
@@ -140,7 +141,7 @@ class QuoteSendForm(forms.Form):
     )
 
 
-class QuoteWinForm(forms.Form):
+class QuoteWinForm(Form):
     prefix = "win"  # several step forms share a page: their ids must differ
 
     on = forms.DateField(label=_("Accepted on"), widget=DateInput())
@@ -153,7 +154,7 @@ class QuoteWinForm(forms.Form):
     )
 
 
-class QuoteLoseForm(forms.Form):
+class QuoteLoseForm(Form):
     prefix = "lose"  # several step forms share a page: their ids must differ
 
     on = forms.DateField(label=_("Decided on"), widget=DateInput())
@@ -164,7 +165,7 @@ class QuoteLoseForm(forms.Form):
     )
 
 
-class QuoteWithdrawForm(forms.Form):
+class QuoteWithdrawForm(Form):
     prefix = "withdraw"  # several step forms share a page: their ids must differ
 
     reason = forms.CharField(
@@ -172,7 +173,7 @@ class QuoteWithdrawForm(forms.Form):
     )
 
 
-class QuoteTemplateForm(forms.Form):
+class QuoteTemplateForm(Form):
     document = forms.FileField(
         label=_("Word template (.docx)"),
         validators=[validate_word_template],

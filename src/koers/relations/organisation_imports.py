@@ -161,6 +161,7 @@ def _check_row(row: tables.ImportRow, seen: _Seen, default_kind: str) -> None:
         for name, messages in error.message_dict.items():
             label = str(getattr(Organisation._meta.get_field(name), "verbose_name", name))
             problems.extend(f"{label}: {text}" for text in messages)
+    problems.extend(services.long_tags(values.get("tags", "")))
     _check_duplicates(row, seen, organisation)
     row.record = NewOrganisation(
         values={name: getattr(organisation, name) for name in services.ORGANISATION_FIELDS},

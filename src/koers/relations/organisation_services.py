@@ -59,6 +59,20 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+TAG_LENGTH = Tag._meta.get_field("name").max_length or 60
+
+
+def long_tags(text: str) -> list[str]:
+    """The problems of tags (separated by commas) longer than a tag can be; `tags_from`
+    would cut them short."""
+    return [
+        _("Tag '%(tag)s…': at most %(limit)s characters.")
+        % {"tag": part.strip()[:20], "limit": TAG_LENGTH}
+        for part in text.split(",")
+        if len(part.strip()) > TAG_LENGTH
+    ]
+
+
 def tags_from(text: str) -> list[Tag]:
     names = {part.strip()[:60] for part in text.split(",") if part.strip()}
     return [Tag.objects.get_or_create(name=name)[0] for name in sorted(names)]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
+from koers.core.forms import Form, search_text
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
@@ -29,7 +30,7 @@ from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.queries import worked_with
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     short_name = forms.CharField(label=gettext_lazy("Short name"), max_length=60, required=False)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationKind.choices)
@@ -43,7 +44,9 @@ class OrganisationForm(forms.Form):
         required=False,
     )
     address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
-    website = forms.URLField(label=gettext_lazy("Website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=gettext_lazy("Website"), required=False, max_length=200, assume_scheme="https"
+    )
     tags = forms.CharField(
         label=gettext_lazy("Tags"),
         max_length=500,
@@ -55,8 +58,14 @@ class OrganisationForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean_tags(self) -> str:
+        tags = str(self.cleaned_data["tags"])
+        if problems := services.long_tags(tags):
+            raise forms.ValidationError(problems)
+        return tags
 
-class MergeForm(forms.Form):
+
+class MergeForm(Form):
     duplicate = forms.ModelChoiceField(
         label=gettext_lazy("The duplicate record, to merge into this one"),
         queryset=Organisation.objects.order_by("name"),
@@ -74,7 +83,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
     """The directory, searched and filtered by kind, municipality, tag and programme (the
     organisations that worked with a programme she may see)."""
     rows = Organisation.objects.select_related("municipality").prefetch_related("tags")
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     kind = request.GET.get("soort", "")
     municipality = request.GET.get("gemeente", "")
     tag = request.GET.get("tag", "")

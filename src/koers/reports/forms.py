@@ -7,13 +7,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
 from koers.plans.models import Plan
 from koers.reports.models import ReportKind
 
 
-class PrepareForm(forms.Form):
+class PrepareForm(Form):
     plan = forms.ModelChoiceField(label=_("Plan"), queryset=Plan.objects.none())
     kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
@@ -71,17 +72,31 @@ class PrepareForm(forms.Form):
         ).order_by("-starts_on", "title")
 
 
-class ReopenForm(forms.Form):
+class StepForm(Form):
+    """A step in a report's sign-off, with the version of the report she saw (empty: no
+    check), so that a step on a report someone moved on meanwhile is refused."""
+
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+
+class ReopenForm(Form):
     reason = forms.CharField(label=_("Why it goes back"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(Form):
     question = forms.CharField(
         label=_("Question or criterion"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     answer = forms.CharField(
         label=_("Our answer"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # A question left blank is dropped with its row; its answer must not go with it.
+        if cleaned.get("answer") and not cleaned.get("question"):
+            self.add_error("question", _("Give the question this answers."))
+        return cleaned
 
 
 QuestionFormSet = forms.formset_factory(QuestionForm, extra=2, max_num=40)

@@ -21,7 +21,7 @@ from koers.core.audit import context_of
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export
 from koers.plans.services import ConflictError
-from koers.plans.views.common import act, client_ip, form_status
+from koers.plans.views.common import act, client_ip, flash_form_errors, form_status
 from koers.reports import documents, queries, services
 from koers.reports.access import (
     get_document_for_user,
@@ -30,7 +30,7 @@ from koers.reports.access import (
     may,
     reports_visible_to,
 )
-from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm
+from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm, StepForm
 from koers.reports.models import DocumentFormat, JobStatus, Report, ReportKind, ReportStatus
 
 S = ReportStatus
@@ -173,14 +173,17 @@ def _transition(request: HttpRequest, pk: int, service: Any, success: str) -> Ht
     record = get_report_for_user(request.user, pk)
     if not is_staff_of(request.user, record):
         raise Http404
-    version = request.POST.get("version")
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("reports:report", pk=record.pk)
     try:
         act(
             request,
             lambda: service(
                 actor=request.user,
                 report=record,
-                expected_version=int(version) if version and version.isdigit() else None,
+                expected_version=form.cleaned_data["version"],
                 remote_addr=client_ip(request),
             ),
             success,
@@ -235,7 +238,7 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             _("The report is back to prepared; review and signature are needed again."),
         )
     else:
-        messages.error(request, _("Say why the report goes back."))
+        flash_form_errors(request, form)
     return redirect("reports:report", pk=record.pk)
 
 
@@ -262,6 +265,13 @@ def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("The questions could not be saved; check them and try again."))
+        for number, form in enumerate(formset.forms, start=1):
+            for name, problems in form.errors.items():
+                label = form.fields[name].label if name in form.fields else ""
+                for problem in problems:
+                    messages.error(request, f"{number}. {label}: {problem}")
+        for problem in formset.non_form_errors():
+            messages.error(request, str(problem))
     return redirect(reverse("reports:report", args=[record.pk]) + "#questions")
 
 

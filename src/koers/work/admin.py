@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -19,6 +18,7 @@ from django.http import HttpRequest
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.accounts.roles import Capability
 from koers.core.admin_audit import AuditedModelAdmin
+from koers.core.forms import ModelForm
 from koers.work.models import (
     Contract,
     CostRate,
@@ -99,7 +99,7 @@ class TimeCategoryAdmin(OwnOrganisationAdmin):
     list_filter = ["direct", "active"]
 
 
-class ProjectAdminForm(forms.ModelForm[Project]):
+class ProjectAdminForm(ModelForm[Project]):
     """Checks the same rules as the service (co-financing, the separate-project date)."""
 
     class Meta:

@@ -1,4 +1,4 @@
-"""The week grid: which rows a week shows, and reading the posted cells back."""
+"""The week grid: which rows a week shows, and hours as people type them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from koers.plans.models import Activity
 from koers.work.models import Project, TimeCategory, TimeEntry
-from koers.work.services import Cell
 
 KINDS = {"p": Project, "a": Activity, "c": TimeCategory}
 
@@ -100,25 +99,6 @@ def parse_hours(text: str) -> Decimal:
             _("'%(text)s': enter between 0 and 24 hours, at most two decimals.") % {"text": text}
         )
     return value
-
-
-def cells_from_post(post: Any, rows: list[Row], monday: dt.date) -> tuple[list[Cell], list[str]]:
-    cells: list[Cell] = []
-    problems: list[str] = []
-    for row in rows:
-        note = post.get(f"n-{row.key}", "").strip()[:300]
-        row.note = note
-        for index in range(7):
-            raw = post.get(f"h-{row.key}-{index}", "")
-            try:
-                value = parse_hours(raw)
-            except ValueError as error:
-                problems.append(f"{row.target}: {error}")
-                row.errors.append(str(error))
-                continue
-            row.hours[index] = value or None
-            cells.append(Cell(row.target, monday + dt.timedelta(days=index), value, note))
-    return cells, problems
 
 
 def parse_signed_hours(text: str) -> Decimal:

@@ -34,10 +34,13 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.audit import audit_write, snapshot
+from koers.core.forms import TextLimit
 from koers.plans.models import Activity
 from koers.work import rules
 from koers.work.grid import parse_hours
 from koers.work.models import Project, StaffProfile, TimeCategory, TimeEntry, is_closed
+
+NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length or 300
 
 COLUMNS = {
     "date": ("datum", "date"),
@@ -159,6 +162,11 @@ def _check_row(
     if problems or day is None or user is None:
         return
     try:
+        TextLimit(NOTE_LENGTH)(values.get("note", ""))
+    except ValidationError as error:
+        problems.extend(_("Note: %(problem)s") % {"problem": text} for text in error.messages)
+        return
+    try:
         rules.check_target_on(target, day)
         rules.check_note(target, values.get("note", ""))
         if is_closed(organisation_id, day):
@@ -174,7 +182,7 @@ def _check_row(
         organisation_id=organisation_id,
         date=day,
         hours=hours,
-        note=values.get("note", "")[:300],
+        note=values.get("note", ""),
         **{kind: target},
     )
 

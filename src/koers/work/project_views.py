@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
+from koers.core.forms import Form
 from koers.core.models import Municipality
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
@@ -28,7 +29,7 @@ from koers.work.access import get_project_for_user, may_manage, programmes_for_p
 from koers.work.models import Project, ProjectStatus
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     code = forms.CharField(label=gettext_lazy("Code"), max_length=20, required=False)
     programme = forms.ModelChoiceField(

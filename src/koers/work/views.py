@@ -29,6 +29,7 @@ from koers.accounts.policy import (
 )
 from koers.accounts.roles import Capability
 from koers.core import tables
+from koers.core.forms import Form
 from koers.core.reference import default_reference, viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.uploads import (
@@ -38,8 +39,9 @@ from koers.core.uploads import (
     validate_spreadsheet,
 )
 from koers.plans.access import can, get_activity_for_user
-from koers.plans.views.common import client_ip
+from koers.plans.views.common import client_ip, flash_form_errors
 from koers.work import grid, imports, queries, services
+from koers.work.forms import CorrectionForm, ProductReviewForm, WeekDecisionForm, WeekForm
 from koers.work.models import (
     ClosedMonth,
     Product,
@@ -92,20 +94,23 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
     this_week = Week.objects.filter(user=me, monday=day).first()
     status = 200
     if request.method == "POST":
-        action = request.POST.get("action", "save")
-        if action == "copy":
+        shown = {row.key for row in rows}
+        addable = [grid.key_of(t) for group in available.values() for t in group]
+        form = WeekForm(request.POST, rows=rows, addable=[k for k in addable if k not in shown])
+        valid = form.is_valid()
+        if valid and form.action_chosen == "copy":
             return _copy_last_week(request, organisation_id, day)
-        cells, problems = grid.cells_from_post(request.POST, rows, day)
-        if not problems:
+        problems = [] if valid else form.problems()
+        if valid:
             try:
                 this_week = services.save_week(
                     actor=request.user,
                     organisation_id=organisation_id,
                     monday=day,
-                    cells=cells,
+                    cells=form.cells(day),
                     remote_addr=client_ip(request),
                 )
-                if action == "submit":
+                if form.action_chosen == "submit":
                     services.submit_week(
                         actor=request.user, week=this_week, remote_addr=client_ip(request)
                     )
@@ -232,12 +237,16 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     week = get_object_or_404(Week, pk=pk, organisation_id__in=own)
     if not services.may_approve(request.user, week):
         raise Http404
+    form = WeekDecisionForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("work:approvals")
     try:
-        if request.POST.get("decision") == "return":
+        if form.cleaned_data["decision"] == "return":
             services.return_week(
                 actor=request.user,
                 week=week,
-                remark=request.POST.get("remark", ""),
+                remark=form.cleaned_data["remark"],
                 remote_addr=client_ip(request),
             )
             messages.success(request, _("The week has been returned with your remark."))
@@ -323,7 +332,7 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
     )
 
 
-class HoursImportForm(forms.Form):
+class HoursImportForm(Form):
     file = forms.FileField(
         label=gettext_lazy("File"),
         help_text=gettext_lazy("CSV or Excel (.xlsx); the first row names the columns."),
@@ -457,7 +466,7 @@ def _is_direct(entry: TimeEntry) -> bool:
     return bool(entry.project_id or entry.activity_id or (entry.category and entry.category.direct))
 
 
-class ProductForm(forms.Form):
+class ProductForm(Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=ProductKind.choices)
     document = forms.FileField(
@@ -466,7 +475,9 @@ class ProductForm(forms.Form):
         validators=[validate_document],
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
     )
-    link = forms.URLField(label=gettext_lazy("Link"), required=False, assume_scheme="https")
+    link = forms.URLField(
+        label=gettext_lazy("Link"), required=False, max_length=200, assume_scheme="https"
+    )
 
 
 @requires(Capability.VIEW_PLANS)
@@ -513,12 +524,16 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
 def product_review(request: HttpRequest, pk: int) -> HttpResponse:
     product = get_object_or_404(Product.objects.select_related("activity"), pk=pk)
     get_activity_for_user(request.user, product.activity_id, Capability.RECORD_REALISATION)
+    form = ProductReviewForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("work:products", activity_id=product.activity_id)
     try:
         services.product_review(
             actor=request.user,
             product=product,
-            approve=request.POST.get("decision") == "approve",
-            remark=request.POST.get("remark", ""),
+            approve=form.cleaned_data["decision"] == "approve",
+            remark=form.cleaned_data["remark"],
             remote_addr=client_ip(request),
         )
         messages.success(request, _("Your review has been saved."))
@@ -563,9 +578,14 @@ def corrections(request: HttpRequest) -> HttpResponse:
     except ValueError:
         month = None
     if request.method == "POST":
+        back = redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+        form = CorrectionForm(request.POST)
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return back
         entry = get_object_or_404(
             TimeEntry,
-            pk=request.POST.get("entry"),
+            pk=form.cleaned_data["entry"],
             user_id=staff_id,
             organisation_id=organisation_id,
         )
@@ -573,18 +593,16 @@ def corrections(request: HttpRequest) -> HttpResponse:
             services.correct_entry(
                 actor=me,
                 entry=entry,
-                day=dt.date.fromisoformat(request.POST.get("day", "")),
-                hours=grid.parse_signed_hours(request.POST.get("hours", "")),
-                note=request.POST.get("note", ""),
+                day=form.cleaned_data["day"],
+                hours=form.cleaned_data["hours"],
+                note=form.cleaned_data["note"],
                 remote_addr=client_ip(request),
             )
             messages.success(request, _("The correction has been saved."))
-        except ValueError as error:
-            messages.error(request, str(error) or _("Enter a date and a number of hours."))
         except ValidationError as error:
             for problem in error.messages:
                 messages.error(request, problem)
-        return redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+        return back
     entries = []
     if month is not None:
         end = (month + dt.timedelta(days=32)).replace(day=1)

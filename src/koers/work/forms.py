@@ -1,0 +1,139 @@
+"""Forms of the hours pages: the week grid, approving a week or a product, a correction.
+
+What the pages post is parsed here, never read from request.POST in a view: a cell that is
+not a number of hours, a note over its column's length or with a character that cannot be
+stored, a decision that is not one of the buttons, are each refused with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from koers.core.forms import Form
+from koers.work.grid import Row, parse_hours, parse_signed_hours
+from koers.work.models import TimeEntry
+from koers.work.services import Cell
+
+NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length
+REMARK_LENGTH = 500  # as the pages' remark inputs allow
+
+
+class HoursField(forms.CharField):
+    """Hours as people type them ('1,5', '1.5', '' for none); `signed` for a correction."""
+
+    def __init__(self, *, signed: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=10, **kwargs)
+        self.signed = signed
+
+    def clean(self, value: Any) -> Decimal:
+        text = super().clean(value)  # refuses what cannot be stored and long text first
+        try:
+            return parse_signed_hours(text) if self.signed else parse_hours(text)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from None
+
+
+class WeekForm(Form):
+    """The week grid as posted: the button pressed, the rows shown or added, and per row
+    its seven cells (`h-<row>-<day>`) and its note (`n-<row>`)."""
+
+    action = forms.ChoiceField(
+        choices=[("save", _("Save")), ("submit", _("Submit")), ("copy", _("Copy last week"))],
+        required=False,
+    )
+    rows = forms.MultipleChoiceField(
+        label=_("Add a row"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "A row on the page can no longer be chosen (a project ended, say); open the "
+                "week again."
+            )
+        },
+    )
+
+    def __init__(self, data: Any, *, rows: list[Row], addable: list[str]) -> None:
+        super().__init__(data)
+        self.grid_rows = rows
+        # The rows on the page and the ones that can be added; "" is the list's "—".
+        self.fields["rows"].choices = [  # type: ignore[attr-defined]
+            (key, key) for key in ["", *(row.key for row in rows), *addable]
+        ]
+        for row in rows:
+            for day in range(7):
+                self.fields[f"h-{row.key}-{day}"] = HoursField(label=str(row.target))
+            self.fields[f"n-{row.key}"] = forms.CharField(
+                label=_("Note for %(target)s") % {"target": row.target},
+                required=False,
+                max_length=NOTE_LENGTH,
+            )
+
+    @property
+    def action_chosen(self) -> str:
+        return str(self.cleaned_data.get("action") or "save")
+
+    def cells(self, monday: dt.date) -> list[Cell]:
+        """The cells of the grid, once it is valid; the rows show what was posted."""
+        found = []
+        for row in self.grid_rows:
+            note = self.cleaned_data[f"n-{row.key}"]
+            row.note = note
+            for day in range(7):
+                hours = self.cleaned_data[f"h-{row.key}-{day}"]
+                row.hours[day] = hours or None
+                found.append(Cell(row.target, monday + dt.timedelta(days=day), hours, note))
+        return found
+
+    def problems(self) -> list[str]:
+        """Each error as a sentence that names its row. The rows show the cells that were
+        read (a cell that was not keeps its stored value, as the totals need numbers)."""
+        for row in self.grid_rows:
+            row.note = str(self.data.get(f"n-{row.key}", ""))
+            for day in range(7):
+                name = f"h-{row.key}-{day}"
+                if name in self.cleaned_data:
+                    row.hours[day] = self.cleaned_data[name] or None
+        return [
+            f"{self.fields[name].label}: {error}" if name in self.fields else str(error)
+            for name, errors in self.errors.items()
+            for error in errors
+        ]
+
+
+class WeekDecisionForm(Form):
+    """Approve a submitted week, or return it with a remark."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("return", _("Return"))]
+    )
+    remark = forms.CharField(
+        label=_("Remark when returning"), required=False, max_length=REMARK_LENGTH
+    )
+
+
+class ProductReviewForm(Form):
+    """Approve a product, or send it back with a remark."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("send_back", _("Send back"))]
+    )
+    remark = forms.CharField(
+        label=_("Remark when sending back"), required=False, max_length=REMARK_LENGTH
+    )
+
+
+class CorrectionForm(Form):
+    """A signed correction of an entry in a closed month."""
+
+    entry = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    day = forms.DateField(label=_("Date of the correction"))
+    # Empty hours and reason are for the service to refuse, with its own words.
+    hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
+    note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
