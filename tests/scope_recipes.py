@@ -191,6 +191,7 @@ OWN_ONLY = {
     "work:import": "imports into her own organisation (tests/work/test_import_export.py)",
     "funding:budget_import": "imports into her own organisation (tests/funding/test_imports.py)",
     "funding:position_edit": "the financial year of her own organisation",
+    "privacy:access_log": "downloads the access log of her own organisations' records only",
     "relations:members": "members of her own organisation; the member comes from the shared "
     "directory",
     "relations:quote_template": "the quote template of her own organisation",

@@ -124,7 +124,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "BudgetLineForm": lambda w: {"organisation_id": _own(w)},
     "ExpenseForm": lambda w: {"organisation_id": _own(w)},
     "PrepareForm": lambda w: {"organisation_ids": {_own(w)}},
-    "ProjectForm": lambda w: {"organisation_id": _own(w)},
+    "ProjectForm": lambda w: {"user": w.users["directeur"], "organisation_id": _own(w)},
     "WeekForm": lambda w: {"rows": [_grid_row(w)], "addable": []},
 }
 # Forms that take the user before the data (Django's password forms).

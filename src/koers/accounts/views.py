@@ -64,7 +64,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         address = self.request.META.get("REMOTE_ADDR", "")
         if not allow(f"reset:ip:{address}", limit=RESETS_PER_ADDRESS, window=RESET_WINDOW):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
-            return self.form_invalid(form)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         email = form.cleaned_data["email"].strip().lower()
         if allow(f"reset:email:{email}", limit=RESETS_PER_EMAIL, window=RESET_WINDOW):
             send_password_reset.enqueue(
@@ -74,6 +76,12 @@ class PasswordResetView(auth_views.PasswordResetView):
                 language=translation.get_language(),
             )
         return redirect(self.get_success_url())
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        # 400, as every Koers form page answers a post it refuses.
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
 
 
 class SignInView(auth_views.LoginView):

@@ -3,8 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.forms import Form
 
-class ReasonForm(forms.Form):
+
+class ReasonForm(Form):
     """Why she takes this act; kept on the access record (AccessRecord.reason)."""
 
     reason = forms.CharField(

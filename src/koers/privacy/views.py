@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -148,6 +148,8 @@ def person_access(request: HttpRequest, pk: int) -> HttpResponse:
         .values_list("holder_id", flat=True)
         .first()
     )
+    if holder_id is None and not records.exists():
+        raise Http404  # no person of hers, and no trace of one (erased ones leave records)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         held = [(PERSON_TYPE, pk, holder_id)] if holder_id else []
