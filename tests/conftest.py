@@ -23,8 +23,10 @@ from tests.plans.factories import (
 
 @pytest.fixture(autouse=True)
 def _isolated_files(settings: Any, tmp_path: Any) -> None:
-    """Uploads go to a temporary folder; static files are found without collectstatic."""
+    """Uploads and the data folder (pending imports, backups) go to a temporary folder;
+    static files are found without collectstatic."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DATA_DIR = tmp_path / "data"
     # A fast hasher: the tests sign in hundreds of times; production keeps PBKDF2.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
