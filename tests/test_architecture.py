@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,10 @@ def _python_modules() -> Iterator[Path]:
     for path in sorted(PACKAGE.rglob("*.py")):
         if "migrations" not in path.relative_to(PACKAGE).parts:
             yield path
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(REPOSITORY).as_posix()
 
 
 def _name(path: Path) -> str:
@@ -391,3 +396,24 @@ def test_service_is_named_thing_verb(service: str) -> None:
 def test_known_misnamed_services_are_still_there() -> None:
     gone = KNOWN_MISNAMED_SERVICES - set(SERVICE_FUNCTIONS)
     assert not gone, f"renamed or moved, remove from KNOWN_MISNAMED_SERVICES: {sorted(gone)}"
+
+
+# --- 4. The project explains itself, from inside the repository ------------------------------
+
+DOCUMENTS = [REPOSITORY / "README.md", *sorted((REPOSITORY / "docs").glob("*.md"))]
+DOCUMENTS += sorted((REPOSITORY / "bench").glob("*.md"))
+# A Markdown link's target, or a path in backticks that climbs out with "../".
+LINK = re.compile(r"\]\((?P<link>[^)\s#]+)[^)]*\)|`(?P<climb>\.\./[^`]*)`")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: _relative(path))
+def test_document_points_only_inside_the_repository(document: Path) -> None:
+    outside = []
+    for match in LINK.finditer(document.read_text(encoding="utf-8")):
+        target = match["link"] or match["climb"]
+        if match["link"] and "://" in target:
+            continue  # a web address: the public sources a document cites
+        resolved = (document.parent / target).resolve()
+        if not resolved.is_relative_to(REPOSITORY) or not resolved.exists():
+            outside.append(target)
+    assert not outside, outside
