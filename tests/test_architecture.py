@@ -82,27 +82,32 @@ def test_the_import_contracts_hold() -> None:
     assert "0 broken" in result.stdout
 
 
-# Each probe adds one wrong import to a copy of the package and names the contract it breaks.
-WRONG_IMPORTS = {
+LAYERS_BROKEN = (
+    "Apps depend only on the layers below them (core at the bottom, demo at the top) BROKEN"
+)
+
+# Each probe adds modules ({path: source}) to a copy of the package and names the contract
+# they break.
+WRONG_IMPORTS: dict[str, tuple[dict[str, str], str]] = {
     "core-imports-an-app": (
-        "core/_probe_wrong_import.py",
-        "from koers.plans import queries",
+        {"core/_probe_wrong_import.py": "from koers.plans import queries"},
         "koers.core imports no app BROKEN",
     ),
     "lower-layer-imports-a-higher-one": (
-        "plans/_probe_wrong_import.py",
-        "from koers.funding import services",
-        "Apps depend only on the layers below them (core at the bottom, demo at the top) BROKEN",
+        {"plans/_probe_wrong_import.py": "from koers.funding import services"},
+        LAYERS_BROKEN,
     ),
     "app-imports-another-apps-views": (
-        "reports/_probe_wrong_import.py",
-        "from koers.funding import views",
+        {"reports/_probe_wrong_import.py": "from koers.funding import views"},
         "No app imports another app's views BROKEN",
     ),
-    "new-app-without-a-layer": (
-        "newapp/__init__.py",
-        "",
-        "Apps depend only on the layers below them (core at the bottom, demo at the top) BROKEN",
+    "new-app-without-a-layer": ({"newapp/__init__.py": ""}, LAYERS_BROKEN),
+    "modules-import-each-other": (
+        {
+            "work/_probe_one.py": "from koers.work import _probe_two",
+            "work/_probe_two.py": "from koers.work import _probe_one",
+        },
+        "No import cycles between the modules of a package BROKEN",
     ),
 }
 
@@ -117,9 +122,10 @@ def test_a_wrong_import_breaks_its_contract(probe: str, tmp_path: Path) -> None:
         copy,
         ignore=shutil.ignore_patterns("__pycache__", "static", "templates", "locale", "*.pyc"),
     )
-    module, line, broken = WRONG_IMPORTS[probe]
-    (copy / module).parent.mkdir(exist_ok=True)
-    (copy / module).write_text(f"{line}\n", encoding="utf-8")
+    modules, broken = WRONG_IMPORTS[probe]
+    for module, source in modules.items():
+        (copy / module).parent.mkdir(exist_ok=True)
+        (copy / module).write_text(f"{source}\n", encoding="utf-8")
 
     result = _lint_imports(tmp_path, python_path=tmp_path / "src")
 
