@@ -28,11 +28,12 @@ system-deps: ## Install Debian's Chromium (browser tests) and gettext (translati
 	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; }
 
-lint: install ## ruff, ruff format, mypy and djLint
+lint: install ## ruff, ruff format, mypy, djLint and the import contracts (lint-imports)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/djlint --lint src/koers
+	$(BIN)/lint-imports --no-cache --no-logo
 
 check-migrations: install ## Fail when a model change has no migration
 	$(BIN)/koers makemigrations --check --dry-run

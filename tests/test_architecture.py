@@ -1,0 +1,387 @@
+"""The architecture, pinned: the import contracts hold and catch a wrong import, views do not
+write, services are named `<thing>_<verb>`.
+
+docs/architecture.md explains the rules. Where today's code breaks one, the offender is listed
+in a KNOWN_OFFENDERS set below and its case is an expected failure (strict): when the
+restructuring fixes it, the case passes, strict xfail turns that into a failure, and the entry
+must be removed. A new offender is an ordinary failure.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import grimp
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+PACKAGE = REPOSITORY / "src" / "koers"
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+class KnownOffence(Exception):
+    """Raised by a case that finds only offences listed in a KNOWN_OFFENDERS set."""
+
+
+def _python_modules() -> Iterator[Path]:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "migrations" not in path.relative_to(PACKAGE).parts:
+            yield path
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(REPOSITORY).as_posix()
+
+
+def _name(path: Path) -> str:
+    """The module's path inside the package, as KNOWN_OFFENDERS names it."""
+    return path.relative_to(PACKAGE).as_posix()
+
+
+def _case(name: str, known: bool) -> object:
+    marks = [pytest.mark.xfail(strict=True, raises=KnownOffence)] if known else []
+    return pytest.param(name, id=name, marks=marks)
+
+
+def _fail_or_tolerate(found: set[str], known: set[str] | frozenset[str], rule: str) -> None:
+    """Fail on an offence nobody listed; raise KnownOffence when all are listed."""
+    new = found - known
+    assert not new, f"{rule}: {sorted(new)}"
+    if found:
+        raise KnownOffence(sorted(found))
+
+
+# --- 1. The import contracts (pyproject.toml, [tool.importlinter]) ---------------------------
+
+
+def _lint_imports(cwd: Path, python_path: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if python_path is not None:
+        # PYTHONPATH comes before the editable install's path entry, so grimp reads the copy.
+        env["PYTHONPATH"] = str(python_path)
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo", str(REPOSITORY / "pyproject.toml")],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_import_contracts_hold() -> None:
+    result = _lint_imports(REPOSITORY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+LAYERS_BROKEN = (
+    "Apps depend only on the layers below them (core at the bottom, demo at the top) BROKEN"
+)
+
+# Each probe adds modules ({path: source}) to a copy of the package and names the contract
+# they break.
+WRONG_IMPORTS: dict[str, tuple[dict[str, str], str]] = {
+    "core-imports-an-app": (
+        {"core/_probe_wrong_import.py": "from koers.plans import queries"},
+        "koers.core imports no app BROKEN",
+    ),
+    "lower-layer-imports-a-higher-one": (
+        {"plans/_probe_wrong_import.py": "from koers.funding import services"},
+        LAYERS_BROKEN,
+    ),
+    "app-imports-another-apps-views": (
+        {"reports/_probe_wrong_import.py": "from koers.funding import views"},
+        "No app imports another app's views BROKEN",
+    ),
+    "new-app-without-a-layer": ({"newapp/__init__.py": ""}, LAYERS_BROKEN),
+    "modules-import-each-other": (
+        {
+            "work/_probe_one.py": "from koers.work import _probe_two",
+            "work/_probe_two.py": "from koers.work import _probe_one",
+        },
+        "No import cycles between the modules of a package BROKEN",
+    ),
+}
+
+
+@pytest.mark.parametrize("probe", sorted(WRONG_IMPORTS))
+def test_a_wrong_import_breaks_its_contract(probe: str, tmp_path: Path) -> None:
+    # A copy in tmp_path, so that no probe file can be left in the checkout or seen by
+    # another xdist worker.
+    copy = tmp_path / "src" / "koers"
+    shutil.copytree(
+        PACKAGE,
+        copy,
+        ignore=shutil.ignore_patterns("__pycache__", "static", "templates", "locale", "*.pyc"),
+    )
+    modules, broken = WRONG_IMPORTS[probe]
+    for module, source in modules.items():
+        (copy / module).parent.mkdir(exist_ok=True)
+        (copy / module).write_text(f"{source}\n", encoding="utf-8")
+
+    result = _lint_imports(tmp_path, python_path=tmp_path / "src")
+
+    assert result.returncode != 0, result.stdout
+    assert broken in result.stdout, result.stdout + result.stderr
+
+
+def _is_view_module(name: str) -> bool:
+    parts = name.split(".")
+    return parts[-1] == "views" or parts[-1].endswith("_views") or "views" in parts[2:-1]
+
+
+def test_views_are_imported_only_by_their_apps_urls_and_views() -> None:
+    """The contract keeps other apps out; inside an app, only urls and views import views."""
+    graph = grimp.build_graph("koers")
+    wrong = {
+        f"{importer} -> {view}"
+        for view in graph.modules
+        if _is_view_module(view)
+        for importer in graph.find_modules_that_directly_import(view)
+        if not _is_view_module(importer) and importer.split(".")[-1] != "urls"
+    }
+    assert not wrong, sorted(wrong)
+
+
+# --- 2. Views do not write -------------------------------------------------------------------
+#
+# A view parses the request with a form, calls a service and renders. A call of one of these
+# methods in a view module is a write outside the write path. Not counted: `messages` and
+# `request.session`; `.update(...)` with a positional argument (that is dict.update:
+# QuerySet.update takes keywords only); `.save(commit=False)`. A form's `.save()` counts: in
+# Koers a form that saves is a ModelForm or one of Django's auth forms, which write rows.
+
+WRITE_METHODS = {
+    "save",
+    "create",
+    "update",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+    "get_or_create",
+    "update_or_create",
+}
+NOT_MODEL_RECEIVERS = ("messages", "request.session")
+
+# "<module>::<function>::<call>" for every write in a view module today.
+KNOWN_VIEW_WRITES = frozenset(
+    {
+        # Django's PasswordChangeForm.save() sets the password and saves the user: no service, no
+        # audit entry of its own (the view records the session).
+        "accounts/views.py::password_change::form.save",
+    }
+)
+
+
+def _is_view_path(path: Path) -> bool:
+    parts = path.relative_to(PACKAGE).parts
+    return "views" in parts[:-1] or path.name == "views.py" or path.name.endswith("_views.py")
+
+
+def _is_write(call: ast.Call) -> bool:
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in WRITE_METHODS:
+        return False
+    receiver = ast.unparse(func.value)
+    if receiver.startswith(NOT_MODEL_RECEIVERS):
+        return False
+    if func.attr == "update" and call.args:
+        return False
+    commit_false = any(
+        keyword.arg == "commit"
+        and isinstance(keyword.value, ast.Constant)
+        and keyword.value.value is False
+        for keyword in call.keywords
+    )
+    return not (func.attr == "save" and commit_false)
+
+
+def _writes(path: Path) -> set[str]:
+    found: set[str] = set()
+
+    def visit(node: ast.AST, function: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.FunctionDef | ast.ClassDef) else function
+            if isinstance(child, ast.AsyncFunctionDef):
+                inner = child.name
+            if isinstance(child, ast.Call) and _is_write(child):
+                found.add(f"{_name(path)}::{function}::{ast.unparse(child.func)}")
+            visit(child, inner)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), "<module>")
+    return found
+
+
+VIEW_MODULES = [path for path in _python_modules() if _is_view_path(path)]
+
+
+def _known_in(module: str, known: frozenset[str]) -> set[str]:
+    return {entry for entry in known if entry.startswith(f"{module}::")}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [_case(_name(path), bool(_known_in(_name(path), KNOWN_VIEW_WRITES))) for path in VIEW_MODULES],
+)
+def test_view_module_does_not_write(module: str) -> None:
+    found = _writes(PACKAGE / module)
+    _fail_or_tolerate(found, _known_in(module, KNOWN_VIEW_WRITES), "writes in a view module")
+
+
+def test_known_view_writes_are_still_there() -> None:
+    found = set().union(*(_writes(path) for path in VIEW_MODULES))
+    fixed = KNOWN_VIEW_WRITES - found
+    assert not fixed, f"fixed or moved, remove from KNOWN_VIEW_WRITES: {sorted(fixed)}"
+
+
+# --- 3. Services are writes named <thing>_<verb> ---------------------------------------------
+#
+# A public function of a services module (services.py, *_services.py, or a module of a
+# services/ package) is a write and says so: `realisation_record`, `week_submit`. A read
+# (`week_for`, `may_approve`) belongs in queries.py or access.py, a helper starts with `_`.
+
+# fmt: off
+SERVICE_VERBS = frozenset({
+    "add", "approve", "carry_over", "close", "confirm", "correct", "create", "decide",
+    "delete", "end", "enforce", "erase", "export", "finish", "import", "lose", "merge", "move",
+    "post", "prepare", "propose", "record", "regenerate", "register", "remake", "remove",
+    "renew", "reopen", "request", "reset", "retry", "return", "review", "save", "send", "set",
+    "setup", "sign", "start", "store", "submit", "transition", "update", "win", "withdraw",
+})
+# fmt: on
+
+# "<module>::<function>" for every public service function whose name breaks the rule today.
+KNOWN_MISNAMED_SERVICES = frozenset(
+    {
+        # verb first: the restructuring renames them <thing>_<verb>
+        "privacy/services.py::enforce_retention",
+        "privacy/services.py::erase_person",
+        "privacy/services.py::export_person",
+        "work/services.py::approve_week",
+        "work/services.py::check_project",
+        "work/services.py::close_month",
+        "work/services.py::correct_entry",
+        "work/services.py::return_week",
+        "work/services.py::save_week",
+        "work/services.py::submit_week",
+        # no verb, or a qualifier after it
+        "accounts/services.py::user_sessions_end_others",
+        "funding/services.py::obligation_done",
+        "relations/event_services.py::participant_attendance",
+        "relations/opportunity_services.py::quote_document",
+        # reads and helpers, which belong in queries.py, access.py, rules or core
+        "accounts/services.py::installation_refusal",
+        "accounts/services.py::may_administer",
+        "accounts/services.py::second_factor_check",
+        "accounts/services.py::totp_device_pending",
+        "plans/services/annual_plans.py::allowed_transitions",
+        "plans/services/annual_plans.py::annual_plan_scope",
+        "plans/services/common.py::annual_plan_of",
+        "plans/services/common.py::lock_for_edit",
+        "plans/services/common.py::refuse_if_accounted",
+        "plans/services/common.py::refuse_if_frozen",
+        "privacy/services.py::person_context",
+        "privacy/services.py::person_contexts",
+        "privacy/services.py::person_ids",
+        "privacy/services.py::persons_due",
+        "relations/contact_services.py::feed_hash",
+        "relations/member_services.py::members_on",
+        "relations/opportunity_services.py::may_win",
+        "relations/opportunity_services.py::template_for",
+        "relations/organisation_services.py::long_tags",
+        "relations/organisation_services.py::possible_duplicates",
+        "relations/organisation_services.py::tags_from",
+        "relations/services.py::person_duplicates",
+        "relations/services.py::person_look_alikes",
+        "reports/services.py::checksum",
+        "work/services.py::may_approve",
+        "work/services.py::week_for",
+        "work/services.py::week_for_user_id",
+        "work/services.py::weeks_blocking",
+    }
+)
+
+
+def _is_services_path(path: Path) -> bool:
+    parts = path.relative_to(PACKAGE).parts
+    return (
+        path.name == "services.py" or path.name.endswith("_services.py") or "services" in parts[:-1]
+    )
+
+
+def _public_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{_name(path)}::{node.name}"
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and not node.name.startswith("_")
+    ]
+
+
+SERVICE_FUNCTIONS = [
+    function
+    for path in _python_modules()
+    if _is_services_path(path)
+    for function in _public_functions(path)
+]
+
+
+# A predicate (`may_approve`) reads, whatever verb it ends in.
+PREDICATE_PREFIXES = ("may_", "can_", "is_", "has_")
+
+
+def _follows_the_rule(function: str) -> bool:
+    if function.startswith(PREDICATE_PREFIXES):
+        return False
+    return any(
+        function.endswith(f"_{verb}") and len(function) > len(verb) + 1 for verb in SERVICE_VERBS
+    )
+
+
+@pytest.mark.parametrize(
+    "service",
+    [_case(service, service in KNOWN_MISNAMED_SERVICES) for service in SERVICE_FUNCTIONS],
+)
+def test_service_is_named_thing_verb(service: str) -> None:
+    function = service.rsplit("::", 1)[1]
+    found = set() if _follows_the_rule(function) else {service}
+    _fail_or_tolerate(
+        found,
+        KNOWN_MISNAMED_SERVICES & {service},
+        "not <thing>_<verb> with a verb from SERVICE_VERBS (a read belongs in queries.py)",
+    )
+
+
+def test_known_misnamed_services_are_still_there() -> None:
+    gone = KNOWN_MISNAMED_SERVICES - set(SERVICE_FUNCTIONS)
+    assert not gone, f"renamed or moved, remove from KNOWN_MISNAMED_SERVICES: {sorted(gone)}"
+
+
+# --- 4. The project explains itself, from inside the repository ------------------------------
+
+DOCUMENTS = [REPOSITORY / "README.md", *sorted((REPOSITORY / "docs").glob("*.md"))]
+DOCUMENTS += sorted((REPOSITORY / "bench").glob("*.md"))
+# A Markdown link's target, or a path in backticks that climbs out with "../".
+LINK = re.compile(r"\]\((?P<link>[^)\s#]+)[^)]*\)|`(?P<climb>\.\./[^`]*)`")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: _relative(path))
+def test_document_points_only_inside_the_repository(document: Path) -> None:
+    outside = []
+    for match in LINK.finditer(document.read_text(encoding="utf-8")):
+        target = match["link"] or match["climb"]
+        if match["link"] and "://" in target:
+            continue  # a web address: the public sources a document cites
+        resolved = (document.parent / target).resolve()
+        if not resolved.is_relative_to(REPOSITORY) or not resolved.exists():
+            outside.append(target)
+    assert not outside, outside
