@@ -77,6 +77,19 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
+@dataclass
+class _Known:
+    """What the rows are checked against: the organisation's staff, projects, activities,
+    categories and closed months, each read once."""
+
+    organisation_id: int
+    staff: dict[str, Any]
+    projects: dict[str, Project]
+    activities: dict[tuple[str, int], Activity]
+    categories: dict[str, TimeCategory]
+    closed_months: set[dt.date]
+
+
 def read(path: Path) -> list[list[str]]:
     """The file's rows, with one more than allowed when it is longer (see `check`)."""
     return tables.read_table(path, MAX_ROWS)
@@ -118,19 +131,6 @@ def check(rows: list[list[str]], *, organisation_id: int) -> Report:
         _check_row(row, known, day_totals)
     _check_day_totals(report, day_totals)
     return report
-
-
-@dataclass
-class _Known:
-    """What the rows are checked against: the organisation's staff, projects, activities,
-    categories and closed months, each read once."""
-
-    organisation_id: int
-    staff: dict[str, Any]
-    projects: dict[str, Project]
-    activities: dict[tuple[str, int], Activity]
-    categories: dict[str, TimeCategory]
-    closed_months: set[dt.date]
 
 
 def _staff(organisation_id: int) -> dict[str, Any]:
