@@ -112,6 +112,7 @@ def mark_done(request: HttpRequest, token: str) -> None:
 
 
 def _no_options(request: HttpRequest, data: QueryDict | None) -> forms.Form:
+    """The options of an import that has none (hours, budget lines): valid when bound."""
     return Form(data)
 
 
