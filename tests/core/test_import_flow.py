@@ -63,3 +63,29 @@ def test_every_import_uploads_on_the_one_page_and_reports_on_the_one_report(
     report = dry_run.context["report"]
     assert isinstance(report, tables.ImportReport)
     assert report.problems and not report.rows  # a file without the columns it needs
+
+
+COLUMNS = {"date": ("datum", "date"), "user": ("medewerker", "user"), "hours": ("uren", "hours")}
+
+
+def test_one_required_column_missing_is_named_as_the_one_the_first_row_lacks() -> None:
+    report, header = tables.begin([["uren"], ["2"]], COLUMNS, required="date", max_rows=10)
+    assert header is None
+    assert report.problems == [
+        "De eerste rij moet de kolomnamen bevatten; de kolom 'datum' ontbreekt."
+    ]
+
+
+def test_of_several_required_columns_every_one_missing_is_listed() -> None:
+    rows = [["user", "notitie"], ["mila", "x"]]
+    report, header = tables.begin(rows, COLUMNS, required=("date", "user", "hours"), max_rows=10)
+    assert header is None
+    assert report.problems == ["Kolommen ontbreken: datum, uren."]
+    report, header = tables.begin(
+        [["date", "user", "hours"], ["2021-03-01", "mila", "2"]],
+        COLUMNS,
+        required=("date", "user", "hours"),
+        max_rows=10,
+    )
+    assert header == {"date": 0, "user": 1, "hours": 2}
+    assert report.problems == []
