@@ -23,7 +23,7 @@ from django.db import models
 from django.test import RequestFactory
 
 from koers import settings as koers_settings
-from koers.core import tables
+from koers.core import imports
 from koers.core.checks import private_data_check, private_paths
 
 
@@ -72,7 +72,7 @@ def test_an_import_waiting_for_confirmation_is_private(
     settings.DATA_DIR = tmp_path / "data"
     request = RequestFactory().post("/")
     request.session = SessionStore()
-    _token, path = tables.keep(request, SimpleUploadedFile("personen.csv", b"naam\nAnna\n"))
+    _token, path = imports.keep(request, SimpleUploadedFile("personen.csv", b"naam\nAnna\n"))
     assert path.read_bytes() == b"naam\nAnna\n"
     assert mode(path) == 0o600 and mode(path.parent) == 0o700
 

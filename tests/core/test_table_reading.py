@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
-from koers.core import tables
+from koers.core import imports, tables
 from koers.core.tables import MAX_COLUMNS, MAX_LINE_CHARS, read_table
 from tests.core.zip_bombs import MAIN, SHEET, repack, workbook
 
@@ -98,6 +98,6 @@ def test_an_upload_that_cannot_be_read_is_not_kept(settings: Any, tmp_path: Path
     request.session = SessionStore()
     upload = SimpleUploadedFile("lijst.csv", b"naam\n" + b"x" * (MAX_LINE_CHARS + 1))
     with pytest.raises(ValidationError):
-        tables.receive(request, upload, lambda path: read_table(path, 10))
-    assert not any(tables.pending_dir().iterdir())
-    assert request.session.get(tables.SESSION_KEY) == []
+        imports.receive(request, upload, lambda path: read_table(path, 10))
+    assert not any(imports.pending_dir().iterdir())
+    assert request.session.get(imports.SESSION_KEY) == []

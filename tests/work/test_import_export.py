@@ -165,3 +165,25 @@ def test_a_dry_run_of_more_than_a_thousand_days_and_persons_checks_them_all(
     assert [(row.values["user"], row.values["date"]) for row in report.failing] == [
         (staff[0].username, first.isoformat())  # 23.5 hours already, and one more
     ]
+
+
+def _dry_run_queries(organisation_id: int, body: list[str]) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from koers.work import imports
+
+    rows = [HEADER.strip().split(";"), *(line.split(";") for line in body)]
+    with CaptureQueriesContext(connection) as queries:
+        report = imports.check(rows, organisation_id=organisation_id)
+    assert len(report.passing) == len(body)
+    return len(queries)
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_a_dry_run_asks_the_closed_months_once_not_per_row(setup: World, count: int) -> None:
+    """Rows over many days and months, none closed: the queries do not grow with the rows
+    (asking "is this month closed" per row made a dry run one query a row)."""
+    first = dt.date(2021, 2, 1)
+    body = [f"{first + dt.timedelta(days=day)};medewerker;1;;Verlof;" for day in range(count)]
+    assert _dry_run_queries(setup.own.pk, body) <= 6

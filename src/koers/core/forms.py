@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from koers.core.text import first_unstorable
+from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 
 _M = TypeVar("_M", bound=Model)
 _F = TypeVar("_F", bound=forms.BaseForm)
@@ -141,3 +142,14 @@ def search_text(request: HttpRequest, field: str = "q") -> str:
     for problem in form.errors.get(field, []):
         messages.error(request, f"{form.fields[field].label}: {problem}")
     return ""
+
+
+class ImportFileForm(Form):
+    """The file of an import (`koers.core.imports`): a table, checked as it is uploaded."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV or Excel (.xlsx); the first row names the columns."),
+        validators=[validate_spreadsheet],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
+    )

@@ -1,9 +1,8 @@
-"""Reading uploaded tables (CSV or Excel) and keeping an upload between the dry run and
-the import itself.
+"""Reading uploaded tables (CSV or Excel) into rows, and the report of an import's check
+of them: every row with its problems, and the problems of the file as a whole.
 
-The upload is kept under the data directory with a random name that only the session
-that uploaded it knows, so a token from another session leads nowhere; the retention
-task removes what was never imported after a day.
+The flow around it (upload, dry run, import, the failing rows as CSV) and the keeping of an
+upload between the dry run and the import are in `koers.core.imports`.
 """
 
 from __future__ import annotations
@@ -12,28 +11,16 @@ import csv
 import datetime as dt
 import io
 import itertools
-import re
-import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from koers.core.private_files import private_file
-from koers.core.spreadsheets import as_typed, csv_response
+from koers.core.spreadsheets import as_typed
 from koers.core.text import first_unstorable
-
-SESSION_KEY = "koers_pending_imports"
-DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
-TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
-
 
 # What a row may hold. An Outlook contacts export, the widest file an import takes, has 92
 # columns and rows of a few thousand characters; an Excel cell holds at most 32,767.
@@ -225,22 +212,30 @@ def begin(
     rows: list[list[str]],
     columns: dict[str, tuple[str, ...]],
     *,
-    required: str,
+    required: str | tuple[str, ...],
     max_rows: int,
     report: type[ImportReport] | None = None,
 ) -> tuple[Any, dict[str, int] | None]:
     """The start of an import's check: its report with the problems of the file as a whole,
     and which column holds which field — None when the rows cannot be read (empty, without
-    the `required` column, or longer than `max_rows`)."""
+    a `required` column, or longer than `max_rows`). One required column is named as the
+    one missing; of several, every one missing is listed."""
     found = (report or ImportReport)(rows[0] if rows else [], [])
     if not rows:
         found.problems.append(_("The file is empty."))
         return found, None
     header, unknown = header_map(rows[0], columns)
-    if required not in header:
+    if isinstance(required, str):
+        if required not in header:
+            found.problems.append(
+                _("The first row must name the columns; a column '%(name)s' is missing.")
+                % {"name": columns[required][0]}
+            )
+            return found, None
+    elif missing := [name for name in required if name not in header]:
         found.problems.append(
-            _("The first row must name the columns; a column '%(name)s' is missing.")
-            % {"name": columns[required][0]}
+            _("Columns missing: %(names)s.")
+            % {"names": ", ".join(columns[name][0] for name in missing)}
         )
         return found, None
     if longer_than(rows, max_rows):
@@ -261,57 +256,6 @@ def data_rows(
         if any(values.values()):
             found.append((line, raw, values))
     return found
-
-
-def pending_dir() -> Path:
-    return Path(settings.DATA_DIR) / "pending-imports"
-
-
-def keep(request: HttpRequest, upload: UploadedFile) -> tuple[str, Path]:
-    """Store `upload` for this session; returns its token and path."""
-    token = f"{secrets.token_hex(16)}{Path(upload.name or '').suffix.lower()}"
-    path = pending_dir() / token
-    with private_file(path) as target:  # people's names and addresses: 0600, never 0644
-        for chunk in upload.chunks():
-            target.write(chunk)
-    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, [])[-4:], token]
-    return token, path
-
-
-def receive(
-    request: HttpRequest, upload: UploadedFile, read: Callable[[Path], Any]
-) -> tuple[str, Any]:
-    """Keep `upload` for this session and read it with `read` (`read_table` for an
-    import); returns its token and what was read. A file that cannot be read raises its
-    ValidationError for the form, and is not kept."""
-    token, path = keep(request, upload)
-    try:
-        return token, read(path)
-    except ValidationError:
-        discard(request, token)
-        raise
-
-
-def kept(request: HttpRequest, token: str, *, done_too: bool = False) -> Path | None:
-    """The path of a kept upload, if this session kept it and it is still there."""
-    allowed = request.session.get(SESSION_KEY, [])
-    if done_too:
-        allowed = [*allowed, *request.session.get(DONE_KEY, [])]
-    if not TOKEN.match(token) or token not in allowed:
-        return None
-    path = pending_dir() / token
-    return path if path.exists() else None
-
-
-def discard(request: HttpRequest, token: str) -> None:
-    (pending_dir() / token).unlink(missing_ok=True)
-    request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
-
-
-def mark_done(request: HttpRequest, token: str) -> None:
-    """The upload was imported: it cannot be imported again; its report can still be read."""
-    request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
-    request.session[DONE_KEY] = [*request.session.get(DONE_KEY, [])[-4:], token]
 
 
 @dataclass
@@ -396,34 +340,3 @@ class ImportReport:
             [*self.header, _("problems")],
             *([*row.raw, " | ".join(row.problems)] for row in self.failing),
         ]
-
-
-def report_page(
-    request: HttpRequest,
-    report: ImportReport,
-    *,
-    token: str,
-    dry_run: bool,
-    title: str,
-    start_url: str,
-    failing_url: str,
-    status: int = 200,
-    **extra: Any,
-) -> HttpResponse:
-    """The shared page of a dry run or a finished import (`imports/report.html`); `extra`
-    takes the template's optional parts (`facts`, `hidden`, `label_heading`, `done_url`)."""
-    context = {
-        "report": report,
-        "token": token,
-        "dry_run": dry_run,
-        "title": title,
-        "start_url": start_url,
-        "failing_url": failing_url,
-        **extra,
-    }
-    return render(request, "imports/report.html", context, status=status)
-
-
-def failing_download(report: ImportReport, filename: str) -> HttpResponse:
-    """The rows with problems as a CSV file, with a column saying what is wrong."""
-    return csv_response(filename, report.failing_table())

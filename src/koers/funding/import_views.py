@@ -1,5 +1,8 @@
 """Budget imports: upload → dry run (every row's problems, or the table with its
-cross-foot check) → import. Nothing is saved before the user confirms the dry run."""
+cross-foot check) → import. Nothing is saved before the user confirms the dry run.
+
+Budget lines go through the one import flow (`koers.core.imports`); a stated table shares
+its upload page and kept upload, and has its own check page (the table with its totals)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,8 +20,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
-from koers.core import tables
 from koers.core.forms import Form
+from koers.core.imports import (
+    Importer,
+    failing_rows,
+    kept,
+    mark_done,
+    receive,
+    run_import,
+    upload_page,
+)
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
@@ -70,26 +80,49 @@ class TableConfirmForm(Form):
     )
 
 
-def _report_page(
-    request: HttpRequest, report: Any, token: str, *, dry_run: bool, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "imports/report.html",
-        {
-            "report": report,
-            "token": token,
-            "dry_run": dry_run,
-            "title": _("Import a budget"),
-            "start_url": reverse("funding:budget_import"),
-            "failing_url": reverse("funding:budget_import_failing", args=[token]),
-        },
-        status=status,
-    )
+def _own_organisation(request: HttpRequest) -> dict[str, Any]:
+    return {"organisation_id": own_organisation(request.user, Capability.MANAGE_FUNDING)}
 
 
-def _read(path: Any) -> list[list[str]]:
-    return tables.read_table(path, imports.MAX_ROWS)
+BUDGET_IMPORT = Importer(
+    title=gettext_lazy("Import a budget"),
+    url_name="funding:budget_import",
+    failing_url_name="funding:budget_import_failing",
+    failing_filename="begroting-met-problemen.csv",
+    section=gettext_lazy("Programme budget"),
+    section_url_name="funding:budget",
+    intro=gettext_lazy(
+        "First Koers checks the file and shows what it found: every row's problems, or the "
+        "table with its totals added up. Nothing is saved until you confirm."
+    ),
+    columns_heading=gettext_lazy("Budget lines: the columns"),
+    columns_note=gettext_lazy(
+        "The first row names the columns, in Dutch or English, in any order. Required: jaar, "
+        "programma (code or name), soort (inkomsten or kosten) and bedrag; income needs a "
+        "financier, costs a kostensoort (personeel, materiaal, inhuur, overhead, overig). A "
+        "range goes in van and tot."
+    ),
+    notes=(
+        (
+            gettext_lazy("A budget table"),
+            gettext_lazy(
+                "The first row holds the column names: the first cell is for the labels, a "
+                "last column named “totaal” holds each row's stated total. A row whose label "
+                "starts with “totaal” is a total row; a row with a label and no amounts is a "
+                "heading. Amounts as 1.234,56 or 1234.56."
+            ),
+        ),
+    ),
+    columns=imports.COLUMNS,
+    upload_form=BudgetImportForm,
+    scope=_own_organisation,
+    read=imports.read,
+    check=lambda rows, s: imports.check_lines(rows, organisation_id=s["organisation_id"]),
+    apply=lambda report, s, **kw: imports.apply_lines(
+        report, organisation_id=s["organisation_id"], **kw
+    ),
+    done=lambda count: _("%(count)s budget lines imported.") % {"count": count},
+)
 
 
 def _table_preview(
@@ -129,62 +162,38 @@ def _table_preview(
 @requires(Capability.MANAGE_FUNDING)
 @require_http_methods(["GET", "POST"])
 def budget_import(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and request.POST.get("shape") == TABLE:
+        return _stated_table(request)
+    return run_import(request, BUDGET_IMPORT)
+
+
+def _stated_table(request: HttpRequest) -> HttpResponse:
+    """The upload of a stated table (its check page), or its confirmation (stored)."""
     organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
     token = request.POST.get("token", "")
-    if request.method == "POST" and token:
-        path = tables.kept(request, token)
+    if token:
+        path = kept(request, token)
         if path is None:
             raise Http404
-        if request.POST.get("shape") == TABLE:
-            return _store_table(request, organisation_id, path, token)
-        report = imports.check_lines(
-            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-        )
+        return _store_table(request, organisation_id, path, token)
+    form = BudgetImportForm(request.POST, request.FILES)
+    if form.is_valid():
         try:
-            count = imports.apply_lines(
-                report,
-                actor=request.user,
-                organisation_id=organisation_id,
-                skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
-            )
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-            return _report_page(request, report, token, dry_run=True, status=400)
-        tables.mark_done(request, token)
-        messages.success(request, _("%(count)s budget lines imported.") % {"count": count})
-        return _report_page(request, report, token, dry_run=False)
-    form = BudgetImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            token, rows = tables.receive(request, form.cleaned_data["file"], _read)
+            token, rows = receive(request, form.cleaned_data["file"], imports.read)
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            if form.cleaned_data["shape"] == TABLE:
-                page, _parsed = _table_preview(
-                    request,
-                    organisation_id,
-                    rows,
-                    token,
-                    form.cleaned_data["title"].strip(),
-                    form.cleaned_data["source"].strip(),
-                )
-                return page
-            report = imports.check_lines(rows, organisation_id=organisation_id)
-            return _report_page(request, report, token, dry_run=True)
-    return render(
-        request,
-        "funding/budget_import.html",
-        {"form": form, "columns": imports.COLUMNS},
-        status=400 if request.method == "POST" else 200,
-    )
+            title, source = form.cleaned_data["title"], form.cleaned_data["source"]
+            page, _parsed = _table_preview(
+                request, organisation_id, rows, token, title.strip(), source.strip()
+            )
+            return page
+    return upload_page(request, BUDGET_IMPORT, [form], status=400)
 
 
 def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: str) -> HttpResponse:
     form = TableConfirmForm(request.POST)
-    table_rows = _read(path)
+    table_rows = imports.read(path)
     if not form.is_valid():
         flash_form_errors(request, form)
         page, _parsed = _table_preview(request, organisation_id, table_rows, token, "", "")
@@ -210,7 +219,7 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
             messages.error(request, problem)
         page, _parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
         return page
-    tables.mark_done(request, token)
+    mark_done(request, token)
     messages.success(request, _("The table has been stored."))
     return redirect("funding:budget_table", pk=table.pk)
 
@@ -220,11 +229,4 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
 @require_GET
 def budget_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     """The budget lines with problems as a CSV file, with a column saying what is wrong."""
-    organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
-    path = tables.kept(request, token, done_too=True)
-    if path is None:
-        raise Http404
-    report = imports.check_lines(
-        tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-    )
-    return tables.failing_download(report, "begroting-met-problemen.csv")
+    return failing_rows(request, BUDGET_IMPORT, token)

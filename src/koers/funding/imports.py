@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -110,24 +111,19 @@ def parse_money(text: str) -> Decimal | None:
 # --- budget lines ----------------------------------------------------------------------------
 
 
+def read(path: Path) -> list[list[str]]:
+    """The file's rows, with one more than allowed when it is longer (see `check_lines`
+    and `read_stated_table`)."""
+    return tables.read_table(path, MAX_ROWS)
+
+
 def check_lines(rows: list[list[str]], *, organisation_id: int) -> tables.ImportReport:
     """Validate every row; saves nothing. Each passing row carries its unsaved line."""
-    if not rows:
-        return tables.ImportReport([], [], [_("The file is empty.")])
-    if tables.longer_than(rows, MAX_ROWS):
-        return tables.ImportReport(rows[0], [], [tables.too_long(MAX_ROWS)])
-    columns, unknown = tables.header_map(rows[0], COLUMNS)
-    report = tables.ImportReport(rows[0], [])
-    missing = [n for n in ("year", "programme", "direction", "amount") if n not in columns]
-    if missing:
-        report.problems.append(
-            _("Columns missing: %(names)s.") % {"names": ", ".join(COLUMNS[n][0] for n in missing)}
-        )
+    report, header = tables.begin(
+        rows, COLUMNS, required=("year", "programme", "direction", "amount"), max_rows=MAX_ROWS
+    )
+    if header is None:
         return report
-    if unknown:
-        report.problems.append(
-            _("Columns not recognised, ignored: %(names)s.") % {"names": ", ".join(unknown)}
-        )
     programmes: dict[str, Programme] = {}
     for programme in Programme.objects.filter(plan__organisation_id=organisation_id):
         programmes[programme.name.lower()] = programme
@@ -138,10 +134,7 @@ def check_lines(rows: list[list[str]], *, organisation_id: int) -> tables.Import
         funders.setdefault(organisation.name.lower(), organisation)
         if organisation.short_name:
             funders.setdefault(organisation.short_name.lower(), organisation)
-    for line, raw in enumerate(rows[1:], start=2):
-        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
-        if not any(values.values()):
-            continue
+    for line, raw, values in tables.data_rows(rows, header):
         row = tables.ImportRow(line, raw, values)
         report.rows.append(row)
         _check_line(row, organisation_id, programmes, funders)
@@ -261,12 +254,7 @@ def apply_lines(
 ) -> int:
     """Save the passing rows through the service (permission and audit per line); refuses
     while rows fail unless skipping them."""
-    if report.problems and not report.rows:
-        raise ValidationError(report.problems)
-    if report.failing and not skip_failing:
-        raise ValidationError(
-            _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
-        )
+    report.refuse_unless_importable(skip_failing=skip_failing)
     for row in report.passing:
         line = row.record
         services.budget_line_save(

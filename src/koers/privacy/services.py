@@ -28,7 +28,8 @@ from django_tasks_db.models import DBTaskResult
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.accounts.tasks import send_password_reset
-from koers.core import append_only, tables
+from koers.core import append_only
+from koers.core import imports as pending_imports
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
 from koers.directory.models import Person
@@ -250,7 +251,7 @@ def _purge_sign_in_records(cutoff: dt.datetime) -> int:
 
 
 def _remove_stale_uploads(cutoff: dt.datetime) -> int:
-    folder = tables.pending_dir()
+    folder = pending_imports.pending_dir()
     if not folder.is_dir():
         return 0
     removed = 0

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import Form, ModelForm
 from koers.core.privacy import LawfulBasis
-from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.directory.models import Organisation, OrganisationKind, Person
 from koers.plans.forms import DateInput
 from koers.relations.services import PERSON_FIELDS
@@ -91,15 +90,6 @@ class PositionForm(Form):
 
 class PersonSearchForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-
-
-class ImportFileForm(Form):
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("CSV or Excel (.xlsx); the first row names the columns."),
-        validators=[validate_spreadsheet],
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
-    )
 
 
 class PersonImportOptions(HolderForm):

@@ -1,164 +1,35 @@
-"""Imports into the directory, persons and organisations, on one path: upload → dry run
-listing every row's problems (nothing saved) → import, of all rows or of the passing ones;
-the skipped rows download as CSV with their problems.
+"""Imports into the directory, persons and organisations, on the one import flow
+(`koers.core.imports`): their pages, texts and options; the rows' rules are in `imports`
+and `organisation_imports`.
 
-What holds for a whole import (for persons: the holder, a purpose and a lawful basis)
-is an options form, sent with the file, posted again with the confirmation and given to
-the download, and checked each time: a holder she may not keep persons for is refused."""
+The options of a person import (the holder, a purpose and a lawful basis) are checked on
+every request: a holder she may not keep persons for is refused."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
-from koers.core import tables
+from koers.core.imports import Importer, failing_rows, run_import
 from koers.core.spreadsheets import spreadsheet_export
-from koers.plans.views.common import client_ip
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import imports, organisation_imports
 from koers.relations.access import holders_for
-from koers.relations.forms import ImportFileForm, OrganisationImportOptions, PersonImportOptions
+from koers.relations.forms import OrganisationImportOptions, PersonImportOptions
 
 
-@dataclass(frozen=True)
-class Importer:
-    """One kind of import: its pages, its options and its check and apply functions."""
-
-    title: Any  # lazy text
-    url_name: str
-    failing_url_name: str
-    failing_filename: str
-    section: Any  # the page it belongs to, for the breadcrumb
-    back_url_name: str
-    back_label: Any
-    intro: Any
-    columns_note: Any
-    columns: dict[str, tuple[str, ...]]
-    options: Callable[[HttpRequest, QueryDict | None], forms.Form]
-    read: Callable[[Path], list[list[str]]]
-    check: Callable[[list[list[str]], dict[str, Any]], tables.ImportReport]
-    apply: Callable[..., int]  # (report, options, *, actor, skip_failing, remote_addr)
-    done: Callable[[int], str]
-    label_heading: Any
-    shown: Callable[[Any], list[models.Model]] = lambda report: []  # persons named: logged
-
-
-def _facts(options: forms.Form) -> list[tuple[Any, Any]]:
-    """The options as the report states them (the label of a choice, the name of a record)."""
-    facts = []
-    for name, field in options.fields.items():
-        value = options.cleaned_data[name]
-        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-            value = dict(field.choices).get(value, value)  # type: ignore[arg-type]
-        facts.append((field.label, value))
-    return facts
-
-
-def _posted(options: forms.Form) -> list[tuple[str, Any]]:
-    return [(name, options[name].value()) for name in options.fields]
-
-
-def _report(
-    request: HttpRequest,
-    importer: Importer,
-    report: tables.ImportReport,
-    token: str,
-    options: forms.Form,
-    *,
-    dry_run: bool,
-    status: int = 200,
-) -> HttpResponse:
-    shown = importer.shown(report)
-    if shown:
-        log_access(request, AccessAction.LIST, list(dict.fromkeys(shown)), detail="import")
-    hidden = _posted(options)
-    return tables.report_page(
-        request,
-        report,
-        token=token,
-        dry_run=dry_run,
-        title=str(importer.title),
-        start_url=reverse(importer.url_name),
-        failing_url=f"{reverse(importer.failing_url_name, args=[token])}?{urlencode(hidden)}",
-        status=status,
-        facts=_facts(options),
-        hidden=hidden,
-        label_heading=importer.label_heading,
-        done_url=reverse(importer.back_url_name),
-        done_label=importer.back_label,
-    )
-
-
-def run_import(request: HttpRequest, importer: Importer) -> HttpResponse:
-    token = request.POST.get("token", "")
-    options = importer.options(request, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and token:
-        path = tables.kept(request, token)
-        if path is None:
-            raise Http404
-        if not options.is_valid():
-            messages.error(request, _("The import could not be continued; upload the file again."))
-            return redirect(importer.url_name)
-        report = importer.check(importer.read(path), options.cleaned_data)
-        try:
-            count = importer.apply(
-                report,
-                options.cleaned_data,
-                actor=request.user,
-                skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
-            )
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-            return _report(request, importer, report, token, options, dry_run=True, status=400)
-        tables.mark_done(request, token)
-        messages.success(request, importer.done(count))
-        return _report(request, importer, report, token, options, dry_run=False)
-    upload = ImportFileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload.is_valid() and options.is_valid():
-        try:
-            token, rows = tables.receive(request, upload.cleaned_data["file"], importer.read)
-        except ValidationError as error:
-            upload.add_error("file", error)
-        else:
-            report = importer.check(rows, options.cleaned_data)
-            return _report(request, importer, report, token, options, dry_run=True)
-    return render(
-        request,
-        "imports/upload.html",
-        {"importer": importer, "forms": [options, upload], "columns": importer.columns},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def failing_rows(request: HttpRequest, importer: Importer, token: str) -> HttpResponse:
-    """The rows with problems as CSV, checked again with the import's options."""
-    path = tables.kept(request, token, done_too=True)
-    options = importer.options(request, request.GET)
-    if path is None or not options.is_valid():
-        raise Http404
-    report = importer.check(importer.read(path), options.cleaned_data)
-    if shown := importer.shown(report):
-        log_access(request, AccessAction.EXPORT, list(dict.fromkeys(shown)), detail="import")
-    return tables.failing_download(report, importer.failing_filename)
+def _log_look_alikes(request: HttpRequest, report: Any, *, exported: bool) -> None:
+    """The persons in Koers that rows look like are named in the report: logged."""
+    if report.look_alikes:
+        action = AccessAction.EXPORT if exported else AccessAction.LIST
+        log_access(request, action, list(dict.fromkeys(report.look_alikes)), detail="import")
 
 
 def _person_options(request: HttpRequest, data: QueryDict | None) -> forms.Form:
@@ -171,6 +42,7 @@ PERSONS = Importer(
     failing_url_name="relations:person_import_failing",
     failing_filename="personen-met-problemen.csv",
     section=gettext_lazy("Persons"),
+    section_url_name="relations:persons",
     back_url_name="relations:persons",
     back_label=gettext_lazy("To the persons"),
     intro=gettext_lazy(
@@ -195,7 +67,7 @@ PERSONS = Importer(
         % {"count": count}
     ),
     label_heading=gettext_lazy("Name"),
-    shown=lambda report: report.look_alikes,
+    log_shown=_log_look_alikes,
 )
 
 ORGANISATIONS = Importer(
@@ -204,6 +76,7 @@ ORGANISATIONS = Importer(
     failing_url_name="relations:organisation_import_failing",
     failing_filename="organisaties-met-problemen.csv",
     section=gettext_lazy("Organisations"),
+    section_url_name="relations:organisations",
     back_url_name="relations:organisations",
     back_label=gettext_lazy("To the organisations"),
     intro=gettext_lazy(

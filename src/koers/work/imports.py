@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,7 +40,14 @@ from koers.core.forms import TextLimit
 from koers.plans.models import Activity
 from koers.work import rules
 from koers.work.grid import parse_hours
-from koers.work.models import Project, StaffProfile, TimeCategory, TimeEntry, is_closed
+from koers.work.models import (
+    ClosedMonth,
+    Project,
+    StaffProfile,
+    TimeCategory,
+    TimeEntry,
+    month_of,
+)
 
 NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length or 300
 
@@ -68,43 +77,58 @@ def _date(text: str) -> dt.date | None:
     return None
 
 
+@dataclass
+class _Known:
+    """What the rows are checked against: the organisation's staff, projects, activities,
+    categories and closed months, each read once."""
+
+    organisation_id: int
+    staff: dict[str, Any]
+    projects: dict[str, Project]
+    activities: dict[tuple[str, int], Activity]
+    categories: dict[str, TimeCategory]
+    closed_months: set[dt.date]
+
+
+def read(path: Path) -> list[list[str]]:
+    """The file's rows, with one more than allowed when it is longer (see `check`)."""
+    return tables.read_table(path, MAX_ROWS)
+
+
 def check(rows: list[list[str]], *, organisation_id: int) -> Report:
     """Validate every row; saves nothing. Each passing row carries its unsaved entry."""
-    if not rows:
-        return Report([], [], [_("The file is empty.")])
-    if tables.longer_than(rows, MAX_ROWS):
-        return Report(rows[0], [], [tables.too_long(MAX_ROWS)])
-    columns, unknown = tables.header_map(rows[0], COLUMNS)
-    report = Report(rows[0], [])
-    missing = [name for name in ("date", "user", "hours") if name not in columns]
-    if missing:
-        report.problems.append(
-            _("Columns missing: %(names)s.") % {"names": ", ".join(COLUMNS[n][0] for n in missing)}
-        )
+    report, header = tables.begin(
+        rows, COLUMNS, required=("date", "user", "hours"), max_rows=MAX_ROWS
+    )
+    if header is None:
         return report
-    if unknown:
-        report.problems.append(
-            _("Columns not recognised, ignored: %(names)s.") % {"names": ", ".join(unknown)}
-        )
-    staff = _staff(organisation_id)
-    projects = {
-        p.code.lower(): p for p in Project.objects.filter(organisation_id=organisation_id) if p.code
-    }
-    categories = {
-        c.name.lower(): c for c in TimeCategory.objects.filter(organisation_id=organisation_id)
-    }
-    activities = {
-        (a.code.lower(), a.year): a
-        for a in Activity.objects.filter(programme__plan__organisation_id=organisation_id)
-    }
+    known = _Known(
+        organisation_id=organisation_id,
+        staff=_staff(organisation_id),
+        projects={
+            p.code.lower(): p
+            for p in Project.objects.filter(organisation_id=organisation_id)
+            if p.code
+        },
+        activities={
+            (a.code.lower(), a.year): a
+            for a in Activity.objects.filter(programme__plan__organisation_id=organisation_id)
+        },
+        categories={
+            c.name.lower(): c for c in TimeCategory.objects.filter(organisation_id=organisation_id)
+        },
+        # The closed months, once: asking per row made a dry run one query a row.
+        closed_months=set(
+            ClosedMonth.objects.filter(organisation_id=organisation_id).values_list(
+                "month", flat=True
+            )
+        ),
+    )
     day_totals: dict[tuple[int, dt.date], Decimal] = defaultdict(Decimal)
-    for line, raw in enumerate(rows[1:], start=2):
-        values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in columns.items()}
-        if not any(values.values()):
-            continue
+    for line, raw, values in tables.data_rows(rows, header):
         row = Row(line, raw, values)
         report.rows.append(row)
-        _check_row(row, organisation_id, staff, projects, activities, categories, day_totals)
+        _check_row(row, known, day_totals)
     _check_day_totals(report, day_totals)
     return report
 
@@ -120,20 +144,12 @@ def _staff(organisation_id: int) -> dict[str, Any]:
     return found
 
 
-def _check_row(
-    row: Row,
-    organisation_id: int,
-    staff: dict[str, Any],
-    projects: dict[str, Project],
-    activities: dict[tuple[str, int], Activity],
-    categories: dict[str, TimeCategory],
-    day_totals: dict[tuple[int, dt.date], Decimal],
-) -> None:
+def _check_row(row: Row, known: _Known, day_totals: dict[tuple[int, dt.date], Decimal]) -> None:
     values, problems = row.values, row.problems
     day = _date(values["date"])
     if day is None:
         problems.append(_("'%(value)s' is not a date.") % {"value": values["date"]})
-    user = staff.get(values["user"].lower())
+    user = known.staff.get(values["user"].lower())
     if user is None:
         problems.append(
             _("'%(value)s' is not a staff member of this organisation.") % {"value": values["user"]}
@@ -152,11 +168,11 @@ def _check_row(
     kind, name = named[0], values[named[0]]
     target: Any = None
     if kind == "project":
-        target = projects.get(name.lower())
+        target = known.projects.get(name.lower())
     elif kind == "category":
-        target = categories.get(name.lower())
+        target = known.categories.get(name.lower())
     elif day is not None:
-        target = activities.get((name.lower(), day.year))
+        target = known.activities.get((name.lower(), day.year))
     if target is None:
         problems.append(_("'%(value)s' is not known here.") % {"value": name})
     if problems or day is None or user is None:
@@ -169,7 +185,7 @@ def _check_row(
     try:
         rules.check_target_on(target, day)
         rules.check_note(target, values.get("note", ""))
-        if is_closed(organisation_id, day):
+        if month_of(day) in known.closed_months:
             raise ValidationError(
                 _("%(day)s lies in a closed month.") % {"day": day.strftime("%d-%m-%Y")}
             )
@@ -179,7 +195,7 @@ def _check_row(
     day_totals[(user.pk, day)] += hours
     row.record = TimeEntry(
         user=user,
-        organisation_id=organisation_id,
+        organisation_id=known.organisation_id,
         date=day,
         hours=hours,
         note=values.get("note", ""),
@@ -216,12 +232,7 @@ def _check_day_totals(report: Report, day_totals: dict[tuple[int, dt.date], Deci
 def apply(report: Report, *, actor: Any, skip_failing: bool, remote_addr: str | None) -> int:
     """Save the passing rows, each with its audit entry; refuses while rows fail unless
     skipping them."""
-    if report.problems and not report.rows:
-        raise ValidationError(report.problems)
-    if report.failing and not skip_failing:
-        raise ValidationError(
-            _("%(count)s rows have problems; nothing was saved.") % {"count": len(report.failing)}
-        )
+    report.refuse_unless_importable(skip_failing=skip_failing)
     for organisation_id in {row.record.organisation_id for row in report.passing if row.record}:
         # The rows were checked against this organisation's staff and projects; saving them
         # is closing-the-books work there (the view asks the same, a script must too).

@@ -28,15 +28,13 @@ from koers.accounts.policy import (
     sees_names,
 )
 from koers.accounts.roles import Capability
-from koers.core import tables
 from koers.core.forms import Form
+from koers.core.imports import Importer, failing_rows, run_import
 from koers.core.reference import default_reference, viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.uploads import (
     ALLOWED_EXTENSIONS,
-    SPREADSHEET_EXTENSIONS,
     validate_document,
-    validate_spreadsheet,
 )
 from koers.plans.access import can, get_activity_for_user
 from koers.plans.views.common import client_ip, flash_form_errors
@@ -332,77 +330,40 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
     )
 
 
-class HoursImportForm(Form):
-    file = forms.FileField(
-        label=gettext_lazy("File"),
-        help_text=gettext_lazy("CSV or Excel (.xlsx); the first row names the columns."),
-        validators=[validate_spreadsheet],
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
-    )
+def _own_organisation_for_import(request: HttpRequest) -> dict[str, Any]:
+    return {"organisation_id": own_organisation(request.user, Capability.CLOSE_PERIOD)}
+
+
+HOURS_IMPORT = Importer(
+    title=gettext_lazy("Import hours"),
+    url_name="work:import",
+    failing_url_name="work:import_failing",
+    failing_filename="uren-met-problemen.csv",
+    section=gettext_lazy("Months"),
+    section_url_name="work:months",
+    intro=gettext_lazy(
+        "First Koers checks every row by the same rules as the week grid and shows what it "
+        "found; nothing is saved until you confirm."
+    ),
+    columns_note=gettext_lazy(
+        "The first row names the columns, in Dutch or English, in any order. Required: "
+        "datum, medewerker (user name or e-mail address), uren, and one of project (code), "
+        "activiteit (code) or categorie (name)."
+    ),
+    columns=imports.COLUMNS,
+    scope=_own_organisation_for_import,
+    read=imports.read,
+    check=lambda rows, s: imports.check(rows, organisation_id=s["organisation_id"]),
+    apply=lambda report, s, **kw: imports.apply(report, **kw),
+    done=lambda count: _("%(count)s entries imported.") % {"count": count},
+)
 
 
 @requires(Capability.CLOSE_PERIOD)
 @require_http_methods(["GET", "POST"])
 def hours_import(request: HttpRequest) -> HttpResponse:
     """Upload → dry run listing every row's problems → import (all, or the passing rows)."""
-    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
-    token = request.POST.get("token", "")
-    if request.method == "POST" and token:
-        path = tables.kept(request, token)
-        if path is None:
-            raise Http404
-        report = imports.check(
-            tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-        )
-        try:
-            count = imports.apply(
-                report,
-                actor=request.user,
-                skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
-            )
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-            return _import_report(request, report, token, dry_run=True, status=400)
-        tables.mark_done(request, token)
-        messages.success(request, _("%(count)s entries imported.") % {"count": count})
-        return _import_report(request, report, token, dry_run=False)
-    form = HoursImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            token, rows = tables.receive(
-                request, form.cleaned_data["file"], lambda p: tables.read_table(p, imports.MAX_ROWS)
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            report = imports.check(rows, organisation_id=organisation_id)
-            return _import_report(request, report, token, dry_run=True)
-    return render(
-        request,
-        "work/import.html",
-        {"form": form, "columns": imports.COLUMNS},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def _import_report(
-    request: HttpRequest, report: Any, token: str, *, dry_run: bool, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "imports/report.html",
-        {
-            "report": report,
-            "token": token,
-            "dry_run": dry_run,
-            "title": _("Import hours"),
-            "start_url": reverse("work:import"),
-            "failing_url": reverse("work:import_failing", args=[token]),
-        },
-        status=status,
-    )
+    return run_import(request, HOURS_IMPORT)
 
 
 @spreadsheet_export
@@ -410,14 +371,7 @@ def _import_report(
 @require_GET
 def hours_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     """The rows with problems as a CSV file, with a column saying what is wrong."""
-    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
-    path = tables.kept(request, token, done_too=True)
-    if path is None:
-        raise Http404
-    report = imports.check(
-        tables.read_table(path, imports.MAX_ROWS), organisation_id=organisation_id
-    )
-    return tables.failing_download(report, "uren-met-problemen.csv")
+    return failing_rows(request, HOURS_IMPORT, token)
 
 
 @spreadsheet_export
