@@ -194,10 +194,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 # The attempts hold other organisations' officials' addresses: not for a beheerder's admin.
 AXES_ENABLE_ADMIN = False
 PROXY_COUNT = int(os.environ.get("KOERS_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# One reading of the client's address for the throttle, the audit trail and the rate limits.
+AXES_CLIENT_IP_CALLABLE = "koers.core.http.client_address"
 
 # Two-factor sign-in (koers.accounts.two_factor): required for the roles in
 # koers.accounts.roles.TWO_FACTOR_ROLES. Only a demo may waive the requirement, and every

@@ -20,11 +20,12 @@ from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.forms import Form
+from koers.core.http import client_address
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
-from koers.plans.views.common import client_ip, flash_form_errors
+from koers.plans.views.common import flash_form_errors
 
 LINES, TABLE = "regels", "tabel"
 
@@ -146,7 +147,7 @@ def budget_import(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 organisation_id=organisation_id,
                 skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             for problem in error.messages:
@@ -203,7 +204,7 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
             columns=columns,
             rows=rows,
             source=source,
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         )
     except ValidationError as error:
         for problem in error.messages:

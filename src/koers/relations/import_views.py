@@ -28,8 +28,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core import tables
+from koers.core.http import client_address
 from koers.core.spreadsheets import spreadsheet_export
-from koers.plans.views.common import client_ip
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import imports, organisation_imports
@@ -123,7 +123,7 @@ def run_import(request: HttpRequest, importer: Importer) -> HttpResponse:
                 options.cleaned_data,
                 actor=request.user,
                 skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             for problem in error.messages:

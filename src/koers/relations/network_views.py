@@ -22,10 +22,11 @@ from koers.accounts.models import User
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.forms import Form
+from koers.core.http import client_address
 from koers.core.reference import viewpoint
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, form_status, save_versioned
+from koers.plans.views.common import form_status, save_versioned
 from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
 
@@ -159,7 +160,7 @@ def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     representatives=list(cleaned["representatives"]),
                     network=record,
                     expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -198,7 +199,7 @@ def network_review(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 network=record,
                 on=timezone.localdate(),
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:

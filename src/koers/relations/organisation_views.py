@@ -19,10 +19,11 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.forms import Form, search_text
+from koers.core.http import client_address
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, form_status, save_versioned
+from koers.plans.views.common import form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
@@ -218,7 +219,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
                     organisation=record,
                     expected_version=cleaned["version"] if record else None,
                     accept_duplicates=cleaned.get("accept_duplicates", False),
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -262,7 +263,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 keep=keep,
                 duplicate=form.cleaned_data["duplicate"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
 from koers.core.periods import Quarter, Year
 from koers.core.reference import default_reference, viewpoint
 from koers.plans import queries
@@ -36,10 +37,6 @@ from koers.plans.progress import ON_TRACK_MARGIN, activity_status
 from koers.plans.services import ConflictError
 
 VIEW = Capability.VIEW_PLANS
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def plan_years(user: Any) -> range:
@@ -162,7 +159,7 @@ def submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed:
     messages next to the fields and return None."""
     try:
         result = service(
-            actor=request.user, remote_addr=client_ip(request), **fixed, **form.cleaned_data
+            actor=request.user, remote_addr=client_address(request), **fixed, **form.cleaned_data
         )
     except ValidationError as error:
         form.add_error(None, error)
