@@ -21,7 +21,7 @@ from koers.core.audit import context_of
 from koers.core.http import client_address
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export
-from koers.plans.services import ConflictError
+from koers.core.versioning import ConflictError
 from koers.plans.views.common import act, flash_form_errors, form_status
 from koers.reports import documents, queries, services
 from koers.reports.access import (

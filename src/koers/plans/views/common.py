@@ -17,6 +17,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.periods import Quarter, Year
 from koers.core.reference import default_reference, viewpoint
+from koers.core.versioning import ConflictError
 from koers.plans import queries
 from koers.plans.access import (
     can,
@@ -34,7 +35,6 @@ from koers.plans.models import (
     Source,
 )
 from koers.plans.progress import ON_TRACK_MARGIN, activity_status
-from koers.plans.services import ConflictError
 
 VIEW = Capability.VIEW_PLANS
 

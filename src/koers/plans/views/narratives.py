@@ -18,12 +18,13 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
+from koers.core.versioning import ConflictError
 from koers.plans import queries, services
 from koers.plans.access import get_programme_for_user
 from koers.plans.forms import ActivityUpdateForm
 from koers.plans.models import AnnualPlanStatus
 from koers.plans.progress import Status
-from koers.plans.services import ConflictError, UpdateEntry, UpdatesRefused
+from koers.plans.services import UpdateEntry, UpdatesRefused
 from koers.plans.views.common import display, form_status, margin_percent
 
 
