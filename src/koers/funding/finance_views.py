@@ -17,6 +17,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import form_page, submit
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.funding import queries, services
@@ -28,7 +29,6 @@ from koers.funding.access import (
 )
 from koers.funding.forms import BudgetLineForm, ExpenseForm
 from koers.funding.models import CostType, FinancialYear
-from koers.plans.views.common import form_page, submit
 
 
 def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:

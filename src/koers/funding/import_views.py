@@ -21,11 +21,11 @@ from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.forms import Form
 from koers.core.http import client_address
+from koers.core.pages import flash_form_errors
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
-from koers.plans.views.common import flash_form_errors
 
 LINES, TABLE = "regels", "tabel"
 

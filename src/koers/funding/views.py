@@ -19,8 +19,10 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
+from koers.core.versioning import save_versioned
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
     get_advance_for_user,
@@ -38,7 +40,6 @@ from koers.funding.forms import (
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
-from koers.plans.views.common import act, flash_form_errors, form_status, save_versioned
 
 
 def _may_manage(request: HttpRequest) -> bool:
@@ -172,7 +173,7 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "multipart": True,

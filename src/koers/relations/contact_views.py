@@ -20,8 +20,9 @@ from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
-from koers.plans.views.common import act, flash_form_errors, form_status, save_versioned
+from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import contact_services as services

@@ -19,11 +19,12 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
+from koers.core.versioning import save_versioned
 from koers.plans.access import can, require
 from koers.plans.models import Programme
-from koers.plans.views.common import act, flash_form_errors, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import event_services as services
@@ -169,7 +170,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(event)s") % {"event": record.title}

@@ -20,10 +20,10 @@ from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import Form
 from koers.core.http import client_address
+from koers.core.pages import act, submit
 from koers.core.reference import viewpoint
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
-from koers.plans.views.common import act, submit
 from koers.relations import member_services as services
 from koers.relations.models import EmployerMembership
 

@@ -23,10 +23,11 @@ from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.forms import Form
 from koers.core.http import client_address
+from koers.core.pages import form_status
 from koers.core.reference import viewpoint
+from koers.core.versioning import save_versioned
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
-from koers.plans.views.common import form_status, save_versioned
 from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
 
@@ -175,7 +176,7 @@ def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             return redirect("relations:network", pk=saved[0].pk)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(name)s") % {"name": record.name} if record else _("Add a network"),

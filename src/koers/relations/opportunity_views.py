@@ -23,8 +23,9 @@ from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
-from koers.plans.views.common import act, flash_form_errors, form_status, save_versioned
+from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import opportunity_services as services
@@ -212,7 +213,7 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
             return redirect("relations:opportunity", pk=saved[0].pk)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(title)s") % {"title": record.title}

@@ -21,9 +21,10 @@ from koers.accounts.roles import Capability
 from koers.core.forms import Form, search_text
 from koers.core.http import client_address
 from koers.core.models import Municipality
+from koers.core.pages import form_status
+from koers.core.versioning import save_versioned
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
-from koers.plans.views.common import form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
@@ -278,7 +279,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("relations:organisation", pk=keep.pk)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},

@@ -26,8 +26,9 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import flash_form_errors
+from koers.core.versioning import save_versioned
 from koers.directory.models import Position
-from koers.plans.views.common import flash_form_errors, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
@@ -200,7 +201,7 @@ def _person_form_page(
     back = reverse("relations:person", args=[person.pk]) if person else reverse("relations:persons")
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "extra_forms": [holder_form] if holder_form else [],

@@ -20,9 +20,9 @@ from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.versioning import ConflictError
-from koers.plans.views.common import act, flash_form_errors, form_status
 from koers.reports import documents, queries, services
 from koers.reports.access import (
     get_document_for_user,

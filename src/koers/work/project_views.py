@@ -21,10 +21,11 @@ from koers.accounts.roles import Capability
 from koers.core.forms import Form
 from koers.core.http import client_address
 from koers.core.models import Municipality
+from koers.core.pages import form_status
+from koers.core.versioning import save_versioned
 from koers.directory.models import Organisation
 from koers.plans.forms import DateInput
 from koers.plans.models import Programme
-from koers.plans.views.common import form_status, save_versioned
 from koers.work import services
 from koers.work.access import get_project_for_user, may_manage, programmes_for_projects
 from koers.work.models import Project, ProjectStatus
@@ -147,7 +148,7 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(project)s") % {"project": project}

@@ -31,6 +31,7 @@ from koers.accounts.roles import Capability
 from koers.core import tables
 from koers.core.forms import Form
 from koers.core.http import client_address
+from koers.core.pages import flash_form_errors
 from koers.core.reference import default_reference, viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.uploads import (
@@ -40,7 +41,6 @@ from koers.core.uploads import (
     validate_spreadsheet,
 )
 from koers.plans.access import can, get_activity_for_user
-from koers.plans.views.common import flash_form_errors
 from koers.work import grid, imports, queries, services
 from koers.work.forms import CorrectionForm, ProductReviewForm, WeekDecisionForm, WeekForm
 from koers.work.models import (

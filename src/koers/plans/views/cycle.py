@@ -16,6 +16,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import act
 from koers.plans import queries, services
 from koers.plans.access import (
     get_annual_plan_for_user,
@@ -32,7 +33,7 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Programme,
 )
-from koers.plans.views.common import VIEW, act
+from koers.plans.views.common import VIEW
 
 
 @requires(VIEW)

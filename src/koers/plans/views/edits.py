@@ -13,7 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import form_page, submit
 from koers.core.reference import default_reference, viewpoint
+from koers.core.versioning import save_versioned
 from koers.plans import queries, services
 from koers.plans.access import (
     get_activity_for_user,
@@ -32,7 +34,6 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.validation import frozen_message
-from koers.plans.views.common import form_page, save_versioned, submit
 
 
 @requires(Capability.EDIT_PLAN)

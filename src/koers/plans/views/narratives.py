@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import display, form_status
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
 from koers.core.versioning import ConflictError
@@ -25,7 +26,7 @@ from koers.plans.forms import ActivityUpdateForm
 from koers.plans.models import AnnualPlanStatus
 from koers.plans.progress import Status
 from koers.plans.services import UpdateEntry, UpdatesRefused
-from koers.plans.views.common import display, form_status, margin_percent
+from koers.plans.views.common import margin_percent
 
 
 def progress_url(programme_id: int, quarter: Quarter) -> str:

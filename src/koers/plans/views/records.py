@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import act
 from koers.plans import queries, services
 from koers.plans.access import (
     get_indicator_for_user,
@@ -23,7 +24,7 @@ from koers.plans.access import (
 from koers.plans.forms import (
     RealisationForm,
 )
-from koers.plans.views.common import VIEW, act, activity_context
+from koers.plans.views.common import VIEW, activity_context
 
 
 @requires(Capability.RECORD_REALISATION)
