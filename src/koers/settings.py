@@ -17,15 +17,9 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.checks import refuse_two_factor_waiver_outside_demo
+from koers.core.environment import env_bool
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name: str, default: str) -> list[str]:
