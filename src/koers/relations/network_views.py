@@ -21,11 +21,10 @@ from koers.accounts.decorators import requires
 from koers.accounts.models import User
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.http import client_address
 from koers.core.reference import viewpoint
 from koers.core.versioning import versioned_edit
-from koers.plans.forms import DateInput
 from koers.plans.models import Programme
 from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue

@@ -18,13 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.http import client_address
 from koers.core.models import Municipality
 from koers.core.pages import form_status
 from koers.core.versioning import save_versioned
 from koers.directory.models import Organisation
-from koers.plans.forms import DateInput
 from koers.plans.models import Programme
 from koers.work import services
 from koers.work.access import get_project_for_user, may_manage, programmes_for_projects
