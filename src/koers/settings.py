@@ -17,15 +17,9 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.checks import refuse_two_factor_waiver_outside_demo
+from koers.core.environment import env_bool
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -194,10 +188,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 # The attempts hold other organisations' officials' addresses: not for a beheerder's admin.
 AXES_ENABLE_ADMIN = False
 PROXY_COUNT = int(os.environ.get("KOERS_PROXY_COUNT", "0"))
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# One reading of the client's address for the throttle, the audit trail and the rate limits.
+AXES_CLIENT_IP_CALLABLE = "koers.core.http.client_address"
 
 # Two-factor sign-in (koers.accounts.two_factor): required for the roles in
 # koers.accounts.roles.TWO_FACTOR_ROLES. Only a demo may waive the requirement, and every

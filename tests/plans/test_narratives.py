@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from koers.core.models import AuditEntry
+from koers.core.versioning import ConflictError
 from koers.plans import queries, services
 from koers.plans.models import ActivityUpdate, AnnualPlanStatus
 from koers.plans.progress import Status, activity_status
-from koers.plans.services import ConflictError, UpdateEntry, UpdatesRefused
+from koers.plans.services import UpdateEntry, UpdatesRefused
 from tests.conftest import World
 from tests.plans.factories import ActivityFactory
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from koers.core.versioning import ConflictError
 from koers.plans import services
 from koers.plans.models import (
     AmendmentStatus,
@@ -115,7 +116,7 @@ class TestLostUpdates:
             value=Decimal(3),
             expected_version=0,
         )
-        with pytest.raises(services.ConflictError):
+        with pytest.raises(ConflictError):
             services.target_set(
                 actor=world.users["programmacoordinator"],
                 indicator=fresh,

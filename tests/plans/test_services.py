@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
+from koers.core.versioning import ConflictError
 from koers.plans import services
 from koers.plans.models import (
     Activity,
@@ -195,7 +196,7 @@ class TestTargetSet:
             )
 
     def test_a_stale_version_is_a_conflict(self, world: World) -> None:
-        with pytest.raises(services.ConflictError):
+        with pytest.raises(ConflictError):
             services.target_set(
                 actor=world.users["directeur"],
                 indicator=world.indicator,
@@ -224,7 +225,7 @@ class TestActivityUpdate:
             changes={"title": "Eerste"},
             expected_version=1,
         )
-        with pytest.raises(services.ConflictError) as caught:
+        with pytest.raises(ConflictError) as caught:
             services.activity_update(
                 actor=world.users["programmacoordinator"],
                 activity=world.activity,

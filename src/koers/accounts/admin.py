@@ -31,9 +31,9 @@ from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations
 from koers.accounts.models import Membership, User
 from koers.accounts.reauth import reauthentication_response
 from koers.accounts.roles import Capability
-from koers.accounts.user_sessions import client_address
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.audit import audit_write
+from koers.core.http import client_address
 from koers.directory.models import Organisation
 
 
@@ -230,6 +230,6 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
                 actor=request.user,
                 action="admin.password_change",
                 instance=self.get_object(request, id),  # type: ignore[arg-type]
-                remote_addr=request.META.get("REMOTE_ADDR"),
+                remote_addr=client_address(request),
             )
         return response

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.models import Session
 from django.dispatch import receiver
@@ -19,6 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from koers.accounts.models import UserSession
+from koers.core.http import client_address
 
 # Tried in order: Edge and Opera also call themselves Chrome, Chrome calls itself Safari.
 BROWSERS = (
@@ -50,11 +50,6 @@ def describe_user_agent(user_agent: str) -> str:
     system = next((name for token, name in SYSTEMS if token in user_agent), "")
     described = " · ".join(part for part in (browser, system) if part)
     return re.sub(r"[^\w ·.-]", "", described)[:100]
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The client's address as the sign-in throttle sees it (honours KOERS_PROXY_COUNT)."""
-    return get_client_ip_address(request) or None
 
 
 @receiver(user_logged_in)

@@ -37,8 +37,9 @@ from koers.accounts.two_factor import (
     second_step,
     step_url,
 )
-from koers.accounts.user_sessions import client_address, get_own_session, record
+from koers.accounts.user_sessions import get_own_session, record
 from koers.core.forms import with_text_guard
+from koers.core.http import client_address
 from koers.core.ratelimit import allow
 
 RESET_WINDOW = dt.timedelta(hours=1)
@@ -61,7 +62,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
-        address = self.request.META.get("REMOTE_ADDR", "")
+        address = client_address(self.request) or ""
         if not allow(f"reset:ip:{address}", limit=RESETS_PER_ADDRESS, window=RESET_WINDOW):
             form.add_error(None, _("Too many requests from your address. Try again in an hour."))
             response = self.form_invalid(form)

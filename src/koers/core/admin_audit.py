@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from koers.core.audit import audit_write, snapshot
+from koers.core.http import client_address
 
 
 def _concrete_fields(instance: models.Model, names: list[str]) -> list[str]:
@@ -30,7 +31,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
                 instance=obj,
                 before=before,
                 after=snapshot(obj, fields),
-                remote_addr=request.META.get("REMOTE_ADDR"),
+                remote_addr=client_address(request),
             )
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
@@ -53,7 +54,7 @@ class AuditedModelAdmin(admin.ModelAdmin):
             instance=obj,
             before=values if action == "admin.delete" else None,
             after=None if action == "admin.delete" else values,
-            remote_addr=request.META.get("REMOTE_ADDR"),
+            remote_addr=client_address(request),
         )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:

@@ -31,6 +31,15 @@ _M = TypeVar("_M", bound=Model)
 _F = TypeVar("_F", bound=forms.BaseForm)
 
 
+class DateInput(forms.DateInput):
+    """The browser's own date picker, with the value in the ISO form it expects."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 def refuse_unstorable(value: Any) -> None:
     """Refuse text with a character that cannot be stored, naming it and where it is."""
     found = first_unstorable(str(value))

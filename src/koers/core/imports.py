@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from koers.core.forms import Form, ImportFileForm
+from koers.core.http import client_address
 from koers.core.private_files import private_file
 from koers.core.spreadsheets import csv_response
 from koers.core.tables import ImportReport
@@ -211,7 +212,6 @@ def run_import(request: HttpRequest, importer: Importer) -> HttpResponse:
     of a kept upload (POST of its token)."""
     # The client's address comes from the plans' helper until core has its own (issue 15,
     # item 1, first bullet); imported here so that core does not load plans when it loads.
-    from koers.plans.views.common import client_ip
 
     scope = importer.scope(request)
     token = request.POST.get("token", "")
@@ -230,7 +230,7 @@ def run_import(request: HttpRequest, importer: Importer) -> HttpResponse:
                 {**scope, **options.cleaned_data},
                 actor=request.user,
                 skip_failing=request.POST.get("skip_failing") == "on",
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             for problem in error.messages:

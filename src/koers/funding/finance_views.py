@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import form_page, submit
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.funding import queries, services
@@ -27,7 +29,6 @@ from koers.funding.access import (
 )
 from koers.funding.forms import BudgetLineForm, ExpenseForm
 from koers.funding.models import CostType, FinancialYear
-from koers.plans.views.common import client_ip, form_page, submit
 
 
 def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:
@@ -432,7 +433,7 @@ def position_edit(request: HttpRequest, year: int) -> HttpResponse:
             organisation_id=organisation_id,
             year=year,
             values={name: form.cleaned_data[name] for name in fields},
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         )
         messages.success(request, _("The financial position has been saved."))
         return redirect("funding:position")

@@ -5,11 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import Organisation
 from koers.funding.models import CostType, Grant, GrantKind, GrantStatus
-from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Indicator, Programme
 
 

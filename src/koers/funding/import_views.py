@@ -21,6 +21,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import Form
+from koers.core.http import client_address
 from koers.core.imports import (
     Importer,
     failing_rows,
@@ -30,11 +31,11 @@ from koers.core.imports import (
     run_import,
     upload_page,
 )
+from koers.core.pages import flash_form_errors
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
 from koers.funding.models import BudgetTable, BudgetTableRow
-from koers.plans.views.common import client_ip, flash_form_errors
 
 LINES, TABLE = "regels", "tabel"
 
@@ -212,7 +213,7 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
             columns=columns,
             rows=rows,
             source=source,
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         )
     except ValidationError as error:
         for problem in error.messages:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.core.versioning import ConflictError, lock_for_edit
 from koers.funding import pipeline
 from koers.funding.access import grant_scope
 from koers.funding.models import (
@@ -31,7 +32,6 @@ from koers.funding.models import (
 )
 from koers.funding.schedule import quarterly
 from koers.plans.models import Indicator
-from koers.plans.services.common import lock_for_edit
 
 GRANT_FIELDS = [
     "funder",
@@ -555,8 +555,6 @@ def financial_year_save(
         organisation_id=organisation_id, year=year
     )
     if not created and expected_version is not None and record.version != expected_version:
-        from koers.plans.services import ConflictError
-
         raise ConflictError(record)
     before = None if created else snapshot(record, POSITION_FIELDS)
     for name, value in values.items():

@@ -18,8 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
+from koers.core.versioning import save_versioned
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
     get_advance_for_user,
@@ -37,13 +40,6 @@ from koers.funding.forms import (
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
-from koers.plans.views.common import (
-    act,
-    client_ip,
-    flash_form_errors,
-    form_status,
-    save_versioned,
-)
 
 
 def _may_manage(request: HttpRequest) -> bool:
@@ -161,7 +157,7 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
                     grant=record,
                     expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -177,7 +173,7 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "multipart": True,
@@ -218,7 +214,7 @@ def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
             to=cleaned["to"],
             on=cleaned["on"],
             reason=cleaned["reason"],
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         ),
         _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label},
     )
@@ -236,7 +232,7 @@ def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.obligation_add(
                 actor=request.user,
                 grant=record,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             ),
             _("The obligation has been added."),
@@ -264,7 +260,7 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             obligation=obligation,
             on=None if reopen else timezone.localdate(),
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         ),
         _("The obligation is open again.") if reopen else _("The obligation is met."),
     )
@@ -282,7 +278,7 @@ def grant_indicator(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.grant_indicator_set(
                 actor=request.user,
                 grant=record,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             ),
             _("The agreed target has been recorded."),
@@ -301,7 +297,7 @@ def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.advance_schedule_remake(
-            actor=request.user, grant=record, remote_addr=client_ip(request)
+            actor=request.user, grant=record, remote_addr=client_address(request)
         ),
         _("The advances have been scheduled again."),
     )
@@ -321,7 +317,7 @@ def advance_update(request: HttpRequest, pk: int) -> HttpResponse:
         act(
             request,
             lambda: services.advance_update(
-                actor=request.user, advance=advance, remote_addr=client_ip(request), **changes
+                actor=request.user, advance=advance, remote_addr=client_address(request), **changes
             ),
             _("The advance has been updated."),
         )

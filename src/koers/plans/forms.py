@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.models import Municipality
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.plans.models import (
@@ -26,13 +26,6 @@ from koers.plans.models import (
     Unit,
 )
 from koers.plans.progress import OVERRIDE_STATUSES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _number_field(label: Any, *, required: bool = True) -> forms.DecimalField:

@@ -14,6 +14,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from koers.accounts.policy import grants_of
+from koers.core.http import client_address
 from koers.privacy.models import AccessAction, AccessRecord
 
 # A person's record in the log: (subject_type, subject_id, organisation_id). The log's own
@@ -73,7 +74,7 @@ def log_access_to(
                 action=action,
                 detail=detail[:300],
                 reason=reason[:300],
-                remote_addr=request.META.get("REMOTE_ADDR") or None,
+                remote_addr=client_address(request),
             )
         )
     AccessRecord.objects.bulk_create(records)

@@ -6,9 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.directory.models import Organisation, Person
-from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Programme
 from koers.relations.models import ActionStatus, Interaction, InteractionKind, Network
 

@@ -19,14 +19,10 @@ from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
+from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
-from koers.plans.views.common import (
-    act,
-    client_ip,
-    flash_form_errors,
-    form_status,
-    save_versioned,
-)
+from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import contact_services as services
@@ -132,7 +128,7 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     actions=[f.action for f in follow_ups if f.action],
                     interaction=interaction,
                     expected_version=cleaned["version"] if interaction else None,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -173,7 +169,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 holder_id=interaction.holder_id,
                 interaction=interaction,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             ),
             _("The action has been added."),
@@ -205,7 +201,7 @@ def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
             action=action,
             status=status,
             on=default_reference(),
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         ),
         str(messages_by_status[ActionStatus(status)]),
     )

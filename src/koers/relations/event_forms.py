@@ -5,10 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, Person
-from koers.plans.forms import DateInput
 from koers.plans.models import Activity, Programme
 from koers.relations.models import Channel, Event
 

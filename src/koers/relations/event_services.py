@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
+from koers.core.versioning import lock_for_edit
 from koers.directory.models import Person
 from koers.plans.access import require
 from koers.plans.models import Programme
-from koers.plans.services.common import lock_for_edit
 from koers.relations.models import CommunicationItem, Event, Participant
 
 EVENT_FIELDS = [

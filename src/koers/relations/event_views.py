@@ -18,17 +18,13 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
+from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
+from koers.core.versioning import save_versioned
 from koers.plans.access import can, require
 from koers.plans.models import Programme
-from koers.plans.views.common import (
-    act,
-    client_ip,
-    flash_form_errors,
-    form_status,
-    save_versioned,
-)
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import event_services as services
@@ -158,7 +154,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     co_organisers=list(cleaned["co_organisers"]),
                     event=record,
                     expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -174,7 +170,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(event)s") % {"event": record.title}
@@ -196,7 +192,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if act(
         request,
         lambda: services.event_delete(
-            actor=request.user, event=record, remote_addr=client_ip(request)
+            actor=request.user, event=record, remote_addr=client_address(request)
         ),
         _("The event has been removed."),
     ):
@@ -219,7 +215,7 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
                 person=cleaned["person"],
                 organisation=cleaned["organisation"],
                 attended=True if cleaned["attended"] else None,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The participant has been registered."),
         )
@@ -246,7 +242,7 @@ def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 participant=participant,
                 attended=form.cleaned_data["attended"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The attendance has been recorded."),
         )
@@ -262,7 +258,7 @@ def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.participant_remove(
-            actor=request.user, participant=participant, remote_addr=client_ip(request)
+            actor=request.user, participant=participant, remote_addr=client_address(request)
         ),
         _("The participant has been removed."),
     )
@@ -354,7 +350,7 @@ def communications(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                     programme=programme,
                     values=cleaned,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -390,7 +386,7 @@ def communication_remove(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.communication_remove(
-            actor=request.user, item=item, remote_addr=client_ip(request)
+            actor=request.user, item=item, remote_addr=client_address(request)
         ),
         _("The communication item has been removed."),
     )

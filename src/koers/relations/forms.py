@@ -5,10 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form, ModelForm
+from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Organisation, OrganisationKind, Person
-from koers.plans.forms import DateInput
 from koers.relations.services import PERSON_FIELDS
 
 

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.core.http import client_address
+from koers.core.pages import act, submit
 from koers.core.reference import viewpoint
 from koers.directory.models import Organisation
-from koers.plans.forms import DateInput
-from koers.plans.views.common import act, client_ip, submit
 from koers.relations import member_services as services
 from koers.relations.models import EmployerMembership
 
@@ -107,7 +107,7 @@ def member_end(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             membership=membership,
             ended_on=ended_on,
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         ),
         _("The membership has ended."),
     )

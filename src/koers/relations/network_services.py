@@ -14,7 +14,7 @@ from koers.accounts.models import Membership
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
-from koers.plans.services.common import lock_for_edit
+from koers.core.versioning import lock_for_edit
 from koers.relations.models import Network, NetworkReview
 
 NETWORK_FIELDS = ["name", "kind", "role", "programme", "purpose", "joined_on", "left_on"]

@@ -21,11 +21,11 @@ from koers.accounts.decorators import requires
 from koers.accounts.models import User
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.core.http import client_address
 from koers.core.reference import viewpoint
-from koers.plans.forms import DateInput
+from koers.core.versioning import versioned_edit
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
 
@@ -145,45 +145,29 @@ def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         initial["representatives"] = list(record.representatives.all())
         initial["version"] = record.version
     form = NetworkForm(request.POST or None, initial=initial, holder_id=holder_id)
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved: list[Network] = []
 
-        def save() -> None:
-            saved.append(
-                services.network_save(
-                    actor=request.user,
-                    holder_id=holder_id,
-                    values={name: cleaned[name] for name in services.NETWORK_FIELDS},
-                    representatives=list(cleaned["representatives"]),
-                    network=record,
-                    expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_ip(request),
-                )
-            )
-
-        done, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The network has been saved.") if record else _("The network has been added."),
-            shown=("name", "role", "joined_on", "left_on"),
+    def save(cleaned: dict[str, Any]) -> Network:
+        return services.network_save(
+            actor=request.user,
+            holder_id=holder_id,
+            values={name: cleaned[name] for name in services.NETWORK_FIELDS},
+            representatives=list(cleaned["representatives"]),
+            network=record,
+            expected_version=cleaned["version"] if record else None,
+            remote_addr=client_address(request),
         )
-        if done:
-            return redirect("relations:network", pk=saved[0].pk)
-    return render(
+
+    return versioned_edit(
         request,
-        "plans/form_page.html",
-        {
-            "form": form,
-            "heading": _("Edit %(name)s") % {"name": record.name} if record else _("Add a network"),
-            "back_url": reverse("relations:network", args=[record.pk])
-            if record
-            else reverse("relations:networks"),
-            "conflict_rows": conflict_rows,
-        },
-        status=form_status(request, conflict_rows),
+        form,
+        save,
+        success=_("The network has been saved.") if record else _("The network has been added."),
+        shown=("name", "role", "joined_on", "left_on"),
+        next_url=lambda network: reverse("relations:network", args=[network.pk]),
+        heading=_("Edit %(name)s") % {"name": record.name} if record else _("Add a network"),
+        back_url=reverse("relations:network", args=[record.pk])
+        if record
+        else reverse("relations:networks"),
     )
 
 
@@ -198,7 +182,7 @@ def network_review(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 network=record,
                 on=timezone.localdate(),
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:

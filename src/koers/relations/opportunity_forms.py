@@ -8,10 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.core.uploads import validate_word_template
 from koers.directory.models import Organisation, Person
-from koers.plans.forms import DateInput
 from koers.plans.models import Programme
 from koers.relations.models import Opportunity, OpportunityStatus, VatRate
 

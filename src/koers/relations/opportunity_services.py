@@ -29,8 +29,8 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.reference import default_reference
+from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
-from koers.plans.services.common import lock_for_edit
 from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
 from koers.work import rules

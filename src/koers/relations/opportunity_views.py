@@ -21,9 +21,11 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
+from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
-from koers.plans.views.common import act, client_ip, flash_form_errors, form_status, save_versioned
+from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import opportunity_services as services
@@ -194,7 +196,7 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
                     values={name: cleaned[name] for name in services.OPPORTUNITY_FIELDS},
                     opportunity=record,
                     expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -211,7 +213,7 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
             return redirect("relations:opportunity", pk=saved[0].pk)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(title)s") % {"title": record.title}
@@ -249,7 +251,7 @@ def quote_send(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         QuoteSendForm,
         lambda record, cleaned: services.quote_send(
-            actor=request.user, opportunity=record, remote_addr=client_ip(request), **cleaned
+            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
         ),
         _("The quote has been sent; its document is kept as sent."),
     )
@@ -263,7 +265,7 @@ def quote_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         QuoteWithdrawForm,
         lambda record, cleaned: services.quote_withdraw(
-            actor=request.user, opportunity=record, remote_addr=client_ip(request), **cleaned
+            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
         ),
         _("The quote has been withdrawn; the opportunity can be changed and quoted again."),
     )
@@ -277,7 +279,7 @@ def quote_win(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         QuoteWinForm,
         lambda record, cleaned: services.quote_win(
-            actor=request.user, opportunity=record, remote_addr=client_ip(request), **cleaned
+            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
         ),
         _("The quote has been won and its project created."),
     )
@@ -291,7 +293,7 @@ def opportunity_lose(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         QuoteLoseForm,
         lambda record, cleaned: services.opportunity_lose(
-            actor=request.user, opportunity=record, remote_addr=client_ip(request), **cleaned
+            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
         ),
         _("The opportunity has been recorded as lost."),
     )
@@ -305,7 +307,7 @@ def opportunity_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         None,
         lambda record, cleaned: services.opportunity_reopen(
-            actor=request.user, opportunity=record, remote_addr=client_ip(request)
+            actor=request.user, opportunity=record, remote_addr=client_address(request)
         ),
         _("The opportunity is open again."),
     )
@@ -367,7 +369,7 @@ def quote_template(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 holder_id=holder_id,
                 document=form.cleaned_data["document"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             form.add_error("document", error)

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation, Tag
-from koers.plans.services.common import lock_for_edit
 from koers.relations.duplicates import OrganisationIndex, name_key
 from koers.relations.merging import LinkCollision, move_links
 

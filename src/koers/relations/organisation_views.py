@@ -19,10 +19,12 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.forms import Form, search_text
+from koers.core.http import client_address
 from koers.core.models import Municipality
+from koers.core.pages import form_status
+from koers.core.versioning import save_versioned
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import organisation_services as services
@@ -218,7 +220,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
                     organisation=record,
                     expected_version=cleaned["version"] if record else None,
                     accept_duplicates=cleaned.get("accept_duplicates", False),
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             )
 
@@ -262,7 +264,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 keep=keep,
                 duplicate=form.cleaned_data["duplicate"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -277,7 +279,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("relations:organisation", pk=keep.pk)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},

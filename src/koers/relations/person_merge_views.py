@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
 from koers.directory.models import Person
-from koers.plans.views.common import client_ip
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations import services
@@ -39,7 +39,10 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and duplicate is not None and form.is_valid():
         try:
             moved = services.person_merge(
-                actor=request.user, keep=keep, duplicate=duplicate, remote_addr=client_ip(request)
+                actor=request.user,
+                keep=keep,
+                duplicate=duplicate,
+                remote_addr=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)

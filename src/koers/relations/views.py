@@ -24,9 +24,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import flash_form_errors
+from koers.core.versioning import save_versioned
 from koers.directory.models import Position
-from koers.plans.views.common import client_ip, flash_form_errors, save_versioned
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
@@ -122,7 +124,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
             person = services.person_create(
                 actor=request.user,
                 holder=holder,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 organisation=cleaned["organisation"],
                 title=cleaned["title"],
                 accept_duplicates=cleaned["accept_duplicates"],
@@ -172,7 +174,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 person=person,
                 changes=changes,
                 expected_version=form.cleaned_data["version"] or 0,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The person has been saved."),
             shown=CONFLICT_SHOWN,
@@ -199,7 +201,7 @@ def _person_form_page(
     back = reverse("relations:person", args=[person.pk]) if person else reverse("relations:persons")
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "extra_forms": [holder_form] if holder_form else [],
@@ -220,7 +222,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.position_add(
                 actor=request.user,
                 person=person,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -238,7 +240,9 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
 def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
     position = get_object_or_404(Position, pk=position_pk, person=person)
-    services.position_remove(actor=request.user, position=position, remote_addr=client_ip(request))
+    services.position_remove(
+        actor=request.user, position=position, remote_addr=client_address(request)
+    )
     messages.success(request, _("The position has been removed."))
     return redirect("relations:person", pk=person.pk)
 
@@ -288,7 +292,7 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         privacy.erase_person(
             person,
             actor=request.user,
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
             reason=form.cleaned_data["reason"],
         )
         messages.success(request, _("The person and everything linked to her have been removed."))

@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
 from koers.directory.models import Organisation
-from koers.plans.forms import DateInput
 from koers.plans.models import Plan
 from koers.reports.models import ReportKind
 

@@ -27,8 +27,8 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.periods import Quarter
+from koers.core.versioning import lock_for_edit
 from koers.plans.models import Plan, Programme
-from koers.plans.services.common import lock_for_edit
 from koers.reports import content as contents
 from koers.reports.models import (
     DocumentFormat,

@@ -18,10 +18,11 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
+from koers.core.http import client_address
 from koers.core.models import AuditEntry
+from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.spreadsheets import spreadsheet_export
-from koers.plans.services import ConflictError
-from koers.plans.views.common import act, client_ip, flash_form_errors, form_status
+from koers.core.versioning import ConflictError
 from koers.reports import documents, queries, services
 from koers.reports.access import (
     get_document_for_user,
@@ -66,7 +67,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                     recipient=cleaned["recipient"],
                     due_on=cleaned["due_on"],
                     questions=cleaned["questions"].splitlines(),
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -184,7 +185,7 @@ def _transition(request: HttpRequest, pk: int, service: Any, success: str) -> Ht
                 actor=request.user,
                 report=record,
                 expected_version=form.cleaned_data["version"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             success,
         )
@@ -233,7 +234,7 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 report=record,
                 reason=form.cleaned_data["reason"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The report is back to prepared; review and signature are needed again."),
         )
@@ -259,7 +260,7 @@ def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
                     (form.cleaned_data.get("question", ""), form.cleaned_data.get("answer", ""))
                     for form in formset.forms
                 ],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The questions and answers have been saved."),
         )

@@ -18,12 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.core.http import client_address
 from koers.core.models import Municipality
+from koers.core.pages import form_status
+from koers.core.versioning import save_versioned
 from koers.directory.models import Organisation
-from koers.plans.forms import DateInput
 from koers.plans.models import Programme
-from koers.plans.views.common import client_ip, form_status, save_versioned
 from koers.work import services
 from koers.work.access import get_project_for_user, may_manage, programmes_for_projects
 from koers.work.models import Project, ProjectStatus
@@ -122,7 +123,7 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 values=values,
                 project=project,
                 expected_version=form.cleaned_data["version"] if project else None,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
 
         if project:
@@ -146,7 +147,7 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     status = form_status(request, conflict_rows)
     return render(
         request,
-        "plans/form_page.html",
+        "core/form_page.html",
         {
             "form": form,
             "heading": _("Edit %(project)s") % {"project": project}

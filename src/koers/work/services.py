@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
 from koers.core.audit import audit_write, snapshot
+from koers.core.versioning import lock_for_edit
 from koers.plans.models import Activity, Programme
-from koers.plans.services.common import lock_for_edit
 from koers.work import rules
 from koers.work.access import may_manage
 from koers.work.models import (

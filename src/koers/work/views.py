@@ -29,7 +29,9 @@ from koers.accounts.policy import (
 )
 from koers.accounts.roles import Capability
 from koers.core.forms import Form
+from koers.core.http import client_address
 from koers.core.imports import Importer, failing_rows, run_import
+from koers.core.pages import flash_form_errors
 from koers.core.reference import default_reference, viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.uploads import (
@@ -37,7 +39,6 @@ from koers.core.uploads import (
     validate_document,
 )
 from koers.plans.access import can, get_activity_for_user
-from koers.plans.views.common import client_ip, flash_form_errors
 from koers.work import grid, imports, queries, services
 from koers.work.forms import CorrectionForm, ProductReviewForm, WeekDecisionForm, WeekForm
 from koers.work.models import (
@@ -106,11 +107,11 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
                     organisation_id=organisation_id,
                     monday=day,
                     cells=form.cells(day),
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                 )
                 if form.action_chosen == "submit":
                     services.submit_week(
-                        actor=request.user, week=this_week, remote_addr=client_ip(request)
+                        actor=request.user, week=this_week, remote_addr=client_address(request)
                     )
                     messages.success(request, _("Your week has been submitted for approval."))
                 else:
@@ -185,7 +186,7 @@ def _copy_last_week(request: HttpRequest, organisation_id: int, monday: dt.date)
             organisation_id=organisation_id,
             monday=monday,
             cells=cells,
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         )
     except ValidationError as error:
         for problem in error.messages:
@@ -245,11 +246,13 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 week=week,
                 remark=form.cleaned_data["remark"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
             messages.success(request, _("The week has been returned with your remark."))
         else:
-            services.approve_week(actor=request.user, week=week, remote_addr=client_ip(request))
+            services.approve_week(
+                actor=request.user, week=week, remote_addr=client_address(request)
+            )
             messages.success(request, _("The week has been approved."))
     except ValidationError as error:
         for problem in error.messages:
@@ -269,7 +272,7 @@ def months(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 organisation_id=organisation_id,
                 month=month,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
             messages.success(
                 request, _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")}
@@ -449,7 +452,7 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
                 services.product_register(
                     actor=request.user,
                     activity=activity,
-                    remote_addr=client_ip(request),
+                    remote_addr=client_address(request),
                     **form.cleaned_data,
                 )
             except ValidationError as error:
@@ -488,7 +491,7 @@ def product_review(request: HttpRequest, pk: int) -> HttpResponse:
             product=product,
             approve=form.cleaned_data["decision"] == "approve",
             remark=form.cleaned_data["remark"],
-            remote_addr=client_ip(request),
+            remote_addr=client_address(request),
         )
         messages.success(request, _("Your review has been saved."))
     except ValidationError as error:
@@ -550,7 +553,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
                 day=form.cleaned_data["day"],
                 hours=form.cleaned_data["hours"],
                 note=form.cleaned_data["note"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
             messages.success(request, _("The correction has been saved."))
         except ValidationError as error:

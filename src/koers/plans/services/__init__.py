@@ -14,7 +14,7 @@ from koers.plans.services.annual_plans import (
     annual_plan_transition,
 )
 from koers.plans.services.comments import activity_comment_post
-from koers.plans.services.common import ConflictError, annual_plan_of
+from koers.plans.services.common import annual_plan_of
 from koers.plans.services.drafting import (
     activity_carry_over,
     activity_create,
@@ -33,7 +33,6 @@ from koers.plans.services.realisations import realisation_delete, realisation_re
 __all__ = [
     "TRANSITIONS",
     "UPDATE_FIELDS",
-    "ConflictError",
     "UpdateEntry",
     "UpdatesRefused",
     "activity_carry_over",

@@ -1,8 +1,6 @@
-"""What the plans services share: the conflict error and the frozen- and accounted-plan checks."""
+"""What the plans services share: the frozen- and accounted-plan checks and field lists."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -21,25 +19,6 @@ REALISATION_FIELDS = ["date", "value", "municipality", "evidence_file", "evidenc
 TARGET_FIELDS = ["value", "q1", "q2", "q3", "note"]
 ACTIVITY_TEXT_FIELDS = ["title", "description", "outcome"]
 ACTIVITY_FIELDS = [*ACTIVITY_TEXT_FIELDS, "role", "phase", "owner", "status"]
-
-
-class ConflictError(Exception):
-    """Someone else saved the record since the form was opened."""
-
-    def __init__(self, current: Any) -> None:
-        super().__init__("stale version")
-        self.current = current
-
-
-def lock_for_edit(record: Any, expected_version: int | None) -> Any:
-    """`record` fetched again and locked until the transaction ends, its version raised
-    for the write to come; ConflictError when someone saved it since `expected_version`
-    (None: no check, e.g. a service call without a form)."""
-    locked = type(record).objects.select_for_update().get(pk=record.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ConflictError(locked)
-    locked.version += 1
-    return locked
 
 
 def annual_plan_of(programme: Programme, year: int, *, lock: bool = False) -> AnnualPlan | None:

@@ -14,10 +14,11 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
+from koers.core.versioning import ConflictError, lock_for_edit
 from koers.plans.access import require
 from koers.plans.models import Activity, ActivityUpdate
 from koers.plans.progress import OVERRIDE_STATUSES
-from koers.plans.services.common import ConflictError, lock_for_edit, refuse_if_accounted
+from koers.plans.services.common import refuse_if_accounted
 
 UPDATE_FIELDS = ["narrative", "risks", "status_override", "override_reason"]
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
+from koers.core.versioning import ConflictError
 from koers.plans.access import require
 from koers.plans.models import (
     Activity,
@@ -24,7 +25,6 @@ from koers.plans.services.common import (
     ACTIVITY_FIELDS,
     ACTIVITY_TEXT_FIELDS,
     TARGET_FIELDS,
-    ConflictError,
     refuse_if_frozen,
 )
 from koers.plans.validation import (

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
 from koers.plans import services
 from koers.plans.access import get_activity_for_user
 from koers.plans.forms import ActivityCommentForm
 from koers.plans.models import ActivityComment
-from koers.plans.views.common import activity_page_context, client_ip, comments_context
+from koers.plans.views.common import activity_page_context, comments_context
 
 
 @requires(Capability.DISCUSS_ACTIVITY)
@@ -46,7 +47,7 @@ def activity_comment(request: HttpRequest, pk: int) -> HttpResponse:
                 activity=activity,
                 text=form.cleaned_data["text"],
                 parent=parent,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
             posted = True
         except ValidationError as error:

@@ -1,16 +1,12 @@
-"""What the plans views share: request helpers, the activity page's context, form pages."""
+"""What the plans pages share: the activity page's context and the years of the plans shown."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
@@ -33,13 +29,8 @@ from koers.plans.models import (
     Source,
 )
 from koers.plans.progress import ON_TRACK_MARGIN, activity_status
-from koers.plans.services import ConflictError
 
 VIEW = Capability.VIEW_PLANS
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def plan_years(user: Any) -> range:
@@ -154,91 +145,3 @@ def activity_page_context(request: HttpRequest, activity: Any, **comments: Any) 
         }
     )
     return context
-
-
-def submit(request: HttpRequest, form: Any, service: Any, success: str, **fixed: Any) -> Any:
-    """Call a service with the form's cleaned data (its fields are named as the service's
-    arguments); on success flash `success` and return the result, else put the service's
-    messages next to the fields and return None."""
-    try:
-        result = service(
-            actor=request.user, remote_addr=client_ip(request), **fixed, **form.cleaned_data
-        )
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-    messages.success(request, success)
-    return result
-
-
-def act(request: HttpRequest, call: Any, success: str) -> bool:
-    """Run a service call for a button that posts and returns to its page: the outcome,
-    or the service's reasons for refusing, are flashed as messages."""
-    try:
-        call()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return False
-    messages.success(request, success)
-    return True
-
-
-def flash_form_errors(request: HttpRequest, form: Any) -> None:
-    """A form posted from a page that redirects back: its problems as messages there,
-    each with its field's label."""
-    for field, errors in form.errors.items():
-        label = str(form.fields[field].label) if field in form.fields else ""
-        for problem in errors:
-            messages.error(request, f"{label}: {problem}" if label else str(problem))
-
-
-def display(instance: Any, name: str) -> Any:
-    """A field's value as shown to users: the label of a choice, else the value."""
-    label = getattr(instance, f"get_{name}_display", None)
-    return label() if label else getattr(instance, name)
-
-
-def form_status(request: HttpRequest, conflict_rows: Any = None) -> int:
-    """The status of a form page shown again: 200 on GET; after a POST that did not save,
-    409 when someone else saved in between, else 400."""
-    if request.method != "POST":
-        return 200
-    return 409 if conflict_rows else 400
-
-
-def form_page(request: HttpRequest, form: Any, **context: Any) -> HttpResponse:
-    status = form_status(request, context.get("conflict_rows"))
-    return render(request, "plans/form_page.html", {"form": form, **context}, status=status)
-
-
-def save_versioned(
-    request: HttpRequest, form: Any, call: Any, success: str, shown: tuple[str, ...]
-) -> tuple[bool, list[tuple[Any, Any]] | None]:
-    """Run `call()` that saves a form carrying the record's version.
-
-    Saved: (True, None). Someone saved in between: the other version's `shown` fields as
-    rows for the page, the form keeps her input with the new version (so saving again is
-    a deliberate choice), and a message says so. Refused: the reasons next to the fields.
-    """
-    try:
-        call()
-    except ConflictError as error:
-        current = error.current
-        messages.error(
-            request,
-            _(
-                "Someone else saved this record while you were editing it. "
-                "Their version is shown below; your changes are kept in the form — "
-                "check them and save again."
-            ),
-        )
-        data = form.data.copy()
-        data["version"] = str(current.version)
-        form.data = data
-        return False, [(form.fields[name].label, display(current, name)) for name in shown]
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False, None
-    messages.success(request, success)
-    return True, None

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import act
 from koers.plans import queries, services
 from koers.plans.access import (
     get_annual_plan_for_user,
@@ -31,7 +33,7 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Programme,
 )
-from koers.plans.views.common import VIEW, act, client_ip
+from koers.plans.views.common import VIEW
 
 
 @requires(VIEW)
@@ -114,7 +116,7 @@ def annual_plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
                 annual_plan=annual_plan,
                 to_status=form.cleaned_data["to_status"],
                 comment=form.cleaned_data["comment"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The annual plan has moved to its next step."),
         )
@@ -135,7 +137,7 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 annual_plan=annual_plan,
                 text=form.cleaned_data["text"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("Your comment has been added."),
         )
@@ -162,7 +164,7 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 amendment=amendment,
                 approve=form.cleaned_data["approve"],
                 note=form.cleaned_data["note"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("Your decision has been recorded."),
         )

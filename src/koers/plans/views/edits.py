@@ -12,7 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import form_page, submit
 from koers.core.reference import default_reference, viewpoint
+from koers.core.versioning import save_versioned
 from koers.plans import queries, services
 from koers.plans.access import (
     get_activity_for_user,
@@ -31,12 +34,6 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.validation import frozen_message
-from koers.plans.views.common import (
-    client_ip,
-    form_page,
-    save_versioned,
-    submit,
-)
 
 
 @requires(Capability.EDIT_PLAN)
@@ -57,7 +54,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 activity=activity,
                 changes=changes,
                 expected_version=version,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The activity has been saved."),
             shown=("title", "description", "outcome", "role", "phase", "status"),
@@ -100,7 +97,7 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
                 date=data["decision_date"],
                 reason=data["decision_reason"],
                 expected_version=data["version"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The decision has been recorded."),
             shown=("decision", "decision_date", "decision_reason"),
@@ -141,7 +138,7 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 q3=data["q3"],
                 note=data["note"],
                 expected_version=data["version"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             ),
             _("The target has been saved."),
             shown=("value", "q1", "q2", "q3", "note"),
@@ -221,7 +218,7 @@ def activity_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
     try:
         copy = services.activity_carry_over(
-            actor=request.user, activity=activity, remote_addr=client_ip(request)
+            actor=request.user, activity=activity, remote_addr=client_address(request)
         )
     except ValidationError as error:
         for text in error.messages:

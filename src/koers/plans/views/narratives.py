@@ -15,15 +15,18 @@ from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import display, form_status
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
+from koers.core.versioning import ConflictError
 from koers.plans import queries, services
 from koers.plans.access import get_programme_for_user
 from koers.plans.forms import ActivityUpdateForm
 from koers.plans.models import AnnualPlanStatus
 from koers.plans.progress import Status
-from koers.plans.services import ConflictError, UpdateEntry, UpdatesRefused
-from koers.plans.views.common import client_ip, display, form_status, margin_percent
+from koers.plans.services import UpdateEntry, UpdatesRefused
+from koers.plans.views.common import margin_percent
 
 
 def progress_url(programme_id: int, quarter: Quarter) -> str:
@@ -81,7 +84,7 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
                 actor=request.user,
                 quarter=quarter,
                 entries=changed,
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
         except UpdatesRefused as refused:
             for activity_id, error in refused.errors.items():

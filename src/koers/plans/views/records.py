@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import act
 from koers.plans import queries, services
 from koers.plans.access import (
     get_indicator_for_user,
@@ -22,7 +24,7 @@ from koers.plans.access import (
 from koers.plans.forms import (
     RealisationForm,
 )
-from koers.plans.views.common import VIEW, act, activity_context, client_ip
+from koers.plans.views.common import VIEW, activity_context
 
 
 @requires(Capability.RECORD_REALISATION)
@@ -44,7 +46,7 @@ def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
                 evidence_file=data["evidence_file"],
                 evidence_url=data["evidence_url"],
                 note=data["note"],
-                remote_addr=client_ip(request),
+                remote_addr=client_address(request),
             )
             saved = True
         except ValidationError as error:
@@ -80,7 +82,7 @@ def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     act(
         request,
         lambda: services.realisation_delete(
-            actor=request.user, realisation=realisation, remote_addr=client_ip(request)
+            actor=request.user, realisation=realisation, remote_addr=client_address(request)
         ),
         _("The realisation has been removed."),
     )

@@ -1,0 +1,160 @@
+"""Optimistic locking for records edited through forms, from the model to the page.
+
+A versioned record (`VersionedModel`) carries a `version` that every save through a
+service raises by one. Its form carries the version it was opened with as a hidden
+field; the service calls `lock_for_edit` with it inside its transaction and gets
+`ConflictError` (holding the record as it is now) when someone saved in between,
+instead of silently overwriting their change.
+
+A page that edits such a record is one call to `versioned_edit`::
+
+    form = NetworkForm(request.POST or None, initial=initial, holder_id=holder_id)
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.network_save(..., expected_version=cleaned["version"]),
+        success=_("The network has been saved."),
+        shown=("name", "role"),
+        next_url=lambda network: reverse("relations:network", args=[network.pk]),
+        heading=..., back_url=...,  # the rest is the template's context
+    )
+
+`save` gets the form's cleaned data and returns the saved record (so an add page can
+redirect to what it made). The page answers 200 on GET, 400 when the form or the service
+refused (reasons next to the fields), 409 when someone saved in between (their version's
+`shown` fields listed, her input kept with the new version so saving again is a
+deliberate choice), and redirects to `next_url(saved)` on success. The template is the
+shared form page unless `template` names another that renders the same context.
+
+Pages still written by hand call `save_versioned` themselves; convert them to
+`versioned_edit` when their app is next touched (`grep -rn "save_versioned(" src`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from koers.core.pages import FORM_PAGE, display, form_status
+
+Versioned = TypeVar("Versioned", bound=models.Model)
+Saved = TypeVar("Saved")
+ConflictRows = list[tuple[Any, Any]]
+
+
+class ConflictError(Exception):
+    """Someone else saved the record since the form was opened."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__("stale version")
+        self.current = current
+
+
+class VersionedModel(models.Model):
+    """A model edited through forms with a version check (see `lock_for_edit`).
+
+    The field is declared exactly as most versioned models declare it, so a model that
+    inherits it instead needs no migration.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def lock_for_edit(record: Versioned, expected_version: int | None) -> Versioned:
+    """`record` fetched again and locked until the transaction ends, its version raised
+    for the write to come; ConflictError when someone saved it since `expected_version`
+    (None: no check, e.g. a service call without a form)."""
+    locked = type(record).objects.select_for_update().get(pk=record.pk)  # type: ignore[attr-defined]
+    if expected_version is not None and locked.version != expected_version:
+        raise ConflictError(locked)
+    locked.version += 1
+    return locked
+
+
+class Attempt(NamedTuple):
+    """What came of one versioned save: whether it saved, what the call returned, and
+    the other version's rows when someone saved in between."""
+
+    done: bool
+    saved: Any
+    conflict_rows: ConflictRows | None
+
+
+def attempt_versioned_save(
+    request: HttpRequest, form: Any, call: Callable[[], Any], success: str, shown: tuple[str, ...]
+) -> Attempt:
+    """Run `call()` that saves a form carrying the record's version.
+
+    Saved: its result, and `success` flashed. Someone saved in between: the other
+    version's `shown` fields as rows for the page, the form keeps her input with the new
+    version (so saving again is a deliberate choice), and a message says so. Refused:
+    the reasons next to the fields.
+    """
+    try:
+        saved = call()
+    except ConflictError as error:
+        current = error.current
+        messages.error(
+            request,
+            _(
+                "Someone else saved this record while you were editing it. "
+                "Their version is shown below; your changes are kept in the form — "
+                "check them and save again."
+            ),
+        )
+        data = form.data.copy()
+        data["version"] = str(current.version)
+        form.data = data
+        rows = [(form.fields[name].label, display(current, name)) for name in shown]
+        return Attempt(done=False, saved=None, conflict_rows=rows)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return Attempt(done=False, saved=None, conflict_rows=None)
+    messages.success(request, success)
+    return Attempt(done=True, saved=saved, conflict_rows=None)
+
+
+def save_versioned(
+    request: HttpRequest, form: Any, call: Callable[[], Any], success: str, shown: tuple[str, ...]
+) -> tuple[bool, ConflictRows | None]:
+    """`attempt_versioned_save` for a hand-written page: (saved?, conflict rows)."""
+    attempt = attempt_versioned_save(request, form, call, success, shown)
+    return attempt.done, attempt.conflict_rows
+
+
+def versioned_edit(
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any]], Saved],
+    *,
+    success: str,
+    shown: tuple[str, ...],
+    next_url: Callable[[Saved], str],
+    template: str = FORM_PAGE,
+    **context: Any,
+) -> HttpResponse:
+    """The whole of a page that adds or edits a versioned record (see the module's
+    docstring): `save(cleaned_data)` returns the saved record."""
+    conflict_rows = None
+    if request.method == "POST" and form.is_valid():
+        cleaned = form.cleaned_data
+        attempt = attempt_versioned_save(request, form, lambda: save(cleaned), success, shown)
+        if attempt.done:
+            return redirect(next_url(attempt.saved))
+        conflict_rows = attempt.conflict_rows
+    return render(
+        request,
+        template,
+        {**context, "form": form, "conflict_rows": conflict_rows},
+        status=form_status(request, conflict_rows),
+    )
