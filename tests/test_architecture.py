@@ -285,7 +285,6 @@ KNOWN_MISNAMED_SERVICES = frozenset(
         "plans/services/annual_plans.py::allowed_transitions",
         "plans/services/annual_plans.py::annual_plan_scope",
         "plans/services/common.py::annual_plan_of",
-        "plans/services/common.py::lock_for_edit",
         "plans/services/common.py::refuse_if_accounted",
         "plans/services/common.py::refuse_if_frozen",
         "privacy/services.py::person_context",
