@@ -33,6 +33,7 @@ from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
 from koers.demo import directory, seed_data
+from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
 from koers.demo.directory import OWN
 from koers.demo.funding import build_funding
@@ -58,10 +59,7 @@ from koers.plans.models import (
 )
 from koers.plans.progress import expected_by
 
-DEMO_PASSWORD = "koers-demo-2021"
 BUILT = "demo.built"
-REFERENCE_DATE = dt.date(2021, 10, 15)
-DEMO_YEAR = 2021
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from koers.demo.constants import REFERENCE_DATE
 from koers.demo.directory import OWN, loaded
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Plan, Programme
@@ -721,8 +722,6 @@ def build_contacts(
     note: Any,
 ) -> None:
     """The year's contacts and actions, once."""
-    from koers.demo.builder import REFERENCE_DATE
-
     holder = organisations[OWN]
     if Interaction.objects.filter(holder=holder, is_example=True).exists():
         return
