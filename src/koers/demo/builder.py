@@ -33,9 +33,8 @@ from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
 from koers.demo import directory, seed_data
-from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, REFERENCE_DATE
+from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
-from koers.demo.directory import OWN
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.demo.opportunities import build_opportunities

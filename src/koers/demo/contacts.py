@@ -26,8 +26,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from koers.demo.constants import REFERENCE_DATE
-from koers.demo.directory import OWN, loaded
+from koers.demo.constants import OWN, REFERENCE_DATE
+from koers.demo.directory import loaded
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Plan, Programme
 from koers.relations.models import Action, ActionStatus, Interaction, Network
