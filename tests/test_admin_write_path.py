@@ -288,3 +288,29 @@ def test_an_organisation_is_read_only_in_the_admin_and_says_where_to_change_it(
     organisation.refresh_from_db()
     assert (organisation.name, organisation.version) == ("CMO Flevoland", 1)
     assert Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+READ_ONLY_SERVICED = [
+    (model, model_admin)
+    for model, model_admin in SERVICED
+    if isinstance(model_admin, ReadOnlyPermissions)
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "model_admin"),
+    READ_ONLY_SERVICED,
+    ids=[m._meta.label for m, _a in READ_ONLY_SERVICED],
+)
+def test_a_read_only_admin_page_says_where_to_change_it(
+    world: World, model: Any, model_admin: Any
+) -> None:
+    instance = ADMIN_MODELS[model._meta.label.lower()].target(world)
+    client = _admin_of_everything(world)
+    for url in (
+        _change_url(instance),
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist"),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "Koers zelf" in page.content.decode(), url  # "Wijzig dit in Koers zelf"

@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
@@ -85,7 +86,39 @@ class ReadOnlyPermissions:
 
 class ReadOnlyModelAdmin(ReadOnlyPermissions, admin.ModelAdmin):
     """For records whose every change must go through the app's services (frozen plans,
-    version checks), and for the audit trail itself."""
+    version checks), and for the audit trail itself. Its pages say so, with a link to where
+    Koers changes the record when the ModelAdmin gives one (`koers_url`)."""
+
+    def koers_url(self, object_id: str | None = None) -> str | None:
+        """Koers's page that changes this record (or, without one, these records)."""
+        return None
+
+    def _say_where_to_change(self, request: HttpRequest, url: str | None) -> None:
+        if url is None:
+            messages.info(request, _("Read-only here: change this in Koers itself."))
+        else:
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Change this in Koers itself:"),
+                    url,
+                    _("open in Koers"),
+                ),
+            )
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        self._say_where_to_change(request, self.koers_url())
+        return super().changelist_view(request, extra_context)
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> Any:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # Only on the page shown: a refused or unknown record gets no message.
+        if response.status_code == 200:
+            self._say_where_to_change(request, self.koers_url(object_id))
+        return response
 
 
 class ReadOnlyInline(ReadOnlyPermissions, admin.TabularInline):
