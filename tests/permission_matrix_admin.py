@@ -156,7 +156,7 @@ def _budget_table(world: Any) -> Any:
 ADMIN_MODELS: dict[str, AdminModel] = {
     "accounts.user": _own("Account van een collega", lambda w: w.users["medewerker"]),
     "core.municipality": _own("Gemeente", a_municipality),
-    "directory.organisation": _own("Organisatie", lambda w: w.own),
+    "directory.organisation": _read_only("Organisatie", lambda w: w.own),
     "plans.goal": _own("Doel van een opdrachtgever", lambda w: w.goal),
     "plans.plan": _own("Meerjarenplan", lambda w: w.plan),
     "plans.programme": _own("Programma", lambda w: w.programme),

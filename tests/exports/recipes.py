@@ -44,7 +44,7 @@ class Demo:
 def demo_records() -> Demo:
     """The parts of the built demo the recipes use."""
     from koers.accounts.models import User
-    from koers.demo.directory import OWN
+    from koers.demo.constants import OWN
 
     own = Organisation.objects.get(slug=OWN)
     return Demo(

@@ -9,17 +9,17 @@ again, after a restore). A database holding data the build did not make is refus
 What users record in Koers is written through the services, as a demo user, with its
 audit entries: events and their participants, communication items, networks, grants and
 their steps. Volumes of invented records are bulk-loaded and marked as example data, with
-no audit entry that would claim a user typed them in: the realisations here, the hours
-(`hours.py`), the persons and their positions (`directory.py`, one audit entry says what
-was loaded) and the year of contacts and actions (`contacts.py`, likewise; bulk-loading
-also queues none of the e-mails `action_add` sends). The build runs in many tests, which is
+no audit entry that would claim a user typed them in: the realisations
+(`realisations.py`), the hours (`hours.py`), the persons and their positions
+(`directory.py`, one audit entry says what was loaded) and the year of contacts and
+actions (`contacts.py`, likewise; bulk-loading also queues none of the e-mails `action_add`
+sends). The build runs in many tests, which is
 the other reason for bulk loading: see each module for its counts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -31,13 +31,13 @@ from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
 from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
-from koers.core.periods import Year
 from koers.demo import directory, seed_data
+from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
-from koers.demo.directory import OWN
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.demo.opportunities import build_opportunities
+from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
 from koers.directory.models import Organisation
@@ -53,15 +53,10 @@ from koers.plans.models import (
     Plan,
     Programme,
     Realisation,
-    Source,
     Target,
 )
-from koers.plans.progress import expected_by
 
-DEMO_PASSWORD = "koers-demo-2021"
 BUILT = "demo.built"
-REFERENCE_DATE = dt.date(2021, 10, 15)
-DEMO_YEAR = 2021
 
 
 @dataclass(frozen=True)
@@ -205,7 +200,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
             indicator__activity__programme__plan=plan, is_example=True
         ).exists()
     ):
-        created["realisations"] = _build_realisations(plan, users, municipalities)
+        created["realisations"] = build_realisations(plan, users, municipalities)
     build_opportunities(plan, users, organisations, note)
     build_reports(plan, users, organisations, note)
     # What the build made, in one entry (no actor: the build did it, not a user): the
@@ -392,93 +387,3 @@ def _build_annual_plans(plan: Plan, users: dict[str, User], note: Any) -> None:
         if year != DEMO_YEAR:
             _, was = AnnualPlan.objects.get_or_create(plan=plan, year=year)
             note("annual plans", was)
-
-
-def _build_realisations(
-    plan: Plan, users: dict[str, User], municipalities: dict[str, Municipality]
-) -> int:
-    """A plausible spread of example realisations through 2021 up to the reference date."""
-    rng = random.Random(2021)  # fixed seed: the same demo every time
-    year = Year(DEMO_YEAR)
-    recorders = [
-        users["coordinator"],
-        users["coordinator-ao"],
-        users["coordinator-vi"],
-        users["medewerker"],
-    ]
-    rows: list[Realisation] = []
-    indicators = (
-        Indicator.objects.filter(activity__programme__plan=plan, activity__year=DEMO_YEAR)
-        .select_related("activity__programme")
-        .prefetch_related("activity__municipalities", "targets")
-        .order_by("pk")  # creation order: the same demo on every database
-    )
-    for indicator in indicators:
-        target = next((t for t in indicator.targets.all() if t.year == DEMO_YEAR), None)
-        if target is None or indicator.source == Source.DERIVED:
-            continue
-        places: list[Municipality | None] = [*indicator.activity.municipalities.all()] or [None]
-        for day, value in _spread(indicator, target, year, rng):
-            rows.append(_example(indicator, day, value, rng.choice(places), rng.choice(recorders)))
-    Realisation.objects.bulk_create(rows)
-    return len(rows)
-
-
-def _example(
-    indicator: Indicator,
-    day: dt.date,
-    value: Decimal,
-    place: Municipality | None,
-    user: User,
-) -> Realisation:
-    return Realisation(
-        indicator=indicator,
-        date=day,
-        value=value,
-        municipality=place,
-        recorded_by=user,
-        is_example=True,
-    )
-
-
-def _random_day(rng: random.Random, last: dt.date) -> dt.date:
-    first = dt.date(DEMO_YEAR, 1, 11)
-    return first + dt.timedelta(days=rng.randrange((last - first).days))
-
-
-def _spread(
-    indicator: Indicator, target: Target, year: Year, rng: random.Random
-) -> list[tuple[dt.date, Decimal]]:
-    """Values for one indicator: somewhere between well behind and ahead of the pace."""
-    last = REFERENCE_DATE - dt.timedelta(days=3)
-    if indicator.unit == "milestone":
-        return [(_random_day(rng, last), Decimal(1))] if rng.random() < 0.4 else []
-    expected = expected_by(
-        target=target.value,
-        phasing=target.phasing,
-        cumulative=indicator.aggregation == "sum",
-        year=year,
-        reference=REFERENCE_DATE,
-    )
-    if expected is None:  # a state measured now and then: climb towards the target
-        level = target.value * Decimal(str(rng.uniform(0.4, 1.05)))
-        days = sorted(_random_day(rng, last) for _ in range(rng.randint(1, 3)))
-        steps = len(days)
-        return [(day, _round(indicator, level * (i + 1) / steps)) for i, day in enumerate(days)]
-    total = _round(indicator, expected * Decimal(str(rng.uniform(0.55, 1.15))))
-    if total <= 0:
-        return []
-    pieces = min(int(total), rng.randint(1, 6)) if indicator.unit == "count" else rng.randint(1, 4)
-    pieces = max(pieces, 1)
-    days = sorted(_random_day(rng, last) for _ in range(pieces))
-    share = _round(indicator, total / pieces)
-    values = [share] * (pieces - 1) + [total - share * (pieces - 1)]
-    return [(day, value) for day, value in zip(days, values, strict=True) if value > 0]
-
-
-def _round(indicator: Indicator, value: Decimal) -> Decimal:
-    if indicator.unit in ("count", "milestone"):
-        return value.quantize(Decimal(1))
-    if indicator.unit == "percentage":
-        return min(Decimal(100), value.quantize(Decimal("0.1")))
-    return value.quantize(Decimal("0.01"))

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from koers.demo.constants import REFERENCE_DATE
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
 from koers.relations import event_services
@@ -287,8 +288,6 @@ def _event(
     note: Any,
 ) -> None:
     """One thematic meeting with its registrations; attendance when it was held."""
-    from koers.demo.builder import REFERENCE_DATE
-
     held = spec.day <= REFERENCE_DATE
     municipality = organisations.get(f"gemeente-{spec.municipality}")
     event = event_services.event_save(

@@ -344,7 +344,8 @@ def budget_overview(
     from koers.directory.models import Organisation
     from koers.work.models import HoursBudget
 
-    of_organisation = Programme.objects.filter(plan__organisation_id=organisation_id)
+    # QuerySet[Any]: with the annotation below, the rows are Programmes with `funded`.
+    of_organisation: QuerySet[Any] = Programme.objects.filter(plan__organisation_id=organisation_id)
     if funder_ids is not None:
         # Whether the funders fund it, in the same query (a funder sees only those).
         funding = Programme.funders.through.objects.filter(

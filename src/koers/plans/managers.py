@@ -1,22 +1,23 @@
-"""Querysets with intent-named methods; `visible_to` is the read-side half of the policy."""
+"""Querysets with intent-named methods; `visible_to` is the read-side half of the policy.
+
+The dependency goes one way: `plans.models` imports these, and this module never imports
+`plans.models` (not even for type checking). A model it needs is looked up in the app
+registry when a query is built; the querysets are generic in the model they hold.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Generic, TypeVar
 
+from django.apps import apps
 from django.db import models
 
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import FUNDER_ROLES, Capability
 
-if TYPE_CHECKING:
-    from koers.plans.models import (  # noqa: F401 - named in the QuerySet[...] strings below
-        Activity,
-        ActivityComment,
-        AnnualPlan,
-        Indicator,
-        Programme,
-    )
+# The model a queryset holds: the type checker takes it from the model whose manager the
+# queryset becomes (`objects = ProgrammeQuerySet.as_manager()`), so no model is named here.
+_Row = TypeVar("_Row", bound=models.Model)
 
 
 def _programme_visibility(user: Any, prefix: str = "") -> models.Q:
@@ -27,33 +28,32 @@ def _programme_visibility(user: Any, prefix: str = "") -> models.Q:
     if own:
         condition |= models.Q(**{f"{prefix}plan__organisation_id__in": own})
     if funding:
-        from koers.plans.models import Programme
-
-        funded = Programme.funders.through.objects.filter(organisation_id__in=funding)
+        programme = apps.get_model("plans", "Programme")
+        funded = programme.funders.through.objects.filter(organisation_id__in=funding)
         condition |= models.Q(**{f"{prefix}pk__in": funded.values("programme_id")})
     return condition
 
 
-class ProgrammeQuerySet(models.QuerySet["Programme"]):
-    def visible_to(self, user: Any) -> ProgrammeQuerySet:
+class ProgrammeQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> ProgrammeQuerySet[_Row]:
         return self.filter(_programme_visibility(user))
 
 
-class ActivityQuerySet(models.QuerySet["Activity"]):
-    def visible_to(self, user: Any) -> ActivityQuerySet:
+class ActivityQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> ActivityQuerySet[_Row]:
         return self.filter(_programme_visibility(user, "programme__"))
 
-    def for_year(self, year: int) -> ActivityQuerySet:
+    def for_year(self, year: int) -> ActivityQuerySet[_Row]:
         return self.filter(year=year)
 
 
-class IndicatorQuerySet(models.QuerySet["Indicator"]):
-    def visible_to(self, user: Any) -> IndicatorQuerySet:
+class IndicatorQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> IndicatorQuerySet[_Row]:
         return self.filter(_programme_visibility(user, "activity__programme__"))
 
 
-class AnnualPlanQuerySet(models.QuerySet["AnnualPlan"]):
-    def visible_to(self, user: Any) -> AnnualPlanQuerySet:
+class AnnualPlanQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> AnnualPlanQuerySet[_Row]:
         own, funding = organisations_with(user, Capability.VIEW_PLANS)
         condition = models.Q(plan__organisation_id__in=own)
         if funding:
@@ -77,13 +77,13 @@ def _funder_name(author: str, programme: str) -> models.Subquery:
     )
 
 
-class ActivityCommentQuerySet(models.QuerySet["ActivityComment"]):
-    def with_sides(self) -> ActivityCommentQuerySet:
+class ActivityCommentQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def with_sides(self) -> ActivityCommentQuerySet[_Row]:
         """Each comment with `funder_name`: the funder its author spoke for, or None when
         she spoke for the organisation."""
         return self.annotate(funder_name=_funder_name("author_id", "activity__programme_id"))
 
-    def open_questions(self) -> ActivityCommentQuerySet:
+    def open_questions(self) -> ActivityCommentQuerySet[_Row]:
         """Threads a funder started that nobody of the organisation has answered yet."""
         staff_answers = (
             self.model._default_manager.filter(parent_id=models.OuterRef("pk"))

@@ -2,6 +2,9 @@
 
 Time entries, weeks and closed months are not here: they change only through the
 services, which hold the rules (and the model refuses changes to closed months anyway).
+A project saves through the same service as Koers's project page (checks, audit entry,
+version), so a form opened in Koers before the admin's change cannot overwrite it.
+
 Contracts, cost rates, hours budgets and projects need the capability Koers's own pages
 ask for them (capacity, money, projects), which a beheerder as such does not hold: give
 whoever keeps them (operations) the beheerder role as well.
@@ -11,14 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.accounts.roles import Capability
-from koers.core.admin_audit import AuditedModelAdmin
+from koers.accounts.user_sessions import client_address
+from koers.core.admin_audit import AuditedModelAdmin, ServiceSavedModelAdmin
 from koers.core.forms import ModelForm
+from koers.plans.services.common import ConflictError
 from koers.work.models import (
     Contract,
     CostRate,
@@ -28,7 +34,7 @@ from koers.work.models import (
     Team,
     TimeCategory,
 )
-from koers.work.services import check_project
+from koers.work.services import PROJECT_FIELDS, check_project, project_save
 
 
 class OwnOrganisationAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
@@ -100,7 +106,16 @@ class TimeCategoryAdmin(OwnOrganisationAdmin):
 
 
 class ProjectAdminForm(ModelForm[Project]):
-    """Checks the same rules as the service (co-financing, the separate-project date)."""
+    """Checks the same rules as the service (co-financing, the separate-project date), so
+    the page shows them at the field; the service checks them again when it saves."""
+
+    # The version the page was opened at: a save over a later change is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["version"] = self.instance.version
 
     class Meta:
         model = Project
@@ -144,11 +159,41 @@ class ProjectAdminForm(ModelForm[Project]):
 
 
 @admin.register(Project)
-class ProjectAdmin(OwnOrganisationAdmin):
+class ProjectAdmin(OwnOrganisationAdmin, ServiceSavedModelAdmin):
+    """Saved through `project_save`; the activities and the budgets per year (which Koers's
+    project page does not edit) stay audited admin writes."""
+
     capability = Capability.MANAGE_PROJECTS
     form = ProjectAdminForm
+    conflicts = (ConflictError,)
     list_display = ["code", "title", "programme", "status", "starts_on", "ends_on"]
     list_filter = ["status", "programme"]
     search_fields = ["code", "title"]
     filter_horizontal = ["activities"]
     inlines = [ProjectBudgetInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # The service keeps a project in its organisation, as Koers's project page does.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "organisation"] if obj is not None else readonly
+
+    def save_through_service(
+        self, request: HttpRequest, obj: Project, form: Any, change: bool
+    ) -> Project:
+        values = {name: form.cleaned_data[name] for name in PROJECT_FIELDS}
+        if not change:
+            return project_save(
+                actor=request.user,
+                organisation_id=form.cleaned_data["organisation"].pk,
+                values=values,
+                remote_addr=client_address(request),
+            )
+        stored = Project.objects.get(pk=obj.pk)
+        return project_save(
+            actor=request.user,
+            organisation_id=stored.organisation_id,
+            values=values,
+            project=stored,
+            expected_version=form.cleaned_data.get("version"),
+            remote_addr=client_address(request),
+        )

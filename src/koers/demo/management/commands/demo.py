@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from koers.demo.builder import DEMO_PASSWORD, USERS, DemoRefused, build
+from koers.demo.builder import USERS, DemoRefused, build
+from koers.demo.constants import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
