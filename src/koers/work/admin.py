@@ -21,10 +21,10 @@ from django.http import HttpRequest
 
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.accounts.roles import Capability
-from koers.accounts.user_sessions import client_address
 from koers.core.admin_audit import AuditedModelAdmin, ServiceSavedModelAdmin
 from koers.core.forms import ModelForm
-from koers.plans.services.common import ConflictError
+from koers.core.http import client_address
+from koers.core.versioning import ConflictError
 from koers.work.models import (
     Contract,
     CostRate,
