@@ -62,9 +62,10 @@ mutation-scores: ## The score per module of the last `make mutation`, and its su
 	  $$2 == "not checked" { next } \
 	  { name = $$1; sub(/^ +/, "", name); module = name; sub(/\.x_.*/, "", module); \
 	    total[module]++; if ($$2 == "killed" || $$2 == "timeout") killed[module]++; \
-	    else others[module] = others[module] "  " $$2 ": " name "\n" } \
-	  END { for (m in total) { printf "%-24s %3d of %3d killed (%.0f%%)\n%s", m, killed[m], total[m], \
-	    100 * killed[m] / total[m], others[m] } }'
+	    if ($$2 == "timeout") timeouts[module]++; \
+	    if ($$2 != "killed") others[module] = others[module] "  " $$2 ": " name "\n" } \
+	  END { for (m in total) { printf "%-24s %3d of %3d killed (%.0f%%; %d of them by timeout)\n%s", \
+	    m, killed[m], total[m], 100 * killed[m] / total[m], timeouts[m], others[m] } }'
 
 clean: ## Remove the virtual environment and the demo database
 	rm -rf $(VENV) var/ mutants/

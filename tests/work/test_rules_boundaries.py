@@ -203,7 +203,12 @@ def over_half(limit: str, budget: str, hours: str) -> dict[str, list[str]]:
         (PARTNER, "100", "50.01", over_half("50.00", "100", "50.01")),
         (PARTNER, "101", "50.50", None),  # half of an odd budget, in cents
         (PARTNER, "101", "50.51", over_half("50.50", "101", "50.51")),
-        (PARTNER, "0.03", "0.01", None),  # half of 3 cents is 0.015, rounded to 0.02
+        # Half of an odd number of cents is rounded down: half of 100.03 is 50.015, so 50.01
+        # is the most the programme may pay (50.02 was let through when it was rounded up).
+        (PARTNER, "100.03", "50.01", None),
+        (PARTNER, "100.03", "50.02", over_half("50.01", "100.03", "50.02")),
+        (PARTNER, "100.05", "50.02", None),
+        (PARTNER, "100.05", "50.03", over_half("50.02", "100.05", "50.03")),
         (PARTNER, "100", "100", over_half("50.00", "100", "100")),  # all of it: over half
         (PARTNER, "100", "100.01", OVER_BUDGET),  # more than the budget says so first
     ],
