@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup bench-uploads docs clean
+.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup bench-uploads docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -46,8 +46,30 @@ test: install system-deps lint check-migrations ## Everything: lints, migration 
 	cd src/koers && ../../$(BIN)/koers compilemessages --locale nl >/dev/null
 	$(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
+MUTATION_MODULES ?= koers.plans.progress koers.funding.pipeline koers.work.rules koers.funding.schedule
+MUTATION_CHILDREN ?= 1
+
+mutation: install ## Mutation testing of the rule modules, one at a time (docs/mutation-testing.md; not in CI)
+	rm -rf mutants && mkdir mutants
+	@for module in $(MUTATION_MODULES); do \
+	  echo "mutmut: $$module (log in mutants/$$module.log)"; \
+	  $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) "$$module.*" > mutants/$$module.log 2>&1 \
+	    || { tail -40 mutants/$$module.log; exit 1; }; \
+	done
+	@$(MAKE) --no-print-directory mutation-scores
+
+mutation-scores: ## The score per module of the last `make mutation`, and its surviving mutants
+	@$(BIN)/mutmut results --all true 2>/dev/null | awk -F': ' '\
+	  $$2 == "not checked" { next } \
+	  { name = $$1; sub(/^ +/, "", name); module = name; sub(/\.x_.*/, "", module); \
+	    total[module]++; if ($$2 == "killed" || $$2 == "timeout") killed[module]++; \
+	    if ($$2 == "timeout") timeouts[module]++; \
+	    if ($$2 != "killed") others[module] = others[module] "  " $$2 ": " name "\n" } \
+	  END { for (m in total) { printf "%-24s %3d of %3d killed (%.0f%%; %d of them by timeout)\n%s", \
+	    m, killed[m], total[m], 100 * killed[m] / total[m], timeouts[m], others[m] } }'
+
 clean: ## Remove the virtual environment and the demo database
-	rm -rf $(VENV) var/
+	rm -rf $(VENV) var/ mutants/
 
 bench: install ## Time the progress pages at 1x, 100x and 1,000x the demo's realisations (bench/README.md)
 	$(BIN)/python bench/run.py

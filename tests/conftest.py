@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from koers.accounts.roles import Role
 from tests.accounts.factories import MembershipFactory, UserFactory
@@ -18,6 +20,13 @@ from tests.plans.factories import (
     PlanFactory,
     ProgrammeFactory,
     TargetFactory,
+)
+
+# `make mutation` runs the property tests once per mutant, traced and beside other work: the
+# same examples every time (a score that does not depend on luck), and no health check on
+# how fast they are drawn (`--hypothesis-profile=mutation` in pyproject.toml's [tool.mutmut]).
+hypothesis_settings.register_profile(
+    "mutation", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 

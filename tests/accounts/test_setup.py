@@ -66,7 +66,7 @@ def test_a_second_run_is_refused_with_the_reason_and_what_to_do(
 ) -> None:
     setup(no_input=True, **FLAGS)
     before = counts()
-    with pytest.raises(CommandError) as refused:
+    with pytest.raises(CommandError, match="Koers is in deze database al ingericht") as refused:
         setup(no_input=True, organisation="Nog een", username="bert", email="bert@x.nl")
     message = str(refused.value)
     assert "al ingericht" in message and "Stichting Welzijn Noord" in message and "anna" in message

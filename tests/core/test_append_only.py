@@ -144,7 +144,7 @@ def test_a_log_without_redaction_refuses_it(db: Any) -> None:
     from koers.core.models import AppendOnlyError
 
     record(AccessRecord)
-    with pytest.raises(AppendOnlyError):
+    with pytest.raises(AppendOnlyError, match="AccessRecord records cannot be redacted"):
         AccessRecord.objects.all().redact()
 
 

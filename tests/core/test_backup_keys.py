@@ -78,11 +78,11 @@ def test_a_private_file_is_0600_from_its_first_byte_and_gone_after_an_error(
     target = tmp_path / "out" / "archive"
     previous = os.umask(0)
     try:
-        with pytest.raises(RuntimeError), private_file(target) as handle:
+        with pytest.raises(RuntimeError, match=r"^half written$"), private_file(target) as handle:
             handle.write(b"half an archive")
             (partial,) = target.parent.iterdir()
             assert stat.S_IMODE(partial.stat().st_mode) == 0o600
-            raise RuntimeError
+            raise RuntimeError("half written")
     finally:
         os.umask(previous)
     assert list(target.parent.iterdir()) == []
@@ -176,7 +176,7 @@ def test_check_reads_the_whole_archive_and_changes_nothing(filled: World, tmp_pa
     assert not Realisation.objects.exists()
     cut = tmp_path / "cut.backup"
     cut.write_bytes(archive.read_bytes()[:-1])
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="Het archief doorstaat de echtheidscontrole"):
         call_command("restore", str(cut), check=True, stdout=io.StringIO())
 
 

@@ -97,7 +97,7 @@ def test_an_upload_that_cannot_be_read_is_not_kept(settings: Any, tmp_path: Path
     request = RequestFactory().post("/")
     request.session = SessionStore()
     upload = SimpleUploadedFile("lijst.csv", b"naam\n" + b"x" * (MAX_LINE_CHARS + 1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Regel 2 van het bestand is langer dan 100000"):
         imports.receive(request, upload, lambda path: read_table(path, 10))
     assert not any(imports.pending_dir().iterdir())
     assert request.session.get(imports.SESSION_KEY) == []

@@ -4,6 +4,7 @@ table check before a stated table is stored."""
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -42,10 +43,20 @@ def test_amounts_are_read_as_people_type_them(text: str, expected: str | None) -
 
 
 @pytest.mark.parametrize(
-    "text", ["veel", "1,234", "12.345,678", "1e400", "1e3", "NaN", "--5", "1.2.3"]
+    ("text", "reason"),
+    [
+        ("veel", "is not an amount"),
+        ("1,234", "has more than two decimals"),
+        ("12.345,678", "has more than two decimals"),
+        ("1e400", "is not an amount"),
+        ("1e3", "is not an amount"),
+        ("NaN", "is not an amount"),
+        ("--5", "is not an amount"),
+        ("1.2.3", "is not an amount"),
+    ],
 )
-def test_what_is_not_an_amount_in_cents_is_refused(text: str) -> None:
-    with pytest.raises(ValueError):
+def test_what_is_not_an_amount_in_cents_is_refused(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=f"^'{re.escape(text)}' {reason}.$"):
         imports.parse_money(text)
 
 
@@ -80,7 +91,7 @@ def test_the_dry_run_lists_every_problem_and_saves_nothing(world: Any) -> None:
     [failing] = report.failing
     assert failing.line == 4
     assert len(failing.problems) == 3  # programme, cost type, amount
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="1 rows have problems; nothing was saved"):
         imports.apply_lines(
             report,
             actor=world.users["bedrijfsvoering"],

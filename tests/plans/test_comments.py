@@ -77,7 +77,7 @@ class TestPosting:
         assert not AuditEntry.objects.exists()
 
     def test_a_very_long_comment_is_refused(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Houd het onder de 5000 tekens"):
             post(world, "opdrachtgever", text="x" * 5001)
 
     def test_an_answer_to_an_answer_joins_the_thread(self, world: World) -> None:
@@ -90,7 +90,7 @@ class TestPosting:
     def test_an_answer_stays_on_its_own_activity(self, world: World) -> None:
         question = post(world, "opdrachtgever")
         elsewhere = ActivityFactory(programme=world.programme)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Die opmerking hoort bij een andere activiteit"):
             post(world, "programmacoordinator", activity=elsewhere, parent=question)
 
 

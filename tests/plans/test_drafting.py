@@ -57,11 +57,11 @@ class TestActivityCreate:
         assert "bevroren" in caught.value.messages[0]
 
     def test_it_refuses_a_year_outside_the_plan(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Het jaar ligt buiten de planperiode 2021–2024"):
             create(world, year=2030)
 
     def test_it_refuses_a_line_of_another_programme(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Kies een actielijn van dit programma"):
             create(world, line=LineFactory(programme=world.unfunded_programme))
 
     def test_a_coordinator_cannot_add_to_another_programme(self, world: World) -> None:
@@ -127,7 +127,8 @@ class TestCarryOver:
 
     def test_it_is_refused_twice(self, world: World) -> None:
         services.activity_carry_over(actor=world.users["directeur"], activity=world.activity)
-        with pytest.raises(ValidationError):
+        in_use = f"De code {world.activity.code} is in 2022 al in gebruik"
+        with pytest.raises(ValidationError, match=in_use):
             services.activity_carry_over(actor=world.users["directeur"], activity=world.activity)
 
     def test_the_view_opens_the_copy(self, world: World) -> None:

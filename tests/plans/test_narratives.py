@@ -104,7 +104,7 @@ class TestActivityUpdateSave:
 
     def test_a_quarter_written_meanwhile_is_a_conflict_too(self, world: World) -> None:
         save(world, role="directeur")
-        with pytest.raises(ConflictError):
+        with pytest.raises(ConflictError, match="stale version"):
             save(world, values={"narrative": "Ook geschreven"}, expected_version=0)
 
     def test_a_save_that_changes_nothing_writes_nothing(self, world: World) -> None:
@@ -121,7 +121,7 @@ class TestActivityUpdateSave:
 
     @pytest.mark.parametrize("quarter", [0, 5])
     def test_a_quarter_is_one_to_four(self, world: World, quarter: int) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Een kwartaal is 1, 2, 3 of 4"):
             save(world, quarter=quarter)
 
     def test_a_quarter_that_has_not_begun_is_refused(self, world: World) -> None:

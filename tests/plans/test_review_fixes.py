@@ -82,7 +82,7 @@ class TestAmendmentDecisions:
         )
         proposal.refresh_from_db()
         assert proposal.status == AmendmentStatus.WITHDRAWN
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Over dit wijzigingsvoorstel is al besloten"):
             services.amendment_decide(
                 actor=world.users["opdrachtgever"], amendment=proposal, approve=True
             )
@@ -116,7 +116,7 @@ class TestLostUpdates:
             value=Decimal(3),
             expected_version=0,
         )
-        with pytest.raises(ConflictError):
+        with pytest.raises(ConflictError, match="stale version"):
             services.target_set(
                 actor=world.users["programmacoordinator"],
                 indicator=fresh,
@@ -154,14 +154,14 @@ class TestFrozenResults:
     def test_an_accounted_year_takes_no_more_realisations(self, world: World) -> None:
         realisation = RealisationFactory(indicator=world.indicator)
         set_status(world, AnnualPlanStatus.ACCOUNTED)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Het jaar 2021 is verantwoord; de resultaten"):
             services.realisation_record(
                 actor=world.users["directeur"],
                 indicator=world.indicator,
                 date=dt.date(2021, 5, 1),
                 value=Decimal(1),
             )
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Het jaar 2021 is verantwoord; de resultaten"):
             services.realisation_delete(actor=world.users["directeur"], realisation=realisation)
         assert Realisation.objects.count() == 1
 
@@ -169,7 +169,7 @@ class TestFrozenResults:
         world.indicator.source = Source.DERIVED
         world.indicator.measure = "events.count"
         world.indicator.save()
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Deze indicator wordt afgeleid uit registraties"):
             services.realisation_record(
                 actor=world.users["directeur"],
                 indicator=world.indicator,
@@ -200,7 +200,7 @@ class TestEvidenceFiles:
             raise RuntimeError("audit store down")
 
         monkeypatch.setattr(realisation_services, "audit_write", explode)
-        with pytest.raises(RuntimeError):
+        with pytest.raises(RuntimeError, match="audit store down"):
             services.realisation_record(
                 actor=world.users["directeur"],
                 indicator=world.indicator,

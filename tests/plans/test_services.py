@@ -133,7 +133,7 @@ class TestRealisationRecord:
             raise RuntimeError("audit store down")
 
         monkeypatch.setattr(realisations, "audit_write", explode)
-        with pytest.raises(RuntimeError):
+        with pytest.raises(RuntimeError, match="audit store down"):
             record(world)
         assert not Realisation.objects.exists()
 
@@ -184,7 +184,9 @@ class TestTargetSet:
         assert Target.objects.get(pk=world.target.pk).value == Decimal(7)
 
     def test_it_refuses_phasing_that_does_not_rise(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(
+            ValidationError, match="De geplande waarden moeten per kwartaal oplopen"
+        ):
             services.target_set(
                 actor=world.users["directeur"],
                 indicator=world.indicator,
@@ -196,7 +198,7 @@ class TestTargetSet:
             )
 
     def test_a_stale_version_is_a_conflict(self, world: World) -> None:
-        with pytest.raises(ConflictError):
+        with pytest.raises(ConflictError, match="stale version"):
             services.target_set(
                 actor=world.users["directeur"],
                 indicator=world.indicator,
@@ -238,7 +240,9 @@ class TestActivityUpdate:
     def test_texts_are_frozen_after_submission_but_status_is_not(self, world: World) -> None:
         world.annual_plan.status = AnnualPlanStatus.ADOPTED
         world.annual_plan.save()
-        with pytest.raises(ValidationError):
+        with pytest.raises(
+            ValidationError, match="Het jaarplan 2021 is vastgesteld: de streefwaarden"
+        ):
             services.activity_update(
                 actor=world.users["directeur"],
                 activity=world.activity,
@@ -293,7 +297,7 @@ class TestAnnualPlanWorkflow:
             )
 
     def test_skipping_steps_is_refused(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Een jaarplan met de status concept kan niet"):
             services.annual_plan_transition(
                 actor=world.users["directeur"],
                 annual_plan=world.annual_plan,
@@ -301,7 +305,7 @@ class TestAnnualPlanWorkflow:
             )
 
     def test_the_advisory_board_comments_while_under_advice(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Opmerkingen plaatsen kan alleen zolang het"):
             services.advisory_comment_add(
                 actor=world.users["toezicht"], annual_plan=world.annual_plan, text="Te vroeg"
             )
@@ -353,7 +357,9 @@ class TestAmendments:
             new_value="Iets heel anders.",
             reason="Actualiteit.",
         )
-        with pytest.raises(ValidationError):  # a rejection needs a reason
+        with pytest.raises(
+            ValidationError, match="Leg uit waarom het wijzigingsvoorstel wordt"
+        ):  # a rejection needs a reason
             services.amendment_decide(
                 actor=frozen.users["opdrachtgever"], amendment=amendment, approve=False
             )
@@ -382,7 +388,9 @@ class TestAmendments:
             )
 
     def test_no_amendment_on_an_unfrozen_plan(self, world: World) -> None:
-        with pytest.raises(ValidationError):
+        with pytest.raises(
+            ValidationError, match="Het jaarplan is niet bevroren: wijzig de activiteit"
+        ):
             services.amendment_propose(
                 actor=world.users["directeur"],
                 activity=world.activity,
@@ -405,7 +413,7 @@ class TestAmendments:
 
     def test_another_activitys_target_is_refused(self, frozen: World) -> None:
         stranger = TargetFactory(indicator__activity__programme=frozen.programme)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Kies de streefwaarde die je wilt wijzigen"):
             services.amendment_propose(
                 actor=frozen.users["directeur"],
                 activity=frozen.activity,

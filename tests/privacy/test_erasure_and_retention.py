@@ -166,13 +166,17 @@ def test_logs_cannot_be_changed_or_removed(world: World, person: Person) -> None
     entry = AuditEntry.objects.first()
     assert record is not None and entry is not None
     for log in (record, entry):
-        with pytest.raises(AppendOnlyError):
+        with pytest.raises(
+            AppendOnlyError, match=f"{type(log).__name__} records cannot be changed"
+        ):
             log.save()
-        with pytest.raises(AppendOnlyError):
+        with pytest.raises(
+            AppendOnlyError, match=f"{type(log).__name__} records cannot be removed"
+        ):
             log.delete()
-    with pytest.raises(AppendOnlyError):
+    with pytest.raises(AppendOnlyError, match="AccessRecord records cannot be changed"):
         AccessRecord.objects.update(detail="x")
-    with pytest.raises(AppendOnlyError):
+    with pytest.raises(AppendOnlyError, match="AuditEntry records cannot be removed"):
         AuditEntry.objects.all().delete()
 
 

@@ -68,7 +68,7 @@ def test_a_contact_with_an_action_for_a_colleague_tells_her(
 
 def test_an_action_goes_to_a_colleague_only(world: Any) -> None:
     outsider = world.users["outsider"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een actie gaat naar een collega"):
         record(world, actions=[{"title": "X", "owner": outsider, "due_on": dt.date(2021, 5, 7)}])
     assert not Interaction.objects.exists()
 

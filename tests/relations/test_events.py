@@ -104,7 +104,7 @@ def test_a_person_registers_with_the_organisation_she_works_at(world: Any) -> No
         actor=world.users["medewerker"], event=event, person=person
     )
     assert participant.organisation == world.other_org
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Deze persoon is al aangemeld"):
         services.participant_add(actor=world.users["medewerker"], event=event, person=person)
 
 
@@ -137,7 +137,7 @@ def test_an_activity_of_another_programme_is_refused(world: Any) -> None:
     from tests.plans.factories import ActivityFactory
 
     elsewhere = ActivityFactory(programme=world.unfunded_programme)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="De activiteit hoort bij een ander programma"):
         add_event(world, activity=elsewhere)
 
 

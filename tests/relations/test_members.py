@@ -55,7 +55,7 @@ def test_an_employer_is_a_member_once_at_a_time(world: Any) -> None:
     services.membership_start(
         actor=actor, holder_id=world.own.pk, organisation=employer, started_on=dt.date(2020, 1, 1)
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Deze werkgever is op die dag al lid"):
         services.membership_start(
             actor=actor,
             holder_id=world.own.pk,
@@ -66,7 +66,7 @@ def test_an_employer_is_a_member_once_at_a_time(world: Any) -> None:
 
 def test_a_membership_does_not_end_before_it_started(world: Any) -> None:
     membership = join(world, dt.date(2021, 2, 1))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Het lidmaatschap kan niet eindigen voordat"):
         services.membership_end(
             actor=world.users["bedrijfsvoering"],
             membership=membership,

@@ -73,7 +73,7 @@ def test_the_programme_coordinator_weighs_her_networks_once_a_year(world: Any) -
     )
     review = NetworkReview.objects.get()
     assert (review.value, review.keep) == ("low", False)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Zeg waarom"):
         services.network_review(
             actor=coordinator,
             network=network,
@@ -115,7 +115,7 @@ def test_a_coordinator_of_another_programme_does_not_weigh_this_one(world: Any) 
 
 
 def test_only_colleagues_represent_the_organisation(world: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Alleen collega's vertegenwoordigen de organisatie"):
         services.network_save(
             actor=world.users["medewerker"],
             holder_id=world.own.pk,

@@ -168,7 +168,7 @@ def test_what_the_client_received_does_not_change_while_the_quote_is_out(world: 
 def test_a_withdrawn_quote_can_be_revised_and_sent_with_a_new_number(world: Any) -> None:
     me = world.users["medewerker"]
     record = services.quote_send(actor=me, opportunity=_add(world), on=DAY)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Geef aan waarom de offerte wordt ingetrokken"):
         services.quote_withdraw(actor=me, opportunity=record, reason=" ")
     back = services.quote_withdraw(actor=me, opportunity=record, reason="Minder uren")
     assert (back.status, back.current_quote) == (S.OPPORTUNITY, None)
@@ -226,7 +226,7 @@ def test_a_quote_outside_the_programmes_needs_a_handover_date(world: Any) -> Non
         actor=world.users["medewerker"], opportunity=_add(world, programme=None), on=DAY
     )
     director = world.users["directeur"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een project buiten de programma's heeft een"):
         services.quote_win(actor=director, opportunity=record, on=DAY)
     assert not Project.objects.exists()
     won = services.quote_win(
@@ -236,14 +236,14 @@ def test_a_quote_outside_the_programmes_needs_a_handover_date(world: Any) -> Non
 
 
 def test_only_a_sent_quote_is_won(world: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Alleen een verstuurde offerte kan worden gegund"):
         services.quote_win(actor=world.users["directeur"], opportunity=_add(world), on=DAY)
 
 
 def test_lost_needs_the_reason_and_can_be_reopened(world: Any) -> None:
     me = world.users["medewerker"]
     record = _add(world)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Geef aan waarom ze verloren is"):
         services.opportunity_lose(actor=me, opportunity=record, reason="", on=DAY)
     lost = services.opportunity_lose(actor=me, opportunity=record, reason="Te duur", on=DAY)
     assert (lost.status, lost.lost_reason, lost.decided_on) == (S.LOST, "Te duur", DAY)

@@ -46,7 +46,7 @@ def test_the_same_e_mail_address_is_a_look_alike(world: World, known: Person) ->
 def test_the_same_name_at_the_same_organisation_is_a_look_alike(
     world: World, known: Person
 ) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Koers kent personen die erop lijken: Renée"):
         add(world, first_name="renee", infix="De", organisation=world.other_org)
     assert Person.objects.count() == 1
 

@@ -175,7 +175,7 @@ def test_persons_of_two_holders_are_not_merged(world: World, pair: tuple[Person,
 
 
 def test_a_person_is_not_merged_with_herself(world: World, pair: tuple[Person, Person]) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Kies twee verschillende personen"):
         merge(world, pair[0], pair[0])
 
 

@@ -67,9 +67,9 @@ def test_an_accountability_covers_only_the_grants_programmes_its_funder_funds(
 
 
 def test_a_progress_report_is_for_a_quarter_of_the_plan(world: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een voortgangsrapportage gaat over een kwartaal"):
         prepare(world, quarter=None)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Het plan loopt van 2021 tot en met 2024"):
         prepare(world, year=2030)
 
 
@@ -89,7 +89,7 @@ def test_the_preparer_does_not_review_her_own_report(world: Any) -> None:
 
 def test_only_the_director_signs_and_only_after_review(world: Any) -> None:
     report = prepare(world)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="De rapportage is opgesteld; deze stap kan"):
         services.report_sign(actor=world.users["directeur"], report=report)
     report = services.report_review(actor=world.users["programmacoordinator"], report=report)
     with pytest.raises(PermissionDenied):
@@ -100,14 +100,14 @@ def test_only_the_director_signs_and_only_after_review(world: Any) -> None:
 
 def test_an_unsigned_report_is_not_sent(world: Any) -> None:
     report = prepare(world)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="De rapportage is opgesteld; deze stap kan"):
         services.report_send(actor=world.users["directeur"], report=report)
     assert not ReportSnapshot.objects.exists()
 
 
 def test_taking_back_undoes_review_and_signature(world: Any) -> None:
     report = signed(world)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Geef aan waarom de rapportage teruggaat"):
         services.report_reopen(actor=world.users["directeur"], report=report, reason=" ")
     back = services.report_reopen(
         actor=world.users["directeur"], report=report, reason="Cijfer fout"
@@ -164,9 +164,9 @@ def test_nothing_changes_a_sent_report(world: Any, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=False):
         sent = services.report_send(actor=world.users["directeur"], report=signed(world))
     for step in (services.report_review, services.report_sign, services.report_send):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="De rapportage is verzonden; deze stap kan"):
             step(actor=world.users["directeur"], report=sent)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Alleen een beoordeelde of ondertekende rapportage"):
         services.report_reopen(actor=world.users["directeur"], report=sent, reason="Toch niet")
 
 

@@ -146,7 +146,7 @@ def test_an_activity_budget_is_for_the_activitys_own_year(world: World) -> None:
     from koers.work.models import HoursBudget
 
     budget = HoursBudget(activity=world.activity, year=2022, hours=D(10))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Het budget van een activiteit hoort bij haar"):
         budget.full_clean()
 
 

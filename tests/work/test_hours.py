@@ -103,14 +103,14 @@ def test_a_project_takes_hours_only_between_its_start_and_end(hours: Any) -> Non
 
 def test_an_activity_takes_hours_only_in_its_own_year(hours: Any) -> None:
     monday = dt.date(2021, 12, 27)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="02-01-2022 valt niet in 2021, het jaar van"):
         save(hours, Cell(hours.world.activity, dt.date(2022, 1, 2), D(1)), monday=monday)
     save(hours, Cell(hours.world.activity, dt.date(2021, 12, 31), D(1)), monday=monday)
     assert TimeEntry.objects.count() == 1
 
 
 def test_a_category_that_needs_a_note_refuses_hours_without_one(hours: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Uren op Overig hebben een toelichting nodig"):
         save(hours, Cell(hours.other, MONDAY, D(1)))
     save(hours, Cell(hours.other, MONDAY, D(1), note="Verhuizing kantoor"))
     assert TimeEntry.objects.get().note == "Verhuizing kantoor"
@@ -119,10 +119,10 @@ def test_a_category_that_needs_a_note_refuses_hours_without_one(hours: Any) -> N
 def test_a_submitted_week_cannot_change_until_it_is_returned(hours: Any) -> None:
     week = save(hours, Cell(hours.project, MONDAY, D(8)))
     services.submit_week(actor=hours.staff, week=week)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Deze week is ingediend en kan niet meer worden"):
         save(hours, Cell(hours.project, MONDAY, D(6)))
     coordinator = hours.world.users["programmacoordinator"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Zeg wat er moet veranderen"):
         services.return_week(actor=coordinator, week=week, remark="")
     services.return_week(actor=coordinator, week=week, remark="Maandag was een studiedag")
     save(hours, Cell(hours.project, MONDAY, D(6)))
@@ -174,23 +174,23 @@ def test_no_path_changes_a_closed_month(hours: Any) -> None:
     services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     march = TimeEntry.objects.get(date=MONDAY)
     # the service
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"Deze week valt \(deels\) in een afgesloten maand"):
         services.return_week(actor=operations, week=Week.objects.get(), remark="Toch niet")
     # the model, as the admin and imports use it
     march.hours = D(1)
-    with pytest.raises(ClosedMonthError):
+    with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
         march.save()
-    with pytest.raises(ClosedMonthError):
+    with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
         march.delete()
     # moving an entry into or out of a closed month
     april = TimeEntry.objects.get(date=dt.date(2021, 4, 1))
     april.date = dt.date(2021, 3, 30)
-    with pytest.raises(ClosedMonthError):
+    with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
         april.save()
     # bulk operations
-    with pytest.raises(ClosedMonthError):
+    with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
         TimeEntry.objects.filter(pk=march.pk).update(hours=D(2))
-    with pytest.raises(ClosedMonthError):
+    with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
         TimeEntry.objects.all().delete()
     assert TimeEntry.objects.get(pk=march.pk).hours == D(8)
 
@@ -200,9 +200,9 @@ def test_a_correction_is_a_signed_entry_in_an_open_month(hours: Any) -> None:
     operations = hours.world.users["bedrijfsvoering"]
     services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     march = TimeEntry.objects.get(date=MONDAY)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een correctie hoort in een open maand"):
         services.correct_entry(actor=operations, entry=march, day=MONDAY, hours=D(-2), note="x")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Door de correctie zou de regel onder nul uur"):
         services.correct_entry(
             actor=operations, entry=march, day=dt.date(2021, 4, 6), hours=D(-9), note="Te veel"
         )
@@ -236,7 +236,9 @@ def test_the_programme_pays_at_most_half_of_a_partner_project(world: World) -> N
         actor=director, organisation_id=world.own.pk, values=_project_values(world)
     )
     assert project.programme_hours == D(200)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(
+        ValidationError, match="Het programma mag bij een project met een"
+    ) as refused:
         services.project_save(
             actor=director,
             organisation_id=world.own.pk,
@@ -260,7 +262,7 @@ def test_the_programme_pays_at_most_half_of_a_partner_project(world: World) -> N
 
 def test_a_separate_project_needs_its_handover_date(world: World) -> None:
     values = _project_values(world, programme=None, partner=None)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een project buiten de programma's heeft een"):
         services.project_save(
             actor=world.users["directeur"], organisation_id=world.own.pk, values=values
         )
@@ -333,11 +335,11 @@ def test_a_product_counts_once_a_second_person_approved_it(world: World) -> None
     assert measure is not None
     year = (dt.date(2021, 1, 1), dt.date(2026, 12, 31))
     assert measure.compute(world.indicator, *year) == 0
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Een product wordt beoordeeld door iemand anders"):
         services.product_review(actor=staff, product=product, approve=True)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Zeg wat er moet veranderen"):
         services.product_review(actor=coordinator, product=product, approve=False, remark="")
     services.product_review(actor=coordinator, product=product, approve=True)
     assert measure.compute(world.indicator, *year) == 1
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Dit product is al beoordeeld"):
         services.product_review(actor=coordinator, product=product, approve=True)

@@ -6,7 +6,7 @@ Services call them inside their transaction; tests call them through the service
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -80,7 +80,9 @@ def check_co_financing(
         raise ValidationError(
             {"programme_hours": _("The programme's hours exceed the hours budget.")}
         )
-    limit = (hours_budget * CO_FINANCING_SHARE).quantize(Decimal("0.01"))
+    # Rounded down to the cent the hours are kept in: rounding half a cent up would let the
+    # programme pay a little over half (50.02 of 100.03 hours).
+    limit = (hours_budget * CO_FINANCING_SHARE).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     if programme_hours > limit:
         raise ValidationError(
             {
