@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Position
-from koers.relations import organisation_services as services
 from koers.relations.models import Event, Interaction
+from koers.relations.organisations import services
 from tests.directory.factories import OrganisationFactory, PersonFactory
 
 

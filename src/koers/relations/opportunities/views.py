@@ -28,10 +28,9 @@ from koers.core.reference import default_reference
 from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import opportunity_services as services
-from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
-from koers.relations.opportunity_forms import (
+from koers.relations.opportunities import quotes, services
+from koers.relations.opportunities.forms import (
     OpportunityForm,
     PipelineFilterForm,
     QuoteLoseForm,

@@ -26,8 +26,8 @@ from koers.core.http import client_address
 from koers.core.reference import viewpoint
 from koers.core.versioning import versioned_edit
 from koers.plans.models import Programme
-from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
+from koers.relations.networks import services
 
 
 class NetworkForm(Form):

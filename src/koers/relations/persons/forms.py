@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.privacy import LawfulBasis
-from koers.directory.models import Organisation, OrganisationKind, Person
-from koers.relations.services import PERSON_FIELDS
+from koers.directory.models import Organisation, Person
+from koers.relations.persons.services import PERSON_FIELDS
 
 
 class PersonForm(ModelForm[Person]):
@@ -105,15 +105,6 @@ class PersonImportOptions(HolderForm):
         choices=LawfulBasis.choices,
         initial=LawfulBasis.LEGITIMATE_INTERESTS,
         help_text=_("For rows without a lawful basis of their own."),
-    )
-
-
-class OrganisationImportOptions(Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"),
-        choices=OrganisationKind.choices,
-        initial=OrganisationKind.PARTNER,
-        help_text=_("For rows without a kind of their own."),
     )
 
 

@@ -27,9 +27,9 @@ from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import organisation_services as services
 from koers.relations.models import Event, Interaction, Opportunity
-from koers.relations.queries import worked_with
+from koers.relations.organisations import services
+from koers.relations.organisations.queries import worked_with
 
 
 class OrganisationForm(Form):

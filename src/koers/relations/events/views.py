@@ -27,8 +27,8 @@ from koers.plans.access import can, require
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import event_services as services
-from koers.relations.event_forms import (
+from koers.relations.events import services
+from koers.relations.events.forms import (
     AttendanceForm,
     CommunicationForm,
     EventForm,

@@ -72,7 +72,7 @@ class InteractionForm(Form):
 
     @classmethod
     def for_interaction(cls, interaction: Interaction, data: Any, holder_id: int) -> Any:
-        from koers.relations.contact_services import INTERACTION_FIELDS, INTERACTION_LINKS
+        from koers.relations.contacts.services import INTERACTION_FIELDS, INTERACTION_LINKS
 
         initial: dict[str, Any] = {name: getattr(interaction, name) for name in INTERACTION_FIELDS}
         for name in INTERACTION_LINKS:

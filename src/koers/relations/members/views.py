@@ -23,7 +23,7 @@ from koers.core.http import client_address
 from koers.core.pages import act, submit
 from koers.core.reference import viewpoint
 from koers.directory.models import Organisation
-from koers.relations import member_services as services
+from koers.relations.members import services
 from koers.relations.models import EmployerMembership
 
 YEARS_SHOWN = 5

@@ -46,9 +46,9 @@ from django.utils.translation import gettext as _
 
 from koers.core import tables
 from koers.core.privacy import LawfulBasis
+from koers.directory.duplicates import OrganisationIndex, PersonIndex, person_key
 from koers.directory.models import Organisation, Person
-from koers.relations import services
-from koers.relations.duplicates import OrganisationIndex, PersonIndex, person_key
+from koers.relations.persons import services
 
 COLUMNS = {
     "last_name": ("achternaam", "last name", "last_name", "surname"),

@@ -31,8 +31,8 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.reference import default_reference
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
-from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
+from koers.relations.opportunities import quotes
 from koers.work import rules
 
 S = OpportunityStatus

@@ -40,9 +40,9 @@ from django.utils.translation import gettext as _
 
 from koers.core import tables
 from koers.core.models import Municipality
+from koers.directory.duplicates import OrganisationIndex, fold, name_key
 from koers.directory.models import Organisation, OrganisationKind
-from koers.relations import organisation_services as services
-from koers.relations.duplicates import OrganisationIndex, fold, name_key
+from koers.relations.organisations import services
 
 COLUMNS = {
     "name": ("naam", "name", "organisatie", "organisation", "organization"),

@@ -15,10 +15,10 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import ConflictError
+from koers.directory.duplicates import PersonIndex, person_key
+from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import Organisation, Person, Position
 from koers.privacy.services import PERSON_MERGED, person_context
-from koers.relations.duplicates import PersonIndex, person_key
-from koers.relations.merging import LinkCollision, move_links
 
 PERSON_FIELDS = [
     "first_name",

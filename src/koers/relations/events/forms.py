@@ -66,7 +66,7 @@ class EventForm(Form):
 
     @classmethod
     def for_event(cls, event: Event, data: Any, **kwargs: Any) -> EventForm:
-        from koers.relations.event_services import EVENT_FIELDS
+        from koers.relations.events.services import EVENT_FIELDS
 
         initial: dict[str, Any] = {name: getattr(event, name) for name in EVENT_FIELDS}
         initial["programme"] = event.programme

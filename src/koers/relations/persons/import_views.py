@@ -1,6 +1,5 @@
-"""Imports into the directory, persons and organisations, on the one import flow
-(`koers.core.imports`): their pages, texts and options; the rows' rules are in `imports`
-and `organisation_imports`.
+"""The import of persons on the one import flow (`koers.core.imports`): its page, texts
+and options; the rows' rules are in `imports`.
 
 The options of a person import (the holder, a purpose and a lawful basis) are checked on
 every request: a holder she may not keep persons for is refused."""
@@ -20,9 +19,9 @@ from koers.core.imports import Importer, failing_rows, run_import
 from koers.core.spreadsheets import spreadsheet_export
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import imports, organisation_imports
-from koers.relations.access import holders_for
-from koers.relations.forms import OrganisationImportOptions, PersonImportOptions
+from koers.relations.persons import imports
+from koers.relations.persons.access import holders_for
+from koers.relations.persons.forms import PersonImportOptions
 
 
 def _log_look_alikes(request: HttpRequest, report: Any, *, exported: bool) -> None:
@@ -70,37 +69,6 @@ PERSONS = Importer(
     log_shown=_log_look_alikes,
 )
 
-ORGANISATIONS = Importer(
-    title=gettext_lazy("Import organisations"),
-    url_name="relations:organisation_import",
-    failing_url_name="relations:organisation_import_failing",
-    failing_filename="organisaties-met-problemen.csv",
-    section=gettext_lazy("Organisations"),
-    section_url_name="relations:organisations",
-    back_url_name="relations:organisations",
-    back_label=gettext_lazy("To the organisations"),
-    intro=gettext_lazy(
-        "From a spreadsheet or an export of another system. First Koers checks every row "
-        "and shows what it found; nothing is saved until you confirm."
-    ),
-    columns_note=gettext_lazy(
-        "The first row names the columns, in Dutch or English, in any order. Only 'naam' is "
-        "required. A municipality is given by name or CBS code; a parent organisation by "
-        "name, in Koers or elsewhere in the file. A row that looks like an organisation in "
-        "Koers or like another row (the same name or website) is reported as a duplicate."
-    ),
-    columns=organisation_imports.COLUMNS,
-    options=lambda request, data: OrganisationImportOptions(data),
-    read=organisation_imports.read,
-    check=lambda rows, o: organisation_imports.check(rows, kind=o["kind"]),
-    apply=lambda report, o, **kw: organisation_imports.apply(report, **kw),
-    done=lambda count: (
-        ngettext("%(count)s organisation imported.", "%(count)s organisations imported.", count)
-        % {"count": count}
-    ),
-    label_heading=gettext_lazy("Name"),
-)
-
 
 @requires(Capability.EDIT_PERSONS)
 @require_http_methods(["GET", "POST"])
@@ -113,18 +81,3 @@ def person_import(request: HttpRequest) -> HttpResponse:
 @require_GET
 def person_import_failing(request: HttpRequest, token: str) -> HttpResponse:
     return failing_rows(request, PERSONS, token)
-
-
-@requires(Capability.EDIT_PERSONS)
-@require_http_methods(["GET", "POST"])
-def organisation_import(request: HttpRequest) -> HttpResponse:
-    """Organisations are shared by the installation; whoever may add one may import them
-    (`organisation_save` checks each)."""
-    return run_import(request, ORGANISATIONS)
-
-
-@spreadsheet_export
-@requires(Capability.EDIT_PERSONS)
-@require_GET
-def organisation_import_failing(request: HttpRequest, token: str) -> HttpResponse:
-    return failing_rows(request, ORGANISATIONS, token)

@@ -88,7 +88,7 @@ class OpportunityForm(Form):
 
     @classmethod
     def for_opportunity(cls, record: Opportunity, data: Any) -> OpportunityForm:
-        from koers.relations.opportunity_services import OPPORTUNITY_FIELDS, QUOTED_FIELDS
+        from koers.relations.opportunities.services import OPPORTUNITY_FIELDS, QUOTED_FIELDS
 
         initial = {name: getattr(record, name) for name in OPPORTUNITY_FIELDS}
         initial["version"] = record.version

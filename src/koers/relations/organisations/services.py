@@ -17,9 +17,9 @@ from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
+from koers.directory.duplicates import OrganisationIndex, name_key
+from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import Organisation, Tag
-from koers.relations.duplicates import OrganisationIndex, name_key
-from koers.relations.merging import LinkCollision, move_links
 
 __all__ = [
     "name_key",  # here too, where callers of the duplicate check look for it

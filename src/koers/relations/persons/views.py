@@ -33,15 +33,15 @@ from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
 from koers.privacy.models import AccessAction
-from koers.relations import services
-from koers.relations.access import (
+from koers.relations.persons import services
+from koers.relations.persons.access import (
     get_person_for_user,
     holders_for,
     matching,
     may,
     persons_visible_to,
 )
-from koers.relations.forms import (
+from koers.relations.persons.forms import (
     EraseForm,
     HolderForm,
     PersonAddForm,

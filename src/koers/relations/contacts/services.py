@@ -145,7 +145,7 @@ def action_add(
         organisation_id=holder_id,
     )
     if owner.pk != actor.pk and owner.email:
-        from koers.relations.reminders import tell_owner
+        from koers.relations.contacts.reminders import tell_owner
 
         transaction.on_commit(lambda: tell_owner.enqueue(action.pk))
     return action

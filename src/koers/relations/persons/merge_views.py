@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.directory.merging import links_of
 from koers.directory.models import Person
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import services
-from koers.relations.access import get_person_for_user, matching, persons_visible_to
-from koers.relations.forms import PersonMergeForm, PersonSearchForm
-from koers.relations.merging import links_of
+from koers.relations.persons import services
+from koers.relations.persons.access import get_person_for_user, matching, persons_visible_to
+from koers.relations.persons.forms import PersonMergeForm, PersonSearchForm
 
 SHOWN = 20
 COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "notes")

@@ -25,9 +25,9 @@ from koers.core.reference import default_reference
 from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations import contact_services as services
-from koers.relations.calendar import calendar_for
-from koers.relations.contact_forms import ActionFinishForm, ActionForm, InteractionForm
+from koers.relations.contacts import services
+from koers.relations.contacts.calendar import calendar_for
+from koers.relations.contacts.forms import ActionFinishForm, ActionForm, InteractionForm
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 FOLLOW_UPS = 2  # empty action rows on the contact form
