@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.privacy import LawfulBasis
-from koers.directory.models import Organisation, Person
-from koers.relations.persons.services import PERSON_FIELDS
+from koers.directory.models import PERSON_FIELDS, Organisation, Person
 
 
 class PersonForm(ModelForm[Person]):

@@ -47,7 +47,7 @@ from django.utils.translation import gettext as _
 from koers.core import tables
 from koers.core.privacy import LawfulBasis
 from koers.directory.duplicates import OrganisationIndex, PersonIndex, person_key
-from koers.directory.models import Organisation, Person
+from koers.directory.models import PERSON_FIELDS, Organisation, Person
 from koers.relations.persons import services
 
 COLUMNS = {
@@ -186,7 +186,7 @@ def _check_row(
     _check_duplicates(row, report, seen, person, organisation)
     if not problems:
         row.record = NewPerson(
-            values={name: getattr(person, name) for name in services.PERSON_FIELDS},
+            values={name: getattr(person, name) for name in PERSON_FIELDS},
             organisation=organisation,
             title=values.get("title", ""),
         )

@@ -17,20 +17,9 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import ConflictError
 from koers.directory.duplicates import PersonIndex, person_key
 from koers.directory.merging import LinkCollision, move_links
-from koers.directory.models import Organisation, Person, Position
+from koers.directory.models import PERSON_FIELDS, Organisation, Person, Position
 from koers.privacy.services import PERSON_MERGED, person_context
 
-PERSON_FIELDS = [
-    "first_name",
-    "infix",
-    "last_name",
-    "email",
-    "phone",
-    "notes",
-    "purpose",
-    "lawful_basis",
-    "consent_given_on",
-]
 POSITION_FIELDS = ["organisation", "title", "started_on", "ended_on"]
 
 

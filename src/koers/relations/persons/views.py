@@ -28,7 +28,7 @@ from koers.core.http import client_address
 from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
 from koers.core.versioning import save_versioned
-from koers.directory.models import Position
+from koers.directory.models import PERSON_FIELDS, Position
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
@@ -119,7 +119,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
     duplicates: list[Any] = []
     if request.method == "POST" and form.is_valid() and holder_form.is_valid():
         cleaned, holder = form.cleaned_data, holder_form.cleaned_data["holder"]
-        values = {name: cleaned[name] for name in services.PERSON_FIELDS}
+        values = {name: cleaned[name] for name in PERSON_FIELDS}
         try:
             person = services.person_create(
                 actor=request.user,
@@ -165,7 +165,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     conflict_rows = None
     if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in services.PERSON_FIELDS}
+        changes = {name: form.cleaned_data[name] for name in PERSON_FIELDS}
         saved, conflict_rows = save_versioned(
             request,
             form,
