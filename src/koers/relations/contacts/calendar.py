@@ -10,7 +10,6 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.plans.models import Programme
 from koers.relations.models import Action, ActionStatus, Event
 
 PAST_DAYS = 90  # what a calendar program needs: recent history and everything ahead
@@ -36,7 +35,8 @@ def calendar_for(user: Any, host: str) -> bytes:
         entry.add("dtstamp", timezone.now())
         calendar.add_component(entry)
     for event in (
-        Event.objects.filter(programme__in=Programme.objects.visible_to(user), date__gte=since)
+        Event.objects.visible_to(user)
+        .filter(date__gte=since)
         .select_related("programme")
         .order_by("date")
     ):

@@ -26,6 +26,7 @@ from koers.core.versioning import save_versioned
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.contacts import services
+from koers.relations.contacts.access import get_interaction_for_user, may_edit_contact
 from koers.relations.contacts.calendar import calendar_for
 from koers.relations.contacts.forms import ActionFinishForm, ActionForm, InteractionForm
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
@@ -33,23 +34,12 @@ from koers.relations.models import Action, ActionStatus, CalendarFeed, Interacti
 FOLLOW_UPS = 2  # empty action rows on the contact form
 
 
-def _interactions_for(user: Any) -> Any:
-    own, _funding = organisations_with(user, Capability.VIEW_PERSONS)
-    return Interaction.objects.filter(holder_id__in=own)
-
-
-def get_interaction_for_user(user: Any, pk: int) -> Interaction:
-    return get_object_or_404(
-        _interactions_for(user).select_related("programme", "activity", "created_by"), pk=pk
-    )
-
-
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
     query = search_text(request)
     rows = (
-        _interactions_for(request.user)
+        Interaction.objects.visible_to(request.user)
         .select_related("programme")
         .prefetch_related("organisations")
     )
@@ -81,11 +71,6 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
             "may_edit": may_edit_contact(request.user, interaction),
         },
     )
-
-
-def may_edit_contact(user: Any, interaction: Interaction) -> bool:
-    own, _funding = organisations_with(user, Capability.EDIT_PERSONS)
-    return interaction.holder_id in own
 
 
 @requires(Capability.EDIT_PERSONS)

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
@@ -28,6 +27,12 @@ from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.events import services
+from koers.relations.events.access import (
+    get_event_for_user,
+    get_participant_for_user,
+    may_see_persons,
+    programmes_to_record,
+)
 from koers.relations.events.forms import (
     AttendanceForm,
     CommunicationForm,
@@ -37,32 +42,11 @@ from koers.relations.events.forms import (
 from koers.relations.models import CommunicationItem, Event, Participant
 
 
-def _programmes_to_record(user: Any) -> QuerySet[Programme]:
-    """The programmes whose events and communications the user may record."""
-    visible = Programme.objects.visible_to(user).select_related("plan")
-    allowed = [p.pk for p in visible if can(user, Capability.RECORD_REALISATION, p)]
-    return Programme.objects.filter(pk__in=allowed).order_by("order", "code")
-
-
-def get_event_for_user(user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS) -> Event:
-    event = get_object_or_404(
-        Event.objects.filter(programme__in=Programme.objects.visible_to(user)).select_related(
-            "programme__plan", "activity", "municipality"
-        ),
-        pk=pk,
-    )
-    require(user, capability, event.programme)
-    return event
-
-
-def _may_see_persons(user: Any, event: Event) -> bool:
-    return has_capability(user, Capability.VIEW_PERSONS, Scope(organisation_id=event.holder_id))
-
-
 def _year_events(user: Any, year: int) -> QuerySet[Any]:
     """The year's events of the programmes she may see, with how many registered and came."""
     return (
-        Event.objects.filter(programme__in=Programme.objects.visible_to(user), date__year=year)
+        Event.objects.visible_to(user)
+        .filter(date__year=year)
         .select_related("programme", "activity", "municipality")
         .annotate(
             registered=Count("participants", distinct=True),
@@ -87,7 +71,7 @@ def events(request: HttpRequest) -> HttpResponse:
             "events": rows,
             "year": year,
             "theme": theme,
-            "may_record": _programmes_to_record(request.user).exists(),
+            "may_record": programmes_to_record(request.user).exists(),
         },
     )
 
@@ -98,7 +82,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_event_for_user(request.user, pk)
     may_record = can(request.user, Capability.RECORD_REALISATION, record.programme)
     participants: list[Participant] = []
-    if _may_see_persons(request.user, record):
+    if may_see_persons(request.user, record):
         participants = list(record.participants.select_related("person", "organisation"))
         log_access(
             request,
@@ -116,7 +100,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             "event": record,
             "co_organisers": record.co_organisers.order_by("name"),
             "participants": participants,
-            "shows_persons": _may_see_persons(request.user, record),
+            "shows_persons": may_see_persons(request.user, record),
             "counts": counts,
             "may_record": may_record,
             "participant_form": ParticipantForm(holder_id=record.holder_id) if may_record else None,
@@ -128,7 +112,7 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION) if pk else None
-    programmes = _programmes_to_record(request.user)
+    programmes = programmes_to_record(request.user)
     if not programmes.exists():
         raise PermissionDenied
     holder_id = record.holder_id if record else programmes[0].plan.organisation_id
@@ -224,16 +208,10 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("relations:event", args=[record.pk]) + "#participants")
 
 
-def _participant_for_user(request: HttpRequest, pk: int) -> Participant:
-    participant = get_object_or_404(Participant.objects.select_related("event"), pk=pk)
-    get_event_for_user(request.user, participant.event_id, Capability.RECORD_REALISATION)
-    return participant
-
-
 @requires(Capability.RECORD_REALISATION)
 @require_POST
 def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    participant = _participant_for_user(request, pk)
+    participant = get_participant_for_user(request.user, pk)
     form = AttendanceForm(request.POST)
     if form.is_valid():
         act(
@@ -254,7 +232,7 @@ def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.RECORD_REALISATION)
 @require_POST
 def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    participant = _participant_for_user(request, pk)
+    participant = get_participant_for_user(request.user, pk)
     act(
         request,
         lambda: services.participant_remove(
@@ -270,7 +248,7 @@ def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
     """A printable attendance list: names and organisations, with room to sign."""
     record = get_event_for_user(request.user, pk)
-    if not _may_see_persons(request.user, record):
+    if not may_see_persons(request.user, record):
         raise PermissionDenied
     participants = list(
         record.participants.select_related("person", "organisation").order_by(
@@ -333,7 +311,7 @@ def events_export(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def communications(request: HttpRequest) -> HttpResponse:
     year = viewpoint(request).year.value
-    programmes = _programmes_to_record(request.user)
+    programmes = programmes_to_record(request.user)
     form = (
         CommunicationForm(request.POST or None, programmes=programmes)
         if programmes.exists()

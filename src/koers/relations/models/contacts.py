@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.relations.managers import HeldQuerySet
 
 
 class InteractionKind(models.TextChoices):
@@ -87,6 +88,8 @@ class Interaction(models.Model):
     )
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = HeldQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

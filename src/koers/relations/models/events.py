@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.relations.managers import EventQuerySet
 
 
 class Event(models.Model):
@@ -65,6 +66,8 @@ class Event(models.Model):
     note = models.TextField(_("note"), blank=True)
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.relations.managers import HeldQuerySet
 
 
 class NetworkKind(models.TextChoices):
@@ -58,6 +59,8 @@ class Network(models.Model):
     left_on = models.DateField(_("left on"), null=True, blank=True)
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = HeldQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

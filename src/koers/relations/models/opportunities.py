@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.relations.managers import HeldQuerySet
 
 
 class OpportunityStatus(models.TextChoices):
@@ -122,6 +123,8 @@ class Opportunity(models.Model):
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    objects = HeldQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_on", "-id"]
         verbose_name = _("opportunity")
@@ -162,6 +165,8 @@ class Quote(models.Model):
     )
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("why withdrawn"), blank=True)
+
+    objects = HeldQuerySet.as_manager()
 
     class Meta:
         ordering = ["-sent_on", "-id"]

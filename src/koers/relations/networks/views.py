@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from koers.core.versioning import versioned_edit
 from koers.plans.models import Programme
 from koers.relations.models import Network, NetworkKind, NetworkReview, NetworkRole, NetworkValue
 from koers.relations.networks import services
+from koers.relations.networks.access import get_network_for_user, may_review_network
 
 
 class NetworkForm(Form):
@@ -73,28 +74,12 @@ class ReviewForm(Form):
     reason = forms.CharField(label=gettext_lazy("Why"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def _holders(user: Any) -> set[int]:
-    own, _funding = organisations_with(user, Capability.VIEW_PERSONS)
-    return own
-
-
-def get_network_for_user(user: Any, pk: int) -> Network:
-    return get_object_or_404(
-        Network.objects.filter(holder_id__in=_holders(user)).select_related("programme"), pk=pk
-    )
-
-
-def _may_review(user: Any, network: Network) -> bool:
-    scope = Scope(organisation_id=network.holder_id, programme_id=network.programme_id)
-    return has_capability(user, Capability.EDIT_PLAN, scope)
-
-
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def networks(request: HttpRequest) -> HttpResponse:
     year = viewpoint(request).year.value
     rows = (
-        Network.objects.filter(holder_id__in=_holders(request.user))
+        Network.objects.visible_to(request.user)
         .select_related("programme")
         .prefetch_related(
             "representatives",
@@ -112,7 +97,7 @@ def networks(request: HttpRequest) -> HttpResponse:
 @require_GET
 def network(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_network_for_user(request.user, pk)
-    may_review = _may_review(request.user, record)
+    may_review = may_review_network(request.user, record)
     return render(
         request,
         "relations/network.html",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import Scope, has_capability, organisations_with, own_organisation
+from koers.accounts.policy import has_capability, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
@@ -30,6 +30,11 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
 from koers.relations.opportunities import quotes, services
+from koers.relations.opportunities.access import (
+    get_opportunity_for_user,
+    holders_of,
+    may_edit_opportunity,
+)
 from koers.relations.opportunities.forms import (
     OpportunityForm,
     PipelineFilterForm,
@@ -39,58 +44,15 @@ from koers.relations.opportunities.forms import (
     QuoteWinForm,
     QuoteWithdrawForm,
 )
+from koers.relations.opportunities.queries import pipeline_summary
 
 S = OpportunityStatus
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SHOWN = 300
 
 
-def _holders(user: Any, capability: Capability = Capability.VIEW_PERSONS) -> set[int]:
-    own, _funding = organisations_with(user, capability)
-    return own
-
-
-def opportunities_for(user: Any) -> QuerySet[Opportunity]:
-    return Opportunity.objects.filter(holder_id__in=_holders(user))
-
-
-def get_opportunity_for_user(user: Any, pk: int) -> Opportunity:
-    return get_object_or_404(
-        opportunities_for(user).select_related(
-            "holder",
-            "organisation",
-            "contact",
-            "programme",
-            "owner",
-            "project",
-            "created_by",
-            "current_quote",
-        ),
-        pk=pk,
-    )
-
-
-def _may_edit(user: Any, record: Opportunity) -> bool:
-    return has_capability(user, Capability.EDIT_PERSONS, Scope(organisation_id=record.holder_id))
-
-
-def pipeline_summary(rows: QuerySet[Opportunity]) -> list[dict[str, Any]]:
-    """Count, hours and amount per status, in the pipeline's order, in one grouped query."""
-    found = {
-        row["status"]: row
-        for row in rows.order_by()
-        .values("status")
-        .annotate(count=Count("id"), hours=Sum("hours"), amount=Sum("amount"))
-    }
-    empty = {"count": 0, "hours": None, "amount": None}
-    return [
-        {**empty, **found.get(status, {}), "status": status, "label": label}
-        for status, label in S.choices
-    ]
-
-
 def _filtered(request: HttpRequest, form: PipelineFilterForm) -> QuerySet[Opportunity]:
-    rows = opportunities_for(request.user)
+    rows = Opportunity.objects.visible_to(request.user)
     status = ""
     if form.is_valid():
         status = form.cleaned_data["status"]
@@ -108,11 +70,11 @@ def _filtered(request: HttpRequest, form: PipelineFilterForm) -> QuerySet[Opport
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def opportunities(request: HttpRequest) -> HttpResponse:
-    holder_ids = _holders(request.user)
+    holder_ids = holders_of(request.user)
     form = PipelineFilterForm(request.GET or None, holder_ids=holder_ids)
     rows = _filtered(request, form)
     year = default_reference().year
-    decided = opportunities_for(request.user).filter(decided_on__year=year)
+    decided = Opportunity.objects.visible_to(request.user).filter(decided_on__year=year)
     outcome = decided.aggregate(
         won=Count("id", filter=Q(status=S.WON)),
         lost=Count("id", filter=Q(status=S.LOST)),
@@ -128,13 +90,13 @@ def opportunities(request: HttpRequest) -> HttpResponse:
                 "organisation", "programme", "owner", "project", "current_quote"
             ).order_by(F("expected_on").asc(nulls_last=True), "-created_on", "-id")[:SHOWN],
             "shown": SHOWN,
-            "summary": pipeline_summary(opportunities_for(request.user)),
+            "summary": pipeline_summary(Opportunity.objects.visible_to(request.user)),
             "statuses": S,
             "year": year,
             "outcome": outcome,
             "win_rate": round(100 * outcome["won"] / decided_count) if decided_count else None,
             "today": default_reference(),
-            "may_add": bool(_holders(request.user, Capability.EDIT_PERSONS)),
+            "may_add": bool(holders_of(request.user, Capability.EDIT_PERSONS)),
             "may_template": has_capability(request.user, Capability.ADMINISTER),
         },
     )
@@ -144,7 +106,7 @@ def opportunities(request: HttpRequest) -> HttpResponse:
 @require_GET
 def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_opportunity_for_user(request.user, pk)
-    may_edit = _may_edit(request.user, record)
+    may_edit = may_edit_opportunity(request.user, record)
     today = default_reference()
     return render(
         request,
@@ -168,7 +130,7 @@ def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     record = get_opportunity_for_user(request.user, pk) if pk else None
-    if record and not _may_edit(request.user, record):
+    if record and not may_edit_opportunity(request.user, record):
         raise Http404
     if record and not record.is_open:
         messages.error(request, _("A decided opportunity does not change; reopen it first."))
@@ -231,7 +193,7 @@ def _step(request: HttpRequest, pk: int, form_class: Any, call: Any, success: st
     """A step posted from the opportunity page: the form's problems or the service's
     reasons for refusing come back as messages on that page."""
     record = get_opportunity_for_user(request.user, pk)
-    if not _may_edit(request.user, record):
+    if not may_edit_opportunity(request.user, record):
         raise Http404
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
@@ -347,9 +309,7 @@ def quote_preview(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
 def quote_document(request: HttpRequest, pk: int) -> FileResponse:
     """A quote exactly as it was sent."""
     quote = get_object_or_404(
-        Quote.objects.filter(holder_id__in=_holders(request.user)).select_related(
-            "opportunity__contact"
-        ),
+        Quote.objects.visible_to(request.user).select_related("opportunity__contact"),
         pk=pk,
     )
     _log_contact(request, quote.opportunity, detail=f"quote {quote.number}")

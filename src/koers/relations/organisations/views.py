@@ -153,22 +153,22 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             request, AccessAction.LIST, [p.person for p in positions], detail=record.name[:300]
         )
     contacts = (
-        Interaction.objects.filter(organisations=record, holder_id__in=holders).order_by("-date")[
-            :20
-        ]
+        Interaction.objects.visible_to(request.user)
+        .filter(organisations=record)
+        .order_by("-date")[:20]
         if holders
         else []
     )
-    visible = Programme.objects.visible_to(request.user)
     events = (
-        Event.objects.filter(programme__in=visible)
+        Event.objects.visible_to(request.user)
         .filter(Q(co_organisers=record) | Q(participants__organisation=record))
         .distinct()
         .order_by("-date")[:20]
     )
     own, _f = organisations_with(request.user, Capability.ADMINISTER)
     opportunities = (
-        Opportunity.objects.filter(organisation=record, holder_id__in=holders)
+        Opportunity.objects.visible_to(request.user)
+        .filter(organisation=record)
         .select_related("current_quote")
         .order_by("-created_on", "-id")[:20]
         if holders
