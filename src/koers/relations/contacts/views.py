@@ -20,9 +20,9 @@ from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, flash_form_errors
 from koers.core.reference import default_reference
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.contacts import services
@@ -98,47 +98,28 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for n in range(1, FOLLOW_UPS + 1)
         ]
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in follow_ups):
-        cleaned = form.cleaned_data
-        saved: list[Interaction] = []
-
-        def save() -> None:
-            saved.append(
-                services.interaction_save(
-                    actor=request.user,
-                    holder_id=holder_id,
-                    values={name: cleaned[name] for name in services.INTERACTION_FIELDS},
-                    links={name: list(cleaned[name]) for name in services.INTERACTION_LINKS},
-                    actions=[f.action for f in follow_ups if f.action],
-                    interaction=interaction,
-                    expected_version=cleaned["version"] if interaction else None,
-                    remote_addr=client_address(request),
-                )
-            )
-
-        done, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The contact has been saved.")
-            if interaction
-            else _("The contact has been recorded."),
-            shown=("date", "subject", "summary"),
-        )
-        if done:
-            return redirect("relations:contact", pk=saved[0].pk)
-    status = form_status(request, conflict_rows)
-    return render(
+    return versioned_edit(
         request,
-        "relations/contact_form.html",
-        {
-            "form": form,
-            "follow_ups": follow_ups,
-            "contact": interaction,
-            "conflict_rows": conflict_rows,
-        },
-        status=status,
+        form,
+        lambda cleaned: services.interaction_save(
+            actor=request.user,
+            holder_id=holder_id,
+            values={name: cleaned[name] for name in services.INTERACTION_FIELDS},
+            links={name: list(cleaned[name]) for name in services.INTERACTION_LINKS},
+            actions=[f.action for f in follow_ups if f.action],
+            interaction=interaction,
+            expected_version=cleaned["version"] if interaction else None,
+            remote_addr=client_address(request),
+        ),
+        success=_("The contact has been saved.")
+        if interaction
+        else _("The contact has been recorded."),
+        shown=("date", "subject", "summary"),
+        next_url=lambda saved: reverse("relations:contact", args=[saved.pk]),
+        template="relations/contact_form.html",
+        also_valid=follow_ups,
+        follow_ups=follow_ups,
+        contact=interaction,
     )
 
 

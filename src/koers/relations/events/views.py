@@ -18,10 +18,10 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, flash_form_errors
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.plans.access import can, require
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
@@ -124,48 +124,25 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             request.POST or None, initial={"programme": request.GET.get("programma")}, **kwargs
         )
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved: list[Event] = []
-
-        def save() -> None:
-            saved.append(
-                services.event_save(
-                    actor=request.user,
-                    programme=cleaned["programme"],
-                    values={name: cleaned[name] for name in services.EVENT_FIELDS},
-                    co_organisers=list(cleaned["co_organisers"]),
-                    event=record,
-                    expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_address(request),
-                )
-            )
-
-        done, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The event has been saved.") if record else _("The event has been added."),
-            shown=("title", "date", "theme", "place"),
-        )
-        if done:
-            return redirect("relations:event", pk=saved[0].pk)
-    status = form_status(request, conflict_rows)
-    return render(
+    return versioned_edit(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "heading": _("Edit %(event)s") % {"event": record.title}
-            if record
-            else _("Add an event"),
-            "back_url": reverse("relations:event", args=[record.pk])
-            if record
-            else reverse("relations:events"),
-            "conflict_rows": conflict_rows,
-        },
-        status=status,
+        form,
+        lambda cleaned: services.event_save(
+            actor=request.user,
+            programme=cleaned["programme"],
+            values={name: cleaned[name] for name in services.EVENT_FIELDS},
+            co_organisers=list(cleaned["co_organisers"]),
+            event=record,
+            expected_version=cleaned["version"] if record else None,
+            remote_addr=client_address(request),
+        ),
+        success=_("The event has been saved.") if record else _("The event has been added."),
+        shown=("title", "date", "theme", "place"),
+        next_url=lambda event: reverse("relations:event", args=[event.pk]),
+        heading=_("Edit %(event)s") % {"event": record.title} if record else _("Add an event"),
+        back_url=reverse("relations:event", args=[record.pk])
+        if record
+        else reverse("relations:events"),
     )
 
 

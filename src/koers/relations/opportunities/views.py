@@ -25,7 +25,7 @@ from koers.core.http import client_address
 from koers.core.models import AuditEntry
 from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
@@ -144,48 +144,28 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         if record
         else OpportunityForm(data, initial={"owner": request.user}, holder_id=holder_id)
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved: list[Opportunity] = []
-
-        def save() -> None:
-            saved.append(
-                services.opportunity_save(
-                    actor=request.user,
-                    holder_id=holder_id,
-                    values={name: cleaned[name] for name in services.OPPORTUNITY_FIELDS},
-                    opportunity=record,
-                    expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_address(request),
-                )
-            )
-
-        done, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The opportunity has been saved.")
-            if record
-            else _("The opportunity has been added."),
-            shown=("title", "hours", "amount", "owner"),
-        )
-        if done:
-            return redirect("relations:opportunity", pk=saved[0].pk)
-    return render(
+    return versioned_edit(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "heading": _("Edit %(title)s") % {"title": record.title}
-            if record
-            else _("Add an opportunity"),
-            "back_url": reverse("relations:opportunity", args=[record.pk])
-            if record
-            else reverse("relations:opportunities"),
-            "conflict_rows": conflict_rows,
-        },
-        status=form_status(request, conflict_rows),
+        form,
+        lambda cleaned: services.opportunity_save(
+            actor=request.user,
+            holder_id=holder_id,
+            values={name: cleaned[name] for name in services.OPPORTUNITY_FIELDS},
+            opportunity=record,
+            expected_version=cleaned["version"] if record else None,
+            remote_addr=client_address(request),
+        ),
+        success=_("The opportunity has been saved.")
+        if record
+        else _("The opportunity has been added."),
+        shown=("title", "hours", "amount", "owner"),
+        next_url=lambda opportunity: reverse("relations:opportunity", args=[opportunity.pk]),
+        heading=_("Edit %(title)s") % {"title": record.title}
+        if record
+        else _("Add an opportunity"),
+        back_url=reverse("relations:opportunity", args=[record.pk])
+        if record
+        else reverse("relations:opportunities"),
     )
 
 

@@ -21,8 +21,7 @@ from koers.accounts.roles import Capability
 from koers.core.forms import Form, search_text
 from koers.core.http import client_address
 from koers.core.models import Municipality
-from koers.core.pages import form_status
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
@@ -205,49 +204,33 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         del form.fields["accept_duplicates"]
         parent_field: Any = form.fields["parent"]
         parent_field.queryset = Organisation.objects.exclude(pk=record.pk).order_by("name")
-    conflict_rows = None
     duplicates: list[Organisation] = []
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved: list[Organisation] = []
-
-        def save() -> None:
-            saved.append(
-                services.organisation_save(
-                    actor=request.user,
-                    values={name: cleaned[name] for name in services.ORGANISATION_FIELDS},
-                    tags=services.tags_from(cleaned["tags"]),
-                    organisation=record,
-                    expected_version=cleaned["version"] if record else None,
-                    accept_duplicates=cleaned.get("accept_duplicates", False),
-                    remote_addr=client_address(request),
-                )
-            )
-
-        done, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The organisation has been saved.")
-            if record
-            else _("The organisation has been added."),
-            shown=("name", "short_name", "kind", "website"),
+    if request.method == "POST" and not record and form.is_valid():
+        # Shown only when the save is refused (a look-alike not yet accepted); a new
+        # organisation that saves redirects before they are rendered.
+        duplicates = services.possible_duplicates(
+            form.cleaned_data["name"], form.cleaned_data["website"]
         )
-        if done:
-            return redirect("relations:organisation", pk=saved[0].pk)
-        if not record:
-            duplicates = services.possible_duplicates(cleaned["name"], cleaned["website"])
-    status = form_status(request, conflict_rows)
-    return render(
+    return versioned_edit(
         request,
-        "relations/organisation_form.html",
-        {
-            "form": form,
-            "organisation": record,
-            "duplicates": duplicates,
-            "conflict_rows": conflict_rows,
-        },
-        status=status,
+        form,
+        lambda cleaned: services.organisation_save(
+            actor=request.user,
+            values={name: cleaned[name] for name in services.ORGANISATION_FIELDS},
+            tags=services.tags_from(cleaned["tags"]),
+            organisation=record,
+            expected_version=cleaned["version"] if record else None,
+            accept_duplicates=cleaned.get("accept_duplicates", False),
+            remote_addr=client_address(request),
+        ),
+        success=_("The organisation has been saved.")
+        if record
+        else _("The organisation has been added."),
+        shown=("name", "short_name", "kind", "website"),
+        next_url=lambda organisation: reverse("relations:organisation", args=[organisation.pk]),
+        template="relations/organisation_form.html",
+        organisation=record,
+        duplicates=duplicates,
     )
 
 

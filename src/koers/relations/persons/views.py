@@ -27,7 +27,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.directory.models import PERSON_FIELDS, Position
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
@@ -163,31 +163,23 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
     log_access(request, AccessAction.VIEW, [person], detail="edit")
     form = PersonForm(request.POST or None, instance=person)
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in PERSON_FIELDS}
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            lambda: services.person_update(
-                actor=request.user,
-                person=person,
-                changes=changes,
-                expected_version=form.cleaned_data["version"] or 0,
-                remote_addr=client_address(request),
-            ),
-            _("The person has been saved."),
-            shown=CONFLICT_SHOWN,
-        )
-        if saved:
-            return redirect("relations:person", pk=person.pk)
-    return _person_form_page(
+    return versioned_edit(
         request,
         form,
-        None,
+        lambda cleaned: services.person_update(
+            actor=request.user,
+            person=person,
+            changes={name: cleaned[name] for name in PERSON_FIELDS},
+            expected_version=cleaned["version"] or 0,
+            remote_addr=client_address(request),
+        ),
+        success=_("The person has been saved."),
+        shown=CONFLICT_SHOWN,
+        next_url=lambda _saved: reverse("relations:person", args=[person.pk]),
         heading=_("Edit %(person)s") % {"person": person},
         person=person,
-        conflict_rows=conflict_rows,
+        extra_forms=[],
+        back_url=reverse("relations:person", args=[person.pk]),
     )
 
 
