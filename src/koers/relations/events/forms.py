@@ -119,3 +119,13 @@ class AttendanceForm(Form):
         empty_value=None,
         required=False,
     )
+
+
+class ProgrammeAsked(Form):
+    """The programme a new event is for, when the page that links here names it
+    (`programma`); a wrong value is ignored and she chooses herself."""
+
+    programma = forms.IntegerField(required=False, min_value=0, max_value=2_147_483_647)
+
+    def programme_id(self) -> int | None:
+        return self.cleaned_data["programma"] if self.is_valid() else None

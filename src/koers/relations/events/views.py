@@ -38,6 +38,7 @@ from koers.relations.events.forms import (
     CommunicationForm,
     EventForm,
     ParticipantForm,
+    ProgrammeAsked,
 )
 from koers.relations.models import CommunicationItem, Event, Participant
 
@@ -121,7 +122,9 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         EventForm.for_event(record, request.POST or None, **kwargs)
         if record
         else EventForm(
-            request.POST or None, initial={"programme": request.GET.get("programma")}, **kwargs
+            request.POST or None,
+            initial={"programme": ProgrammeAsked(request.GET).programme_id()},
+            **kwargs,
         )
     )
     return versioned_edit(

@@ -28,6 +28,7 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.organisations import services
+from koers.relations.organisations.forms import OrganisationFilterForm
 from koers.relations.organisations.queries import worked_with
 
 
@@ -85,25 +86,26 @@ def organisations(request: HttpRequest) -> HttpResponse:
     organisations that worked with a programme she may see)."""
     rows = Organisation.objects.select_related("municipality").prefetch_related("tags")
     query = search_text(request)
-    kind = request.GET.get("soort", "")
-    municipality = request.GET.get("gemeente", "")
-    tag = request.GET.get("tag", "")
+    filters = OrganisationFilterForm(request.GET)
+    kind = filters.value("soort") or ""
+    municipality = filters.value("gemeente")
+    tag = filters.value("tag")
     programmes = list(
         Programme.objects.visible_to(request.user)
         .select_related("plan")
         .order_by("-plan__start_year", "order", "code")
     )
-    programme = next((p for p in programmes if str(p.pk) == request.GET.get("programma", "")), None)
+    programme = next((p for p in programmes if p.pk == filters.value("programma")), None)
     if query:
         rows = rows.filter(
             Q(name__icontains=query) | Q(short_name__icontains=query) | Q(sector__icontains=query)
         )
-    if kind in OrganisationKind.values:
+    if kind:
         rows = rows.filter(kind=kind)
-    if municipality.isdigit():
-        rows = rows.filter(municipality_id=int(municipality))
-    if tag.isdigit():
-        rows = rows.filter(tags=int(tag))
+    if municipality is not None:
+        rows = rows.filter(municipality_id=municipality)
+    if tag is not None:
+        rows = rows.filter(tags=tag)
     with_contacts = programme is not None and has_capability(  # contacts are the holder's
         request.user, Capability.VIEW_PERSONS, Scope(organisation_id=programme.plan.organisation_id)
     )
@@ -118,8 +120,8 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "total": total,
             "query": query,
             "kind": kind,
-            "municipality": int(municipality) if municipality.isdigit() else None,
-            "tag": int(tag) if tag.isdigit() else None,
+            "municipality": municipality,
+            "tag": tag,
             "programme": programme,
             "with_contacts": with_contacts,
             "kinds": OrganisationKind.choices,

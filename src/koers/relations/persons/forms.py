@@ -90,6 +90,32 @@ class PersonSearchForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
+class PageForm(Form):
+    """The page of a long list asked for in the query string; a wrong value shows the first
+    page, a number past the end the last (as the paginator's `get_page` does)."""
+
+    pagina = forms.IntegerField(required=False)
+
+    def number(self) -> int | None:
+        return self.cleaned_data["pagina"] if self.is_valid() else None
+
+
+class DuplicateChoiceForm(Form):
+    """Which person to merge into the one kept, from the form or the address (`dubbel`)."""
+
+    dubbel = forms.IntegerField(required=False, min_value=0, max_value=2_147_483_647)
+
+    @classmethod
+    def chosen(cls, request: Any) -> int | None:
+        """The chosen person's id: the posted one, else the one in the address; a wrong
+        value chooses nobody."""
+        for data in (request.POST, request.GET):
+            if data.get("dubbel"):
+                form = cls(data)
+                return form.cleaned_data["dubbel"] if form.is_valid() else None
+        return None
+
+
 class PersonImportOptions(HolderForm):
     """What holds for the whole import of persons: sent with the file, again with the
     confirmation, and with the download of skipped rows."""

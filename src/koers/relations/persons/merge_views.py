@@ -22,7 +22,7 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.persons import services
 from koers.relations.persons.access import get_person_for_user, matching, persons_visible_to
-from koers.relations.persons.forms import PersonMergeForm, PersonSearchForm
+from koers.relations.persons.forms import DuplicateChoiceForm, PersonMergeForm, PersonSearchForm
 
 SHOWN = 20
 COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "notes")
@@ -33,8 +33,8 @@ COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "no
 def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     keep = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
     others = persons_visible_to(request.user).filter(holder_id=keep.holder_id).exclude(pk=keep.pk)
-    chosen_pk = request.POST.get("dubbel") or request.GET.get("dubbel", "")
-    duplicate = get_object_or_404(others, pk=chosen_pk) if chosen_pk.isdigit() else None
+    chosen_pk = DuplicateChoiceForm.chosen(request)
+    duplicate = get_object_or_404(others, pk=chosen_pk) if chosen_pk is not None else None
     form = PersonMergeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and duplicate is not None and form.is_valid():
         try:

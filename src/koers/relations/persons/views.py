@@ -44,6 +44,7 @@ from koers.relations.persons.access import (
 from koers.relations.persons.forms import (
     EraseForm,
     HolderForm,
+    PageForm,
     PersonAddForm,
     PersonForm,
     PersonSearchForm,
@@ -69,7 +70,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     query = ""
     if form.is_valid() and (query := form.cleaned_data["q"].strip()):
         persons = matching(persons, query)
-    page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(persons, PAGE_SIZE).get_page(PageForm(request.GET).number())
     shown = list(page.object_list)
     log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
     return render(
