@@ -5,6 +5,7 @@ writes the format, escaping and line folding included)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django.utils import timezone
@@ -51,3 +52,8 @@ def calendar_for(user: Any, host: str) -> bytes:
         entry.add("description", event.programme.name)
         calendar.add_component(entry)
     return bytes(calendar.to_ical())
+
+
+def feed_hash(token: str) -> str:
+    """How a calendar address's secret token is stored and looked up: only its hash."""
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -5,7 +5,6 @@ action given to a colleague sends her an e-mail through the task worker."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from typing import Any
 
@@ -18,6 +17,7 @@ from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.versioning import lock_for_edit
+from koers.relations.contacts.calendar import feed_hash
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 INTERACTION_FIELDS = ["date", "kind", "subject", "summary", "programme", "activity", "network"]
@@ -179,10 +179,6 @@ def action_finish(
         organisation_id=action.holder_id,
     )
     return action
-
-
-def feed_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic

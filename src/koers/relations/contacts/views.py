@@ -27,7 +27,7 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.contacts import services
 from koers.relations.contacts.access import get_interaction_for_user, may_edit_contact
-from koers.relations.contacts.calendar import calendar_for
+from koers.relations.contacts.calendar import calendar_for, feed_hash
 from koers.relations.contacts.forms import ActionFinishForm, ActionForm, InteractionForm
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
@@ -233,11 +233,7 @@ def calendar_renew(request: HttpRequest) -> HttpResponse:
 def calendar(request: HttpRequest, token: str) -> HttpResponse:
     """The calendar of the user whose secret address this is (no session: calendar
     programs cannot sign in)."""
-    feed = (
-        CalendarFeed.objects.filter(token_hash=services.feed_hash(token))
-        .select_related("user")
-        .first()
-    )
+    feed = CalendarFeed.objects.filter(token_hash=feed_hash(token)).select_related("user").first()
     if feed is None or not feed.user.is_active:
         raise Http404
     response = HttpResponse(

@@ -159,7 +159,7 @@ def participant_add(
 
 
 @transaction.atomic
-def participant_attendance(
+def participant_attendance_record(
     *,
     actor: Any,
     participant: Participant,

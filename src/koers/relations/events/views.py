@@ -196,7 +196,7 @@ def participant_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         act(
             request,
-            lambda: services.participant_attendance(
+            lambda: services.participant_attendance_record(
                 actor=request.user,
                 participant=participant,
                 attended=form.cleaned_data["attended"],

@@ -7,25 +7,18 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.relations.members.queries import members_on
 from koers.relations.models import EmployerMembership
 
 
 def _require(actor: Any, holder_id: int) -> None:
     if not has_capability(actor, Capability.EDIT_PERSONS, Scope(organisation_id=holder_id)):
         raise PermissionDenied
-
-
-def members_on(holder_id: int, day: dt.date) -> QuerySet[EmployerMembership]:
-    """The memberships running on `day`."""
-    return EmployerMembership.objects.filter(holder_id=holder_id, started_on__lte=day).filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gte=day)
-    )
 
 
 @transaction.atomic

@@ -35,3 +35,9 @@ def get_opportunity_for_user(user: Any, pk: int) -> Opportunity:
 
 def may_edit_opportunity(user: Any, record: Opportunity) -> bool:
     return has_capability(user, Capability.EDIT_PERSONS, Scope(organisation_id=record.holder_id))
+
+
+def may_win(actor: Any, opportunity: Opportunity) -> bool:
+    """Winning creates a project, so it takes the right to add projects to the programme."""
+    scope = Scope(organisation_id=opportunity.holder_id, programme_id=opportunity.programme_id)
+    return has_capability(actor, Capability.MANAGE_PROJECTS, scope)

@@ -27,7 +27,9 @@ from django.utils.translation import gettext_lazy
 from koers.core.archives import PARSED, check_archive
 from koers.core.money import euro
 from koers.core.office_xml import check_word_document
+from koers.core.reference import default_reference
 from koers.core.text import xml_safe
+from koers.relations.models import Opportunity, QuoteTemplate
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -196,3 +198,34 @@ def fill(template: IO[bytes], values: dict[str, str]) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+VALIDITY_DAYS = 30
+
+
+def template_for(holder_id: int) -> io.BytesIO:
+    """The organisation's own quote template, or the standard one."""
+    own = QuoteTemplate.objects.filter(holder_id=holder_id).first()
+    if own is not None:
+        with own.document.open("rb") as handle:
+            return io.BytesIO(handle.read())
+    return io.BytesIO(standard_template())
+
+
+def quote_document(
+    opportunity: Opportunity,
+    *,
+    number: str = "",
+    on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+) -> bytes:
+    """The quote as a Word document with the opportunity's figures: as it would be sent
+    `on` (today by default), for a preview, or for sending."""
+    day = on or default_reference()
+    values = values_for(
+        opportunity,
+        number=number,
+        quoted_on=day,
+        valid_until=valid_until or day + dt.timedelta(days=VALIDITY_DAYS),
+    )
+    return fill(template_for(opportunity.holder_id), values)

@@ -15,7 +15,6 @@ Each service checks the actor's rights, runs in a transaction and keeps an audit
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,6 +32,8 @@ from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.relations.models import Opportunity, OpportunityStatus, Quote, QuoteTemplate
 from koers.relations.opportunities import quotes
+from koers.relations.opportunities.access import may_win
+from koers.relations.opportunities.quotes import VALIDITY_DAYS, quote_document
 from koers.work import rules
 
 S = OpportunityStatus
@@ -57,7 +58,6 @@ QUOTED_FIELDS = frozenset(
 )
 AUDITED = [*OPPORTUNITY_FIELDS, "status", "current_quote", "decided_on", "lost_reason"]
 AUDITED += ["project"]
-VALIDITY_DAYS = 30
 
 
 def _require(actor: Any, holder_id: int) -> None:
@@ -159,34 +159,6 @@ def opportunity_save(
         remote_addr,
     )
     return opportunity
-
-
-def template_for(holder_id: int) -> io.BytesIO:
-    """The organisation's own quote template, or the standard one."""
-    own = QuoteTemplate.objects.filter(holder_id=holder_id).first()
-    if own is not None:
-        with own.document.open("rb") as handle:
-            return io.BytesIO(handle.read())
-    return io.BytesIO(quotes.standard_template())
-
-
-def quote_document(
-    opportunity: Opportunity,
-    *,
-    number: str = "",
-    on: dt.date | None = None,
-    valid_until: dt.date | None = None,
-) -> bytes:
-    """The quote as a Word document with the opportunity's figures: as it would be sent
-    `on` (today by default), for a preview, or for sending."""
-    day = on or default_reference()
-    values = quotes.values_for(
-        opportunity,
-        number=number,
-        quoted_on=day,
-        valid_until=valid_until or day + dt.timedelta(days=VALIDITY_DAYS),
-    )
-    return quotes.fill(template_for(opportunity.holder_id), values)
 
 
 def _next_quote_number(holder_id: int, year: int) -> str:
@@ -328,12 +300,6 @@ def opportunity_reopen(
     opportunity.save()
     _audit(actor, "opportunity.reopened", opportunity, before, remote_addr)
     return opportunity
-
-
-def may_win(actor: Any, opportunity: Opportunity) -> bool:
-    """Winning creates a project, so it takes the right to add projects to the programme."""
-    scope = Scope(organisation_id=opportunity.holder_id, programme_id=opportunity.programme_id)
-    return has_capability(actor, Capability.MANAGE_PROJECTS, scope)
 
 
 @transaction.atomic

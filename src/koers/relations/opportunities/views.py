@@ -34,6 +34,7 @@ from koers.relations.opportunities.access import (
     get_opportunity_for_user,
     holders_of,
     may_edit_opportunity,
+    may_win,
 )
 from koers.relations.opportunities.forms import (
     OpportunityForm,
@@ -115,7 +116,7 @@ def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
             "opportunity": record,
             "statuses": S,
             "may_edit": may_edit,
-            "may_win": may_edit and services.may_win(request.user, record),
+            "may_win": may_edit and may_win(request.user, record),
             "send_form": QuoteSendForm(initial={"on": today}),
             "win_form": QuoteWinForm(initial={"on": today}),
             "lose_form": QuoteLoseForm(initial={"on": today}),
@@ -275,7 +276,7 @@ def quote_preview(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     record = get_opportunity_for_user(request.user, pk)
     _log_contact(request, record, detail="quote preview")
     try:
-        document = services.quote_document(record)
+        document = quotes.quote_document(record)
     except ValidationError as error:  # an own template stored before the upload checks
         for problem in error.messages:
             messages.error(request, problem)

@@ -43,6 +43,7 @@ from koers.core.models import Municipality
 from koers.directory.duplicates import OrganisationIndex, fold, name_key
 from koers.directory.models import Organisation, OrganisationKind
 from koers.relations.organisations import services
+from koers.relations.organisations.tags import long_tags
 
 COLUMNS = {
     "name": ("naam", "name", "organisatie", "organisation", "organization"),
@@ -161,7 +162,7 @@ def _check_row(row: tables.ImportRow, seen: _Seen, default_kind: str) -> None:
         for name, messages in error.message_dict.items():
             label = str(getattr(Organisation._meta.get_field(name), "verbose_name", name))
             problems.extend(f"{label}: {text}" for text in messages)
-    problems.extend(services.long_tags(values.get("tags", "")))
+    problems.extend(long_tags(values.get("tags", "")))
     _check_duplicates(row, seen, organisation)
     row.record = NewOrganisation(
         values={name: getattr(organisation, name) for name in services.ORGANISATION_FIELDS},
@@ -254,7 +255,7 @@ def apply(
         saved[row.line] = services.organisation_save(
             actor=actor,
             values=values,
-            tags=services.tags_from(new.tags),
+            tags=services.tags_create(new.tags),
             accept_duplicates=True,  # checked for the whole file by `check`
             action="organisation.imported",
             remote_addr=remote_addr,

@@ -17,16 +17,16 @@ from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
-from koers.directory.duplicates import OrganisationIndex, name_key
+from koers.directory.duplicates import name_key
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import Organisation, Tag
+from koers.relations.organisations.queries import possible_duplicates
 
 __all__ = [
     "name_key",  # here too, where callers of the duplicate check look for it
     "organisation_merge",
     "organisation_save",
-    "possible_duplicates",
-    "tags_from",
+    "tags_create",
 ]
 
 ORGANISATION_FIELDS = [
@@ -41,16 +41,6 @@ ORGANISATION_FIELDS = [
 ]
 
 
-def possible_duplicates(
-    name: str, website: str = "", *, exclude_pk: int | None = None
-) -> list[Organisation]:
-    """Organisations whose name (or short name) compares equal, or with the same website."""
-    candidates = Organisation.objects.only("pk", "name", "short_name", "website", "kind")
-    if exclude_pk is not None:
-        candidates = candidates.exclude(pk=exclude_pk)
-    return OrganisationIndex(candidates).like(name, website)
-
-
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:70] or "organisatie"
     slug, number = base, 2
@@ -59,21 +49,8 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-TAG_LENGTH = Tag._meta.get_field("name").max_length or 60
-
-
-def long_tags(text: str) -> list[str]:
-    """The problems of tags (separated by commas) longer than a tag can be; `tags_from`
-    would cut them short."""
-    return [
-        _("Tag '%(tag)s…': at most %(limit)s characters.")
-        % {"tag": part.strip()[:20], "limit": TAG_LENGTH}
-        for part in text.split(",")
-        if len(part.strip()) > TAG_LENGTH
-    ]
-
-
-def tags_from(text: str) -> list[Tag]:
+def tags_create(text: str) -> list[Tag]:
+    """The tags named in `text` (separated by commas), made where they do not exist yet."""
     names = {part.strip()[:60] for part in text.split(",") if part.strip()}
     return [Tag.objects.get_or_create(name=name)[0] for name in sorted(names)]
 

@@ -29,7 +29,8 @@ from koers.privacy.models import AccessAction
 from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.organisations import services
 from koers.relations.organisations.forms import OrganisationFilterForm
-from koers.relations.organisations.queries import worked_with
+from koers.relations.organisations.queries import possible_duplicates, worked_with
+from koers.relations.organisations.tags import long_tags
 
 
 class OrganisationForm(Form):
@@ -62,7 +63,7 @@ class OrganisationForm(Form):
 
     def clean_tags(self) -> str:
         tags = str(self.cleaned_data["tags"])
-        if problems := services.long_tags(tags):
+        if problems := long_tags(tags):
             raise forms.ValidationError(problems)
         return tags
 
@@ -210,16 +211,14 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     if request.method == "POST" and not record and form.is_valid():
         # Shown only when the save is refused (a look-alike not yet accepted); a new
         # organisation that saves redirects before they are rendered.
-        duplicates = services.possible_duplicates(
-            form.cleaned_data["name"], form.cleaned_data["website"]
-        )
+        duplicates = possible_duplicates(form.cleaned_data["name"], form.cleaned_data["website"])
     return versioned_edit(
         request,
         form,
         lambda cleaned: services.organisation_save(
             actor=request.user,
             values={name: cleaned[name] for name in services.ORGANISATION_FIELDS},
-            tags=services.tags_from(cleaned["tags"]),
+            tags=services.tags_create(cleaned["tags"]),
             organisation=record,
             expected_version=cleaned["version"] if record else None,
             accept_duplicates=cleaned.get("accept_duplicates", False),

@@ -23,6 +23,7 @@ from koers.privacy.models import AccessAction
 from koers.relations.persons import services
 from koers.relations.persons.access import get_person_for_user, matching, persons_visible_to
 from koers.relations.persons.forms import DuplicateChoiceForm, PersonMergeForm, PersonSearchForm
+from koers.relations.persons.queries import person_look_alikes
 
 SHOWN = 20
 COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "notes")
@@ -60,9 +61,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("relations:person", pk=keep.pk)
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    candidates = (
-        list(matching(others, query)[:SHOWN]) if query else services.person_look_alikes(keep)
-    )
+    candidates = list(matching(others, query)[:SHOWN]) if query else person_look_alikes(keep)
     shown_to_her = [keep, *([duplicate] if duplicate else [])]
     log_access(request, AccessAction.VIEW, shown_to_her, detail="merge")
     if candidates:

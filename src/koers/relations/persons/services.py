@@ -8,17 +8,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import ConflictError
-from koers.directory.duplicates import PersonIndex, person_key
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import PERSON_FIELDS, Organisation, Person, Position
 from koers.privacy.services import PERSON_MERGED, person_context
+from koers.relations.persons.queries import person_duplicates
 
 POSITION_FIELDS = ["organisation", "title", "started_on", "ended_on"]
 
@@ -33,35 +32,6 @@ def _normalise(values: dict[str, Any]) -> dict[str, Any]:
     if cleaned.get("email"):
         cleaned["email"] = cleaned["email"].strip().lower()
     return cleaned
-
-
-def person_duplicates(
-    *,
-    holder: Organisation,
-    first_name: str = "",
-    infix: str = "",
-    last_name: str = "",
-    email: str = "",
-    organisation: Organisation | None = None,
-    exclude_pk: int | None = None,
-) -> list[Person]:
-    """Persons of `holder` with this e-mail address, or with this name (compared without
-    case, accents or punctuation) and a position at `organisation`."""
-    same = Q(email__iexact=email.strip()) if email.strip() else Q(pk__in=[])
-    if organisation is not None:
-        same |= Q(positions__organisation=organisation)
-    candidates = Person.objects.filter(same, holder=holder).distinct()
-    if exclude_pk is not None:
-        candidates = candidates.exclude(pk=exclude_pk)
-    index = PersonIndex(candidates)
-    found = index.same_email(email)
-    key = person_key(first_name, infix, last_name)
-    found += [
-        p
-        for p in index.same_name_at(key, organisation.pk if organisation else None)
-        if p not in found
-    ]
-    return found
 
 
 @transaction.atomic
@@ -267,17 +237,3 @@ def _drop_identical_positions(person: Person) -> None:
         if key in seen:
             position.delete()
         seen.add(key)
-
-
-def person_look_alikes(person: Person) -> list[Person]:
-    """Other persons of her holder with her e-mail address or her name (compared without
-    case, accents or punctuation), wherever they work: the candidates for a merge."""
-    key = person_key(person.first_name, person.infix, person.last_name)
-    email = person.email.strip().lower()
-    candidates = Person.objects.filter(holder_id=person.holder_id).exclude(pk=person.pk)
-    return [
-        other
-        for other in candidates
-        if (email and other.email.strip().lower() == email)
-        or person_key(other.first_name, other.infix, other.last_name) == key
-    ]

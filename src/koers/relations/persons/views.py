@@ -50,6 +50,7 @@ from koers.relations.persons.forms import (
     PersonSearchForm,
     PositionForm,
 )
+from koers.relations.persons.queries import person_duplicates
 
 PAGE_SIZE = 50
 CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
@@ -134,7 +135,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
             if getattr(error, "code", None) == "duplicate":
-                duplicates = services.person_duplicates(
+                duplicates = person_duplicates(
                     holder=holder,
                     first_name=values["first_name"],
                     infix=values["infix"],
