@@ -5,36 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django import forms
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
-from koers.core.forms import DateInput, Form
 from koers.core.http import client_address
 from koers.core.pages import act, submit
 from koers.core.reference import viewpoint
-from koers.directory.models import Organisation
 from koers.relations.members import services
+from koers.relations.members.forms import MemberForm
 from koers.relations.models import EmployerMembership
 
 YEARS_SHOWN = 5
-
-
-class MemberForm(Form):
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Employer"), queryset=Organisation.objects.order_by("name")
-    )
-    started_on = forms.DateField(label=gettext_lazy("Member since"), widget=DateInput())
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=300, required=False)
 
 
 def _per_year(holder_id: int, last_year: int) -> list[tuple[int, int, int]]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import Form
-from koers.directory.models import OrganisationKind
+from koers.core.models import Municipality
+from koers.directory.models import Organisation, OrganisationKind
+from koers.relations.organisations.tags import long_tags
 
 
 class OrganisationImportOptions(Form):
@@ -41,3 +44,50 @@ class OrganisationFilterForm(Form):
         self.is_valid()
         value = self.cleaned_data.get(name)
         return None if value in (None, "") else value
+
+
+class OrganisationForm(Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
+    short_name = forms.CharField(label=gettext_lazy("Short name"), max_length=60, required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationKind.choices)
+    sector = forms.CharField(label=gettext_lazy("Sector"), max_length=100, required=False)
+    municipality = forms.ModelChoiceField(
+        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
+    )
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Parent organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+    )
+    address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
+    website = forms.URLField(
+        label=gettext_lazy("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    tags = forms.CharField(
+        label=gettext_lazy("Tags"),
+        max_length=500,
+        required=False,
+        help_text=gettext_lazy("Separated by commas, for example: netwerk dementie, sport."),
+    )
+    accept_duplicates = forms.BooleanField(
+        label=gettext_lazy("This is a different organisation: add it anyway"), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_tags(self) -> str:
+        tags = str(self.cleaned_data["tags"])
+        if problems := long_tags(tags):
+            raise forms.ValidationError(problems)
+        return tags
+
+
+class MergeForm(Form):
+    duplicate = forms.ModelChoiceField(
+        label=gettext_lazy("The duplicate record, to merge into this one"),
+        queryset=Organisation.objects.order_by("name"),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "Move everything linked to the duplicate to this organisation and remove the duplicate"
+        )
+    )

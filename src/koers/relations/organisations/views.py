@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
-from koers.core.forms import Form, search_text
+from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
@@ -28,56 +26,8 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.organisations import services
-from koers.relations.organisations.forms import OrganisationFilterForm
+from koers.relations.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
 from koers.relations.organisations.queries import possible_duplicates, worked_with
-from koers.relations.organisations.tags import long_tags
-
-
-class OrganisationForm(Form):
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
-    short_name = forms.CharField(label=gettext_lazy("Short name"), max_length=60, required=False)
-    kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationKind.choices)
-    sector = forms.CharField(label=gettext_lazy("Sector"), max_length=100, required=False)
-    municipality = forms.ModelChoiceField(
-        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
-    parent = forms.ModelChoiceField(
-        label=gettext_lazy("Parent organisation"),
-        queryset=Organisation.objects.order_by("name"),
-        required=False,
-    )
-    address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
-    website = forms.URLField(
-        label=gettext_lazy("Website"), required=False, max_length=200, assume_scheme="https"
-    )
-    tags = forms.CharField(
-        label=gettext_lazy("Tags"),
-        max_length=500,
-        required=False,
-        help_text=gettext_lazy("Separated by commas, for example: netwerk dementie, sport."),
-    )
-    accept_duplicates = forms.BooleanField(
-        label=gettext_lazy("This is a different organisation: add it anyway"), required=False
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def clean_tags(self) -> str:
-        tags = str(self.cleaned_data["tags"])
-        if problems := long_tags(tags):
-            raise forms.ValidationError(problems)
-        return tags
-
-
-class MergeForm(Form):
-    duplicate = forms.ModelChoiceField(
-        label=gettext_lazy("The duplicate record, to merge into this one"),
-        queryset=Organisation.objects.order_by("name"),
-    )
-    confirm = forms.BooleanField(
-        label=gettext_lazy(
-            "Move everything linked to the duplicate to this organisation and remove the duplicate"
-        )
-    )
 
 
 @requires(Capability.VIEW_PLANS)
