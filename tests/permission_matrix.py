@@ -361,7 +361,7 @@ def a_member(world: Any) -> Any:
 def an_opportunity(world: Any, *, status: str = "kans") -> Any:
     import datetime as dt
 
-    from koers.relations import opportunity_services
+    from koers.relations.opportunities import services as opportunity_services
     from tests.relations.factories import OpportunityFactory
 
     record = OpportunityFactory(

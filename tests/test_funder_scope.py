@@ -381,7 +381,7 @@ def test_no_page_or_download_shows_what_she_does_not_fund(marked: Marked, row: R
 
 @EACH_FUNDER
 def test_her_own_calendar_holds_only_the_events_she_funds(marked: Marked) -> None:
-    from koers.relations.contact_services import calendar_feed_renew
+    from koers.relations.contacts.services import calendar_feed_renew
 
     user = marked.world.users[marked.role]
     url = reverse("relations:calendar", args=[calendar_feed_renew(user=user)])
@@ -392,7 +392,7 @@ def test_her_own_calendar_holds_only_the_events_she_funds(marked: Marked) -> Non
 def test_the_markers_are_there_for_the_staff(marked: Marked) -> None:
     """So the tests above can fail: the organisation's director is shown the markers on the
     budget, goals, events, annual plan, finance export and her calendar."""
-    from koers.relations.contact_services import calendar_feed_renew
+    from koers.relations.contacts.services import calendar_feed_renew
 
     director = marked.world.users["directeur"]
     client = marked.world.client("directeur")

@@ -17,8 +17,8 @@ import pytest
 
 from koers.core.privacy import LawfulBasis
 from koers.funding import imports as budget_imports
-from koers.relations import imports as person_imports
-from koers.relations import organisation_imports
+from koers.relations.organisations import imports as organisation_imports
+from koers.relations.persons import imports as person_imports
 from koers.work import imports as hours_imports
 from tests.conftest import World
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 
 from koers.core import office_xml
 from koers.core.office_xml import XmlBudget, XmlLimits, check_word_document, open_workbook
-from koers.relations import quotes
+from koers.relations.opportunities import quotes
 from tests.core.zip_bombs import MAIN, SHEET, repack, wide_row, workbook
 
 LIMITS = XmlLimits(total=50, whole_part=10, item=5)

@@ -11,8 +11,8 @@ from django.db import models
 from django.urls import reverse
 
 from koers.core.versioning import VersionedModel
-from koers.relations import network_services as services
 from koers.relations.models import Network
+from koers.relations.networks import services
 from tests.conftest import World
 
 

@@ -30,7 +30,7 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.progress import Status
-from koers.relations import event_services
+from koers.relations.events import services as event_services
 from koers.relations.models import Action, Event, Interaction, Participant
 from tests.conftest import verified_client
 

@@ -22,8 +22,8 @@ from koers.directory.models import Organisation, OrganisationKind, Person
 from koers.funding import finance_views
 from koers.funding import imports as budget_imports
 from koers.plans.models import Plan
-from koers.relations import imports as person_imports
-from koers.relations import organisation_imports
+from koers.relations.organisations import imports as organisation_imports
+from koers.relations.persons import imports as person_imports
 from koers.reports.models import DocumentFormat, ReportKind
 from koers.work import imports as hours_imports
 from tests.conftest import verified_client

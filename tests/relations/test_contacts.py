@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from koers.privacy.models import AccessRecord
 from koers.privacy.services import erase_person, export_person
-from koers.relations import contact_services as services
+from koers.relations.contacts import services
+from koers.relations.contacts.reminders import reminders_due, send_action_reminders, tell_owner
 from koers.relations.models import Action, ActionStatus, Interaction
-from koers.relations.reminders import reminders_due, send_action_reminders, tell_owner
 from tests.directory.factories import PersonFactory
 
 

@@ -18,7 +18,7 @@ from koers.plans.measures import get_measure
 from koers.plans.models import Source
 from koers.privacy.models import AccessRecord
 from koers.privacy.services import erase_person
-from koers.relations import event_services as services
+from koers.relations.events import services
 from koers.relations.models import Event, Participant
 from tests.directory.factories import OrganisationFactory, PersonFactory
 
@@ -271,7 +271,7 @@ def test_a_communication_item_is_added_and_removed_through_the_page(world: Any) 
 
 
 def contact(world: Any, organisations: list[Any], **values: Any) -> Any:
-    from koers.relations.contact_services import interaction_save
+    from koers.relations.contacts.services import interaction_save
 
     return interaction_save(
         actor=world.users["programmacoordinator"],
@@ -290,7 +290,7 @@ def contact(world: Any, organisations: list[Any], **values: Any) -> Any:
 def test_an_organisation_on_enough_contacts_of_the_programme_counts_as_active(
     world: Any,
 ) -> None:
-    from koers.relations.contact_services import interaction_save
+    from koers.relations.contacts.services import interaction_save
 
     indicator = derived(world, "relations.active_organisations", min_interactions=2)
     partner = OrganisationFactory(name="Sportclub", kind=OrganisationKind.PARTNER)

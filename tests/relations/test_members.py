@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from koers.plans.measures import get_measure
 from koers.plans.models import Source
-from koers.relations import member_services as services
+from koers.relations.members import services
 from tests.directory.factories import OrganisationFactory
 
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from koers.plans.measures import get_measure
 from koers.plans.models import Source
-from koers.relations import network_services as services
 from koers.relations.models import Network, NetworkReview
+from koers.relations.networks import services
 
 YEAR = (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
 

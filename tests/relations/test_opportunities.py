@@ -18,9 +18,8 @@ from docx import Document
 
 from koers.core.models import AuditEntry
 from koers.privacy.services import erase_person, export_person
-from koers.relations import opportunity_services as services
-from koers.relations import quotes
 from koers.relations.models import Opportunity, OpportunityStatus, Quote
+from koers.relations.opportunities import quotes, services
 from koers.work.models import Project
 from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.relations.factories import OpportunityFactory

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind
-from koers.relations import organisation_imports
+from koers.relations.organisations import imports as organisation_imports
 from tests.conftest import World
 from tests.directory.factories import MunicipalityFactory, OrganisationFactory
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Position
-from koers.relations import organisation_services as services
 from koers.relations.models import Event, Interaction
+from koers.relations.organisations import services
 from tests.directory.factories import OrganisationFactory, PersonFactory
 
 
@@ -23,7 +23,7 @@ def add(world: Any, name: str, **values: Any) -> Organisation:
     return services.organisation_save(
         actor=world.users["medewerker"],
         values={"name": name, "kind": OrganisationKind.PARTNER, **values},
-        tags=services.tags_from(values.pop("tag_text", "")) if "tag_text" in values else None,
+        tags=services.tags_create(values.pop("tag_text", "")) if "tag_text" in values else None,
     )
 
 
@@ -185,7 +185,7 @@ def test_the_page_shows_people_only_to_staff_of_their_holder(world: Any) -> None
 
 @pytest.mark.parametrize("count", [10, 1000])
 def test_the_directory_costs_the_same_queries_for_few_or_many(world: Any, count: int) -> None:
-    tags = services.tags_from("netwerk, sport")
+    tags = services.tags_create("netwerk, sport")
     added = Organisation.objects.bulk_create(
         Organisation(name=f"Partner {n}", slug=f"partner-{n}", kind=OrganisationKind.PARTNER)
         for n in range(count)

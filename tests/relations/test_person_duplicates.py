@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from koers.directory.models import Person, Position
 from koers.privacy.models import AccessRecord
-from koers.relations import services
+from koers.relations.persons import services
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 

@@ -21,8 +21,8 @@ from koers.directory.models import Person, Position
 from koers.privacy import services as privacy
 from koers.privacy import subjects
 from koers.privacy.models import AccessRecord
-from koers.relations import services
 from koers.relations.models import Event, Interaction, Participant
+from koers.relations.persons import services
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import World
 from tests.directory.factories import PersonFactory

@@ -210,6 +210,6 @@ def test_example_persons_say_so_on_the_list_the_page_and_in_the_export(world: Wo
 
 
 def test_the_example_flag_cannot_be_set_through_the_form(world: World) -> None:
-    from koers.relations.forms import PersonForm
+    from koers.relations.persons.forms import PersonForm
 
     assert "is_example" not in PersonForm().fields

@@ -32,7 +32,7 @@ Pages still written by hand call `save_versioned` themselves; convert them to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from django.contrib import messages
@@ -141,12 +141,15 @@ def versioned_edit(
     shown: tuple[str, ...],
     next_url: Callable[[Saved], str],
     template: str = FORM_PAGE,
+    also_valid: Sequence[Any] = (),
     **context: Any,
 ) -> HttpResponse:
     """The whole of a page that adds or edits a versioned record (see the module's
-    docstring): `save(cleaned_data)` returns the saved record."""
+    docstring): `save(cleaned_data)` returns the saved record. `also_valid`: further forms
+    posted with it (rows the template renders), saved only when they are valid too."""
     conflict_rows = None
-    if request.method == "POST" and form.is_valid():
+    valid = form.is_valid() and all(other.is_valid() for other in also_valid)
+    if request.method == "POST" and valid:
         cleaned = form.cleaned_data
         attempt = attempt_versioned_save(request, form, lambda: save(cleaned), success, shown)
         if attempt.done:

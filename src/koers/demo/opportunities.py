@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from koers.plans.models import Plan, Programme
-from koers.relations import opportunity_services as services
 from koers.relations.models import Opportunity
+from koers.relations.opportunities import services
 
 D = dt.date
 # (programme, client slug, owner, title, description, hours, programme hours, amount,

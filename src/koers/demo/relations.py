@@ -30,7 +30,7 @@ from typing import Any
 from koers.demo.constants import REFERENCE_DATE
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
-from koers.relations import event_services
+from koers.relations.events import services as event_services
 from koers.relations.models import CommunicationItem, Event
 
 
@@ -342,8 +342,8 @@ def _registrations(
 
 def _networks(plan: Plan, users: dict[str, Any]) -> None:
     from koers.plans.models import Programme
-    from koers.relations import network_services
     from koers.relations.models import Network
+    from koers.relations.networks import services as network_services
 
     if Network.objects.filter(holder=plan.organisation).exists():
         return

@@ -75,6 +75,21 @@ class Organisation(models.Model):
         return self.short_name or self.name
 
 
+# What a person's record holds that a user fills in: the form, the audit entries of her
+# changes, an import and the privacy export all use this one list.
+PERSON_FIELDS = [
+    "first_name",
+    "infix",
+    "last_name",
+    "email",
+    "phone",
+    "notes",
+    "purpose",
+    "lawful_basis",
+    "consent_given_on",
+]
+
+
 class Person(models.Model):
     """A contact person: someone at a partner, a funder or a municipality.
 

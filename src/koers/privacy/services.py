@@ -32,7 +32,7 @@ from koers.core import append_only
 from koers.core import imports as pending_imports
 from koers.core.audit import plain
 from koers.core.models import AuditEntry, RateLimitHit
-from koers.directory.models import Person
+from koers.directory.models import PERSON_FIELDS, Person
 from koers.privacy import subjects
 from koers.privacy.access_log import roles_in
 from koers.privacy.models import AccessAction, AccessRecord
@@ -41,20 +41,7 @@ logger = logging.getLogger(__name__)
 
 PERSON_TYPE = "directory.person"
 REDACTED = AuditEntry.REDACTED
-PERSON_EXPORT_FIELDS = [
-    "first_name",
-    "infix",
-    "last_name",
-    "email",
-    "phone",
-    "notes",
-    "purpose",
-    "lawful_basis",
-    "consent_given_on",
-    "is_example",
-    "created_at",
-    "updated_at",
-]
+PERSON_EXPORT_FIELDS = [*PERSON_FIELDS, "is_example", "created_at", "updated_at"]
 
 
 PERSON_MERGED = "person.merged"

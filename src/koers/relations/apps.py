@@ -11,9 +11,9 @@ class RelationsConfig(AppConfig):
 
         from koers.core import schedule
         from koers.core.audit import register_action_labels
+        from koers.relations.contacts.reminders import send_action_reminders
         from koers.relations.measures import register_all
         from koers.relations.privacy import register_person_links
-        from koers.relations.reminders import send_action_reminders
 
         register_all()
         register_person_links()

@@ -95,7 +95,7 @@ def _communications(indicator: Any, start: dt.date, end: dt.date) -> Any:
 def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
     from koers.directory.models import Organisation
     from koers.relations.models import Interaction
-    from koers.relations.queries import at_events, on_contacts
+    from koers.relations.organisations.queries import at_events, on_contacts
 
     params = indicator.measure_params or {}
     active = at_events(_events(indicator, start, end))
@@ -182,7 +182,7 @@ def _networks_many(
 
 
 def _members_at_end(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
-    from koers.relations.member_services import members_on
+    from koers.relations.members.queries import members_on
 
     holder_id = indicator.activity.programme.plan.organisation_id
     return members_on(holder_id, end).select_related("organisation").order_by("organisation__name")
@@ -190,7 +190,7 @@ def _members_at_end(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[An
 
 def _member_growth(indicator: Any, start: dt.date, end: dt.date) -> Decimal:
     """Members at the end of the period minus members the day before it began."""
-    from koers.relations.member_services import members_on
+    from koers.relations.members.queries import members_on
 
     holder_id = indicator.activity.programme.plan.organisation_id
     before = members_on(holder_id, start - dt.timedelta(days=1)).count()

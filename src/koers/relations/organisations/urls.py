@@ -1,0 +1,32 @@
+"""URLs of organisations and their import;
+included in `koers.relations.urls` (namespace `relations`)."""
+
+from django.urls import path
+
+from koers.relations.organisations import import_views, views
+
+urlpatterns = [
+    path("organisaties/", views.organisations, name="organisations"),
+    path("organisaties/nieuw/", views.organisation_edit, name="organisation_add"),
+    path(
+        "organisaties/importeren/",
+        import_views.organisation_import,
+        name="organisation_import",
+    ),
+    path(
+        "organisaties/importeren/<str:token>/problemen.csv",
+        import_views.organisation_import_failing,
+        name="organisation_import_failing",
+    ),
+    path("organisaties/<int:pk>/", views.organisation, name="organisation"),
+    path(
+        "organisaties/<int:pk>/wijzigen/",
+        views.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "organisaties/<int:pk>/samenvoegen/",
+        views.organisation_merge,
+        name="organisation_merge",
+    ),
+]

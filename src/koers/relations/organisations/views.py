@@ -1,0 +1,228 @@
+"""The directory of organisations: search and filters, one organisation with the work and
+people linked to it, adding and changing (with a duplicate check), and merging two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import Scope, has_capability, organisations_with
+from koers.accounts.roles import Capability
+from koers.core.forms import search_text
+from koers.core.http import client_address
+from koers.core.models import Municipality
+from koers.core.versioning import versioned_edit
+from koers.directory.models import Organisation, OrganisationKind, Position, Tag
+from koers.plans.models import Programme
+from koers.privacy.access_log import log_access
+from koers.privacy.models import AccessAction
+from koers.relations.models import Event, Interaction, Opportunity
+from koers.relations.organisations import services
+from koers.relations.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
+from koers.relations.organisations.queries import possible_duplicates, worked_with
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisations(request: HttpRequest) -> HttpResponse:
+    """The directory, searched and filtered by kind, municipality, tag and programme (the
+    organisations that worked with a programme she may see)."""
+    rows = Organisation.objects.select_related("municipality").prefetch_related("tags")
+    query = search_text(request)
+    filters = OrganisationFilterForm(request.GET)
+    kind = filters.value("soort") or ""
+    municipality = filters.value("gemeente")
+    tag = filters.value("tag")
+    programmes = list(
+        Programme.objects.visible_to(request.user)
+        .select_related("plan")
+        .order_by("-plan__start_year", "order", "code")
+    )
+    programme = next((p for p in programmes if p.pk == filters.value("programma")), None)
+    if query:
+        rows = rows.filter(
+            Q(name__icontains=query) | Q(short_name__icontains=query) | Q(sector__icontains=query)
+        )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if municipality is not None:
+        rows = rows.filter(municipality_id=municipality)
+    if tag is not None:
+        rows = rows.filter(tags=tag)
+    with_contacts = programme is not None and has_capability(  # contacts are the holder's
+        request.user, Capability.VIEW_PERSONS, Scope(organisation_id=programme.plan.organisation_id)
+    )
+    if programme is not None:
+        rows = rows.filter(worked_with(programme.pk, with_contacts=with_contacts))
+    total = rows.count()
+    return render(
+        request,
+        "relations/organisations.html",
+        {
+            "organisations": rows.order_by("name")[:300],
+            "total": total,
+            "query": query,
+            "kind": kind,
+            "municipality": municipality,
+            "tag": tag,
+            "programme": programme,
+            "with_contacts": with_contacts,
+            "kinds": OrganisationKind.choices,
+            "municipalities": Municipality.objects.all(),
+            "tags": Tag.objects.annotate(used=Count("organisations")).filter(used__gt=0),
+            "programmes": programmes,
+            "may_edit": _may_edit(request),
+            "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
+        },
+    )
+
+
+def _may_edit(request: HttpRequest) -> bool:
+    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
+    return bool(own)
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(Organisation.objects.select_related("municipality", "parent"), pk=pk)
+    holders, _funding = organisations_with(request.user, Capability.VIEW_PERSONS)
+    positions = list(
+        Position.objects.filter(organisation=record, person__holder_id__in=holders)
+        .select_related("person")
+        .order_by("person__last_name")
+    )
+    if positions:
+        log_access(
+            request, AccessAction.LIST, [p.person for p in positions], detail=record.name[:300]
+        )
+    contacts = (
+        Interaction.objects.visible_to(request.user)
+        .filter(organisations=record)
+        .order_by("-date")[:20]
+        if holders
+        else []
+    )
+    events = (
+        Event.objects.visible_to(request.user)
+        .filter(Q(co_organisers=record) | Q(participants__organisation=record))
+        .distinct()
+        .order_by("-date")[:20]
+    )
+    own, _f = organisations_with(request.user, Capability.ADMINISTER)
+    opportunities = (
+        Opportunity.objects.visible_to(request.user)
+        .filter(organisation=record)
+        .select_related("current_quote")
+        .order_by("-created_on", "-id")[:20]
+        if holders
+        else []
+    )
+    return render(
+        request,
+        "relations/organisation.html",
+        {
+            "organisation": record,
+            "children": record.children.order_by("name"),
+            "tags": record.tags.all(),
+            "positions": positions,
+            "contacts": contacts,
+            "events": events,
+            "opportunities": opportunities,
+            "may_edit": _may_edit(request),
+            "may_merge": bool(own),
+        },
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    record = get_object_or_404(Organisation, pk=pk) if pk else None
+    initial: dict[str, Any] = {}
+    if record:
+        initial = {name: getattr(record, name) for name in services.ORGANISATION_FIELDS}
+        initial["tags"] = ", ".join(t.name for t in record.tags.all())
+        initial["version"] = record.version
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if record:
+        del form.fields["accept_duplicates"]
+        parent_field: Any = form.fields["parent"]
+        parent_field.queryset = Organisation.objects.exclude(pk=record.pk).order_by("name")
+    duplicates: list[Organisation] = []
+    if request.method == "POST" and not record and form.is_valid():
+        # Shown only when the save is refused (a look-alike not yet accepted); a new
+        # organisation that saves redirects before they are rendered.
+        duplicates = possible_duplicates(form.cleaned_data["name"], form.cleaned_data["website"])
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.organisation_save(
+            actor=request.user,
+            values={name: cleaned[name] for name in services.ORGANISATION_FIELDS},
+            tags=services.tags_create(cleaned["tags"]),
+            organisation=record,
+            expected_version=cleaned["version"] if record else None,
+            accept_duplicates=cleaned.get("accept_duplicates", False),
+            remote_addr=client_address(request),
+        ),
+        success=_("The organisation has been saved.")
+        if record
+        else _("The organisation has been added."),
+        shown=("name", "short_name", "kind", "website"),
+        next_url=lambda organisation: reverse("relations:organisation", args=[organisation.pk]),
+        template="relations/organisation_form.html",
+        organisation=record,
+        duplicates=duplicates,
+    )
+
+
+@requires(Capability.ADMINISTER)
+@require_http_methods(["GET", "POST"])
+def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    keep = get_object_or_404(Organisation, pk=pk)
+    form = MergeForm(request.POST or None)
+    duplicate_field: Any = form.fields["duplicate"]
+    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk).order_by("name")
+    if request.method == "POST" and form.is_valid():
+        try:
+            moved = services.organisation_merge(
+                actor=request.user,
+                keep=keep,
+                duplicate=form.cleaned_data["duplicate"],
+                remote_addr=client_address(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            from django.contrib import messages
+
+            messages.success(
+                request,
+                _("Merged: %(count)s links moved to this organisation.")
+                % {"count": sum(moved.values())},
+            )
+            return redirect("relations:organisation", pk=keep.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},
+            "back_url": reverse("relations:organisation", args=[keep.pk]),
+            "intro": _(
+                "Everything linked to the duplicate — persons' positions, contacts, events, "
+                "grants, budgets — moves to this organisation; the duplicate is removed. "
+                "The audit log keeps what it was."
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

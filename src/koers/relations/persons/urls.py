@@ -1,0 +1,28 @@
+"""URLs of persons, their positions, merging, export, erasure and import;
+included in `koers.relations.urls` (namespace `relations`)."""
+
+from django.urls import path
+
+from koers.relations.persons import import_views, merge_views, views
+
+urlpatterns = [
+    path("personen/", views.person_list, name="persons"),
+    path("personen/nieuw/", views.person_add, name="person_add"),
+    path("personen/importeren/", import_views.person_import, name="person_import"),
+    path(
+        "personen/importeren/<str:token>/problemen.csv",
+        import_views.person_import_failing,
+        name="person_import_failing",
+    ),
+    path("personen/<int:pk>/", views.person_detail, name="person"),
+    path("personen/<int:pk>/wijzigen/", views.person_edit, name="person_edit"),
+    path("personen/<int:pk>/functies/", views.position_add, name="position_add"),
+    path(
+        "personen/<int:pk>/functies/<int:position_pk>/verwijderen/",
+        views.position_remove,
+        name="position_remove",
+    ),
+    path("personen/<int:pk>/samenvoegen/", merge_views.person_merge, name="person_merge"),
+    path("personen/<int:pk>/export/", views.person_export, name="person_export"),
+    path("personen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
+]

@@ -1,0 +1,300 @@
+"""Persons: list and search, detail, add and edit, positions, export and erasure (the
+import is in `import_views`).
+
+Every page that shows a person's data logs the access (koers.privacy.access_log) after
+the permission check, one record per person shown.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.models import AuditEntry
+from koers.core.pages import flash_form_errors
+from koers.core.versioning import versioned_edit
+from koers.directory.models import PERSON_FIELDS, Position
+from koers.privacy import services as privacy
+from koers.privacy.access_log import log_access
+from koers.privacy.forms import ReasonForm
+from koers.privacy.models import AccessAction
+from koers.relations.persons import services
+from koers.relations.persons.access import (
+    get_person_for_user,
+    holders_for,
+    matching,
+    may,
+    persons_visible_to,
+)
+from koers.relations.persons.forms import (
+    EraseForm,
+    HolderForm,
+    PageForm,
+    PersonAddForm,
+    PersonForm,
+    PersonSearchForm,
+    PositionForm,
+)
+from koers.relations.persons.queries import person_duplicates
+
+PAGE_SIZE = 50
+CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
+
+
+def _positions() -> Prefetch[Any]:
+    return Prefetch(
+        "positions",
+        queryset=Position.objects.select_related("organisation").order_by("-started_on"),
+    )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonSearchForm(request.GET or None)
+    persons = persons_visible_to(request.user).prefetch_related(_positions())
+    query = ""
+    if form.is_valid() and (query := form.cleaned_data["q"].strip()):
+        persons = matching(persons, query)
+    page = Paginator(persons, PAGE_SIZE).get_page(PageForm(request.GET).number())
+    shown = list(page.object_list)
+    log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
+    return render(
+        request,
+        "relations/person_list.html",
+        {
+            "form": form,
+            "query": query,
+            "page": page,
+            "persons": shown,
+            "may_edit": holders_for(request.user).exists(),
+        },
+    )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    positions = list(person.positions.select_related("organisation"))
+    log_access(request, AccessAction.VIEW, [person])
+    may_edit = may(request.user, Capability.EDIT_PERSONS, person)
+    return render(
+        request,
+        "relations/person_detail.html",
+        {
+            "person": person,
+            "positions": positions,
+            "history": AuditEntry.objects.filter(context__in=privacy.person_contexts(person.pk))
+            .select_related("actor")
+            .order_by("-at", "-id")[:50],
+            "may_edit": may_edit,
+            "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
+            "position_form": PositionForm() if may_edit else None,
+        },
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest) -> HttpResponse:
+    """Add a person; one who looks like a person her holder has is shown with the
+    look-alikes (whose display is logged) and saved only when she says it is another."""
+    holders = holders_for(request.user)
+    form = PersonAddForm(request.POST or None)
+    holder_form = HolderForm(request.POST or None, holders=holders)
+    duplicates: list[Any] = []
+    if request.method == "POST" and form.is_valid() and holder_form.is_valid():
+        cleaned, holder = form.cleaned_data, holder_form.cleaned_data["holder"]
+        values = {name: cleaned[name] for name in PERSON_FIELDS}
+        try:
+            person = services.person_create(
+                actor=request.user,
+                holder=holder,
+                remote_addr=client_address(request),
+                organisation=cleaned["organisation"],
+                title=cleaned["title"],
+                accept_duplicates=cleaned["accept_duplicates"],
+                **values,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            if getattr(error, "code", None) == "duplicate":
+                duplicates = person_duplicates(
+                    holder=holder,
+                    first_name=values["first_name"],
+                    infix=values["infix"],
+                    last_name=values["last_name"],
+                    email=values["email"],
+                    organisation=cleaned["organisation"],
+                )
+                log_access(request, AccessAction.LIST, duplicates, detail="duplicate check")
+        else:
+            messages.success(request, _("%(person)s has been added.") % {"person": person})
+            return redirect("relations:person", pk=person.pk)
+    if not duplicates:  # the way past the check is offered with what it found
+        del form.fields["accept_duplicates"]
+    return _person_form_page(
+        request,
+        form,
+        holder_form,
+        heading=_("Add a person"),
+        duplicates=duplicates,
+        duplicate_url="relations:person",
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    log_access(request, AccessAction.VIEW, [person], detail="edit")
+    form = PersonForm(request.POST or None, instance=person)
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.person_update(
+            actor=request.user,
+            person=person,
+            changes={name: cleaned[name] for name in PERSON_FIELDS},
+            expected_version=cleaned["version"] or 0,
+            remote_addr=client_address(request),
+        ),
+        success=_("The person has been saved."),
+        shown=CONFLICT_SHOWN,
+        next_url=lambda _saved: reverse("relations:person", args=[person.pk]),
+        heading=_("Edit %(person)s") % {"person": person},
+        person=person,
+        extra_forms=[],
+        back_url=reverse("relations:person", args=[person.pk]),
+    )
+
+
+def _person_form_page(
+    request: HttpRequest, form: Any, holder_form: Any, **context: Any
+) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        status = 409 if context.get("conflict_rows") else 400
+    person = context.get("person")
+    back = reverse("relations:person", args=[person.pk]) if person else reverse("relations:persons")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "extra_forms": [holder_form] if holder_form else [],
+            "back_url": back,
+            **context,
+        },
+        status=status,
+    )
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def position_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    form = PositionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.position_add(
+                actor=request.user,
+                person=person,
+                remote_addr=client_address(request),
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(request, _("The position has been added."))
+    else:
+        flash_form_errors(request, form)
+    return redirect("relations:person", pk=person.pk)
+
+
+@requires(Capability.EDIT_PERSONS)
+@require_POST
+def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
+    position = get_object_or_404(Position, pk=position_pk, person=person)
+    services.position_remove(
+        actor=request.user, position=position, remote_addr=client_address(request)
+    )
+    messages.success(request, _("The position has been removed."))
+    return redirect("relations:person", pk=person.pk)
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_http_methods(["GET", "POST"])
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything held about the person, as JSON: the answer to an access request. The
+    reason is asked first and kept with the export in the access log."""
+    person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = privacy.export_person(person)
+        log_access(request, AccessAction.EXPORT, [person], reason=form.cleaned_data["reason"])
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="persoon-{person.pk}-{stamp}.json"'
+        return response
+    log_access(request, AccessAction.VIEW, [person], detail="export")  # her name is shown
+    return render(
+        request,
+        "privacy/reason.html",
+        {
+            "form": form,
+            "heading": _("Export all data of %(person)s") % {"person": person},
+            "explanation": _(
+                "A JSON file with everything Koers holds about her, the history of changes "
+                "and who accessed her data: the answer to an access request (AVG art. 15). "
+                "The export is written to the access log, with your reason."
+            ),
+            "submit": _("Download the export"),
+            "back_url": reverse("relations:person", args=[person.pk]),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@requires(Capability.MANAGE_PRIVACY)
+@require_http_methods(["GET", "POST"])
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        privacy.erase_person(
+            person,
+            actor=request.user,
+            remote_addr=client_address(request),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The person and everything linked to her have been removed."))
+        return redirect("relations:persons")
+    log_access(request, AccessAction.VIEW, [person], detail="erase")
+    return render(
+        request,
+        "relations/person_erase.html",
+        {"person": person, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
