@@ -22,13 +22,18 @@ from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.funding import queries, services
 from koers.funding.access import (
-    budget_lines_for,
-    budget_tables_for,
     get_budget_table_for_user,
-    grants_for,
 )
 from koers.funding.forms import BudgetLineForm, ExpenseForm
-from koers.funding.models import CostType, FinancialYear
+from koers.funding.models import (
+    Advance,
+    BudgetLine,
+    BudgetTable,
+    CostType,
+    FinancialYear,
+    Grant,
+    Obligation,
+)
 
 
 def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:
@@ -38,7 +43,9 @@ def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:
     if own:
         return min(own), None
     organisation_ids = (
-        budget_lines_for(request.user).values_list("organisation_id", flat=True).distinct()
+        BudgetLine.objects.visible_to(request.user)
+        .values_list("organisation_id", flat=True)
+        .distinct()
     )
     return min(organisation_ids, default=None), funding
 
@@ -139,7 +146,7 @@ def budget_tables(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "funding/budget_tables.html",
-        {"tables": queries.tables_with_flags(budget_tables_for(request.user))},
+        {"tables": queries.tables_with_flags(BudgetTable.objects.visible_to(request.user))},
     )
 
 
@@ -201,7 +208,7 @@ def _grants_sheet(request: HttpRequest) -> Any:
             g.decided_on,
             getattr(g, "submitted_on", None),
         ]
-        for g in queries.with_step_dates(grants_for(request.user))
+        for g in queries.with_step_dates(Grant.objects.visible_to(request.user))
         .select_related("funder")
         .order_by("starts_on", "title")
     )
@@ -209,7 +216,6 @@ def _grants_sheet(request: HttpRequest) -> Any:
 
 
 def _advances_sheet(request: HttpRequest) -> Any:
-    from koers.funding.models import Advance
 
     header = [
         _("Grant"),
@@ -236,7 +242,7 @@ def _advances_sheet(request: HttpRequest) -> Any:
             a.sent_on,
             a.paid_on,
         ]
-        for a in Advance.objects.filter(grant__in=grants_for(request.user))
+        for a in Advance.objects.visible_to(request.user)
         .select_related("grant__funder")
         .order_by("due_on", "grant__title", "number")
     )
@@ -326,7 +332,7 @@ def _position_sheet(request: HttpRequest) -> Any:
 
 
 def _tables_sheets(request: HttpRequest) -> Any:
-    for checked in queries.tables_with_flags(budget_tables_for(request.user)):
+    for checked in queries.tables_with_flags(BudgetTable.objects.visible_to(request.user)):
         header = [_("Row"), *checked.table.columns, _("Stated total"), _("Sum of the parts")]
         rows = [
             [
@@ -341,12 +347,11 @@ def _tables_sheets(request: HttpRequest) -> Any:
 
 
 def _obligations_sheet(request: HttpRequest) -> Any:
-    from koers.funding.models import Obligation
 
     header = [_("Grant"), _("Funder"), _("Obligation"), _("Due"), _("Done")]
     rows = (
         [o.grant.title, str(o.grant.funder), o.text, o.due_on, o.done_on]
-        for o in Obligation.objects.filter(grant__in=grants_for(request.user))
+        for o in Obligation.objects.visible_to(request.user)
         .select_related("grant__funder")
         .order_by("due_on", "grant__title")
     )
@@ -384,7 +389,7 @@ def _indicators_sheet(request: HttpRequest) -> Any:
             row.plan_target,
         ]
         for row in GrantIndicator.objects.filter(
-            grant__in=grants_for(request.user),
+            grant__in=Grant.objects.visible_to(request.user),
             indicator__activity__programme__in=Programme.objects.visible_to(request.user),
         )
         .select_related("grant", "indicator__activity__programme")

@@ -28,7 +28,6 @@ from koers.funding.access import (
     get_advance_for_user,
     get_grant_for_user,
     grant_scope,
-    grants_for,
 )
 from koers.funding.forms import (
     AdvanceForm,
@@ -50,7 +49,7 @@ def _may_manage(request: HttpRequest) -> bool:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grants(request: HttpRequest) -> HttpResponse:
-    visible = grants_for(request.user)
+    visible = Grant.objects.visible_to(request.user)
     funder = request.GET.get("financier", "")
     if funder.isdigit():
         visible = visible.filter(funder_id=int(funder))
@@ -60,7 +59,7 @@ def grants(request: HttpRequest) -> HttpResponse:
         {
             "stages": queries.pipeline_stages(visible),
             "applications": queries.applications_by_funder(visible),
-            "funders": grants_for(request.user)
+            "funders": Grant.objects.visible_to(request.user)
             .values_list("funder_id", "funder__name")
             .distinct()
             .order_by("funder__name"),
@@ -245,9 +244,7 @@ def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.MANAGE_FUNDING)
 @require_POST
 def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
-    obligation = get_object_or_404(
-        Obligation.objects.filter(grant__in=grants_for(request.user)), pk=pk
-    )
+    obligation = get_object_or_404(Obligation.objects.visible_to(request.user), pk=pk)
     record = get_grant_for_user(request.user, obligation.grant_id, Capability.MANAGE_FUNDING)
     form = ObligationDoneForm(request.POST)
     if not form.is_valid():
@@ -372,7 +369,7 @@ def advances(request: HttpRequest) -> HttpResponse:
         request,
         "funding/advances.html",
         {
-            "overview": queries.advances_overview(grants_for(request.user), quarter),
+            "overview": queries.advances_overview(Grant.objects.visible_to(request.user), quarter),
             "previous": f"{previous.year}-{previous.number}",
             "following": f"{following.year}-{following.number}",
             "may_manage": _may_manage(request),

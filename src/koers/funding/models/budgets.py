@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.funding.models.fields import money_field
+from koers.funding.models.querysets import MoneyQuerySet
 
 
 class Direction(models.TextChoices):
@@ -63,6 +64,8 @@ class BudgetLine(models.Model):
     amount_high = money_field(_("up to (€)"), null=True, blank=True)
     # Demo lines the seeds give no figure for: the budget page says so.
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
+
+    objects = MoneyQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "programme__order", "direction", "funder__name", "cost_type"]
@@ -153,6 +156,8 @@ class BudgetTable(models.Model):
     source = models.CharField(_("source"), max_length=300, blank=True)
     columns = models.JSONField(_("columns"), default=list)
     has_total_column = models.BooleanField(_("has a stated total per row"), default=True)
+
+    objects = MoneyQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.uploads import validate_document
 from koers.funding.models.fields import money_field
+from koers.funding.models.querysets import MoneyQuerySet, OfGrantQuerySet
 
 
 class GrantKind(models.TextChoices):
@@ -34,7 +35,7 @@ class GrantStatus(models.TextChoices):
     SETTLED = "settled", _("Settled")
 
 
-class GrantQuerySet(models.QuerySet["Grant"]):
+class GrantQuerySet(MoneyQuerySet["Grant"]):
     def applications(self) -> GrantQuerySet:
         """Grants someone applied for (institutional grants are the plan's own subsidy)."""
         return self.exclude(kind=GrantKind.INSTITUTIONAL)
@@ -154,6 +155,8 @@ class Obligation(models.Model):
     due_on = models.DateField(_("due"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
+    objects = OfGrantQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "id"]
         verbose_name = _("obligation")
@@ -207,6 +210,8 @@ class Advance(models.Model):
     invoice_number = models.CharField(_("invoice number"), max_length=40, blank=True)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
+
+    objects = OfGrantQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "number"]
