@@ -388,7 +388,7 @@ def obligation_add(
 
 
 @transaction.atomic
-def obligation_done(
+def obligation_done_set(
     *, actor: Any, obligation: Obligation, on: dt.date | None, remote_addr: str | None = None
 ) -> Obligation:
     """Mark an obligation met on `on`, or open again with `on=None`."""

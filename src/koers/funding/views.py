@@ -253,7 +253,7 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
     reopen = form.cleaned_data["reopen"] == "1"
     act(
         request,
-        lambda: services.obligation_done(
+        lambda: services.obligation_done_set(
             actor=request.user,
             obligation=obligation,
             on=None if reopen else timezone.localdate(),

@@ -24,8 +24,8 @@ from koers.directory.models import Person
 from koers.privacy.access_log import Subject, log_access_to
 from koers.privacy.forms import ReasonForm
 from koers.privacy.models import AccessAction, AccessRecord
+from koers.privacy.queries import PERSON_TYPE, person_contexts, person_ids
 from koers.privacy.register import processing_register
-from koers.privacy.services import PERSON_TYPE, person_contexts, person_ids
 
 PAGE_SIZE = 100
 
