@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,11 +19,12 @@ from koers.core.http import client_address
 from koers.core.pages import form_page, submit
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
+from koers.core.versioning import versioned_edit
 from koers.funding import queries, services
 from koers.funding.access import (
     get_budget_table_for_user,
 )
-from koers.funding.forms import BudgetLineForm, ExpenseForm
+from koers.funding.forms import BudgetLineForm, ExpenseForm, PositionForm
 from koers.funding.models import (
     Advance,
     BudgetLine,
@@ -421,30 +421,29 @@ def export(request: HttpRequest, what: str) -> HttpResponse:
 @requires(Capability.MANAGE_FUNDING)
 @require_http_methods(["GET", "POST"])
 def position_edit(request: HttpRequest, year: int) -> HttpResponse:
-    from django import forms
-
-    from koers.core.forms import ModelForm
-
     organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
     if not 1900 <= year <= 2200:
         raise Http404
     record = FinancialYear.objects.filter(organisation_id=organisation_id, year=year).first()
-    fields = services.POSITION_FIELDS
-    Form = forms.modelform_factory(FinancialYear, form=ModelForm, fields=fields)
-    form: Any = Form(request.POST or None, instance=record or FinancialYear(year=year))
-    if request.method == "POST" and form.is_valid():
-        services.financial_year_save(
+    form = PositionForm(
+        request.POST or None,
+        instance=record or FinancialYear(year=year),
+        initial={"version": record.version} if record else None,
+    )
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.financial_year_save(
             actor=request.user,
             organisation_id=organisation_id,
             year=year,
-            values={name: form.cleaned_data[name] for name in fields},
+            values={name: cleaned[name] for name in services.POSITION_FIELDS},
+            expected_version=cleaned["version"],
             remote_addr=client_address(request),
-        )
-        messages.success(request, _("The financial position has been saved."))
-        return redirect("funding:position")
-    return form_page(
-        request,
-        form,
+        ),
+        success=_("The financial position has been saved."),
+        shown=("planned_result", "realised_result", "realised_reserve", "equity"),
+        next_url=lambda saved: reverse("funding:position"),
         heading=_("Financial position %(year)s") % {"year": year},
         back_url=reverse("funding:position"),
     )

@@ -19,10 +19,10 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, flash_form_errors
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
     get_advance_for_user,
@@ -141,52 +141,35 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if record
         else GrantForm(data, files, organisation_id=organisation_id)
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved_grant: list[Grant] = []
 
-        def save() -> None:
-            saved_grant.append(
-                services.grant_save(
-                    actor=request.user,
-                    organisation_id=organisation_id,
-                    values={name: cleaned[name] for name in services.GRANT_FIELDS},
-                    links={name: cleaned[name] for name in services.GRANT_LINKS},
-                    documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
-                    grant=record,
-                    expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_address(request),
-                )
-            )
-
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The grant has been saved.") if record else _("The grant has been added."),
-            shown=("title", "amount_requested", "amount_granted", "reference"),
+    def save(cleaned: dict[str, Any]) -> Grant:
+        return services.grant_save(
+            actor=request.user,
+            organisation_id=organisation_id,
+            values={name: cleaned[name] for name in services.GRANT_FIELDS},
+            links={name: cleaned[name] for name in services.GRANT_LINKS},
+            documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
+            grant=record,
+            expected_version=cleaned["version"] if record else None,
+            remote_addr=client_address(request),
         )
-        if saved:
-            return redirect("funding:grant", pk=saved_grant[0].pk)
-    status = form_status(request, conflict_rows)
-    return render(
+
+    return versioned_edit(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "multipart": True,
-            "heading": _("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
-            "back_url": reverse("funding:grant", args=[record.pk])
-            if record
-            else reverse("funding:grants"),
-            "conflict_rows": conflict_rows,
-            "intro": _(
-                "A new grant starts as an idea. Move it through the pipeline on its page; "
-                "the advances are scheduled when it is granted."
-            ),
-        },
-        status=status,
+        form,
+        save,
+        success=_("The grant has been saved.") if record else _("The grant has been added."),
+        shown=("title", "amount_requested", "amount_granted", "reference"),
+        next_url=lambda saved: reverse("funding:grant", args=[saved.pk]),
+        multipart=True,
+        heading=_("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
+        back_url=reverse("funding:grant", args=[record.pk])
+        if record
+        else reverse("funding:grants"),
+        intro=_(
+            "A new grant starts as an idea. Move it through the pipeline on its page; "
+            "the advances are scheduled when it is granted."
+        ),
     )
 
 
