@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form, ModelForm
+from koers.core.periods import Quarter
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import Organisation
 from koers.funding.models import CostType, FinancialYear, Grant, GrantKind, GrantStatus
@@ -195,3 +196,18 @@ class PositionForm(ModelForm):
     class Meta:
         model = FinancialYear
         fields = POSITION_FIELDS
+
+
+class QuarterForm(Form):
+    """`?kwartaal=2021-2`: the quarter whose advances are shown."""
+
+    kwartaal = forms.RegexField(regex=r"^\d{4}-[1-4]$", required=False)
+
+    def quarter(self, default: Quarter) -> Quarter:
+        """The quarter asked for; `default` when none or none that exists was asked."""
+        if not self.is_valid() or not self.cleaned_data["kwartaal"]:
+            return default
+        year, number = (int(part) for part in self.cleaned_data["kwartaal"].split("-"))
+        if not 1900 <= year <= 2200:
+            return default
+        return Quarter(year, number)

@@ -29,6 +29,7 @@ from koers.funding.access import (
     get_grant_for_user,
     grant_scope,
 )
+from koers.funding.filters import GrantFilter
 from koers.funding.forms import (
     AdvanceForm,
     GrantForm,
@@ -36,6 +37,7 @@ from koers.funding.forms import (
     MoveForm,
     ObligationDoneForm,
     ObligationForm,
+    QuarterForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
@@ -49,10 +51,8 @@ def _may_manage(request: HttpRequest) -> bool:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grants(request: HttpRequest) -> HttpResponse:
-    visible = Grant.objects.visible_to(request.user)
-    funder = request.GET.get("financier", "")
-    if funder.isdigit():
-        visible = visible.filter(funder_id=int(funder))
+    chosen = GrantFilter(request.GET, queryset=Grant.objects.visible_to(request.user))
+    visible = chosen.qs
     return render(
         request,
         "funding/grants.html",
@@ -63,7 +63,7 @@ def grants(request: HttpRequest) -> HttpResponse:
             .values_list("funder_id", "funder__name")
             .distinct()
             .order_by("funder__name"),
-            "chosen_funder": int(funder) if funder.isdigit() else None,
+            "chosen_funder": chosen.form.cleaned_data.get("financier"),
             "may_manage": _may_manage(request),
         },
     )
@@ -325,19 +325,10 @@ def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _quarter(request: HttpRequest) -> Quarter:
-    raw = request.GET.get("kwartaal", "")
-    try:
-        year, number = (int(part) for part in raw.split("-", 1))
-        return Quarter(year, number)
-    except ValueError:
-        return Quarter.containing(default_reference())
-
-
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def advances(request: HttpRequest) -> HttpResponse:
-    quarter = _quarter(request)
+    quarter = QuarterForm(request.GET).quarter(Quarter.containing(default_reference()))
     previous = (
         Quarter(quarter.year, quarter.number - 1)
         if quarter.number > 1

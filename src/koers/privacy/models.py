@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
 from koers.core.models import AppendOnlyModel, AppendOnlyQuerySet
 from koers.core.privacy import LawfulBasis, PersonalData
 
@@ -18,6 +22,13 @@ class AccessAction(models.TextChoices):
     # Her access history (or the log's records about her) downloaded: who looked at who
     # looked at her is itself access to her data.
     HISTORY = "history", _("access history downloaded")
+
+
+class AccessRecordQuerySet(AppendOnlyQuerySet):
+    def visible_to(self, user: Any) -> AccessRecordQuerySet:
+        """The records of the organisations whose privacy `user` looks after."""
+        own, _funding = organisations_with(user, Capability.MANAGE_PRIVACY)
+        return self.filter(organisation_id__in=own)
 
 
 class AccessRecord(AppendOnlyModel):
@@ -62,7 +73,7 @@ class AccessRecord(AppendOnlyModel):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    objects = AccessRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
