@@ -186,7 +186,7 @@ def _grant(
     world: World, funder: Any, programme: Programme, title: str, amount: Decimal = GRANTED
 ) -> Any:
     from koers.funding.models import Grant, GrantStatus
-    from koers.funding.services import _make_schedule
+    from koers.funding.services.advances import _make_schedule
 
     grant = Grant.objects.create(
         organisation=world.own,

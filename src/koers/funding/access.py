@@ -19,6 +19,12 @@ def grant_scope(grant: Grant) -> Scope:
     return Scope(organisation_id=grant.organisation_id, funder_ids=frozenset({grant.funder_id}))
 
 
+def require_manage_funding(actor: Any, scope: Scope) -> None:
+    """PermissionDenied unless `actor` manages the money of `scope` (every funding write)."""
+    if not has_capability(actor, Capability.MANAGE_FUNDING, scope):
+        raise PermissionDenied
+
+
 def get_grant_for_user(
     user: Any, pk: int, capability: Capability = Capability.VIEW_FUNDING
 ) -> Grant:
