@@ -24,7 +24,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from koers.funding.finance_views import EXPORTS
+from koers.funding.export_views import EXPORTS
 from koers.plans.models import Goal, Programme
 from koers.reports.models import ReportKind
 from tests.conftest import World

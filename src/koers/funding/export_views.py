@@ -1,183 +1,27 @@
-"""Money per programme: the budget beside what was realised, stated budget tables with
-their cross-foot check, the financial position, and the Excel exports of each."""
+"""The Excel exports of the money pages: grants, advances, budget, position and tables,
+each limited to what the user may see."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import organisations_with, own_organisation
+from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
-from koers.core.http import client_address
-from koers.core.pages import form_page, submit
-from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
-from koers.core.versioning import versioned_edit
-from koers.funding import queries, services
-from koers.funding.access import (
-    get_budget_table_for_user,
-)
-from koers.funding.forms import BudgetLineForm, ExpenseForm, PositionForm
+from koers.funding import queries
+from koers.funding.budget_views import overview_for
 from koers.funding.models import (
     Advance,
-    BudgetLine,
     BudgetTable,
     CostType,
-    FinancialYear,
     Grant,
     Obligation,
 )
-
-
-def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:
-    """Whose budget the user reads, and for a funder's official, which funders' lines.
-    A funder whose money is in no budget reads an empty one."""
-    own, funding = organisations_with(request.user, Capability.VIEW_FUNDING)
-    if own:
-        return min(own), None
-    organisation_ids = (
-        BudgetLine.objects.visible_to(request.user)
-        .values_list("organisation_id", flat=True)
-        .distinct()
-    )
-    return min(organisation_ids, default=None), funding
-
-
-def _overview(request: HttpRequest) -> tuple[queries.BudgetOverview, bool]:
-    organisation_id, funder_ids = _budget_scope(request)
-    view = viewpoint(request)
-    if organisation_id is None:
-        empty = queries.BudgetOverview(view.year.value, [], {}, Decimal(0), view.reference)
-        return empty, True
-    overview = queries.budget_overview(
-        organisation_id, view.year.value, reference=view.reference, funder_ids=funder_ids
-    )
-    return overview, funder_ids is not None
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def budget(request: HttpRequest) -> HttpResponse:
-    overview, is_funder = _overview(request)
-    own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
-    return render(
-        request,
-        "funding/budget.html",
-        {"overview": overview, "may_manage": bool(own), "is_funder": is_funder},
-    )
-
-
-@requires(Capability.MANAGE_FUNDING)
-@require_http_methods(["GET", "POST"])
-def budget_line_add(request: HttpRequest) -> HttpResponse:
-    organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
-    form = BudgetLineForm(
-        request.POST or None,
-        organisation_id=organisation_id,
-        initial={"year": viewpoint(request).year.value},
-    )
-    if request.method == "POST" and form.is_valid():
-        line = submit(
-            request,
-            _ValuesForm(form),
-            services.budget_line_save,
-            _("The budget line has been added."),
-            organisation_id=organisation_id,
-        )
-        if line is not None:
-            return redirect(f"{reverse('funding:budget')}?jaar={line.year}")
-    return form_page(
-        request,
-        form,
-        heading=_("Add a budget line"),
-        back_url=reverse("funding:budget"),
-        intro=_(
-            "Income from a funder, or costs of a type, for a programme in a year. Give a "
-            "range where the plan gives a bandwidth; the amount is the figure planned on."
-        ),
-    )
-
-
-class _ValuesForm:
-    """Hands a form's cleaned data to a service that takes `values=`."""
-
-    def __init__(self, form: Any) -> None:
-        self.form = form
-        self.cleaned_data = {"values": dict(form.cleaned_data)}
-
-    def add_error(self, field: Any, error: Any) -> None:
-        self.form.add_error(field, error)
-
-
-@requires(Capability.MANAGE_FUNDING)
-@require_http_methods(["GET", "POST"])
-def expense_add(request: HttpRequest) -> HttpResponse:
-    organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
-    form = ExpenseForm(request.POST or None, organisation_id=organisation_id)
-    if request.method == "POST" and form.is_valid():
-        expense = submit(
-            request,
-            _ValuesForm(form),
-            services.expense_record,
-            _("The expense has been recorded."),
-            organisation_id=organisation_id,
-        )
-        if expense is not None:
-            return redirect(f"{reverse('funding:budget')}?jaar={expense.date.year}")
-    return form_page(
-        request,
-        form,
-        heading=_("Record an expense"),
-        back_url=reverse("funding:budget"),
-        intro=_("Money spent besides hours: material, hired expertise, venues."),
-    )
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def budget_tables(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "funding/budget_tables.html",
-        {"tables": queries.tables_with_flags(BudgetTable.objects.visible_to(request.user))},
-    )
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def budget_table(request: HttpRequest, pk: int) -> HttpResponse:
-    table = get_budget_table_for_user(request.user, pk)
-    return render(request, "funding/budget_table.html", {"checked": queries.cross_foot(table)})
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def position(request: HttpRequest) -> HttpResponse:
-    organisation_id = own_organisation(request.user, Capability.VIEW_FUNDING)
-    rows = queries.position(organisation_id)
-    low, high = queries.solvency_band()
-    own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
-    return render(
-        request,
-        "funding/position.html",
-        {
-            "rows": rows,
-            "low": low,
-            "high": high,
-            "planned_total": queries.planned_result_total(rows),
-            "may_manage": bool(own),
-        },
-    )
-
-
-# --- exports ---------------------------------------------------------------------------------
 
 
 def _grants_sheet(request: HttpRequest) -> Any:
@@ -250,7 +94,7 @@ def _advances_sheet(request: HttpRequest) -> Any:
 
 
 def _budget_sheets(request: HttpRequest) -> Any:
-    overview, _is_funder = _overview(request)
+    overview, _is_funder = overview_for(request)
     year = overview.year
     header = [
         _("Year"),
@@ -416,34 +260,3 @@ def export(request: HttpRequest, what: str) -> HttpResponse:
     if sheets is None:
         raise Http404
     return xlsx_response(f"{what}.xlsx", sheets(request))
-
-
-@requires(Capability.MANAGE_FUNDING)
-@require_http_methods(["GET", "POST"])
-def position_edit(request: HttpRequest, year: int) -> HttpResponse:
-    organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
-    if not 1900 <= year <= 2200:
-        raise Http404
-    record = FinancialYear.objects.filter(organisation_id=organisation_id, year=year).first()
-    form = PositionForm(
-        request.POST or None,
-        instance=record or FinancialYear(year=year),
-        initial={"version": record.version} if record else None,
-    )
-    return versioned_edit(
-        request,
-        form,
-        lambda cleaned: services.financial_year_save(
-            actor=request.user,
-            organisation_id=organisation_id,
-            year=year,
-            values={name: cleaned[name] for name in services.POSITION_FIELDS},
-            expected_version=cleaned["version"],
-            remote_addr=client_address(request),
-        ),
-        success=_("The financial position has been saved."),
-        shown=("planned_result", "realised_result", "realised_reserve", "equity"),
-        next_url=lambda saved: reverse("funding:position"),
-        heading=_("Financial position %(year)s") % {"year": year},
-        back_url=reverse("funding:position"),
-    )
