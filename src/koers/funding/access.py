@@ -1,7 +1,7 @@
 """Permission-checked getters for funding records: views load every grant, advance and
 budget table through these (404 outside what `visible_to(user)` shows her, 403 when she
 sees it but may not do what is asked). Who sees which money is the querysets' rule
-(`koers.funding.models.querysets`)."""
+(`koers.funding.managers`)."""
 
 from __future__ import annotations
 

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from koers.accounts.policy import organisations_with
-from koers.accounts.roles import Capability
-from koers.core.models import AppendOnlyModel, AppendOnlyQuerySet
+from koers.core.models import AppendOnlyModel
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.privacy.managers import AccessRecordQuerySet
 
 
 class AccessAction(models.TextChoices):
@@ -22,13 +19,6 @@ class AccessAction(models.TextChoices):
     # Her access history (or the log's records about her) downloaded: who looked at who
     # looked at her is itself access to her data.
     HISTORY = "history", _("access history downloaded")
-
-
-class AccessRecordQuerySet(AppendOnlyQuerySet):
-    def visible_to(self, user: Any) -> AccessRecordQuerySet:
-        """The records of the organisations whose privacy `user` looks after."""
-        own, _funding = organisations_with(user, Capability.MANAGE_PRIVACY)
-        return self.filter(organisation_id__in=own)
 
 
 class AccessRecord(AppendOnlyModel):

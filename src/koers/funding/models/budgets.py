@@ -9,8 +9,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.funding.managers import MoneyQuerySet
 from koers.funding.models.fields import money_field
-from koers.funding.models.querysets import MoneyQuerySet
 
 
 class Direction(models.TextChoices):

@@ -13,8 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.uploads import validate_document
+from koers.funding.managers import MoneyQuerySet, OfGrantQuerySet
 from koers.funding.models.fields import money_field
-from koers.funding.models.querysets import MoneyQuerySet, OfGrantQuerySet
 
 
 class GrantKind(models.TextChoices):

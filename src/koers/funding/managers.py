@@ -31,5 +31,5 @@ class OfGrantQuerySet(models.QuerySet[_Row], Generic[_Row]):
     """Rows that belong to a grant (advances, obligations): visible with their grant."""
 
     def visible_to(self, user: Any) -> Self:
-        grant: Any = apps.get_model("funding", "Grant")  # its module imports this one
+        grant: Any = apps.get_model("funding", "Grant")  # funding.models imports this module
         return self.filter(grant__in=grant.objects.visible_to(user))
