@@ -201,7 +201,7 @@ class PositionForm(ModelForm):
 class QuarterForm(Form):
     """`?kwartaal=2021-2`: the quarter whose advances are shown."""
 
-    kwartaal = forms.RegexField(regex=r"^\d{4}-[1-4]$", required=False)
+    kwartaal = forms.RegexField(regex=r"^\d{4}-[1-4]$", max_length=7, required=False)
 
     def quarter(self, default: Quarter) -> Quarter:
         """The quarter asked for; `default` when none or none that exists was asked."""
