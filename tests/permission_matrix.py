@@ -218,7 +218,7 @@ def a_grant(world: Any, *, granted: bool = False, with_document: bool = False) -
     import datetime as dt
 
     from koers.funding.models import Grant, GrantStatus
-    from koers.funding.services import _make_schedule
+    from koers.funding.services.advances import _make_schedule
 
     grant = Grant.objects.create(
         organisation=world.own,

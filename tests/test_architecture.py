@@ -254,7 +254,8 @@ SERVICE_VERBS = frozenset({
     "delete", "end", "enforce", "erase", "export", "finish", "import", "lose", "merge", "move",
     "post", "prepare", "propose", "record", "regenerate", "register", "remake", "remove",
     "renew", "reopen", "request", "reset", "retry", "return", "review", "save", "send", "set",
-    "setup", "sign", "start", "store", "submit", "transition", "update", "win", "withdraw",
+    "setup", "sign", "start", "store", "submit", "transition", "update", "verify", "win",
+    "withdraw",
 })
 # fmt: on
 
@@ -262,9 +263,6 @@ SERVICE_VERBS = frozenset({
 KNOWN_MISNAMED_SERVICES = frozenset(
     {
         # verb first: the restructuring renames them <thing>_<verb>
-        "privacy/services.py::enforce_retention",
-        "privacy/services.py::erase_person",
-        "privacy/services.py::export_person",
         "work/services.py::approve_week",
         "work/services.py::check_project",
         "work/services.py::close_month",
@@ -273,22 +271,12 @@ KNOWN_MISNAMED_SERVICES = frozenset(
         "work/services.py::save_week",
         "work/services.py::submit_week",
         # no verb, or a qualifier after it
-        "accounts/services.py::user_sessions_end_others",
-        "funding/services.py::obligation_done",
         # reads and helpers, which belong in queries.py, access.py, rules or core
-        "accounts/services.py::installation_refusal",
-        "accounts/services.py::may_administer",
-        "accounts/services.py::second_factor_check",
-        "accounts/services.py::totp_device_pending",
         "plans/services/annual_plans.py::allowed_transitions",
         "plans/services/annual_plans.py::annual_plan_scope",
         "plans/services/common.py::annual_plan_of",
         "plans/services/common.py::refuse_if_accounted",
         "plans/services/common.py::refuse_if_frozen",
-        "privacy/services.py::person_context",
-        "privacy/services.py::person_contexts",
-        "privacy/services.py::person_ids",
-        "privacy/services.py::persons_due",
         "reports/services.py::checksum",
         "work/services.py::may_approve",
         "work/services.py::week_for",

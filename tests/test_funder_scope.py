@@ -25,7 +25,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from koers.funding.finance_views import EXPORTS
+from koers.funding.export_views import EXPORTS
 from koers.plans.models import Goal, Programme
 from koers.reports.models import ReportKind
 from tests.conftest import World
@@ -201,7 +201,7 @@ def _grant(
     world: World, funder: Any, programme: Programme, title: str, amount: Decimal = GRANTED
 ) -> Any:
     from koers.funding.models import Grant, GrantStatus
-    from koers.funding.services import _make_schedule
+    from koers.funding.services.advances import _make_schedule
 
     grant = Grant.objects.create(
         organisation=world.own,

@@ -21,7 +21,7 @@ from koers.accounts import services as accounts
 from koers.accounts.models import UserSession
 from koers.directory.models import Person
 from koers.plans import services as plans
-from koers.privacy.services import erase_person
+from koers.privacy.services import person_erase
 from koers.reports import services as reports
 from koers.reports.models import ReportDocument
 from koers.work import imports
@@ -125,9 +125,9 @@ def test_only_who_answers_privacy_requests_for_the_holder_erases_a_person(
 ) -> None:
     person = PersonFactory(holder=world.own)
     with pytest.raises(PermissionDenied):
-        erase_person(person, actor=world.users[role], remote_addr=None, reason="Verzoek")
+        person_erase(person, actor=world.users[role], remote_addr=None, reason="Verzoek")
     assert Person.objects.filter(pk=person.pk).exists()
-    erase_person(person, actor=world.users["beheerder"], remote_addr=None, reason="Verzoek")
+    person_erase(person, actor=world.users["beheerder"], remote_addr=None, reason="Verzoek")
     assert not Person.objects.filter(pk=person.pk).exists()
 
 

@@ -246,7 +246,7 @@ SESSION_IDLE_TIMEOUT = int(os.environ.get("KOERS_SESSION_IDLE_MINUTES", "30")) *
 SESSION_ABSOLUTE_LIFETIME = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "10")) * 60 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 
-# Retention (koers.privacy.services.enforce_retention, run daily by the task worker).
+# Retention (koers.privacy.services.retention_enforce, run daily by the task worker).
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))

@@ -90,7 +90,7 @@ def test_the_retention_run_removes_finished_reset_tasks_after_a_day(member: Any)
 
     from django.utils import timezone
 
-    from koers.privacy.services import enforce_retention
+    from koers.privacy.services import retention_enforce
 
     for email in (KNOWN, UNKNOWN, "derde@example.org"):
         Client().post(reverse("accounts:password_reset"), {"email": email})
@@ -101,5 +101,5 @@ def test_the_retention_run_removes_finished_reset_tasks_after_a_day(member: Any)
     DBTaskResult.objects.filter(pk=new_finished.pk).update(
         finished_at=timezone.now() - dt.timedelta(hours=23)
     )
-    assert enforce_retention().password_reset_tasks_removed == 1
+    assert retention_enforce().password_reset_tasks_removed == 1
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {new_finished.pk, waiting.pk}

@@ -46,49 +46,49 @@ def device(user: Any) -> TOTPDevice:
 
 def test_nine_failures_then_the_right_code_is_accepted(user: Any, device: TOTPDevice) -> None:
     for _ in range(services.ATTEMPTS_PER_WINDOW - 1):
-        check = services.second_factor_check(user=user, code=wrong_code(fresh(device)))
+        check = services.second_factor_verify(user=user, code=wrong_code(fresh(device)))
         assert check.device is None
-    assert services.second_factor_check(user=user, code=code_for(fresh(device))).device is not None
+    assert services.second_factor_verify(user=user, code=code_for(fresh(device))).device is not None
 
 
 def test_ten_failures_lock_even_the_right_code_out(user: Any, device: TOTPDevice) -> None:
     for _ in range(services.ATTEMPTS_PER_WINDOW):
-        services.second_factor_check(user=user, code=wrong_code(fresh(device)))
-    check = services.second_factor_check(user=user, code=code_for(fresh(device)))
+        services.second_factor_verify(user=user, code=wrong_code(fresh(device)))
+    check = services.second_factor_verify(user=user, code=code_for(fresh(device)))
     assert check.device is None and "15" in check.refusal
 
 
 def test_a_malformed_code_counts_as_a_failure(user: Any, device: TOTPDevice) -> None:
     for _ in range(services.ATTEMPTS_PER_WINDOW):
-        services.second_factor_check(user=user, code="12")
-    assert services.second_factor_check(user=user, code=code_for(fresh(device))).device is None
+        services.second_factor_verify(user=user, code="12")
+    assert services.second_factor_verify(user=user, code=code_for(fresh(device))).device is None
 
 
 def test_right_codes_in_a_row_never_lock(user: Any, device: TOTPDevice) -> None:
     for _ in range(RIGHT_CODES_IN_A_ROW):
-        assert services.second_factor_check(user=user, code=code_for(fresh(device))).device
+        assert services.second_factor_verify(user=user, code=code_for(fresh(device))).device
     # …and leave the whole allowance for wrong codes: nine wrong ones still let her in.
     for _ in range(services.ATTEMPTS_PER_WINDOW - 1):
-        services.second_factor_check(user=user, code=wrong_code(fresh(device)))
-    assert services.second_factor_check(user=user, code=code_for(fresh(device))).device
+        services.second_factor_verify(user=user, code=wrong_code(fresh(device)))
+    assert services.second_factor_verify(user=user, code=code_for(fresh(device))).device
 
 
 def test_recovery_codes_used_rightly_do_not_count(user: Any) -> None:
     codes = services.recovery_codes_regenerate(user=user, remote_addr=None)
     for _ in range(services.ATTEMPTS_PER_WINDOW - 1):
-        services.second_factor_check(user=user, code="aaaa-bbbb-cccc")
+        services.second_factor_verify(user=user, code="aaaa-bbbb-cccc")
     from django_otp.plugins.otp_static.models import StaticDevice
 
     for code in codes:
         StaticDevice.objects.filter(user=user).update(throttling_failure_count=0)
-        assert services.second_factor_check(user=user, code=code).device is not None
+        assert services.second_factor_verify(user=user, code=code).device is not None
 
 
 # --- every page that takes a code, found in the URL patterns -----------------------------
 
 
 def _views_checking_a_code() -> dict[str, Callable[..., Any]]:
-    """URL name → view, for every view whose code calls `second_factor_check`."""
+    """URL name → view, for every view whose code calls `second_factor_verify`."""
     found: dict[str, Callable[..., Any]] = {}
 
     def walk(patterns: list[Any], namespace: str) -> None:
@@ -99,7 +99,7 @@ def _views_checking_a_code() -> dict[str, Callable[..., Any]]:
             elif isinstance(pattern, URLPattern) and pattern.name:
                 view = inspect.unwrap(pattern.callback)
                 code = getattr(view, "__code__", None)
-                if code is not None and "second_factor_check" in code.co_names:
+                if code is not None and "second_factor_verify" in code.co_names:
                     found[f"{namespace}{pattern.name}"] = view
 
     walk(get_resolver().url_patterns, "")
@@ -124,7 +124,7 @@ def _reauthentication(user: Any, device: TOTPDevice) -> bool:
 
 def _enrolment(user: Any, device: TOTPDevice) -> bool:
     client = verified_client(user)
-    pending = services.totp_device_pending(user=user)
+    pending = services.totp_device_prepare(user=user)
     response = client.post(reverse("accounts:two_factor_setup"), {"code": code_for(pending)})
     return response.status_code == 200 and "codes" in (response.context or {})
 
@@ -167,7 +167,7 @@ def test_parallel_wrong_codes_get_no_more_than_the_limit() -> None:
     def guess() -> None:
         try:
             start.wait()
-            checked.append(services.second_factor_check(user=target, code="12").wrong)
+            checked.append(services.second_factor_verify(user=target, code="12").wrong)
         finally:
             connections.close_all()
 

@@ -104,9 +104,9 @@ def test_attempts_per_user_are_limited_even_when_the_delay_has_passed(db: Any) -
     user = with_app(Role.DIRECTEUR)
     device = TOTPDevice.objects.get(user=user)
     for _ in range(services.ATTEMPTS_PER_WINDOW):
-        services.second_factor_check(user=user, code="000000x")
+        services.second_factor_verify(user=user, code="000000x")
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
-    check = services.second_factor_check(user=user, code=code_for(device))
+    check = services.second_factor_verify(user=user, code=code_for(device))
     assert check.device is None and "15" in check.refusal
 
 
@@ -266,9 +266,9 @@ def test_new_recovery_codes_replace_the_old_ones(db: Any) -> None:
     old = services.recovery_codes_regenerate(user=user, remote_addr=None)
     response = verified_client(user).post(reverse("accounts:recovery_codes_regenerate"))
     new = response.context["codes"]
-    assert services.second_factor_check(user=user, code=old[0]).device is None
+    assert services.second_factor_verify(user=user, code=old[0]).device is None
     StaticDevice.objects.filter(user=user).update(throttling_failure_count=0)  # no delay
-    assert services.second_factor_check(user=user, code=new[0]).device is not None
+    assert services.second_factor_verify(user=user, code=new[0]).device is not None
     assert AuditEntry.objects.filter(action="account.recovery_codes_regenerated").count() == 2
 
 

@@ -184,11 +184,11 @@ def test_flush_empties_the_logs_and_puts_the_protection_back() -> None:
 
 
 def test_the_retention_run_reports_a_missing_protection(db: Any) -> None:
-    from koers.privacy.services import enforce_retention
+    from koers.privacy.services import retention_enforce
 
-    assert enforce_retention().log_protection_problems == []
+    assert retention_enforce().log_protection_problems == []
     append_only.lift()
-    problems = enforce_retention().log_protection_problems
+    problems = retention_enforce().log_protection_problems
     assert len(problems) == len(append_only.problems()) > 0
     append_only.install()
 

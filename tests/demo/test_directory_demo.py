@@ -20,7 +20,7 @@ from koers.demo.directory import ORGANISATIONS, _domain, _organisation_specs
 from koers.directory.models import Organisation, OrganisationKind, Person, Position
 from koers.plans.measures import get_measure
 from koers.plans.models import Indicator
-from koers.privacy.services import erase_person, export_person
+from koers.privacy.services import person_erase, person_export
 from koers.relations.models import Action, ActionStatus, Interaction, Participant
 from tests.conftest import verified_client
 
@@ -237,7 +237,7 @@ def test_an_example_person_can_be_exported_and_erased_and_the_counts_stay(
     )
     assert participant is not None
     person = participant.person
-    exported = export_person(person)
+    exported = person_export(person)
     assert exported["person"]["is_example"] is True
     assert exported["linked_records"]["event_participations"]
     assert exported["linked_records"]["contacts"]
@@ -246,7 +246,7 @@ def test_an_example_person_can_be_exported_and_erased_and_the_counts_stay(
     assert measure is not None
     before = measure.compute(circle, dt.date(2021, 1, 1), REFERENCE)
     contacts = Interaction.objects.count()
-    erase_person(person, actor=None, remote_addr=None, reason="verzoek")
+    person_erase(person, actor=None, remote_addr=None, reason="verzoek")
     assert not Person.objects.filter(pk=person.pk).exists()
     participant.refresh_from_db()
     assert participant.person is None and participant.organisation is not None

@@ -19,7 +19,7 @@ from django.urls import reverse
 
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Organisation, OrganisationKind, Person
-from koers.funding import finance_views
+from koers.funding import export_views
 from koers.funding import imports as budget_imports
 from koers.plans.models import Plan
 from koers.relations.organisations import imports as organisation_imports
@@ -203,7 +203,7 @@ EXPORTS = [
             address=_export_of(what),
             writes_text=what != "positie",  # years and amounts of the financial position
         )
-        for what in finance_views.EXPORTS
+        for what in export_views.EXPORTS
     ],
     *[
         Export(

@@ -15,7 +15,8 @@ from koers.core.models import AppendOnlyError, AuditEntry, ScheduledRun
 from koers.directory.models import Person, Position
 from koers.privacy import subjects
 from koers.privacy.models import AccessAction, AccessRecord
-from koers.privacy.services import enforce_retention, persons_due
+from koers.privacy.queries import persons_due
+from koers.privacy.services import retention_enforce
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 
@@ -137,7 +138,7 @@ def test_retention_erases_persons_unlinked_for_the_period_only(
         assert persons_due() == [old.pk]
         call_command("retention", "--dry-run")
         assert Person.objects.count() == 3
-        report = enforce_retention()
+        report = retention_enforce()
     finally:
         subjects._LINKS.pop("recent_link")
     assert report.persons_erased == [old.pk]
@@ -154,7 +155,7 @@ def test_retention_purges_old_access_records(world: World, person: Person) -> No
     # back-date a record in place).
     first.pk, first.at = None, timezone.now() - dt.timedelta(days=6 * 366)
     first.save_base(raw=True)
-    report = enforce_retention()
+    report = retention_enforce()
     assert report.access_records_removed == 1
     assert AccessRecord.objects.count() == 2
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from koers.privacy.models import AccessRecord
-from koers.privacy.services import erase_person, export_person
+from koers.privacy.services import person_erase, person_export
 from koers.relations.contacts import services
 from koers.relations.contacts.reminders import reminders_due, send_action_reminders, tell_owner
 from koers.relations.models import Action, ActionStatus, Interaction
@@ -180,9 +180,9 @@ def test_viewing_a_contact_logs_access_to_the_persons_on_it(world: Any) -> None:
 def test_export_and_erasure_cover_contacts(world: Any) -> None:
     person = PersonFactory(holder=world.own)
     interaction = record(world, persons=[person])
-    exported = export_person(person)
+    exported = person_export(person)
     assert exported["linked_records"]["contacts"][0]["subject"] == interaction.subject
-    erase_person(person, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
+    person_erase(person, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
     interaction.refresh_from_db()
     assert not interaction.persons.exists()
     assert interaction.organisations.count() == 1

@@ -17,7 +17,7 @@ from koers.directory.models import OrganisationKind, Position
 from koers.plans.measures import get_measure
 from koers.plans.models import Source
 from koers.privacy.models import AccessRecord
-from koers.privacy.services import erase_person
+from koers.privacy.services import person_erase
 from koers.relations.events import services
 from koers.relations.models import Event, Participant
 from tests.directory.factories import OrganisationFactory, PersonFactory
@@ -150,7 +150,7 @@ def test_erasing_a_person_keeps_her_attendance_anonymous_and_the_counts(world: A
         actor=world.users["medewerker"], event=event, person=person, attended=True
     )
     before = value(indicator)
-    erase_person(person, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
+    person_erase(person, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
     participant = event.participants.get()
     assert participant.person is None and participant.organisation == world.other_org
     assert value(indicator) == before == 1

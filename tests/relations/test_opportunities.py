@@ -17,7 +17,7 @@ from django.urls import reverse
 from docx import Document
 
 from koers.core.models import AuditEntry
-from koers.privacy.services import erase_person, export_person
+from koers.privacy.services import person_erase, person_export
 from koers.relations.models import Opportunity, OpportunityStatus, Quote
 from koers.relations.opportunities import quotes, services
 from koers.work.models import Project
@@ -434,11 +434,11 @@ def test_a_template_stored_before_the_upload_checks_is_refused_when_used(world: 
 def test_erasing_the_contact_person_keeps_the_opportunity(world: Any) -> None:
     person = PersonFactory(holder=world.own)
     record = _add(world, contact=person)
-    exported = export_person(person)
+    exported = person_export(person)
     assert any(
         item.get("subject") == record.title for item in exported["linked_records"]["opportunities"]
     )
-    erase_person(
+    person_erase(
         person, actor=world.users["beheerder"], remote_addr=None, reason="Verzoek van betrokkene"
     )
     record.refresh_from_db()

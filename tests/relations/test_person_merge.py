@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
 from koers.directory.models import Person, Position
+from koers.privacy import queries as privacy_queries
 from koers.privacy import services as privacy
 from koers.privacy import subjects
 from koers.privacy.models import AccessRecord
@@ -204,8 +205,8 @@ def test_the_privacy_app_finds_the_removed_record_under_the_kept_one(
     duplicate.refresh_from_db()
     exported_before = {links.name: links.export(duplicate) for links in subjects.registered()}
     merge(world, keep, duplicate)
-    assert privacy.person_ids(keep.pk) == [keep.pk, duplicate_pk]
-    data = privacy.export_person(keep)
+    assert privacy_queries.person_ids(keep.pk) == [keep.pk, duplicate_pk]
+    data = privacy.person_export(keep)
     assert any(record["action"] == "view" for record in data["accessed_by"])
     assert [change["action"] for change in data["changes"]] == ["person.updated", "person.merged"]
     for name, records in exported_before.items():  # every app's links moved with her
@@ -229,7 +230,7 @@ def test_erasing_the_kept_person_redacts_the_history_of_both(
     )
     duplicate_pk = duplicate.pk
     merge(world, keep, duplicate)
-    privacy.erase_person(keep, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
+    privacy.person_erase(keep, actor=world.users["beheerder"], remote_addr=None, reason="verzoek")
     about_her = AuditEntry.objects.filter(
         context__in=[f"directory.person:{keep.pk}", f"directory.person:{duplicate_pk}"]
     ).exclude(action="person.erased")

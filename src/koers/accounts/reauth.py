@@ -38,9 +38,14 @@ def is_recent(request: HttpRequest) -> bool:
 
 
 def safe_next(request: HttpRequest, candidate: str | None, default: str) -> str:
-    """`candidate` if it is a path on this site, else `default`."""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    """`candidate` if it is a path on this site, else `default`. Only an absolute path
+    counts: `redirect()` would take any other word for a URL name and fail on it."""
+    if (
+        candidate
+        and candidate.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return candidate
     return default

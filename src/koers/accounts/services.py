@@ -21,9 +21,9 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from koers.accounts.access import may_administer
 from koers.accounts.models import Membership, UserSession
-from koers.accounts.policy import organisations_with
-from koers.accounts.roles import Capability
+from koers.accounts.queries import installation_refusal
 from koers.accounts.two_factor import confirmed_device, enforced_for
 from koers.core.audit import audit_write
 from koers.core.ratelimit import limit_reached, record
@@ -73,7 +73,7 @@ def _wrong() -> Check:
 
 
 @transaction.atomic
-def second_factor_check(*, user: Any, code: str, device: TOTPDevice | None = None) -> Check:
+def second_factor_verify(*, user: Any, code: str, device: TOTPDevice | None = None) -> Check:
     """Verify a 6-digit code from her app, or else a recovery code (which is used up).
 
     With `device` (an app being enrolled) only that device's codes count. Wrong codes are
@@ -119,8 +119,9 @@ def _verify(model: type[TOTPDevice] | type[StaticDevice], pk: int, token: str) -
     return _wrong()
 
 
-def totp_device_pending(*, user: Any) -> TOTPDevice:
-    """The authenticator app she is enrolling: unconfirmed until she enters a code from it."""
+def totp_device_prepare(*, user: Any) -> TOTPDevice:
+    """The authenticator app she is enrolling, made when she has none pending: unconfirmed
+    until she enters a code from it."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").last()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
@@ -199,17 +200,6 @@ def second_factor_reset(*, actor: Any, user: Any, remote_addr: str | None) -> No
     )
 
 
-def may_administer(actor: Any, user: Any) -> bool:
-    """A platform superuser administers every account; a beheerder those with a membership
-    in an organisation she is beheerder of (as the admin lists them: an account without any
-    membership is the platform's, not hers)."""
-    if getattr(actor, "is_superuser", False):
-        return True
-    own, _funding = organisations_with(actor, Capability.ADMINISTER)
-    theirs = set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
-    return bool(own & theirs)
-
-
 def _end(user_session: UserSession, *, actor: Any, remote_addr: str | None) -> None:
     audit_write(
         actor=actor,
@@ -236,7 +226,7 @@ def user_session_end(*, actor: Any, user_session: UserSession, remote_addr: str 
 
 
 @transaction.atomic
-def user_sessions_end_others(
+def other_user_sessions_end(
     *, actor: Any, current_session_key: str | None, remote_addr: str | None
 ) -> int:
     """End every session of hers but the current one; returns how many ended."""
@@ -250,26 +240,6 @@ class AlreadySetUp(Exception):
     """The installation has its organisation or a beheerder already: the first run is over."""
 
 
-def _what_is_set_up() -> str:
-    """What makes this installation set up already, in words; empty when nothing does."""
-    from koers.accounts.roles import Role
-    from koers.directory.models import Organisation, OrganisationKind
-
-    found = [
-        _("organisation %(name)s") % {"name": name}
-        for name in Organisation.objects.filter(kind=OrganisationKind.OWN)
-        .order_by("pk")
-        .values_list("name", flat=True)[:3]
-    ]
-    found += [
-        _("beheerder %(name)s") % {"name": name}
-        for name in Membership.objects.filter(role=Role.BEHEERDER)
-        .order_by("pk")
-        .values_list("user__username", flat=True)[:3]
-    ]
-    return ", ".join(found)
-
-
 def _one_setup_at_a_time() -> None:
     # SQLite's write lock (transactions begin IMMEDIATE) already serialises two first runs;
     # PostgreSQL gets a transaction-scoped advisory lock, so the second sees the first.
@@ -278,20 +248,6 @@ def _one_setup_at_a_time() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x4B6F657273])  # "Koers"
-
-
-def installation_refusal() -> str:
-    """Why `installation_setup` would refuse, in a sentence that says what to do; else ""."""
-    found = _what_is_set_up()
-    if not found:
-        return ""
-    return _(
-        "Koers is already set up in this database (%(found)s), and the first run is done "
-        "only once. Add colleagues as beheerder under Administration (/beheer/), Accounts. "
-        "A beheerder who forgot her password gets a new one with `koers changepassword "
-        "USER NAME`; a beheerder who lost her phone and recovery codes has the second step "
-        "removed by another beheerder, under Administration."
-    ) % {"found": found}
 
 
 @transaction.atomic

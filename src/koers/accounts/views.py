@@ -117,7 +117,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
         record(request, user)
         # Other sessions no longer match the password; end them now rather than at their
         # next request, so that they leave "My sessions" as well.
-        services.user_sessions_end_others(
+        services.other_user_sessions_end(
             actor=user,
             current_session_key=request.session.session_key,
             remote_addr=_address(request),
@@ -185,10 +185,10 @@ def _show_recovery_codes(request: HttpRequest, codes: list[str], *, next_url: st
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app, or replace the one she has; confirmed by a code from it."""
     user = request.user
-    device = services.totp_device_pending(user=user)
+    device = services.totp_device_prepare(user=user)
     form = SecondFactorForm(request.POST or None, allow_recovery=False)
     if request.method == "POST" and form.is_valid():
-        check = services.second_factor_check(user=user, code=form.entered, device=device)
+        check = services.second_factor_verify(user=user, code=form.entered, device=device)
         if check.device is None:
             form.add_error("code", check.refusal)
         else:
@@ -225,7 +225,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         return redirect(next_url)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        check = services.second_factor_check(user=user, code=form.entered)
+        check = services.second_factor_verify(user=user, code=form.entered)
         if check.device is None:
             form.add_error(form.error_field, check.refusal)
         else:
@@ -291,7 +291,7 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
         if password_ok is None or password_ok.pk != user.pk:
             form.add_error("password", _("That is not your password."))
         elif with_second_factor:
-            check = services.second_factor_check(user=user, code=form.entered)
+            check = services.second_factor_verify(user=user, code=form.entered)
             if check.device is None:
                 form.add_error(form.error_field, check.refusal)
         if not form.errors:
@@ -328,7 +328,7 @@ def session_end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @signed_in
 def sessions_end_others(request: HttpRequest) -> HttpResponse:
-    ended = services.user_sessions_end_others(
+    ended = services.other_user_sessions_end(
         actor=request.user,
         current_session_key=request.session.session_key,
         remote_addr=_address(request),

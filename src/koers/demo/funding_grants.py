@@ -117,7 +117,9 @@ def build_grants(
             actor=actor, grant=institutional, text=text, due_on=due
         )
         if due == dt.date(2021, 8, 31):
-            services.obligation_done(actor=actor, obligation=obligation, on=dt.date(2021, 8, 26))
+            services.obligation_done_set(
+                actor=actor, obligation=obligation, on=dt.date(2021, 8, 26)
+            )
     cofinancing = _grant(
         own,
         actor,

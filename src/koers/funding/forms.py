@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import DateInput, Form
+from koers.core.forms import DateInput, Form, ModelForm
+from koers.core.periods import Quarter
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import Organisation
-from koers.funding.models import CostType, Grant, GrantKind, GrantStatus
+from koers.funding.models import CostType, FinancialYear, Grant, GrantKind, GrantStatus
+from koers.funding.services import POSITION_FIELDS
 from koers.plans.models import Activity, Indicator, Programme
 
 
@@ -183,3 +185,29 @@ class ExpenseForm(Form):
         fields["programme"].queryset = Programme.objects.filter(
             plan__organisation_id=organisation_id
         ).order_by("order", "code")
+
+
+class PositionForm(ModelForm):
+    """A year's financial position, with the version it was opened with (a save by
+    someone else in between is shown, not overwritten)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = FinancialYear
+        fields = POSITION_FIELDS
+
+
+class QuarterForm(Form):
+    """`?kwartaal=2021-2`: the quarter whose advances are shown."""
+
+    kwartaal = forms.RegexField(regex=r"^\d{4}-[1-4]$", max_length=7, required=False)
+
+    def quarter(self, default: Quarter) -> Quarter:
+        """The quarter asked for; `default` when none or none that exists was asked."""
+        if not self.is_valid() or not self.cleaned_data["kwartaal"]:
+            return default
+        year, number = (int(part) for part in self.cleaned_data["kwartaal"].split("-"))
+        if not 1900 <= year <= 2200:
+            return default
+        return Quarter(year, number)

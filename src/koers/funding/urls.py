@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.funding import finance_views, import_views, views
+from koers.funding import budget_views, export_views, import_views, position_views, views
 
 app_name = "funding"
 
@@ -18,18 +18,18 @@ urlpatterns = [
     path("voorschotten/", views.advances, name="advances"),
     path("voorschotten/<int:pk>/", views.advance_update, name="advance_update"),
     path("voorschotten/<int:pk>/factuur.pdf", views.advance_invoice, name="advance_invoice"),
-    path("begroting/", finance_views.budget, name="budget"),
-    path("begroting/regel/", finance_views.budget_line_add, name="budget_line_add"),
-    path("begroting/uitgave/", finance_views.expense_add, name="expense_add"),
+    path("begroting/", budget_views.budget, name="budget"),
+    path("begroting/regel/", budget_views.budget_line_add, name="budget_line_add"),
+    path("begroting/uitgave/", budget_views.expense_add, name="expense_add"),
     path("begroting/importeren/", import_views.budget_import, name="budget_import"),
     path(
         "begroting/importeren/<str:token>/problemen.csv",
         import_views.budget_import_failing,
         name="budget_import_failing",
     ),
-    path("begroting/tabellen/", finance_views.budget_tables, name="budget_tables"),
-    path("begroting/tabellen/<int:pk>/", finance_views.budget_table, name="budget_table"),
-    path("financien/positie/", finance_views.position, name="position"),
-    path("financien/positie/<int:year>/", finance_views.position_edit, name="position_edit"),
-    path("financien/export/<str:what>.xlsx", finance_views.export, name="export"),
+    path("begroting/tabellen/", budget_views.budget_tables, name="budget_tables"),
+    path("begroting/tabellen/<int:pk>/", budget_views.budget_table, name="budget_table"),
+    path("financien/positie/", position_views.position, name="position"),
+    path("financien/positie/<int:year>/", position_views.position_edit, name="position_edit"),
+    path("financien/export/<str:what>.xlsx", export_views.export, name="export"),
 ]

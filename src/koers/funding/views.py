@@ -19,17 +19,17 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, flash_form_errors
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
     get_advance_for_user,
     get_grant_for_user,
     grant_scope,
-    grants_for,
 )
+from koers.funding.filters import GrantFilter
 from koers.funding.forms import (
     AdvanceForm,
     GrantForm,
@@ -37,6 +37,7 @@ from koers.funding.forms import (
     MoveForm,
     ObligationDoneForm,
     ObligationForm,
+    QuarterForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
@@ -50,21 +51,19 @@ def _may_manage(request: HttpRequest) -> bool:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grants(request: HttpRequest) -> HttpResponse:
-    visible = grants_for(request.user)
-    funder = request.GET.get("financier", "")
-    if funder.isdigit():
-        visible = visible.filter(funder_id=int(funder))
+    chosen = GrantFilter(request.GET, queryset=Grant.objects.visible_to(request.user))
+    visible = chosen.qs
     return render(
         request,
         "funding/grants.html",
         {
             "stages": queries.pipeline_stages(visible),
             "applications": queries.applications_by_funder(visible),
-            "funders": grants_for(request.user)
+            "funders": Grant.objects.visible_to(request.user)
             .values_list("funder_id", "funder__name")
             .distinct()
             .order_by("funder__name"),
-            "chosen_funder": int(funder) if funder.isdigit() else None,
+            "chosen_funder": chosen.form.cleaned_data.get("financier"),
             "may_manage": _may_manage(request),
         },
     )
@@ -142,52 +141,35 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if record
         else GrantForm(data, files, organisation_id=organisation_id)
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        cleaned = form.cleaned_data
-        saved_grant: list[Grant] = []
 
-        def save() -> None:
-            saved_grant.append(
-                services.grant_save(
-                    actor=request.user,
-                    organisation_id=organisation_id,
-                    values={name: cleaned[name] for name in services.GRANT_FIELDS},
-                    links={name: cleaned[name] for name in services.GRANT_LINKS},
-                    documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
-                    grant=record,
-                    expected_version=cleaned["version"] if record else None,
-                    remote_addr=client_address(request),
-                )
-            )
-
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            save,
-            _("The grant has been saved.") if record else _("The grant has been added."),
-            shown=("title", "amount_requested", "amount_granted", "reference"),
+    def save(cleaned: dict[str, Any]) -> Grant:
+        return services.grant_save(
+            actor=request.user,
+            organisation_id=organisation_id,
+            values={name: cleaned[name] for name in services.GRANT_FIELDS},
+            links={name: cleaned[name] for name in services.GRANT_LINKS},
+            documents={name: cleaned[name] for name in services.GRANT_DOCUMENTS},
+            grant=record,
+            expected_version=cleaned["version"] if record else None,
+            remote_addr=client_address(request),
         )
-        if saved:
-            return redirect("funding:grant", pk=saved_grant[0].pk)
-    status = form_status(request, conflict_rows)
-    return render(
+
+    return versioned_edit(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "multipart": True,
-            "heading": _("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
-            "back_url": reverse("funding:grant", args=[record.pk])
-            if record
-            else reverse("funding:grants"),
-            "conflict_rows": conflict_rows,
-            "intro": _(
-                "A new grant starts as an idea. Move it through the pipeline on its page; "
-                "the advances are scheduled when it is granted."
-            ),
-        },
-        status=status,
+        form,
+        save,
+        success=_("The grant has been saved.") if record else _("The grant has been added."),
+        shown=("title", "amount_requested", "amount_granted", "reference"),
+        next_url=lambda saved: reverse("funding:grant", args=[saved.pk]),
+        multipart=True,
+        heading=_("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
+        back_url=reverse("funding:grant", args=[record.pk])
+        if record
+        else reverse("funding:grants"),
+        intro=_(
+            "A new grant starts as an idea. Move it through the pipeline on its page; "
+            "the advances are scheduled when it is granted."
+        ),
     )
 
 
@@ -245,9 +227,7 @@ def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.MANAGE_FUNDING)
 @require_POST
 def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
-    obligation = get_object_or_404(
-        Obligation.objects.filter(grant__in=grants_for(request.user)), pk=pk
-    )
+    obligation = get_object_or_404(Obligation.objects.visible_to(request.user), pk=pk)
     record = get_grant_for_user(request.user, obligation.grant_id, Capability.MANAGE_FUNDING)
     form = ObligationDoneForm(request.POST)
     if not form.is_valid():
@@ -256,7 +236,7 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
     reopen = form.cleaned_data["reopen"] == "1"
     act(
         request,
-        lambda: services.obligation_done(
+        lambda: services.obligation_done_set(
             actor=request.user,
             obligation=obligation,
             on=None if reopen else timezone.localdate(),
@@ -345,19 +325,10 @@ def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _quarter(request: HttpRequest) -> Quarter:
-    raw = request.GET.get("kwartaal", "")
-    try:
-        year, number = (int(part) for part in raw.split("-", 1))
-        return Quarter(year, number)
-    except ValueError:
-        return Quarter.containing(default_reference())
-
-
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def advances(request: HttpRequest) -> HttpResponse:
-    quarter = _quarter(request)
+    quarter = QuarterForm(request.GET).quarter(Quarter.containing(default_reference()))
     previous = (
         Quarter(quarter.year, quarter.number - 1)
         if quarter.number > 1
@@ -372,7 +343,7 @@ def advances(request: HttpRequest) -> HttpResponse:
         request,
         "funding/advances.html",
         {
-            "overview": queries.advances_overview(grants_for(request.user), quarter),
+            "overview": queries.advances_overview(Grant.objects.visible_to(request.user), quarter),
             "previous": f"{previous.year}-{previous.number}",
             "following": f"{following.year}-{following.number}",
             "may_manage": _may_manage(request),

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.privacy.models import AccessAction
 
 
 class ReasonForm(Form):
@@ -20,3 +21,24 @@ class ReasonForm(Form):
             "required": _("Say why you need this; the reason is kept in the access log.")
         },
     )
+
+
+# The largest person number the databases store (PostgreSQL's integer): a bigger one is
+# refused by the form instead of overflowing in the query.
+LARGEST_ID = 2**31 - 1
+
+
+class LogFilter(Form):
+    """The filters of the audit trail and the access log (`?q=…&person=…&since=…`). A value
+    that does not validate is shown with its reason next to the field and left out."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    user = forms.CharField(label=_("User name"), required=False, max_length=150)
+    person = forms.IntegerField(
+        label=_("Person number"), required=False, min_value=1, max_value=LARGEST_ID
+    )
+    action = forms.ChoiceField(
+        label=_("Action"), required=False, choices=[("", "—"), *AccessAction.choices]
+    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput())

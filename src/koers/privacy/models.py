@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.models import AppendOnlyModel, AppendOnlyQuerySet
+from koers.core.models import AppendOnlyModel
 from koers.core.privacy import LawfulBasis, PersonalData
+from koers.privacy.managers import AccessRecordQuerySet
 
 
 class AccessAction(models.TextChoices):
@@ -62,7 +63,7 @@ class AccessRecord(AppendOnlyModel):
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    objects = AccessRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

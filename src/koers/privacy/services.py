@@ -7,8 +7,8 @@ stays). The access log keeps only her id, so who saw her data stays answerable.
 A person may have been kept twice and merged (`relations.services.person_merge`): the
 logs, which are never rewritten, keep the removed record's id, and the merge's audit
 entry (action PERSON_MERGED, about the removed record, in the kept one's history) says
-where she went. `person_ids` follows those entries, so her export, her access history
-and her erasure cover both records.
+where she went. `queries.person_ids` follows those entries, so her export, her access
+history and her erasure cover both records.
 """
 
 from __future__ import annotations
@@ -36,40 +36,20 @@ from koers.directory.models import PERSON_FIELDS, Person
 from koers.privacy import subjects
 from koers.privacy.access_log import roles_in
 from koers.privacy.models import AccessAction, AccessRecord
+from koers.privacy.queries import (
+    PERSON_TYPE,
+    person_context,
+    person_ids,
+    persons_due,
+)
 
 logger = logging.getLogger(__name__)
 
-PERSON_TYPE = "directory.person"
 REDACTED = AuditEntry.REDACTED
 PERSON_EXPORT_FIELDS = [*PERSON_FIELDS, "is_example", "created_at", "updated_at"]
 
 
-PERSON_MERGED = "person.merged"
-
-
-def person_context(person_id: int) -> str:
-    return f"{PERSON_TYPE}:{person_id}"
-
-
-def person_ids(person_id: int) -> list[int]:
-    """`person_id` and the ids of the records merged into it (and into those, …)."""
-    found = [person_id]
-    todo = [person_id]
-    while todo:
-        merged = AuditEntry.objects.filter(
-            action=PERSON_MERGED, context__in=[person_context(pk) for pk in todo]
-        ).values_list("subject_id", flat=True)
-        todo = [pk for pk in merged if pk not in found]
-        found += todo
-    return found
-
-
-def person_contexts(person_id: int) -> list[str]:
-    """The audit contexts of `person_id`'s history, including records merged into her."""
-    return [person_context(pk) for pk in person_ids(person_id)]
-
-
-def export_person(person: Person) -> dict[str, Any]:
+def person_export(person: Person) -> dict[str, Any]:
     """Everything Koers holds about `person`, across every app (AVG art. 15 and 20)."""
     ids = person_ids(person.pk)
     history = AuditEntry.objects.filter(context__in=[person_context(pk) for pk in ids])
@@ -114,7 +94,7 @@ def export_person(person: Person) -> dict[str, Any]:
 
 
 @transaction.atomic
-def erase_person(
+def person_erase(
     person: Person, *, actor: Any, remote_addr: str | None, reason: str
 ) -> dict[str, int]:
     """Remove `person` and every record linked to her; returns counts per kind. The actor
@@ -172,34 +152,14 @@ class RetentionReport:
     log_protection_problems: list[str] = field(default_factory=list)
 
 
-def persons_due(now: dt.datetime | None = None) -> list[int]:
-    """Ids of persons untouched and unlinked for longer than the retention period."""
-    now = now or timezone.now()
-    years = settings.PERSON_RETENTION_YEARS
-    cutoff = now - dt.timedelta(days=round(365.25 * years))
-    candidates = dict(Person.objects.filter(updated_at__lt=cutoff).values_list("pk", "updated_at"))
-    if not candidates:
-        return []
-    latest: dict[int, dt.date] = {}
-    for links in subjects.registered():
-        for person_id, day in links.last_linked(list(candidates)).items():
-            if person_id not in latest or day > latest[person_id]:
-                latest[person_id] = day
-    return sorted(
-        person_id
-        for person_id in candidates
-        if person_id not in latest or latest[person_id] < cutoff.date()
-    )
-
-
-def enforce_retention(now: dt.datetime | None = None) -> RetentionReport:
+def retention_enforce(now: dt.datetime | None = None) -> RetentionReport:
     """Apply every retention rule of the register once; safe to run any number of times."""
     now = now or timezone.now()
     report = RetentionReport(log_protection_problems=append_only.problems())
     if report.log_protection_problems:
         logger.error("The logs are not append-only: %s", report.log_protection_problems)
     for person in Person.objects.filter(pk__in=persons_due(now)):
-        erase_person(
+        person_erase(
             person,
             actor=None,
             remote_addr=None,

@@ -6,13 +6,13 @@ from typing import Any
 
 from django_tasks import task
 
-from koers.privacy.services import enforce_retention
+from koers.privacy.services import retention_enforce
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def enforce_retention_task() -> dict[str, Any]:
-    report = asdict(enforce_retention())
+    report = asdict(retention_enforce())
     logger.info("Retention applied: %s", report)
     return report

@@ -16,7 +16,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import ConflictError
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import PERSON_FIELDS, Organisation, Person, Position
-from koers.privacy.services import PERSON_MERGED, person_context
+from koers.privacy.queries import PERSON_MERGED, person_context
 from koers.relations.persons.queries import person_duplicates
 
 POSITION_FIELDS = ["organisation", "title", "started_on", "ended_on"]
@@ -169,7 +169,7 @@ def person_merge(
     fields are filled from `duplicate` (notes are joined), and `duplicate` is removed.
     Returns how many links moved per relation. One audit entry, in her history, keeps
     what the removed record said; the logs keep its id, and the privacy app finds it
-    from this entry (`privacy.services.person_ids`), so nothing points nowhere.
+    from this entry (`privacy.queries.person_ids`), so nothing points nowhere.
 
     Who may: whoever may edit the holder's persons (EDIT_PERSONS). A merge corrects a
     double entry in the holder's own records; nothing leaves the holder and nothing is

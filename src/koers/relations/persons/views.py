@@ -29,6 +29,7 @@ from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
 from koers.core.versioning import versioned_edit
 from koers.directory.models import PERSON_FIELDS, Position
+from koers.privacy import queries as privacy_queries
 from koers.privacy import services as privacy
 from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
@@ -100,7 +101,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "person": person,
             "positions": positions,
-            "history": AuditEntry.objects.filter(context__in=privacy.person_contexts(person.pk))
+            "history": AuditEntry.objects.filter(
+                context__in=privacy_queries.person_contexts(person.pk)
+            )
             .select_related("actor")
             .order_by("-at", "-id")[:50],
             "may_edit": may_edit,
@@ -249,7 +252,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = privacy.export_person(person)
+        data = privacy.person_export(person)
         log_access(request, AccessAction.EXPORT, [person], reason=form.cleaned_data["reason"])
         response = HttpResponse(
             json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
@@ -283,7 +286,7 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        privacy.erase_person(
+        privacy.person_erase(
             person,
             actor=request.user,
             remote_addr=client_address(request),

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from koers.accounts import services
+from koers.accounts import queries, services
 
 PASSWORD_VARIABLE = "KOERS_SETUP_PASSWORD"  # noqa: S105 (the variable's name, not a password)
 
@@ -47,7 +47,7 @@ class Command(BaseCommand):
 
     def _set_up(self, options: dict[str, Any]) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        if refusal := services.installation_refusal():
+        if refusal := queries.installation_refusal():
             raise CommandError(refusal)
         answers = self._given(options) if options["no_input"] else self._asked(options)
         try:

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from koers.directory.models import Person
-from koers.privacy.services import enforce_retention, persons_due
+from koers.privacy.queries import persons_due
+from koers.privacy.services import retention_enforce
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             for person in Person.objects.filter(pk__in=due).select_related("holder"):
                 self.stdout.write(f"  #{person.pk} ({person.holder})")
             return
-        report = enforce_retention()
+        report = retention_enforce()
         self.stdout.write(
             f"Erased {len(report.persons_erased)} persons; removed "
             f"{report.access_records_removed} access records, "

@@ -1,0 +1,54 @@
+"""Read-side of the money, by concern: the pipeline of grants, the advances, budget against
+realisation, the financial position and the stated budget tables. Every total is summed
+in the database. The names are re-exported here, so `queries.budget_overview` is the one
+way to call them."""
+
+from koers.funding.queries.advances import AdvancesOverview, advances_overview
+from koers.funding.queries.budget_tables import (
+    SUBTOTAL,
+    CheckedRow,
+    CheckedTable,
+    Mismatch,
+    cross_foot,
+    tables_with_flags,
+)
+from koers.funding.queries.budgets import budget_overview, hours_cost
+from koers.funding.queries.figures import CENT, ZERO, BudgetOverview, Money, ProgrammeBudget
+from koers.funding.queries.grants import (
+    Stage,
+    applications_by_funder,
+    pipeline_stages,
+    with_step_dates,
+)
+from koers.funding.queries.position import (
+    PositionRow,
+    planned_result_total,
+    position,
+    solvency_band,
+)
+
+__all__ = [
+    "CENT",
+    "SUBTOTAL",
+    "ZERO",
+    "AdvancesOverview",
+    "BudgetOverview",
+    "CheckedRow",
+    "CheckedTable",
+    "Mismatch",
+    "Money",
+    "PositionRow",
+    "ProgrammeBudget",
+    "Stage",
+    "advances_overview",
+    "applications_by_funder",
+    "budget_overview",
+    "cross_foot",
+    "hours_cost",
+    "pipeline_stages",
+    "planned_result_total",
+    "position",
+    "solvency_band",
+    "tables_with_flags",
+    "with_step_dates",
+]

@@ -1,0 +1,200 @@
+"""Writes to advances: the schedule made when a grant is granted, rebalanced when the
+amount changes, and each advance invoiced, sent and paid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from koers.core.audit import audit_write, snapshot
+from koers.funding import pipeline
+from koers.funding.access import grant_scope, require_manage_funding
+from koers.funding.models import Advance, Grant
+from koers.funding.schedule import quarterly
+
+
+def _rebalance_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
+    """After the amount granted changed (an amended decision), the advances not yet
+    invoiced take the difference, by the months they cover, so all advances still add up
+    to the amount granted. Refused, with the figures, when they cannot."""
+    from koers.funding.schedule import split
+
+    advances = list(grant.advances.order_by("number"))
+    if not advances or grant.amount_granted is None:
+        return
+    invoiced = sum((a.amount for a in advances if a.sent_on), Decimal(0))
+    open_advances = [a for a in advances if not a.sent_on]
+    remaining = grant.amount_granted - invoiced
+    if remaining < 0 or (not open_advances and remaining != 0):
+        raise ValidationError(
+            _(
+                "%(invoiced)s has been invoiced in advances already; the amount granted "
+                "cannot become %(granted)s unless the advances not yet invoiced can take the "
+                "difference."
+            )
+            % {"invoiced": invoiced, "granted": grant.amount_granted}
+        )
+    before = _advance_rows(advances)
+    months = [
+        (a.period_end.year - a.period_start.year) * 12
+        + a.period_end.month
+        - a.period_start.month
+        + 1
+        for a in open_advances
+    ]
+    for advance, amount in zip(open_advances, split(remaining, months), strict=True):
+        advance.amount = amount
+        advance.save(update_fields=["amount"])
+    audit_write(
+        actor=actor,
+        action="advances.rebalanced",
+        instance=grant,
+        before={"advances": before},
+        after={"advances": _advance_rows(grant.advances.order_by("number"))},
+        remote_addr=remote_addr,
+    )
+
+
+def _make_schedule(actor: Any, grant: Grant, remote_addr: str | None) -> list[Advance]:
+    assert grant.amount_granted is not None
+    advances = [
+        Advance(
+            grant=grant,
+            number=part.number,
+            period_start=part.period_start,
+            period_end=part.period_end,
+            due_on=part.due_on,
+            amount=part.amount,
+        )
+        for part in quarterly(grant.amount_granted, grant.starts_on, grant.ends_on)
+    ]
+    Advance.objects.bulk_create(advances)
+    audit_write(
+        actor=actor,
+        action="advances.scheduled",
+        instance=grant,
+        after={"advances": _advance_rows(advances)},
+        remote_addr=remote_addr,
+    )
+    return advances
+
+
+@transaction.atomic
+def advance_schedule_remake(
+    *, actor: Any, grant: Grant, remote_addr: str | None = None
+) -> list[Advance]:
+    """Replace the advances with the default schedule for the amount granted now; refused
+    once one of them has been invoiced."""
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    require_manage_funding(actor, grant_scope(grant))
+    if grant.status not in pipeline.DECIDED or grant.amount_granted is None:
+        raise ValidationError(_("Only a granted grant has advances."))
+    if grant.advances.filter(sent_on__isnull=False).exists():
+        raise ValidationError(
+            _("Advances of this grant have been invoiced; change them one by one.")
+        )
+    _remove_advances(actor, grant, remote_addr)
+    return _make_schedule(actor, grant, remote_addr)
+
+
+def _advance_rows(advances: Any) -> list[list[str]]:
+    return [[str(a.number), str(a.due_on), str(a.amount)] for a in advances]
+
+
+def _remove_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
+    """Remove the grant's (unsent) advances, keeping in the audit trail what they were."""
+    advances = list(grant.advances.order_by("number"))
+    if not advances:
+        return
+    grant.advances.all().delete()
+    audit_write(
+        actor=actor,
+        action="advances.removed",
+        instance=grant,
+        before={"advances": _advance_rows(advances)},
+        after={"advances": []},
+        remote_addr=remote_addr,
+    )
+
+
+ADVANCE_FIELDS = ["amount", "due_on", "invoice_number", "sent_on", "paid_on"]
+
+
+@transaction.atomic
+def advance_update(
+    *, actor: Any, advance: Advance, remote_addr: str | None = None, **changes: Any
+) -> Advance:
+    """Change an advance: any of `ADVANCE_FIELDS` given is set, None included, so a date
+    entered by mistake can be cleared. Sending numbers the invoice (unless a number is
+    given, which must be unused); an invoiced advance keeps its amount and its number."""
+    unknown = set(changes) - set(ADVANCE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not fields of an advance: {sorted(unknown)}")
+    advance = Advance.objects.select_for_update().select_related("grant").get(pk=advance.pk)
+    require_manage_funding(actor, grant_scope(advance.grant))
+    before = snapshot(advance, ADVANCE_FIELDS)
+    if advance.sent_on and "amount" in changes and changes["amount"] != advance.amount:
+        raise ValidationError(_("An invoiced advance cannot change its amount."))
+    if advance.invoice_number and changes.get("invoice_number", advance.invoice_number) != (
+        advance.invoice_number
+    ):
+        raise ValidationError(_("An invoice number once given does not change."))
+    for name, value in changes.items():
+        setattr(advance, name, "" if name == "invoice_number" and value is None else value)
+    if advance.paid_on and not advance.sent_on:
+        raise ValidationError(_("An advance is paid only after it has been sent."))
+    if advance.paid_on and advance.sent_on and advance.paid_on < advance.sent_on:
+        raise ValidationError(_("The payment date lies before the invoice was sent."))
+    if advance.sent_on and not advance.invoice_number:
+        advance.invoice_number = _next_invoice_number(advance)
+    elif advance.invoice_number != before["invoice_number"] and _number_taken(advance):
+        raise ValidationError(
+            _("Invoice number %(number)s has been used already.")
+            % {"number": advance.invoice_number}
+        )
+    advance.full_clean()
+    advance.save()
+    audit_write(
+        actor=actor,
+        action="advance.changed",
+        instance=advance,
+        context=f"funding.grant:{advance.grant_id}",
+        before=before,
+        after=snapshot(advance, ADVANCE_FIELDS),
+        remote_addr=remote_addr,
+        organisation_id=advance.grant.organisation_id,
+    )
+    return advance
+
+
+def _number_taken(advance: Advance) -> bool:
+    return (
+        Advance.objects.filter(
+            grant__organisation_id=advance.grant.organisation_id,
+            invoice_number=advance.invoice_number,
+        )
+        .exclude(pk=advance.pk)
+        .exists()
+    )
+
+
+def _next_invoice_number(advance: Advance) -> str:
+    """YYYY-NNN per organisation and year of sending: unique, readable, in order.
+
+    The organisation's row is locked first, so two advances sent at the same moment (of
+    different grants) cannot both take the highest number plus one."""
+    from koers.directory.models import Organisation
+
+    assert advance.sent_on is not None
+    Organisation.objects.select_for_update().filter(pk=advance.grant.organisation_id).first()
+    year = advance.sent_on.year
+    taken = Advance.objects.filter(
+        grant__organisation_id=advance.grant.organisation_id,
+        invoice_number__startswith=f"{year}-",
+    ).values_list("invoice_number", flat=True)
+    numbers = [int(text.split("-", 1)[1]) for text in taken if text.split("-", 1)[1].isdigit()]
+    return f"{year}-{max(numbers, default=0) + 1:03d}"

@@ -1,0 +1,63 @@
+"""What privacy knows about a person's records without changing them: her audit contexts,
+the ids of records merged into hers, and who is due for erasure under the retention rule.
+
+A merge (`relations.services.person_merge`) leaves an audit entry (action PERSON_MERGED,
+about the removed record, in the kept one's history); `person_ids` follows those entries,
+so her export, her access history and her erasure cover both records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+
+from koers.core.models import AuditEntry
+from koers.directory.models import Person
+from koers.privacy import subjects
+
+PERSON_TYPE = "directory.person"
+PERSON_MERGED = "person.merged"
+
+
+def person_context(person_id: int) -> str:
+    return f"{PERSON_TYPE}:{person_id}"
+
+
+def person_ids(person_id: int) -> list[int]:
+    """`person_id` and the ids of the records merged into it (and into those, …)."""
+    found = [person_id]
+    todo = [person_id]
+    while todo:
+        merged = AuditEntry.objects.filter(
+            action=PERSON_MERGED, context__in=[person_context(pk) for pk in todo]
+        ).values_list("subject_id", flat=True)
+        todo = [pk for pk in merged if pk not in found]
+        found += todo
+    return found
+
+
+def person_contexts(person_id: int) -> list[str]:
+    """The audit contexts of `person_id`'s history, including records merged into her."""
+    return [person_context(pk) for pk in person_ids(person_id)]
+
+
+def persons_due(now: dt.datetime | None = None) -> list[int]:
+    """Ids of persons untouched and unlinked for longer than the retention period."""
+    now = now or timezone.now()
+    years = settings.PERSON_RETENTION_YEARS
+    cutoff = now - dt.timedelta(days=round(365.25 * years))
+    candidates = dict(Person.objects.filter(updated_at__lt=cutoff).values_list("pk", "updated_at"))
+    if not candidates:
+        return []
+    latest: dict[int, dt.date] = {}
+    for links in subjects.registered():
+        for person_id, day in links.last_linked(list(candidates)).items():
+            if person_id not in latest or day > latest[person_id]:
+                latest[person_id] = day
+    return sorted(
+        person_id
+        for person_id in candidates
+        if person_id not in latest or latest[person_id] < cutoff.date()
+    )
