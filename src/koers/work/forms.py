@@ -1,4 +1,5 @@
-"""Forms of the hours pages: the week grid, approving a week or a product, a correction.
+"""Forms of the work pages: the week grid, approving a week or a product, a correction,
+registering a product, a project.
 
 What the pages post is parsed here, never read from request.POST in a view: a cell that is
 not a number of hours, a note over its column's length or with a character that cannot be
@@ -15,9 +16,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.core.models import Municipality
+from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
+from koers.directory.models import Organisation
+from koers.plans.models import Programme
+from koers.work import services
+from koers.work.access import programmes_for_projects
 from koers.work.grid import Row, parse_hours, parse_signed_hours
-from koers.work.models import TimeEntry
+from koers.work.models import ProductKind, Project, ProjectStatus, TimeEntry
 from koers.work.services import Cell
 
 NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length
@@ -137,3 +144,65 @@ class CorrectionForm(Form):
     # Empty hours and reason are for the service to refuse, with its own words.
     hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
     note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
+
+
+class ProductForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ProductKind.choices)
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
+    link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
+
+
+class ProjectForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    code = forms.CharField(label=_("Code"), max_length=20, required=False)
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        required=False,
+        help_text=_("Leave empty only for a separate project, with its hand-over date."),
+    )
+    handover_by = forms.DateField(
+        label=_("Hand over or end by"), required=False, widget=DateInput()
+    )
+    funder = forms.ModelChoiceField(
+        label=_("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Municipality or organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("With a partner, the programme pays at most half of the hours."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
+    )
+    starts_on = forms.DateField(label=_("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
+    hours_budget = forms.DecimalField(label=_("Hours budget"), required=False, min_value=0)
+    programme_hours = forms.DecimalField(
+        label=_("Hours paid by the programme"), required=False, min_value=0
+    )
+    money_budget = forms.DecimalField(label=_("Budget (€)"), required=False, min_value=0)
+    status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, user: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only programmes she may put projects in: a coordinator offers her own.
+        self.fields["programme"].queryset = programmes_for_projects(  # type: ignore[attr-defined]
+            user, organisation_id
+        )
+
+    @classmethod
+    def for_project(
+        cls, project: Project, data: Any, *, user: Any, organisation_id: int
+    ) -> ProjectForm:
+        initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+        initial["version"] = project.version
+        return cls(data, initial=initial, user=user, organisation_id=organisation_id)

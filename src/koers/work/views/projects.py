@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
@@ -12,74 +9,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
-from koers.core.forms import DateInput, Form
 from koers.core.http import client_address
-from koers.core.models import Municipality
 from koers.core.pages import form_status
 from koers.core.versioning import save_versioned
-from koers.directory.models import Organisation
-from koers.plans.models import Programme
 from koers.work import services
-from koers.work.access import get_project_for_user, may_manage, programmes_for_projects
-from koers.work.models import Project, ProjectStatus
-
-
-class ProjectForm(Form):
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    code = forms.CharField(label=gettext_lazy("Code"), max_length=20, required=False)
-    programme = forms.ModelChoiceField(
-        label=gettext_lazy("Programme"),
-        queryset=Programme.objects.none(),
-        required=False,
-        help_text=gettext_lazy("Leave empty only for a separate project, with its hand-over date."),
-    )
-    handover_by = forms.DateField(
-        label=gettext_lazy("Hand over or end by"), required=False, widget=DateInput()
-    )
-    funder = forms.ModelChoiceField(
-        label=gettext_lazy("Funder"), queryset=Organisation.objects.order_by("name"), required=False
-    )
-    partner = forms.ModelChoiceField(
-        label=gettext_lazy("Municipality or organisation"),
-        queryset=Organisation.objects.order_by("name"),
-        required=False,
-        help_text=gettext_lazy("With a partner, the programme pays at most half of the hours."),
-    )
-    municipality = forms.ModelChoiceField(
-        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
-    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=DateInput())
-    ends_on = forms.DateField(label=gettext_lazy("End"), required=False, widget=DateInput())
-    hours_budget = forms.DecimalField(
-        label=gettext_lazy("Hours budget"), required=False, min_value=0
-    )
-    programme_hours = forms.DecimalField(
-        label=gettext_lazy("Hours paid by the programme"), required=False, min_value=0
-    )
-    money_budget = forms.DecimalField(label=gettext_lazy("Budget (€)"), required=False, min_value=0)
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ProjectStatus.choices)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, user: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Only programmes she may put projects in: a coordinator offers her own.
-        self.fields["programme"].queryset = programmes_for_projects(  # type: ignore[attr-defined]
-            user, organisation_id
-        )
-
-    @classmethod
-    def for_project(
-        cls, project: Project, data: Any, *, user: Any, organisation_id: int
-    ) -> ProjectForm:
-        initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
-        initial["version"] = project.version
-        return cls(data, initial=initial, user=user, organisation_id=organisation_id)
+from koers.work.access import get_project_for_user, may_manage
+from koers.work.forms import ProjectForm
+from koers.work.models import Project
 
 
 @requires(Capability.MANAGE_PROJECTS)

@@ -1,0 +1,152 @@
+"""Closing months, and correcting hours of a closed month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import (
+    Scope,
+    has_capability,
+    own_organisation,
+)
+from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import flash_form_errors
+from koers.core.reference import default_reference
+from koers.work import services
+from koers.work.forms import CorrectionForm
+from koers.work.models import (
+    ClosedMonth,
+    TimeEntry,
+    month_of,
+)
+
+
+@requires(Capability.CLOSE_PERIOD)
+@require_http_methods(["GET", "POST"])
+def months(request: HttpRequest) -> HttpResponse:
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
+    year = default_reference().year
+    if request.method == "POST":
+        try:
+            month = dt.date.fromisoformat(request.POST.get("month", ""))
+            services.close_month(
+                actor=request.user,
+                organisation_id=organisation_id,
+                month=month,
+                remote_addr=client_address(request),
+            )
+            messages.success(
+                request, _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")}
+            )
+        except ValueError:
+            messages.error(request, _("Choose a month."))
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        return redirect("work:months")
+    closed = {
+        c.month: c
+        for c in ClosedMonth.objects.filter(
+            organisation_id=organisation_id, month__year=year
+        ).select_related("closed_by")
+    }
+    hours = {
+        row["month"]: row["total"]
+        for row in TimeEntry.objects.filter(organisation_id=organisation_id, date__year=year)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+    }
+    rows = [
+        {"month": month, "closed": closed.get(month), "hours": hours.get(month)}
+        for month in (dt.date(year, number, 1) for number in range(1, 13))
+    ]
+    return render(request, "work/months.html", {"year": year, "rows": rows})
+
+
+@requires(Capability.RECORD_HOURS)
+@require_http_methods(["GET", "POST"])
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Correct hours of a closed month: a signed entry in an open month that points at the
+    entry it corrects. For the staff member herself and for operations."""
+    me: Any = request.user
+    organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
+    raw_staff = request.GET.get("medewerker", "")
+    staff_id = int(raw_staff) if raw_staff.isdigit() else me.pk
+    if staff_id != me.pk and not has_capability(
+        me, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
+    ):
+        raise Http404
+    try:
+        month = month_of(dt.date.fromisoformat(request.GET.get("maand", "") + "-01"))
+    except ValueError:
+        month = None
+    if request.method == "POST":
+        back = redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+        form = CorrectionForm(request.POST)
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return back
+        entry = get_object_or_404(
+            TimeEntry,
+            pk=form.cleaned_data["entry"],
+            user_id=staff_id,
+            organisation_id=organisation_id,
+        )
+        try:
+            services.correct_entry(
+                actor=me,
+                entry=entry,
+                day=form.cleaned_data["day"],
+                hours=form.cleaned_data["hours"],
+                note=form.cleaned_data["note"],
+                remote_addr=client_address(request),
+            )
+            messages.success(request, _("The correction has been saved."))
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        return back
+    entries = []
+    if month is not None:
+        end = (month + dt.timedelta(days=32)).replace(day=1)
+        entries = list(
+            TimeEntry.objects.filter(
+                user_id=staff_id,
+                organisation_id=organisation_id,
+                date__gte=month,
+                date__lt=end,
+                corrects__isnull=True,
+            )
+            .select_related("project", "activity", "category")
+            .prefetch_related("corrections")
+        )
+    closed = (
+        month is not None
+        and ClosedMonth.objects.filter(organisation_id=organisation_id, month=month).exists()
+    )
+    return render(
+        request,
+        "work/corrections.html",
+        {
+            "month": month,
+            "closed": closed,
+            "entries": entries,
+            "staff_id": staff_id,
+            "today": timezone.localdate(),
+        },
+    )
