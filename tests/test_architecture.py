@@ -265,13 +265,6 @@ KNOWN_MISNAMED_SERVICES = frozenset(
         "privacy/services.py::enforce_retention",
         "privacy/services.py::erase_person",
         "privacy/services.py::export_person",
-        "work/services.py::approve_week",
-        "work/services.py::check_project",
-        "work/services.py::close_month",
-        "work/services.py::correct_entry",
-        "work/services.py::return_week",
-        "work/services.py::save_week",
-        "work/services.py::submit_week",
         # no verb, or a qualifier after it
         "accounts/services.py::user_sessions_end_others",
         "funding/services.py::obligation_done",
@@ -301,10 +294,6 @@ KNOWN_MISNAMED_SERVICES = frozenset(
         "relations/services.py::person_duplicates",
         "relations/services.py::person_look_alikes",
         "reports/services.py::checksum",
-        "work/services.py::may_approve",
-        "work/services.py::week_for",
-        "work/services.py::week_for_user_id",
-        "work/services.py::weeks_blocking",
     }
 )
 

@@ -1,4 +1,5 @@
-"""Permission-checking getters for projects: the only way views load one to change it.
+"""Who may do what in work: permission-checking getters for projects (the only way views
+load one to change it) and who may approve a week.
 
 A project's scope is its organisation and its programme, so a coordinator manages the
 projects of her own programmes only. Outside the user's organisations → 404 (its
@@ -14,10 +15,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from koers.accounts.policy import Scope, has_capability, organisations_with
-from koers.accounts.roles import Capability
+from koers.accounts.policy import Scope, grants_of, has_capability, organisations_with
+from koers.accounts.roles import Capability, Role
 from koers.plans.models import Programme
-from koers.work.models import Project
+from koers.work.models import Project, StaffProfile, Week
 
 
 def project_scope(project: Project) -> Scope:
@@ -52,3 +53,23 @@ def programmes_for_projects(user: Any, organisation_id: int) -> QuerySet[Program
         )
     ]
     return programmes.filter(pk__in=allowed).order_by("order", "code")
+
+
+def may_approve(actor: Any, week: Week) -> bool:
+    """Her coordinator, or the director or operations of her organisation; never herself."""
+    if actor.pk == week.user_id:
+        return False
+    coordinator_id = (
+        StaffProfile.objects.filter(user_id=week.user_id)
+        .values_list("coordinator_id", flat=True)
+        .first()
+    )
+    if coordinator_id == actor.pk and has_capability(
+        actor, Capability.APPROVE_HOURS, Scope(organisation_id=week.organisation_id)
+    ):
+        return True
+    return any(
+        grant.organisation_id == week.organisation_id
+        and grant.role in (Role.DIRECTEUR, Role.BEDRIJFSVOERING)
+        for grant in grants_of(actor)
+    )

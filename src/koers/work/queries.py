@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     Case,
     CharField,
@@ -38,6 +39,7 @@ from koers.work.models import (
     TimeEntry,
     Week,
     WeekStatus,
+    month_of,
 )
 from koers.work.rules import monday_of
 
@@ -407,3 +409,35 @@ def hours_budgets(activity_ids: list[int], year: int) -> dict[int, Decimal]:
             "activity_id", "hours"
         )
     )
+
+
+def weeks_blocking(organisation_id: int, month: dt.date) -> list[Week]:
+    """Weeks with hours in `month` that are not approved yet."""
+    start = month_of(month)
+    end = (start + dt.timedelta(days=32)).replace(day=1)
+    users_days = (
+        TimeEntry.objects.filter(organisation_id=organisation_id, date__gte=start, date__lt=end)
+        .values_list("user_id", "date")
+        .distinct()
+    )
+    keys = {(user_id, monday_of(day)) for user_id, day in users_days}
+    if not keys:
+        return []
+    # A week is one per user and Monday (wherever it was opened), as the week grid finds it.
+    weeks = {
+        (week.user_id, week.monday): week
+        for week in Week.objects.filter(
+            user_id__in={user_id for user_id, _monday in keys},
+            monday__in={monday for _user, monday in keys},
+        ).select_related("user")
+    }
+    # Hours without a week row: never submitted, so it blocks as a new (unsaved) week.
+    users = get_user_model().objects.in_bulk({user_id for user_id, _m in keys - weeks.keys()})
+    blocking = []
+    for user_id, monday in sorted(keys, key=lambda k: (k[1], k[0])):
+        week = weeks.get((user_id, monday)) or Week(
+            user=users[user_id], organisation_id=organisation_id, monday=monday
+        )
+        if week.status != WeekStatus.APPROVED:
+            blocking.append(week)
+    return blocking

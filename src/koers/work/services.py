@@ -14,13 +14,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Scope, grants_of, has_capability
-from koers.accounts.roles import Capability, Role
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.plans.models import Activity, Programme
 from koers.work import rules
-from koers.work.access import may_manage
+from koers.work.access import may_approve, may_manage
 from koers.work.models import (
     ClosedMonth,
     Project,
@@ -31,6 +31,8 @@ from koers.work.models import (
     is_closed,
     month_of,
 )
+from koers.work.queries import weeks_blocking
+from koers.work.validators import validate_project
 
 Target = Project | Activity | TimeCategory
 
@@ -64,7 +66,7 @@ def _organisation_of(target: Target, owners: dict[int, int]) -> int:
     return target.organisation_id
 
 
-def week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = False) -> Week:
+def _week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = False) -> Week:
     week, _created = Week.objects.get_or_create(
         user=user, monday=monday, defaults={"organisation_id": organisation_id}
     )
@@ -74,7 +76,7 @@ def week_for(user: Any, organisation_id: int, monday: dt.date, *, lock: bool = F
 
 
 @transaction.atomic
-def save_week(
+def week_save(
     *,
     actor: Any,
     organisation_id: int,
@@ -90,7 +92,7 @@ def save_week(
     """
     if not has_capability(actor, Capability.RECORD_HOURS, Scope(organisation_id=organisation_id)):
         raise PermissionDenied
-    week = week_for(actor, organisation_id, monday, lock=True)
+    week = _week_for(actor, organisation_id, monday, lock=True)
     if not week.editable:
         raise ValidationError(_("This week has been submitted; it can no longer be changed."))
     days = {monday + dt.timedelta(days=n) for n in range(7)}
@@ -216,7 +218,7 @@ def _decide(actor: Any, week: Week, status: str, action: str, remark: str, ip: s
 
 
 @transaction.atomic
-def submit_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
+def week_submit(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
     week = Week.objects.select_for_update().get(pk=week.pk)
     if week.user_id != actor.pk:
         raise PermissionDenied
@@ -226,30 +228,8 @@ def submit_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> We
     return _decide(actor, week, WeekStatus.SUBMITTED, "week.submitted", "", remote_addr)
 
 
-def may_approve(actor: Any, week: Week) -> bool:
-    """Her coordinator, or the director or operations of her organisation; never herself."""
-    if actor.pk == week.user_id:
-        return False
-    from koers.work.models import StaffProfile
-
-    coordinator_id = (
-        StaffProfile.objects.filter(user_id=week.user_id)
-        .values_list("coordinator_id", flat=True)
-        .first()
-    )
-    if coordinator_id == actor.pk and has_capability(
-        actor, Capability.APPROVE_HOURS, Scope(organisation_id=week.organisation_id)
-    ):
-        return True
-    return any(
-        grant.organisation_id == week.organisation_id
-        and grant.role in (Role.DIRECTEUR, Role.BEDRIJFSVOERING)
-        for grant in grants_of(actor)
-    )
-
-
 @transaction.atomic
-def approve_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
+def week_approve(*, actor: Any, week: Week, remote_addr: str | None = None) -> Week:
     week = Week.objects.select_for_update().get(pk=week.pk)
     if not may_approve(actor, week):
         raise PermissionDenied
@@ -259,7 +239,7 @@ def approve_week(*, actor: Any, week: Week, remote_addr: str | None = None) -> W
 
 
 @transaction.atomic
-def return_week(*, actor: Any, week: Week, remark: str, remote_addr: str | None = None) -> Week:
+def week_return(*, actor: Any, week: Week, remark: str, remote_addr: str | None = None) -> Week:
     week = Week.objects.select_for_update().get(pk=week.pk)
     if not may_approve(actor, week):
         raise PermissionDenied
@@ -274,44 +254,8 @@ def return_week(*, actor: Any, week: Week, remark: str, remote_addr: str | None 
     return _decide(actor, week, WeekStatus.RETURNED, "week.returned", remark.strip(), remote_addr)
 
 
-def weeks_blocking(organisation_id: int, month: dt.date) -> list[Week]:
-    """Weeks with hours in `month` that are not approved yet."""
-    start = month_of(month)
-    end = (start + dt.timedelta(days=32)).replace(day=1)
-    users_days = (
-        TimeEntry.objects.filter(organisation_id=organisation_id, date__gte=start, date__lt=end)
-        .values_list("user_id", "date")
-        .distinct()
-    )
-    keys = {(user_id, rules.monday_of(day)) for user_id, day in users_days}
-    if not keys:
-        return []
-    mondays = {monday for _user, monday in keys}
-    weeks = {
-        (week.user_id, week.monday): week
-        for week in Week.objects.filter(
-            organisation_id=organisation_id, monday__in=mondays
-        ).select_related("user")
-    }
-    blocking = []
-    for key in sorted(keys, key=lambda k: (k[1], k[0])):
-        week = weeks.get(key)
-        if week is None:
-            week = week_for_user_id(key[0], organisation_id, key[1])
-        if week.status != WeekStatus.APPROVED:
-            blocking.append(week)
-    return blocking
-
-
-def week_for_user_id(user_id: int, organisation_id: int, monday: dt.date) -> Week:
-    week, _created = Week.objects.get_or_create(
-        user_id=user_id, monday=monday, defaults={"organisation_id": organisation_id}
-    )
-    return week
-
-
 @transaction.atomic
-def close_month(
+def month_close(
     *, actor: Any, organisation_id: int, month: dt.date, remote_addr: str | None = None
 ) -> ClosedMonth:
     """Close a month; refused, with the weeks named, while any week in it is not approved."""
@@ -362,7 +306,7 @@ def close_month(
 
 
 @transaction.atomic
-def correct_entry(
+def entry_correct(
     *,
     actor: Any,
     entry: TimeEntry,
@@ -431,25 +375,6 @@ PROJECT_FIELDS = [
 ]
 
 
-def check_project(project: Project) -> None:
-    if project.programme_id is None and project.handover_by is None:
-        raise ValidationError(
-            {
-                "handover_by": _(
-                    "A project outside the programmes needs the date by which it is handed "
-                    "over or ended."
-                )
-            }
-        )
-    if project.ends_on and project.ends_on < project.starts_on:
-        raise ValidationError({"ends_on": _("The end lies before the start.")})
-    rules.check_co_financing(
-        partner=project.partner,
-        hours_budget=project.hours_budget,
-        programme_hours=project.programme_hours,
-    )
-
-
 @transaction.atomic
 def project_save(
     *,
@@ -482,7 +407,7 @@ def project_save(
         before = snapshot(project, PROJECT_FIELDS)
     for name, value in values.items():
         setattr(project, name, value)
-    check_project(project)
+    validate_project(project)
     project.full_clean(exclude=["activities"])
     project.save()
     audit_write(

@@ -21,6 +21,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import flash_form_errors
 from koers.work import services
+from koers.work.access import may_approve
 from koers.work.forms import WeekDecisionForm
 from koers.work.models import (
     TimeEntry,
@@ -40,7 +41,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
         for week in Week.objects.filter(organisation_id__in=own, status=WeekStatus.SUBMITTED)
         .select_related("user")
         .order_by("monday", "user__first_name")
-        if services.may_approve(request.user, week)
+        if may_approve(request.user, week)
     ]
     totals = {
         (row["user_id"], monday_of(row["date"])): row["total"]
@@ -66,7 +67,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     own, _funding = organisations_with(request.user, Capability.APPROVE_HOURS)
     week = get_object_or_404(Week, pk=pk, organisation_id__in=own)
-    if not services.may_approve(request.user, week):
+    if not may_approve(request.user, week):
         raise Http404
     form = WeekDecisionForm(request.POST)
     if not form.is_valid():
@@ -74,7 +75,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("work:approvals")
     try:
         if form.cleaned_data["decision"] == "return":
-            services.return_week(
+            services.week_return(
                 actor=request.user,
                 week=week,
                 remark=form.cleaned_data["remark"],
@@ -82,7 +83,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("The week has been returned with your remark."))
         else:
-            services.approve_week(
+            services.week_approve(
                 actor=request.user, week=week, remote_addr=client_address(request)
             )
             messages.success(request, _("The week has been approved."))

@@ -43,7 +43,7 @@ def months(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             month = dt.date.fromisoformat(request.POST.get("month", ""))
-            services.close_month(
+            services.month_close(
                 actor=request.user,
                 organisation_id=organisation_id,
                 month=month,
@@ -108,7 +108,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
             organisation_id=organisation_id,
         )
         try:
-            services.correct_entry(
+            services.entry_correct(
                 actor=me,
                 entry=entry,
                 day=form.cleaned_data["day"],

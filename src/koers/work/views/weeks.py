@@ -81,7 +81,7 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
         problems = [] if valid else form.problems()
         if valid:
             try:
-                this_week = services.save_week(
+                this_week = services.week_save(
                     actor=request.user,
                     organisation_id=organisation_id,
                     monday=day,
@@ -89,7 +89,7 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
                     remote_addr=client_address(request),
                 )
                 if form.action_chosen == "submit":
-                    services.submit_week(
+                    services.week_submit(
                         actor=request.user, week=this_week, remote_addr=client_address(request)
                     )
                     messages.success(request, _("Your week has been submitted for approval."))
@@ -160,7 +160,7 @@ def _copy_last_week(request: HttpRequest, organisation_id: int, monday: dt.date)
         not in taken
     ]
     try:
-        services.save_week(
+        services.week_save(
             actor=request.user,
             organisation_id=organisation_id,
             monday=monday,
