@@ -9,11 +9,13 @@ stored, a decision that is not one of the buttons, are each refused with a messa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form
@@ -28,6 +30,8 @@ from koers.work.models import ProductKind, Project, ProjectStatus, TimeEntry
 from koers.work.services import Cell
 
 NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length
+DATABASE_ID_MAX = 2**63 - 1  # the largest id a bigint column holds
+ROW_KEY = re.compile(r"[pac][0-9]{1,18}")  # see grid.key_of
 REMARK_LENGTH = 500  # as the pages' remark inputs allow
 
 
@@ -137,13 +141,75 @@ class ProductReviewForm(Form):
 
 
 class CorrectionForm(Form):
-    """A signed correction of an entry in a closed month."""
+    """A signed correction of an entry in a closed month. `entries` are the ones she may
+    correct on this page: any other id, a number too large for the database or no number
+    at all is refused as one that cannot be corrected here."""
 
-    entry = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    entry = forms.ModelChoiceField(
+        label=_("Entry to correct"),
+        queryset=TimeEntry.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the entry to correct."),
+            "invalid_choice": _("This entry cannot be corrected here; open the month again."),
+        },
+    )
     day = forms.DateField(label=_("Date of the correction"))
     # Empty hours and reason are for the service to refuse, with its own words.
     hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
     note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
+
+    def __init__(self, data: Any, *, entries: QuerySet[TimeEntry]) -> None:
+        super().__init__(data)
+        self.fields["entry"].queryset = entries  # type: ignore[attr-defined]
+
+
+class MonthField(forms.DateField):
+    """A month as `<input type="month">` sends it (2021-03), as its first day."""
+
+    input_formats = ["%Y-%m"]
+
+
+class CorrectionsFilterForm(Form):
+    """The corrections page's query string: whose entries (operations may choose another
+    staff member) and which month. What does not parse counts as not given."""
+
+    medewerker = forms.IntegerField(required=False, min_value=1, max_value=DATABASE_ID_MAX)
+    maand = MonthField(required=False)
+
+
+class MonthCloseForm(Form):
+    """The month to close, as the months page posts it (its first day)."""
+
+    month = forms.DateField(
+        error_messages={"required": _("Choose a month."), "invalid": _("Choose a month.")}
+    )
+
+
+class RowKeysField(forms.MultipleChoiceField):
+    """Keys of week rows (`p12`, `a3`, `c7`): the ones that name a row are kept, anything
+    else is dropped (the grid offers only what she may write on; `WeekForm` refuses a
+    posted row that cannot be chosen, with a message)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value: Any) -> list[str]:
+        keys = self.to_python(value)
+        return [key for key in keys if ROW_KEY.fullmatch(key)]
+
+
+class WeekRowsForm(Form):
+    """The rows to show besides her entries: added on the page (`rows`, posted) or asked
+    for in a link (`?rij=`)."""
+
+    rows = RowKeysField()
+    rij = RowKeysField()
+
+    def keys(self, name: str) -> list[str]:
+        """The keys of field `name` (`rows` of the posted form, `rij` of the query)."""
+        self.is_valid()  # the fields drop what does not parse, so this form is always valid
+        return list(self.cleaned_data.get(name, []))
 
 
 class ProductForm(Form):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,14 +22,13 @@ from koers.accounts.policy import (
 )
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import flash_form_errors
+from koers.core.pages import act, flash_form_errors
 from koers.core.reference import default_reference
 from koers.work import services
-from koers.work.forms import CorrectionForm
+from koers.work.forms import CorrectionForm, CorrectionsFilterForm, MonthCloseForm
 from koers.work.models import (
     ClosedMonth,
     TimeEntry,
-    month_of,
 )
 
 
@@ -41,22 +38,21 @@ def months(request: HttpRequest) -> HttpResponse:
     organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
     year = default_reference().year
     if request.method == "POST":
-        try:
-            month = dt.date.fromisoformat(request.POST.get("month", ""))
-            services.month_close(
+        form = MonthCloseForm(request.POST)
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return redirect("work:months")
+        month = form.cleaned_data["month"]
+        act(
+            request,
+            lambda: services.month_close(
                 actor=request.user,
                 organisation_id=organisation_id,
                 month=month,
                 remote_addr=client_address(request),
-            )
-            messages.success(
-                request, _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")}
-            )
-        except ValueError:
-            messages.error(request, _("Choose a month."))
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
+            ),
+            _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")},
+        )
         return redirect("work:months")
     closed = {
         c.month: c
@@ -85,42 +81,37 @@ def corrections(request: HttpRequest) -> HttpResponse:
     entry it corrects. For the staff member herself and for operations."""
     me: Any = request.user
     organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
-    raw_staff = request.GET.get("medewerker", "")
-    staff_id = int(raw_staff) if raw_staff.isdigit() else me.pk
+    query = CorrectionsFilterForm(request.GET)
+    query.is_valid()  # a value that does not parse counts as not given
+    staff_id = query.cleaned_data.get("medewerker") or me.pk
     if staff_id != me.pk and not has_capability(
         me, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
     ):
         raise Http404
-    try:
-        month = month_of(dt.date.fromisoformat(request.GET.get("maand", "") + "-01"))
-    except ValueError:
-        month = None
+    month = query.cleaned_data.get("maand")
+    status = 200
     if request.method == "POST":
-        back = redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
-        form = CorrectionForm(request.POST)
-        if not form.is_valid():
-            flash_form_errors(request, form)
-            return back
-        entry = get_object_or_404(
-            TimeEntry,
-            pk=form.cleaned_data["entry"],
-            user_id=staff_id,
-            organisation_id=organisation_id,
+        form = CorrectionForm(
+            request.POST,
+            entries=TimeEntry.objects.filter(user_id=staff_id, organisation_id=organisation_id),
         )
-        try:
-            services.entry_correct(
-                actor=me,
-                entry=entry,
-                day=form.cleaned_data["day"],
-                hours=form.cleaned_data["hours"],
-                note=form.cleaned_data["note"],
-                remote_addr=client_address(request),
+        if form.is_valid():
+            act(
+                request,
+                lambda: services.entry_correct(
+                    actor=me,
+                    entry=form.cleaned_data["entry"],
+                    day=form.cleaned_data["day"],
+                    hours=form.cleaned_data["hours"],
+                    note=form.cleaned_data["note"],
+                    remote_addr=client_address(request),
+                ),
+                _("The correction has been saved."),
             )
-            messages.success(request, _("The correction has been saved."))
-        except ValidationError as error:
-            for problem in error.messages:
-                messages.error(request, problem)
-        return back
+            return redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+        # Refused before the service: the page again, with what was wrong, not a redirect.
+        flash_form_errors(request, form)
+        status = 400
     entries = []
     if month is not None:
         end = (month + dt.timedelta(days=32)).replace(day=1)
@@ -149,4 +140,5 @@ def corrections(request: HttpRequest) -> HttpResponse:
             "staff_id": staff_id,
             "today": timezone.localdate(),
         },
+        status=status,
     )

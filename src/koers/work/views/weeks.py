@@ -23,7 +23,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.reference import default_reference
 from koers.work import grid, services
-from koers.work.forms import WeekForm
+from koers.work.forms import WeekForm, WeekRowsForm
 from koers.work.models import (
     ClosedMonth,
     TimeEntry,
@@ -67,7 +67,7 @@ def week(request: HttpRequest, monday: str) -> HttpResponse:
         return redirect("work:week", monday=day.isoformat())
     organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
     available = grid.options(request.user, organisation_id, day)
-    extra = request.POST.getlist("rows") + request.GET.getlist("rij")
+    extra = WeekRowsForm(request.POST).keys("rows") + WeekRowsForm(request.GET).keys("rij")
     rows = grid.rows_for(request.user, day, extra, available)
     this_week = Week.objects.filter(user=me, monday=day).first()
     status = 200
