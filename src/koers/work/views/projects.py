@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,8 +15,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import form_status
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.work import services
 from koers.work.access import get_project_for_user, may_manage
 from koers.work.forms import ProjectForm
@@ -53,54 +52,29 @@ def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if project
         else ProjectForm(request.POST or None, user=request.user, organisation_id=organisation_id)
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.PROJECT_FIELDS}
 
-        def save() -> None:
-            services.project_save(
-                actor=request.user,
-                organisation_id=organisation_id,
-                values=values,
-                project=project,
-                expected_version=form.cleaned_data["version"] if project else None,
-                remote_addr=client_address(request),
-            )
+    def save(cleaned: dict[str, Any]) -> Project:
+        return services.project_save(
+            actor=request.user,
+            organisation_id=organisation_id,
+            values={name: cleaned[name] for name in services.PROJECT_FIELDS},
+            project=project,
+            expected_version=cleaned["version"] if project else None,
+            remote_addr=client_address(request),
+        )
 
-        if project:
-            saved, conflict_rows = save_versioned(
-                request,
-                form,
-                save,
-                _("The project has been saved."),
-                shown=("title", "programme", "hours_budget", "programme_hours", "status"),
-            )
-        else:
-            try:
-                save()
-                messages.success(request, _("The project has been added."))
-                saved = True
-            except ValidationError as error:
-                form.add_error(None, error)
-                saved = False
-        if saved:
-            return redirect("work:projects")
-    status = form_status(request, conflict_rows)
-    return render(
+    return versioned_edit(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "heading": _("Edit %(project)s") % {"project": project}
-            if project
-            else _("Add a project"),
-            "back_url": reverse("work:projects"),
-            "conflict_rows": conflict_rows,
-            "intro": _(
-                "A project belongs to a programme, or is a separate project with the date by "
-                "which it is handed over or ended. With a municipality or organisation as "
-                "partner, the programme pays at most half of the hours."
-            ),
-        },
-        status=status,
+        form,
+        save,
+        success=_("The project has been saved.") if project else _("The project has been added."),
+        shown=("title", "programme", "hours_budget", "programme_hours", "status"),
+        next_url=lambda _saved: reverse("work:projects"),
+        heading=_("Edit %(project)s") % {"project": project} if project else _("Add a project"),
+        back_url=reverse("work:projects"),
+        intro=_(
+            "A project belongs to a programme, or is a separate project with the date by "
+            "which it is handed over or ended. With a municipality or organisation as "
+            "partner, the programme pays at most half of the hours."
+        ),
     )
