@@ -13,9 +13,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from koers.accounts.policy import Scope, grants_of, has_capability, organisations_with
+from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
 from koers.plans.models import Programme
 from koers.work.models import Project, StaffProfile, Week
@@ -30,10 +31,7 @@ def may_manage(user: Any, project: Project) -> bool:
 
 
 def get_project_for_user(user: Any, pk: int) -> Project:
-    own, _funding = organisations_with(user, Capability.MANAGE_PROJECTS)
-    project = get_object_or_404(
-        Project.objects.filter(organisation_id__in=own).select_related("programme"), pk=pk
-    )
+    project = get_object_or_404(Project.objects.visible_to(user).select_related("programme"), pk=pk)
     if not may_manage(user, project):
         raise PermissionDenied
     return project
@@ -73,3 +71,11 @@ def may_approve(actor: Any, week: Week) -> bool:
         and grant.role in (Role.DIRECTEUR, Role.BEDRIJFSVOERING)
         for grant in grants_of(actor)
     )
+
+
+def get_week_to_decide(user: Any, pk: int) -> Week:
+    """A week she may approve or return; 404 for any other (its existence not confirmed)."""
+    week = get_object_or_404(Week.objects.for_approver(user), pk=pk)
+    if not may_approve(user, week):
+        raise Http404
+    return week

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
 from koers.core.privacy import LawfulBasis, PersonalData
 from koers.work.models.projects import Project
 
@@ -95,6 +97,14 @@ class WeekStatus(models.TextChoices):
     RETURNED = "returned", _("Returned")
 
 
+class WeekQuerySet(models.QuerySet["Week"]):
+    def for_approver(self, user: Any) -> WeekQuerySet:
+        """The weeks of the organisations where she approves hours, never her own; whether
+        she may decide on one (her coordinator, or management) is `work.access.may_approve`."""
+        own, _funding = organisations_with(user, Capability.APPROVE_HOURS)
+        return self.filter(organisation_id__in=own).exclude(user_id=user.pk)
+
+
 class Week(models.Model):
     """One staff member's week (Monday to Sunday): submitted, then approved or returned."""
 
@@ -133,6 +143,8 @@ class Week(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     remark = models.TextField(_("remark"), blank=True)
+
+    objects = WeekQuerySet.as_manager()
 
     class Meta:
         ordering = ["-monday"]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
 
 
 class ProjectStatus(models.TextChoices):
@@ -11,6 +16,14 @@ class ProjectStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     FINISHED = "finished", _("Finished")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def visible_to(self, user: Any) -> ProjectQuerySet:
+        """The projects of the organisations where she manages projects; which of them she
+        may change (a coordinator: her own programmes') is `work.access.may_manage`."""
+        own, _funding = organisations_with(user, Capability.MANAGE_PROJECTS)
+        return self.filter(organisation_id__in=own)
 
 
 class Project(models.Model):
@@ -87,6 +100,8 @@ class Project(models.Model):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["code", "title"]

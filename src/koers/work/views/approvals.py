@@ -8,20 +8,17 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import (
-    organisations_with,
-)
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import flash_form_errors
 from koers.work import services
-from koers.work.access import may_approve
+from koers.work.access import get_week_to_decide, may_approve
 from koers.work.forms import WeekDecisionForm
 from koers.work.models import (
     TimeEntry,
@@ -35,10 +32,10 @@ from koers.work.rules import monday_of
 @require_GET
 def approvals(request: HttpRequest) -> HttpResponse:
     """Submitted weeks she may approve, each with its hours per row."""
-    own, _funding = organisations_with(request.user, Capability.APPROVE_HOURS)
     weeks = [
         week
-        for week in Week.objects.filter(organisation_id__in=own, status=WeekStatus.SUBMITTED)
+        for week in Week.objects.for_approver(request.user)
+        .filter(status=WeekStatus.SUBMITTED)
         .select_related("user")
         .order_by("monday", "user__first_name")
         if may_approve(request.user, week)
@@ -65,10 +62,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
 @requires(Capability.APPROVE_HOURS)
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    own, _funding = organisations_with(request.user, Capability.APPROVE_HOURS)
-    week = get_object_or_404(Week, pk=pk, organisation_id__in=own)
-    if not may_approve(request.user, week):
-        raise Http404
+    week = get_week_to_decide(request.user, pk)
     form = WeekDecisionForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
