@@ -159,9 +159,12 @@ class CorrectionForm(Form):
     hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
     note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
 
-    def __init__(self, data: Any, *, entries: QuerySet[TimeEntry]) -> None:
+    def __init__(self, data: Any, *, entries: QuerySet[TimeEntry] | None = None) -> None:
         super().__init__(data)
-        self.fields["entry"].queryset = entries  # type: ignore[attr-defined]
+        # Deny by default: without the page's entries, no entry can be chosen.
+        self.fields["entry"].queryset = (  # type: ignore[attr-defined]
+            entries if entries is not None else TimeEntry.objects.none()
+        )
 
 
 class MonthField(forms.DateField):
