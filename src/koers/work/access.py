@@ -18,8 +18,9 @@ from django.shortcuts import get_object_or_404
 
 from koers.accounts.policy import Scope, grants_of, has_capability
 from koers.accounts.roles import Capability, Role
+from koers.plans.access import get_activity_for_user
 from koers.plans.models import Programme
-from koers.work.models import Project, StaffProfile, Week
+from koers.work.models import Product, Project, StaffProfile, Week
 
 
 def project_scope(project: Project) -> Scope:
@@ -79,3 +80,34 @@ def get_week_to_decide(user: Any, pk: int) -> Week:
     if not may_approve(user, week):
         raise Http404
     return week
+
+
+def get_profile_to_view(user: Any, user_id: int) -> StaffProfile:
+    """A staff member's profile, for herself and her coordinator only; 404 for anyone else.
+    Without a profile yet, her own page still shows what she registered."""
+    profile = StaffProfile.objects.select_related("user").filter(user_id=user_id).first()
+    if profile is None and user_id == user.pk:
+        return StaffProfile(user=user, organisation_id=0)
+    if profile is None or user.pk not in (profile.user_id, profile.coordinator_id):
+        raise Http404
+    return profile
+
+
+def get_product_for_user(
+    user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS
+) -> Product:
+    """A product of an activity she may see (or act on with `capability`); 404 otherwise."""
+    product = get_object_or_404(Product.objects.select_related("activity"), pk=pk)
+    get_activity_for_user(user, product.activity_id, capability)
+    return product
+
+
+def corrections_staff_id(user: Any, organisation_id: int, requested: int | None) -> int:
+    """Whose entries she corrects: her own, or, for who closes the months, a colleague's;
+    404 for anyone else asking for a colleague's."""
+    staff_id = requested or user.pk
+    if staff_id != user.pk and not has_capability(
+        user, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
+    ):
+        raise Http404
+    return int(staff_id)

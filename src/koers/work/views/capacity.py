@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -13,9 +13,7 @@ from koers.accounts.policy import (
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
 from koers.work import queries
-from koers.work.models import (
-    StaffProfile,
-)
+from koers.work.access import get_profile_to_view
 
 
 @requires(Capability.VIEW_CAPACITY)
@@ -33,14 +31,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
 @require_GET
 def person(request: HttpRequest, user_id: int) -> HttpResponse:
     """One staff member's hours: for herself and her coordinator only."""
-    profile = StaffProfile.objects.select_related("user").filter(user_id=user_id).first()
-    if profile is None and user_id == request.user.pk:
-        # No profile yet: her own page still shows what she registered.
-        profile = StaffProfile(user=request.user, organisation_id=0)
-    if profile is None:
-        raise Http404
-    if request.user.pk not in (profile.user_id, profile.coordinator_id):
-        raise Http404
+    profile = get_profile_to_view(request.user, user_id)
     point = viewpoint(request)
     figures = queries.person_year(profile.user, point.year.value, point.reference)
     return render(

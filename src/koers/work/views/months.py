@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +16,6 @@ from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import (
-    Scope,
-    has_capability,
     own_organisation,
 )
 from koers.accounts.roles import Capability
@@ -25,6 +23,7 @@ from koers.core.http import client_address
 from koers.core.pages import act, flash_form_errors
 from koers.core.reference import default_reference
 from koers.work import services
+from koers.work.access import corrections_staff_id
 from koers.work.forms import CorrectionForm, CorrectionsFilterForm, MonthCloseForm
 from koers.work.models import (
     ClosedMonth,
@@ -83,11 +82,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
     organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
     query = CorrectionsFilterForm(request.GET)
     query.is_valid()  # a value that does not parse counts as not given
-    staff_id = query.cleaned_data.get("medewerker") or me.pk
-    if staff_id != me.pk and not has_capability(
-        me, Capability.CLOSE_PERIOD, Scope(organisation_id=organisation_id)
-    ):
-        raise Http404
+    staff_id = corrections_staff_id(me, organisation_id, query.cleaned_data.get("medewerker"))
     month = query.cleaned_data.get("maand")
     status = 200
     if request.method == "POST":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,6 +18,7 @@ from koers.core.http import client_address
 from koers.core.pages import flash_form_errors
 from koers.plans.access import can, get_activity_for_user
 from koers.work import services
+from koers.work.access import get_product_for_user
 from koers.work.forms import ProductForm, ProductReviewForm
 from koers.work.models import (
     Product,
@@ -66,8 +67,7 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
 @requires(Capability.RECORD_REALISATION)
 @require_POST
 def product_review(request: HttpRequest, pk: int) -> HttpResponse:
-    product = get_object_or_404(Product.objects.select_related("activity"), pk=pk)
-    get_activity_for_user(request.user, product.activity_id, Capability.RECORD_REALISATION)
+    product = get_product_for_user(request.user, pk, Capability.RECORD_REALISATION)
     form = ProductReviewForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
@@ -91,8 +91,7 @@ def product_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def product_document(request: HttpRequest, pk: int) -> FileResponse:
     """The product's document, always as a download (never rendered from our origin)."""
-    product = get_object_or_404(Product, pk=pk)
-    get_activity_for_user(request.user, product.activity_id)
+    product = get_product_for_user(request.user, pk)
     if not product.document:
         raise Http404
     response = FileResponse(
