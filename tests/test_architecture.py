@@ -263,13 +263,6 @@ SERVICE_VERBS = frozenset({
 KNOWN_MISNAMED_SERVICES = frozenset(
     {
         # verb first: the restructuring renames them <thing>_<verb>
-        "work/services.py::approve_week",
-        "work/services.py::check_project",
-        "work/services.py::close_month",
-        "work/services.py::correct_entry",
-        "work/services.py::return_week",
-        "work/services.py::save_week",
-        "work/services.py::submit_week",
         # no verb, or a qualifier after it
         # reads and helpers, which belong in queries.py, access.py, rules or core
         "plans/services/annual_plans.py::allowed_transitions",
@@ -278,10 +271,6 @@ KNOWN_MISNAMED_SERVICES = frozenset(
         "plans/services/common.py::refuse_if_accounted",
         "plans/services/common.py::refuse_if_frozen",
         "reports/services.py::checksum",
-        "work/services.py::may_approve",
-        "work/services.py::week_for",
-        "work/services.py::week_for_user_id",
-        "work/services.py::weeks_blocking",
     }
 )
 

@@ -95,7 +95,7 @@ def test_hours_on_another_organisations_activity_are_refused(world: World) -> No
     StaffProfile.objects.create(user=staff, organisation=world.own)
     cell = work.Cell(world.other_activity, dt.date(2021, 5, 3), Decimal(2))
     with pytest.raises(PermissionDenied):
-        work.save_week(
+        work.week_save(
             actor=staff, organisation_id=world.own.pk, monday=dt.date(2021, 5, 3), cells=[cell]
         )
     assert not TimeEntry.objects.exists()

@@ -138,15 +138,15 @@ def _closed_march(world: World) -> str:
 
     staff, operations = world.users["medewerker"], world.users["bedrijfsvoering"]
     StaffProfile.objects.create(user=staff, organisation=world.own)
-    week = services.save_week(
+    week = services.week_save(
         actor=staff,
         organisation_id=world.own.pk,
         monday=dt.date(2021, 3, 1),
         cells=[services.Cell(world.activity, dt.date(2021, 3, 1), Decimal(8), "")],
     )
-    services.submit_week(actor=staff, week=week)
-    services.approve_week(actor=operations, week=week)
-    services.close_month(actor=operations, organisation_id=world.own.pk, month=dt.date(2021, 3, 1))
+    services.week_submit(actor=staff, week=week)
+    services.week_approve(actor=operations, week=week)
+    services.month_close(actor=operations, organisation_id=world.own.pk, month=dt.date(2021, 3, 1))
     return reverse("work:corrections") + "?maand=2021-03"
 
 

@@ -54,7 +54,7 @@ def hours(world: World) -> Any:
 
 
 def save(h: Any, *cells: Cell, monday: dt.date = MONDAY, actor: Any = None) -> Week:
-    return services.save_week(
+    return services.week_save(
         actor=actor or h.staff, organisation_id=h.world.own.pk, monday=monday, cells=list(cells)
     )
 
@@ -118,13 +118,13 @@ def test_a_category_that_needs_a_note_refuses_hours_without_one(hours: Any) -> N
 
 def test_a_submitted_week_cannot_change_until_it_is_returned(hours: Any) -> None:
     week = save(hours, Cell(hours.project, MONDAY, D(8)))
-    services.submit_week(actor=hours.staff, week=week)
+    services.week_submit(actor=hours.staff, week=week)
     with pytest.raises(ValidationError, match="Deze week is ingediend en kan niet meer worden"):
         save(hours, Cell(hours.project, MONDAY, D(6)))
     coordinator = hours.world.users["programmacoordinator"]
     with pytest.raises(ValidationError, match="Zeg wat er moet veranderen"):
-        services.return_week(actor=coordinator, week=week, remark="")
-    services.return_week(actor=coordinator, week=week, remark="Maandag was een studiedag")
+        services.week_return(actor=coordinator, week=week, remark="")
+    services.week_return(actor=coordinator, week=week, remark="Maandag was een studiedag")
     save(hours, Cell(hours.project, MONDAY, D(6)))
     assert TimeEntry.objects.get().hours == D(6)
     assert Week.objects.get().remark == "Maandag was een studiedag"
@@ -132,11 +132,11 @@ def test_a_submitted_week_cannot_change_until_it_is_returned(hours: Any) -> None
 
 def test_only_her_coordinator_or_management_approves_and_never_she_herself(hours: Any) -> None:
     week = save(hours, Cell(hours.project, MONDAY, D(8)))
-    services.submit_week(actor=hours.staff, week=week)
+    services.week_submit(actor=hours.staff, week=week)
     for role in ("medewerker", "toezicht", "outsider"):
         with pytest.raises(PermissionDenied):
-            services.approve_week(actor=hours.world.users[role], week=week)
-    services.approve_week(actor=hours.world.users["programmacoordinator"], week=week)
+            services.week_approve(actor=hours.world.users[role], week=week)
+    services.week_approve(actor=hours.world.users["programmacoordinator"], week=week)
     week.refresh_from_db()
     assert (week.status, week.decided_by) == (
         WeekStatus.APPROVED,
@@ -148,34 +148,34 @@ def _approved_march(hours: Any) -> None:
     week = save(
         hours, Cell(hours.project, MONDAY, D(8)), Cell(hours.leave, dt.date(2021, 4, 1), D(8))
     )
-    services.submit_week(actor=hours.staff, week=week)
-    services.approve_week(actor=hours.world.users["bedrijfsvoering"], week=week)
+    services.week_submit(actor=hours.staff, week=week)
+    services.week_approve(actor=hours.world.users["bedrijfsvoering"], week=week)
 
 
 def test_a_month_closes_only_when_every_week_in_it_is_approved(hours: Any) -> None:
     week = save(hours, Cell(hours.project, MONDAY, D(8)))
     operations = hours.world.users["bedrijfsvoering"]
     with pytest.raises(ValidationError) as refused:
-        services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+        services.month_close(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     assert str(hours.staff) in " ".join(refused.value.messages)
-    services.submit_week(actor=hours.staff, week=week)
-    services.approve_week(actor=operations, week=week)
+    services.week_submit(actor=hours.staff, week=week)
+    services.week_approve(actor=operations, week=week)
     with pytest.raises(PermissionDenied):
-        services.close_month(
+        services.month_close(
             actor=hours.world.users["medewerker"], organisation_id=hours.world.own.pk, month=MONDAY
         )
-    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    services.month_close(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     assert ClosedMonth.objects.get().month == dt.date(2021, 3, 1)
 
 
 def test_no_path_changes_a_closed_month(hours: Any) -> None:
     _approved_march(hours)
     operations = hours.world.users["bedrijfsvoering"]
-    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    services.month_close(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     march = TimeEntry.objects.get(date=MONDAY)
     # the service
     with pytest.raises(ValidationError, match=r"Deze week valt \(deels\) in een afgesloten maand"):
-        services.return_week(actor=operations, week=Week.objects.get(), remark="Toch niet")
+        services.week_return(actor=operations, week=Week.objects.get(), remark="Toch niet")
     # the model, as the admin and imports use it
     march.hours = D(1)
     with pytest.raises(ClosedMonthError, match="Uren in een afgesloten maand kunnen niet meer"):
@@ -198,15 +198,15 @@ def test_no_path_changes_a_closed_month(hours: Any) -> None:
 def test_a_correction_is_a_signed_entry_in_an_open_month(hours: Any) -> None:
     _approved_march(hours)
     operations = hours.world.users["bedrijfsvoering"]
-    services.close_month(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
+    services.month_close(actor=operations, organisation_id=hours.world.own.pk, month=MONDAY)
     march = TimeEntry.objects.get(date=MONDAY)
     with pytest.raises(ValidationError, match="Een correctie hoort in een open maand"):
-        services.correct_entry(actor=operations, entry=march, day=MONDAY, hours=D(-2), note="x")
+        services.entry_correct(actor=operations, entry=march, day=MONDAY, hours=D(-2), note="x")
     with pytest.raises(ValidationError, match="Door de correctie zou de regel onder nul uur"):
-        services.correct_entry(
+        services.entry_correct(
             actor=operations, entry=march, day=dt.date(2021, 4, 6), hours=D(-9), note="Te veel"
         )
-    correction = services.correct_entry(
+    correction = services.entry_correct(
         actor=operations, entry=march, day=dt.date(2021, 4, 6), hours=D(-2), note="Dubbel geboekt"
     )
     assert (correction.corrects, correction.project, correction.hours) == (

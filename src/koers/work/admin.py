@@ -34,7 +34,8 @@ from koers.work.models import (
     Team,
     TimeCategory,
 )
-from koers.work.services import PROJECT_FIELDS, check_project, project_save
+from koers.work.services import PROJECT_FIELDS, project_save
+from koers.work.validators import validate_project
 
 
 class OwnOrganisationAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
@@ -154,7 +155,7 @@ class ProjectAdminForm(ModelForm[Project]):
             }
         )
         if candidate.starts_on:
-            check_project(candidate)
+            validate_project(candidate)
         return data
 
 

@@ -1,4 +1,5 @@
-"""Forms of the hours pages: the week grid, approving a week or a product, a correction.
+"""Forms of the work pages: the week grid, approving a week or a product, a correction,
+registering a product, a project.
 
 What the pages post is parsed here, never read from request.POST in a view: a cell that is
 not a number of hours, a note over its column's length or with a character that cannot be
@@ -8,19 +9,29 @@ stored, a decision that is not one of the buttons, are each refused with a messa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.core.forms import Form
+from koers.core.forms import DateInput, Form
+from koers.core.models import Municipality
+from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
+from koers.directory.models import Organisation
+from koers.plans.models import Programme
+from koers.work import services
+from koers.work.access import programmes_for_projects
 from koers.work.grid import Row, parse_hours, parse_signed_hours
-from koers.work.models import TimeEntry
+from koers.work.models import ProductKind, Project, ProjectStatus, TimeEntry
 from koers.work.services import Cell
 
 NOTE_LENGTH = TimeEntry._meta.get_field("note").max_length
+DATABASE_ID_MAX = 2**63 - 1  # the largest id a bigint column holds
+ROW_KEY = re.compile(r"[pac][0-9]{1,18}")  # see grid.key_of
 REMARK_LENGTH = 500  # as the pages' remark inputs allow
 
 
@@ -130,10 +141,137 @@ class ProductReviewForm(Form):
 
 
 class CorrectionForm(Form):
-    """A signed correction of an entry in a closed month."""
+    """A signed correction of an entry in a closed month. `entries` are the ones she may
+    correct on this page: any other id, a number too large for the database or no number
+    at all is refused as one that cannot be corrected here."""
 
-    entry = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    entry = forms.ModelChoiceField(
+        label=_("Entry to correct"),
+        queryset=TimeEntry.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the entry to correct."),
+            "invalid_choice": _("This entry cannot be corrected here; open the month again."),
+        },
+    )
     day = forms.DateField(label=_("Date of the correction"))
     # Empty hours and reason are for the service to refuse, with its own words.
     hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
     note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
+
+    def __init__(self, data: Any, *, entries: QuerySet[TimeEntry] | None = None) -> None:
+        super().__init__(data)
+        # Deny by default: without the page's entries, no entry can be chosen.
+        self.fields["entry"].queryset = (  # type: ignore[attr-defined]
+            entries if entries is not None else TimeEntry.objects.none()
+        )
+
+
+class MonthField(forms.DateField):
+    """A month as `<input type="month">` sends it (2021-03), as its first day."""
+
+    input_formats = ["%Y-%m"]
+
+
+class CorrectionsFilterForm(Form):
+    """The corrections page's query string: whose entries (operations may choose another
+    staff member) and which month. What does not parse counts as not given."""
+
+    medewerker = forms.IntegerField(required=False, min_value=1, max_value=DATABASE_ID_MAX)
+    maand = MonthField(required=False)
+
+
+class MonthCloseForm(Form):
+    """The month to close, as the months page posts it (its first day)."""
+
+    month = forms.DateField(
+        error_messages={"required": _("Choose a month."), "invalid": _("Choose a month.")}
+    )
+
+
+class RowKeysField(forms.MultipleChoiceField):
+    """Keys of week rows (`p12`, `a3`, `c7`): the ones that name a row are kept, anything
+    else is dropped (the grid offers only what she may write on; `WeekForm` refuses a
+    posted row that cannot be chosen, with a message)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value: Any) -> list[str]:
+        keys = self.to_python(value)
+        return [key for key in keys if ROW_KEY.fullmatch(key)]
+
+
+class WeekRowsForm(Form):
+    """The rows to show besides her entries: added on the page (`rows`, posted) or asked
+    for in a link (`?rij=`)."""
+
+    rows = RowKeysField()
+    rij = RowKeysField()
+
+    def keys(self, name: str) -> list[str]:
+        """The keys of field `name` (`rows` of the posted form, `rij` of the query)."""
+        self.is_valid()  # the fields drop what does not parse, so this form is always valid
+        return list(self.cleaned_data.get(name, []))
+
+
+class ProductForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ProductKind.choices)
+    document = forms.FileField(
+        label=_("Document"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
+    )
+    link = forms.URLField(label=_("Link"), required=False, max_length=200, assume_scheme="https")
+
+
+class ProjectForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    code = forms.CharField(label=_("Code"), max_length=20, required=False)
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        required=False,
+        help_text=_("Leave empty only for a separate project, with its hand-over date."),
+    )
+    handover_by = forms.DateField(
+        label=_("Hand over or end by"), required=False, widget=DateInput()
+    )
+    funder = forms.ModelChoiceField(
+        label=_("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Municipality or organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("With a partner, the programme pays at most half of the hours."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
+    )
+    starts_on = forms.DateField(label=_("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
+    hours_budget = forms.DecimalField(label=_("Hours budget"), required=False, min_value=0)
+    programme_hours = forms.DecimalField(
+        label=_("Hours paid by the programme"), required=False, min_value=0
+    )
+    money_budget = forms.DecimalField(label=_("Budget (€)"), required=False, min_value=0)
+    status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, user: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only programmes she may put projects in: a coordinator offers her own.
+        self.fields["programme"].queryset = programmes_for_projects(  # type: ignore[attr-defined]
+            user, organisation_id
+        )
+
+    @classmethod
+    def for_project(
+        cls, project: Project, data: Any, *, user: Any, organisation_id: int
+    ) -> ProjectForm:
+        initial = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+        initial["version"] = project.version
+        return cls(data, initial=initial, user=user, organisation_id=organisation_id)

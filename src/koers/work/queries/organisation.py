@@ -1,4 +1,4 @@
-"""Read-side of hours: the capacity page's figures, aggregated in the database.
+"""The capacity page: the organisation's year of hours, aggregated in the database.
 
 Every figure is one grouped query whatever the number of entries: direct and total hours
 per month, hours per programme, per activity and per project, and the weeks not handed in.
@@ -12,20 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    DecimalField,
-    F,
-    Func,
     Max,
     Min,
     Q,
-    Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from koers.plans.models import Activity, Programme
 from koers.work.models import (
@@ -39,69 +30,16 @@ from koers.work.models import (
     Week,
     WeekStatus,
 )
+from koers.work.queries.common import (
+    ZERO,
+    MonthRow,
+    YearMonth,
+    month_start,
+    share,
+    sum_hours,
+    working_days,
+)
 from koers.work.rules import monday_of
-
-ZERO = Decimal(0)
-DIRECT = Q(project__isnull=False) | Q(activity__isnull=False) | Q(category__direct=True)
-
-
-class YearMonth(Func):
-    """'2021-03' from a date, in native SQL on both databases.
-
-    Django's TruncMonth is a Python function on SQLite, called once per row: on a year of
-    an organisation's entries that alone took four times the rest of the query.
-    """
-
-    output_field = CharField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM')", **extra
-        )
-
-
-def month_start(year_month: str) -> dt.date:
-    return dt.date(int(year_month[:4]), int(year_month[5:7]), 1)
-
-
-def _sum(expression: Any = None) -> Any:
-    return Coalesce(
-        Sum(expression if expression is not None else "hours"),
-        Value(ZERO),
-        output_field=DecimalField(max_digits=12, decimal_places=2),
-    )
-
-
-def _direct_hours() -> Any:
-    return _sum(Case(When(DIRECT, then=F("hours")), default=Value(ZERO)))
-
-
-def working_days(start: dt.date, end: dt.date) -> int:
-    """Monday to Friday from `start` to `end`, both included."""
-    if end < start:
-        return 0
-    days = (end - start).days + 1
-    weeks, rest = divmod(days, 7)
-    extra = sum(1 for n in range(rest) if (start.weekday() + n) % 7 < 5)
-    return weeks * 5 + extra
-
-
-def share(part: Decimal, whole: Decimal) -> Decimal | None:
-    return (part * 100 / whole).quantize(Decimal("0.1")) if whole else None
-
-
-@dataclass
-class MonthRow:
-    month: dt.date
-    direct: Decimal
-    total: Decimal
-
-    @property
-    def share(self) -> Decimal | None:
-        return share(self.direct, self.total)
 
 
 @dataclass
@@ -143,7 +81,7 @@ def year_totals(organisation_id: int, start: dt.date, end: dt.date) -> list[dict
         TimeEntry.objects.filter(organisation_id=organisation_id, date__gte=start, date__lte=end)
         .annotate(month=YearMonth("date"))
         .values("month", "activity_id", "project_id", "category_id")
-        .annotate(hours=_sum())
+        .annotate(hours=sum_hours())
         .order_by()
     )
 
@@ -325,85 +263,3 @@ def missing_weeks(
         if missing:
             result.append((profile.user, missing))
     return result
-
-
-@dataclass
-class PersonYear:
-    user: Any
-    year: int
-    until: dt.date
-    norm: Decimal | None
-    months: list[MonthRow]
-    targets: list[dict[str, Any]]
-    weeks: list[Week]
-
-    @property
-    def direct(self) -> Decimal:
-        return sum((m.direct for m in self.months), ZERO)
-
-    @property
-    def total(self) -> Decimal:
-        return sum((m.total for m in self.months), ZERO)
-
-    @property
-    def share(self) -> Decimal | None:
-        return share(self.direct, self.total)
-
-
-def person_year(user: Any, year: int, until: dt.date) -> PersonYear:
-    """One staff member's year: per month, per project/activity/category, her weeks."""
-    from koers.work.models import Contract
-
-    end = min(until, dt.date(year, 12, 31))
-    entries = TimeEntry.objects.filter(user=user, date__gte=dt.date(year, 1, 1), date__lte=end)
-    months = [
-        MonthRow(month_start(row["month"]), row["direct"], row["total"])
-        for row in entries.annotate(month=YearMonth("date"))
-        .values("month")
-        .annotate(direct=_direct_hours(), total=_sum())
-        .order_by("month")
-    ]
-    targets = list(
-        entries.values(
-            "project__code", "project__title", "activity__code", "activity__title", "category__name"
-        )
-        .annotate(hours=_sum())
-        .order_by("-hours")
-    )
-    contract = (
-        Contract.objects.filter(profile__user=user, starts_on__lte=end)
-        .order_by("-starts_on")
-        .first()
-    )
-    return PersonYear(
-        user=user,
-        year=year,
-        until=end,
-        norm=contract.direct_norm if contract else None,
-        months=months,
-        targets=targets,
-        weeks=list(Week.objects.filter(user=user, monday__year=year).select_related("decided_by")),
-    )
-
-
-# --- for reports --------------------------------------------------------------------------
-
-
-def hours_by_activity(activity_ids: list[int], start: dt.date, end: dt.date) -> dict[int, Decimal]:
-    """Hours booked on each activity between `start` and `end`, in one grouped query."""
-    return dict(
-        TimeEntry.objects.filter(activity_id__in=activity_ids, date__gte=start, date__lte=end)
-        .values("activity_id")
-        .annotate(hours=_sum())
-        .order_by()
-        .values_list("activity_id", "hours")
-    )
-
-
-def hours_budgets(activity_ids: list[int], year: int) -> dict[int, Decimal]:
-    """The hours budgeted for each activity in `year`."""
-    return dict(
-        HoursBudget.objects.filter(activity_id__in=activity_ids, year=year).values_list(
-            "activity_id", "hours"
-        )
-    )

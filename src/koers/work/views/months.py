@@ -1,0 +1,139 @@
+"""Closing months, and correcting hours of a closed month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import (
+    own_organisation,
+)
+from koers.accounts.roles import Capability
+from koers.core.http import client_address
+from koers.core.pages import act, flash_form_errors
+from koers.core.reference import default_reference
+from koers.work import services
+from koers.work.access import corrections_staff_id
+from koers.work.forms import CorrectionForm, CorrectionsFilterForm, MonthCloseForm
+from koers.work.models import (
+    ClosedMonth,
+    TimeEntry,
+)
+
+
+@requires(Capability.CLOSE_PERIOD)
+@require_http_methods(["GET", "POST"])
+def months(request: HttpRequest) -> HttpResponse:
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
+    year = default_reference().year
+    if request.method == "POST":
+        form = MonthCloseForm(request.POST)
+        if not form.is_valid():
+            flash_form_errors(request, form)
+            return redirect("work:months")
+        month = form.cleaned_data["month"]
+        act(
+            request,
+            lambda: services.month_close(
+                actor=request.user,
+                organisation_id=organisation_id,
+                month=month,
+                remote_addr=client_address(request),
+            ),
+            _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")},
+        )
+        return redirect("work:months")
+    closed = {
+        c.month: c
+        for c in ClosedMonth.objects.filter(
+            organisation_id=organisation_id, month__year=year
+        ).select_related("closed_by")
+    }
+    hours = {
+        row["month"]: row["total"]
+        for row in TimeEntry.objects.filter(organisation_id=organisation_id, date__year=year)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(total=Sum("hours"))
+    }
+    rows = [
+        {"month": month, "closed": closed.get(month), "hours": hours.get(month)}
+        for month in (dt.date(year, number, 1) for number in range(1, 13))
+    ]
+    return render(request, "work/months.html", {"year": year, "rows": rows})
+
+
+@requires(Capability.RECORD_HOURS)
+@require_http_methods(["GET", "POST"])
+def corrections(request: HttpRequest) -> HttpResponse:
+    """Correct hours of a closed month: a signed entry in an open month that points at the
+    entry it corrects. For the staff member herself and for operations."""
+    me: Any = request.user
+    organisation_id = own_organisation(request.user, Capability.RECORD_HOURS)
+    query = CorrectionsFilterForm(request.GET)
+    query.is_valid()  # a value that does not parse counts as not given
+    staff_id = corrections_staff_id(me, organisation_id, query.cleaned_data.get("medewerker"))
+    month = query.cleaned_data.get("maand")
+    status = 200
+    if request.method == "POST":
+        form = CorrectionForm(
+            request.POST,
+            entries=TimeEntry.objects.filter(user_id=staff_id, organisation_id=organisation_id),
+        )
+        if form.is_valid():
+            act(
+                request,
+                lambda: services.entry_correct(
+                    actor=me,
+                    entry=form.cleaned_data["entry"],
+                    day=form.cleaned_data["day"],
+                    hours=form.cleaned_data["hours"],
+                    note=form.cleaned_data["note"],
+                    remote_addr=client_address(request),
+                ),
+                _("The correction has been saved."),
+            )
+            return redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
+        # Refused before the service: the page again, with what was wrong, not a redirect.
+        flash_form_errors(request, form)
+        status = 400
+    entries = []
+    if month is not None:
+        end = (month + dt.timedelta(days=32)).replace(day=1)
+        entries = list(
+            TimeEntry.objects.filter(
+                user_id=staff_id,
+                organisation_id=organisation_id,
+                date__gte=month,
+                date__lt=end,
+                corrects__isnull=True,
+            )
+            .select_related("project", "activity", "category")
+            .prefetch_related("corrections")
+        )
+    closed = (
+        month is not None
+        and ClosedMonth.objects.filter(organisation_id=organisation_id, month=month).exists()
+    )
+    return render(
+        request,
+        "work/corrections.html",
+        {
+            "month": month,
+            "closed": closed,
+            "entries": entries,
+            "staff_id": staff_id,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
