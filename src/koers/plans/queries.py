@@ -37,7 +37,6 @@ from koers.plans.measures import get_measure
 from koers.plans.models import (
     Activity,
     ActivityComment,
-    ActivityUpdate,
     Aggregation,
     AnnualPlan,
     Goal,
@@ -46,6 +45,7 @@ from koers.plans.models import (
     Line,
     Plan,
     Programme,
+    QuarterReport,
     Realisation,
     Source,
 )
@@ -311,25 +311,29 @@ def activity_history(activity: Activity, limit: int = 50) -> QuerySet[AuditEntry
 
 # --- quarterly progress: narratives and status overrides ----------------------------------
 
+# The audit trail is append-only, so entries written before the model was renamed from
+# ActivityUpdate keep its old label: a report's history reads both.
+QUARTER_REPORT_SUBJECT_TYPES = [QuarterReport._meta.label_lower, "plans.activityupdate"]
 
-def activity_updates(activity_ids: list[int], year: int, quarter: int) -> dict[int, ActivityUpdate]:
+
+def quarter_reports(activity_ids: list[int], year: int, quarter: int) -> dict[int, QuarterReport]:
     """The progress written for `quarter` of `year`, per activity id, in one query; an
-    activity without it is absent. Each update has its activity and writer loaded."""
+    activity without it is absent. Each report has its activity and writer loaded."""
     return {
-        update.activity_id: update
-        for update in ActivityUpdate.objects.filter(
+        report.activity_id: report
+        for report in QuarterReport.objects.filter(
             activity_id__in=activity_ids, activity__year=year, quarter=quarter
         ).select_related("activity", "updated_by")
     }
 
 
-def latest_activity_update(activity: Activity, up_to: dt.date) -> ActivityUpdate | None:
+def latest_quarter_report(activity: Activity, up_to: dt.date) -> QuarterReport | None:
     """The progress of the latest quarter of `activity` that began by `up_to`."""
     if up_to.year < activity.year:
         return None
     last = 4 if up_to.year > activity.year else Quarter.containing(up_to).number
     return (
-        activity.updates.filter(quarter__lte=last)
+        activity.quarter_reports.filter(quarter__lte=last)
         .select_related("updated_by")
         .order_by("-quarter")
         .first()
@@ -344,7 +348,7 @@ class ProgressEntry:
     activity: Activity
     computed: Status
     rows: list[IndicatorRow]
-    update: ActivityUpdate | None
+    report: QuarterReport | None
     history: list[AuditEntry]
 
 
@@ -352,7 +356,7 @@ def quarter_progress(
     programme: Programme, quarter: Quarter, reference: dt.date
 ) -> list[ProgressEntry]:
     """The programme's activities of the quarter's year with their status as of
-    `reference`, the quarter's updates and their history, in a fixed number of queries."""
+    `reference`, the quarter's reports and their history, in a fixed number of queries."""
     activities = list(
         Activity.objects.filter(programme=programme, year=quarter.year)
         .select_related("line")
@@ -362,11 +366,11 @@ def quarter_progress(
     indicators = Indicator.objects.filter(activity__in=activities).order_by("kind", "order", "id")
     for row in indicator_rows(indicators, Year(quarter.year), reference):
         rows[row.indicator.activity_id].append(row)
-    updates = activity_updates([a.pk for a in activities], quarter.year, quarter.number)
+    reports = quarter_reports([a.pk for a in activities], quarter.year, quarter.number)
     history: dict[int, list[AuditEntry]] = defaultdict(list)
     entries = AuditEntry.objects.filter(
-        subject_type=ActivityUpdate._meta.label_lower,
-        subject_id__in=[update.pk for update in updates.values()],
+        subject_type__in=QUARTER_REPORT_SUBJECT_TYPES,
+        subject_id__in=[report.pk for report in reports.values()],
     ).select_related("actor")
     for entry in entries.order_by("-at", "-id"):
         history[entry.subject_id].append(entry)
@@ -375,8 +379,8 @@ def quarter_progress(
             activity=activity,
             computed=activity_status(row.progress.status for row in rows[activity.pk]),
             rows=rows[activity.pk],
-            update=updates.get(activity.pk),
-            history=history[updates[activity.pk].pk] if activity.pk in updates else [],
+            report=reports.get(activity.pk),
+            history=history[reports[activity.pk].pk] if activity.pk in reports else [],
         )
         for activity in activities
     ]

@@ -12,7 +12,7 @@ from koers.plans.models.activities import (
     ActivityStatus,
     Decision,
 )
-from koers.plans.models.activity_notes import ActivityComment, ActivityUpdate
+from koers.plans.models.activity_notes import ActivityComment, QuarterReport
 from koers.plans.models.annual_plans import (
     FROZEN_STATUSES,
     AdvisoryComment,
@@ -43,7 +43,6 @@ __all__ = [
     "ActivityPhase",
     "ActivityRole",
     "ActivityStatus",
-    "ActivityUpdate",
     "AdvisoryComment",
     "Aggregation",
     "Amendment",
@@ -59,6 +58,7 @@ __all__ = [
     "Line",
     "Plan",
     "Programme",
+    "QuarterReport",
     "Realisation",
     "Source",
     "Target",

@@ -13,7 +13,7 @@ from koers.plans.models.activities import Activity
 from koers.plans.progress import Status
 
 
-class ActivityUpdate(models.Model):
+class QuarterReport(models.Model):
     """The coordinator's account of one quarter of an activity: what happened, the risks,
     and, where the computed status does not tell the story, a status of her own with the
     reason. The audit trail holds every save with before and after: that is its history."""
@@ -27,7 +27,10 @@ class ActivityUpdate(models.Model):
     )
 
     activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="updates", verbose_name=_("activity")
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="quarter_reports",
+        verbose_name=_("activity"),
     )
     quarter = models.PositiveSmallIntegerField(_("quarter"))  # 1-4; the year is activity.year
     narrative = models.TextField(_("what happened this quarter"), blank=True)
@@ -51,11 +54,11 @@ class ActivityUpdate(models.Model):
         verbose_name_plural = _("quarterly progress")
         constraints = [
             models.UniqueConstraint(
-                fields=["activity", "quarter"], name="activity_update_unique_quarter"
+                fields=["activity", "quarter"], name="quarter_report_unique_quarter"
             ),
             models.CheckConstraint(
                 condition=models.Q(quarter__gte=1, quarter__lte=4),
-                name="activity_update_quarter_1_to_4",
+                name="quarter_report_quarter_1_to_4",
             ),
         ]
 

@@ -20,28 +20,26 @@ from koers.plans.services.drafting import (
     activity_create,
     indicator_create,
 )
-from koers.plans.services.narratives import (
-    UPDATE_FIELDS,
-    UpdateEntry,
-    UpdatesRefused,
-    activity_update_save,
-    activity_updates_save,
-)
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
+from koers.plans.services.quarter_reports import (
+    REPORT_FIELDS,
+    QuarterReportEntry,
+    QuarterReportsRefused,
+    quarter_report_save,
+    quarter_reports_save,
+)
 from koers.plans.services.realisations import realisation_delete, realisation_record
 
 __all__ = [
+    "REPORT_FIELDS",
     "TRANSITIONS",
-    "UPDATE_FIELDS",
-    "UpdateEntry",
-    "UpdatesRefused",
+    "QuarterReportEntry",
+    "QuarterReportsRefused",
     "activity_carry_over",
     "activity_comment_post",
     "activity_create",
     "activity_decide",
     "activity_update",
-    "activity_update_save",
-    "activity_updates_save",
     "advisory_comment_add",
     "allowed_transitions",
     "amendment_decide",
@@ -50,6 +48,8 @@ __all__ = [
     "annual_plan_scope",
     "annual_plan_transition",
     "indicator_create",
+    "quarter_report_save",
+    "quarter_reports_save",
     "realisation_delete",
     "realisation_record",
     "target_set",

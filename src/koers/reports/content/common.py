@@ -37,8 +37,8 @@ from koers.plans.models import (
     Unit,
 )
 from koers.plans.progress import Status
-from koers.plans.queries import activity_updates as updates
 from koers.plans.queries import indicator_rows
+from koers.plans.queries import quarter_reports as updates
 
 NO_MUNICIPALITY = "—"
 
@@ -202,7 +202,7 @@ def indicator_content(
     return per_activity
 
 
-def activity_updates(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
+def quarter_reports(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
     """The coordinator's narrative, risks and status override per activity for the quarter
     (for a whole year: the fourth quarter's), read in one query."""
     return updates(activity_ids, year, quarter or 4)
@@ -245,7 +245,7 @@ def programme_sections(
         year,
         until,
     )
-    updates = activity_updates(activity_ids, year.value, quarter) if with_progress else {}
+    updates = quarter_reports(activity_ids, year.value, quarter) if with_progress else {}
     figures = indicator_content(
         rows, year, until, overrides=updates, agreed=agreed, with_evidence=with_evidence
     )
