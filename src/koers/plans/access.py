@@ -15,7 +15,14 @@ from django.shortcuts import get_object_or_404
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.directory.models import Organisation
-from koers.plans.models import Activity, AnnualPlan, Indicator, Programme, Realisation
+from koers.plans.models import (
+    Activity,
+    AnnualPlan,
+    AnnualPlanStatus,
+    Indicator,
+    Programme,
+    Realisation,
+)
 
 
 def programme_scope(programme: Programme) -> Scope:
@@ -105,3 +112,35 @@ def get_annual_plan_for_user(user: Any, pk: int) -> AnnualPlan:
     return get_object_or_404(
         AnnualPlan.objects.visible_to(user).select_related("plan__organisation"), pk=pk
     )
+
+
+# --- the annual plan's workflow: who may take which step ----------------------------------
+
+S = AnnualPlanStatus
+TRANSITIONS: dict[tuple[str, str], Capability] = {
+    (S.CONCEPT, S.ADVICE): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.CONCEPT): Capability.MANAGE_ANNUAL_PLAN,
+    (S.CONCEPT, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.SUBMITTED, S.ADOPTED): Capability.DECIDE_AS_FUNDER,
+    (S.SUBMITTED, S.CONCEPT): Capability.DECIDE_AS_FUNDER,
+    (S.ADOPTED, S.ACCOUNTED): Capability.MANAGE_ANNUAL_PLAN,
+}
+
+
+def annual_plan_scope(annual_plan: AnnualPlan) -> Scope:
+    """The plan's own organisation, and as funder only the one whose decision adopts it."""
+    funder_id = annual_plan.plan.funder_id
+    return Scope(
+        organisation_id=annual_plan.plan.organisation_id,
+        funder_ids=frozenset({funder_id}) if funder_id else frozenset(),
+    )
+
+
+def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
+    scope = annual_plan_scope(annual_plan)
+    return [
+        to
+        for (source, to), capability in TRANSITIONS.items()
+        if source == annual_plan.status and has_capability(actor, capability, scope)
+    ]

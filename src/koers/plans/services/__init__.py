@@ -7,14 +7,10 @@ failure anywhere leaves nothing behind.
 
 from koers.plans.services.amendments import amendment_decide, amendment_propose
 from koers.plans.services.annual_plans import (
-    TRANSITIONS,
     advisory_comment_add,
-    allowed_transitions,
-    annual_plan_scope,
     annual_plan_transition,
 )
 from koers.plans.services.comments import activity_comment_post
-from koers.plans.services.common import annual_plan_of
 from koers.plans.services.drafting import (
     activity_carry_over,
     activity_create,
@@ -32,7 +28,6 @@ from koers.plans.services.realisations import realisation_delete, realisation_re
 
 __all__ = [
     "REPORT_FIELDS",
-    "TRANSITIONS",
     "QuarterReportEntry",
     "QuarterReportsRefused",
     "activity_carry_over",
@@ -41,11 +36,8 @@ __all__ = [
     "activity_decide",
     "activity_update",
     "advisory_comment_add",
-    "allowed_transitions",
     "amendment_decide",
     "amendment_propose",
-    "annual_plan_of",
-    "annual_plan_scope",
     "annual_plan_transition",
     "indicator_create",
     "quarter_report_save",

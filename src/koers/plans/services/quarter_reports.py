@@ -18,7 +18,7 @@ from koers.core.versioning import ConflictError, lock_for_edit
 from koers.plans.access import require
 from koers.plans.models import Activity, QuarterReport
 from koers.plans.progress import OVERRIDE_STATUSES
-from koers.plans.services.common import refuse_if_accounted
+from koers.plans.validation import refuse_if_accounted
 
 REPORT_FIELDS = ["narrative", "risks", "status_override", "override_reason"]
 

@@ -17,7 +17,7 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act
-from koers.plans import queries, services
+from koers.plans import access, queries, services
 from koers.plans.access import (
     get_annual_plan_for_user,
 )
@@ -59,7 +59,7 @@ def annual_plan_list(request: HttpRequest) -> HttpResponse:
 @requires(VIEW)
 def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
-    scope = services.annual_plan_scope(annual_plan)
+    scope = access.annual_plan_scope(annual_plan)
 
     programmes = queries.programmes_for(request.user, annual_plan.year).filter(
         plan=annual_plan.plan
@@ -75,7 +75,7 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "amendments": annual_plan.amendments.filter(
                 activity__programme__in=programmes
             ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
-            "transitions": services.allowed_transitions(request.user, annual_plan),
+            "transitions": access.allowed_transitions(request.user, annual_plan),
             "shows_names": sees_names(request.user, annual_plan.plan.organisation_id),
             "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
             and annual_plan.status == "ter_advies",
