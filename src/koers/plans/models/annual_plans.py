@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.managers import AnnualPlanQuerySet
+from koers.plans.managers import AmendmentQuerySet, AnnualPlanQuerySet
 from koers.plans.models.activities import Activity
 from koers.plans.models.chain import Plan, Programme
 from koers.plans.models.indicators import Target
@@ -180,6 +180,8 @@ class Amendment(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("explanation of the decision"), blank=True)
+
+    objects = AmendmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-proposed_at", "-id"]

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
-from koers.plans.managers import IndicatorQuerySet
+from koers.plans.managers import IndicatorQuerySet, RealisationQuerySet
 from koers.plans.models.activities import Activity
 
 
@@ -166,6 +166,8 @@ class Realisation(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     is_example = models.BooleanField(_("example data"), default=False)
+
+    objects = RealisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,17 +17,14 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act
-from koers.plans import access, queries, services
-from koers.plans.access import (
-    get_annual_plan_for_user,
-)
+from koers.plans import access, services
+from koers.plans.access import get_amendment_for_user, get_annual_plan_for_user
 from koers.plans.forms import (
     AdvisoryCommentForm,
     AmendmentDecisionForm,
     TransitionForm,
 )
 from koers.plans.models import (
-    Amendment,
     AmendmentStatus,
     AnnualPlan,
     AnnualPlanStatus,
@@ -61,8 +58,12 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
     scope = access.annual_plan_scope(annual_plan)
 
-    programmes = queries.programmes_for(request.user, annual_plan.year).filter(
-        plan=annual_plan.plan
+    programmes = (
+        Programme.objects.visible_to(request.user)
+        .running_in(annual_plan.year)
+        .filter(plan=annual_plan.plan)
+        .select_related("plan", "coordinator")
+        .order_by("plan__organisation__name", "order", "code")
     )
     return render(
         request,
@@ -149,12 +150,7 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.DECIDE_AS_FUNDER)
 @require_POST
 def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    amendment = get_object_or_404(
-        Amendment.objects.filter(
-            activity__in=queries.Activity.objects.visible_to(request.user)
-        ).select_related("activity__programme__plan"),
-        pk=pk,
-    )
+    amendment = get_amendment_for_user(request.user, pk)
     form = AmendmentDecisionForm(request.POST)
     if form.is_valid():
         act(
