@@ -23,11 +23,11 @@ from koers.directory.models import Person
 from koers.plans.models import (
     Activity,
     ActivityComment,
-    ActivityUpdate,
     AdvisoryComment,
     Amendment,
     AnnualPlanStatus,
     Indicator,
+    QuarterReport,
     Realisation,
     Target,
 )
@@ -126,7 +126,7 @@ def _advice(world: World, text: str) -> Any:
 def _write_progress(field: str, **more: str) -> Callable[[World, str], Any]:
     def submit(world: World, text: str) -> Any:
         prefix = f"a{world.activity.pk}"
-        update = ActivityUpdate.objects.first()
+        update = QuarterReport.objects.first()
         data = {f"{prefix}-{name}": value for name, value in {**more, field: text}.items()}
         data[f"{prefix}-version"] = str(update.version if update else 0)
         return world.client("programmacoordinator").post(
@@ -217,13 +217,13 @@ FIELDS = [
     TextField(
         "quarter's narrative",
         _write_progress("narrative"),
-        lambda w: ActivityUpdate.objects.get().narrative,
+        lambda w: QuarterReport.objects.get().narrative,
         lambda w: _activity_page(w) + "?peildatum=2021-06-30",
     ),
     TextField(
         "reason for a status override",
         _write_progress("override_reason", status_override="behind"),
-        lambda w: ActivityUpdate.objects.get().override_reason,
+        lambda w: QuarterReport.objects.get().override_reason,
         lambda w: _activity_page(w) + "?peildatum=2021-06-30",
     ),
     TextField(

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from koers.demo import builder
-from koers.plans.models import ActivityUpdate
+from koers.plans.models import QuarterReport
 from koers.relations.models import Opportunity, OpportunityStatus, Quote
 from koers.reports import queries
 from koers.reports.models import Report, ReportStatus
@@ -42,9 +42,9 @@ def test_the_first_evaluation_has_the_seeds_questions(demo: None) -> None:
 
 
 def test_the_coordinator_wrote_her_quarters(demo: None) -> None:
-    assert ActivityUpdate.objects.filter(activity__code__startswith="PG-", quarter=3).count() == 2
+    assert QuarterReport.objects.filter(activity__code__startswith="PG-", quarter=3).count() == 2
     assert (
-        ActivityUpdate.objects.get(activity__code="PG-2.1", quarter=3).status_override == "on_track"
+        QuarterReport.objects.get(activity__code="PG-2.1", quarter=3).status_override == "on_track"
     )
 
 

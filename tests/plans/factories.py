@@ -117,8 +117,8 @@ def write_progress(
     actor: Any, activity: Activity, quarter: int = 2, version: int = 0, **values: str
 ) -> Any:
     """The quarter's progress of `activity` written through the service, as the page does."""
-    from koers.plans.services import activity_update_save
+    from koers.plans.services import quarter_report_save
 
-    return activity_update_save(
+    return quarter_report_save(
         actor=actor, activity=activity, quarter=quarter, values=values, expected_version=version
     )

@@ -13,14 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from koers.core.models import AuditEntry
 from koers.core.versioning import ConflictError
 from koers.plans import queries, services
-from koers.plans.models import ActivityUpdate, AnnualPlanStatus
+from koers.plans.models import AnnualPlanStatus, QuarterReport
 from koers.plans.progress import Status, activity_status
-from koers.plans.services import UpdateEntry, UpdatesRefused
+from koers.plans.services import QuarterReportEntry, QuarterReportsRefused
 from tests.conftest import World
 from tests.plans.factories import ActivityFactory
 
 
-def save(world: World, role: str = "programmacoordinator", **overrides: Any) -> ActivityUpdate:
+def save(world: World, role: str = "programmacoordinator", **overrides: Any) -> QuarterReport:
     arguments: dict[str, Any] = {
         "actor": world.users[role],
         "activity": world.activity,
@@ -29,21 +29,21 @@ def save(world: World, role: str = "programmacoordinator", **overrides: Any) -> 
         "expected_version": 0,
     }
     arguments.update(overrides)
-    return services.activity_update_save(**arguments)
+    return services.quarter_report_save(**arguments)
 
 
 def messages_of(error: ValidationError) -> dict[str, list[str]]:
     return error.message_dict
 
 
-class TestActivityUpdateSave:
+class TestQuarterReportSave:
     def test_it_creates_the_quarter_and_audits_it_in_the_activity_history(
         self, world: World
     ) -> None:
         update = save(world, remote_addr="10.0.0.7")
         assert (update.quarter, update.version) == (2, 1)
         assert update.updated_by == world.users["programmacoordinator"]
-        entry = AuditEntry.objects.get(action="activity_update.save")
+        entry = AuditEntry.objects.get(action="quarter_report.save")
         assert entry.context == f"plans.activity:{world.activity.pk}"
         assert entry.changes == {
             "narrative": ["", "Drie bijeenkomsten gehouden."],
@@ -63,7 +63,7 @@ class TestActivityUpdateSave:
         assert second.pk == first.pk and second.version == 2
         assert second.narrative == "Drie bijeenkomsten gehouden."  # not in values: kept
         assert second.updated_by == world.users["directeur"]
-        latest = AuditEntry.objects.filter(action="activity_update.save").order_by("-id").first()
+        latest = AuditEntry.objects.filter(action="quarter_report.save").order_by("-id").first()
         assert latest is not None
         assert latest.changes == {
             "status_override": ["", "behind"],
@@ -74,8 +74,8 @@ class TestActivityUpdateSave:
         with pytest.raises(ValidationError) as caught:
             save(world, values={"status_override": "on_track", "override_reason": "  "})
         assert "override_reason" in messages_of(caught.value)
-        assert not ActivityUpdate.objects.exists()
-        assert not AuditEntry.objects.filter(action="activity_update.save").exists()
+        assert not QuarterReport.objects.exists()
+        assert not AuditEntry.objects.filter(action="quarter_report.save").exists()
 
     @pytest.mark.parametrize("status", ["no_target", "excellent"])
     def test_it_refuses_statuses_that_are_no_judgement(self, world: World, status: str) -> None:
@@ -100,7 +100,7 @@ class TestActivityUpdateSave:
         with pytest.raises(ConflictError) as caught:
             save(world, values={"narrative": "Mijn versie"}, expected_version=first.version)
         assert caught.value.current.narrative == "Bijgewerkt"
-        assert ActivityUpdate.objects.get().narrative == "Bijgewerkt"
+        assert QuarterReport.objects.get().narrative == "Bijgewerkt"
 
     def test_a_quarter_written_meanwhile_is_a_conflict_too(self, world: World) -> None:
         save(world, role="directeur")
@@ -111,13 +111,13 @@ class TestActivityUpdateSave:
         first = save(world)
         again = save(world, expected_version=99)
         assert again.version == first.version
-        assert AuditEntry.objects.filter(action="activity_update.save").count() == 1
+        assert AuditEntry.objects.filter(action="quarter_report.save").count() == 1
 
     def test_an_empty_first_save_is_refused(self, world: World) -> None:
         with pytest.raises(ValidationError) as caught:
             save(world, values={"narrative": " ", "risks": ""})
         assert "narrative" in messages_of(caught.value)
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
     @pytest.mark.parametrize("quarter", [0, 5])
     def test_a_quarter_is_one_to_four(self, world: World, quarter: int) -> None:
@@ -138,7 +138,7 @@ class TestActivityUpdateSave:
             save(world, quarter=3)
         assert "narrative" in messages_of(caught.value)
         save(world, quarter=2)
-        assert ActivityUpdate.objects.get().quarter == 2
+        assert QuarterReport.objects.get().quarter == 2
 
     def test_it_is_refused_once_the_year_is_accounted_for(self, world: World) -> None:
         world.annual_plan.status = AnnualPlanStatus.ACCOUNTED
@@ -146,7 +146,7 @@ class TestActivityUpdateSave:
         with pytest.raises(ValidationError) as caught:
             save(world)
         assert "narrative" in messages_of(caught.value)
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
     def test_a_frozen_but_not_accounted_plan_still_takes_progress(self, world: World) -> None:
         world.annual_plan.status = AnnualPlanStatus.ADOPTED
@@ -161,7 +161,7 @@ class TestActivityUpdateSave:
     ) -> None:
         with pytest.raises(PermissionDenied):
             save(world, role=role)
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
     def test_a_coordinator_cannot_write_for_another_programme(self, world: World) -> None:
         other = ActivityFactory(programme=world.unfunded_programme)
@@ -173,29 +173,29 @@ class TestActivityUpdateSave:
             save(world, values={"updated_by": "x"})
 
 
-class TestActivityUpdatesSave:
+class TestQuarterReportsSave:
     def test_a_page_is_saved_whole_or_not_at_all(self, world: World) -> None:
         second = ActivityFactory(programme=world.programme, line=world.activity.line)
         entries = [
-            UpdateEntry(world.activity, {"narrative": "Goed verlopen."}, 0),
-            UpdateEntry(second, {"status_override": "behind", "override_reason": ""}, 0),
+            QuarterReportEntry(world.activity, {"narrative": "Goed verlopen."}, 0),
+            QuarterReportEntry(second, {"status_override": "behind", "override_reason": ""}, 0),
         ]
-        with pytest.raises(UpdatesRefused) as caught:
-            services.activity_updates_save(
+        with pytest.raises(QuarterReportsRefused) as caught:
+            services.quarter_reports_save(
                 actor=world.users["programmacoordinator"], quarter=1, entries=entries
             )
         assert set(caught.value.errors) == {second.pk}
-        assert not ActivityUpdate.objects.exists()
-        assert not AuditEntry.objects.filter(action="activity_update.save").exists()
+        assert not QuarterReport.objects.exists()
+        assert not AuditEntry.objects.filter(action="quarter_report.save").exists()
 
     def test_it_saves_every_entry(self, world: World) -> None:
         second = ActivityFactory(programme=world.programme, line=world.activity.line)
-        saved = services.activity_updates_save(
+        saved = services.quarter_reports_save(
             actor=world.users["directeur"],
             quarter=1,
             entries=[
-                UpdateEntry(world.activity, {"narrative": "Goed verlopen."}, 0),
-                UpdateEntry(second, {"risks": "Ziekte."}, 0),
+                QuarterReportEntry(world.activity, {"narrative": "Goed verlopen."}, 0),
+                QuarterReportEntry(second, {"risks": "Ziekte."}, 0),
             ],
         )
         assert {update.activity_id for update in saved} == {world.activity.pk, second.pk}
@@ -220,14 +220,14 @@ class TestActivityStatus:
 
 
 class TestReadSide:
-    def test_activity_updates_is_one_query_for_many_activities(self, world: World) -> None:
+    def test_quarter_reports_is_one_query_for_many_activities(self, world: World) -> None:
         others = [ActivityFactory(programme=world.programme) for _ in range(5)]
         for activity in [world.activity, *others]:
             save(world, activity=activity, quarter=3)
         save(world, quarter=2)  # another quarter: not asked for
         ids = [world.activity.pk, *(a.pk for a in others), world.other_activity.pk]
         with CaptureQueriesContext(connection) as captured:
-            found = queries.activity_updates(ids, 2021, 3)
+            found = queries.quarter_reports(ids, 2021, 3)
             narratives = {update.narrative for update in found.values()}
             writers = {update.updated_by.username for update in found.values()}
         assert len(captured) == 1
@@ -236,14 +236,14 @@ class TestReadSide:
         assert narratives == {"Drie bijeenkomsten gehouden."}
         assert writers == {"programmacoordinator"}
 
-    def test_activity_updates_holds_only_the_given_year(self, world: World) -> None:
+    def test_quarter_reports_holds_only_the_given_year(self, world: World) -> None:
         save(world, quarter=1)
-        assert queries.activity_updates([world.activity.pk], 2022, 1) == {}
+        assert queries.quarter_reports([world.activity.pk], 2022, 1) == {}
 
-    def test_the_latest_update_is_that_of_the_last_quarter_begun(self, world: World) -> None:
+    def test_the_latest_report_is_that_of_the_last_quarter_begun(self, world: World) -> None:
         save(world, quarter=1, values={"narrative": "Q1"})
         save(world, quarter=3, values={"narrative": "Q3"})
-        latest = queries.latest_activity_update
+        latest = queries.latest_quarter_report
         assert latest(world.activity, dt.date(2021, 5, 1)).narrative == "Q1"  # type: ignore[union-attr]
         assert latest(world.activity, dt.date(2021, 8, 1)).narrative == "Q3"  # type: ignore[union-attr]
         assert latest(world.activity, dt.date(2022, 2, 1)).narrative == "Q3"  # type: ignore[union-attr]

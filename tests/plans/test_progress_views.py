@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from koers.core.models import AuditEntry
-from koers.plans.models import ActivityUpdate, AnnualPlanStatus
+from koers.plans.models import AnnualPlanStatus, QuarterReport
 from tests.conftest import World
 from tests.plans.factories import (
     ActivityFactory,
@@ -74,9 +74,9 @@ class TestTheQuarterPage:
         response = client.post(url(world), data)
         assert response.status_code == 302
         assert response["Location"].endswith(f"#activity-{second.pk}")
-        update = ActivityUpdate.objects.get()
+        update = QuarterReport.objects.get()
         assert (update.activity, update.quarter, update.status_override) == (second, 2, "on_track")
-        assert AuditEntry.objects.filter(action="activity_update.save").count() == 1
+        assert AuditEntry.objects.filter(action="quarter_report.save").count() == 1
 
     def test_line_breaks_from_the_browser_are_no_change(self, world: World) -> None:
         write_progress(
@@ -91,7 +91,7 @@ class TestTheQuarterPage:
             "Regel een\r\nregel twee"
         )
         assert client.post(url(world), data).status_code == 302
-        assert ActivityUpdate.objects.get().version == 1
+        assert QuarterReport.objects.get().version == 1
 
     def test_an_override_without_reason_saves_nothing_and_keeps_her_text(
         self, world: World, second: Any
@@ -106,7 +106,7 @@ class TestTheQuarterPage:
         assert 'id="error-summary"' in html
         assert "Geef de reden waarom de status afwijkt van de berekende." in html
         assert "Goed verlopen, zeven bijeenkomsten." in html
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
     def test_a_colleague_saving_the_same_activity_is_a_conflict(self, world: World) -> None:
         client = world.client("programmacoordinator")
@@ -121,11 +121,11 @@ class TestTheQuarterPage:
         assert response.status_code == 409
         html = response.content.decode()
         assert "Versie van de directeur" in html and "Versie van de coördinator" in html
-        assert ActivityUpdate.objects.get().narrative == "Versie van de directeur"
+        assert QuarterReport.objects.get().narrative == "Versie van de directeur"
         again = dict(data)
         again[f"a{world.activity.pk}-version"] = "1"  # the form now carries their version
         assert client.post(url(world), again).status_code == 302
-        assert ActivityUpdate.objects.get().narrative == "Versie van de coördinator"
+        assert QuarterReport.objects.get().narrative == "Versie van de coördinator"
 
     def test_a_colleague_saving_another_activity_is_no_conflict(
         self, world: World, second: Any
@@ -139,7 +139,7 @@ class TestTheQuarterPage:
         )
         data[f"a{world.activity.pk}-risks"] = "Geen"
         assert client.post(url(world), data).status_code == 302
-        assert ActivityUpdate.objects.get(activity=second).risks == "Ziekte"
+        assert QuarterReport.objects.get(activity=second).risks == "Ziekte"
 
     def test_each_activity_shows_its_history(self, world: World) -> None:
         first = write_progress(
@@ -168,7 +168,7 @@ class TestTheQuarterPage:
         assert "disabled" in html and "is verantwoord" in html
         data[f"a{world.activity.pk}-narrative"] = "Te laat"
         assert client.post(url(world), data).status_code == 400
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
     @pytest.mark.parametrize(("year", "quarter"), [(2030, 1), (2021, 5), (2021, 0)])
     def test_a_quarter_outside_the_plan_is_not_found(
@@ -206,7 +206,7 @@ class TestWhoReachesTheQuarterPage:
         world.client("medewerker").post(
             url(world), {f"{prefix}-narrative": "x", f"{prefix}-version": "0"}
         )
-        assert not ActivityUpdate.objects.exists()
+        assert not QuarterReport.objects.exists()
 
 
 class TestTheActivityPage:

@@ -14,8 +14,8 @@ from koers.core.audit import audit_write
 from koers.plans.models import (
     Activity,
     ActivityComment,
-    ActivityUpdate,
     Indicator,
+    QuarterReport,
     Realisation,
 )
 from tests.conftest import World
@@ -122,8 +122,8 @@ def quarter_rows(world: World, count: int) -> None:
         Indicator(activity=a, kind="output", title="Bijeenkomsten", unit="count", aggregation="sum")
         for a in activities
     )
-    updates = ActivityUpdate.objects.bulk_create(
-        ActivityUpdate(
+    updates = QuarterReport.objects.bulk_create(
+        QuarterReport(
             activity=a,
             quarter=2,
             narrative="Gedaan.",
@@ -136,7 +136,7 @@ def quarter_rows(world: World, count: int) -> None:
     for update in updates:
         audit_write(
             actor=world.users["programmacoordinator"],
-            action="activity_update.save",
+            action="quarter_report.save",
             instance=update,
             after={"narrative": "Gedaan."},
         )
@@ -157,7 +157,7 @@ def test_the_quarter_page_query_count_is_capped_and_flat(world: World) -> None:
     quarter_rows(world, 10)
     small = measure()
     quarter_rows(world, 490)
-    assert ActivityUpdate.objects.count() == 500
+    assert QuarterReport.objects.count() == 500
     large = measure()
     assert small == large, f"{name}: {small} queries at 10 activities, {large} at 500"
     assert large <= CAPS[name], f"{name}: {large} queries, cap {CAPS[name]}"

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from koers.core.versioning import ConflictError
-from koers.plans import services
+from koers.plans import access, services
 from koers.plans.models import (
     AmendmentStatus,
     AnnualPlanStatus,
@@ -43,7 +43,7 @@ def uploads() -> list[Path]:
 class TestWhoAdopts:
     def test_a_funder_of_one_programme_cannot_adopt_the_plan(self, world: World) -> None:
         set_status(world, AnnualPlanStatus.SUBMITTED)
-        assert services.allowed_transitions(world.users["regio"], world.annual_plan) == []
+        assert access.allowed_transitions(world.users["regio"], world.annual_plan) == []
         with pytest.raises(PermissionDenied):
             services.annual_plan_transition(
                 actor=world.users["regio"],

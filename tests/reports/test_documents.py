@@ -13,7 +13,7 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 
 from koers.plans.models import Realisation
-from koers.plans.services.narratives import activity_update_save
+from koers.plans.services.quarter_reports import quarter_report_save
 from koers.reports import content as contents
 from koers.reports import documents, services
 from koers.reports.content.common import NO_MUNICIPALITY
@@ -91,7 +91,7 @@ def test_the_narrative_and_an_override_with_its_reason_reach_every_document(
     realised: Any,
 ) -> None:
     world = realised
-    activity_update_save(
+    quarter_report_save(
         actor=world.users["programmacoordinator"],
         activity=world.activity,
         quarter=3,
@@ -272,7 +272,7 @@ def test_the_evaluation_lists_only_the_changes_of_the_funders_programmes(world: 
 
 def test_an_override_stands_on_its_own_quarters_row_only(realised: Any) -> None:
     world = realised
-    activity_update_save(
+    quarter_report_save(
         actor=world.users["programmacoordinator"],
         activity=world.activity,
         quarter=3,
@@ -287,7 +287,7 @@ def test_an_override_stands_on_its_own_quarters_row_only(realised: Any) -> None:
 
 def test_pasted_control_characters_do_not_break_the_documents(realised: Any) -> None:
     world = realised
-    activity_update_save(
+    quarter_report_save(
         actor=world.users["programmacoordinator"],
         activity=world.activity,
         quarter=3,
@@ -307,7 +307,7 @@ def test_a_narrative_that_looks_like_a_formula_stays_text_in_excel(realised: Any
     from openpyxl import load_workbook
 
     world = realised
-    activity_update_save(
+    quarter_report_save(
         actor=world.users["programmacoordinator"],
         activity=world.activity,
         quarter=3,

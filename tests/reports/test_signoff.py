@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from koers.core.models import AuditEntry
 from koers.reports import queries, services
+from koers.reports.checksum import checksum
 from koers.reports.models import JobStatus, ReportDocument, ReportSnapshot, ReportStatus
 from tests.plans.factories import RealisationFactory
 from tests.reports.conftest import docx_text, xlsx_sheets
@@ -124,7 +125,7 @@ def test_sending_keeps_a_snapshot_and_its_documents(
         sent = services.report_send(actor=world.users["directeur"], report=report)
     assert (sent.status, sent.sent_by) == (S.SENT, world.users["directeur"])
     snapshot = sent.snapshot
-    assert snapshot.sha256 == services.checksum(snapshot.content)
+    assert snapshot.sha256 == checksum(snapshot.content)
     [item] = snapshot.content["programmes"][0]["lines"][0]["activities"][0]["outputs"]
     assert (item["target"], item["realised"]) == ("7", "2")
     documents = ReportDocument.objects.filter(snapshot=snapshot)

@@ -17,8 +17,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from koers.plans.models import Activity, ActivityUpdate, Plan
-from koers.plans.services.narratives import activity_update_save
+from koers.plans.models import Activity, Plan, QuarterReport
+from koers.plans.services.quarter_reports import quarter_report_save
 from koers.reports import services
 from koers.reports.models import Report, ReportKind
 
@@ -76,9 +76,9 @@ def _narratives(plan: Plan, coordinator: Any, quarters: set[int]) -> None:
         if quarter not in quarters:
             continue
         activity = Activity.objects.get(programme__plan=plan, code=code, year=2021)
-        if ActivityUpdate.objects.filter(activity=activity, quarter=quarter).exists():
+        if QuarterReport.objects.filter(activity=activity, quarter=quarter).exists():
             continue
-        activity_update_save(
+        quarter_report_save(
             actor=coordinator,
             activity=activity,
             quarter=quarter,
@@ -119,10 +119,10 @@ def build_reports(
     note("reports", True)
     # After it was sent the coordinator completed her Q2 narrative: a difference to see.
     code, quarter, addition = AMENDED
-    update = ActivityUpdate.objects.get(
+    update = QuarterReport.objects.get(
         activity__programme__plan=plan, activity__code=code, activity__year=2021, quarter=quarter
     )
-    activity_update_save(
+    quarter_report_save(
         actor=coordinator,
         activity=update.activity,
         quarter=quarter,

@@ -15,7 +15,17 @@ from django.shortcuts import get_object_or_404
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.directory.models import Organisation
-from koers.plans.models import Activity, AnnualPlan, Indicator, Programme, Realisation
+from koers.plans.models import (
+    Activity,
+    Amendment,
+    AnnualPlan,
+    AnnualPlanStatus,
+    Goal,
+    Indicator,
+    Programme,
+    Realisation,
+)
+from koers.plans.queries.goals import visible_goal_ids
 
 
 def programme_scope(programme: Programme) -> Scope:
@@ -87,9 +97,7 @@ def get_indicator_for_user(
 def get_realisation_for_user(user: Any, pk: int) -> Realisation:
     """A realisation its recorder, or someone who may edit the plan, may change."""
     realisation = get_object_or_404(
-        Realisation.objects.filter(indicator__in=Indicator.objects.visible_to(user)).select_related(
-            "indicator__activity__programme__plan"
-        ),
+        Realisation.objects.visible_to(user).select_related("indicator__activity__programme__plan"),
         pk=pk,
     )
     programme = realisation.indicator.activity.programme
@@ -105,3 +113,56 @@ def get_annual_plan_for_user(user: Any, pk: int) -> AnnualPlan:
     return get_object_or_404(
         AnnualPlan.objects.visible_to(user).select_related("plan__organisation"), pk=pk
     )
+
+
+def get_evidence_for_user(user: Any, pk: int) -> Realisation:
+    """A realisation whose evidence the user may download: any she can see."""
+    return get_object_or_404(Realisation.objects.visible_to(user), pk=pk)
+
+
+def get_amendment_for_user(user: Any, pk: int) -> Amendment:
+    """An amendment on an activity the user can see; what she may do with it is the
+    service's to check."""
+    return get_object_or_404(
+        Amendment.objects.visible_to(user).select_related("activity__programme__plan"), pk=pk
+    )
+
+
+def get_goal_for_user(user: Any, pk: int) -> Goal:
+    """A goal of a tree the user may see (the rule is in plans.queries.goals)."""
+    return get_object_or_404(
+        Goal.objects.select_related("funder", "parent").filter(pk__in=visible_goal_ids(user)),
+        pk=pk,
+    )
+
+
+# --- the annual plan's workflow: who may take which step ----------------------------------
+
+S = AnnualPlanStatus
+TRANSITIONS: dict[tuple[str, str], Capability] = {
+    (S.CONCEPT, S.ADVICE): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.CONCEPT): Capability.MANAGE_ANNUAL_PLAN,
+    (S.CONCEPT, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.ADVICE, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
+    (S.SUBMITTED, S.ADOPTED): Capability.DECIDE_AS_FUNDER,
+    (S.SUBMITTED, S.CONCEPT): Capability.DECIDE_AS_FUNDER,
+    (S.ADOPTED, S.ACCOUNTED): Capability.MANAGE_ANNUAL_PLAN,
+}
+
+
+def annual_plan_scope(annual_plan: AnnualPlan) -> Scope:
+    """The plan's own organisation, and as funder only the one whose decision adopts it."""
+    funder_id = annual_plan.plan.funder_id
+    return Scope(
+        organisation_id=annual_plan.plan.organisation_id,
+        funder_ids=frozenset({funder_id}) if funder_id else frozenset(),
+    )
+
+
+def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
+    scope = annual_plan_scope(annual_plan)
+    return [
+        to
+        for (source, to), capability in TRANSITIONS.items()
+        if source == annual_plan.status and has_capability(actor, capability, scope)
+    ]

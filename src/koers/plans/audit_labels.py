@@ -17,6 +17,8 @@ ACTION_LABELS = {
     "amendment.approve": gettext_lazy("Amendment approved"),
     "amendment.reject": gettext_lazy("Amendment rejected"),
     "amendment.apply": gettext_lazy("Amendment applied"),
+    "quarter_report.save": gettext_lazy("Quarterly progress saved"),
+    # What the trail (append-only) calls the saves made before the rename from ActivityUpdate.
     "activity_update.save": gettext_lazy("Quarterly progress saved"),
     "activity_comment.post": gettext_lazy("Comment posted"),
     "activity_comment.reply": gettext_lazy("Answer posted"),

@@ -13,7 +13,6 @@ from koers.plans.models import (
     ActivityPhase,
     ActivityRole,
     ActivityStatus,
-    ActivityUpdate,
     Aggregation,
     AmendmentField,
     AnnualPlanStatus,
@@ -22,6 +21,7 @@ from koers.plans.models import (
     IndicatorKind,
     Line,
     Programme,
+    QuarterReport,
     Target,
     Unit,
 )
@@ -285,7 +285,7 @@ def _text(label: Any, *, rows: int, max_length: int, **options: Any) -> _Text:
     )
 
 
-class ActivityUpdateForm(Form):
+class QuarterReportForm(Form):
     """One activity's part of the quarter page. Each field carries the value she saw, so
     only what she changed is saved and a colleague's save of another activity is no
     conflict."""
@@ -318,13 +318,13 @@ class ActivityUpdateForm(Form):
         self.fields["status_override"].help_text = computed
 
     @classmethod
-    def for_update(
-        cls, activity: Activity, update: ActivityUpdate | None, *, computed: str, data: Any = None
-    ) -> ActivityUpdateForm:
+    def for_report(
+        cls, activity: Activity, report: QuarterReport | None, *, computed: str, data: Any = None
+    ) -> QuarterReportForm:
         initial: dict[str, Any] = dict.fromkeys(cls.TEXT_FIELDS, "") | {"version": 0}
-        if update is not None:
-            initial = {name: getattr(update, name) for name in cls.TEXT_FIELDS}
-            initial["version"] = update.version
+        if report is not None:
+            initial = {name: getattr(report, name) for name in cls.TEXT_FIELDS}
+            initial["version"] = report.version
         return cls(data, activity=activity, computed=computed, initial=initial)
 
     def has_changed(self) -> bool:

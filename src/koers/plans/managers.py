@@ -38,6 +38,10 @@ class ProgrammeQuerySet(models.QuerySet[_Row], Generic[_Row]):
     def visible_to(self, user: Any) -> ProgrammeQuerySet[_Row]:
         return self.filter(_programme_visibility(user))
 
+    def running_in(self, year: int) -> ProgrammeQuerySet[_Row]:
+        """Programmes of a plan whose years include `year`."""
+        return self.filter(plan__start_year__lte=year, plan__end_year__gte=year)
+
 
 class ActivityQuerySet(models.QuerySet[_Row], Generic[_Row]):
     def visible_to(self, user: Any) -> ActivityQuerySet[_Row]:
@@ -49,6 +53,16 @@ class ActivityQuerySet(models.QuerySet[_Row], Generic[_Row]):
 
 class IndicatorQuerySet(models.QuerySet[_Row], Generic[_Row]):
     def visible_to(self, user: Any) -> IndicatorQuerySet[_Row]:
+        return self.filter(_programme_visibility(user, "activity__programme__"))
+
+
+class RealisationQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> RealisationQuerySet[_Row]:
+        return self.filter(_programme_visibility(user, "indicator__activity__programme__"))
+
+
+class AmendmentQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> AmendmentQuerySet[_Row]:
         return self.filter(_programme_visibility(user, "activity__programme__"))
 
 

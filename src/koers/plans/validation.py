@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.plans.models import AnnualPlan, Indicator, Programme, Unit
+from koers.plans.models import Activity, AnnualPlan, AnnualPlanStatus, Indicator, Programme, Unit
 
 
 def validate_value(indicator: Indicator, value: Decimal, *, field: str = "value") -> None:
@@ -62,3 +62,30 @@ def frozen_message(annual_plan: AnnualPlan) -> str:
         "The annual plan %(year)s is %(status)s: its targets and activity texts are frozen. "
         "Propose an amendment instead."
     ) % {"year": annual_plan.year, "status": annual_plan.get_status_display().lower()}
+
+
+def annual_plan_of(programme: Programme, year: int, *, lock: bool = False) -> AnnualPlan | None:
+    """The annual plan of `year`; with `lock`, held until the transaction ends so a
+    submission cannot slip in between this check and the write that relies on it."""
+    plans = AnnualPlan.objects.filter(plan_id=programme.plan_id, year=year)
+    if lock:
+        plans = plans.select_for_update()
+    return plans.first()
+
+
+def refuse_if_frozen(programme: Programme, year: int, field: str) -> None:
+    annual_plan = annual_plan_of(programme, year, lock=True)
+    if annual_plan is not None and annual_plan.is_frozen:
+        raise ValidationError({field: frozen_message(annual_plan)})
+
+
+def refuse_if_accounted(activity: Activity, field: str = "date") -> None:
+    """Refuse a change to what an activity delivered once its year has been accounted for."""
+    annual_plan = annual_plan_of(activity.programme, activity.year, lock=True)
+    if annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED:
+        raise ValidationError(
+            {
+                field: _("The year %(year)s has been accounted for; its results cannot change.")
+                % {"year": activity.year}
+            }
+        )

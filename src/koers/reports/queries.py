@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.reports import charts
 from koers.reports import content as contents
-from koers.reports.content.common import figures_of
+from koers.reports.content.figures import figures_of
 from koers.reports.models import Report
 from koers.reports.render import blocks as layout
 

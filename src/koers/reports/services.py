@@ -12,12 +12,9 @@ Each service checks the actor's rights, runs in a transaction and keeps an audit
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -30,6 +27,7 @@ from koers.core.periods import Quarter
 from koers.core.versioning import lock_for_edit
 from koers.plans.models import Plan, Programme
 from koers.reports import content as contents
+from koers.reports.checksum import checksum
 from koers.reports.models import (
     DocumentFormat,
     EvaluationQuestion,
@@ -237,12 +235,6 @@ def report_sign(
         remote_addr=remote_addr,
         at=at,
     )
-
-
-def checksum(content: dict[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps(content, sort_keys=True, cls=DjangoJSONEncoder).encode()
-    ).hexdigest()
 
 
 @transaction.atomic

@@ -7,49 +7,41 @@ failure anywhere leaves nothing behind.
 
 from koers.plans.services.amendments import amendment_decide, amendment_propose
 from koers.plans.services.annual_plans import (
-    TRANSITIONS,
     advisory_comment_add,
-    allowed_transitions,
-    annual_plan_scope,
     annual_plan_transition,
 )
 from koers.plans.services.comments import activity_comment_post
-from koers.plans.services.common import annual_plan_of
 from koers.plans.services.drafting import (
     activity_carry_over,
     activity_create,
     indicator_create,
 )
-from koers.plans.services.narratives import (
-    UPDATE_FIELDS,
-    UpdateEntry,
-    UpdatesRefused,
-    activity_update_save,
-    activity_updates_save,
-)
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
+from koers.plans.services.quarter_reports import (
+    REPORT_FIELDS,
+    QuarterReportEntry,
+    QuarterReportsRefused,
+    quarter_report_save,
+    quarter_reports_save,
+)
 from koers.plans.services.realisations import realisation_delete, realisation_record
 
 __all__ = [
-    "TRANSITIONS",
-    "UPDATE_FIELDS",
-    "UpdateEntry",
-    "UpdatesRefused",
+    "REPORT_FIELDS",
+    "QuarterReportEntry",
+    "QuarterReportsRefused",
     "activity_carry_over",
     "activity_comment_post",
     "activity_create",
     "activity_decide",
     "activity_update",
-    "activity_update_save",
-    "activity_updates_save",
     "advisory_comment_add",
-    "allowed_transitions",
     "amendment_decide",
     "amendment_propose",
-    "annual_plan_of",
-    "annual_plan_scope",
     "annual_plan_transition",
     "indicator_create",
+    "quarter_report_save",
+    "quarter_reports_save",
     "realisation_delete",
     "realisation_record",
     "target_set",

@@ -22,8 +22,9 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Target,
 )
-from koers.plans.services.common import TARGET_FIELDS, annual_plan_of
+from koers.plans.services.common import TARGET_FIELDS
 from koers.plans.validation import (
+    annual_plan_of,
     validate_value,
 )
 

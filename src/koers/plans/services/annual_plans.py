@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Scope, has_capability
+from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
+from koers.plans.access import TRANSITIONS, annual_plan_scope
 from koers.plans.models import (
     AdvisoryComment,
     AmendmentStatus,
@@ -23,33 +24,6 @@ from koers.plans.models import (
 # --- annual plan workflow ---------------------------------------------------------------------
 
 S = AnnualPlanStatus
-TRANSITIONS: dict[tuple[str, str], Capability] = {
-    (S.CONCEPT, S.ADVICE): Capability.MANAGE_ANNUAL_PLAN,
-    (S.ADVICE, S.CONCEPT): Capability.MANAGE_ANNUAL_PLAN,
-    (S.CONCEPT, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
-    (S.ADVICE, S.SUBMITTED): Capability.MANAGE_ANNUAL_PLAN,
-    (S.SUBMITTED, S.ADOPTED): Capability.DECIDE_AS_FUNDER,
-    (S.SUBMITTED, S.CONCEPT): Capability.DECIDE_AS_FUNDER,
-    (S.ADOPTED, S.ACCOUNTED): Capability.MANAGE_ANNUAL_PLAN,
-}
-
-
-def annual_plan_scope(annual_plan: AnnualPlan) -> Scope:
-    """The plan's own organisation, and as funder only the one whose decision adopts it."""
-    funder_id = annual_plan.plan.funder_id
-    return Scope(
-        organisation_id=annual_plan.plan.organisation_id,
-        funder_ids=frozenset({funder_id}) if funder_id else frozenset(),
-    )
-
-
-def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
-    scope = annual_plan_scope(annual_plan)
-    return [
-        to
-        for (source, to), capability in TRANSITIONS.items()
-        if source == annual_plan.status and has_capability(actor, capability, scope)
-    ]
 
 
 @transaction.atomic

@@ -32,8 +32,8 @@ from koers.plans.models import (
     Target,
     Unit,
 )
-from koers.plans.services.common import ACTIVITY_FIELDS, refuse_if_frozen
-from koers.plans.validation import validate_value
+from koers.plans.services.common import ACTIVITY_FIELDS
+from koers.plans.validation import refuse_if_frozen, validate_value
 
 INDICATOR_FIELDS = ["kind", "title", "unit", "aggregation", "baseline", "verification", "is_key"]
 

@@ -25,11 +25,8 @@ from koers.plans.services.common import (
     ACTIVITY_FIELDS,
     ACTIVITY_TEXT_FIELDS,
     TARGET_FIELDS,
-    refuse_if_frozen,
 )
-from koers.plans.validation import (
-    validate_value,
-)
+from koers.plans.validation import refuse_if_frozen, validate_value
 
 # --- targets and activities ------------------------------------------------------------------
 

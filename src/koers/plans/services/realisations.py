@@ -18,8 +18,9 @@ from koers.core.models import Municipality
 from koers.core.uploads import validate_document
 from koers.plans.access import programme_scope, require
 from koers.plans.models import Indicator, Realisation, Source
-from koers.plans.services.common import REALISATION_FIELDS, refuse_if_accounted
+from koers.plans.services.common import REALISATION_FIELDS
 from koers.plans.validation import (
+    refuse_if_accounted,
     validate_realisation_date,
     validate_value,
 )

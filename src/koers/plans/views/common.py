@@ -139,7 +139,7 @@ def activity_page_context(request: HttpRequest, activity: Any, **comments: Any) 
             "computed_status": activity_status(
                 card["row"].progress.status for card in context["cards"]
             ),
-            "latest_update": queries.latest_activity_update(activity, reference),
+            "latest_quarter_report": queries.latest_quarter_report(activity, reference),
             "may_report": can(request.user, Capability.REPORT_PROGRESS, programme),
             "report_quarter": Quarter.containing(Year(activity.year).clamp(reference)),
         }

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,17 +17,14 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act
-from koers.plans import queries, services
-from koers.plans.access import (
-    get_annual_plan_for_user,
-)
+from koers.plans import access, services
+from koers.plans.access import get_amendment_for_user, get_annual_plan_for_user
 from koers.plans.forms import (
     AdvisoryCommentForm,
     AmendmentDecisionForm,
     TransitionForm,
 )
 from koers.plans.models import (
-    Amendment,
     AmendmentStatus,
     AnnualPlan,
     AnnualPlanStatus,
@@ -59,10 +56,14 @@ def annual_plan_list(request: HttpRequest) -> HttpResponse:
 @requires(VIEW)
 def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
-    scope = services.annual_plan_scope(annual_plan)
+    scope = access.annual_plan_scope(annual_plan)
 
-    programmes = queries.programmes_for(request.user, annual_plan.year).filter(
-        plan=annual_plan.plan
+    programmes = (
+        Programme.objects.visible_to(request.user)
+        .running_in(annual_plan.year)
+        .filter(plan=annual_plan.plan)
+        .select_related("plan", "coordinator")
+        .order_by("plan__organisation__name", "order", "code")
     )
     return render(
         request,
@@ -75,7 +76,7 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "amendments": annual_plan.amendments.filter(
                 activity__programme__in=programmes
             ).select_related("activity", "proposed_by", "decided_by", "target__indicator"),
-            "transitions": services.allowed_transitions(request.user, annual_plan),
+            "transitions": access.allowed_transitions(request.user, annual_plan),
             "shows_names": sees_names(request.user, annual_plan.plan.organisation_id),
             "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
             and annual_plan.status == "ter_advies",
@@ -149,12 +150,7 @@ def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.DECIDE_AS_FUNDER)
 @require_POST
 def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    amendment = get_object_or_404(
-        Amendment.objects.filter(
-            activity__in=queries.Activity.objects.visible_to(request.user)
-        ).select_related("activity__programme__plan"),
-        pk=pk,
-    )
+    amendment = get_amendment_for_user(request.user, pk)
     form = AmendmentDecisionForm(request.POST)
     if form.is_valid():
         act(

@@ -15,7 +15,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import form_page, submit
 from koers.core.reference import default_reference, viewpoint
-from koers.core.versioning import save_versioned
+from koers.core.versioning import versioned_edit
 from koers.plans import queries, services
 from koers.plans.access import (
     get_activity_for_user,
@@ -30,44 +30,39 @@ from koers.plans.forms import (
     IndicatorForm,
     TargetForm,
 )
-from koers.plans.models import (
-    Target,
-)
+from koers.plans.models import Activity, AnnualPlan, Target
 from koers.plans.validation import frozen_message
+
+
+def _activity_page(activity: Activity) -> str:
+    return reverse("plans:activity", args=[activity.pk])
+
+
+def _frozen_notice(annual_plan: AnnualPlan | None) -> str:
+    return frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else ""
 
 
 @requires(Capability.EDIT_PLAN)
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_activity_for_user(request.user, pk, Capability.EDIT_PLAN)
-    form = ActivityForm.for_activity(activity, request.POST or None)
     annual_plan = queries.annual_plan_for(activity.programme.plan, activity.year)
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        changes = dict(form.cleaned_data)
-        version = changes.pop("version")
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            lambda: services.activity_update(
-                actor=request.user,
-                activity=activity,
-                changes=changes,
-                expected_version=version,
-                remote_addr=client_address(request),
-            ),
-            _("The activity has been saved."),
-            shown=("title", "description", "outcome", "role", "phase", "status"),
-        )
-        if saved:
-            return redirect(reverse("plans:activity", args=[activity.pk]))
-    return form_page(
+    return versioned_edit(
         request,
-        form,
+        ActivityForm.for_activity(activity, request.POST or None),
+        lambda cleaned: services.activity_update(
+            actor=request.user,
+            activity=activity,
+            changes={name: value for name, value in cleaned.items() if name != "version"},
+            expected_version=cleaned["version"],
+            remote_addr=client_address(request),
+        ),
+        success=_("The activity has been saved."),
+        shown=("title", "description", "outcome", "role", "phase", "status"),
+        next_url=_activity_page,
         heading=_("Edit %(activity)s") % {"activity": activity},
-        back_url=reverse("plans:activity", args=[activity.pk]),
-        notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
-        conflict_rows=conflict_rows,
+        back_url=_activity_page(activity),
+        notice=_frozen_notice(annual_plan),
     )
 
 
@@ -84,32 +79,23 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
             "version": activity.version,
         },
     )
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            lambda: services.activity_decide(
-                actor=request.user,
-                activity=activity,
-                decision=data["decision"],
-                date=data["decision_date"],
-                reason=data["decision_reason"],
-                expected_version=data["version"],
-                remote_addr=client_address(request),
-            ),
-            _("The decision has been recorded."),
-            shown=("decision", "decision_date", "decision_reason"),
-        )
-        if saved:
-            return redirect(reverse("plans:activity", args=[activity.pk]))
-    return form_page(
+    return versioned_edit(
         request,
         form,
+        lambda cleaned: services.activity_decide(
+            actor=request.user,
+            activity=activity,
+            decision=cleaned["decision"],
+            date=cleaned["decision_date"],
+            reason=cleaned["decision_reason"],
+            expected_version=cleaned["version"],
+            remote_addr=client_address(request),
+        ),
+        success=_("The decision has been recorded."),
+        shown=("decision", "decision_date", "decision_reason"),
+        next_url=_activity_page,
         heading=_("Go/no-go decision on %(activity)s") % {"activity": activity},
-        back_url=reverse("plans:activity", args=[activity.pk]),
-        conflict_rows=conflict_rows,
+        back_url=_activity_page(activity),
     )
 
 
@@ -120,42 +106,32 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = indicator.activity
     year = activity.year
     target = Target.objects.filter(indicator=indicator, year=year).first()
-    form = TargetForm.for_target(target, request.POST or None)
     annual_plan = queries.annual_plan_for(activity.programme.plan, year)
-    conflict_rows = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        saved, conflict_rows = save_versioned(
-            request,
-            form,
-            lambda: services.target_set(
-                actor=request.user,
-                indicator=indicator,
-                year=year,
-                value=data["value"],
-                q1=data["q1"],
-                q2=data["q2"],
-                q3=data["q3"],
-                note=data["note"],
-                expected_version=data["version"],
-                remote_addr=client_address(request),
-            ),
-            _("The target has been saved."),
-            shown=("value", "q1", "q2", "q3", "note"),
-        )
-        if saved:
-            return redirect(reverse("plans:activity", args=[activity.pk]))
-    return form_page(
+    return versioned_edit(
         request,
-        form,
+        TargetForm.for_target(target, request.POST or None),
+        lambda cleaned: services.target_set(
+            actor=request.user,
+            indicator=indicator,
+            year=year,
+            value=cleaned["value"],
+            q1=cleaned["q1"],
+            q2=cleaned["q2"],
+            q3=cleaned["q3"],
+            note=cleaned["note"],
+            expected_version=cleaned["version"],
+            remote_addr=client_address(request),
+        ),
+        success=_("The target has been saved."),
+        shown=("value", "q1", "q2", "q3", "note"),
+        next_url=lambda _target: _activity_page(activity),
         heading=_("Target %(year)s: %(indicator)s") % {"year": year, "indicator": indicator},
         intro=_(
             "Optionally plan the cumulative value at the end of each quarter; "
             "progress is then paced by quarter instead of evenly over the year."
         ),
-        back_url=reverse("plans:activity", args=[activity.pk]),
-        notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
-        conflict_rows=conflict_rows,
+        back_url=_activity_page(activity),
+        notice=_frozen_notice(annual_plan),
     )
 
 
@@ -185,7 +161,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("New activity for %(programme)s in %(year)s")
         % {"programme": programme, "year": year},
         back_url=back_url,
-        notice=frozen_message(annual_plan) if annual_plan and annual_plan.is_frozen else "",
+        notice=_frozen_notice(annual_plan),
     )
 
 

@@ -22,10 +22,10 @@ from koers.core.reference import default_reference
 from koers.core.versioning import ConflictError
 from koers.plans import queries, services
 from koers.plans.access import get_programme_for_user
-from koers.plans.forms import ActivityUpdateForm
+from koers.plans.forms import QuarterReportForm
 from koers.plans.models import AnnualPlanStatus
 from koers.plans.progress import Status
-from koers.plans.services import UpdateEntry, UpdatesRefused
+from koers.plans.services import QuarterReportEntry, QuarterReportsRefused
 from koers.plans.views.common import margin_percent
 
 
@@ -61,9 +61,9 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
     entries = queries.quarter_progress(programme, period, reference)
     as_of = date_format(reference, "j F Y")
     forms = {
-        entry.activity.pk: ActivityUpdateForm.for_update(
+        entry.activity.pk: QuarterReportForm.for_report(
             entry.activity,
-            entry.update,
+            entry.report,
             computed=_("Computed as of %(date)s: %(status)s.")
             % {"date": as_of, "status": Status(entry.computed).label},
             data=request.POST if request.method == "POST" and writable else None,
@@ -75,18 +75,18 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
         messages.error(request, _("This quarter's progress cannot be changed; see why below."))
     if request.method == "POST" and writable and all(f.is_valid() for f in forms.values()):
         changed = [
-            UpdateEntry(form.activity, form.values(), form.cleaned_data["version"])
+            QuarterReportEntry(form.activity, form.values(), form.cleaned_data["version"])
             for form in forms.values()
             if form.has_changed()
         ]
         try:
-            saved = services.activity_updates_save(
+            saved = services.quarter_reports_save(
                 actor=request.user,
                 quarter=quarter,
                 entries=changed,
                 remote_addr=client_address(request),
             )
-        except UpdatesRefused as refused:
+        except QuarterReportsRefused as refused:
             for activity_id, error in refused.errors.items():
                 form = forms[activity_id]
                 if isinstance(error, ConflictError):
@@ -137,7 +137,7 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
     )
 
 
-def _keep_with_their_version(form: ActivityUpdateForm, current: Any) -> list[tuple[Any, Any]]:
+def _keep_with_their_version(form: QuarterReportForm, current: Any) -> list[tuple[Any, Any]]:
     """Her input stays, carrying the version saved meanwhile, so saving again is her choice;
     their version is returned as (label, value) rows to show beside it."""
     data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict: the POST

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import sees_names
@@ -16,10 +16,8 @@ from koers.plans import queries
 from koers.plans.access import (
     can,
     get_activity_for_user,
+    get_goal_for_user,
     get_programme_for_user,
-)
-from koers.plans.models import (
-    Goal,
 )
 from koers.plans.views.common import VIEW, activity_page_context, margin_percent, plan_years
 
@@ -88,12 +86,7 @@ def goal_list(request: HttpRequest) -> HttpResponse:
 
 @requires(VIEW)
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_object_or_404(
-        Goal.objects.select_related("funder", "parent").filter(
-            pk__in=queries.visible_goal_ids(request.user)
-        ),
-        pk=pk,
-    )
+    goal = get_goal_for_user(request.user, pk)
     years = plan_years(request.user)
     point = viewpoint(request, years=years)
     contribution = queries.goal_contribution(request.user, goal, point.year.value)

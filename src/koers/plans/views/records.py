@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,8 +16,9 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act
-from koers.plans import queries, services
+from koers.plans import services
 from koers.plans.access import (
+    get_evidence_for_user,
     get_indicator_for_user,
     get_realisation_for_user,
 )
@@ -92,12 +93,7 @@ def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(VIEW)
 def realisation_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """Evidence files are served as downloads through a permission check, never inline."""
-    realisation = get_object_or_404(
-        queries.Realisation.objects.filter(
-            indicator__in=queries.Indicator.objects.visible_to(request.user)
-        ),
-        pk=pk,
-    )
+    realisation = get_evidence_for_user(request.user, pk)
     if not realisation.evidence_file:
         raise Http404
     response = FileResponse(

@@ -20,16 +20,16 @@ from django.utils.translation import gettext as _
 from koers.core.periods import Quarter, Year
 from koers.core.reference import default_reference
 from koers.plans.models import Amendment, AmendmentStatus, Indicator
+from koers.reports.content.budget import budget_content
 from koers.reports.content.common import (
-    budget_content,
     day,
     long_date,
     num,
     period_values,
     programme_sections,
     programmes_for,
-    values_of,
 )
+from koers.reports.content.figures import values_of
 from koers.reports.models import Report, ReportKind
 
 CONTENT_VERSION = 1  # bump when the shape changes; snapshots keep the version they had

@@ -37,8 +37,7 @@ from koers.plans.models import (
     Unit,
 )
 from koers.plans.progress import Status
-from koers.plans.queries import activity_updates as updates
-from koers.plans.queries import indicator_rows
+from koers.plans.queries import indicator_rows, quarter_reports
 
 NO_MUNICIPALITY = "—"
 
@@ -171,8 +170,8 @@ def indicator_content(
     per_activity: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         indicator, progress = row.indicator, row.progress
-        update = overrides.get(indicator.activity_id)
-        override = getattr(update, "status_override", "") or ""
+        written = overrides.get(indicator.activity_id)
+        override = getattr(written, "status_override", "") or ""
         per_activity[indicator.activity_id].append(
             {
                 "id": indicator.pk,
@@ -192,7 +191,7 @@ def indicator_content(
                 "status_label": _status_label(progress.status),
                 "override": override,
                 "override_label": _status_label(override),
-                "override_reason": getattr(update, "override_reason", "") if override else "",
+                "override_reason": getattr(written, "override_reason", "") if override else "",
                 "shown_status": override or str(progress.status),
                 "shown_status_label": _status_label(override or progress.status),
                 "by_municipality": places.get(indicator.pk, {}),
@@ -202,10 +201,10 @@ def indicator_content(
     return per_activity
 
 
-def activity_updates(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
+def reports_of_period(activity_ids: list[int], year: int, quarter: int | None) -> dict[int, Any]:
     """The coordinator's narrative, risks and status override per activity for the quarter
     (for a whole year: the fourth quarter's), read in one query."""
-    return updates(activity_ids, year, quarter or 4)
+    return quarter_reports(activity_ids, year, quarter or 4)
 
 
 def programme_sections(
@@ -245,9 +244,9 @@ def programme_sections(
         year,
         until,
     )
-    updates = activity_updates(activity_ids, year.value, quarter) if with_progress else {}
+    written = reports_of_period(activity_ids, year.value, quarter) if with_progress else {}
     figures = indicator_content(
-        rows, year, until, overrides=updates, agreed=agreed, with_evidence=with_evidence
+        rows, year, until, overrides=written, agreed=agreed, with_evidence=with_evidence
     )
     hours = hours_by_activity(activity_ids, year.start, until) if with_progress else {}
     budgets = hours_budgets(activity_ids, year.value)
@@ -260,7 +259,7 @@ def programme_sections(
             items = figures.get(activity.pk, [])
             if not items and not keep_all:
                 continue
-            update = updates.get(activity.pk)
+            quarter_report = written.get(activity.pk)
             roles.add(str(ActivityRole(activity.role).label))
             for item in items:
                 counts[item["shown_status"]] += 1
@@ -285,8 +284,8 @@ def programme_sections(
                     "status": activity.get_status_display(),
                     "decision": activity.get_decision_display() if activity.decision else "",
                     "decision_reason": activity.decision_reason,
-                    "narrative": getattr(update, "narrative", "") if update else "",
-                    "risks": getattr(update, "risks", "") if update else "",
+                    "narrative": getattr(quarter_report, "narrative", "") if quarter_report else "",
+                    "risks": getattr(quarter_report, "risks", "") if quarter_report else "",
                     "hours": num(hours.get(activity.pk)) if with_progress else None,
                     "hours_budget": num(budgets.get(activity.pk)),
                     "outputs": [i for i in items if i["kind"] == IndicatorKind.OUTPUT],
@@ -308,50 +307,6 @@ def programme_sections(
             }
         )
     return sections
-
-
-def budget_content(
-    organisation_id: int,
-    year: int,
-    reference: dt.date,
-    *,
-    funder_ids: set[int] | None = None,
-    realised: bool = True,
-) -> dict[int, dict[str, Any]]:
-    """The programme budget per programme: planned and (up to `reference`) realised
-    income and costs per cost type, and the hours. With `funder_ids`, only those funders'
-    share, as a funder's official sees it."""
-    from koers.funding.queries import budget_overview
-
-    overview = budget_overview(organisation_id, year, reference=reference, funder_ids=funder_ids)
-    found = {}
-    for budget in overview.programmes:
-        found[budget.programme.pk] = {
-            "income_planned": num(budget.income_total.planned),
-            "income_realised": num(budget.income_total.realised) if realised else None,
-            "cost_planned": num(budget.cost_total.planned),
-            "cost_realised": num(budget.cost_total.realised) if realised else None,
-            "hours": num(budget.hours) if realised else None,
-            "hours_budget": num(budget.hours_budget),
-            "income_rows": [
-                {
-                    "label": str(funder) if funder else _("No funder"),
-                    "planned": num(money.planned),
-                    "realised": num(money.realised) if realised else None,
-                }
-                for funder, money in sorted(budget.income.items(), key=lambda i: str(i[0] or ""))
-            ],
-            "cost_rows": [
-                {
-                    "label": label,
-                    "planned": num(money.planned),
-                    "realised": num(money.realised) if realised else None,
-                }
-                for label, money in budget.cost_rows
-            ],
-            "example": overview.has_examples,
-        }
-    return found
 
 
 def period_values(
@@ -376,50 +331,3 @@ def period_values(
         }
         for row in rows
     }
-
-
-def values_of(sections: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The period values of the sections' own indicators (as `period_values` gives them)."""
-    return {
-        str(item["id"]): {
-            "realised": item["realised"],
-            "expected": item["expected"],
-            "status_label": item["status_label"],
-            "by_municipality": item["by_municipality"],
-        }
-        for section in sections
-        for line in section["lines"]
-        for activity in line["activities"]
-        for item in activity["outputs"] + activity["outcomes"]
-    }
-
-
-def figures_of(content: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Every figure of a content, keyed so two contents of the same report compare:
-    indicators by id, activities' hours, programmes' money."""
-    found: dict[str, dict[str, Any]] = {}
-    for section in content.get("programmes", []):
-        for line in section["lines"]:
-            for activity in line["activities"]:
-                found[f"activity:{activity['id']}"] = {
-                    "label": f"{activity['code']} {activity['title']}",
-                    "hours": activity["hours"],
-                    "narrative": activity["narrative"],
-                }
-                for item in activity["outputs"] + activity["outcomes"]:
-                    found[f"indicator:{item['id']}"] = {
-                        "label": f"{activity['code']} {item['title']}",
-                        "target": item["target"],
-                        "agreed_target": item["agreed_target"],
-                        "realised": item["realised"],
-                        "status": item["shown_status_label"],
-                    }
-        if section.get("budget"):
-            money = section["budget"]
-            found[f"programme:{section['id']}"] = {
-                "label": section["name"],
-                "cost_planned": money["cost_planned"],
-                "cost_realised": money["cost_realised"],
-                "income_realised": money["income_realised"],
-            }
-    return found

@@ -16,19 +16,19 @@ from koers.core.periods import Quarter
 from koers.core.reference import default_reference
 from koers.core.versioning import ConflictError, lock_for_edit
 from koers.plans.access import require
-from koers.plans.models import Activity, ActivityUpdate
+from koers.plans.models import Activity, QuarterReport
 from koers.plans.progress import OVERRIDE_STATUSES
-from koers.plans.services.common import refuse_if_accounted
+from koers.plans.validation import refuse_if_accounted
 
-UPDATE_FIELDS = ["narrative", "risks", "status_override", "override_reason"]
+REPORT_FIELDS = ["narrative", "risks", "status_override", "override_reason"]
 
 
-def _wanted(current: ActivityUpdate | None, values: dict[str, str]) -> dict[str, str]:
+def _wanted(current: QuarterReport | None, values: dict[str, str]) -> dict[str, str]:
     """The record's fields after the save: `values` over what is there now, trimmed, and
     checked. Removing the override removes its reason (the history keeps both)."""
-    wanted = dict.fromkeys(UPDATE_FIELDS, "")
+    wanted = dict.fromkeys(REPORT_FIELDS, "")
     if current is not None:
-        wanted.update(snapshot(current, UPDATE_FIELDS))
+        wanted.update(snapshot(current, REPORT_FIELDS))
     wanted.update({name: (value or "").strip() for name, value in values.items()})
     override = wanted["status_override"]
     if override and override not in OVERRIDE_STATUSES:
@@ -45,7 +45,7 @@ def _wanted(current: ActivityUpdate | None, values: dict[str, str]) -> dict[str,
 
 
 @transaction.atomic
-def activity_update_save(
+def quarter_report_save(
     *,
     actor: Any,
     activity: Activity,
@@ -53,19 +53,19 @@ def activity_update_save(
     values: dict[str, str],
     expected_version: int | None,
     remote_addr: str | None = None,
-) -> ActivityUpdate:
+) -> QuarterReport:
     """Write the narrative, risks and status override of `activity` for `quarter` of its year.
 
-    `values` holds some of UPDATE_FIELDS; the others keep what they are. An override needs
+    `values` holds some of REPORT_FIELDS; the others keep what they are. An override needs
     its reason. `expected_version` is the version the form was opened with (0: there was
     none yet; None: no check); when someone saved in between, ConflictError carries the
     current record, unless the save would change nothing, which returns it untouched.
     Refused for quarters that have not begun and once the year is accounted for. Every
     change is audited with before and after, in the activity's history.
     """
-    unknown = set(values) - set(UPDATE_FIELDS)
+    unknown = set(values) - set(REPORT_FIELDS)
     if unknown:
-        raise ValueError(f"Not part of an activity update: {sorted(unknown)}")
+        raise ValueError(f"Not part of a quarter report: {sorted(unknown)}")
     require(actor, Capability.REPORT_PROGRESS, activity.programme)
     if quarter not in (1, 2, 3, 4):
         raise ValidationError({"quarter": _("A quarter is 1, 2, 3 or 4.")})
@@ -78,8 +78,8 @@ def activity_update_save(
             }
         )
     refuse_if_accounted(activity, "narrative")
-    existing = ActivityUpdate.objects.filter(activity=activity, quarter=quarter).first()
-    if existing is not None and _wanted(existing, values) == snapshot(existing, UPDATE_FIELDS):
+    existing = QuarterReport.objects.filter(activity=activity, quarter=quarter).first()
+    if existing is not None and _wanted(existing, values) == snapshot(existing, REPORT_FIELDS):
         return existing
     if existing is None:
         wanted = _wanted(None, values)
@@ -87,37 +87,37 @@ def activity_update_save(
             raise ValidationError(
                 {"narrative": _("Write what happened, the risks or a status before saving.")}
             )
-        update = ActivityUpdate(activity=activity, quarter=quarter, updated_by=actor, **wanted)
+        report = QuarterReport(activity=activity, quarter=quarter, updated_by=actor, **wanted)
         try:
             with transaction.atomic():
-                update.save()
+                report.save()
         except IntegrityError as error:  # someone wrote the quarter at the same moment
             raise ConflictError(
-                ActivityUpdate.objects.get(activity=activity, quarter=quarter)
+                QuarterReport.objects.get(activity=activity, quarter=quarter)
             ) from error
-        before = dict.fromkeys(UPDATE_FIELDS, "")  # the history lists what she filled in
+        before = dict.fromkeys(REPORT_FIELDS, "")  # the history lists what she filled in
     else:
-        update = lock_for_edit(existing, expected_version)
-        before = snapshot(update, UPDATE_FIELDS)
-        for name, value in _wanted(update, values).items():
-            setattr(update, name, value)
-        update.updated_by = actor
-        update.save(update_fields=[*UPDATE_FIELDS, "updated_by", "updated_at", "version"])
-    update.activity = activity
+        report = lock_for_edit(existing, expected_version)
+        before = snapshot(report, REPORT_FIELDS)
+        for name, value in _wanted(report, values).items():
+            setattr(report, name, value)
+        report.updated_by = actor
+        report.save(update_fields=[*REPORT_FIELDS, "updated_by", "updated_at", "version"])
+    report.activity = activity
     audit_write(
         actor=actor,
-        action="activity_update.save",
-        instance=update,
+        action="quarter_report.save",
+        instance=report,
         context=context_of(activity),
         before=before,
-        after=snapshot(update, UPDATE_FIELDS),
+        after=snapshot(report, REPORT_FIELDS),
         remote_addr=remote_addr,
     )
-    return update
+    return report
 
 
 @dataclass(frozen=True)
-class UpdateEntry:
+class QuarterReportEntry:
     """One activity's part of a quarter page: what she wrote and the version she saw."""
 
     activity: Activity
@@ -125,7 +125,7 @@ class UpdateEntry:
     expected_version: int | None
 
 
-class UpdatesRefused(Exception):
+class QuarterReportsRefused(Exception):
     """Some entries of a page could not be saved, so none was: per activity id, the
     ValidationError or ConflictError that refused it."""
 
@@ -135,22 +135,22 @@ class UpdatesRefused(Exception):
 
 
 @transaction.atomic
-def activity_updates_save(
+def quarter_reports_save(
     *,
     actor: Any,
     quarter: int,
-    entries: Sequence[UpdateEntry],
+    entries: Sequence[QuarterReportEntry],
     remote_addr: str | None = None,
-) -> list[ActivityUpdate]:
+) -> list[QuarterReport]:
     """Save a quarter page in one go: all entries or, when any is refused, none
-    (UpdatesRefused says which and why, so each can be shown next to its form)."""
-    saved: list[ActivityUpdate] = []
+    (QuarterReportsRefused says which and why, so each can be shown next to its form)."""
+    saved: list[QuarterReport] = []
     errors: dict[int, ValidationError | ConflictError] = {}
     for entry in entries:
         try:
             with transaction.atomic():
                 saved.append(
-                    activity_update_save(
+                    quarter_report_save(
                         actor=actor,
                         activity=entry.activity,
                         quarter=quarter,
@@ -162,5 +162,5 @@ def activity_updates_save(
         except (ValidationError, ConflictError) as error:
             errors[entry.activity.pk] = error
     if errors:
-        raise UpdatesRefused(errors)
+        raise QuarterReportsRefused(errors)
     return saved

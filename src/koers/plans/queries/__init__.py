@@ -1,0 +1,79 @@
+"""Read-side of plans: the data behind its pages and reports, one module per concern.
+
+Every aggregation happens in the database. Everything public is re-exported here, so
+callers keep `from koers.plans import queries` and `queries.dashboard(...)`.
+"""
+
+from koers.plans.queries.comments import (
+    activity_threads,
+    open_question_counts,
+    open_questions,
+)
+from koers.plans.queries.goals import (
+    GoalContribution,
+    goal_ancestors,
+    goal_contribution,
+    goal_descendants,
+    goal_tree,
+    goals_shown,
+    visible_goal_ids,
+)
+from koers.plans.queries.indicators import (
+    IndicatorRow,
+    indicator_rows,
+    progress_of,
+    with_progress_values,
+)
+from koers.plans.queries.pages import (
+    RECENT_PER_INDICATOR,
+    ActivityRow,
+    LineBlock,
+    ProgrammeSummary,
+    activity_history,
+    activity_indicators,
+    annual_plan_for,
+    dashboard,
+    programme_overview,
+    programme_years,
+    recent_realisations,
+)
+from koers.plans.queries.quarter_reports import (
+    QUARTER_REPORT_SUBJECT_TYPES,
+    ProgressEntry,
+    latest_quarter_report,
+    quarter_progress,
+    quarter_reports,
+)
+
+__all__ = [
+    "QUARTER_REPORT_SUBJECT_TYPES",
+    "RECENT_PER_INDICATOR",
+    "ActivityRow",
+    "GoalContribution",
+    "IndicatorRow",
+    "LineBlock",
+    "ProgrammeSummary",
+    "ProgressEntry",
+    "activity_history",
+    "activity_indicators",
+    "activity_threads",
+    "annual_plan_for",
+    "dashboard",
+    "goal_ancestors",
+    "goal_contribution",
+    "goal_descendants",
+    "goal_tree",
+    "goals_shown",
+    "indicator_rows",
+    "latest_quarter_report",
+    "open_question_counts",
+    "open_questions",
+    "programme_overview",
+    "programme_years",
+    "progress_of",
+    "quarter_progress",
+    "quarter_reports",
+    "recent_realisations",
+    "visible_goal_ids",
+    "with_progress_values",
+]
