@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
+from koers.core.forms import Form
 from koers.core.periods import Year
 
 
@@ -29,25 +31,27 @@ class Viewpoint:
         return f"jaar={self.year.value}&peildatum={self.reference.isoformat()}"
 
 
+class ViewpointForm(Form):
+    """The query string of a progress page. Each field counts on its own: a wrong year
+    keeps a good reference date and the other way round (links and bookmarks carry both)."""
+
+    jaar = forms.IntegerField(required=False, min_value=1900, max_value=2200)
+    peildatum = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+
 def viewpoint(request: HttpRequest, *, years: range | None = None) -> Viewpoint:
     """Read ?jaar= and ?peildatum=; fall back to the default reference date.
 
     A reference date outside the chosen year is moved to that year's nearest end, so
     "2021 as of today" shows the whole of 2021.
     """
-    reference = default_reference()
-    explicit = False
-    raw_date = request.GET.get("peildatum", "")
-    if raw_date:
-        try:
-            reference = dt.date.fromisoformat(raw_date)
-            explicit = True
-        except ValueError:
-            pass
-    year_value = reference.year
-    raw_year = request.GET.get("jaar", "")
-    if raw_year.isdigit() and 1900 <= int(raw_year) <= 2200:
-        year_value = int(raw_year)
+    form = ViewpointForm(request.GET)
+    form.is_valid()  # cleaned_data then holds exactly the fields that are valid
+    chosen_date = form.cleaned_data.get("peildatum")
+    explicit = chosen_date is not None
+    reference = chosen_date if chosen_date is not None else default_reference()
+    chosen_year = form.cleaned_data.get("jaar")
+    year_value = chosen_year if chosen_year is not None else reference.year
     if years is not None and year_value not in years:
         year_value = min(max(year_value, years.start), years.stop - 1)
     year = Year(year_value)
