@@ -170,9 +170,11 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
     )
 
 
-def _step(request: HttpRequest, pk: int, form_class: Any, call: Any, success: str) -> HttpResponse:
-    """A step posted from the opportunity page: the form's problems or the service's
-    reasons for refusing come back as messages on that page."""
+def _step(
+    request: HttpRequest, pk: int, form_class: Any, service: Any, success: str
+) -> HttpResponse:
+    """A step posted from the opportunity page, done by `service` with the form's fields: the
+    form's problems or the service's reasons for refusing come back as messages there."""
     record = get_opportunity_for_user(request.user, pk)
     if not may_edit_opportunity(request.user, record):
         raise Http404
@@ -181,7 +183,16 @@ def _step(request: HttpRequest, pk: int, form_class: Any, call: Any, success: st
         flash_form_errors(request, form)
     else:
         cleaned = form.cleaned_data if form is not None else {}
-        act(request, lambda: call(record, cleaned), success)
+        act(
+            request,
+            lambda: service(
+                actor=request.user,
+                opportunity=record,
+                remote_addr=client_address(request),
+                **cleaned,
+            ),
+            success,
+        )
     return redirect("relations:opportunity", pk=record.pk)
 
 
@@ -192,9 +203,7 @@ def quote_send(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         QuoteSendForm,
-        lambda record, cleaned: services.quote_send(
-            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
-        ),
+        services.quote_send,
         _("The quote has been sent; its document is kept as sent."),
     )
 
@@ -206,9 +215,7 @@ def quote_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         QuoteWithdrawForm,
-        lambda record, cleaned: services.quote_withdraw(
-            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
-        ),
+        services.quote_withdraw,
         _("The quote has been withdrawn; the opportunity can be changed and quoted again."),
     )
 
@@ -220,9 +227,7 @@ def quote_win(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         QuoteWinForm,
-        lambda record, cleaned: services.quote_win(
-            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
-        ),
+        services.quote_win,
         _("The quote has been won and its project created."),
     )
 
@@ -234,9 +239,7 @@ def opportunity_lose(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         QuoteLoseForm,
-        lambda record, cleaned: services.opportunity_lose(
-            actor=request.user, opportunity=record, remote_addr=client_address(request), **cleaned
-        ),
+        services.opportunity_lose,
         _("The opportunity has been recorded as lost."),
     )
 
@@ -248,9 +251,7 @@ def opportunity_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         None,
-        lambda record, cleaned: services.opportunity_reopen(
-            actor=request.user, opportunity=record, remote_addr=client_address(request)
-        ),
+        services.opportunity_reopen,
         _("The opportunity is open again."),
     )
 
