@@ -103,13 +103,13 @@ RECIPES: dict[str, Recipe] = {
             {"kind": "output", "title": "Aantal", "unit": "count"} | {"aggregation": "sum"}
         )
     ),
-    "relations:person_merge": Recipe(
+    "directory:person_merge": Recipe(
         target=a_person_with_a_double,
         values=lambda w, o: {"dubbel": str(_the_double(w, o)), "confirm": "on"},
         query=lambda w, o: f"?dubbel={_the_double(w, o)}",
     ),
-    "relations:person_erase": Recipe(values=lambda w, o: {"reason": "Verzoek", "confirm": "on"}),
-    "relations:position_add": Recipe(
+    "directory:person_erase": Recipe(values=lambda w, o: {"reason": "Verzoek", "confirm": "on"}),
+    "directory:position_add": Recipe(
         values=lambda w, o: {"organisation": str(w.province.pk), "title": "Adviseur"}
     ),
     "relations:participant_add": Recipe(values=lambda w, o: {"organisation": str(w.other_org.pk)}),
@@ -126,7 +126,7 @@ RECIPES: dict[str, Recipe] = {
     ),
     # --- creating: the form names where the record goes ------------------------------------
     "relations:contact_add": Recipe(values=lambda w, o: {"programme": str(w.programme.pk)}),
-    "relations:person_add": Recipe(
+    "directory:person_add": Recipe(
         values=lambda w, o: {
             "holder": str(w.own.pk),
             "first_name": "Bram",
@@ -195,17 +195,17 @@ OWN_ONLY = {
     "relations:members": "members of her own organisation; the member comes from the shared "
     "directory",
     "relations:quote_template": "the quote template of her own organisation",
-    "relations:person_import": "the holder is checked against hers on every step "
+    "directory:person_import": "the holder is checked against hers on every step "
     "(tests/relations/test_person_import.py: persons cannot be imported for another "
     "organisation)",
-    "relations:organisation_import": "the directory of organisations is shared",
+    "directory:organisation_import": "the directory of organisations is shared",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation
 # (a municipality is the same municipality for everyone); changing it needs EDIT_PERSONS,
 # merging it ADMINISTER, and every change is audited.
 SHARED = {
-    "relations:organisation_add",
-    "relations:organisation_edit",
-    "relations:organisation_merge",
+    "directory:organisation_add",
+    "directory:organisation_edit",
+    "directory:organisation_merge",
 }

@@ -282,7 +282,7 @@ def test_an_organisation_is_read_only_in_the_admin_and_says_where_to_change_it(
     page = client.get(_change_url(organisation))
     assert page.status_code == 200
     text = page.content.decode()
-    assert reverse("relations:organisation_edit", args=[organisation.pk]) in text
+    assert reverse("directory:organisation_edit", args=[organisation.pk]) in text
     assert not page.context["has_change_permission"]
     assert client.post(_change_url(organisation), {"name": "Overschreven"}).status_code == 403
     organisation.refresh_from_db()

@@ -57,7 +57,7 @@ def viewed(world: World) -> World:
     from tests.directory.factories import PersonFactory
 
     person = PersonFactory(holder=world.own)
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
     return world
 
 

@@ -156,14 +156,14 @@ def _edit_person(field: str) -> Callable[[World, str], Any]:
         }
         data.update(lawful_basis=person.lawful_basis, version=str(person.version), **{field: text})
         return world.client("medewerker").post(
-            reverse("relations:person_edit", args=[person.pk]), data
+            reverse("directory:person_edit", args=[person.pk]), data
         )
 
     return submit
 
 
 def _person_page(world: World) -> str:
-    return reverse("relations:person", args=[_person(world).pk])
+    return reverse("directory:person", args=[_person(world).pk])
 
 
 FIELDS = [

@@ -257,7 +257,7 @@ STATES = [
         "a person import's dry run",
         ("medewerker",),
         _upload(
-            "relations:person_import",
+            "directory:person_import",
             lambda w: {
                 "holder": w.own.pk,
                 "purpose": "Netwerk",

@@ -74,11 +74,11 @@ UPLOADS = {
     ("funding:budget_import", "file"): Upload(
         "funding:budget_import", "bedrijfsvoering", SPREADSHEET
     ),
-    ("relations:person_import", "file"): Upload(
-        "relations:person_import", "medewerker", SPREADSHEET
+    ("directory:person_import", "file"): Upload(
+        "directory:person_import", "medewerker", SPREADSHEET
     ),
-    ("relations:organisation_import", "file"): Upload(
-        "relations:organisation_import", "directeur", SPREADSHEET
+    ("directory:organisation_import", "file"): Upload(
+        "directory:organisation_import", "directeur", SPREADSHEET
     ),
     ("relations:quote_template", "document"): Upload(
         "relations:quote_template", "beheerder", TEMPLATE

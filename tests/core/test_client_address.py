@@ -42,7 +42,7 @@ def service_audit_entry(world: World) -> str | None:
 def personal_data_access_record(world: World) -> str | None:
     """The access-log entry of viewing a person's page."""
     person = PersonFactory(holder=world.own)
-    url = reverse("relations:person", args=[person.pk])
+    url = reverse("directory:person", args=[person.pk])
     assert world.client("medewerker").get(url, **THROUGH_THE_PROXY).status_code == 200
     return AccessRecord.objects.get(subject_id=person.pk).remote_addr
 

@@ -32,8 +32,8 @@ IMPORTERS = [pytest.param(importer, id=importer.url_name) for importer in import
 
 def test_the_walk_finds_every_import() -> None:
     assert {importer.url_name for importer in importers()} == {
-        "relations:person_import",
-        "relations:organisation_import",
+        "directory:person_import",
+        "directory:organisation_import",
         "work:import",
         "funding:budget_import",
     }

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 
 from koers.core.privacy import LawfulBasis
+from koers.directory.organisations import imports as organisation_imports
+from koers.directory.persons import imports as person_imports
 from koers.funding import imports as budget_imports
-from koers.relations.organisations import imports as organisation_imports
-from koers.relations.persons import imports as person_imports
 from koers.work import imports as hours_imports
 from tests.conftest import World
 

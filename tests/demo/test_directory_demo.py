@@ -222,7 +222,7 @@ def test_the_pages_say_the_contacts_and_persons_are_example_data(
     assert contact is not None
     page = client.get(reverse("relations:contact", args=[contact.pk])).content.decode()
     assert "Voorbeeldgegevens: dit contact is verzonnen" in page
-    persons = client.get(reverse("relations:persons")).content.decode()
+    persons = client.get(reverse("directory:persons")).content.decode()
     assert persons.count("voorbeeldgegevens") == 50  # a page of 50
 
 

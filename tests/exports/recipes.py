@@ -19,11 +19,11 @@ from django.urls import reverse
 
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Organisation, OrganisationKind, Person
+from koers.directory.organisations import imports as organisation_imports
+from koers.directory.persons import imports as person_imports
 from koers.funding import export_views
 from koers.funding import imports as budget_imports
 from koers.plans.models import Plan
-from koers.relations.organisations import imports as organisation_imports
-from koers.relations.persons import imports as person_imports
 from koers.reports.models import DocumentFormat, ReportKind
 from koers.work import imports as hours_imports
 from tests.conftest import verified_client
@@ -107,7 +107,7 @@ def a_viewed_person(demo: Demo) -> Any:
     """A person of the organisation whose page the director opened (an access record)."""
     person = Person.objects.filter(holder=demo.own).order_by("pk").first()
     assert person is not None
-    page = demo.client("directeur").get(reverse("relations:person", args=[person.pk]))
+    page = demo.client("directeur").get(reverse("directory:person", args=[person.pk]))
     assert page.status_code == 200
     return person
 
@@ -235,15 +235,15 @@ EXPORTS = [
         ),
     ),
     Export(
-        "relations:person_import_failing",
+        "directory:person_import_failing",
         "directeur",
-        upload=Upload("relations:person_import", person_imports.COLUMNS, _person_options),
+        upload=Upload("directory:person_import", person_imports.COLUMNS, _person_options),
     ),
     Export(
-        "relations:organisation_import_failing",
+        "directory:organisation_import_failing",
         "directeur",
         upload=Upload(
-            "relations:organisation_import",
+            "directory:organisation_import",
             organisation_imports.COLUMNS,
             lambda demo: {"kind": OrganisationKind.PARTNER},
         ),

@@ -45,15 +45,15 @@ def _edit(world: World, person: Person) -> None:
         "consent_given_on": "",
         "version": person.version,
     }
-    url = reverse("relations:person_edit", args=[person.pk])
+    url = reverse("directory:person_edit", args=[person.pk])
     assert world.client("medewerker").post(url, data).status_code == 302
 
 
 def test_export_holds_everything_including_who_saw_her(world: World, person: Person) -> None:
     _edit(world, person)
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
     response = world.client("beheerder").post(
-        reverse("relations:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
+        reverse("directory:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
     )
     data = json.loads(response.content)
     assert data["person"]["email"] == "fenna@provincie.nl"
@@ -68,7 +68,7 @@ def test_export_holds_everything_including_who_saw_her(world: World, person: Per
 def test_erasure_removes_her_and_redacts_her_history(world: World, person: Person) -> None:
     _edit(world, person)
     client = world.client("beheerder")
-    url = reverse("relations:person_erase", args=[person.pk])
+    url = reverse("directory:person_erase", args=[person.pk])
     assert client.post(url, {"reason": "Verzoek van 3 mei"}).status_code == 400  # not confirmed
     assert Person.objects.filter(pk=person.pk).exists()
     response = client.post(url, {"reason": "Verzoek van 3 mei", "confirm": "on"})
@@ -104,11 +104,11 @@ def test_erasure_reaches_records_other_apps_register(world: World, person: Perso
     subjects.register(links)
     try:
         export = world.client("beheerder").post(
-            reverse("relations:person_export", args=[person.pk]), {"reason": "Verzoek"}
+            reverse("directory:person_export", args=[person.pk]), {"reason": "Verzoek"}
         )
         assert json.loads(export.content)["linked_records"]["test_links"] == [{"linked": person.pk}]
         world.client("beheerder").post(
-            reverse("relations:person_erase", args=[person.pk]),
+            reverse("directory:person_erase", args=[person.pk]),
             {"reason": "Verzoek", "confirm": "on"},
         )
         assert erased == [person.pk]
@@ -147,8 +147,8 @@ def test_retention_erases_persons_unlinked_for_the_period_only(
 
 
 def test_retention_purges_old_access_records(world: World, person: Person) -> None:
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
     first = AccessRecord.objects.order_by("id").first()
     assert first is not None
     # A copy six years old, as a backup of then would load it (the database refuses to
@@ -161,7 +161,7 @@ def test_retention_purges_old_access_records(world: World, person: Person) -> No
 
 
 def test_logs_cannot_be_changed_or_removed(world: World, person: Person) -> None:
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
     _edit(world, person)
     record = AccessRecord.objects.first()
     entry = AuditEntry.objects.first()

@@ -26,10 +26,10 @@ def test_the_audit_log_shows_her_organisations_changes_only(world: World) -> Non
     other = PersonFactory(holder=world.other_org, last_name="Vreemd")
     data = {"last_name": "Eigenaar-Bos", "purpose": own.purpose, "lawful_basis": own.lawful_basis}
     world.client("medewerker").post(
-        reverse("relations:person_edit", args=[own.pk]), {**data, "version": own.version}
+        reverse("directory:person_edit", args=[own.pk]), {**data, "version": own.version}
     )
     outsider = world.client("outsider")
-    outsider_edit = reverse("relations:person_edit", args=[other.pk])
+    outsider_edit = reverse("directory:person_edit", args=[other.pk])
     outsider.post(outsider_edit, {**data, "last_name": "Vreemd-Bos", "version": other.version})
     page = world.client("beheerder").get(reverse("privacy:audit_log")).content.decode()
     assert "Eigenaar-Bos" in page
@@ -41,8 +41,8 @@ def test_the_audit_log_shows_her_organisations_changes_only(world: World) -> Non
 def test_the_access_log_filters_and_downloads_with_a_reason(world: World) -> None:
     first = PersonFactory(holder=world.own)
     second = PersonFactory(holder=world.own)
-    world.client("medewerker").get(reverse("relations:person", args=[first.pk]))
-    world.client("directeur").get(reverse("relations:person", args=[second.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[first.pk]))
+    world.client("directeur").get(reverse("directory:person", args=[second.pk]))
     client = world.client("beheerder")
     url = reverse("privacy:access_log")
     response = client.get(url, {"person": first.pk})
@@ -70,8 +70,8 @@ def test_the_access_log_filters_and_downloads_with_a_reason(world: World) -> Non
 def test_the_downloaded_log_logs_only_the_persons_the_filter_keeps(world: World) -> None:
     first = PersonFactory(holder=world.own)
     second = PersonFactory(holder=world.own)
-    world.client("medewerker").get(reverse("relations:person", args=[first.pk]))
-    world.client("medewerker").get(reverse("relations:person", args=[second.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[first.pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[second.pk]))
     url = reverse("privacy:access_log") + f"?person={first.pk}"
     world.client("beheerder").post(url, {"reason": "Inzageverzoek"})
     [record] = AccessRecord.objects.filter(action=AccessAction.HISTORY)
@@ -80,8 +80,8 @@ def test_the_downloaded_log_logs_only_the_persons_the_filter_keeps(world: World)
 
 def test_a_persons_access_history_is_hers_only(world: World) -> None:
     person = PersonFactory(holder=world.own)
-    world.client("medewerker").get(reverse("relations:person", args=[person.pk]))
-    world.client("medewerker").get(reverse("relations:persons"), {"q": person.last_name})
+    world.client("medewerker").get(reverse("directory:person", args=[person.pk]))
+    world.client("medewerker").get(reverse("directory:persons"), {"q": person.last_name})
     client = world.client("beheerder")
     url = reverse("privacy:person_access", args=[person.pk])
     form = client.get(url)

@@ -27,14 +27,14 @@ TOO_LARGE = "9" * 30
     ],
 )
 def test_a_wrong_organisation_filter_is_ignored(world: World, query: dict[str, str]) -> None:
-    response = world.client("medewerker").get(reverse("relations:organisations"), query)
+    response = world.client("medewerker").get(reverse("directory:organisations"), query)
     assert response.status_code == 200
     assert response.context["total"] == Organisation.objects.count()
 
 
 def test_a_wrong_filter_leaves_the_others_applied(world: World) -> None:
     response = world.client("medewerker").get(
-        reverse("relations:organisations"),
+        reverse("directory:organisations"),
         {"soort": OrganisationKind.FUNDER, "gemeente": "abc"},
     )
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_a_wrong_filter_leaves_the_others_applied(world: World) -> None:
 @pytest.mark.parametrize("page", ["abc", "1.5", TOO_LARGE, "-1"])
 def test_a_wrong_page_number_shows_a_page(world: World, page: str) -> None:
     PersonFactory(holder=world.own)
-    response = world.client("medewerker").get(reverse("relations:persons"), {"pagina": page})
+    response = world.client("medewerker").get(reverse("directory:persons"), {"pagina": page})
     assert response.status_code == 200
     assert len(response.context["persons"]) == 1
 
@@ -55,7 +55,7 @@ def test_a_wrong_page_number_shows_a_page(world: World, page: str) -> None:
 def test_a_wrong_duplicate_in_the_address_chooses_nobody(world: World, chosen: str) -> None:
     keep = PersonFactory(holder=world.own)
     response = world.client("medewerker").get(
-        reverse("relations:person_merge", args=[keep.pk]), {"dubbel": chosen}
+        reverse("directory:person_merge", args=[keep.pk]), {"dubbel": chosen}
     )
     assert response.status_code == 200
     assert response.context["duplicate"] is None

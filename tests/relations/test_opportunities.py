@@ -453,7 +453,7 @@ def test_the_factory_makes_a_quotable_opportunity(world: Any) -> None:
 
 def test_the_clients_page_lists_its_opportunities_for_staff_only(world: Any) -> None:
     record = _add(world)
-    url = reverse("relations:organisation", args=[world.other_org.pk])
+    url = reverse("directory:organisation", args=[world.other_org.pk])
     staff = world.client("medewerker").get(url)
     assert list(staff.context["opportunities"]) == [record]
     funder = world.client("opdrachtgever").get(url)

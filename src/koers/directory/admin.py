@@ -12,8 +12,8 @@ from koers.core.admin_audit import ReadOnlyModelAdmin
 from koers.directory.models import Organisation
 
 # Koers's pages for organisations (by URL name: directory sits below the app that holds them).
-ORGANISATIONS_URL = "relations:organisations"
-ORGANISATION_EDIT_URL = "relations:organisation_edit"
+ORGANISATIONS_URL = "directory:organisations"
+ORGANISATION_EDIT_URL = "directory:organisation_edit"
 
 
 @admin.register(Organisation)

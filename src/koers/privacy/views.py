@@ -140,7 +140,7 @@ def person_access(request: HttpRequest, pk: int) -> HttpResponse:
         held = [(PERSON_TYPE, pk, holder_id)] if holder_id else []
         _log_download(request, records, form, detail="access history", also=held)
         return _access_workbook(records.order_by("at", "id"), f"inzage-persoon-{pk}")
-    back = reverse("relations:person", args=[pk]) if holder_id else reverse("privacy:access_log")
+    back = reverse("directory:person", args=[pk]) if holder_id else reverse("privacy:access_log")
     return render(
         request,
         "privacy/reason.html",

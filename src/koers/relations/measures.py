@@ -95,7 +95,7 @@ def _communications(indicator: Any, start: dt.date, end: dt.date) -> Any:
 def _active_organisations(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any]:
     from koers.directory.models import Organisation
     from koers.relations.models import Interaction
-    from koers.relations.organisations.queries import at_events, on_contacts
+    from koers.relations.organisation_conditions import at_events, on_contacts
 
     params = indicator.measure_params or {}
     active = at_events(_events(indicator, start, end))

@@ -6,15 +6,11 @@ from koers.relations.events import urls as events
 from koers.relations.members import urls as members
 from koers.relations.networks import urls as networks
 from koers.relations.opportunities import urls as opportunities
-from koers.relations.organisations import urls as organisations
-from koers.relations.persons import urls as persons
 
 app_name = "relations"
 
 urlpatterns = [
-    *persons.urlpatterns,
     *events.urlpatterns,
-    *organisations.urlpatterns,
     *members.urlpatterns,
     *networks.urlpatterns,
     *contacts.urlpatterns,

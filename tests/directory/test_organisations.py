@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Position
+from koers.directory.organisations import services
 from koers.relations.models import Event, Interaction
-from koers.relations.organisations import services
 from tests.directory.factories import OrganisationFactory, PersonFactory
 
 
@@ -59,13 +59,13 @@ def test_the_add_page_shows_the_look_alikes_and_saves_nothing(world: Any) -> Non
     add(world, "KunstLink")
     client = world.client("medewerker")
     response = client.post(
-        reverse("relations:organisation_add"), {"name": "Kunstlink", "kind": "partner"}
+        reverse("directory:organisation_add"), {"name": "Kunstlink", "kind": "partner"}
     )
     assert response.status_code == 400
     assert [o.name for o in response.context["duplicates"]] == ["KunstLink"]
     assert Organisation.objects.filter(name__iexact="kunstlink").count() == 1
     response = client.post(
-        reverse("relations:organisation_add"),
+        reverse("directory:organisation_add"),
         {
             "name": "Kunstlink",
             "kind": "partner",
@@ -177,7 +177,7 @@ def test_the_page_shows_people_only_to_staff_of_their_holder(world: Any) -> None
     partner = add(world, "Bibliotheeknetwerk Flevoland")
     person = PersonFactory(holder=world.own, last_name="Bakker")
     Position.objects.create(person=person, organisation=partner)
-    url = reverse("relations:organisation", args=[partner.pk])
+    url = reverse("directory:organisation", args=[partner.pk])
     assert "Bakker" in world.client("medewerker").get(url).content.decode()
     assert "Bakker" not in world.client("opdrachtgever").get(url).content.decode()
     assert "Bakker" not in world.client("outsider").get(url).content.decode()
@@ -198,7 +198,7 @@ def test_the_directory_costs_the_same_queries_for_few_or_many(world: Any, count:
     )
     client = world.client("medewerker")
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("relations:organisations") + "?soort=partner")
+        response = client.get(reverse("directory:organisations") + "?soort=partner")
     assert response.status_code == 200
     assert response.context["total"] == count
     assert len(queries) <= 14
@@ -206,6 +206,6 @@ def test_the_directory_costs_the_same_queries_for_few_or_many(world: Any, count:
 
 def test_the_directory_links_member_employers_for_those_who_see_persons(world: Any) -> None:
     members = reverse("relations:members")
-    page = reverse("relations:organisations")
+    page = reverse("directory:organisations")
     assert members in world.client("medewerker").get(page).content.decode()
     assert members not in world.client("opdrachtgever").get(page).content.decode()

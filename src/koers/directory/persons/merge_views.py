@@ -18,12 +18,12 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.directory.merging import links_of
 from koers.directory.models import Person
+from koers.directory.persons import services
+from koers.directory.persons.access import get_person_for_user, matching, persons_visible_to
+from koers.directory.persons.forms import DuplicateChoiceForm, PersonMergeForm, PersonSearchForm
+from koers.directory.persons.queries import person_look_alikes
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations.persons import services
-from koers.relations.persons.access import get_person_for_user, matching, persons_visible_to
-from koers.relations.persons.forms import DuplicateChoiceForm, PersonMergeForm, PersonSearchForm
-from koers.relations.persons.queries import person_look_alikes
 
 SHOWN = 20
 COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "notes")
@@ -58,7 +58,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 % {"count": count, "person": keep},
             )
-            return redirect("relations:person", pk=keep.pk)
+            return redirect("directory:person", pk=keep.pk)
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     candidates = list(matching(others, query)[:SHOWN]) if query else person_look_alikes(keep)
@@ -69,7 +69,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
         log_access(request, action, candidates, detail=query or "merge")
     return render(
         request,
-        "relations/person_merge.html",
+        "directory/person_merge.html",
         {
             "keep": keep,
             "duplicate": duplicate,

@@ -16,11 +16,11 @@ from openpyxl import Workbook
 
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind
-from koers.relations.organisations import imports as organisation_imports
+from koers.directory.organisations import imports as organisation_imports
 from tests.conftest import World
 from tests.directory.factories import MunicipalityFactory, OrganisationFactory
 
-URL = "relations:organisation_import"
+URL = "directory:organisation_import"
 HEADER = "naam;korte naam;soort;gemeente;website;moederorganisatie;tags\n"
 
 

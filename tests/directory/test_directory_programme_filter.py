@@ -20,7 +20,7 @@ from tests.directory.factories import OrganisationFactory
 
 
 def page(client: Client, programme: Any, **extra: str) -> Any:
-    return client.get(reverse("relations:organisations"), {"programma": programme.pk, **extra})
+    return client.get(reverse("directory:organisations"), {"programma": programme.pk, **extra})
 
 
 def names(response: Any) -> set[str]:

@@ -20,7 +20,7 @@ from koers.core.versioning import lock_for_edit
 from koers.directory.duplicates import name_key
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import Organisation, Tag
-from koers.relations.organisations.queries import possible_duplicates
+from koers.directory.organisations.queries import possible_duplicates
 
 __all__ = [
     "name_key",  # here too, where callers of the duplicate check look for it

@@ -48,7 +48,7 @@ from koers.core import tables
 from koers.core.privacy import LawfulBasis
 from koers.directory.duplicates import OrganisationIndex, PersonIndex, person_key
 from koers.directory.models import PERSON_FIELDS, Organisation, Person
-from koers.relations.persons import services
+from koers.directory.persons import services
 
 COLUMNS = {
     "last_name": ("achternaam", "last name", "last_name", "surname"),

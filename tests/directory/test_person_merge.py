@@ -18,12 +18,12 @@ from openpyxl import load_workbook
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
 from koers.directory.models import Person, Position
+from koers.directory.persons import services
 from koers.privacy import queries as privacy_queries
 from koers.privacy import services as privacy
 from koers.privacy import subjects
 from koers.privacy.models import AccessRecord
 from koers.relations.models import Event, Interaction, Participant
-from koers.relations.persons import services
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
@@ -195,7 +195,7 @@ def test_the_privacy_app_finds_the_removed_record_under_the_kept_one(
     keep, duplicate = pair
     duplicate_pk = duplicate.pk
     contact(world, duplicate)
-    world.client("medewerker").get(reverse("relations:person", args=[duplicate_pk]))
+    world.client("medewerker").get(reverse("directory:person", args=[duplicate_pk]))
     services.person_update(
         actor=world.users["medewerker"],
         person=duplicate,
@@ -243,7 +243,7 @@ def test_erasing_the_kept_person_redacts_the_history_of_both(
 
 
 def url(person: Person) -> str:
-    return reverse("relations:person_merge", args=[person.pk])
+    return reverse("directory:person_merge", args=[person.pk])
 
 
 def test_the_page_offers_her_look_alikes_and_logs_showing_them(
@@ -252,7 +252,7 @@ def test_the_page_offers_her_look_alikes_and_logs_showing_them(
     keep, duplicate = pair
     PersonFactory(holder=world.own, first_name="Piet", last_name="Visser")
     client = world.client("medewerker")
-    detail = client.get(reverse("relations:person", args=[keep.pk])).content.decode()
+    detail = client.get(reverse("directory:person", args=[keep.pk])).content.decode()
     assert url(keep) in detail
     response = client.get(url(keep))
     assert response.status_code == 200
@@ -277,7 +277,7 @@ def test_choosing_shows_both_and_merging_needs_the_confirmation(
     assert Person.objects.filter(pk=duplicate.pk).exists()
     done = client.post(url(keep), {"dubbel": duplicate.pk, "confirm": "on"})
     assert done.status_code == 302 and done["Location"] == reverse(
-        "relations:person", args=[keep.pk]
+        "directory:person", args=[keep.pk]
     )
     assert not Person.objects.filter(pk=duplicate.pk).exists()
 

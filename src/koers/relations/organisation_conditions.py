@@ -1,7 +1,8 @@
-"""Read-side of relations: which organisations worked with a programme, as conditions on
-`Organisation` made of subqueries, so the directory's filter and the measure of active
-organisations each stay one query however many rows they match (no joins that repeat an
-organisation, no DISTINCT)."""
+"""Which organisations worked with a programme, as conditions on `Organisation` made of
+subqueries, so the directory's filter and the measure of active organisations each stay one
+query however many rows they match (no joins that repeat an organisation, no DISTINCT).
+They read relations' records (events, contacts, projects), so they live in relations; the
+directory's pages use them from here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from koers.directory.duplicates import OrganisationIndex
 from koers.directory.models import Organisation
 from koers.relations.models import Event, Interaction, Participant
 
@@ -51,13 +51,3 @@ def worked_with(programme_id: int, *, with_contacts: bool) -> Q:
     if with_contacts:
         condition |= on_contacts(Interaction.objects.filter(programme_id=programme_id))
     return condition
-
-
-def possible_duplicates(
-    name: str, website: str = "", *, exclude_pk: int | None = None
-) -> list[Organisation]:
-    """Organisations whose name (or short name) compares equal, or with the same website."""
-    candidates = Organisation.objects.only("pk", "name", "short_name", "website", "kind")
-    if exclude_pk is not None:
-        candidates = candidates.exclude(pk=exclude_pk)
-    return OrganisationIndex(candidates).like(name, website)

@@ -42,8 +42,8 @@ from koers.core import tables
 from koers.core.models import Municipality
 from koers.directory.duplicates import OrganisationIndex, fold, name_key
 from koers.directory.models import Organisation, OrganisationKind
-from koers.relations.organisations import services
-from koers.relations.organisations.tags import long_tags
+from koers.directory.organisations import services
+from koers.directory.organisations.tags import long_tags
 
 COLUMNS = {
     "name": ("naam", "name", "organisatie", "organisation", "organization"),

@@ -20,7 +20,7 @@ from koers.privacy.models import AccessRecord
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 
-URL = "relations:person_import"
+URL = "directory:person_import"
 HEADER = "achternaam;voornaam;e-mail;organisatie;functie\n"
 
 

@@ -12,12 +12,12 @@ from django.test import Client
 from django.urls import reverse
 
 from koers.directory.models import Person, Position
+from koers.directory.persons import services
 from koers.privacy.models import AccessRecord
-from koers.relations.persons import services
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 
-URL = "relations:person_add"
+URL = "directory:person_add"
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_the_add_page_links_the_look_alikes_and_logs_showing_them(
     assert response.status_code == 400
     assert response.context["duplicates"] == [known]
     page = response.content.decode()
-    assert reverse("relations:person", args=[known.pk]) in page
+    assert reverse("directory:person", args=[known.pk]) in page
     assert "Is het een van deze?" in page
     assert Person.objects.count() == 1
     assert AccessRecord.objects.filter(subject_id=known.pk, action="list").count() == 1

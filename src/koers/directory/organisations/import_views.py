@@ -11,17 +11,17 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.imports import Importer, failing_rows, run_import
 from koers.core.spreadsheets import spreadsheet_export
-from koers.relations.organisations import imports as organisation_imports
-from koers.relations.organisations.forms import OrganisationImportOptions
+from koers.directory.organisations import imports as organisation_imports
+from koers.directory.organisations.forms import OrganisationImportOptions
 
 ORGANISATIONS = Importer(
     title=gettext_lazy("Import organisations"),
-    url_name="relations:organisation_import",
-    failing_url_name="relations:organisation_import_failing",
+    url_name="directory:organisation_import",
+    failing_url_name="directory:organisation_import_failing",
     failing_filename="organisaties-met-problemen.csv",
     section=gettext_lazy("Organisations"),
-    section_url_name="relations:organisations",
-    back_url_name="relations:organisations",
+    section_url_name="directory:organisations",
+    back_url_name="directory:organisations",
     back_label=gettext_lazy("To the organisations"),
     intro=gettext_lazy(
         "From a spreadsheet or an export of another system. First Koers checks every row "

@@ -1,9 +1,9 @@
 """URLs of persons, their positions, merging, export, erasure and import;
-included in `koers.relations.urls` (namespace `relations`)."""
+included in `koers.directory.urls` (namespace `directory`)."""
 
 from django.urls import path
 
-from koers.relations.persons import import_views, merge_views, views
+from koers.directory.persons import import_views, merge_views, views
 
 urlpatterns = [
     path("personen/", views.person_list, name="persons"),

@@ -16,8 +16,8 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import ConflictError
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import PERSON_FIELDS, Organisation, Person, Position
+from koers.directory.persons.queries import person_duplicates
 from koers.privacy.queries import PERSON_MERGED, person_context
-from koers.relations.persons.queries import person_duplicates
 
 POSITION_FIELDS = ["organisation", "title", "started_on", "ended_on"]
 

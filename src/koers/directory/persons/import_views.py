@@ -17,11 +17,11 @@ from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.imports import Importer, failing_rows, run_import
 from koers.core.spreadsheets import spreadsheet_export
+from koers.directory.persons import imports
+from koers.directory.persons.access import holders_for
+from koers.directory.persons.forms import PersonImportOptions
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
-from koers.relations.persons import imports
-from koers.relations.persons.access import holders_for
-from koers.relations.persons.forms import PersonImportOptions
 
 
 def _log_look_alikes(request: HttpRequest, report: Any, *, exported: bool) -> None:
@@ -37,12 +37,12 @@ def _person_options(request: HttpRequest, data: QueryDict | None) -> forms.Form:
 
 PERSONS = Importer(
     title=gettext_lazy("Import persons"),
-    url_name="relations:person_import",
-    failing_url_name="relations:person_import_failing",
+    url_name="directory:person_import",
+    failing_url_name="directory:person_import_failing",
     failing_filename="personen-met-problemen.csv",
     section=gettext_lazy("Persons"),
-    section_url_name="relations:persons",
-    back_url_name="relations:persons",
+    section_url_name="directory:persons",
+    back_url_name="directory:persons",
     back_label=gettext_lazy("To the persons"),
     intro=gettext_lazy(
         "From a spreadsheet or a contacts export of Outlook. First Koers checks every row and "

@@ -21,13 +21,14 @@ from koers.core.http import client_address
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
+from koers.directory.organisations import services
+from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
+from koers.directory.organisations.queries import possible_duplicates
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Event, Interaction, Opportunity
-from koers.relations.organisations import services
-from koers.relations.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
-from koers.relations.organisations.queries import possible_duplicates, worked_with
+from koers.relations.organisation_conditions import worked_with
 
 
 @requires(Capability.VIEW_PLANS)
@@ -65,7 +66,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
     total = rows.count()
     return render(
         request,
-        "relations/organisations.html",
+        "directory/organisations.html",
         {
             "organisations": rows.order_by("name")[:300],
             "total": total,
@@ -128,7 +129,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(
         request,
-        "relations/organisation.html",
+        "directory/organisation.html",
         {
             "organisation": record,
             "children": record.children.order_by("name"),
@@ -178,8 +179,8 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
         if record
         else _("The organisation has been added."),
         shown=("name", "short_name", "kind", "website"),
-        next_url=lambda organisation: reverse("relations:organisation", args=[organisation.pk]),
-        template="relations/organisation_form.html",
+        next_url=lambda organisation: reverse("directory:organisation", args=[organisation.pk]),
+        template="directory/organisation_form.html",
         organisation=record,
         duplicates=duplicates,
     )
@@ -210,14 +211,14 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Merged: %(count)s links moved to this organisation.")
                 % {"count": sum(moved.values())},
             )
-            return redirect("relations:organisation", pk=keep.pk)
+            return redirect("directory:organisation", pk=keep.pk)
     return render(
         request,
         "core/form_page.html",
         {
             "form": form,
             "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},
-            "back_url": reverse("relations:organisation", args=[keep.pk]),
+            "back_url": reverse("directory:organisation", args=[keep.pk]),
             "intro": _(
                 "Everything linked to the duplicate — persons' positions, contacts, events, "
                 "grants, budgets — moves to this organisation; the duplicate is removed. "

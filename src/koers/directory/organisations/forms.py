@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.forms import Form
 from koers.core.models import Municipality
 from koers.directory.models import Organisation, OrganisationKind
-from koers.relations.organisations.tags import long_tags
+from koers.directory.organisations.tags import long_tags
 
 
 class OrganisationImportOptions(Form):

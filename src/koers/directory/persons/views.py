@@ -29,20 +29,15 @@ from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
 from koers.core.versioning import versioned_edit
 from koers.directory.models import PERSON_FIELDS, Position
-from koers.privacy import queries as privacy_queries
-from koers.privacy import services as privacy
-from koers.privacy.access_log import log_access
-from koers.privacy.forms import ReasonForm
-from koers.privacy.models import AccessAction
-from koers.relations.persons import services
-from koers.relations.persons.access import (
+from koers.directory.persons import services
+from koers.directory.persons.access import (
     get_person_for_user,
     holders_for,
     matching,
     may,
     persons_visible_to,
 )
-from koers.relations.persons.forms import (
+from koers.directory.persons.forms import (
     EraseForm,
     HolderForm,
     PageForm,
@@ -51,7 +46,12 @@ from koers.relations.persons.forms import (
     PersonSearchForm,
     PositionForm,
 )
-from koers.relations.persons.queries import person_duplicates
+from koers.directory.persons.queries import person_duplicates
+from koers.privacy import queries as privacy_queries
+from koers.privacy import services as privacy
+from koers.privacy.access_log import log_access
+from koers.privacy.forms import ReasonForm
+from koers.privacy.models import AccessAction
 
 PAGE_SIZE = 50
 CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
@@ -77,7 +77,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
     return render(
         request,
-        "relations/person_list.html",
+        "directory/person_list.html",
         {
             "form": form,
             "query": query,
@@ -97,7 +97,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_edit = may(request.user, Capability.EDIT_PERSONS, person)
     return render(
         request,
-        "relations/person_detail.html",
+        "directory/person_detail.html",
         {
             "person": person,
             "positions": positions,
@@ -149,7 +149,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
                 log_access(request, AccessAction.LIST, duplicates, detail="duplicate check")
         else:
             messages.success(request, _("%(person)s has been added.") % {"person": person})
-            return redirect("relations:person", pk=person.pk)
+            return redirect("directory:person", pk=person.pk)
     if not duplicates:  # the way past the check is offered with what it found
         del form.fields["accept_duplicates"]
     return _person_form_page(
@@ -158,7 +158,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
         holder_form,
         heading=_("Add a person"),
         duplicates=duplicates,
-        duplicate_url="relations:person",
+        duplicate_url="directory:person",
     )
 
 
@@ -180,11 +180,11 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success=_("The person has been saved."),
         shown=CONFLICT_SHOWN,
-        next_url=lambda _saved: reverse("relations:person", args=[person.pk]),
+        next_url=lambda _saved: reverse("directory:person", args=[person.pk]),
         heading=_("Edit %(person)s") % {"person": person},
         person=person,
         extra_forms=[],
-        back_url=reverse("relations:person", args=[person.pk]),
+        back_url=reverse("directory:person", args=[person.pk]),
     )
 
 
@@ -195,7 +195,7 @@ def _person_form_page(
     if request.method == "POST":
         status = 409 if context.get("conflict_rows") else 400
     person = context.get("person")
-    back = reverse("relations:person", args=[person.pk]) if person else reverse("relations:persons")
+    back = reverse("directory:person", args=[person.pk]) if person else reverse("directory:persons")
     return render(
         request,
         "core/form_page.html",
@@ -229,7 +229,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The position has been added."))
     else:
         flash_form_errors(request, form)
-    return redirect("relations:person", pk=person.pk)
+    return redirect("directory:person", pk=person.pk)
 
 
 @requires(Capability.EDIT_PERSONS)
@@ -241,7 +241,7 @@ def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResp
         actor=request.user, position=position, remote_addr=client_address(request)
     )
     messages.success(request, _("The position has been removed."))
-    return redirect("relations:person", pk=person.pk)
+    return redirect("directory:person", pk=person.pk)
 
 
 @requires(Capability.MANAGE_PRIVACY)
@@ -274,7 +274,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
                 "The export is written to the access log, with your reason."
             ),
             "submit": _("Download the export"),
-            "back_url": reverse("relations:person", args=[person.pk]),
+            "back_url": reverse("directory:person", args=[person.pk]),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -293,11 +293,11 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         )
         messages.success(request, _("The person and everything linked to her have been removed."))
-        return redirect("relations:persons")
+        return redirect("directory:persons")
     log_access(request, AccessAction.VIEW, [person], detail="erase")
     return render(
         request,
-        "relations/person_erase.html",
+        "directory/person_erase.html",
         {"person": person, "form": form},
         status=400 if request.method == "POST" else 200,
     )

@@ -26,7 +26,7 @@ def _records() -> list[AccessRecord]:
 
 def test_viewing_a_person_adds_exactly_one_access_record(world: World, person: Person) -> None:
     client = world.client("medewerker")
-    response = client.get(reverse("relations:person", args=[person.pk]), REMOTE_ADDR="10.1.2.3")
+    response = client.get(reverse("directory:person", args=[person.pk]), REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 200
     assert "Fenna de Boer" in response.content.decode()
     [record] = _records()
@@ -40,7 +40,7 @@ def test_viewing_a_person_adds_exactly_one_access_record(world: World, person: P
 
 def test_searching_a_person_adds_exactly_one_access_record(world: World, person: Person) -> None:
     PersonFactory(holder=world.own, first_name="Piet", last_name="Visser")
-    response = world.client("medewerker").get(reverse("relations:persons"), {"q": "boer"})
+    response = world.client("medewerker").get(reverse("directory:persons"), {"q": "boer"})
     assert response.status_code == 200
     assert response.context["persons"] == [person]
     [record] = _records()
@@ -53,7 +53,7 @@ def test_searching_a_person_adds_exactly_one_access_record(world: World, person:
 
 def test_exporting_a_person_adds_exactly_one_access_record(world: World, person: Person) -> None:
     response = world.client("beheerder").post(
-        reverse("relations:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
+        reverse("directory:person_export", args=[person.pk]), {"reason": "Inzageverzoek"}
     )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
@@ -70,7 +70,7 @@ def test_exporting_a_person_adds_exactly_one_access_record(world: World, person:
 def test_the_list_logs_each_person_shown_once(world: World) -> None:
     PersonFactory.create_batch(3, holder=world.own)
     PersonFactory(holder=world.other_org)
-    response = world.client("directeur").get(reverse("relations:persons"))
+    response = world.client("directeur").get(reverse("directory:persons"))
     assert len(response.context["persons"]) == 3
     records = _records()
     assert len(records) == 3
@@ -81,7 +81,7 @@ def test_the_list_logs_each_person_shown_once(world: World) -> None:
 def test_outside_the_holder_nothing_is_shown_or_logged(
     world: World, person: Person, role: str, status: int
 ) -> None:
-    response = world.client(role).get(reverse("relations:person", args=[person.pk]))
+    response = world.client(role).get(reverse("directory:person", args=[person.pk]))
     assert response.status_code == status
     assert "de Boer" not in response.content.decode()
     assert AccessRecord.objects.count() == 0
@@ -93,8 +93,8 @@ def test_another_organisations_person_is_404_for_every_person_url(
     other = PersonFactory(holder=world.other_org)
     client = world.client("beheerder")
     for name in ("person", "person_edit", "person_export", "person_erase"):
-        assert client.get(reverse(f"relations:{name}", args=[other.pk])).status_code == 404
-    assert client.post(reverse("relations:position_add", args=[other.pk])).status_code == 404
+        assert client.get(reverse(f"directory:{name}", args=[other.pk])).status_code == 404
+    assert client.post(reverse("directory:position_add", args=[other.pk])).status_code == 404
     assert AccessRecord.objects.filter(subject_id=other.pk).count() == 0
 
 
@@ -118,7 +118,7 @@ def _edit_data(person: Person, **changes: Any) -> dict[str, Any]:
 def test_two_people_editing_one_person_the_second_gets_the_conflict(
     world: World, person: Person
 ) -> None:
-    url = reverse("relations:person_edit", args=[person.pk])
+    url = reverse("directory:person_edit", args=[person.pk])
     first, second = world.client("medewerker"), world.client("programmacoordinator")
     form_first = _edit_data(person, phone="0320 123456")
     form_second = _edit_data(person, notes="Belt liever niet")
@@ -138,7 +138,7 @@ def test_two_people_editing_one_person_the_second_gets_the_conflict(
 
 
 def test_consent_as_the_basis_needs_its_date(world: World, person: Person) -> None:
-    url = reverse("relations:person_edit", args=[person.pk])
+    url = reverse("directory:person_edit", args=[person.pk])
     response = world.client("medewerker").post(url, _edit_data(person, lawful_basis="consent"))
     assert response.status_code == 400
     assert "consent_given_on" in response.context["form"].errors
@@ -153,12 +153,12 @@ def test_adding_a_person_and_a_position_is_audited(world: World) -> None:
         email="K.Bakker@Urk.nl",
     )
     data.pop("version")
-    response = client.post(reverse("relations:person_add"), {**data, "holder": world.own.pk})
+    response = client.post(reverse("directory:person_add"), {**data, "holder": world.own.pk})
     assert response.status_code == 302
     person = Person.objects.get()
     assert (person.holder, person.email) == (world.own, "k.bakker@urk.nl")
     response = client.post(
-        reverse("relations:position_add", args=[person.pk]),
+        reverse("directory:position_add", args=[person.pk]),
         {"organisation": world.province.pk, "title": "Beleidsadviseur", "started_on": "2021-01-01"},
     )
     assert response.status_code == 302
@@ -176,7 +176,7 @@ def test_a_person_cannot_be_added_to_another_organisation(world: World) -> None:
     data = _edit_data(Person(last_name="Bakker", purpose="Contact"))
     data.pop("version")
     response = world.client("medewerker").post(
-        reverse("relations:person_add"), {**data, "holder": world.other_org.pk}
+        reverse("directory:person_add"), {**data, "holder": world.other_org.pk}
     )
     assert response.status_code == 400
     assert not Person.objects.exists()
@@ -188,7 +188,7 @@ def test_the_list_costs_the_same_queries_for_many_persons(
     client = world.client("medewerker")
     PersonFactory.create_batch(40, holder=world.own)
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("relations:persons")).status_code == 200
+        assert client.get(reverse("directory:persons")).status_code == 200
 
 
 def test_example_persons_say_so_on_the_list_the_page_and_in_the_export(world: World) -> None:
@@ -196,20 +196,20 @@ def test_example_persons_say_so_on_the_list_the_page_and_in_the_export(world: Wo
     Person.objects.filter(pk=example.pk).update(is_example=True)
     real = PersonFactory(holder=world.own, first_name="Fenna", last_name="de Boer")
     client = world.client("beheerder")
-    listing = client.get(reverse("relations:persons")).content.decode()
+    listing = client.get(reverse("directory:persons")).content.decode()
     rows = {row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in listing.split("<tr>")[2:]}
     assert "voorbeeldgegevens" in rows["Sanne Visser"]
     assert "voorbeeldgegevens" not in rows["Fenna de Boer"]
-    page = client.get(reverse("relations:person", args=[example.pk])).content.decode()
+    page = client.get(reverse("directory:person", args=[example.pk])).content.decode()
     assert "Voorbeeldgegevens: deze persoon is verzonnen" in page
-    other = client.get(reverse("relations:person", args=[real.pk])).content.decode()
+    other = client.get(reverse("directory:person", args=[real.pk])).content.decode()
     assert "Voorbeeldgegevens" not in other
-    url = reverse("relations:person_export", args=[example.pk])
+    url = reverse("directory:person_export", args=[example.pk])
     export = json.loads(client.post(url, {"reason": "Controle"}).content)
     assert export["person"]["is_example"] is True
 
 
 def test_the_example_flag_cannot_be_set_through_the_form(world: World) -> None:
-    from koers.relations.persons.forms import PersonForm
+    from koers.directory.persons.forms import PersonForm
 
     assert "is_example" not in PersonForm().fields

@@ -1,9 +1,9 @@
 """URLs of organisations and their import;
-included in `koers.relations.urls` (namespace `relations`)."""
+included in `koers.directory.urls` (namespace `directory`)."""
 
 from django.urls import path
 
-from koers.relations.organisations import import_views, views
+from koers.directory.organisations import import_views, views
 
 urlpatterns = [
     path("organisaties/", views.organisations, name="organisations"),

@@ -1,0 +1,12 @@
+"""The URLs of the directory: persons and organisations, under the one `directory`
+namespace, so every URL name is `directory:<name>`."""
+
+from koers.directory.organisations import urls as organisations
+from koers.directory.persons import urls as persons
+
+app_name = "directory"
+
+urlpatterns = [
+    *persons.urlpatterns,
+    *organisations.urlpatterns,
+]
