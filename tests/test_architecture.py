@@ -235,13 +235,7 @@ WRITE_METHODS = {
 NOT_MODEL_RECEIVERS = ("messages", "request.session")
 
 # "<module>::<function>::<call>" for every write in a view module today.
-KNOWN_VIEW_WRITES = frozenset(
-    {
-        # Django's PasswordChangeForm.save() sets the password and saves the user: no service, no
-        # audit entry of its own (the view records the session).
-        "accounts/views.py::password_change::form.save",
-    }
-)
+KNOWN_VIEW_WRITES: frozenset[str] = frozenset()
 
 
 def _is_view_path(path: Path) -> bool:

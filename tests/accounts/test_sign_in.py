@@ -162,3 +162,27 @@ def test_admin_deletions_keep_the_deleted_values_in_the_audit_trail(db) -> None:
     assert not Municipality.objects.filter(pk=urk.pk).exists()
     entry = AuditEntry.objects.get(action="admin.delete")
     assert entry.changes["name"] == ["Urk", None]
+
+
+def test_her_own_password_change_is_audited_without_the_password(member) -> None:  # type: ignore[no-untyped-def]
+    from koers.core.models import AuditEntry
+
+    client = verified_client(member)
+    new = "een-veel-langer-wachtwoord-2021"
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+        REMOTE_ADDR="10.9.8.7",
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(new)
+    (entry,) = AuditEntry.objects.filter(action="account.password_changed")
+    assert (entry.actor_id, entry.subject_id, entry.remote_addr) == (
+        member.pk,
+        member.pk,
+        "10.9.8.7",
+    )
+    stored = f"{entry.changes} {entry.subject_repr}"
+    assert new not in stored and PASSWORD not in stored and "pbkdf2" not in stored

@@ -200,6 +200,19 @@ def second_factor_reset(*, actor: Any, user: Any, remote_addr: str | None) -> No
     )
 
 
+@transaction.atomic
+def password_set(*, user: Any, new_password: str, remote_addr: str | None) -> Any:
+    """Her own new password, already checked by Django's PasswordChangeForm (old password,
+    the password validators). Audited without either password; her other sessions are the
+    caller's to end, because only the caller knows which session is the current one."""
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit_write(
+        actor=user, action="account.password_changed", instance=user, remote_addr=remote_addr
+    )
+    return user
+
+
 def _end(user_session: UserSession, *, actor: Any, remote_addr: str | None) -> None:
     audit_write(
         actor=actor,

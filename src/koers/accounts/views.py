@@ -111,7 +111,11 @@ class SignInView(auth_views.LoginView):
 def password_change(request: HttpRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = services.password_set(
+            user=request.user,
+            new_password=form.cleaned_data["new_password1"],
+            remote_addr=client_address(request),
+        )
         # A new session key: the old one's record goes with its row, so record it again.
         update_session_auth_hash(request, user)
         record(request, user)
@@ -120,7 +124,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
         services.other_user_sessions_end(
             actor=user,
             current_session_key=request.session.session_key,
-            remote_addr=_address(request),
+            remote_addr=client_address(request),
         )
         messages.success(request, _("Your password has been changed."))
         return redirect("plans:dashboard")
@@ -331,7 +335,7 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
     ended = services.other_user_sessions_end(
         actor=request.user,
         current_session_key=request.session.session_key,
-        remote_addr=_address(request),
+        remote_addr=client_address(request),
     )
     messages.success(
         request,
