@@ -18,6 +18,9 @@ class QuarterReport(models.Model):
     and, where the computed status does not tell the story, a status of her own with the
     reason. The audit trail holds every save with before and after: that is its history."""
 
+    # Its name before issue 15: audit entries written then carry this label.
+    former_labels = ("plans.activityupdate",)
+
     personal_data = PersonalData(
         subjects=_("staff who write the quarter's progress"),
         fields=("updated_by",),

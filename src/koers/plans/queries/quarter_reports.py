@@ -21,7 +21,7 @@ from koers.plans.queries.indicators import IndicatorRow, indicator_rows
 
 # The audit trail is append-only, so entries written before the model was renamed from
 # ActivityUpdate keep its old label: a report's history reads both.
-QUARTER_REPORT_SUBJECT_TYPES = [QuarterReport._meta.label_lower, "plans.activityupdate"]
+QUARTER_REPORT_SUBJECT_TYPES = [QuarterReport._meta.label_lower, *QuarterReport.former_labels]
 
 
 def quarter_reports(activity_ids: list[int], year: int, quarter: int) -> dict[int, QuarterReport]:
