@@ -218,7 +218,7 @@ def a_grant(world: Any, *, granted: bool = False, with_document: bool = False) -
     import datetime as dt
 
     from koers.funding.models import Grant, GrantStatus
-    from koers.funding.services.advances import _make_schedule
+    from koers.funding.services._schedule_steps import schedule_make
 
     grant = Grant.objects.create(
         organisation=world.own,
@@ -238,7 +238,7 @@ def a_grant(world: Any, *, granted: bool = False, with_document: bool = False) -
     )
     grant.programmes.add(world.programme)
     if granted:
-        _make_schedule(None, grant, None)
+        schedule_make(None, grant, None)
     return grant
 
 

@@ -323,6 +323,10 @@ KNOWN_MISNAMED_SERVICES: frozenset[str] = frozenset()
 
 def _is_services_path(path: Path) -> bool:
     parts = path.relative_to(PACKAGE).parts
+    if path.name.startswith("_") and path.name != "__init__.py":
+        # A private module of a services package holds unchecked steps the services share
+        # (funding/services/_schedule_steps.py); only its package's services call them.
+        return False
     return (
         path.name == "services.py" or path.name.endswith("_services.py") or "services" in parts[:-1]
     )

@@ -201,7 +201,7 @@ def _grant(
     world: World, funder: Any, programme: Programme, title: str, amount: Decimal = GRANTED
 ) -> Any:
     from koers.funding.models import Grant, GrantStatus
-    from koers.funding.services.advances import _make_schedule
+    from koers.funding.services._schedule_steps import schedule_make
 
     grant = Grant.objects.create(
         organisation=world.own,
@@ -215,7 +215,7 @@ def _grant(
         ends_on=dt.date(2021, 12, 31),
     )
     grant.programmes.add(programme)
-    _make_schedule(None, grant, None)
+    schedule_make(None, grant, None)
     for advance in grant.advances.order_by("number")[:2]:
         advance.sent_on = advance.paid_on = advance.period_start
         advance.save()

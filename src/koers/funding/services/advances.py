@@ -3,7 +3,6 @@ amount changes, and each advance invoiced, sent and paid."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,73 +13,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.funding import pipeline
 from koers.funding.access import grant_scope, require_manage_funding
 from koers.funding.models import Advance, Grant
-from koers.funding.schedule import quarterly
-
-
-def _rebalance_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
-    """After the amount granted changed (an amended decision), the advances not yet
-    invoiced take the difference, by the months they cover, so all advances still add up
-    to the amount granted. Refused, with the figures, when they cannot."""
-    from koers.funding.schedule import split
-
-    advances = list(grant.advances.order_by("number"))
-    if not advances or grant.amount_granted is None:
-        return
-    invoiced = sum((a.amount for a in advances if a.sent_on), Decimal(0))
-    open_advances = [a for a in advances if not a.sent_on]
-    remaining = grant.amount_granted - invoiced
-    if remaining < 0 or (not open_advances and remaining != 0):
-        raise ValidationError(
-            _(
-                "%(invoiced)s has been invoiced in advances already; the amount granted "
-                "cannot become %(granted)s unless the advances not yet invoiced can take the "
-                "difference."
-            )
-            % {"invoiced": invoiced, "granted": grant.amount_granted}
-        )
-    before = _advance_rows(advances)
-    months = [
-        (a.period_end.year - a.period_start.year) * 12
-        + a.period_end.month
-        - a.period_start.month
-        + 1
-        for a in open_advances
-    ]
-    for advance, amount in zip(open_advances, split(remaining, months), strict=True):
-        advance.amount = amount
-        advance.save(update_fields=["amount"])
-    audit_write(
-        actor=actor,
-        action="advances.rebalanced",
-        instance=grant,
-        before={"advances": before},
-        after={"advances": _advance_rows(grant.advances.order_by("number"))},
-        remote_addr=remote_addr,
-    )
-
-
-def _make_schedule(actor: Any, grant: Grant, remote_addr: str | None) -> list[Advance]:
-    assert grant.amount_granted is not None
-    advances = [
-        Advance(
-            grant=grant,
-            number=part.number,
-            period_start=part.period_start,
-            period_end=part.period_end,
-            due_on=part.due_on,
-            amount=part.amount,
-        )
-        for part in quarterly(grant.amount_granted, grant.starts_on, grant.ends_on)
-    ]
-    Advance.objects.bulk_create(advances)
-    audit_write(
-        actor=actor,
-        action="advances.scheduled",
-        instance=grant,
-        after={"advances": _advance_rows(advances)},
-        remote_addr=remote_addr,
-    )
-    return advances
+from koers.funding.services._schedule_steps import advances_remove, schedule_make
 
 
 @transaction.atomic
@@ -97,28 +30,8 @@ def advance_schedule_remake(
         raise ValidationError(
             _("Advances of this grant have been invoiced; change them one by one.")
         )
-    _remove_advances(actor, grant, remote_addr)
-    return _make_schedule(actor, grant, remote_addr)
-
-
-def _advance_rows(advances: Any) -> list[list[str]]:
-    return [[str(a.number), str(a.due_on), str(a.amount)] for a in advances]
-
-
-def _remove_advances(actor: Any, grant: Grant, remote_addr: str | None) -> None:
-    """Remove the grant's (unsent) advances, keeping in the audit trail what they were."""
-    advances = list(grant.advances.order_by("number"))
-    if not advances:
-        return
-    grant.advances.all().delete()
-    audit_write(
-        actor=actor,
-        action="advances.removed",
-        instance=grant,
-        before={"advances": _advance_rows(advances)},
-        after={"advances": []},
-        remote_addr=remote_addr,
-    )
+    advances_remove(actor, grant, remote_addr)
+    return schedule_make(actor, grant, remote_addr)
 
 
 ADVANCE_FIELDS = ["amount", "due_on", "invoice_number", "sent_on", "paid_on"]

@@ -21,7 +21,11 @@ from koers.funding.models import Grant, GrantIndicator, GrantStatus, GrantStep, 
 
 # Package-private: the advances follow the grant inside grant writes, which checked the
 # permission already.
-from koers.funding.services.advances import _make_schedule, _rebalance_advances, _remove_advances
+from koers.funding.services._schedule_steps import (
+    advances_rebalance,
+    advances_remove,
+    schedule_make,
+)
 from koers.plans.models import Indicator
 
 GRANT_FIELDS = [
@@ -102,7 +106,7 @@ def grant_save(
     for name, records in links.items():
         getattr(grant, name).set(records)
     if before and str(before["amount_granted"]) != str(grant.amount_granted):
-        _rebalance_advances(actor, grant, remote_addr)
+        advances_rebalance(actor, grant, remote_addr)
     audit_write(
         actor=actor,
         action="grant.saved" if before else "grant.created",
@@ -155,7 +159,7 @@ def grant_move(
             raise ValidationError(
                 _("Advances of this grant have been invoiced; it cannot go back to submitted.")
             )
-        _remove_advances(actor, grant, remote_addr)
+        advances_remove(actor, grant, remote_addr)
     previous = grant.status
     grant.status = to
     grant.version += 1
@@ -170,7 +174,7 @@ def grant_move(
         remote_addr=remote_addr,
     )
     if to == GrantStatus.GRANTED and not grant.advances.exists():
-        _make_schedule(actor, grant, remote_addr)
+        schedule_make(actor, grant, remote_addr)
     return grant
 
 
