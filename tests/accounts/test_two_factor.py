@@ -206,7 +206,11 @@ def test_the_demo_command_waives_it_unless_told_otherwise(monkeypatch: Any) -> N
 
     for name in ("DATABASE_URL", "KOERS_DEMO", "KOERS_DATA_DIR", "KOERS_REFERENCE_DATE"):
         monkeypatch.setenv(name, "")
-    monkeypatch.delenv("KOERS_TWO_FACTOR_WAIVED", raising=False)
+    # setenv first, so that monkeypatch restores the variable's absence afterwards: delenv of
+    # an absent variable records nothing, and the "1" the demo command sets would outlive the
+    # test in this worker's environment.
+    monkeypatch.setenv("KOERS_TWO_FACTOR_WAIVED", "")
+    monkeypatch.delenv("KOERS_TWO_FACTOR_WAIVED")
     monkeypatch.setattr(django.core.management, "execute_from_command_line", lambda args: None)
     cli.main(["koers", "demo"])
     assert os.environ["KOERS_TWO_FACTOR_WAIVED"] == "1"
