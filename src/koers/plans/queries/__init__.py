@@ -11,12 +11,10 @@ from koers.plans.queries.comments import (
 )
 from koers.plans.queries.goals import (
     GoalContribution,
-    goal_ancestors,
     goal_contribution,
     goal_descendants,
     goal_tree,
     goals_shown,
-    visible_goal_ids,
 )
 from koers.plans.queries.indicators import (
     IndicatorRow,
@@ -59,7 +57,6 @@ __all__ = [
     "activity_threads",
     "annual_plan_for",
     "dashboard",
-    "goal_ancestors",
     "goal_contribution",
     "goal_descendants",
     "goal_tree",
@@ -74,6 +71,5 @@ __all__ = [
     "quarter_progress",
     "quarter_reports",
     "recent_realisations",
-    "visible_goal_ids",
     "with_progress_values",
 ]
