@@ -76,6 +76,11 @@ def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
     return GoalContribution(goal, programmes, activities)
 
 
+def sub_goals(user: Any, goal: Goal) -> list[Goal]:
+    """The goals directly below `goal` that the user may see, in the tree's order."""
+    return list(Goal.objects.visible_to(user).filter(parent=goal).order_by("order", "code"))
+
+
 def goal_tree(user: Any) -> list[Goal]:
     """The top goals of the trees the user may see, with their children."""
     return list(
