@@ -26,13 +26,18 @@ refused (reasons next to the fields), 409 when someone saved in between (their v
 deliberate choice), and redirects to `next_url(saved)` on success. The template is the
 shared form page unless `template` names another that renders the same context.
 
+A page of several such forms saved together, all or nothing (the quarter page writes every
+activity's progress at once), is one call to `versioned_edit_many`: its service raises
+`EntriesRefused` saying which entries were refused and why, and each form shows its own
+reasons or the other person's version.
+
 Pages still written by hand call `save_versioned` themselves; convert them to
 `versioned_edit` when their app is next touched (`grep -rn "save_versioned(" src`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from django.contrib import messages
@@ -46,6 +51,7 @@ from koers.core.pages import FORM_PAGE, display, form_status
 
 Versioned = TypeVar("Versioned", bound=models.Model)
 Saved = TypeVar("Saved")
+Key = TypeVar("Key")
 ConflictRows = list[tuple[Any, Any]]
 
 
@@ -55,6 +61,15 @@ class ConflictError(Exception):
     def __init__(self, current: Any) -> None:
         super().__init__("stale version")
         self.current = current
+
+
+class EntriesRefused(Exception):
+    """Some of the records a page saves together were refused, so none was saved: per
+    entry, keyed as the page keys its forms, the ValidationError or ConflictError."""
+
+    def __init__(self, errors: Mapping[Any, ValidationError | ConflictError]) -> None:
+        super().__init__(f"{len(errors)} entries refused")
+        self.errors = dict(errors)
 
 
 class VersionedModel(models.Model):
@@ -79,6 +94,20 @@ def lock_for_edit(record: Versioned, expected_version: int | None) -> Versioned:
         raise ConflictError(locked)
     locked.version += 1
     return locked
+
+
+def keep_her_input(form: Any, current: Any, shown: tuple[str, ...]) -> ConflictRows:
+    """After a conflict, `form` keeps her input but carries `current`'s version, so saving
+    again is a deliberate choice; a field that posts back the value she saw
+    (`show_hidden_initial`) now says she saw theirs, so only her own changes count as
+    changes. Returns their version's `shown` fields as (label, value) rows for the page."""
+    data = form.data.copy()
+    data[form.add_prefix("version")] = str(current.version)
+    for name in shown:
+        if form.fields[name].show_hidden_initial:
+            data[form.add_initial_prefix(name)] = getattr(current, name)
+    form.data = data
+    return [(form.fields[name].label, display(current, name)) for name in shown]
 
 
 class Attempt(NamedTuple):
@@ -112,10 +141,7 @@ def attempt_versioned_save(
                 "check them and save again."
             ),
         )
-        data = form.data.copy()
-        data["version"] = str(current.version)
-        form.data = data
-        rows = [(form.fields[name].label, display(current, name)) for name in shown]
+        rows = keep_her_input(form, current, shown)
         return Attempt(done=False, saved=None, conflict_rows=rows)
     except ValidationError as error:
         form.add_error(None, error)
@@ -161,3 +187,47 @@ def versioned_edit(
         {**context, "form": form, "conflict_rows": conflict_rows},
         status=form_status(request, conflict_rows),
     )
+
+
+def versioned_edit_many(
+    request: HttpRequest,
+    forms: Mapping[Key, Any],
+    save: Callable[[Mapping[Key, Any]], Saved],
+    *,
+    success: Callable[[Saved], str],
+    refused: str,
+    conflict: str,
+    shown: tuple[str, ...],
+    next_url: Callable[[Saved], str],
+    template: str,
+    context: Callable[[Mapping[Key, ConflictRows]], dict[str, Any]],
+) -> HttpResponse:
+    """The whole of a page of several versioned forms saved together, all or nothing.
+
+    On a POST whose forms are all valid, `save(forms)` saves them in one transaction and
+    returns what it saved; then `success(saved)` is flashed and the page redirects to
+    `next_url(saved)`. When the service refuses some entries it raises `EntriesRefused`
+    keyed like `forms`, and nothing is saved: a refused form shows the reasons, a form
+    whose record someone saved in between keeps her input with their version
+    (`keep_her_input`) and the `conflict` message, and `refused` is flashed. The page is
+    rendered from `context(conflicts)` (their version's rows per key) with the status of
+    `form_status`: 200 on GET, 400 after a refused POST, 409 after a conflict. Forms left
+    unbound on a POST (a page that may not be changed) are not valid: 400, nothing saved.
+    """
+    conflicts: dict[Key, ConflictRows] = {}
+    if request.method == "POST" and all(form.is_valid() for form in forms.values()):
+        try:
+            saved = save(forms)
+        except EntriesRefused as error:
+            for key, reason in error.errors.items():
+                form = forms[key]
+                if isinstance(reason, ConflictError):
+                    conflicts[key] = keep_her_input(form, reason.current, shown)
+                    form.add_error(None, conflict)
+                else:
+                    form.add_error(None, reason)
+            messages.error(request, refused)
+        else:
+            messages.success(request, success(saved))
+            return redirect(next_url(saved))
+    return render(request, template, context(conflicts), status=form_status(request, conflicts))

@@ -41,6 +41,7 @@ def _measure(key: str, label: Any, status: str) -> Measure:
         key=key,
         label=label,
         compute=lambda indicator, start, end: Decimal(records(indicator, start, end).count()),
+        counts_records=True,
         records=records,
         compute_many=lambda indicators, start, end: count_per_scope(
             indicators,

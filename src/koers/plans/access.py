@@ -25,7 +25,6 @@ from koers.plans.models import (
     Programme,
     Realisation,
 )
-from koers.plans.queries.goals import visible_goal_ids
 
 
 def programme_scope(programme: Programme) -> Scope:
@@ -129,10 +128,9 @@ def get_amendment_for_user(user: Any, pk: int) -> Amendment:
 
 
 def get_goal_for_user(user: Any, pk: int) -> Goal:
-    """A goal of a tree the user may see (the rule is in plans.queries.goals)."""
+    """A goal of a tree the user may see (the rule is `Goal.objects.visible_to`)."""
     return get_object_or_404(
-        Goal.objects.select_related("funder", "parent").filter(pk__in=visible_goal_ids(user)),
-        pk=pk,
+        Goal.objects.visible_to(user).select_related("funder", "parent"), pk=pk
     )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import FUNDER_ROLES, Capability
@@ -41,6 +42,67 @@ class ProgrammeQuerySet(models.QuerySet[_Row], Generic[_Row]):
     def running_in(self, year: int) -> ProgrammeQuerySet[_Row]:
         """Programmes of a plan whose years include `year`."""
         return self.filter(plan__start_year__lte=year, plan__end_year__gte=year)
+
+
+# Who sees which goal tree. A goal tree belongs to its funder. The executing organisation's
+# staff see every tree their programmes and activities serve (they work towards it); a
+# funder's official sees her own organisation's trees, and never another funder's, not even
+# where a programme she funds serves it too: that funder's goals, and how its tree is
+# built, are not hers to see. The goal pages, the goal list and every link to a goal
+# (programme and activity pages) follow the same rule.
+#
+# A tree has no fixed depth, so the database walks it: one recursive query goes up from the
+# goals her organisations' programmes and activities serve to their roots, adds the roots of
+# the funders she acts for, and comes down again to every goal below those roots.
+_VISIBLE_GOALS_SQL = """
+WITH RECURSIVE
+  served_up(id, parent_id) AS (
+    SELECT id, parent_id FROM {goal} WHERE {served}
+    UNION
+    SELECT g.id, g.parent_id FROM {goal} g JOIN served_up s ON g.id = s.parent_id
+  ),
+  visible(id) AS (
+    SELECT id FROM {goal}
+    WHERE parent_id IS NULL AND (id IN (SELECT id FROM served_up) OR {funders})
+    UNION
+    SELECT g.id FROM {goal} g JOIN visible v ON g.parent_id = v.id
+  )
+SELECT id FROM visible
+"""
+
+
+def _sql_of(queryset: models.QuerySet[Any]) -> tuple[str, tuple[Any, ...]]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, tuple(params)
+
+
+class GoalQuerySet(models.QuerySet[_Row], Generic[_Row]):
+    def visible_to(self, user: Any) -> GoalQuerySet[_Row]:
+        """Every goal of the trees `user` may see (the rule above), in one query."""
+        own, funding = organisations_with(user, Capability.VIEW_PLANS)
+        if not own and not funding:
+            return self.none()
+        goals = self.model._default_manager.order_by()
+        goal_table = connection.ops.quote_name(self.model._meta.db_table)
+        served, params = "1 = 0", ()
+        if own:
+            by_programme, programme_params = _sql_of(
+                goals.filter(programmes__plan__organisation_id__in=own).values("pk")
+            )
+            by_activity, activity_params = _sql_of(
+                goals.filter(activities__programme__plan__organisation_id__in=own).values("pk")
+            )
+            served = f"id IN ({by_programme} UNION {by_activity})"
+            params = (*programme_params, *activity_params)
+        funders = sorted(funding)
+        sql = _VISIBLE_GOALS_SQL.format(
+            goal=goal_table,
+            served=served,
+            funders=f"funder_id IN ({', '.join(['%s'] * len(funders))})" if funders else "1 = 0",
+        )
+        # Only a quoted table name and SQL compiled by the ORM are formatted in; every value
+        # is a parameter.
+        return self.filter(pk__in=RawSQL(sql, (*params, *funders)))  # noqa: S611
 
 
 class ActivityQuerySet(models.QuerySet[_Row], Generic[_Row]):

@@ -34,6 +34,9 @@ class Measure:
     records: Callable[[Indicator, dt.date, dt.date], QuerySet[Any]] | None = None
     # {indicator pk: value} for many indicators of this measure over the same period
     compute_many: ManyComputation | None = None
+    # The value is the number of `records`, so a page may list them as what it counted
+    # ("2 / 7": the two meetings); not for sums, differences or anything else.
+    counts_records: bool = False
 
     def compute_all(
         self, indicators: list[Indicator], start: dt.date, end: dt.date
@@ -89,6 +92,14 @@ def count_per_scope(
         for indicator in group:
             values[indicator.pk] = Decimal(counts.get(scope(indicator), 0))
     return values
+
+
+def lists_records(model: Any) -> bool:
+    """Whether the records of `model` may be listed one by one as evidence. Records about
+    people (hours, memberships …) are counted, never listed, unless the model says how to
+    describe one without them (`evidence_text`); the activity page and the reports both
+    follow this, as funders see aggregates only."""
+    return not hasattr(model, "personal_data") or hasattr(model, "evidence_text")
 
 
 def measure_choices() -> list[tuple[str, Any]]:

@@ -219,6 +219,7 @@ MEASURES = [
     Measure(
         key="relations.events_programme",
         label=_("Events of the programme (of one theme, if the indicator names one)"),
+        counts_records=True,
         compute=_count(_events),
         records=_events,
         compute_many=_events_many,
@@ -226,6 +227,7 @@ MEASURES = [
     Measure(
         key="relations.events_activity",
         label=_("Events of the activity"),
+        counts_records=True,
         compute=_count(lambda i, s, e: _events(i, s, e, by_activity=True)),
         records=lambda i, s, e: _events(i, s, e, by_activity=True),
         compute_many=lambda i, s, e: _events_many(i, s, e, by_activity=True),
@@ -233,6 +235,7 @@ MEASURES = [
     Measure(
         key="relations.communications_programme",
         label=_("Communication items of the programme (of one theme, if named)"),
+        counts_records=True,
         compute=_count(_communications),
         records=_communications,
         compute_many=_communications_many,
@@ -240,6 +243,7 @@ MEASURES = [
     Measure(
         key="relations.networks_programme",
         label=_("Networks of the programme taken part in (of one kind, if named)"),
+        counts_records=True,
         compute=_count(_networks),
         records=_networks,
         compute_many=_networks_many,
@@ -247,6 +251,7 @@ MEASURES = [
     Measure(
         key="relations.member_employers",
         label=_("Member employers at the end of the period"),
+        counts_records=True,
         compute=_count(_members_at_end),
         records=_members_at_end,
     ),
@@ -263,6 +268,7 @@ MEASURES = [
             "or on at least N contacts if the indicator names N)"
         ),
         compute=_active_count,
+        counts_records=True,
         records=_active_records,
     ),
 ]

@@ -79,6 +79,7 @@ MEASURES.append(
             _reviewed_products(indicator, start, end).count()
         ),
         records=_reviewed_products,
+        counts_records=True,
     )
 )
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.managers import ProgrammeQuerySet
+from koers.plans.managers import GoalQuerySet, ProgrammeQuerySet
 
 
 class Goal(models.Model):
@@ -33,6 +33,8 @@ class Goal(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = GoalQuerySet.as_manager()
+
     class Meta:
         ordering = ["funder__name", "order", "code"]
         verbose_name = _("goal")
@@ -43,8 +45,9 @@ class Goal(models.Model):
         return f"{self.code} {self.title}"
 
     def clean(self) -> None:
-        # A tree is one funder's: who may see a goal follows its funder (koers.plans.queries),
-        # so a goal under another funder's goal would show one funder's tree to the other.
+        # A tree is one funder's: who may see a goal follows its tree's funder
+        # (GoalQuerySet.visible_to), so a goal under another funder's goal would show one
+        # funder's tree to the other.
         parent = self.parent if self.parent_id is not None else None
         if parent is not None and self.funder_id is not None and parent.funder_id != self.funder_id:
             raise ValidationError(

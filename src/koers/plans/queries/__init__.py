@@ -9,14 +9,14 @@ from koers.plans.queries.comments import (
     open_question_counts,
     open_questions,
 )
+from koers.plans.queries.evidence import Counted, CountedRecord, counted_records
 from koers.plans.queries.goals import (
     GoalContribution,
-    goal_ancestors,
     goal_contribution,
     goal_descendants,
     goal_tree,
     goals_shown,
-    visible_goal_ids,
+    sub_goals,
 )
 from koers.plans.queries.indicators import (
     IndicatorRow,
@@ -49,6 +49,8 @@ __all__ = [
     "QUARTER_REPORT_SUBJECT_TYPES",
     "RECENT_PER_INDICATOR",
     "ActivityRow",
+    "Counted",
+    "CountedRecord",
     "GoalContribution",
     "IndicatorRow",
     "LineBlock",
@@ -58,8 +60,8 @@ __all__ = [
     "activity_indicators",
     "activity_threads",
     "annual_plan_for",
+    "counted_records",
     "dashboard",
-    "goal_ancestors",
     "goal_contribution",
     "goal_descendants",
     "goal_tree",
@@ -74,6 +76,6 @@ __all__ = [
     "quarter_progress",
     "quarter_reports",
     "recent_realisations",
-    "visible_goal_ids",
+    "sub_goals",
     "with_progress_values",
 ]

@@ -14,7 +14,7 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
-from koers.core.versioning import ConflictError, lock_for_edit
+from koers.core.versioning import ConflictError, EntriesRefused, lock_for_edit
 from koers.plans.access import require
 from koers.plans.models import Activity, QuarterReport
 from koers.plans.progress import OVERRIDE_STATUSES
@@ -125,13 +125,9 @@ class QuarterReportEntry:
     expected_version: int | None
 
 
-class QuarterReportsRefused(Exception):
+class QuarterReportsRefused(EntriesRefused):
     """Some entries of a page could not be saved, so none was: per activity id, the
     ValidationError or ConflictError that refused it."""
-
-    def __init__(self, errors: dict[int, ValidationError | ConflictError]) -> None:
-        super().__init__(f"{len(errors)} entries refused")
-        self.errors = errors
 
 
 @transaction.atomic

@@ -57,10 +57,16 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
     may_record = can(request.user, Capability.RECORD_REALISATION, programme) and not accounted
     places = municipality_choices() if may_record and rows else None
+    year = Year(activity.year)
+    # The same window as the figures (with_progress_values): the list matches the number.
+    counted = queries.counted_records(
+        request.user, [row.indicator for row in rows], year.start, min(reference, year.end)
+    )
     cards = [
         {
             "row": row,
             "realisations": realisations.get(row.indicator.pk, []),
+            "counted": counted.get(row.indicator.pk),
             "form": RealisationForm(
                 indicator=row.indicator,
                 municipality_choices=places,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,16 +16,15 @@ from django.views.decorators.http import require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import display, form_status
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
-from koers.core.versioning import ConflictError
+from koers.core.versioning import ConflictRows, versioned_edit_many
 from koers.plans import queries, services
 from koers.plans.access import get_programme_for_user
 from koers.plans.forms import QuarterReportForm
-from koers.plans.models import AnnualPlanStatus
+from koers.plans.models import AnnualPlanStatus, QuarterReport
 from koers.plans.progress import Status
-from koers.plans.services import QuarterReportEntry, QuarterReportsRefused
+from koers.plans.services import QuarterReportEntry
 from koers.plans.views.common import margin_percent
 
 
@@ -70,52 +69,40 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
         )
         for entry in entries
     }
-    conflicts: dict[int, list[tuple[Any, Any]]] = {}
     if request.method == "POST" and not writable:
         messages.error(request, _("This quarter's progress cannot be changed; see why below."))
-    if request.method == "POST" and writable and all(f.is_valid() for f in forms.values()):
-        changed = [
-            QuarterReportEntry(form.activity, form.values(), form.cleaned_data["version"])
-            for form in forms.values()
-            if form.has_changed()
-        ]
-        try:
-            saved = services.quarter_reports_save(
-                actor=request.user,
-                quarter=quarter,
-                entries=changed,
-                remote_addr=client_address(request),
-            )
-        except QuarterReportsRefused as refused:
-            for activity_id, error in refused.errors.items():
-                form = forms[activity_id]
-                if isinstance(error, ConflictError):
-                    conflicts[activity_id] = _keep_with_their_version(form, error.current)
-                else:
-                    form.add_error(None, error)
-            messages.error(request, _("Nothing has been saved: see the activities marked below."))
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The progress of %(count)s activity has been saved.",
-                    "The progress of %(count)s activities has been saved.",
-                    len(saved),
-                )
-                % {"count": len(saved)}
-                if saved
-                else _("Nothing had changed."),
-            )
-            anchor = request.POST.get("from", "")
-            return redirect(
-                progress_url(programme.pk, period)
-                + (f"#activity-{anchor}" if anchor.isdigit() else "")
-            )
+
+    def save(forms: Mapping[int, QuarterReportForm]) -> list[QuarterReport]:
+        return services.quarter_reports_save(
+            actor=request.user,
+            quarter=quarter,
+            entries=[
+                QuarterReportEntry(form.activity, form.values(), form.cleaned_data["version"])
+                for form in forms.values()
+                if form.has_changed()
+            ],
+            remote_addr=client_address(request),
+        )
+
+    def saved_message(saved: list[QuarterReport]) -> str:
+        if not saved:
+            return _("Nothing had changed.")
+        return ngettext(
+            "The progress of %(count)s activity has been saved.",
+            "The progress of %(count)s activities has been saved.",
+            len(saved),
+        ) % {"count": len(saved)}
+
+    def back_to_her_activity(_saved: list[QuarterReport]) -> str:
+        anchor = request.POST.get("from", "")
+        return progress_url(programme.pk, period) + (
+            f"#activity-{anchor}" if anchor.isdigit() else ""
+        )
+
     before, after = _neighbours(period, programme.plan.years)
-    return render(
-        request,
-        "plans/programme_progress.html",
-        {
+
+    def page(conflicts: Mapping[int, ConflictRows]) -> dict[str, Any]:
+        return {
             "programme": programme,
             "quarter": period,
             "reference": reference,
@@ -132,24 +119,20 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
             "before_url": progress_url(programme.pk, before) if before else None,
             "after_url": progress_url(programme.pk, after) if after else None,
             "margin": margin_percent(),
-        },
-        status=form_status(request, conflicts),
-    )
+        }
 
-
-def _keep_with_their_version(form: QuarterReportForm, current: Any) -> list[tuple[Any, Any]]:
-    """Her input stays, carrying the version saved meanwhile, so saving again is her choice;
-    their version is returned as (label, value) rows to show beside it."""
-    data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict: the POST
-    data[form.add_prefix("version")] = str(current.version)
-    for name in form.TEXT_FIELDS:  # what she saw is now theirs: her changes stay changes
-        data[form.add_initial_prefix(name)] = getattr(current, name)
-    form.data = data
-    form.add_error(
-        None,
-        _(
+    return versioned_edit_many(
+        request,
+        forms,
+        save,
+        success=saved_message,
+        refused=_("Nothing has been saved: see the activities marked below."),
+        conflict=_(
             "Someone else saved this activity's progress while you were writing. Their "
             "version is shown here; your text is kept in the form — check it and save again."
         ),
+        shown=QuarterReportForm.TEXT_FIELDS,
+        next_url=back_to_her_activity,
+        template="plans/programme_progress.html",
+        context=page,
     )
-    return [(form.fields[name].label, display(current, name)) for name in form.TEXT_FIELDS]

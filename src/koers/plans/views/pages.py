@@ -93,5 +93,11 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "plans/goal_detail.html",
-        {"goal": goal, "contribution": contribution, "point": point, "years": years},
+        {
+            "goal": goal,
+            "sub_goals": queries.sub_goals(request.user, goal),
+            "contribution": contribution,
+            "point": point,
+            "years": years,
+        },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -77,6 +78,9 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("relations:event", args=[self.pk])
 
 
 class Participant(models.Model):

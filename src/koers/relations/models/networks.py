@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -69,6 +70,9 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("relations:network", args=[self.pk])
 
     def evidence_text(self) -> str:
         """The network as evidence in a report to a funder: its name, not who represents us."""

@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.core.periods import Year
-from koers.plans.measures import get_measure
+from koers.plans.measures import get_measure, lists_records
 from koers.plans.models import (
     Activity,
     ActivityPhase,
@@ -123,10 +123,7 @@ def _evidence(indicators: list[Any], year: Year, until: dt.date) -> dict[int, li
         if measure is None or measure.records is None:
             continue
         records = measure.records(indicator, year.start, until)
-        if hasattr(records.model, "personal_data") and not hasattr(records.model, "evidence_text"):
-            # Records about people (hours, memberships …) are counted, never listed, unless
-            # the model says how to describe one without them (`evidence_text`): the report
-            # goes to funders, who see aggregates only.
+        if not lists_records(records.model):  # about people: counted, never listed
             found[indicator.pk].append(
                 {
                     "date": None,
