@@ -57,7 +57,9 @@ class ScrollTableNode(template.Node):
     def render(self, context: template.Context) -> str:
         caption = str(self.caption.resolve(context))
         css = self.options["class"].resolve(context) if "class" in self.options else "table"
-        hidden = bool(self.options["hidden"].resolve(context)) if "hidden" in self.options else False
+        hidden = (
+            bool(self.options["hidden"].resolve(context)) if "hidden" in self.options else False
+        )
         ident = _unique_id(context, caption)
         return format_html(
             '<div class="table-region" role="region" tabindex="0" aria-labelledby="{}">'
