@@ -43,9 +43,9 @@ def section_pages(page: Any, base: str) -> list[str]:
     for href in hrefs:
         parts = urlsplit(href)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        if parts.netloc == urlsplit(base).netloc and path not in paths:
-            if not path.startswith(NOT_SECTIONS) and not parts.fragment:
-                paths.append(path)
+        ours = parts.netloc == urlsplit(base).netloc and not parts.fragment
+        if ours and path not in paths and not path.startswith(NOT_SECTIONS):
+            paths.append(path)
     return paths
 
 
