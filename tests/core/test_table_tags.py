@@ -16,21 +16,22 @@ from django.test import RequestFactory
 import koers
 
 # Tables that are not shown to a phone user as a page of the application, or never wider
-# than a phone: each with its reason.
+# than a phone: each with its reason. By file name, so that a template moving to another
+# app (the persons' and organisations' pages move to directory/ on main) keeps its entry.
 BARE_TABLES_ALLOWED = {
     # A printed attendance list, on paper.
-    "relations/templates/relations/attendance_list.html",
+    "attendance_list.html",
     # The placeholders of a quote template: two narrow columns.
-    "relations/templates/relations/quote_template.html",
+    "quote_template.html",
     # Two records side by side before a merge: three columns of short values.
-    "relations/templates/relations/person_merge.html",
+    "person_merge.html",
     # The columns an import expects, and an import's rejected rows: in a .table-scroll
     # already or two/three narrow columns.
-    "core/templates/core/import_upload.html",
-    "core/templates/core/import_report.html",
-    "funding/templates/funding/checked_table.html",
+    "import_upload.html",
+    "import_report.html",
+    "checked_table.html",
     # The blocks of a report, rendered as in Word and PDF, inside .table-scroll.
-    "reports/templates/reports/blocks.html",
+    "blocks.html",
 }
 
 SOURCE = Path(koers.__file__).parent
@@ -86,10 +87,11 @@ def test_a_misused_tag_fails_when_the_template_is_loaded(tag: str) -> None:
 
 def test_every_table_of_the_application_uses_scroll_table() -> None:
     bare = sorted(
-        str(path.relative_to(SOURCE))
+        path
         for path in SOURCE.glob("**/templates/**/*.html")
         if "<table" in path.read_text() and "/admin/" not in str(path)
     )
-    unexpected = [path for path in bare if path not in BARE_TABLES_ALLOWED]
+    unexpected = [str(p.relative_to(SOURCE)) for p in bare if p.name not in BARE_TABLES_ALLOWED]
     assert not unexpected, f"a bare <table>, not in {{% scroll_table %}}: {unexpected}"
-    assert set(bare) == BARE_TABLES_ALLOWED, "an allowed template no longer has a bare table"
+    stale = BARE_TABLES_ALLOWED - {path.name for path in bare}
+    assert not stale, f"no longer holds a bare table, remove from the list: {stale}"
