@@ -70,7 +70,7 @@ class TestPosting:
         assert response.status_code == 400
         html = response.content.decode()
         assert "Partners verbinden" in html  # the whole activity page
-        assert 'class="form-errors"' in html
+        assert 'class="error-summary"' in html
         assert not ActivityComment.objects.exists()
 
     def test_an_empty_answer_with_htmx_opens_its_form_with_the_message(self, world: World) -> None:
