@@ -16,6 +16,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from koers.core import money
 from koers.reports import charts
 
 Block = dict[str, Any]
@@ -34,7 +35,7 @@ def number(value: str | None, places: int | None = None) -> str:
 
 
 def euro(value: str | None) -> str:
-    return "—" if value is None else f"€ {number(value, 2)}"
+    return money.euro(value)
 
 
 def figure(value: str | None, unit: str) -> str:

@@ -161,4 +161,4 @@ class CostRate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.profile} {self.year}: €{self.rate}"
+        return f"{self.profile} {self.year}: {euro(self.rate)}"
