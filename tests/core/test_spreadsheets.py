@@ -80,7 +80,8 @@ def test_amounts_and_dates_stay_numbers_and_dates_with_a_format_excel_localises(
         Decimal("0.125"),
     ]
     data = workbook_bytes([("Blad", ["a", "b", "c", "d", "e", "f"], [row])])
-    cells = list(load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2))[0]
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    [cells] = list(sheet.iter_rows(min_row=2))
     assert [cell.number_format for cell in cells] == [
         "#,##0.00",
         "#,##0",
