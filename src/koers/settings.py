@@ -205,6 +205,8 @@ REAUTHENTICATION_AGE = int(os.environ.get("KOERS_REAUTH_MINUTES", "5")) * 60
 LANGUAGE_CODE = os.environ.get("KOERS_LANGUAGE", "nl")
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# One way to write dates, timestamps and amounts per language (see koers.core.formats).
+FORMAT_MODULE_PATH = ["koers.core.formats"]
 TIME_ZONE = os.environ.get("KOERS_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
 USE_TZ = True

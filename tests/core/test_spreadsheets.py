@@ -65,3 +65,29 @@ def test_a_text_beginning_like_a_formula_stays_text_when_edited_in_excel() -> No
     data = workbook_bytes([("Blad", ["kop"], [["=1+1"], ["-1"], ["Fenna"]])])
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     assert [c.quotePrefix for (c,) in sheet.iter_rows(min_row=2)] == [True, True, False]
+
+
+def test_amounts_and_dates_stay_numbers_and_dates_with_a_format_excel_localises() -> None:
+    """Excel shows "#,##0.00" as 1.069.937,50 to a Dutch user and 1,069,937.50 to an
+    English one, and "d mmmm yyyy" as 18 maart 2021 / 18 March 2021: the cell stays a
+    number or a date a controller can add up or sort."""
+    row = [
+        Decimal("1069937.50"),
+        Decimal("7"),
+        dt.date(2021, 3, 18),
+        dt.datetime(2021, 3, 18, 14, 5),
+        3,
+        Decimal("0.125"),
+    ]
+    data = workbook_bytes([("Blad", ["a", "b", "c", "d", "e", "f"], [row])])
+    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
+    [cells] = list(sheet.iter_rows(min_row=2))
+    assert [cell.number_format for cell in cells] == [
+        "#,##0.00",
+        "#,##0",
+        "d mmmm yyyy",
+        "d mmmm yyyy hh:mm",
+        "General",
+        "General",
+    ]
+    assert cells[0].value == 1069937.5 and cells[2].value == dt.datetime(2021, 3, 18)

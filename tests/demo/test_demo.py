@@ -197,8 +197,8 @@ def test_events_of_other_activities_or_after_the_reference_date_do_not_count(
     add_the_natuur_meeting(coordinator, date=dt.date(2021, 10, 16))
     assert measure.compute(indicator, *period) == 2
     assert [str(e) for e in measure.records(indicator, *period)] == [
-        "Themabijeenkomst kunst en cultuur (18-03-2021)",
-        "Themabijeenkomst sport (10-06-2021)",
+        "Themabijeenkomst kunst en cultuur (18 maart 2021)",
+        "Themabijeenkomst sport (10 juni 2021)",
     ]
     assert measure.compute(indicator, dt.date(2021, 1, 1), dt.date(2021, 12, 31)) == 7
 

@@ -155,7 +155,7 @@ def test_both_registered_for_one_event_is_refused_naming_it_and_changes_nothing(
     Position.objects.create(person=duplicate, organisation=world.province)
     with pytest.raises(ValidationError) as refused:
         merge(world, keep, duplicate)
-    assert "Thema sport (10-06-2021)" in refused.value.messages[0]
+    assert "Thema sport (10 juni 2021)" in refused.value.messages[0]
     assert "deelnemer" in refused.value.messages[0]
     assert Person.objects.filter(pk=duplicate.pk).exists()
     assert duplicate.positions.count() == 1

@@ -185,7 +185,7 @@ class TestRealisationList:
         )
         html = response.content.decode()
         card = html.split(f'id="indicator-{world.indicator.pk}"')[1].split("</section>")[0]
-        shown_days = re.findall(r"<td>(\d+) mrt 2021</td>", card.lower())
+        shown_days = re.findall(r"<td>(\d+) maart 2021</td>", card.lower())
         assert shown_days == [str(day) for day in range(15, 5, -1)]  # newest ten, newest first
         assert "De laatste 10 van 15 realisaties" in card
         assert quiet.note in html  # a busy indicator does not crowd out the others

@@ -63,7 +63,7 @@ def test_a_contact_with_an_action_for_a_colleague_tells_her(
     assert tell_owner.call(action.pk) is True
     [mail] = mailoutbox
     assert mail.to == ["mila@cmo.example"]
-    assert "Offerte maken" in mail.body and "14-05-2021" in mail.body
+    assert "Offerte maken" in mail.body and "14 mei 2021" in mail.body
 
 
 def test_an_action_goes_to_a_colleague_only(world: Any) -> None:

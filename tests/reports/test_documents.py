@@ -161,10 +161,10 @@ def test_the_accountability_report_sets_agreed_against_realised_with_the_evidenc
     [row] = [r for r in rows if r[0] == "7 thematische netwerkbijeenkomsten"]
     assert row[2:5] == ["7", "6", "2"]  # plan's target, agreed target, realised in 2021
     assert not any(r[0] == "Niet in de beschikking" for r in rows)
-    evidence = [r for r in rows if r[0] in ("2021-03-18", "2021-08-26")]
+    evidence = [r for r in rows if r[0] in ("18 maart 2021", "26 augustus 2021")]
     assert [(r[2]) for r in evidence] == ["Almere", "Urk"]
     text = docx_text(documents.render(content, "docx"))
-    assert "€ 1.069.937,00" in text
+    assert "€\u00a01.069.937,00" in text
     sheets = xlsx_sheets(documents.render(content, "xlsx"))
     assert len(sheets["Bewijs"]) == 3  # header and the two realisations
 

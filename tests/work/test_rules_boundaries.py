@@ -69,8 +69,8 @@ def test_a_week_starts_on_its_monday(day: dt.date, monday: dt.date) -> None:
         ("23.99", None),
         ("24", None),
         ("24.00", None),
-        ("24.01", "01-02-2021: 24.01 hours in one day; a day has at most 24."),
-        ("25", "01-02-2021: 25 hours in one day; a day has at most 24."),
+        ("24.01", "1 February 2021: 24.01 hours in one day; a day has at most 24."),
+        ("25", "1 February 2021: 25 hours in one day; a day has at most 24."),
     ],
 )
 def test_a_day_holds_at_most_24_hours(total: str, refused: str | None) -> None:
@@ -90,7 +90,7 @@ OPEN_ENDED = Project(code="P-8", title="Doorlopend", starts_on=dt.date(2021, 3, 
         (
             PROJECT,
             dt.date(2021, 2, 28),
-            "28-02-2021 lies outside project P-7 Buurtkracht (01-03-2021 – 30-06-2021).",
+            "28 February 2021 lies outside project P-7 Buurtkracht (1 March 2021 – 30 June 2021).",
         ),
         (PROJECT, dt.date(2021, 3, 1), None),  # its first day
         (PROJECT, dt.date(2021, 3, 2), None),
@@ -99,12 +99,12 @@ OPEN_ENDED = Project(code="P-8", title="Doorlopend", starts_on=dt.date(2021, 3, 
         (
             PROJECT,
             dt.date(2021, 7, 1),
-            "01-07-2021 lies outside project P-7 Buurtkracht (01-03-2021 – 30-06-2021).",
+            "1 July 2021 lies outside project P-7 Buurtkracht (1 March 2021 – 30 June 2021).",
         ),
         (
             OPEN_ENDED,
             dt.date(2021, 2, 28),
-            "28-02-2021 lies outside project P-8 Doorlopend (01-03-2021 – …).",
+            "28 February 2021 lies outside project P-8 Doorlopend (1 March 2021 – …).",
         ),
         (OPEN_ENDED, dt.date(2021, 3, 1), None),
         (OPEN_ENDED, dt.date(2030, 12, 31), None),  # no end: any day from its start
@@ -124,10 +124,10 @@ ACTIVITY = Activity(code="A1.2", year=2021)
 @pytest.mark.parametrize(
     ("day", "refused"),
     [
-        (dt.date(2020, 12, 31), "31-12-2020 is not in 2021, the year of activity A1.2."),
+        (dt.date(2020, 12, 31), "31 December 2020 is not in 2021, the year of activity A1.2."),
         (dt.date(2021, 1, 1), None),
         (dt.date(2021, 12, 31), None),
-        (dt.date(2022, 1, 1), "01-01-2022 is not in 2021, the year of activity A1.2."),
+        (dt.date(2022, 1, 1), "1 January 2022 is not in 2021, the year of activity A1.2."),
     ],
 )
 def test_hours_on_an_activity_fall_in_its_year(day: dt.date, refused: str | None) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.roles import Role
+from koers.core.dates import timestamp
 
 
 class User(AbstractUser):
@@ -102,4 +103,4 @@ class UserSession(models.Model):
         verbose_name_plural = _("signed-in sessions")
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.user_agent or '?'} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.user} — {self.user_agent or '?'} ({timestamp(self.created_at)})"

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.dates import timestamp
 from koers.core.privacy import LawfulBasis, PersonalData
 
 
@@ -150,7 +151,7 @@ class AuditEntry(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject_repr}"
+        return f"{timestamp(self.at)} {self.action} {self.subject_repr}"
 
     @classmethod
     def kept_days(cls) -> int:
@@ -173,7 +174,7 @@ class RateLimitHit(models.Model):
         indexes = [models.Index(fields=["key", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.key} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.key} {timestamp(self.at)}"
 
 
 class ScheduledRun(models.Model):

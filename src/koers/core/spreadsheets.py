@@ -107,11 +107,41 @@ def sheet_name(title: str, used: set[str]) -> str:
     return candidate
 
 
+# Excel's own number formats, which every copy shows in its user's language: 1.069.937,50
+# and 18 maart 2021 in a Dutch Excel, 1,069,937.50 and 18 March 2021 in an English one.
+WHOLE_FORMAT = "#,##0"
+CENTS_FORMAT = "#,##0.00"
+DATE_FORMAT = "d mmmm yyyy"
+DATETIME_FORMAT = "d mmmm yyyy hh:mm"
+
+
 def _plain(sheet: Any, value: Any) -> Any:
-    """Numbers, amounts and dates (with times) as they are; anything else as a text cell."""
-    if value is None or isinstance(value, int | float | Decimal | dt.date):
+    """Numbers, amounts and dates (with times) as numbers and dates with a format that
+    groups the thousands and names the month; anything else as a text cell."""
+    if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, Decimal | dt.date):
+        return _number_cell(sheet, value)
     return _text_cell(sheet, str(value))
+
+
+def _number_cell(sheet: Any, value: Decimal | dt.date) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, dt.datetime):
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    else:
+        exponent = value.as_tuple().exponent
+        # Amounts and hours are kept with two places (1069937.00): cents shown; a whole
+        # number written without them (7) stays whole; other fractions as Excel sees fit.
+        if isinstance(exponent, int) and exponent >= 0:
+            cell.number_format = WHOLE_FORMAT
+        elif exponent in (-1, -2):
+            cell.number_format = CENTS_FORMAT
+    return cell
 
 
 def _text_cell(sheet: Any, text: str) -> Any:

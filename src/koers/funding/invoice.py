@@ -34,14 +34,13 @@ def invoice_pdf(advance: Advance) -> bytes:
     )
     facts = [
         [_("Invoice number"), advance.invoice_number],
-        [_("Invoice date"), date_format(advance.sent_on or advance.due_on, "j F Y")],
+        [_("Invoice date"), date_format(advance.sent_on or advance.due_on)],
         [_("To"), grant.funder.name],
         [_("Grant"), grant.title],
         [_("Decision's reference"), grant.reference or "—"],
         [
             _("Period"),
-            f"{date_format(advance.period_start, 'j F Y')} – "
-            f"{date_format(advance.period_end, 'j F Y')}",
+            f"{date_format(advance.period_start)} – {date_format(advance.period_end)}",
         ],
     ]
     lines = [

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -41,7 +42,7 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
                     "grant": advance.grant.title,
                     "funder": advance.grant.funder,
                     "amount": euro(advance.amount),
-                    "day": advance.due_on.strftime("%d-%m-%Y"),
+                    "day": date_format(advance.due_on),
                 }
             )
         for obligation in Obligation.objects.filter(
@@ -52,7 +53,7 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
                 % {
                     "text": obligation.text,
                     "grant": obligation.grant.title,
-                    "day": obligation.due_on.strftime("%d-%m-%Y"),
+                    "day": date_format(obligation.due_on),
                 }
             )
         roles = [r for r, caps in ROLE_CAPABILITIES.items() if Capability.MANAGE_FUNDING in caps]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.dates import timestamp
 from koers.core.models import AppendOnlyModel
 from koers.core.privacy import LawfulBasis, PersonalData
 from koers.privacy.managers import AccessRecordQuerySet
@@ -75,7 +76,7 @@ class AccessRecord(AppendOnlyModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.subject_id}"
+        return f"{timestamp(self.at)} {self.user_id} {self.action} {self.subject_id}"
 
     @classmethod
     def kept_days(cls) -> int:

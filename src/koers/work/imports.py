@@ -30,6 +30,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
@@ -186,9 +187,7 @@ def _check_row(row: Row, known: _Known, day_totals: dict[tuple[int, dt.date], De
         rules.check_target_on(target, day)
         rules.check_note(target, values.get("note", ""))
         if month_of(day) in known.closed_months:
-            raise ValidationError(
-                _("%(day)s lies in a closed month.") % {"day": day.strftime("%d-%m-%Y")}
-            )
+            raise ValidationError(_("%(day)s lies in a closed month.") % {"day": date_format(day)})
     except ValidationError as error:
         problems.extend(error.messages)
         return

@@ -12,6 +12,7 @@ import logging
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -35,7 +36,7 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
                     continue
                 weeks = ", ".join(
                     _("week %(week)s (from %(day)s)")
-                    % {"week": monday.strftime("%V"), "day": monday.strftime("%d-%m-%Y")}
+                    % {"week": monday.strftime("%V"), "day": date_format(monday)}
                     for monday in mondays
                 )
                 body = _(

@@ -10,6 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 MAX_HOURS_A_DAY = Decimal(24)
@@ -24,7 +25,7 @@ def check_day_total(day: dt.date, total: Decimal) -> None:
     if total > MAX_HOURS_A_DAY:
         raise ValidationError(
             _("%(day)s: %(total)s hours in one day; a day has at most 24.")
-            % {"day": day.strftime("%d-%m-%Y"), "total": total}
+            % {"day": date_format(day), "total": total}
         )
 
 
@@ -38,17 +39,17 @@ def check_target_on(target: Any, day: dt.date) -> None:
             raise ValidationError(
                 _("%(day)s lies outside project %(project)s (%(start)s – %(end)s).")
                 % {
-                    "day": day.strftime("%d-%m-%Y"),
+                    "day": date_format(day),
                     "project": target,
-                    "start": target.starts_on.strftime("%d-%m-%Y"),
-                    "end": target.ends_on.strftime("%d-%m-%Y") if target.ends_on else "…",
+                    "start": date_format(target.starts_on),
+                    "end": date_format(target.ends_on) if target.ends_on else "…",
                 }
             )
     elif isinstance(target, Activity):
         if day.year != target.year:
             raise ValidationError(
                 _("%(day)s is not in %(year)s, the year of activity %(activity)s.")
-                % {"day": day.strftime("%d-%m-%Y"), "year": target.year, "activity": target.code}
+                % {"day": date_format(day), "year": target.year, "activity": target.code}
             )
     elif isinstance(target, TimeCategory) and not target.active:
         raise ValidationError(_("The category %(name)s is no longer in use.") % {"name": target})

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.funding.managers import MoneyQuerySet
@@ -127,7 +128,7 @@ class Expense(models.Model):
         indexes = [models.Index(fields=["organisation", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.description}: {self.amount}"
+        return f"{date_format(self.date)} {self.description}: {self.amount}"
 
 
 class BudgetTable(models.Model):

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope
@@ -151,7 +152,7 @@ def grant_move(
     if last and on < last.on and not pipeline.is_back(grant.status, to):
         raise ValidationError(
             _("This step cannot be dated before the previous one (%(date)s).")
-            % {"date": last.on.strftime("%d-%m-%Y")}
+            % {"date": date_format(last.on)}
         )
     going_back_from_grant = grant.status == GrantStatus.GRANTED and to == GrantStatus.SUBMITTED
     if going_back_from_grant:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -180,4 +181,4 @@ class Realisation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.value} ({self.date:%d-%m-%Y})"
+        return f"{self.indicator}: {self.value} ({date_format(self.date)})"

@@ -7,6 +7,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from koers.core.money import euro
 from koers.plans.progress import Progress, Status
 
 register = template.Library()
@@ -21,13 +22,11 @@ def value(indicator: Any, number: Decimal | None) -> str:
     if unit == "milestone":
         return _("yes") if number >= 1 else _("no")
     places = 0 if unit == "count" or number == number.to_integral_value() else 1
-    if unit in ("euro",):
-        places = 0 if number == number.to_integral_value() else 2
+    if unit == "euro":
+        return euro(number, 0 if number == number.to_integral_value() else 2)
     text = number_format(number.quantize(Decimal(1).scaleb(-places)), places, force_grouping=True)
     if unit == "percentage":
         return f"{text}%"
-    if unit == "euro":
-        return f"€\u00a0{text}"
     if unit == "hours":
         return _("%(hours)s h") % {"hours": text}
     return text

@@ -58,7 +58,7 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
     begun = period.start <= default_reference()
     writable = begun and not accounted
     entries = queries.quarter_progress(programme, period, reference)
-    as_of = date_format(reference, "j F Y")
+    as_of = date_format(reference)
     forms = {
         entry.activity.pk: QuarterReportForm.for_report(
             entry.activity,

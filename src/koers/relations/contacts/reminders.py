@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -38,7 +39,7 @@ def tell_owner(action_id: int) -> bool:
             "name": action.owner.first_name or action.owner.username,
             "by": action.created_by.get_full_name() or action.created_by.username,
             "title": action.title,
-            "day": action.due_on.strftime("%d-%m-%Y"),
+            "day": date_format(action.due_on),
             "context": (
                 _("From the contact: %(subject)s\n") % {"subject": action.interaction.subject}
                 if action.interaction
@@ -69,7 +70,7 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
     with translation.override(settings.LANGUAGE_CODE):
         for owner, actions in per_owner.items():
             lines = "\n".join(
-                f"- {a.title} ({a.due_on:%d-%m-%Y}"
+                f"- {a.title} ({date_format(a.due_on)}"
                 + (f", {_('overdue')})" if a.due_on < today else ")")
                 for a in actions
             )

@@ -4,6 +4,7 @@ the personal calendar feed of open actions."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -98,7 +99,7 @@ class Interaction(models.Model):
         indexes = [models.Index(fields=["holder", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.subject} ({self.date:%d-%m-%Y})"
+        return f"{self.subject} ({date_format(self.date)})"
 
 
 class ActionStatus(models.TextChoices):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -77,7 +78,7 @@ class Event(models.Model):
         indexes = [models.Index(fields=["programme", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d-%m-%Y})"
+        return f"{self.title} ({date_format(self.date)})"
 
     def get_absolute_url(self) -> str:
         return reverse("relations:event", args=[self.pk])

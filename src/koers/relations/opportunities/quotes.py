@@ -55,7 +55,7 @@ PLACEHOLDERS = {
 
 
 def _day(day: dt.date | None) -> str:
-    return date_format(day, "j F Y") if day else "—"
+    return date_format(day) if day else "—"
 
 
 def values_for(

@@ -54,7 +54,7 @@ def day(value: dt.date | None) -> str | None:
 
 
 def long_date(value: dt.date) -> str:
-    return date_format(value, "j F Y")
+    return date_format(value)
 
 
 def programmes_for(plan_id: int, recipient_id: int) -> QuerySet[Programme]:

@@ -9,13 +9,15 @@ chart (spec: Vega-Lite) or pagebreak.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from koers.core import money
 from koers.reports import charts
 
 Block = dict[str, Any]
@@ -34,7 +36,12 @@ def number(value: str | None, places: int | None = None) -> str:
 
 
 def euro(value: str | None) -> str:
-    return "—" if value is None else f"€ {number(value, 2)}"
+    return money.euro(value)
+
+
+def day(value: str | None, missing: str = "") -> str:
+    """A day the content keeps as ISO text, written as the language writes dates."""
+    return date_format(dt.date.fromisoformat(value)) if value else missing
 
 
 def figure(value: str | None, unit: str) -> str:
@@ -121,7 +128,7 @@ def _evidence(activity: dict[str, Any]) -> Iterator[Block]:
     for item in activity["outputs"] + activity["outcomes"]:
         rows = [
             [
-                e["date"] or "",
+                day(e["date"]),
                 number(e["value"]) if e["value"] is not None else "",
                 e["municipality"],
                 e["note"] + (f" ({_('example data')})" if e["example"] else ""),
@@ -248,7 +255,7 @@ def _grant(content: dict[str, Any]) -> Iterator[Block]:
             (_("Funder"), grant["funder"]),
             (
                 _("Decision"),
-                " ".join(filter(None, [grant["reference"], grant["decided_on"] or ""])),
+                " ".join(filter(None, [grant["reference"], day(grant["decided_on"])])),
             ),
             (_("Period"), grant["period"]),
             (_("Amount granted"), euro(grant["granted"])),
@@ -262,7 +269,7 @@ def _financial_statement(content: dict[str, Any]) -> Iterator[Block]:
     yield table(
         [_("Advance"), _("Period"), _("Amount"), _("Invoice"), _("Paid on")],
         [
-            [str(a["number"]), a["period"], euro(a["amount"]), a["invoice"], a["paid_on"] or "—"]
+            [str(a["number"]), a["period"], euro(a["amount"]), a["invoice"], day(a["paid_on"], "—")]
             for a in grant["advances"]
         ],
         [2],
@@ -281,7 +288,7 @@ def _financial_statement(content: dict[str, Any]) -> Iterator[Block]:
     if grant["obligations"]:
         yield table(
             [_("Obligation"), _("Due"), _("Done on")],
-            [[o["text"], o["due_on"] or "", o["done_on"] or "—"] for o in grant["obligations"]],
+            [[o["text"], day(o["due_on"]), day(o["done_on"], "—")] for o in grant["obligations"]],
             [],
             _("Obligations"),
         )
@@ -316,7 +323,7 @@ def _evaluation(content: dict[str, Any]) -> Iterator[Block]:
                     c["activity"],
                     f"{c['what']}: {c['old']} → {c['new']}",
                     c["reason"],
-                    f"{c['decision']} {c['decided_on'] or ''}".strip(),
+                    f"{c['decision']} {day(c['decided_on'])}".strip(),
                 ]
                 for c in content["changes"]
             ],
@@ -353,5 +360,5 @@ def blocks(content: dict[str, Any]) -> list[Block]:
         found += list(_financial_statement(content))
     if content.get("sign_off"):
         found.append(heading(1, _("Sign-off")))
-        found.append(facts([(label, day) for label, day in content["sign_off"]]))
+        found.append(facts([(label, when) for label, when in content["sign_off"]]))
     return found

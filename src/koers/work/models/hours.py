@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.policy import organisations_with
@@ -75,7 +76,7 @@ class ClosedMonth(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.month:%Y-%m}"
+        return date_format(self.month, "YEAR_MONTH_FORMAT")
 
 
 def month_of(day: dt.date) -> dt.date:
@@ -295,7 +296,7 @@ class TimeEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.date:%Y-%m-%d} {self.hours} h {self.target}"
+        return f"{self.user} {date_format(self.date)} {self.hours} h {self.target}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if is_closed(self.organisation_id, self.date):

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.money import euro
 from koers.core.privacy import LawfulBasis, PersonalData
 
 
@@ -125,7 +127,7 @@ class Contract(models.Model):
         verbose_name_plural = _("contracts")
 
     def __str__(self) -> str:
-        return f"{self.profile} {self.fte} FTE {self.starts_on:%Y-%m-%d}"
+        return f"{self.profile} {self.fte} FTE {date_format(self.starts_on)}"
 
     def clean(self) -> None:
         if self.ends_on and self.ends_on < self.starts_on:
@@ -161,4 +163,4 @@ class CostRate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.profile} {self.year}: €{self.rate}"
+        return f"{self.profile} {self.year}: {euro(self.rate)}"

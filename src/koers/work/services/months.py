@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
@@ -45,7 +46,7 @@ def month_close(
     if unclosed_before:
         raise ValidationError(
             _("Close the earlier months first: %(months)s.")
-            % {"months": ", ".join(m.strftime("%m-%Y") for m in unclosed_before)}
+            % {"months": ", ".join(date_format(m, "YEAR_MONTH_FORMAT") for m in unclosed_before)}
         )
     blocking = weeks_blocking(organisation_id, month)
     if blocking:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
@@ -101,7 +102,7 @@ def week_save(
     owners: dict[int, int] = {}  # programme → organisation, read once per programme
     for cell in cells:
         if cell.day not in days:
-            problems.append(_("%(day)s is not in this week.") % {"day": cell.day})
+            problems.append(_("%(day)s is not in this week.") % {"day": date_format(cell.day)})
             continue
         if cell.hours < 0:
             problems.append(_("Hours cannot be negative."))
@@ -123,7 +124,7 @@ def week_save(
         if is_closed(organisation_id, cell.day):
             problems.append(
                 _("%(day)s lies in a closed month; enter a correction instead.")
-                % {"day": cell.day.strftime("%d-%m-%Y")}
+                % {"day": date_format(cell.day)}
             )
             continue
         try:

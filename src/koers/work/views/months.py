@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -50,7 +51,7 @@ def months(request: HttpRequest) -> HttpResponse:
                 month=month,
                 remote_addr=client_address(request),
             ),
-            _("%(month)s has been closed.") % {"month": month.strftime("%m-%Y")},
+            _("%(month)s has been closed.") % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
         )
         return redirect("work:months")
     closed = {
