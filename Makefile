@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# What WeasyPrint (the PDF writer) loads at run time: Pango with its FreeType backend.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup bench-uploads docs mutation mutation-scores clean
@@ -22,11 +24,11 @@ install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself
 demo: install ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
 	$(BIN)/koers demo
 
-system-deps: ## Install Debian's Chromium (browser tests) and gettext (translations) when missing
-	@test -x $(CHROMIUM) && command -v msgfmt >/dev/null || { \
-	  echo "Installing Debian's chromium and gettext"; \
+system-deps: ## Install Debian's Chromium (browser tests), gettext (translations) and Pango (PDFs, WeasyPrint) when missing
+	@test -x $(CHROMIUM) && command -v msgfmt >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 || { \
+	  echo "Installing Debian's chromium, gettext and pango"; \
 	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core gettext >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core gettext $(PDF_LIBS) >/dev/null; }
 
 lint: install ## ruff, ruff format, mypy, djLint and the import contracts (lint-imports)
 	$(BIN)/ruff check src tests bench
