@@ -47,7 +47,7 @@ BASE_CSS = (
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
-    class OwnFilesOnly(URLFetcher):  # type: ignore[misc]
+    class OwnFilesOnly(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
