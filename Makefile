@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# What WeasyPrint (the PDF writer) loads at run time: Pango with its FreeType backend.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages system-deps bench bench-hours bench-reports bench-backup bench-uploads docs mutation mutation-scores clean
+.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -19,10 +21,16 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself
 
-demo: install ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
+demo: install pdf-deps ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
 	$(BIN)/koers demo
 
-system-deps: ## Install Debian's Chromium (browser tests) and gettext (translations) when missing
+pdf-deps: ## Install Debian's Pango, which WeasyPrint (every PDF Koers makes) loads, when missing
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 || { \
+	  echo "Installing Debian's pango (for the PDFs)"; \
+	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(PDF_LIBS) >/dev/null; }
+
+system-deps: pdf-deps ## Install Debian's Chromium (browser tests) and gettext (translations) when missing
 	@test -x $(CHROMIUM) && command -v msgfmt >/dev/null || { \
 	  echo "Installing Debian's chromium and gettext"; \
 	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \

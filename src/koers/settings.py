@@ -317,5 +317,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Failed sign-ins are kept in the database (axes' access attempts) anyway.
         "axes": {"level": "WARNING"},
+        # WeasyPrint (the PDFs) logs a line for every page it lays out.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -17,12 +17,14 @@ from __future__ import annotations
 import base64
 import io
 import math
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
+
+from koers.core.pdf import FONTS
 
 # The page's status colours (koers.css), so a chart reads like the cards beside it.
 STATUS_COLOURS = {
@@ -37,10 +39,8 @@ CAP_PERCENT = 150  # a bar far beyond its target would flatten every other bar
 ROWS_PER_CHART = 28  # a taller chart would not fit an A4 page beside its caption
 SCALE = 2  # drawn at twice the size it is shown, sharp on screen and in print
 WIDTH, LABELS, ROW, BAR, PAD = 460, 190, 20, 14, 10
-FONTS = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-)
+LINE_HEIGHT = 13  # of a label's lines: a long label wraps rather than being cut off
+FONT = FONTS / "DejaVuSans.ttf"  # the documents' own font, whatever the server has
 
 
 def _percent(part: str | None, whole: str | None) -> float | None:
@@ -128,18 +128,26 @@ def charts_of(section: dict[str, Any]) -> list[dict[str, Any]]:
 def _font(size: int) -> Any:
     from PIL import ImageFont
 
-    for path in FONTS:
-        if Path(path).exists():
-            return ImageFont.truetype(path, size * SCALE)
-    return ImageFont.load_default(size * SCALE)
+    return ImageFont.truetype(str(FONT), size * SCALE)
 
 
-def _fit(draw: Any, text: str, font: Any, width: float) -> str:
-    if draw.textlength(text, font=font) <= width:
-        return text
-    while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+def _wrap(draw: Any, text: str, font: Any, width: float) -> list[str]:
+    """`text` in lines no wider than `width`, broken between words (a word longer than the
+    width, a code say, is broken where it must)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and draw.textlength(candidate, font=font) <= width:
+            lines[-1] = candidate
+            continue
+        while draw.textlength(word, font=font) > width and len(word) > 1:
+            cut = len(word) - 1
+            while cut > 1 and draw.textlength(word[:cut], font=font) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines or [""]
 
 
 def _ticks(maximum: float) -> list[float]:
@@ -158,62 +166,96 @@ def _amount(value: float) -> str:
     return number_format(round(value), 0, use_l10n=True, force_grouping=True)
 
 
-def _draw(spec: dict[str, Any]) -> bytes:
+@dataclass
+class Drawing:
+    """A chart drawn, with every text on it and the box it takes (in the image's pixels):
+    what the tests read to prove no label is cut off."""
+
+    image: Any
+    texts: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+
+    def text(self, draw: Any, xy: tuple[float, float], text: str, font: Any, fill: str) -> None:
+        draw.text(xy, text, fill=fill, font=font)
+        self.texts.append((text, draw.textbbox(xy, text, font=font)))
+
+
+def draw(spec: dict[str, Any]) -> Drawing:
+    """The chart of `spec`. Every label is written out whole: a label too long for its
+    column wraps onto more lines (its row grows), the legend onto more lines, and the right
+    margin leaves room for half the last tick's label."""
     from PIL import Image, ImageDraw
 
     s = SCALE
     rows, legend = spec["rows"], spec["legend"]
-    bars_per_row = max(len(row["bars"]) for row in rows)
-    row_height = ROW if bars_per_row == 1 else ROW + (bars_per_row - 1) * (BAR // 2 + 2)
-    plot_top, plot_height = PAD, len(rows) * row_height
-    height = plot_top + plot_height + 22 + (18 if legend else 0) + PAD
-    image = Image.new("RGB", (WIDTH * s, height * s), "white")
-    draw = ImageDraw.Draw(image)
     font, small = _font(11), _font(10)
-    left, right = LABELS, WIDTH - PAD
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     ticks = _ticks(float(spec["maximum"]))
     top_value = ticks[-1]
+    tick_labels = [f"{t:g}" if spec["reference"] else _amount(t) for t in ticks]
+    left = LABELS
+    right = WIDTH - max(PAD, measure.textlength(tick_labels[-1], font=small) / s / 2 + 2)
+    bars_per_row = max(len(row["bars"]) for row in rows)
+    bar_rows = ROW if bars_per_row == 1 else ROW + (bars_per_row - 1) * (BAR // 2 + 2)
+    labels = [_wrap(measure, row["label"], font, (LABELS - PAD * 2) * s) for row in rows]
+    heights = [max(bar_rows, len(lines) * LINE_HEIGHT + 4) for lines in labels]
+    legend_lines: list[list[tuple[str, str, float]]] = [[]]
+    cursor: float = left * s
+    for label, colour in legend:
+        used = 13 * s + measure.textlength(label, font=small)
+        if legend_lines[-1] and cursor + used > (WIDTH - PAD) * s:
+            legend_lines.append([])
+            cursor = left * s
+        legend_lines[-1].append((label, colour, cursor))
+        cursor += used + 14 * s
+    plot_top, plot_height = PAD, sum(heights)
+    legend_height = 18 * len(legend_lines) if legend else 0
+    height = plot_top + plot_height + 22 + legend_height + PAD
+    drawing = Drawing(Image.new("RGB", (WIDTH * s, height * s), "white"))
+    canvas = ImageDraw.Draw(drawing.image)
 
     def x(value: float) -> float:
         return (left + (right - left) * min(value, top_value) / top_value) * s
 
     bottom = (plot_top + plot_height) * s
-    for tick in ticks:
-        draw.line([(x(tick), plot_top * s), (x(tick), bottom)], fill=LINE, width=s)
-        label = f"{tick:g}" if spec["reference"] else _amount(tick)
-        width = draw.textlength(label, font=small)
-        draw.text((x(tick) - width / 2, bottom + 3 * s), label, fill=MUTED, font=small)
-    draw.text((left * s, bottom + 14 * s), spec["axis"], fill=MUTED, font=small)
+    for tick, label in zip(ticks, tick_labels, strict=True):
+        canvas.line([(x(tick), plot_top * s), (x(tick), bottom)], fill=LINE, width=s)
+        width = canvas.textlength(label, font=small)
+        drawing.text(canvas, (x(tick) - width / 2, bottom + 3 * s), label, small, MUTED)
+    drawing.text(canvas, (left * s, bottom + 14 * s), spec["axis"], small, MUTED)
     if spec["reference"]:
         reference = x(spec["reference"])
         for y in range(plot_top * s, int(bottom), 6 * s):
-            draw.line([(reference, y), (reference, min(y + 3 * s, bottom))], fill=MUTED, width=s)
-    for number, row in enumerate(rows):
-        top = (plot_top + number * row_height) * s
-        text = _fit(draw, row["label"], font, (LABELS - PAD) * s)
-        draw.text((PAD * s, top + (row_height * s - 11 * s) / 2 - s), text, fill=INK, font=font)
+            canvas.line([(reference, y), (reference, min(y + 3 * s, bottom))], fill=MUTED, width=s)
+    top = plot_top * s
+    for row, lines, row_height in zip(rows, labels, heights, strict=True):
+        first_line = top + (row_height - len(lines) * LINE_HEIGHT) * s / 2
+        for number, line in enumerate(lines):
+            drawing.text(canvas, (PAD * s, first_line + number * LINE_HEIGHT * s), line, font, INK)
         thickness = BAR if len(row["bars"]) == 1 else BAR // 2 + 1
         first = top + (row_height * s - len(row["bars"]) * thickness * s) / 2
         for index, (value, colour) in enumerate(row["bars"]):
             y0 = first + index * thickness * s
-            draw.rectangle(
+            canvas.rectangle(
                 [x(0), y0, max(x(0) + s, x(value)), y0 + (thickness - 1) * s], fill=colour
             )
         if row["mark"] is not None:
             mark = x(row["mark"])
-            draw.line(
+            canvas.line(
                 [(mark, top + 2 * s), (mark, top + (row_height - 2) * s)], fill=INK, width=2 * s
             )
-    draw.line([(x(0), plot_top * s), (x(0), bottom)], fill=MUTED, width=s)
-    if legend:
-        cursor: float = left * s
-        y = bottom + 30 * s
-        for label, colour in legend:
-            draw.rectangle([cursor, y + 2 * s, cursor + 9 * s, y + 11 * s], fill=colour)
-            draw.text((cursor + 13 * s, y), label, fill=INK, font=small)
-            cursor += 13 * s + draw.textlength(label, font=small) + 14 * s
+        top += row_height * s
+    canvas.line([(x(0), plot_top * s), (x(0), bottom)], fill=MUTED, width=s)
+    for number, entries in enumerate(legend_lines if legend else []):
+        y = bottom + (30 + 18 * number) * s
+        for label, colour, start in entries:
+            canvas.rectangle([start, y + 2 * s, start + 9 * s, y + 11 * s], fill=colour)
+            drawing.text(canvas, (start + 13 * s, y), label, small, INK)
+    return drawing
+
+
+def _draw(spec: dict[str, Any]) -> bytes:
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    draw(spec).image.save(out, format="PNG", optimize=True)
     return out.getvalue()
 
 

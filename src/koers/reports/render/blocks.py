@@ -4,7 +4,7 @@ layout for all three, so what the director reads on the page is what the provinc
 
 A block is a dict with a `type`: heading (level, text), text (text, style), facts
 (items: label/value pairs), table (header, rows, numeric: column indexes, caption),
-chart (spec: Vega-Lite) or pagebreak.
+chart (spec: see charts.py) or pagebreak.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+
 from koers.core.text import xml_safe
 from koers.reports import charts
 from koers.reports.render.blocks import Block
@@ -129,8 +131,13 @@ def render(blocks: list[Block], progress: Progress | None = None) -> bytes:
             )
             document.add_paragraph()
         elif kind == "chart":
-            document.add_picture(io.BytesIO(charts.png(block["spec"])), width=Cm(16.2))
-            paragraph(block["spec"]["description"], italic=True)
+            description = xml_safe(block["spec"]["description"])
+            picture = document.add_picture(io.BytesIO(charts.png(block["spec"])), width=Cm(16.2))
+            # Word's alternative text (what a screen reader says, and what Word's
+            # accessibility check asks for): the description the caption below gives too.
+            picture._inline.docPr.set("descr", description)
+            picture._inline.docPr.set("title", _("Chart"))
+            paragraph(description, italic=True)
         elif kind == "pagebreak":
             document.add_page_break()
         if progress is not None:
