@@ -22,10 +22,13 @@ def field_label(subject_type: str, name: str) -> str:
     if subject_type == INSTALLATION:
         return str(INSTALLATION_FIELDS.get(name, name))
     try:
-        model = apps.get_model(subject_type)
-        return str(model._meta.get_field(name).verbose_name)
+        field = apps.get_model(subject_type)._meta.get_field(name)
     except (LookupError, ValueError, FieldDoesNotExist):
         return name
+    # A reverse relation (the participants of an event) has no name of its own: its model's.
+    if not hasattr(field, "verbose_name"):
+        return str(field.related_model._meta.verbose_name_plural)
+    return str(field.verbose_name)
 
 
 @register.simple_tag
