@@ -445,6 +445,9 @@ ROWS: list[Row] = [
     Row("health", "Gezondheidscontrole (load balancer)", public=True, expected=[200] * 10),
     Row("accessibility", "Toegankelijkheidsverklaring", public=True, expected=[200] * 10),
     Row(
+        "favicon", "Pictogram van de site (naar het SVG-bestand)", public=True, expected=[302] * 10
+    ),
+    Row(
         "set_language",
         "Taal kiezen",
         public=True,
@@ -1060,7 +1063,7 @@ ROWS: list[Row] = [
         method="POST",
         expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
     ),
-    Row("relations:my_actions", "Mijn acties", expected=[200] * 10),
+    Row("relations:my_actions", "Mijn acties", expected=PERSON_VIEWERS),
     Row(
         "relations:calendar_renew",
         "Eigen agenda-adres maken of vernieuwen",

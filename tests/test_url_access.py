@@ -21,6 +21,7 @@ from tests.accounts.factories import UserFactory
 PUBLIC = {
     "health",
     "accessibility",
+    "favicon",
     "admin:login",  # redirects to accounts:login
     "set_language",
     "accounts:login",

@@ -8,6 +8,7 @@ from koers.core import views as core_views
 urlpatterns = [
     path("gezondheid/", core_views.health, name="health"),
     path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("taal/", login_not_required(set_language), name="set_language"),
     path("account/", include("koers.accounts.urls")),
     path("beheer/", admin.site.urls),

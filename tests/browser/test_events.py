@@ -22,6 +22,7 @@ def communications_count(page: Any, base: str) -> str:
 def test_a_published_item_counts_for_the_indicator(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
     assert "15 / 21" in communications_count(page, demo_server)
+    follow(page, page.get_by_role("link", name="Uitvoering"))  # the section, then its page
     follow(page, page.get_by_role("link", name="Bijeenkomsten").first)
     assert axe_violations(page) == []
     page.get_by_role("link", name="Themabijeenkomst sport").click()

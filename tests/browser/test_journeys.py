@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_coordinator_adds_the_third_meeting_as_an_event_and_the_dashboard_change
     assert "2 / 7" in row.inner_text()
     assert "Achter" in row.inner_text()
 
+    follow(page, page.get_by_role("link", name="Uitvoering"))  # the section, then its page
     page.get_by_role("link", name="Bijeenkomsten").first.click()
     held = page.get_by_role("row", name=re.compile("Themabijeenkomst kunst en cultuur"))
     assert re.search(r"22\s+21", held.inner_text())  # registered, present
@@ -52,7 +53,7 @@ def test_coordinator_adds_the_third_meeting_as_an_event_and_the_dashboard_change
     page.get_by_text("De bijeenkomst is toegevoegd.").wait_for()
     assert page.locator("h1").inner_text() == "Themabijeenkomst natuur"
 
-    page.get_by_role("link", name="Dashboard").first.click()
+    page.get_by_role("link", name="Plannen").click()  # the section opens on the dashboard
     row = meetings_row(page)
     assert "3 / 7" in row.inner_text()
     assert "Op koers" in row.inner_text()

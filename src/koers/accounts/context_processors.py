@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from koers.accounts.admin_site import may_administer
+from koers.accounts.navigation import menu_for
 from koers.accounts.policy import has_capability, roles_of
 from koers.accounts.roles import Capability
 
@@ -28,4 +29,12 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "may_view_funding": has_capability(request.user, Capability.VIEW_FUNDING),
         "may_manage_privacy": has_capability(request.user, Capability.MANAGE_PRIVACY),
         "two_factor_waived": settings.TWO_FACTOR_WAIVED,
+        "navigation": _navigation(request),
     }
+
+
+def _navigation(request: HttpRequest) -> Any:
+    if not roles_of(request.user):
+        return None
+    match = request.resolver_match
+    return menu_for(request.user, match.view_name if match else "", request.path)

@@ -7,9 +7,13 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from koers.accounts.policy import has_capability
+from koers.accounts.policy import has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.access import ACCESS_ATTRIBUTE
+
+# Marks a view that only the staff of an organisation may open with its capability (its
+# page is about the user's own organisation), so the navigation does not offer it to funders.
+AS_STAFF_ATTRIBUTE = "koers_access_as_staff"
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -29,6 +33,26 @@ def requires(capability: Capability) -> Callable[[View], View]:
             return view(request, *args, **kwargs)
 
         setattr(wrapped, ACCESS_ATTRIBUTE, capability.value)
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
+def requires_as_staff(capability: Capability) -> Callable[[View], View]:
+    """Like `requires`, for a page about the user's own organisation: she needs `capability`
+    as a member of staff, not as a funder's official (who has no organisation of her own
+    here)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            own, _funding = organisations_with(request.user, capability)
+            if not own:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        setattr(wrapped, ACCESS_ATTRIBUTE, capability.value)
+        setattr(wrapped, AS_STAFF_ATTRIBUTE, True)
         return wrapped  # type: ignore[return-value]
 
     return decorate

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from koers.accounts.decorators import requires
+from koers.accounts.decorators import requires, requires_as_staff
 from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
@@ -20,7 +20,7 @@ from koers.funding.models import (
 )
 
 
-@requires(Capability.VIEW_FUNDING)
+@requires_as_staff(Capability.VIEW_FUNDING)
 @require_GET
 def position(request: HttpRequest) -> HttpResponse:
     organisation_id = own_organisation(request.user, Capability.VIEW_FUNDING)

@@ -93,6 +93,13 @@ def get_profile_to_view(user: Any, user_id: int) -> StaffProfile:
     return profile
 
 
+def staff_pages_for(user: Any, user_ids: set[int]) -> set[int]:
+    """Which of `user_ids` have a page (`work:person`) that `user` may open: by the rule of
+    `get_profile_to_view`, her own and her staff's. One query."""
+    coordinated = StaffProfile.objects.filter(user_id__in=user_ids, coordinator_id=user.pk)
+    return set(coordinated.values_list("user_id", flat=True)) | ({user.pk} & user_ids)
+
+
 def get_product_for_user(
     user: Any, pk: int, capability: Capability = Capability.VIEW_PLANS
 ) -> Product:

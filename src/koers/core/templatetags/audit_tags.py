@@ -46,9 +46,13 @@ def field_label(subject_type: str, name: str) -> str:
     if subject_type == INSTALLATION:
         return str(INSTALLATION_FIELDS.get(name, name))
     try:
-        return str(_field(subject_type, name).verbose_name)
+        field = _field(subject_type, name)
     except (LookupError, ValueError, FieldDoesNotExist):
         return name
+    # A reverse relation (the participants of an event) has no name of its own: its model's.
+    if not hasattr(field, "verbose_name"):
+        return str(field.related_model._meta.verbose_name_plural)
+    return str(field.verbose_name)
 
 
 @register.simple_tag

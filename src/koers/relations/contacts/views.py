@@ -177,7 +177,8 @@ def action_finish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("relations:my_actions")
 
 
-@signed_in
+# Actions follow contacts: who may not see contacts (funders' officials, the board) has none.
+@requires(Capability.VIEW_PERSONS)
 @require_GET
 def my_actions(request: HttpRequest) -> HttpResponse:
     """Her open actions by when they are due, and the ones she gave to colleagues. "Today"

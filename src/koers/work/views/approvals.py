@@ -18,7 +18,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import flash_form_errors
 from koers.work import services
-from koers.work.access import get_week_to_decide, may_approve
+from koers.work.access import get_week_to_decide, may_approve, staff_pages_for
 from koers.work.forms import WeekDecisionForm
 from koers.work.models import (
     TimeEntry,
@@ -55,7 +55,13 @@ def approvals(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "work/approvals.html",
-        {"weeks": [(week, summary.get((week.user_id, week.monday), Decimal(0))) for week in weeks]},
+        {
+            "weeks": [
+                (week, summary.get((week.user_id, week.monday), Decimal(0))) for week in weeks
+            ],
+            # Directors and operations approve weeks of staff whose year page is not theirs.
+            "staff_pages": staff_pages_for(request.user, {week.user_id for week in weeks}),
+        },
     )
 
 

@@ -28,3 +28,19 @@
     show("network");
   });
 })();
+
+// == navigation: the phone menu (issue 16) ==
+// The menu opens without this (a <details> whose summary shows the menu after it); the script
+// only says so to assistive technology, which reads the summary's state as its own.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("details.menu-toggle").forEach(function (details) {
+    var summary = details.querySelector("summary");
+    function sync() {
+      summary.setAttribute("aria-expanded", details.open ? "true" : "false");
+    }
+    details.addEventListener("toggle", sync);
+    sync();
+  });
+})();

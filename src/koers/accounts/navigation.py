@@ -1,0 +1,214 @@
+"""The navigation: sections of pages by URL name, the one registry behind the main menu, the
+sub-navigation of a section and the breadcrumbs.
+
+Who sees a page is never written here: a page is shown when the access rule its view declares
+(`koers.accounts.decorators.requires`, read back through `koers.core.access`) lets the user
+in, so the menu cannot offer a page that answers 403. A new app adds its section (or a page to
+one) here and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.urls import resolve, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from koers.accounts.admin_site import may_administer
+from koers.accounts.decorators import AS_STAFF_ATTRIBUTE
+from koers.accounts.policy import has_capability, organisations_with
+from koers.accounts.roles import Capability
+from koers.core.access import declared_access
+
+
+@dataclass(frozen=True)
+class Page:
+    url_name: str
+    label: str | Promise
+    # Deeper pages that belong to this one although their address does not start with its
+    # own (an activity under the dashboard). Pages whose address does are found without it.
+    within: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str | Promise
+    pages: tuple[Page, ...]
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "plans",
+        _("Plans"),
+        (
+            Page(
+                "plans:dashboard",
+                _("Dashboard"),
+                within=(
+                    "plans:programme",
+                    "plans:programme_progress",
+                    "plans:activity",
+                    "plans:activity_create",
+                    "plans:activity_comment",
+                    "plans:indicator_create",
+                    "plans:activity_carry_over",
+                    "plans:activity_edit",
+                    "plans:activity_decision",
+                    "plans:amendment_create",
+                    "plans:amendment_decide",
+                    "plans:realisation_create",
+                    "plans:target_edit",
+                    "plans:realisation_delete",
+                    "work:products",
+                    "work:product_review",
+                ),
+            ),
+            Page("plans:goals", _("Goals")),
+            Page("plans:annual_plans", _("Annual plans")),
+        ),
+    ),
+    Section(
+        "work",
+        pgettext_lazy("navigation", "Work"),
+        (
+            Page("work:week_today", _("Hours")),
+            Page("work:approvals", _("Approve hours")),
+            Page("work:months", _("Months")),
+            Page("work:capacity", _("Capacity")),
+            Page("work:projects", _("Projects")),
+            Page("relations:events", _("Events"), within=("relations:participant_attendance",)),
+            Page("relations:communications", _("Communication")),
+        ),
+    ),
+    Section(
+        "relations",
+        _("Relations"),
+        (
+            Page("directory:organisations", _("Organisations")),
+            Page("directory:persons", _("Persons")),
+            Page("relations:contacts", _("Contacts")),
+            Page("relations:my_actions", _("My actions")),
+            Page("relations:networks", _("Networks")),
+            Page(
+                "relations:opportunities",
+                pgettext_lazy("navigation", "Opportunities"),
+                within=("relations:quote_document",),
+            ),
+            Page("relations:members", _("Member employers")),
+        ),
+    ),
+    Section(
+        "money",
+        _("Money"),
+        (
+            Page("funding:grants", _("Grants"), within=("funding:obligation_done",)),
+            Page("funding:advances", _("Advances")),
+            Page("funding:budget", _("Programme budget")),
+            Page("funding:budget_tables", _("Budget tables")),
+            Page("funding:position", _("Financial position")),
+        ),
+    ),
+    Section(
+        "reports",
+        _("Reports"),
+        (Page("reports:reports", _("Reports"), within=("reports:document_status",)),),
+    ),
+    Section(
+        "management",
+        _("Management"),
+        (
+            Page("admin:index", _("Administration")),
+            Page("privacy:audit_log", _("Audit log")),
+            Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
+            Page("relations:quote_template", _("Quote template")),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str | Promise
+    url: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Menu:
+    sections: list[tuple[Link, list[Link]]]  # each visible section with its visible pages
+    current: tuple[Link, list[Link]] | None  # the section the page belongs to
+    breadcrumbs: list[Link]
+
+
+@cache
+def _address_and_rule(url_name: str) -> tuple[str, str | None, bool]:
+    path = reverse(url_name)
+    view = resolve(path).func
+    return path, declared_access(view), getattr(view, AS_STAFF_ATTRIBUTE, False)
+
+
+def may_open(user: Any, url_name: str) -> bool:
+    """Whether the view behind `url_name` lets `user` in, by the rule the view declares."""
+    _path, rule, as_staff = _address_and_rule(url_name)
+    if rule in ("public", "signed-in"):
+        return True
+    if rule is None:  # the admin site, which checks for itself
+        return may_administer(user)
+    if as_staff:
+        own, _funding = organisations_with(user, Capability(rule))
+        return bool(own)
+    return has_capability(user, Capability(rule))
+
+
+def _page_of(view_name: str, path: str) -> tuple[Section, Page] | None:
+    """The registry's page the current page belongs to: itself, a page that names it in
+    `within`, or else the page with the longest address the current one starts with."""
+    best: tuple[int, Section, Page] | None = None
+    for section in SECTIONS:
+        for page in section.pages:
+            if view_name == page.url_name or view_name in page.within:
+                return section, page
+            address = _address_and_rule(page.url_name)[0]
+            longer = best is None or len(address) > best[0]
+            if address != "/" and path.startswith(address) and longer:
+                best = (len(address), section, page)
+    return (best[1], best[2]) if best else None
+
+
+def menu_for(user: Any, view_name: str, path: str) -> Menu:
+    found = _page_of(view_name, path)
+    sections: list[tuple[Link, list[Link]]] = []
+    current: tuple[Link, list[Link]] | None = None
+    breadcrumbs = [Link(_("Home"), reverse("plans:dashboard"))]
+    for section in SECTIONS:
+        pages = [
+            Link(
+                page.label,
+                _address_and_rule(page.url_name)[0],
+                found is not None and page == found[1],
+            )
+            for page in section.pages
+            if may_open(user, page.url_name)
+        ]
+        if not pages:
+            continue
+        entry = (
+            Link(section.label, pages[0].url, found is not None and section == found[0]),
+            pages,
+        )
+        sections.append(entry)
+        if entry[0].current:
+            current = entry
+            breadcrumbs.append(Link(section.label, pages[0].url))
+            breadcrumbs += [page for page in pages if page.current]
+    # The page itself is not a crumb (its heading says where she is), nor twice the same one.
+    trail: list[Link] = []
+    for crumb in breadcrumbs:
+        if crumb.url != path and all(crumb.url != seen.url for seen in trail):
+            trail.append(Link(crumb.label, crumb.url))
+    return Menu(sections=sections, current=current, breadcrumbs=trail)

@@ -1,0 +1,64 @@
+"""The main menu in a real browser: on a phone (390 × 844) it folds behind one button that
+opens with the keyboard; at 1280 px the grouped sections are in view. axe on every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, follow, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_on_a_phone_the_menu_opens_with_the_keyboard(page: Any, demo_server: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, demo_server, "bedrijfsvoering")
+    menu = page.locator("#site-menu")
+    button = page.locator(".menu-toggle > summary")
+    assert button.is_visible()
+    assert not menu.is_visible()
+    assert button.get_attribute("aria-expanded") == "false"
+    assert axe_violations(page) == []
+
+    # Tab from the top of the page until the menu button has the focus, then Enter.
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.menu-toggle > summary')"):
+            break
+    else:
+        pytest.fail("the menu button is not reached with Tab")
+    page.keyboard.press("Enter")
+    assert menu.is_visible()
+    assert button.get_attribute("aria-expanded") == "true"
+    money = menu.get_by_role("link", name="Financiën")
+    assert money.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+    assert axe_violations(page) == []
+
+    # Space closes it again; the section's own pages are one link away.
+    button.focus()
+    page.keyboard.press("Space")
+    assert not menu.is_visible()
+    button.focus()
+    page.keyboard.press("Space")
+    follow(page, money)
+    subnav = page.get_by_role("navigation", name="Financiën")
+    assert subnav.get_by_role("link", name="Financiële positie").is_visible()
+    assert axe_violations(page) == []
+
+
+def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    sign_in(page, demo_server, "provincie")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    assert not page.locator(".menu-toggle > summary").is_visible()
+    names = menu.get_by_role("link").all_inner_texts()
+    assert names == ["Plannen", "Uitvoering", "Relaties", "Financiën", "Rapportages"]
+    assert menu.get_by_role("link", name="Plannen").get_attribute("aria-current") == "page"
+    assert axe_violations(page) == []
+    follow(page, menu.get_by_role("link", name="Financiën"))
+    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert axe_violations(page) == []
