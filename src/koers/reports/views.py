@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
@@ -19,6 +21,7 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.spreadsheets import spreadsheet_export
@@ -35,6 +38,14 @@ from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm, StepFo
 from koers.reports.models import DocumentFormat, JobStatus, Report, ReportKind, ReportStatus
 
 S = ReportStatus
+# Unsorted, the list keeps the reports' own order: newest period first.
+COLUMNS = (
+    Column(gettext_lazy("Report"), "title", (Lower("title"),)),
+    Column(gettext_lazy("For"), "recipient", (Lower("recipient__name"),)),
+    Column(gettext_lazy("Status"), "status"),
+    Column(gettext_lazy("Due"), "due", ("due_on",)),
+    Column(gettext_lazy("Sent"), "sent", ("sent_at",)),
+)
 
 
 def _download(data: Any, filename: str, format: str) -> FileResponse:
@@ -74,13 +85,20 @@ def report_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The report has been prepared."))
                 return redirect("reports:report", pk=report.pk)
-    rows = reports_visible_to(request.user).select_related("recipient", "prepared_by", "signed_by")[
-        :200
-    ]
+    listing = list_page(
+        request,
+        reports_visible_to(request.user).select_related("recipient", "prepared_by", "signed_by"),
+        columns=COLUMNS,
+    )
     return render(
         request,
         "reports/list.html",
-        {"reports": rows, "form": form, "pending": _pending_amendments(request.user)},
+        {
+            "listing": listing,
+            "reports": listing.rows,
+            "form": form,
+            "pending": _pending_amendments(request.user),
+        },
         status=form_status(request),
     )
 
