@@ -34,6 +34,7 @@ from koers.reports.access import (
     may,
     reports_visible_to,
 )
+from koers.reports.filters import ReportFilter
 from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm, StepForm
 from koers.reports.models import DocumentFormat, JobStatus, Report, ReportKind, ReportStatus
 
@@ -85,9 +86,10 @@ def report_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The report has been prepared."))
                 return redirect("reports:report", pk=report.pk)
+    filters = ReportFilter(request.GET, queryset=reports_visible_to(request.user))
     listing = list_page(
         request,
-        reports_visible_to(request.user).select_related("recipient", "prepared_by", "signed_by"),
+        filters.qs.select_related("recipient", "prepared_by", "signed_by"),
         columns=COLUMNS,
     )
     return render(
@@ -95,6 +97,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "reports/list.html",
         {
             "listing": listing,
+            "filters": filters.form,
             "reports": listing.rows,
             "form": form,
             "pending": _pending_amendments(request.user),
