@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -384,7 +384,9 @@ def test_sorting_by_a_column_orders_the_rows(
     rows += list(page.get(client, sort=sort, pagina="2").context[page.rows])
     values = [page.values[key](row) for row in rows]
     # Empty values last either way; equal values in the order of the primary key.
-    present = [(value, row.pk) for value, row in zip(values, rows, strict=True) if value is not None]
+    present = [
+        (value, row.pk) for value, row in zip(values, rows, strict=True) if value is not None
+    ]
     assert values[len(present) :] == [None] * (len(values) - len(present))
     assert present == sorted(present, reverse=descending)
     assert len({value for value, _pk in present}) > 1, "the rows must differ to test the order"
@@ -445,9 +447,7 @@ def test_junk_as_the_sort_answers_the_default_order(
 
 
 @by_url
-def test_the_page_costs_the_same_queries_for_few_or_many_rows(
-    world: World, page: ListPage
-) -> None:
+def test_the_page_costs_the_same_queries_for_few_or_many_rows(world: World, page: ListPage) -> None:
     counts = []
     client = world.client(page.role)
     for count in (5, 3 * PAGE_SIZE):

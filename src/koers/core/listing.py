@@ -25,7 +25,7 @@ from typing import Any
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
-from django.db.models.expressions import Combinable, OrderBy
+from django.db.models.expressions import Expression, OrderBy
 from django.http import HttpRequest, QueryDict
 from django.utils.formats import number_format
 from django.utils.functional import Promise
@@ -45,13 +45,15 @@ class Column:
 
     label: str | Promise
     key: str = ""
-    fields: tuple[str | Combinable, ...] = ()
+    fields: tuple[str | Expression, ...] = ()
     numeric: bool = False
 
     def ordering(self, descending: bool) -> list[OrderBy]:
         """The order of this column. Empty values come last either way, on both databases
         (PostgreSQL and SQLite put them at opposite ends by themselves)."""
-        expressions = [F(f) if isinstance(f, str) else f for f in self.fields or (self.key,)]
+        expressions: list[F | Expression] = [
+            F(f) if isinstance(f, str) else f for f in self.fields or (self.key,)
+        ]
         if descending:
             return [e.desc(nulls_last=True) for e in expressions]
         return [e.asc(nulls_last=True) for e in expressions]
@@ -191,7 +193,5 @@ def _pages(query: QueryDict, page: Page) -> list[PageLink]:
         PageLink(None, "", False)
         if number == page.paginator.ELLIPSIS
         else PageLink(int(number), _url(query, page=int(number)), number == page.number)
-        for number in page.paginator.get_elided_page_range(
-            page.number, on_each_side=2, on_ends=1
-        )
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     ]

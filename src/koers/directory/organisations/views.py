@@ -40,6 +40,7 @@ COLUMNS = (
     Column(gettext_lazy("Tags")),
 )
 
+
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def organisations(request: HttpRequest) -> HttpResponse:
