@@ -24,12 +24,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from koers.core.listing import PAGE_SIZE, Column
+from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Person
 from koers.directory.organisations import views as organisation_views
 from koers.directory.persons import views as person_views
 from koers.funding import views as funding_views
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep
 from koers.funding.queries.grants import PIPELINE
+from koers.privacy import views as privacy_views
+from koers.privacy.models import AccessAction, AccessRecord
 from koers.relations.contacts import views as contact_views
 from koers.relations.events import views as event_views
 from koers.relations.models import (
@@ -188,8 +191,44 @@ def make_reports(world: World, count: int) -> None:
     )
 
 
+def make_audit_entries(world: World, count: int) -> None:
+    actors = [None, world.users["medewerker"], world.users["directeur"]]
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            actor=actors[n % 3],
+            action="update",
+            subject_type="directory.organisation",
+            subject_id=n,
+            subject_repr=f"Organisatie {n}",
+            context=f"directory.organisation:{n}",
+            organisation_id=world.own.pk,
+        )
+        for n in range(count)
+    )
+
+
+def make_access_records(world: World, count: int) -> None:
+    users = [world.users["medewerker"], world.users["directeur"]]
+    AccessRecord.objects.bulk_create(
+        AccessRecord(
+            user=users[n % 2],
+            roles="medewerker",
+            organisation_id=world.own.pk,
+            subject_type="directory.person",
+            subject_id=n,
+            action=list(AccessAction)[n % len(AccessAction)],
+            detail=f"Persoon {n}",
+        )
+        for n in range(count)
+    )
+
+
 def _name(user: Any) -> tuple[str, str]:
     return (user.first_name, user.last_name)
+
+
+def _full_name(user: Any) -> tuple[str, str, str] | None:
+    return None if user is None else (user.first_name, user.last_name, user.username)
 
 
 @dataclass
@@ -331,6 +370,28 @@ LISTS = [
             "sent": lambda r: r.sent_at,
         },
         narrowing=lambda world: {"kind": "progress", "status": "sent"},
+    ),
+]
+LISTS += [
+    ListPage(
+        "privacy:audit_log",
+        "beheerder",
+        privacy_views.WRITE_COLUMNS,
+        "page",
+        make_audit_entries,
+        lambda world: AuditEntry.objects.filter(organisation_id=world.own.pk).count(),
+        {"when": lambda e: e.at, "who": lambda e: _full_name(e.actor)},
+        narrowing=lambda world: {"q": "Organisatie 1"},
+    ),
+    ListPage(
+        "privacy:access_log",
+        "beheerder",
+        privacy_views.ACCESS_COLUMNS,
+        "page",
+        make_access_records,
+        lambda world: AccessRecord.objects.filter(organisation_id=world.own.pk).count(),
+        {"when": lambda r: r.at, "who": lambda r: _full_name(r.user), "action": lambda r: r.action},
+        narrowing=lambda world: {"q": "Persoon 1"},
     ),
 ]
 SORTS = [
