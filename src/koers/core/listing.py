@@ -47,6 +47,7 @@ class Column:
     key: str = ""
     fields: tuple[str | Expression, ...] = ()
     numeric: bool = False
+    label_hidden: bool = False  # a column of buttons: its label only for screen readers
 
     def ordering(self, descending: bool) -> list[OrderBy]:
         """The order of this column. Empty values come last either way, on both databases
@@ -63,6 +64,7 @@ class Column:
 class HeaderCell:
     label: str | Promise
     numeric: bool
+    label_hidden: bool
     url: str  # "" when the column cannot be sorted by
     aria_sort: str  # "ascending", "descending" or "" when the list is not sorted by it
     next_descending: bool  # what following the link does, for the screen-reader hint
@@ -182,7 +184,11 @@ def _head(
         if column.key:
             url = _url(query, sort=("-" if next_descending else "") + column.key)
         aria_sort = ("descending" if descending else "ascending") if is_sorted else ""
-        cells.append(HeaderCell(column.label, column.numeric, url, aria_sort, next_descending))
+        cells.append(
+            HeaderCell(
+                column.label, column.numeric, column.label_hidden, url, aria_sort, next_descending
+            )
+        )
     return cells
 
 

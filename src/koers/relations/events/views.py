@@ -55,6 +55,15 @@ COLUMNS = (
     Column(gettext_lazy("Present"), "present", numeric=True),
 )
 
+COMMUNICATION_COLUMNS = (
+    Column(gettext_lazy("Date"), "date"),
+    Column(gettext_lazy("Title"), "title", (Lower("title"),)),
+    Column(gettext_lazy("Channel"), "channel"),
+    Column(gettext_lazy("Theme"), "theme"),
+    Column(gettext_lazy("Programme"), "programme", ("programme__name",)),
+    Column(gettext_lazy("Remove"), label_hidden=True),
+)
+
 
 def _year_events(user: Any, year: int) -> QuerySet[Any]:
     """The year's events of the programmes she may see, with how many registered and came."""
@@ -330,18 +339,21 @@ def communications(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The communication item has been added."))
                 return redirect(f"{reverse('relations:communications')}?jaar={item.date.year}")
-    items = (
-        CommunicationItem.objects.filter(
-            programme__in=Programme.objects.visible_to(request.user), date__year=year
-        )
-        .select_related("programme")
-        .order_by("-date", "title")
-    )
+    items = CommunicationItem.objects.filter(
+        programme__in=Programme.objects.visible_to(request.user), date__year=year
+    ).select_related("programme")
+    listing = list_page(request, items, columns=COMMUNICATION_COLUMNS, default_sort="-date")
     removable = set(programmes.values_list("pk", flat=True))
     return render(
         request,
         "relations/communications.html",
-        {"items": items, "form": form, "year": year, "removable": removable},
+        {
+            "listing": listing,
+            "items": listing.rows,
+            "form": form,
+            "year": year,
+            "removable": removable,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
