@@ -12,6 +12,7 @@ import django_filters
 from django import forms
 
 from koers.core.forms import Form
+from koers.funding.models import GrantStatus
 
 # The largest primary key the databases store (PostgreSQL's integer): a bigger number is
 # no id, and answered as junk instead of overflowing in the query.
@@ -26,6 +27,15 @@ class GrantFilter(django_filters.FilterSet):
     """`?financier=<organisation id>`: the grants of one funder."""
 
     financier = IdFilter(field_name="funder_id", min_value=0, max_value=LARGEST_ID)
+
+    class Meta:
+        form = Form
+
+
+class GrantListFilter(GrantFilter):
+    """The list of grants: of one funder and in one status (`?status=`)."""
+
+    status = django_filters.ChoiceFilter(choices=GrantStatus.choices)
 
     class Meta:
         form = Form

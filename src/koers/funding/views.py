@@ -6,19 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.pages import act, flash_form_errors
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
@@ -29,7 +32,7 @@ from koers.funding.access import (
     get_grant_for_user,
     grant_scope,
 )
-from koers.funding.filters import GrantFilter
+from koers.funding.filters import GrantFilter, GrantListFilter
 from koers.funding.forms import (
     AdvanceForm,
     GrantForm,
@@ -42,6 +45,18 @@ from koers.funding.forms import (
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
 
+COLUMNS = (
+    Column(gettext_lazy("Grant"), "title", (Lower("title"),)),
+    Column(gettext_lazy("Funder"), "funder", (Lower("funder__name"),)),
+    Column(gettext_lazy("Kind"), "kind"),
+    Column(gettext_lazy("Status"), "status", (queries.pipeline_position(), "starts_on")),
+    Column(gettext_lazy("Period"), "period", ("starts_on", "ends_on")),
+    Column(gettext_lazy("Submitted"), "submitted", ("submitted_on",)),
+    Column(gettext_lazy("Decision"), "decision", ("decided_on",)),
+    Column(gettext_lazy("Requested"), "requested", ("amount_requested",), numeric=True),
+    Column(gettext_lazy("Granted"), "granted", ("amount_granted",), numeric=True),
+)
+
 
 def _may_manage(request: HttpRequest) -> bool:
     own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
@@ -51,19 +66,35 @@ def _may_manage(request: HttpRequest) -> bool:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grants(request: HttpRequest) -> HttpResponse:
-    chosen = GrantFilter(request.GET, queryset=Grant.objects.visible_to(request.user))
-    visible = chosen.qs
+    """The pipeline: how many grants each status holds (of the chosen funder), and the
+    grants themselves as a list that can be narrowed to one status, sorted and paged."""
+    visible = Grant.objects.visible_to(request.user)
+    of_funder = GrantFilter(request.GET, queryset=visible)
+    chosen = GrantListFilter(request.GET, queryset=visible)
+    rows = chosen.qs
+    listing = list_page(
+        request,
+        queries.with_step_dates(rows).select_related("funder"),
+        columns=COLUMNS,
+        default_sort="status",
+    )
     return render(
         request,
         "funding/grants.html",
         {
-            "stages": queries.pipeline_stages(visible),
-            "applications": queries.applications_by_funder(visible),
-            "funders": Grant.objects.visible_to(request.user)
-            .values_list("funder_id", "funder__name")
+            "listing": listing,
+            "grants": listing.rows,
+            "totals": rows.aggregate(
+                requested=Sum("amount_requested"), granted=Sum("amount_granted")
+            ),
+            "stages": queries.pipeline_stages(of_funder.qs),
+            "applications": queries.applications_by_funder(of_funder.qs),
+            "funders": visible.values_list("funder_id", "funder__name")
             .distinct()
             .order_by("funder__name"),
-            "chosen_funder": chosen.form.cleaned_data.get("financier"),
+            "statuses": GrantStatus.choices,
+            "chosen_funder": of_funder.form.cleaned_data.get("financier"),
+            "chosen_status": chosen.form.cleaned_data.get("status") or "",
             "may_manage": _may_manage(request),
         },
     )

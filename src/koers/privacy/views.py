@@ -3,18 +3,19 @@ responsible for privacy in an organisation; each sees her own organisations' ent
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.directory.models import Person
@@ -24,7 +25,26 @@ from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.queries import PERSON_TYPE, person_contexts, person_ids
 from koers.privacy.register import processing_register
 
-PAGE_SIZE = 100
+# Unsorted, both logs show the newest first.
+WRITE_COLUMNS = (
+    Column(gettext_lazy("When"), "when", ("at",)),
+    Column(
+        gettext_lazy("Who"), "who", ("actor__first_name", "actor__last_name", "actor__username")
+    ),
+    Column(gettext_lazy("What")),
+    Column(gettext_lazy("Changes")),
+    Column(gettext_lazy("Address")),
+)
+ACCESS_COLUMNS = (
+    Column(gettext_lazy("When"), "when", ("at",)),
+    Column(gettext_lazy("Who"), "who", ("user__first_name", "user__last_name", "user__username")),
+    Column(gettext_lazy("In the role of")),
+    Column(gettext_lazy("Action"), "action"),
+    Column(gettext_lazy("Person number")),
+    Column(gettext_lazy("Detail")),
+    Column(gettext_lazy("Reason")),
+    Column(gettext_lazy("Address")),
+)
 
 
 @signed_in
@@ -86,8 +106,12 @@ def _filtered_accesses(request: HttpRequest, form: LogFilter) -> QuerySet[Access
 @require_GET
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = LogFilter(request.GET or None)
-    page = Paginator(_filtered_writes(request, form), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "privacy/audit_log.html", {"form": form, "page": page, "tab": "writes"})
+    listing = list_page(request, _filtered_writes(request, form), columns=WRITE_COLUMNS)
+    return render(
+        request,
+        "privacy/audit_log.html",
+        {"form": form, "listing": listing, "page": listing.rows, "tab": "writes"},
+    )
 
 
 @spreadsheet_export
@@ -104,11 +128,17 @@ def access_log(request: HttpRequest) -> HttpResponse:
         query.pop("pagina", None)
         _log_download(request, records, reason_form, detail=f"access log {query.urlencode()}")
         return _access_workbook(records, "toegangslog")
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    listing = list_page(request, records, columns=ACCESS_COLUMNS)
     return render(
         request,
         "privacy/access_log.html",
-        {"form": form, "page": page, "tab": "accesses", "reason_form": reason_form},
+        {
+            "form": form,
+            "listing": listing,
+            "page": listing.rows,
+            "tab": "accesses",
+            "reason_form": reason_form,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

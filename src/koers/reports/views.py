@@ -8,10 +8,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
@@ -19,6 +21,7 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.spreadsheets import spreadsheet_export
@@ -31,10 +34,19 @@ from koers.reports.access import (
     may,
     reports_visible_to,
 )
+from koers.reports.filters import ReportFilter
 from koers.reports.forms import PrepareForm, QuestionFormSet, ReopenForm, StepForm
 from koers.reports.models import DocumentFormat, JobStatus, Report, ReportKind, ReportStatus
 
 S = ReportStatus
+# Unsorted, the list keeps the reports' own order: newest period first.
+COLUMNS = (
+    Column(gettext_lazy("Report"), "title", (Lower("title"),)),
+    Column(gettext_lazy("For"), "recipient", (Lower("recipient__name"),)),
+    Column(gettext_lazy("Status"), "status"),
+    Column(gettext_lazy("Due"), "due", ("due_on",)),
+    Column(gettext_lazy("Sent"), "sent", ("sent_at",)),
+)
 
 
 def _download(data: Any, filename: str, format: str) -> FileResponse:
@@ -74,13 +86,22 @@ def report_list(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The report has been prepared."))
                 return redirect("reports:report", pk=report.pk)
-    rows = reports_visible_to(request.user).select_related("recipient", "prepared_by", "signed_by")[
-        :200
-    ]
+    filters = ReportFilter(request.GET, queryset=reports_visible_to(request.user))
+    listing = list_page(
+        request,
+        filters.qs.select_related("recipient", "prepared_by", "signed_by"),
+        columns=COLUMNS,
+    )
     return render(
         request,
         "reports/list.html",
-        {"reports": rows, "form": form, "pending": _pending_amendments(request.user)},
+        {
+            "listing": listing,
+            "filters": filters.form,
+            "reports": listing.rows,
+            "form": form,
+            "pending": _pending_amendments(request.user),
+        },
         status=form_status(request),
     )
 

@@ -7,10 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.accounts.decorators import requires
@@ -18,6 +20,7 @@ from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
@@ -29,6 +32,13 @@ from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 from koers.relations.models import Event, Interaction, Opportunity
 from koers.relations.organisation_conditions import worked_with
+
+COLUMNS = (
+    Column(gettext_lazy("Name"), "name", (Lower("name"),)),
+    Column(gettext_lazy("Kind"), "kind"),
+    Column(gettext_lazy("Municipality"), "municipality", ("municipality__name",)),
+    Column(gettext_lazy("Tags")),
+)
 
 
 @requires(Capability.VIEW_PLANS)
@@ -63,13 +73,14 @@ def organisations(request: HttpRequest) -> HttpResponse:
     )
     if programme is not None:
         rows = rows.filter(worked_with(programme.pk, with_contacts=with_contacts))
-    total = rows.count()
+    listing = list_page(request, rows, columns=COLUMNS, default_sort="name")
     return render(
         request,
         "directory/organisations.html",
         {
-            "organisations": rows.order_by("name")[:300],
-            "total": total,
+            "listing": listing,
+            "organisations": listing.rows,
+            "total": listing.total,
             "query": query,
             "kind": kind,
             "municipality": municipality,

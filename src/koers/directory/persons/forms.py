@@ -90,16 +90,6 @@ class PersonSearchForm(Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
-class PageForm(Form):
-    """The page of a long list asked for in the query string; a wrong value shows the first
-    page, a number past the end the last (as the paginator's `get_page` does)."""
-
-    pagina = forms.IntegerField(required=False)
-
-    def number(self) -> int | None:
-        return self.cleaned_data["pagina"] if self.is_valid() else None
-
-
 class DuplicateChoiceForm(Form):
     """Which person to merge into the one kept, from the form or the address (`dubbel`)."""
 

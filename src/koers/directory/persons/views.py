@@ -12,19 +12,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
 from koers.core.versioning import versioned_edit
@@ -40,7 +42,6 @@ from koers.directory.persons.access import (
 from koers.directory.persons.forms import (
     EraseForm,
     HolderForm,
-    PageForm,
     PersonAddForm,
     PersonForm,
     PersonSearchForm,
@@ -53,7 +54,11 @@ from koers.privacy.access_log import log_access
 from koers.privacy.forms import ReasonForm
 from koers.privacy.models import AccessAction
 
-PAGE_SIZE = 50
+COLUMNS = (
+    Column(gettext_lazy("Name"), "name", (Lower("last_name"), Lower("first_name"))),
+    Column(gettext_lazy("Organisation")),
+    Column(gettext_lazy("E-mail address"), "email", (Lower("email"),)),
+)
 CONFLICT_SHOWN = ("first_name", "infix", "last_name", "email", "phone", "notes", "purpose")
 
 
@@ -72,8 +77,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     query = ""
     if form.is_valid() and (query := form.cleaned_data["q"].strip()):
         persons = matching(persons, query)
-    page = Paginator(persons, PAGE_SIZE).get_page(PageForm(request.GET).number())
-    shown = list(page.object_list)
+    listing = list_page(request, persons, columns=COLUMNS, default_sort="name")
+    shown = listing.rows
     log_access(request, AccessAction.SEARCH if query else AccessAction.LIST, shown, detail=query)
     return render(
         request,
@@ -81,7 +86,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "query": query,
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
             "persons": shown,
             "may_edit": holders_for(request.user).exists(),
         },

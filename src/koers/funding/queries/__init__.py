@@ -17,6 +17,7 @@ from koers.funding.queries.figures import CENT, ZERO, BudgetOverview, Money, Pro
 from koers.funding.queries.grants import (
     Stage,
     applications_by_funder,
+    pipeline_position,
     pipeline_stages,
     with_step_dates,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "budget_overview",
     "cross_foot",
     "hours_cost",
+    "pipeline_position",
     "pipeline_stages",
     "planned_result_total",
     "position",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Case, Count, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 
 from koers.funding import pipeline
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep
@@ -23,29 +23,38 @@ def with_step_dates(grants: QuerySet[Grant]) -> QuerySet[Grant]:
     return grants.annotate(submitted_on=Subquery(submitted))
 
 
+PIPELINE = [*pipeline.ORDER[:4], GrantStatus.REJECTED, *pipeline.ORDER[4:]]
+
+
+def pipeline_position() -> Case:
+    """A grant's place in the pipeline (idea first, settled last), to sort by status in
+    the order of the steps rather than by the status's name."""
+    return Case(*(When(status=status, then=Value(n)) for n, status in enumerate(PIPELINE)))
+
+
 @dataclass
 class Stage:
     status: str
     label: str
-    grants: list[Grant] = field(default_factory=list)
+    count: int = 0
     requested: Decimal = ZERO
     granted: Decimal = ZERO
 
 
 def pipeline_stages(grants: QuerySet[Grant]) -> list[Stage]:
-    """The grants per status in pipeline order, with each stage's totals (from the database)."""
+    """How many grants each status holds, in pipeline order, with each stage's totals (one
+    grouped query; the grants themselves are the paged list beside it)."""
     stages: dict[str, Stage] = {
-        status: Stage(status, str(GrantStatus(status).label))
-        for status in [*pipeline.ORDER[:4], GrantStatus.REJECTED, *pipeline.ORDER[4:]]
+        status: Stage(status, str(GrantStatus(status).label)) for status in PIPELINE
     }
     totals = grants.values("status").annotate(
-        requested=Sum("amount_requested"), granted=Sum("amount_granted")
+        count=Count("id"), requested=Sum("amount_requested"), granted=Sum("amount_granted")
     )
     for row in totals.order_by():
-        stages[row["status"]].requested = row["requested"] or ZERO
-        stages[row["status"]].granted = row["granted"] or ZERO
-    for grant in with_step_dates(grants).select_related("funder").order_by("starts_on", "title"):
-        stages[grant.status].grants.append(grant)
+        stage = stages[row["status"]]
+        stage.count = row["count"]
+        stage.requested = row["requested"] or ZERO
+        stage.granted = row["granted"] or ZERO
     return list(stages.values())
 
 

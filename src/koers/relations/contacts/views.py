@@ -9,10 +9,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires, signed_in
@@ -20,6 +22,7 @@ from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.pages import act, flash_form_errors
 from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
@@ -32,6 +35,13 @@ from koers.relations.contacts.forms import ActionFinishForm, ActionForm, Interac
 from koers.relations.models import Action, ActionStatus, CalendarFeed, Interaction
 
 FOLLOW_UPS = 2  # empty action rows on the contact form
+COLUMNS = (
+    Column(gettext_lazy("Date"), "date"),
+    Column(gettext_lazy("Subject"), "subject", (Lower("subject"),)),
+    Column(gettext_lazy("Kind"), "kind"),
+    Column(gettext_lazy("Organisations")),
+    Column(gettext_lazy("Programme"), "programme", ("programme__name",)),
+)
 
 
 @requires(Capability.VIEW_PERSONS)
@@ -49,7 +59,12 @@ def contacts(request: HttpRequest) -> HttpResponse:
             | Q(organisations__name__icontains=query)
             | Q(organisations__short_name__icontains=query)
         ).distinct()
-    return render(request, "relations/contacts.html", {"contacts": rows[:200], "query": query})
+    listing = list_page(request, rows, columns=COLUMNS, default_sort="-date")
+    return render(
+        request,
+        "relations/contacts.html",
+        {"listing": listing, "contacts": listing.rows, "query": query},
+    )
 
 
 @requires(Capability.VIEW_PERSONS)

@@ -8,16 +8,19 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.pages import act, flash_form_errors
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
@@ -42,6 +45,25 @@ from koers.relations.events.forms import (
 )
 from koers.relations.models import CommunicationItem, Event, Participant
 
+COLUMNS = (
+    Column(gettext_lazy("Date"), "date"),
+    Column(gettext_lazy("Event"), "title", (Lower("title"),)),
+    Column(gettext_lazy("Theme"), "theme"),
+    Column(gettext_lazy("Programme"), "programme", ("programme__name",)),
+    Column(gettext_lazy("Place"), "place", (Lower("place"),)),
+    Column(gettext_lazy("Registered"), "registered", numeric=True),
+    Column(gettext_lazy("Present"), "present", numeric=True),
+)
+
+COMMUNICATION_COLUMNS = (
+    Column(gettext_lazy("Date"), "date"),
+    Column(gettext_lazy("Title"), "title", (Lower("title"),)),
+    Column(gettext_lazy("Channel"), "channel"),
+    Column(gettext_lazy("Theme"), "theme"),
+    Column(gettext_lazy("Programme"), "programme", ("programme__name",)),
+    Column(gettext_lazy("Remove"), label_hidden=True),
+)
+
 
 def _year_events(user: Any, year: int) -> QuerySet[Any]:
     """The year's events of the programmes she may see, with how many registered and came."""
@@ -65,11 +87,13 @@ def events(request: HttpRequest) -> HttpResponse:
     theme = search_text(request, "thema")
     if theme:
         rows = rows.filter(theme__iexact=theme)
+    listing = list_page(request, rows, columns=COLUMNS, default_sort="date")
     return render(
         request,
         "relations/events.html",
         {
-            "events": rows,
+            "listing": listing,
+            "events": listing.rows,
             "year": year,
             "theme": theme,
             "may_record": programmes_to_record(request.user).exists(),
@@ -315,18 +339,21 @@ def communications(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The communication item has been added."))
                 return redirect(f"{reverse('relations:communications')}?jaar={item.date.year}")
-    items = (
-        CommunicationItem.objects.filter(
-            programme__in=Programme.objects.visible_to(request.user), date__year=year
-        )
-        .select_related("programme")
-        .order_by("-date", "title")
-    )
+    items = CommunicationItem.objects.filter(
+        programme__in=Programme.objects.visible_to(request.user), date__year=year
+    ).select_related("programme")
+    listing = list_page(request, items, columns=COMMUNICATION_COLUMNS, default_sort="-date")
     removable = set(programmes.values_list("pk", flat=True))
     return render(
         request,
         "relations/communications.html",
-        {"items": items, "form": form, "year": year, "removable": removable},
+        {
+            "listing": listing,
+            "items": listing.rows,
+            "form": form,
+            "year": year,
+            "removable": removable,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -9,12 +9,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
@@ -22,6 +24,7 @@ from koers.accounts.policy import has_capability, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.http import client_address
+from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.pages import act, flash_form_errors, form_status
 from koers.core.reference import default_reference
@@ -49,7 +52,16 @@ from koers.relations.opportunities.queries import pipeline_summary
 
 S = OpportunityStatus
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SHOWN = 300
+COLUMNS = (
+    Column(gettext_lazy("Subject"), "title", (Lower("title"),)),
+    Column(gettext_lazy("Client"), "client", (Lower("organisation__name"),)),
+    Column(gettext_lazy("Programme"), "programme", ("programme__name",)),
+    Column(gettext_lazy("Status"), "status"),
+    Column(gettext_lazy("Decision expected"), "expected", ("expected_on",)),
+    Column(gettext_lazy("Owner"), "owner", ("owner__first_name", "owner__last_name")),
+    Column(gettext_lazy("Hours"), "hours", numeric=True),
+    Column(gettext_lazy("Amount (€)"), "amount", numeric=True),
+)
 
 
 def _filtered(request: HttpRequest, form: PipelineFilterForm) -> QuerySet[Opportunity]:
@@ -82,15 +94,19 @@ def opportunities(request: HttpRequest) -> HttpResponse:
         won_amount=Sum("amount", filter=Q(status=S.WON)),
     )
     decided_count = outcome["won"] + outcome["lost"]
+    listing = list_page(
+        request,
+        rows.select_related("organisation", "programme", "owner", "project", "current_quote"),
+        columns=COLUMNS,
+        default_sort="expected",
+    )
     return render(
         request,
         "relations/opportunities.html",
         {
             "form": form,
-            "opportunities": rows.select_related(
-                "organisation", "programme", "owner", "project", "current_quote"
-            ).order_by(F("expected_on").asc(nulls_last=True), "-created_on", "-id")[:SHOWN],
-            "shown": SHOWN,
+            "listing": listing,
+            "opportunities": listing.rows,
             "summary": pipeline_summary(Opportunity.objects.visible_to(request.user)),
             "statuses": S,
             "year": year,

@@ -1,0 +1,42 @@
+"""A long list in a real browser: it says how many, a column header sorts it, and the page
+links keep the sort, all by keyboard; axe finds nothing on the way."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_persons_list_counts_sorts_and_pages_by_keyboard(page: Any, demo_server: str) -> None:
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/personen/")
+    first = re.fullmatch(r"1–50 van (\d+)", page.locator(".list-count").inner_text().strip())
+    assert first, "the list does not say how many"
+    total = int(first.group(1))
+    assert total > 100
+    assert axe_violations(page) == []
+
+    email = page.get_by_role("columnheader", name=re.compile("E-mailadres"))
+    email.get_by_role("link").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"sort=email"))
+    email = page.get_by_role("columnheader", name=re.compile("E-mailadres"))
+    assert email.get_attribute("aria-sort") == "ascending"
+
+    pages = page.get_by_role("navigation", name="Pagina's")
+    pages.get_by_role("link", name="Volgende").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"pagina=2"))
+    assert "sort=email" in page.url
+    assert page.locator(".list-count").inner_text().strip() == f"51–100 van {total}"
+    assert (
+        page.get_by_role("link", name=re.compile("^Pagina 2$")).get_attribute("aria-current")
+        == "page"
+    )
+    assert axe_violations(page) == []
