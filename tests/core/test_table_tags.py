@@ -32,6 +32,9 @@ BARE_TABLES_ALLOWED = {
     "checked_table.html",
     # The blocks of a report, rendered as in Word and PDF, inside .table-scroll.
     "blocks.html",
+    # The invoice of an advance as a PDF (A4, core.pdf): paper, never a phone's screen, and
+    # a tagged PDF wants a plain table for its structure tree.
+    "invoice_pdf.html",
 }
 
 SOURCE = Path(koers.__file__).parent
