@@ -7,7 +7,9 @@ document is out of date). Another test fails when a URL has no row here, so no v
 be added without deciding who may reach it.
 
 Outcomes: 200 shown · 302 done (a write that redirects) · 403 visible but not hers to do ·
-404 outside her scope (its existence is not confirmed) · 405 wrong method.
+404 outside her scope (its existence is not confirmed) · 405 wrong method. An irreversible
+action asks first (koers.core.confirm): its POST without a confirmation token answers 200
+with the question and changes nothing (tests/test_confirmations.py confirms each).
 Anonymous visitors are sent to sign in, except on the public rows.
 """
 
@@ -58,6 +60,7 @@ PERSON_OWN = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]
 RECORDERS = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403]
 RECORDERS_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403]
 RECORD_WRITES = [403, 302, 302, 302, 302, 403, 403, 403, 404, 403]
+RECORD_ASKS = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first, then deletes
 # Money: staff of the organisation who plan or account (not the beheerder, not every staff
 # member); funders see only what their own organisation pays for.
 MONEY_VIEWERS = [403, 200, 200, 200, 403, 200, 200, 200, 200, 403]
@@ -70,8 +73,10 @@ PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
 # them; those who report (director, operations, coordinators) take them through sign-off.
 REPORT_STAFF = [200, 200, 200, 200, 200, 200, 404, 404, 404, 403]
 REPORT_WRITES = [403, 302, 302, 302, 403, 403, 403, 403, 404, 403]
+REPORT_ASKS = [403, 200, 200, 200, 403, 403, 403, 403, 404, 403]  # asks first, then sends
 # The steps of an opportunity: staff of the holding organisation who keep relations.
 OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
+OPPORTUNITY_ASKS = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first
 
 
 @dataclass(frozen=True)
@@ -665,10 +670,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "plans:realisation_delete",
-        "Realisatie verwijderen (vastgelegd door de coördinator)",
+        "Realisatie verwijderen (vastgelegd door de coördinator): eerst de vraag",
         target=a_realisation,
         method="POST",
-        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+        expected=[403, 200, 403, 200, 403, 403, 403, 403, 404, 403],
     ),
     # --- the annual plan cycle ------------------------------------------------------------
     Row(
@@ -875,6 +880,13 @@ ROWS: list[Row] = [
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
     ),
+    Row(
+        "work:month_close",
+        "Uren: een maand afsluiten: eerst de vraag",
+        method="POST",
+        data={"month": "2021-03-01"},
+        expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+    ),
     # --- money (funding) -----------------------------------------------------------------------
     Row("funding:grants", "Subsidies: de pijplijn", expected=MONEY_VIEWERS),
     Row(
@@ -993,10 +1005,10 @@ ROWS: list[Row] = [
     Row("relations:event_edit", "Bijeenkomst wijzigen", target=an_event, expected=RECORDERS_OWN),
     Row(
         "relations:event_delete",
-        "Bijeenkomst verwijderen",
+        "Bijeenkomst verwijderen: eerst de vraag",
         target=an_event,
         method="POST",
-        expected=RECORD_WRITES,
+        expected=RECORD_ASKS,
     ),
     Row(
         "relations:attendance_list",
@@ -1148,19 +1160,19 @@ ROWS: list[Row] = [
     ),
     Row(
         "relations:quote_send",
-        "Offerte versturen (nummer en document)",
+        "Offerte versturen (nummer en document): eerst de vraag",
         target=an_opportunity,
         method="POST",
         data={"send-on": "2021-04-15"},
-        expected=OPPORTUNITY_WRITES,
+        expected=OPPORTUNITY_ASKS,
     ),
     Row(
         "relations:quote_withdraw",
-        "Offerte intrekken om te herzien",
+        "Offerte intrekken om te herzien: eerst de vraag",
         target=lambda w: an_opportunity(w, status="offerte"),
         method="POST",
         data={"withdraw-reason": "Uren herzien"},
-        expected=OPPORTUNITY_WRITES,
+        expected=OPPORTUNITY_ASKS,
     ),
     Row(
         "relations:quote_win",
@@ -1218,10 +1230,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "reports:report_send",
-        "Ondertekende rapportage versturen",
+        "Ondertekende rapportage versturen: eerst de vraag",
         target=lambda w: a_report(w, until="signed"),
         method="POST",
-        expected=REPORT_WRITES,
+        expected=REPORT_ASKS,
     ),
     Row(
         "reports:report_reopen",
