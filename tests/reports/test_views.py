@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from koers.reports import services
 from koers.reports.models import JobStatus, Report, ReportDocument, ReportStatus
+from tests.confirming import post_confirmed
 from tests.directory.factories import PersonFactory
 from tests.permission_matrix import a_report
 from tests.plans.factories import (
@@ -71,7 +72,7 @@ def test_the_sign_off_through_the_page(
     director.post(reverse("reports:report_review", args=[report.pk]))
     director.post(reverse("reports:report_sign", args=[report.pk]))
     with django_capture_on_commit_callbacks(execute=False):
-        director.post(reverse("reports:report_send", args=[report.pk]))
+        post_confirmed(director, reverse("reports:report_send", args=[report.pk]))
     report.refresh_from_db()
     assert report.status == ReportStatus.SENT
     assert (report.reviewed_by, report.signed_by, report.sent_by) == (world.users["directeur"],) * 3

@@ -54,6 +54,7 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     candidates = list(matching(others, query)[:SHOWN]) if query else person_look_alikes(keep)
+    links = links_of(Person, duplicate) if duplicate else []
     shown_to_her = [keep, *([duplicate] if duplicate else [])]
     log_access(request, AccessAction.VIEW, shown_to_her, detail="merge")
     if candidates:
@@ -70,8 +71,9 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             "query": query,
             "form": form if duplicate else None,
             "compared": _compared(keep, duplicate) if duplicate else [],
+            "links": links,
             "confirmation": confirmation,
-            "question": _question(keep, duplicate) if duplicate else None,
+            "question": _question(keep, duplicate, links) if duplicate else None,
         },
         status=400 if form.errors else confirmation.status,
     )
@@ -104,11 +106,11 @@ def _merge(
     return redirect("directory:person", pk=keep.pk)
 
 
-def _question(keep: Person, duplicate: Person) -> Question:
+def _question(keep: Person, duplicate: Person, links: list[tuple[str, int]]) -> Question:
     return Question(
         heading=_("Merge %(duplicate)s into %(keep)s?") % {"duplicate": duplicate, "keep": keep},
         consequences=[
-            *moved_links(links_of(Person, duplicate)),
+            *moved_links(links),
             _("%(duplicate)s is removed; the audit log keeps what it was.")
             % {"duplicate": duplicate},
         ],

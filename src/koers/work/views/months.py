@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -112,7 +112,11 @@ def month_close_consequences(organisation_id: int, month: dt.date) -> list[str]:
             "longer be changed.",
             entries["count"],
         )
-        % {"count": entries["count"], "hours": entries["hours"] or 0, "staff": entries["staff"]},
+        % {
+            "count": entries["count"],
+            "hours": number_format(entries["hours"] or 0, 2),
+            "staff": entries["staff"],
+        },
         _("Mistakes are corrected afterwards by signed entries in an open month."),
         _("A closed month is not opened again."),
     ]
