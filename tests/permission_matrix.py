@@ -68,6 +68,7 @@ MONEY_OWN = [403, 200, 200, 200, 403, 200, 200, 404, 404, 403]
 MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
+MONEY_ASKS = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]  # asks first, then does it
 PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
 # Reports: staff and the board see them before they are sent, funders only once sent to
 # them; those who report (director, operations, coordinators) take them through sign-off.
@@ -394,9 +395,11 @@ def a_quote(world: Any) -> Any:
     return an_opportunity(world, status="offerte").current_quote
 
 
-def a_report(world: Any, *, until: str = "prepared", kind: str = "progress") -> Any:
-    """A progress report of Q3 2021 for the province, prepared by operations and taken as
-    far as `until`."""
+def a_report(
+    world: Any, *, until: str = "prepared", kind: str = "progress", quarter: int = 3
+) -> Any:
+    """A progress report of Q3 2021 (or another `quarter`) for the province, prepared by
+    operations and taken as far as `until`. There is one report per kind and period."""
     from koers.reports import services
 
     report = services.report_prepare(
@@ -404,7 +407,7 @@ def a_report(world: Any, *, until: str = "prepared", kind: str = "progress") -> 
         plan=world.plan,
         kind=kind,
         year=2021,
-        quarter=3,
+        quarter=quarter,
         last_year=2021,
     )
     for step in (services.report_review, services.report_sign, services.report_send):
@@ -930,10 +933,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "funding:advances_remake",
-        "Voorschotten opnieuw plannen",
+        "Voorschotten opnieuw plannen: eerst de vraag",
         target=lambda w: a_grant(w, granted=True),
         method="POST",
-        expected=MONEY_WRITERS,
+        expected=MONEY_ASKS,
     ),
     Row(
         "funding:grant_document",

@@ -27,7 +27,13 @@ from koers.core.confirm import MAX_AGE_SECONDS, POSTED_FIELD, is_asking_first
 from tests.confirming import token_in
 from tests.conftest import World, verified_client
 from tests.database_snapshot import changed_tables, snapshot
-from tests.permission_matrix import a_person, a_realisation, an_event, an_opportunity
+from tests.permission_matrix import (
+    a_grant,
+    a_person,
+    a_realisation,
+    an_event,
+    an_opportunity,
+)
 from tests.test_url_access import ALL
 
 DESTRUCTIVE = {"delete", "erase", "merge", "close", "send", "remove", "withdraw", "end"}
@@ -202,7 +208,20 @@ def _organisation_merge(world: World, n: int) -> Target:
     )
 
 
+def _advances(world: World, n: int) -> Target:
+    grant = a_grant(world, granted=True)
+    before = set(grant.advances.values_list("pk", flat=True))
+    return Target(
+        reverse("funding:advances_remake", args=[grant.pk]),
+        {},
+        lambda: set(grant.advances.values_list("pk", flat=True)) not in (before, set()),
+    )
+
+
 RECIPES = {
+    "funding:advances_remake": Recipe(
+        "bedrijfsvoering", _advances, "De 4 voorschotten die er nu zijn worden verwijderd."
+    ),
     "plans:realisation_delete": Recipe(
         "programmacoordinator", _realisation, "Het bewijsstuk verslag"
     ),
@@ -368,3 +387,32 @@ def test_a_token_just_within_its_lifetime_still_confirms(
     monkeypatch.setattr(signing.time, "time", lambda: later)  # type: ignore[attr-defined]
     assert _confirm(client, target, token).status_code == 302
     assert target.done()
+
+
+def test_a_twin_that_spends_the_token_first_leaves_the_other_undone(world: World) -> None:
+    """Two copies of the confirmed post at once both pass the check; the nonce's unique
+    row lets one through and the other does nothing (409)."""
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    from koers.core.confirm import Confirmation
+    from koers.core.models import SpentConfirmation
+
+    target = _event(world, 0)
+    user = world.users["programmacoordinator"]
+
+    def request(data: dict[str, str]) -> Any:
+        made = RequestFactory().post(target.path, data)
+        made.user = user
+        made.resolver_match = resolve(target.path)
+        return made
+
+    token = Confirmation(request({})).token
+    confirmation = Confirmation(request({POSTED_FIELD: token}))
+    twin = Confirmation(request({POSTED_FIELD: token}))
+    assert confirmation.given() and twin.given()
+    assert twin.carry_out(lambda: "done") == (True, "done")
+    calls: list[str] = []
+    assert confirmation.carry_out(lambda: calls.append("done")) == (False, None)
+    assert calls == [] and confirmation.status == 409
+    assert SpentConfirmation.objects.count() == 1

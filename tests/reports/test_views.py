@@ -130,7 +130,7 @@ def test_a_long_document_is_made_by_the_worker_and_followed(
 def test_the_funder_sees_only_what_was_sent_to_her(
     world: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    prepared = a_report(world)
+    prepared = a_report(world, quarter=2)  # Q3 is the sent one: one report per quarter
     with django_capture_on_commit_callbacks(execute=False):
         sent = a_report(world, until="sent")
     province, regio = world.client("opdrachtgever"), world.client("regio")

@@ -94,8 +94,8 @@ class Confirmation:
 
     @property
     def token(self) -> str:
-        """A new token for the question's button (the one posted, if any, stays spent-able
-        only once)."""
+        """A new token for the question's button, with a nonce of its own (every rendering of
+        the question gives a new one; each is good for one action)."""
         return signing.dumps(
             {
                 "u": self.request.user.pk,
@@ -139,16 +139,16 @@ class Confirmation:
         if not self.given():
             raise RuntimeError("carry_out without a good confirmation token")
         spent_before = timezone.now() - dt.timedelta(seconds=MAX_AGE_SECONDS * 2)
-        try:
-            with transaction.atomic():
-                with transaction.atomic():
+        with transaction.atomic():
+            try:
+                with transaction.atomic():  # a savepoint: the clash leaves the rest usable
                     SpentConfirmation.objects.create(nonce=self._nonce)
-                # Tokens this old cannot pass the signature's age check any more.
-                SpentConfirmation.objects.filter(spent_at__lt=spent_before).delete()
-                return True, action()
-        except IntegrityError:
-            self._checked = self._spent()
-            return False, None
+            except IntegrityError:  # only the nonce's clash; the action's own errors pass
+                self._checked = self._spent()
+                return False, None
+            # Tokens this old cannot pass the signature's age check any more.
+            SpentConfirmation.objects.filter(spent_at__lt=spent_before).delete()
+            return True, action()
 
     def ask(self, question: Question, **context: Any) -> HttpResponse:
         """The question page: consequences, and the button with a fresh token."""
