@@ -2,7 +2,7 @@
 
 A migration must never delete or merge records to make a constraint fit. When rows would
 violate it, the migration stops before changing anything and names them, so that people who
-know the records can decide which one is right (through the pages), then migrate again.
+know the records can decide which one is right and resolve the others, then migrate again.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def refuse_duplicates(
         if found:
             raise DuplicateRowsError(
                 f"{model}: these rows share {', '.join(fields)}, which must be unique; "
-                "nothing has been changed. Decide which record stays (remove or end the "
-                "others through Koers), then migrate again.\n" + "\n".join(found)
+                "nothing has been changed. Decide with those who keep these records which "
+                "one stays, resolve the others by hand, then migrate again.\n" + "\n".join(found)
             )
 
     return check
