@@ -230,7 +230,7 @@ RECIPES = {
     ),
     "reports:report_send": Recipe("bedrijfsvoering", _report, "ontvangt de rapportage"),
     "work:month_close": Recipe(
-        "bedrijfsvoering", _month, "1 urenregel (2,50 uur) van 1 medewerkers"
+        "bedrijfsvoering", _month, "1 urenregel (2,50 uur) kan niet meer worden gewijzigd."
     ),
     "relations:quote_send": Recipe("medewerker", _quote_send, "volgende offertenummer"),
     "relations:quote_withdraw": Recipe(

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -89,7 +90,7 @@ def month_close(request: HttpRequest) -> HttpResponse:
     return confirm_first(
         request,
         question=lambda: Question(
-            heading=_("Close %(month)s?") % {"month": shown},
+            heading=capfirst(_("Close %(month)s?") % {"month": shown}),
             consequences=month_close_consequences(organisation_id, month),
             button=_("Yes, close the month"),
             cancel_url=reverse("work:months"),
@@ -106,17 +107,17 @@ def month_close_consequences(organisation_id: int, month: dt.date) -> list[str]:
     ).aggregate(count=Count("pk"), hours=Sum("hours"), staff=Count("user", distinct=True))
     return [
         ngettext(
-            "%(count)s time entry (%(hours)s hours) of %(staff)s staff members can no longer "
-            "be changed.",
-            "%(count)s time entries (%(hours)s hours) of %(staff)s staff members can no "
-            "longer be changed.",
+            "%(count)s time entry (%(hours)s hours) can no longer be changed.",
+            "%(count)s time entries (%(hours)s hours) can no longer be changed.",
             entries["count"],
         )
-        % {
-            "count": entries["count"],
-            "hours": number_format(entries["hours"] or 0, 2),
-            "staff": entries["staff"],
-        },
+        % {"count": entries["count"], "hours": number_format(entries["hours"] or 0, 2)},
+        ngettext(
+            "They are the hours of %(staff)s staff member.",
+            "They are the hours of %(staff)s staff members.",
+            entries["staff"],
+        )
+        % {"staff": entries["staff"]},
         _("Mistakes are corrected afterwards by signed entries in an open month."),
         _("A closed month is not opened again."),
     ]
