@@ -7,7 +7,9 @@ document is out of date). Another test fails when a URL has no row here, so no v
 be added without deciding who may reach it.
 
 Outcomes: 200 shown · 302 done (a write that redirects) · 403 visible but not hers to do ·
-404 outside her scope (its existence is not confirmed) · 405 wrong method.
+404 outside her scope (its existence is not confirmed) · 405 wrong method. An irreversible
+action asks first (koers.core.confirm): its POST without a confirmation token answers 200
+with the question and changes nothing (tests/test_confirmations.py confirms each).
 Anonymous visitors are sent to sign in, except on the public rows.
 """
 
@@ -58,6 +60,7 @@ PERSON_OWN = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]
 RECORDERS = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403]
 RECORDERS_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403]
 RECORD_WRITES = [403, 302, 302, 302, 302, 403, 403, 403, 404, 403]
+RECORD_ASKS = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first, then deletes
 # Money: staff of the organisation who plan or account (not the beheerder, not every staff
 # member); funders see only what their own organisation pays for.
 MONEY_VIEWERS = [403, 200, 200, 200, 403, 200, 200, 200, 200, 403]
@@ -65,13 +68,16 @@ MONEY_OWN = [403, 200, 200, 200, 403, 200, 200, 404, 404, 403]
 MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
+MONEY_ASKS = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]  # asks first, then does it
 PRIVACY_OFFICERS = [200, 403, 403, 403, 403, 403, 403, 403, 403, 403]
 # Reports: staff and the board see them before they are sent, funders only once sent to
 # them; those who report (director, operations, coordinators) take them through sign-off.
 REPORT_STAFF = [200, 200, 200, 200, 200, 200, 404, 404, 404, 403]
 REPORT_WRITES = [403, 302, 302, 302, 403, 403, 403, 403, 404, 403]
+REPORT_ASKS = [403, 200, 200, 200, 403, 403, 403, 403, 404, 403]  # asks first, then sends
 # The steps of an opportunity: staff of the holding organisation who keep relations.
 OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
+OPPORTUNITY_ASKS = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first
 
 
 @dataclass(frozen=True)
@@ -389,9 +395,11 @@ def a_quote(world: Any) -> Any:
     return an_opportunity(world, status="offerte").current_quote
 
 
-def a_report(world: Any, *, until: str = "prepared", kind: str = "progress") -> Any:
-    """A progress report of Q3 2021 for the province, prepared by operations and taken as
-    far as `until`."""
+def a_report(
+    world: Any, *, until: str = "prepared", kind: str = "progress", quarter: int = 3
+) -> Any:
+    """A progress report of Q3 2021 (or another `quarter`) for the province, prepared by
+    operations and taken as far as `until`. There is one report per kind and period."""
     from koers.reports import services
 
     report = services.report_prepare(
@@ -399,7 +407,7 @@ def a_report(world: Any, *, until: str = "prepared", kind: str = "progress") -> 
         plan=world.plan,
         kind=kind,
         year=2021,
-        quarter=3,
+        quarter=quarter,
         last_year=2021,
     )
     for step in (services.report_review, services.report_sign, services.report_send):
@@ -668,10 +676,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "plans:realisation_delete",
-        "Realisatie verwijderen (vastgelegd door de coördinator)",
+        "Realisatie verwijderen (vastgelegd door de coördinator): eerst de vraag",
         target=a_realisation,
         method="POST",
-        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+        expected=[403, 200, 403, 200, 403, 403, 403, 403, 404, 403],
     ),
     # --- the annual plan cycle ------------------------------------------------------------
     Row(
@@ -878,6 +886,13 @@ ROWS: list[Row] = [
         "Uren: maanden afsluiten",
         expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
     ),
+    Row(
+        "work:month_close",
+        "Uren: een maand afsluiten: eerst de vraag",
+        method="POST",
+        data={"month": "2021-03-01"},
+        expected=[403, 403, 200, 403, 403, 403, 403, 403, 403, 403],
+    ),
     # --- money (funding) -----------------------------------------------------------------------
     Row("funding:grants", "Subsidies: de pijplijn", expected=MONEY_VIEWERS),
     Row(
@@ -921,10 +936,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "funding:advances_remake",
-        "Voorschotten opnieuw plannen",
+        "Voorschotten opnieuw plannen: eerst de vraag",
         target=lambda w: a_grant(w, granted=True),
         method="POST",
-        expected=MONEY_WRITERS,
+        expected=MONEY_ASKS,
     ),
     Row(
         "funding:grant_document",
@@ -996,10 +1011,10 @@ ROWS: list[Row] = [
     Row("relations:event_edit", "Bijeenkomst wijzigen", target=an_event, expected=RECORDERS_OWN),
     Row(
         "relations:event_delete",
-        "Bijeenkomst verwijderen",
+        "Bijeenkomst verwijderen: eerst de vraag",
         target=an_event,
         method="POST",
-        expected=RECORD_WRITES,
+        expected=RECORD_ASKS,
     ),
     Row(
         "relations:attendance_list",
@@ -1151,19 +1166,19 @@ ROWS: list[Row] = [
     ),
     Row(
         "relations:quote_send",
-        "Offerte versturen (nummer en document)",
+        "Offerte versturen (nummer en document): eerst de vraag",
         target=an_opportunity,
         method="POST",
         data={"send-on": "2021-04-15"},
-        expected=OPPORTUNITY_WRITES,
+        expected=OPPORTUNITY_ASKS,
     ),
     Row(
         "relations:quote_withdraw",
-        "Offerte intrekken om te herzien",
+        "Offerte intrekken om te herzien: eerst de vraag",
         target=lambda w: an_opportunity(w, status="offerte"),
         method="POST",
         data={"withdraw-reason": "Uren herzien"},
-        expected=OPPORTUNITY_WRITES,
+        expected=OPPORTUNITY_ASKS,
     ),
     Row(
         "relations:quote_win",
@@ -1221,10 +1236,10 @@ ROWS: list[Row] = [
     ),
     Row(
         "reports:report_send",
-        "Ondertekende rapportage versturen",
+        "Ondertekende rapportage versturen: eerst de vraag",
         target=lambda w: a_report(w, until="signed"),
         method="POST",
-        expected=REPORT_WRITES,
+        expected=REPORT_ASKS,
     ),
     Row(
         "reports:report_reopen",

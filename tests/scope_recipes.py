@@ -187,7 +187,7 @@ OWN_ONLY = {
     "relations:calendar_renew": "her own calendar address",
     "work:week": "her own week; a row the grid does not offer her (another organisation's "
     "project or activity) is ignored, and week_save refuses it",
-    "work:months": "closes a month of her own organisation",
+    "work:month_close": "closes a month of her own organisation",
     "work:import": "imports into her own organisation (tests/work/test_import_export.py)",
     "funding:budget_import": "imports into her own organisation (tests/funding/test_imports.py)",
     "funding:position_edit": "the financial year of her own organisation",

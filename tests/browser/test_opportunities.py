@@ -33,6 +33,9 @@ def test_an_opportunity_is_quoted_and_won(page: Any, demo_server: str) -> None:
     send = page.get_by_role("group", name="Offerte versturen")
     send.get_by_label("Verzonden op").fill("2021-10-01")
     send.get_by_role("button", name="Offerte versturen").click()
+    page.get_by_role("heading", name="De offerte voor Procesbegeleiding", level=1).wait_for()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Ja, versturen").click()
     page.get_by_text("De offerte is verstuurd").wait_for()
     number = page.get_by_role("cell").filter(has_text="2021-").first.inner_text()
     with page.expect_download() as download:

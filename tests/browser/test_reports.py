@@ -55,6 +55,9 @@ def test_a_progress_report_is_sent_read_and_questioned(
     page.get_by_role("button", name="Ondertekenen als directeur").click()
     page.get_by_text("De rapportage is ondertekend.").wait_for()
     page.get_by_role("button", name="Versturen aan Provincie Flevoland").click()
+    page.get_by_text("Provincie Flevoland ontvangt de rapportage").wait_for()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Ja, versturen").click()
     page.get_by_text("De rapportage is verstuurd").wait_for()
     documents = page.locator("#documents + ul li")
     documents.filter(has_text="Downloaden").nth(2).wait_for(timeout=60_000)  # the worker

@@ -25,6 +25,7 @@ from koers.privacy import subjects
 from koers.privacy.models import AccessRecord
 from koers.relations.models import Event, Interaction, Participant
 from tests.accounts.factories import MembershipFactory
+from tests.confirming import post_confirmed
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 
@@ -275,7 +276,11 @@ def test_choosing_shows_both_and_merging_needs_the_confirmation(
     unconfirmed = client.post(url(keep), {"dubbel": duplicate.pk})
     assert unconfirmed.status_code == 400
     assert Person.objects.filter(pk=duplicate.pk).exists()
-    done = client.post(url(keep), {"dubbel": duplicate.pk, "confirm": "on"})
+    asked = client.post(url(keep), {"dubbel": duplicate.pk, "confirm": "on"})
+    assert asked.status_code == 200  # the question, with what moves
+    assert "Functies: 1 gaat over naar het record dat je houdt." in asked.content.decode()
+    assert Person.objects.filter(pk=duplicate.pk).exists()
+    done = post_confirmed(client, url(keep), {"dubbel": duplicate.pk, "confirm": "on"})
     assert done.status_code == 302 and done["Location"] == reverse(
         "directory:person", args=[keep.pk]
     )
@@ -287,7 +292,9 @@ def test_a_refused_merge_is_shown_on_the_page(world: World, pair: tuple[Person, 
     meeting = event(world)
     for person in pair:
         Participant.objects.create(event=meeting, person=person)
-    response = world.client("medewerker").post(url(keep), {"dubbel": duplicate.pk, "confirm": "on"})
+    response = post_confirmed(
+        world.client("medewerker"), url(keep), {"dubbel": duplicate.pk, "confirm": "on"}
+    )
     assert response.status_code == 400
     assert "Thema sport" in response.content.decode()
     assert Person.objects.count() == 2

@@ -24,6 +24,7 @@ from koers.plans.models import (
     Target,
 )
 from koers.plans.services import realisations as realisation_services
+from tests.confirming import post_confirmed
 from tests.conftest import World
 from tests.plans.factories import IndicatorFactory, RealisationFactory
 
@@ -233,7 +234,9 @@ def test_removing_a_realisation_of_an_accounted_year_says_why(world: World) -> N
     )
     set_status(world, AnnualPlanStatus.ACCOUNTED)
     client = world.client("programmacoordinator")
-    response = client.post(reverse("plans:realisation_delete", args=[realisation.pk]), follow=True)
+    response = post_confirmed(
+        client, reverse("plans:realisation_delete", args=[realisation.pk]), follow=True
+    )
     assert response.status_code == 200
     assert "verantwoord" in response.content.decode()
     assert Realisation.objects.filter(pk=realisation.pk).exists()

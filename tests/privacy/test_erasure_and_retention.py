@@ -17,6 +17,7 @@ from koers.privacy import subjects
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.queries import persons_due
 from koers.privacy.services import retention_enforce
+from tests.confirming import post_confirmed
 from tests.conftest import World
 from tests.directory.factories import PersonFactory
 
@@ -71,7 +72,10 @@ def test_erasure_removes_her_and_redacts_her_history(world: World, person: Perso
     url = reverse("directory:person_erase", args=[person.pk])
     assert client.post(url, {"reason": "Verzoek van 3 mei"}).status_code == 400  # not confirmed
     assert Person.objects.filter(pk=person.pk).exists()
-    response = client.post(url, {"reason": "Verzoek van 3 mei", "confirm": "on"})
+    asked = client.post(url, {"reason": "Verzoek van 3 mei", "confirm": "on"})
+    assert asked.status_code == 200  # the question: what goes, counted
+    assert Person.objects.filter(pk=person.pk).exists()
+    response = post_confirmed(client, url, {"reason": "Verzoek van 3 mei", "confirm": "on"})
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
     assert not Position.objects.exists()
@@ -107,7 +111,8 @@ def test_erasure_reaches_records_other_apps_register(world: World, person: Perso
             reverse("directory:person_export", args=[person.pk]), {"reason": "Verzoek"}
         )
         assert json.loads(export.content)["linked_records"]["test_links"] == [{"linked": person.pk}]
-        world.client("beheerder").post(
+        post_confirmed(
+            world.client("beheerder"),
             reverse("directory:person_erase", args=[person.pk]),
             {"reason": "Verzoek", "confirm": "on"},
         )

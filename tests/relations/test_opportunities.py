@@ -21,6 +21,7 @@ from koers.privacy.services import person_erase, person_export
 from koers.relations.models import Opportunity, OpportunityStatus, Quote
 from koers.relations.opportunities import quotes, services
 from koers.work.models import Project
+from tests.confirming import post_confirmed
 from tests.directory.factories import OrganisationFactory, PersonFactory
 from tests.relations.factories import OpportunityFactory
 
@@ -319,7 +320,9 @@ def test_sending_from_the_page_and_downloading_the_quote(world: Any) -> None:
     assert preview.status_code == 200
     assert "concept" in preview["Content-Disposition"]
     assert "(concept)" in _text(b"".join(preview.streaming_content))
-    response = client.post(reverse("relations:quote_send", args=[record.pk]), {"send-on": DAY})
+    response = post_confirmed(
+        client, reverse("relations:quote_send", args=[record.pk]), {"send-on": DAY}
+    )
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == S.QUOTED
@@ -421,8 +424,11 @@ def test_a_template_stored_before_the_upload_checks_is_refused_when_used(world: 
     client = world.client("medewerker")
     response = client.get(reverse("relations:quote_preview", args=[record.pk]), follow=True)
     assert "bestaat uit meer dan" in response.content.decode()
-    response = client.post(
-        reverse("relations:quote_send", args=[record.pk]), {"send-on": DAY.isoformat()}, follow=True
+    response = post_confirmed(
+        client,
+        reverse("relations:quote_send", args=[record.pk]),
+        {"send-on": DAY.isoformat()},
+        follow=True,
     )
     assert "bestaat uit meer dan" in response.content.decode()
     assert not Quote.objects.exists()

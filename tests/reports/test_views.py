@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from koers.reports import services
 from koers.reports.models import JobStatus, Report, ReportDocument, ReportStatus
+from tests.confirming import post_confirmed
 from tests.directory.factories import PersonFactory
 from tests.permission_matrix import a_report
 from tests.plans.factories import (
@@ -71,7 +72,7 @@ def test_the_sign_off_through_the_page(
     director.post(reverse("reports:report_review", args=[report.pk]))
     director.post(reverse("reports:report_sign", args=[report.pk]))
     with django_capture_on_commit_callbacks(execute=False):
-        director.post(reverse("reports:report_send", args=[report.pk]))
+        post_confirmed(director, reverse("reports:report_send", args=[report.pk]))
     report.refresh_from_db()
     assert report.status == ReportStatus.SENT
     assert (report.reviewed_by, report.signed_by, report.sent_by) == (world.users["directeur"],) * 3
@@ -129,7 +130,7 @@ def test_a_long_document_is_made_by_the_worker_and_followed(
 def test_the_funder_sees_only_what_was_sent_to_her(
     world: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    prepared = a_report(world)
+    prepared = a_report(world, quarter=2)  # Q3 is the sent one: one report per quarter
     with django_capture_on_commit_callbacks(execute=False):
         sent = a_report(world, until="sent")
     province, regio = world.client("opdrachtgever"), world.client("regio")

@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from koers.work.models import ClosedMonth, StaffProfile, TimeCategory, TimeEntry, Week, WeekStatus
+from tests.confirming import post_confirmed
 from tests.conftest import World
 
 MONDAY = "2021-05-03"
@@ -81,7 +82,7 @@ def test_the_coordinator_approves_and_operations_closes_the_month(world: World) 
     week.refresh_from_db()
     assert week.status == WeekStatus.APPROVED
     operations = world.client("bedrijfsvoering")
-    operations.post(reverse("work:months"), {"month": "2021-03-01"})
+    post_confirmed(operations, reverse("work:month_close"), {"month": "2021-03-01"})
     assert ClosedMonth.objects.filter(month=dt.date(2021, 3, 1)).exists()
 
 

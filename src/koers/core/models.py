@@ -189,3 +189,22 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SpentConfirmation(models.Model):
+    """The nonce of a confirmation token that has been used (koers.core.confirm).
+
+    A token is good for one action: the confirmed request records its nonce in the same
+    transaction as the action, so replaying it — or sending it twice at once — finds the
+    nonce taken. Rows older than a token's lifetime are removed as new ones arrive.
+    """
+
+    nonce = models.CharField(_("nonce"), max_length=64, unique=True)
+    spent_at = models.DateTimeField(_("spent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("spent confirmation")
+        verbose_name_plural = _("spent confirmations")
+
+    def __str__(self) -> str:
+        return f"{self.nonce} {self.spent_at:%Y-%m-%d %H:%M}"

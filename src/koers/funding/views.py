@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, own_organisation, sees_names
 from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.pages import act, flash_form_errors
@@ -301,18 +302,44 @@ def grant_indicator(request: HttpRequest, pk: int) -> HttpResponse:
     return _back_to(record, "#indicators")
 
 
+@asks_first
 @requires(Capability.MANAGE_FUNDING)
 @require_POST
 def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace the advances with the default schedule: it deletes those there are."""
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
-    act(
-        request,
-        lambda: services.advance_schedule_remake(
-            actor=request.user, grant=record, remote_addr=client_address(request)
-        ),
-        _("The advances have been scheduled again."),
-    )
-    return _back_to(record, "#advances")
+
+    def remake() -> HttpResponse:
+        act(
+            request,
+            lambda: services.advance_schedule_remake(
+                actor=request.user, grant=record, remote_addr=client_address(request)
+            ),
+            _("The advances have been scheduled again."),
+        )
+        return _back_to(record, "#advances")
+
+    def question() -> Question:
+        advances = record.advances.count()
+        return Question(
+            heading=_("Schedule the advances of %(grant)s again?") % {"grant": record.title},
+            consequences=[
+                ngettext(
+                    "The %(count)s advance there is now is deleted.",
+                    "The %(count)s advances there are now are deleted.",
+                    advances,
+                )
+                % {"count": advances},
+                _(
+                    "New advances are made from the amount granted: a quarter's share at the "
+                    "start of each quarter."
+                ),
+            ],
+            button=_("Yes, schedule again"),
+            cancel_url=reverse("funding:grant", args=[record.pk]) + "#advances",
+        )
+
+    return confirm_first(request, question=question, then=remake)
 
 
 @requires(Capability.MANAGE_FUNDING)

@@ -61,3 +61,11 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
         for person_id in candidates
         if person_id not in latest or latest[person_id] < cutoff.date()
     )
+
+
+def erasure_counts(person: Person) -> list[tuple[str, int]]:
+    """What erasing `person` removes or anonymises, per kind (label, count), for the
+    question before it: her positions, then every app's linked records (those it has)."""
+    counted = [(str(person.positions.model._meta.verbose_name_plural), person.positions.count())]
+    counted += [(str(links.label), len(links.export(person))) for links in subjects.registered()]
+    return [(label, count) for label, count in counted if count]

@@ -114,6 +114,33 @@ class Report(models.Model):
             models.Index(fields=["organisation", "year"]),
             models.Index(fields=["recipient", "status"]),
         ]
+        # One report per kind, period, plan and recipient: the service refuses a second
+        # with a link to the first, and these hold it when two people prepare at once. One
+        # constraint per kind, because each kind leaves other period fields empty and an
+        # empty (NULL) field never clashes in a unique constraint. Reports are not withdrawn
+        # (a sent one is final, an unsent one goes back to prepared), so every one counts.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "recipient", "year"],
+                condition=models.Q(kind="annual_plan"),
+                name="report_one_annual_plan_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "recipient", "year", "quarter"],
+                condition=models.Q(kind="progress"),
+                name="report_one_progress_report_per_quarter",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "recipient", "year", "grant"],
+                condition=models.Q(kind="accountability"),
+                name="report_one_accountability_per_grant_and_year",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "recipient", "year", "last_year"],
+                condition=models.Q(kind="evaluation"),
+                name="report_one_evaluation_per_span",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

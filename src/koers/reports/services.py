@@ -16,7 +16,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -105,6 +107,37 @@ def report_prepare(
     recipient = recipient or plan.funder
     if recipient is None:
         raise ValidationError({"recipient": _("Choose the funder the report is for.")})
+    # One report per kind, period, plan and recipient (and grant): the plan's row is locked
+    # so that two people preparing the same report at once cannot both pass the check;
+    # the database's constraints (Report.Meta) hold it too.
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
+    existing = Report.objects.filter(
+        plan=plan,
+        recipient=recipient,
+        kind=kind,
+        year=year,
+        quarter=quarter,
+        last_year=last_year,
+        grant=grant,
+    ).first()
+    if existing is not None:
+        raise ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "%(title)s for %(recipient)s exists already (%(status)s); a second one "
+                    "is not made."
+                )
+                % {
+                    "title": existing.title,
+                    "recipient": recipient,
+                    "status": existing.get_status_display().lower(),
+                },
+                reverse("reports:report", args=[existing.pk]),
+                _("Open %(title)s") % {"title": existing.title},
+            ),
+            code="duplicate",
+        )
     # A report holds only the programmes its recipient funds (those that list her as a
     # funder), as every page she opens does; for an accountability, those the grant pays for.
     funded = Programme.objects.filter(funders=recipient)

@@ -20,6 +20,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
+from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
@@ -230,14 +231,37 @@ def report_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return _transition(request, pk, services.report_sign, _("The report has been signed."))
 
 
+@asks_first
 @requires(Capability.PREPARE_REPORTS)
 @require_POST
 def report_send(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(
+    record = get_report_for_user(request.user, pk)
+    if not is_staff_of(request.user, record):
+        raise Http404
+    return confirm_first(
         request,
-        pk,
-        services.report_send,
-        _("The report has been sent; what was sent is kept and its documents are being made."),
+        question=lambda: Question(
+            heading=_("Send %(title)s to %(recipient)s?")
+            % {"title": record.title, "recipient": record.recipient},
+            consequences=[
+                _("%(recipient)s receives the report and sees it in Koers from now on.")
+                % {"recipient": record.recipient},
+                _(
+                    "Its content is kept as it is now, with a checksum; a sent report cannot "
+                    "be changed or taken back."
+                ),
+                _("Its Word, PDF and Excel documents are made from that content."),
+            ],
+            button=_("Yes, send"),
+            cancel_url=reverse("reports:report", args=[record.pk]),
+        ),
+        then=lambda: _transition(
+            request,
+            pk,
+            services.report_send,
+            _("The report has been sent; what was sent is kept and its documents are being made."),
+        ),
+        carried=("version",),
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("uren/goedkeuren/", approvals.approvals, name="approvals"),
     path("uren/goedkeuren/<int:pk>/", approvals.decide, name="decide"),
     path("uren/maanden/", months.months, name="months"),
+    path("uren/maanden/afsluiten/", months.month_close, name="month_close"),
     path("uren/capaciteit/", capacity.capacity, name="capacity"),
     path("uren/medewerker/<int:user_id>/", capacity.person, name="person"),
     path("uren/importeren/", imports.hours_import, name="import"),

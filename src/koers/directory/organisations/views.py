@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
@@ -18,11 +19,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first, moved_links
 from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
+from koers.directory.merging import links_of
 from koers.directory.models import Organisation, OrganisationKind, Position, Tag
 from koers.directory.organisations import services
 from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
@@ -197,32 +200,33 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     )
 
 
+@asks_first
 @requires(Capability.ADMINISTER)
 @require_http_methods(["GET", "POST"])
 def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose the duplicate, see what moves (counted), confirm, merge."""
     keep = get_object_or_404(Organisation, pk=pk)
     form = MergeForm(request.POST or None)
     duplicate_field: Any = form.fields["duplicate"]
     duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk).order_by("name")
     if request.method == "POST" and form.is_valid():
-        try:
-            moved = services.organisation_merge(
-                actor=request.user,
-                keep=keep,
-                duplicate=form.cleaned_data["duplicate"],
-                remote_addr=client_address(request),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            from django.contrib import messages
-
-            messages.success(
-                request,
-                _("Merged: %(count)s links moved to this organisation.")
-                % {"count": sum(moved.values())},
-            )
-            return redirect("directory:organisation", pk=keep.pk)
+        duplicate = form.cleaned_data["duplicate"]
+        return confirm_first(
+            request,
+            question=lambda: Question(
+                heading=_("Merge %(duplicate)s into %(keep)s?")
+                % {"duplicate": duplicate.name, "keep": keep.name},
+                consequences=[
+                    *moved_links(links_of(Organisation, duplicate)),
+                    _("%(duplicate)s is removed; the audit log keeps what it was.")
+                    % {"duplicate": duplicate.name},
+                ],
+                button=_("Yes, merge"),
+                cancel_url=reverse("directory:organisation", args=[keep.pk]),
+            ),
+            then=lambda: _merge(request, keep, duplicate),
+            carried=("duplicate", "confirm"),
+        )
     return render(
         request,
         "core/form_page.html",
@@ -238,3 +242,23 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _merge(request: HttpRequest, keep: Organisation, duplicate: Organisation) -> HttpResponse:
+    """Merge, confirmed; when refused, back to the form with the reasons as messages."""
+    try:
+        moved = services.organisation_merge(
+            actor=request.user,
+            keep=keep,
+            duplicate=duplicate,
+            remote_addr=client_address(request),
+        )
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect("directory:organisation_merge", pk=keep.pk)
+    messages.success(
+        request,
+        _("Merged: %(count)s links moved to this organisation.") % {"count": sum(moved.values())},
+    )
+    return redirect("directory:organisation", pk=keep.pk)

@@ -10,11 +10,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.confirm import Confirmation, Question, asks_first, moved_links
 from koers.core.http import client_address
 from koers.directory.merging import links_of
 from koers.directory.models import Person
@@ -29,6 +32,7 @@ SHOWN = 20
 COMPARED = ("first_name", "infix", "last_name", "email", "phone", "purpose", "notes")
 
 
+@asks_first
 @requires(Capability.EDIT_PERSONS)
 @require_http_methods(["GET", "POST"])
 def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
@@ -37,31 +41,20 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
     chosen_pk = DuplicateChoiceForm.chosen(request)
     duplicate = get_object_or_404(others, pk=chosen_pk) if chosen_pk is not None else None
     form = PersonMergeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and duplicate is not None and form.is_valid():
-        try:
-            moved = services.person_merge(
-                actor=request.user,
-                keep=keep,
-                duplicate=duplicate,
-                remote_addr=client_address(request),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            count = sum(moved.values())
-            messages.success(
-                request,
-                ngettext(
-                    "Merged: %(count)s link moved to %(person)s.",
-                    "Merged: %(count)s links moved to %(person)s.",
-                    count,
-                )
-                % {"count": count, "person": keep},
-            )
-            return redirect("directory:person", pk=keep.pk)
+    confirmation = Confirmation(request, carried=("dubbel",))
+    if (
+        request.method == "POST"
+        and duplicate is not None
+        and form.is_valid()
+        and confirmation.given()
+    ):
+        done, response = confirmation.carry_out(lambda: _merge(request, form, keep, duplicate))
+        if done and response is not None:
+            return response
     search = PersonSearchForm(request.GET if "q" in request.GET else None)
     query = search.cleaned_data["q"].strip() if search.is_valid() else ""
     candidates = list(matching(others, query)[:SHOWN]) if query else person_look_alikes(keep)
+    links = links_of(Person, duplicate) if duplicate else []
     shown_to_her = [keep, *([duplicate] if duplicate else [])]
     log_access(request, AccessAction.VIEW, shown_to_her, detail="merge")
     if candidates:
@@ -78,9 +71,51 @@ def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
             "query": query,
             "form": form if duplicate else None,
             "compared": _compared(keep, duplicate) if duplicate else [],
-            "links": links_of(Person, duplicate) if duplicate else [],
+            "links": links,
+            "confirmation": confirmation,
+            "question": _question(keep, duplicate, links) if duplicate else None,
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if form.errors else confirmation.status,
+    )
+
+
+def _merge(
+    request: HttpRequest, form: PersonMergeForm, keep: Person, duplicate: Person
+) -> HttpResponse | None:
+    """Merge, confirmed; None (the page again, the reasons on the form) when refused."""
+    try:
+        moved = services.person_merge(
+            actor=request.user,
+            keep=keep,
+            duplicate=duplicate,
+            remote_addr=client_address(request),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    count = sum(moved.values())
+    messages.success(
+        request,
+        ngettext(
+            "Merged: %(count)s link moved to %(person)s.",
+            "Merged: %(count)s links moved to %(person)s.",
+            count,
+        )
+        % {"count": count, "person": keep},
+    )
+    return redirect("directory:person", pk=keep.pk)
+
+
+def _question(keep: Person, duplicate: Person, links: list[tuple[str, int]]) -> Question:
+    return Question(
+        heading=_("Merge %(duplicate)s into %(keep)s?") % {"duplicate": duplicate, "keep": keep},
+        consequences=[
+            *moved_links(links),
+            _("%(duplicate)s is removed; the audit log keeps what it was.")
+            % {"duplicate": duplicate},
+        ],
+        button=_("Yes, merge"),
+        cancel_url=reverse("directory:person", args=[keep.pk]),
     )
 
 

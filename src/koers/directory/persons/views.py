@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.confirm import Confirmation, Question, asks_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
@@ -286,24 +287,46 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@asks_first
 @requires(Capability.MANAGE_PRIVACY)
 @require_http_methods(["GET", "POST"])
 def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page is the question: what erasing her removes, counted, with the reason asked
+    and the confirmation token; only a POST with both erases."""
     person = get_person_for_user(request.user, pk, Capability.MANAGE_PRIVACY)
     form = EraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        privacy.person_erase(
-            person,
-            actor=request.user,
-            remote_addr=client_address(request),
-            reason=form.cleaned_data["reason"],
-        )
-        messages.success(request, _("The person and everything linked to her have been removed."))
-        return redirect("directory:persons")
+    confirmation = Confirmation(request)
+    if request.method == "POST" and form.is_valid() and confirmation.given():
+
+        def erase() -> HttpResponse:
+            privacy.person_erase(
+                person,
+                actor=request.user,
+                remote_addr=client_address(request),
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(
+                request, _("The person and everything linked to her have been removed.")
+            )
+            return redirect("directory:persons")
+
+        done, response = confirmation.carry_out(erase)
+        if done and response is not None:
+            return response
     log_access(request, AccessAction.VIEW, [person], detail="erase")
+    question = Question(
+        heading=_("Erase %(person)s?") % {"person": person},
+        consequences=[
+            _("%(kind)s: %(count)s removed or made anonymous.")
+            % {"kind": kind[:1].upper() + kind[1:], "count": count}
+            for kind, count in privacy_queries.erasure_counts(person)
+        ],
+        button=_("Yes, erase for good"),
+        cancel_url=reverse("directory:person", args=[person.pk]),
+    )
     return render(
         request,
         "directory/person_erase.html",
-        {"person": person, "form": form},
-        status=400 if request.method == "POST" else 200,
+        {"person": person, "form": form, "question": question, "confirmation": confirmation},
+        status=400 if form.errors else confirmation.status,
     )

@@ -219,6 +219,8 @@ class Advance(models.Model):
         verbose_name_plural = _("advances")
         constraints = [
             models.UniqueConstraint(fields=["grant", "number"], name="advance_unique_number"),
+            # One advance per period of a grant: the schedule is replaced whole, never added to.
+            models.UniqueConstraint(fields=["grant", "period_start"], name="advance_unique_period"),
             models.CheckConstraint(
                 condition=models.Q(paid_on__isnull=True) | models.Q(sent_on__isnull=False),
                 name="advance_paid_after_sent",

@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first, deletion_consequences
 from koers.core.http import client_address
 from koers.core.pages import act
 from koers.plans import services
@@ -75,19 +77,46 @@ def realisation_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@asks_first
 @requires(Capability.RECORD_REALISATION)
 @require_POST
 def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     realisation = get_realisation_for_user(request.user, pk)
-    activity_id = realisation.indicator.activity_id
-    act(
-        request,
-        lambda: services.realisation_delete(
-            actor=request.user, realisation=realisation, remote_addr=client_address(request)
-        ),
-        _("The realisation has been removed."),
-    )
-    return redirect(reverse("plans:activity", args=[activity_id]))
+    activity_url = reverse("plans:activity", args=[realisation.indicator.activity_id])
+
+    def delete() -> HttpResponse:
+        act(
+            request,
+            lambda: services.realisation_delete(
+                actor=request.user, realisation=realisation, remote_addr=client_address(request)
+            ),
+            _("The realisation has been removed."),
+        )
+        return redirect(activity_url)
+
+    def question() -> Question:
+        consequences = [
+            _("The value %(value)s of %(date)s no longer counts for %(indicator)s.")
+            % {
+                "value": realisation.value,
+                "date": date_format(realisation.date),
+                "indicator": realisation.indicator,
+            },
+            *deletion_consequences(realisation),
+        ]
+        if realisation.evidence_file:
+            consequences.append(
+                _("Its evidence file %(name)s is deleted too.")
+                % {"name": realisation.evidence_file.name.rsplit("/", 1)[-1]}
+            )
+        return Question(
+            heading=_("Delete this realisation?"),
+            consequences=consequences,
+            button=_("Yes, delete"),
+            cancel_url=activity_url,
+        )
+
+    return confirm_first(request, question=question, then=delete)
 
 
 @requires(VIEW)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first, deletion_consequences
 from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
@@ -173,19 +174,36 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
 
+@asks_first
 @requires(Capability.RECORD_REALISATION)
 @require_POST
 def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION)
-    if act(
+
+    def delete() -> HttpResponse:
+        if act(
+            request,
+            lambda: services.event_delete(
+                actor=request.user, event=record, remote_addr=client_address(request)
+            ),
+            _("The event has been removed."),
+        ):
+            return redirect("relations:events")
+        return redirect("relations:event", pk=record.pk)
+
+    return confirm_first(
         request,
-        lambda: services.event_delete(
-            actor=request.user, event=record, remote_addr=client_address(request)
+        question=lambda: Question(
+            heading=_("Delete the event %(title)s?") % {"title": record.title},
+            consequences=[
+                *deletion_consequences(record),
+                _("Indicators that count events no longer count this one."),
+            ],
+            button=_("Yes, delete"),
+            cancel_url=reverse("relations:event", args=[record.pk]),
         ),
-        _("The event has been removed."),
-    ):
-        return redirect("relations:events")
-    return redirect("relations:event", pk=record.pk)
+        then=delete,
+    )
 
 
 @requires(Capability.RECORD_REALISATION)

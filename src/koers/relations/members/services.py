@@ -7,6 +7,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from koers.accounts.policy import Scope, has_capability
@@ -36,6 +39,24 @@ def membership_start(
         raise ValidationError(_("An organisation is not a member of itself."))
     if members_on(holder_id, started_on).filter(organisation=organisation).exists():
         raise ValidationError(_("This employer is a member on that day already."))
+    # A membership with no end yet, even one starting later, would count her twice.
+    running = EmployerMembership.objects.filter(
+        holder_id=holder_id, organisation=organisation, ended_on__isnull=True
+    ).first()
+    if running is not None:
+        raise ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "%(organisation)s is a member since %(date)s, with no end date; end that "
+                    "membership first."
+                )
+                % {"organisation": organisation, "date": date_format(running.started_on)},
+                reverse("relations:members"),
+                _("Member employers"),
+            ),
+            code="duplicate",
+        )
     membership = EmployerMembership.objects.create(
         holder_id=holder_id, organisation=organisation, started_on=started_on, note=note.strip()
     )

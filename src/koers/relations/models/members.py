@@ -31,6 +31,14 @@ class EmployerMembership(models.Model):
         verbose_name = _("member employer")
         verbose_name_plural = _("member employers")
         indexes = [models.Index(fields=["holder", "started_on"])]
+        # One running membership per employer: a second with no end would count her twice.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["holder", "organisation"],
+                condition=models.Q(ended_on__isnull=True),
+                name="employer_membership_one_running",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.started_on:%Y})"

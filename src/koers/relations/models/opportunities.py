@@ -173,7 +173,14 @@ class Quote(models.Model):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
         constraints = [
-            models.UniqueConstraint(fields=["holder", "number"], name="quote_number_once")
+            models.UniqueConstraint(fields=["holder", "number"], name="quote_number_once"),
+            # One quote stands for an opportunity at a time: a new one only once the last is
+            # withdrawn (reopening a lost opportunity withdraws its quote).
+            models.UniqueConstraint(
+                fields=["opportunity"],
+                condition=models.Q(withdrawn_on__isnull=True),
+                name="quote_one_standing_per_opportunity",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -20,6 +20,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -192,6 +195,21 @@ def quote_send(
     """Send the quote: it gets its number, and its figures and document are kept as sent."""
     opportunity = _locked(opportunity)
     _require(actor, opportunity.holder_id)
+    live = opportunity.quotes.filter(withdrawn_on__isnull=True).first()
+    if live is not None:  # one quote stands at a time (the constraint on Quote holds it too)
+        raise ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "Quote %(number)s of this opportunity was sent on %(date)s and has not "
+                    "been withdrawn; a second one is not made."
+                )
+                % {"number": live.number, "date": date_format(live.sent_on)},
+                reverse("relations:quote_document", args=[live.pk]),
+                _("Open quote %(number)s") % {"number": live.number},
+            ),
+            code="duplicate",
+        )
     if opportunity.status != S.OPPORTUNITY:
         raise ValidationError(_("Only an opportunity can be sent as a quote."))
     missing = [

@@ -23,6 +23,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
+from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
@@ -187,18 +188,26 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
 
 
 def _step(
-    request: HttpRequest, pk: int, form_class: Any, service: Any, success: str
+    request: HttpRequest,
+    pk: int,
+    form_class: Any,
+    service: Any,
+    success: str,
+    question: Any = None,
 ) -> HttpResponse:
     """A step posted from the opportunity page, done by `service` with the form's fields: the
-    form's problems or the service's reasons for refusing come back as messages there."""
+    form's problems or the service's reasons for refusing come back as messages there. With
+    a `question` (the opportunity → a Question), the step asks first (koers.core.confirm)."""
     record = get_opportunity_for_user(request.user, pk)
     if not may_edit_opportunity(request.user, record):
         raise Http404
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
         flash_form_errors(request, form)
-    else:
-        cleaned = form.cleaned_data if form is not None else {}
+        return redirect("relations:opportunity", pk=record.pk)
+    cleaned = form.cleaned_data if form is not None else {}
+
+    def do() -> HttpResponse:
         act(
             request,
             lambda: service(
@@ -209,9 +218,46 @@ def _step(
             ),
             success,
         )
-    return redirect("relations:opportunity", pk=record.pk)
+        return redirect("relations:opportunity", pk=record.pk)
+
+    if question is None:
+        return do()
+    return confirm_first(
+        request,
+        question=lambda: question(record),
+        then=do,
+        carried=[form.add_prefix(name) for name in form.fields] if form is not None else [],
+    )
 
 
+def _send_question(record: Opportunity) -> Question:
+    return Question(
+        heading=_("Send the quote for %(title)s?") % {"title": record.title},
+        consequences=[
+            _("The quote gets the next quote number of the year; numbers are never reused."),
+            _("Its hours, amount and Word document are kept as sent and no longer change."),
+            _("The opportunity can only be changed again after withdrawing the quote."),
+        ],
+        button=_("Yes, send"),
+        cancel_url=reverse("relations:opportunity", args=[record.pk]),
+    )
+
+
+def _withdraw_question(record: Opportunity) -> Question:
+    number = record.current_quote.number if record.current_quote else ""
+    return Question(
+        heading=_("Withdraw quote %(number)s?") % {"number": number},
+        consequences=[
+            _("Quote %(number)s is marked withdrawn, with your reason; it cannot be won any more.")
+            % {"number": number},
+            _("A new quote gets a new number."),
+        ],
+        button=_("Yes, withdraw"),
+        cancel_url=reverse("relations:opportunity", args=[record.pk]),
+    )
+
+
+@asks_first
 @requires(Capability.EDIT_PERSONS)
 @require_POST
 def quote_send(request: HttpRequest, pk: int) -> HttpResponse:
@@ -221,9 +267,11 @@ def quote_send(request: HttpRequest, pk: int) -> HttpResponse:
         QuoteSendForm,
         services.quote_send,
         _("The quote has been sent; its document is kept as sent."),
+        question=_send_question,
     )
 
 
+@asks_first
 @requires(Capability.EDIT_PERSONS)
 @require_POST
 def quote_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -233,6 +281,7 @@ def quote_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         QuoteWithdrawForm,
         services.quote_withdraw,
         _("The quote has been withdrawn; the opportunity can be changed and quoted again."),
+        question=_withdraw_question,
     )
 
 

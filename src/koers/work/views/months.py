@@ -5,21 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import (
     own_organisation,
 )
 from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.pages import act, flash_form_errors
 from koers.core.reference import default_reference
@@ -29,31 +32,15 @@ from koers.work.forms import CorrectionForm, CorrectionsFilterForm, MonthCloseFo
 from koers.work.models import (
     ClosedMonth,
     TimeEntry,
+    month_of,
 )
 
 
 @requires(Capability.CLOSE_PERIOD)
-@require_http_methods(["GET", "POST"])
+@require_GET
 def months(request: HttpRequest) -> HttpResponse:
     organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
     year = default_reference().year
-    if request.method == "POST":
-        form = MonthCloseForm(request.POST)
-        if not form.is_valid():
-            flash_form_errors(request, form)
-            return redirect("work:months")
-        month = form.cleaned_data["month"]
-        act(
-            request,
-            lambda: services.month_close(
-                actor=request.user,
-                organisation_id=organisation_id,
-                month=month,
-                remote_addr=client_address(request),
-            ),
-            _("%(month)s has been closed.") % {"month": date_format(month, "YEAR_MONTH_FORMAT")},
-        )
-        return redirect("work:months")
     closed = {
         c.month: c
         for c in ClosedMonth.objects.filter(
@@ -72,6 +59,68 @@ def months(request: HttpRequest) -> HttpResponse:
         for month in (dt.date(year, number, 1) for number in range(1, 13))
     ]
     return render(request, "work/months.html", {"year": year, "rows": rows})
+
+
+@asks_first
+@requires(Capability.CLOSE_PERIOD)
+@require_POST
+def month_close(request: HttpRequest) -> HttpResponse:
+    """Close a month (posted from the months page), after the question of what it locks."""
+    organisation_id = own_organisation(request.user, Capability.CLOSE_PERIOD)
+    form = MonthCloseForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return redirect("work:months")
+    month = month_of(form.cleaned_data["month"])
+    shown = date_format(month, "YEAR_MONTH_FORMAT")
+
+    def close() -> HttpResponse:
+        act(
+            request,
+            lambda: services.month_close(
+                actor=request.user,
+                organisation_id=organisation_id,
+                month=month,
+                remote_addr=client_address(request),
+            ),
+            _("%(month)s has been closed.") % {"month": shown},
+        )
+        return redirect("work:months")
+
+    return confirm_first(
+        request,
+        question=lambda: Question(
+            heading=capfirst(_("Close %(month)s?") % {"month": shown}),
+            consequences=month_close_consequences(organisation_id, month),
+            button=_("Yes, close the month"),
+            cancel_url=reverse("work:months"),
+        ),
+        then=close,
+        carried=("month",),
+    )
+
+
+def month_close_consequences(organisation_id: int, month: dt.date) -> list[str]:
+    """What closing `month` locks, counted: its entries and the staff they belong to."""
+    entries = TimeEntry.objects.filter(
+        organisation_id=organisation_id, date__year=month.year, date__month=month.month
+    ).aggregate(count=Count("pk"), hours=Sum("hours"), staff=Count("user", distinct=True))
+    return [
+        ngettext(
+            "%(count)s time entry (%(hours)s hours) can no longer be changed.",
+            "%(count)s time entries (%(hours)s hours) can no longer be changed.",
+            entries["count"],
+        )
+        % {"count": entries["count"], "hours": number_format(entries["hours"] or 0, 2)},
+        ngettext(
+            "They are the hours of %(staff)s staff member.",
+            "They are the hours of %(staff)s staff members.",
+            entries["staff"],
+        )
+        % {"staff": entries["staff"]},
+        _("Mistakes are corrected afterwards by signed entries in an open month."),
+        _("A closed month is not opened again."),
+    ]
 
 
 @requires(Capability.RECORD_HOURS)
