@@ -16,11 +16,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
+from koers.core.choices import SearchScope, search_answer, search_for
 from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
-from koers.directory.models import Organisation, OrganisationKind, Position, Tag
+from koers.directory.models import (
+    ORGANISATION_SEARCH_FIELDS,
+    Organisation,
+    OrganisationKind,
+    Position,
+    Tag,
+)
 from koers.directory.organisations import services
 from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
 from koers.directory.organisations.queries import possible_duplicates
@@ -84,6 +91,19 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
+
+
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """The organisations whose name or short name matches `q` (every one but the holder
+    when the form asks): the options of a searchable choice (core.choices). Every user
+    with a role sees the directory of organisations, as on its list."""
+    scope = SearchScope(request.GET)
+    found = search_for(
+        request, scope.narrowed(Organisation.objects.all(), "pk"), ORGANISATION_SEARCH_FIELDS
+    )
+    return search_answer(request, found)
 
 
 def _may_edit(request: HttpRequest) -> bool:
