@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -60,12 +61,11 @@ class _Searchable:
 
     queryset: Any
     search_fields: Sequence[str]
-    search_url: str
+    search_url: str | StrPromise
     error_messages: dict[str, Any]
     required: bool
 
-    def label_from_instance(self, obj: Model) -> str:  # supplied by ModelChoiceField
-        raise NotImplementedError
+    label_from_instance: Callable[[Any], str]  # ModelChoiceField's, after this in the MRO
 
     def matches(self, text: str) -> tuple[list[tuple[Any, str]], bool]:
         return best_matches(self.queryset, self.search_fields, text, self.label_from_instance)
@@ -73,7 +73,7 @@ class _Searchable:
     def _records(self, picked: Sequence[Any]) -> list[Model]:
         ids = [int(value) for value in picked if str(value).isdigit() and len(str(value)) < 10]
         if len(ids) != len(picked):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise _not_available()
         return list(self.queryset.filter(pk__in=ids)) if ids else []
 
     def _labelled(self, records: Sequence[Model]) -> list[tuple[Any, str]]:
@@ -131,6 +131,13 @@ class _Searchable:
         }
 
 
+def _not_available() -> ValidationError:
+    return ValidationError(
+        _("That choice is not available (any more). Search again and choose."),
+        code="invalid_choice",
+    )
+
+
 def _not_among(chosen: Sequence[tuple[Any, str]], search: _Searchable, text: str) -> bool:
     """Whether none of the chosen records matches `text`: then `text` is a new search."""
     ids = [pk for pk, _label in chosen]
@@ -139,7 +146,7 @@ def _not_among(chosen: Sequence[tuple[Any, str]], search: _Searchable, text: str
     return not matching(search.queryset.filter(pk__in=ids), search.search_fields, text).exists()
 
 
-class SearchChoiceField(_Searchable, forms.ModelChoiceField):  # type: ignore[misc]
+class SearchChoiceField(_Searchable, forms.ModelChoiceField):
     """One record of `queryset`, searched in `search_fields` through the endpoint at
     `search_url`.
 
@@ -154,7 +161,7 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):  # type: ignore[mi
         queryset: QuerySet[Any],
         *,
         search_fields: Sequence[str],
-        search_url: str = "",
+        search_url: str | StrPromise = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(queryset, **kwargs)
@@ -181,7 +188,7 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):  # type: ignore[mi
             ):
                 return record
         elif value.picked:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise _not_available()
         raise self._no_choice_yet(text)
 
     def has_changed(self, initial: Any, data: Any) -> bool:
@@ -192,7 +199,7 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):  # type: ignore[mi
         )
 
 
-class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):  # type: ignore[misc]
+class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):
     """Records of `queryset`: the ticked ones. A text typed beside them is a search unless
     a ticked record matches it (she ticked what the search found)."""
 
@@ -203,7 +210,7 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):  #
         queryset: QuerySet[Any],
         *,
         search_fields: Sequence[str],
-        search_url: str = "",
+        search_url: str | StrPromise = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(queryset, **kwargs)
@@ -216,7 +223,7 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):  #
             value = SearchValue(picked=[str(v) for v in picked if v not in (None, "")])
         records = self._records(value.picked)
         if len(records) != len(set(value.picked)):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise _not_available()
         text = value.text.strip()
         if len(text) > SEARCH_LENGTH:
             raise ValidationError(_("Type a shorter part of the name."), code="max_length")

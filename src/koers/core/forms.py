@@ -112,10 +112,7 @@ class LabelSortedChoices(forms.models.ModelChoiceIterator):
     def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        queryset = self.queryset
-        if not queryset._prefetch_related_lookups:
-            queryset = queryset.iterator()
-        options = [self.choice(obj) for obj in queryset]
+        options = [self.choice(obj) for obj in self.queryset]
         yield from sorted(options, key=lambda option: str(option[1]).casefold())
 
 

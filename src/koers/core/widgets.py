@@ -37,7 +37,9 @@ class SearchSelect(forms.widgets.ChoiceWidget):
     add_id_index = False  # the label points at the text box, whose id is the field's
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> SearchValue:
-        picked = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        picked = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        if not isinstance(picked, list | tuple):
+            picked = [picked]
         return SearchValue(
             picked=[str(value) for value in picked if value not in (None, "")],
             text=str(data.get(name + TEXT_SUFFIX) or ""),
@@ -51,7 +53,7 @@ class SearchSelect(forms.widgets.ChoiceWidget):
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = forms.Widget.get_context(self, name, value, attrs)
-        search_field = self.choices.field  # a ModelChoiceIterator knows its field
+        search_field: Any = self.choices.field  # type: ignore[attr-defined]  # a ModelChoiceIterator knows its field
         context["widget"].update(search_field.shown(value, multiple=self.allow_multiple_selected))
         context["widget"]["text_name"] = name + TEXT_SUFFIX
         context["widget"]["multiple"] = self.allow_multiple_selected

@@ -106,6 +106,10 @@ def organisation_search(request: HttpRequest) -> HttpResponse:
     return search_answer(request, found)
 
 
+def _search_url_without(record: Organisation) -> str:
+    return reverse("directory:organisation_search") + f"?behalve={record.pk}"
+
+
 def _may_edit(request: HttpRequest) -> bool:
     own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
     return bool(own)
@@ -177,7 +181,8 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     if record:
         del form.fields["accept_duplicates"]
         parent_field: Any = form.fields["parent"]
-        parent_field.queryset = Organisation.objects.exclude(pk=record.pk).order_by("name")
+        parent_field.queryset = Organisation.objects.exclude(pk=record.pk)
+        parent_field.search_url = _search_url_without(record)
     duplicates: list[Organisation] = []
     if request.method == "POST" and not record and form.is_valid():
         # Shown only when the save is refused (a look-alike not yet accepted); a new
@@ -212,7 +217,8 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
     keep = get_object_or_404(Organisation, pk=pk)
     form = MergeForm(request.POST or None)
     duplicate_field: Any = form.fields["duplicate"]
-    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk).order_by("name")
+    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk)
+    duplicate_field.search_url = _search_url_without(keep)
     if request.method == "POST" and form.is_valid():
         try:
             moved = services.organisation_merge(
