@@ -105,7 +105,7 @@
           });
           var found = options().length;
           say(found === 0 ? box.dataset.none
-            : found === 1 ? box.dataset.one : box.dataset.many.replace("%s", found));
+            : found === 1 ? box.dataset.one : found + " " + box.dataset.many);
           active = -1;
           if (all.length && document.activeElement === input) {
             open();
@@ -143,7 +143,7 @@
           radio.checked = false;
         });
       }
-      say(box.dataset.picked.replace("%s", label));
+      say(box.dataset.picked + ": " + label + ".");
       close();
     }
 
