@@ -103,7 +103,7 @@ class _Searchable:
         the initial id or ids): the chosen records, the text in the box and the matches to
         choose from (after a search without JavaScript)."""
         if isinstance(value, SearchValue):
-            picked, text = value.picked, value.text.strip()[:SEARCH_LENGTH]
+            picked, text = value.picked, (value.text or "").strip()[:SEARCH_LENGTH]
         else:
             ids = value if isinstance(value, list | tuple) else [value]
             picked, text = [str(v) for v in ids if v not in (None, "")], ""
@@ -111,7 +111,7 @@ class _Searchable:
             chosen = self._labelled(self._records(picked))
         except ValidationError:
             chosen = []
-        if not multiple and isinstance(value, SearchValue) and not text:
+        if not multiple and isinstance(value, SearchValue) and value.text is not None and not text:
             chosen = []  # she emptied the box: no choice
         searching = bool(text) and _not_among(chosen, self, text)
         if not multiple and chosen and text == chosen[0][1]:
@@ -170,10 +170,13 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):
 
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):
-            value = SearchValue(picked=[] if value in (None, "") else [str(value)])
-            if value.picked:
-                value = SearchValue(value.picked, "-")  # an id alone, as a test or API posts
-        text = value.text.strip()
+            value = SearchValue(picked=[] if value in (None, "") else [str(value)], text=None)
+        if value.text is None and value.picked:  # an id alone: taken if it is a choice
+            records = self._records(value.picked[:1])
+            if not records:
+                raise _not_available()
+            return records[0]
+        text = (value.text or "").strip()
         if not text:
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
@@ -183,7 +186,7 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):
         records = self._records(value.picked[:1])
         if records:
             record = records[0]
-            if text in ("-", str(self.label_from_instance(record))) or not _not_among(
+            if text == str(self.label_from_instance(record)) or not _not_among(
                 [(record.pk, "")], self, text
             ):
                 return record
@@ -220,11 +223,11 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):
             picked = value if isinstance(value, list | tuple) else [value]
-            value = SearchValue(picked=[str(v) for v in picked if v not in (None, "")])
+            value = SearchValue(picked=[str(v) for v in picked if v not in (None, "")], text=None)
         records = self._records(value.picked)
         if len(records) != len(set(value.picked)):
             raise _not_available()
-        text = value.text.strip()
+        text = (value.text or "").strip()
         if len(text) > SEARCH_LENGTH:
             raise ValidationError(_("Type a shorter part of the name."), code="max_length")
         if text and _not_among(self._labelled(records), self, text):

@@ -22,10 +22,11 @@ TEXT_SUFFIX = "_zoek"
 
 @dataclass(frozen=True)
 class SearchValue:
-    """What a searchable field received: the ids ticked or picked, and the text typed."""
+    """What a searchable field received: the ids ticked or picked, and the text typed
+    (None when no text box was posted: a client that posts the id alone, as tests do)."""
 
     picked: list[str] = field(default_factory=list)
-    text: str = ""
+    text: str | None = ""
 
 
 class SearchSelect(forms.widgets.ChoiceWidget):
@@ -42,7 +43,7 @@ class SearchSelect(forms.widgets.ChoiceWidget):
             picked = [picked]
         return SearchValue(
             picked=[str(value) for value in picked if value not in (None, "")],
-            text=str(data.get(name + TEXT_SUFFIX) or ""),
+            text=None if data.get(name + TEXT_SUFFIX) is None else str(data[name + TEXT_SUFFIX]),
         )
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
