@@ -81,6 +81,8 @@ def problems_of_page(response: Any, rendered: list[forms.BaseForm], where: str) 
     problems: list[str] = []
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         return problems
+    if not response.content.strip():
+        return problems  # a search endpoint's fragment with nothing searched
     for select in lxml.html.fromstring(response.content).xpath("//select"):
         count = len(select.xpath(".//option"))
         if count > MOST_OPTIONS:
@@ -103,7 +105,13 @@ def _roles(row: Row) -> Iterator[str]:
             yield role
 
 
-GET_ROWS = [row for row in ROWS if row.method == "GET" and not row.public]
+# The admin site's own forms (Django's widgets) are left out: searching there is Django's
+# autocomplete_fields, not this widget (named as a follow-up).
+GET_ROWS = [
+    row
+    for row in ROWS
+    if row.method == "GET" and not row.public and not row.name.startswith("admin:")
+]
 
 
 @pytest.mark.parametrize("row", GET_ROWS, ids=[f"{r.name}[{r.what}]" for r in GET_ROWS])
