@@ -27,7 +27,8 @@ from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from koers.core.forms import SEARCH_LENGTH, Form, SearchForm
+from koers.core.forms import SEARCH_LENGTH, Form, SearchForm, refuse_unstorable
+from koers.core.text import first_unstorable
 from koers.core.widgets import SearchSelect, SearchSelectMultiple, SearchValue
 
 # At most this many records answer a search: enough to choose from, few enough to read.
@@ -68,6 +69,8 @@ class _Searchable:
     label_from_instance: Callable[[Any], str]  # ModelChoiceField's, after this in the MRO
 
     def matches(self, text: str) -> tuple[list[tuple[Any, str]], bool]:
+        if first_unstorable(text) is not None or len(text) > SEARCH_LENGTH:
+            return [], False  # refused by clean; PostgreSQL would refuse a NUL in the query
         return best_matches(self.queryset, self.search_fields, text, self.label_from_instance)
 
     def _records(self, picked: Sequence[Any]) -> list[Model]:
@@ -129,6 +132,12 @@ class _Searchable:
             "more": more,
             "url": self.search_url,
         }
+
+
+def _refuse_search_text(text: str) -> None:
+    if len(text) > SEARCH_LENGTH:
+        raise ValidationError(_("Type a shorter part of the name."), code="max_length")
+    refuse_unstorable(text)
 
 
 def _not_available() -> ValidationError:
@@ -228,8 +237,7 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):
         if len(records) != len(set(value.picked)):
             raise _not_available()
         text = (value.text or "").strip()
-        if len(text) > SEARCH_LENGTH:
-            raise ValidationError(_("Type a shorter part of the name."), code="max_length")
+        _refuse_search_text(text)
         if text and _not_among(self._labelled(records), self, text):
             raise self._no_choice_yet(text)
         if self.required and not records:
