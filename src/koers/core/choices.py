@@ -186,21 +186,20 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):
                 raise _not_available()
             return records[0]
         text = (value.text or "").strip()
+        _refuse_search_text(text)
+        records = self._records(value.picked[:1])
+        if value.picked and not records:
+            raise _not_available()  # never a silent "no choice" for an id we do not offer
         if not text:
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return None
-        if len(text) > SEARCH_LENGTH:
-            raise ValidationError(_("Type a shorter part of the name."), code="max_length")
-        records = self._records(value.picked[:1])
         if records:
             record = records[0]
             if text == str(self.label_from_instance(record)) or not _not_among(
                 [(record.pk, "")], self, text
             ):
                 return record
-        elif value.picked:
-            raise _not_available()
         raise self._no_choice_yet(text)
 
     def has_changed(self, initial: Any, data: Any) -> bool:
