@@ -52,9 +52,8 @@ def best_matches(
     """Up to MAX_RESULTS (id, label) pairs matching `text`, sorted by label, and whether
     there are more. One query."""
     found = list(matching(queryset, fields, text)[: MAX_RESULTS + 1])
-    return Found(text, found[:MAX_RESULTS], len(found) > MAX_RESULTS, label).options(), len(
-        found
-    ) > MAX_RESULTS
+    more = len(found) > MAX_RESULTS
+    return Found(text, found[:MAX_RESULTS], more, label).options(), more
 
 
 class _Searchable:
@@ -69,8 +68,8 @@ class _Searchable:
     label_from_instance: Callable[[Any], str]  # ModelChoiceField's, after this in the MRO
 
     def matches(self, text: str) -> tuple[list[tuple[Any, str]], bool]:
-        if first_unstorable(text) is not None or len(text) > SEARCH_LENGTH:
-            return [], False  # refused by clean; PostgreSQL would refuse a NUL in the query
+        if not _searchable(text):
+            return [], False
         return best_matches(self.queryset, self.search_fields, text, self.label_from_instance)
 
     def _records(self, picked: Sequence[Any]) -> list[Model]:
@@ -134,6 +133,12 @@ class _Searchable:
         }
 
 
+def _searchable(text: str) -> bool:
+    """Whether `text` may go into a query: clean refuses the others with a message (and
+    PostgreSQL would refuse a NUL in the query)."""
+    return first_unstorable(text) is None and len(text) <= SEARCH_LENGTH
+
+
 def _refuse_search_text(text: str) -> None:
     if len(text) > SEARCH_LENGTH:
         raise ValidationError(_("Type a shorter part of the name."), code="max_length")
@@ -150,7 +155,7 @@ def _not_available() -> ValidationError:
 def _not_among(chosen: Sequence[tuple[Any, str]], search: _Searchable, text: str) -> bool:
     """Whether none of the chosen records matches `text`: then `text` is a new search."""
     ids = [pk for pk, _label in chosen]
-    if not ids:
+    if not ids or not _searchable(text):
         return True
     return not matching(search.queryset.filter(pk__in=ids), search.search_fields, text).exists()
 
