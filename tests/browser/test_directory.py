@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, follow, sign_in
+from tests.browser.conftest import axe_violations, choose, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def add_person(page: Any, base: str) -> None:
     page.goto(base + "/personen/nieuw/")
     page.get_by_label("Voornaam").fill("Bram")
     page.get_by_label("Achternaam").fill("Dubbelaar")
-    page.get_by_label("Organisatie").select_option(label="Urk")
+    choose(page, "Organisatie", "Urk")
     page.get_by_label("Doel").fill("Contactpersoon voor de netwerkbijeenkomsten")
     page.get_by_role("button", name="Opslaan").click()
 
