@@ -75,7 +75,7 @@ def test_a_person_entered_twice_is_warned_about_and_merged(page: Any, demo_serve
     follow(page, page.get_by_role("link", name="Dubbel record samenvoegen"))
     assert axe_violations(page) == []
     look_alikes = page.get_by_role("region", name="Personen die erop lijken")
-    look_alikes.get_by_role("link", name="Bram Dubbelaar").click()
+    follow(page, look_alikes.get_by_role("link", name="Bram Dubbelaar"))
     assert page.get_by_role("columnheader", name="Het dubbele record (wordt verwijderd)").count()
     assert axe_violations(page) == []
     page.get_by_label(
