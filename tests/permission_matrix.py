@@ -710,6 +710,11 @@ ROWS: list[Row] = [
     Row("directory:persons", "Personen zoeken en bekijken (lijst)", expected=PERSON_VIEWERS),
     Row("directory:person", "Een persoon bekijken", target=a_person, expected=PERSON_OWN),
     Row("directory:person_add", "Een persoon toevoegen", expected=PERSON_VIEWERS),
+    Row(
+        "directory:person_search",
+        "Personen zoeken voor een keuzeveld (htmx-fragment, hoogstens 20)",
+        expected=PERSON_VIEWERS,
+    ),
     Row("directory:person_import", "Personen importeren", expected=PERSON_VIEWERS),
     Row(
         "directory:person_import_failing",
@@ -1101,6 +1106,11 @@ ROWS: list[Row] = [
         expected=ALL_VIEWERS,
     ),
     Row("directory:organisation_add", "Organisatie toevoegen", expected=PERSON_VIEWERS),
+    Row(
+        "directory:organisation_search",
+        "Organisaties zoeken voor een keuzeveld (htmx-fragment, hoogstens 20)",
+        expected=ALL_VIEWERS,
+    ),
     Row(
         "directory:organisation_import",
         "Organisaties importeren (met proefrun)",

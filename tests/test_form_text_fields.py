@@ -112,7 +112,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "InteractionForm": lambda w: {"holder_id": _own(w)},
     "ActionForm": lambda w: {"holder_id": _own(w)},
     "EventForm": lambda w: {"programmes": w.programme.plan.programmes.all(), "holder_id": _own(w)},
-    "ParticipantForm": lambda w: {"holder_id": _own(w)},
+    "ParticipantForm": lambda w: {"holder_id": _own(w), "user": w.users["medewerker"]},
     "CommunicationForm": lambda w: {"programmes": w.programme.plan.programmes.all()},
     "HolderForm": lambda w: {"holders": type(w.own).objects.filter(pk=w.own.pk)},
     "PersonImportOptions": lambda w: {"holders": type(w.own).objects.filter(pk=w.own.pk)},

@@ -288,6 +288,8 @@ def check_page(
     problems: list[str] = []
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
         return problems
+    if not response.content.strip():
+        return problems  # a search endpoint's empty fragment: no form
     for form in forms_on(response.content, url):
         signature = form.signature()
         if signature in seen or (signature[1] in LAYOUT_ACTIONS and signature[1] != only):

@@ -166,6 +166,15 @@ def sign_in(page: Any, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def choose(page: Any, label: str, *names: str) -> None:
+    """Pick `names` in a searchable choice (core/widgets.py) as a user does: type the name
+    in the box labelled `label`, then click the option the search offers."""
+    box = page.get_by_label(label)
+    for name in names:
+        box.fill(name)
+        page.get_by_role("option", name=name, exact=True).click()
+
+
 def follow(page: Any, link: Any) -> None:
     """Click a link and wait until the page it opens has loaded, so what comes next (axe,
     a look-up) reads the new page, not the old one being replaced."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, follow, sign_in
+from tests.browser.conftest import axe_violations, choose, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def test_a_contact_with_a_follow_up_is_done_from_my_actions(page: Any, demo_serv
     page.get_by_label("Datum", exact=True).fill("2021-10-14")
     page.get_by_label("Soort").select_option(label="Overleg")
     page.get_by_label("Onderwerp").fill("Overleg met de gemeente Urk over de themabijeenkomst")
-    page.get_by_label("Organisaties").select_option(label="Urk")
+    choose(page, "Organisaties", "Urk")
     page.get_by_label("Programma").select_option(label="Positieve Gezondheid")
     first = page.get_by_role("group", name="Opvolgactie 1")
     first.get_by_label("Opvolgactie").fill("Zaal reserveren in Urk")

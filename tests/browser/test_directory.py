@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, follow, sign_in
+from tests.browser.conftest import axe_violations, choose, follow, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,7 @@ def add_person(page: Any, base: str) -> None:
     page.goto(base + "/personen/nieuw/")
     page.get_by_label("Voornaam").fill("Bram")
     page.get_by_label("Achternaam").fill("Dubbelaar")
-    page.get_by_label("Organisatie").select_option(label="Urk")
+    choose(page, "Organisatie", "Urk")
     page.get_by_label("Doel").fill("Contactpersoon voor de netwerkbijeenkomsten")
     page.get_by_role("button", name="Opslaan").click()
 
@@ -75,7 +75,7 @@ def test_a_person_entered_twice_is_warned_about_and_merged(page: Any, demo_serve
     follow(page, page.get_by_role("link", name="Dubbel record samenvoegen"))
     assert axe_violations(page) == []
     look_alikes = page.get_by_role("region", name="Personen die erop lijken")
-    look_alikes.get_by_role("link", name="Bram Dubbelaar").click()
+    follow(page, look_alikes.get_by_role("link", name="Bram Dubbelaar"))
     assert page.get_by_role("columnheader", name="Het dubbele record (wordt verwijderd)").count()
     assert axe_violations(page) == []
     page.get_by_label(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import axe_violations, sign_in
+from tests.browser.conftest import axe_violations, choose, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def test_an_opportunity_is_quoted_and_won(page: Any, demo_server: str) -> None:
     page.goto(demo_server + "/kansen/")
     assert axe_violations(page) == []
     page.get_by_role("link", name="Kans toevoegen").click()
-    page.get_by_label("Opdrachtgever").select_option(label="Urk")
+    choose(page, "Opdrachtgever", "Urk")
     page.get_by_label("Onderwerp").fill("Procesbegeleiding Informeel Urk in Beeld")
     page.get_by_role("combobox", name="Programma").select_option(label="Positieve Gezondheid")
     page.get_by_label("Wat we bieden").fill("Drie bijeenkomsten met initiatieven en een kaart.")

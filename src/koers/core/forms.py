@@ -12,6 +12,7 @@ reset, the admin's) get the same through `with_text_guard`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from django import forms
@@ -104,12 +105,44 @@ class TextGuard:
         super().full_clean()  # type: ignore[misc]
 
 
-class Form(TextGuard, forms.Form):
-    """A form whose text fields refuse what cannot be stored."""
+class LabelSortedChoices(forms.models.ModelChoiceIterator):
+    """A model choice field's options in the order of their labels, case-insensitively;
+    the empty choice stays first."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        options = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(options, key=lambda option: str(option[1]).casefold())
 
 
-class ModelForm(TextGuard, forms.ModelForm[_M]):
-    """A model form whose text fields refuse what cannot be stored."""
+def sort_choices_by_label(form: forms.BaseForm) -> None:
+    """Make every model choice field of `form` list its options by label."""
+    for form_field in form.fields.values():
+        if isinstance(form_field, forms.ModelChoiceField) and form_field.iterator is (
+            forms.models.ModelChoiceIterator
+        ):
+            form_field.iterator = LabelSortedChoices
+            form_field.widget.choices = form_field.choices
+
+
+class SortedChoices:
+    """Mixed into a form: its model choices are listed by label (a queryset the form sets
+    later in its own __init__ keeps the order, as the field keeps the iterator)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sort_choices_by_label(self)  # type: ignore[arg-type]
+
+
+class Form(TextGuard, SortedChoices, forms.Form):
+    """A form whose text fields refuse what cannot be stored, and whose model choices are
+    listed by label."""
+
+
+class ModelForm(TextGuard, SortedChoices, forms.ModelForm[_M]):
+    """A model form whose text fields refuse what cannot be stored, and whose model choices
+    are listed by label."""
 
 
 def with_text_guard(form_class: type[_F]) -> type[_F]:

@@ -218,3 +218,9 @@ class Position(models.Model):
     def clean(self) -> None:
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": _("The end lies before the start.")})
+
+
+# What a search for a person or an organisation looks in: the fields their labels show
+# (core.choices; the search endpoints and the searchable fields of every form).
+PERSON_SEARCH_FIELDS = ("first_name", "infix", "last_name")
+ORGANISATION_SEARCH_FIELDS = ("name", "short_name")

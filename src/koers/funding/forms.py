@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.periods import Quarter
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
-from koers.directory.models import Organisation
+from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.funding.models import CostType, FinancialYear, Grant, GrantKind, GrantStatus
 from koers.funding.services import POSITION_FIELDS
 from koers.plans.models import Activity, Indicator, Programme
@@ -16,7 +18,11 @@ from koers.plans.models import Activity, Indicator, Programme
 
 class GrantForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    funder = forms.ModelChoiceField(label=_("Funder"), queryset=Organisation.objects.none())
+    funder = SearchChoiceField(
+        Organisation.objects.none(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        label=_("Funder"),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=GrantKind.choices)
     amount_requested = forms.DecimalField(
         label=_("Amount requested (€)"), required=False, min_value=0, decimal_places=2
@@ -67,8 +73,9 @@ class GrantForm(Form):
 
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["funder"].queryset = Organisation.objects.exclude(pk=organisation_id).order_by(
-            "name"
+        fields["funder"].queryset = Organisation.objects.exclude(pk=organisation_id)
+        fields["funder"].search_url = (
+            reverse("directory:organisation_search") + f"?behalve={organisation_id}"
         )
         fields["programmes"].queryset = Programme.objects.filter(
             plan__organisation_id=organisation_id
@@ -150,8 +157,12 @@ class BudgetLineForm(Form):
     direction = forms.ChoiceField(
         label=_("Income or costs"), choices=[("income", _("Income")), ("cost", _("Costs"))]
     )
-    funder = forms.ModelChoiceField(
-        label=_("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    funder = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
+        label=_("Funder"),
+        required=False,
     )
     cost_type = forms.ChoiceField(
         label=_("Cost type"), choices=[("", "—"), *CostType.choices], required=False
@@ -175,8 +186,12 @@ class ExpenseForm(Form):
     cost_type = forms.ChoiceField(label=_("Cost type"), choices=CostType.choices)
     amount = forms.DecimalField(label=_("Amount (€)"), decimal_places=2)
     description = forms.CharField(label=_("Description"), max_length=200)
-    funder = forms.ModelChoiceField(
-        label=_("Charged to funder"), queryset=Organisation.objects.order_by("name"), required=False
+    funder = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
+        label=_("Charged to funder"),
+        required=False,
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:

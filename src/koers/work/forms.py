@@ -16,12 +16,14 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
 from koers.core.models import Municipality
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
-from koers.directory.models import Organisation
+from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.plans.models import Programme
 from koers.work import services
 from koers.work.access import programmes_for_projects
@@ -239,12 +241,18 @@ class ProjectForm(Form):
     handover_by = forms.DateField(
         label=_("Hand over or end by"), required=False, widget=DateInput()
     )
-    funder = forms.ModelChoiceField(
-        label=_("Funder"), queryset=Organisation.objects.order_by("name"), required=False
+    funder = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
+        label=_("Funder"),
+        required=False,
     )
-    partner = forms.ModelChoiceField(
+    partner = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
         label=_("Municipality or organisation"),
-        queryset=Organisation.objects.order_by("name"),
         required=False,
         help_text=_("With a partner, the programme pays at most half of the hours."),
     )

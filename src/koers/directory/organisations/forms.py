@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.choices import SearchChoiceField
 from koers.core.forms import Form
 from koers.core.models import Municipality
-from koers.directory.models import Organisation, OrganisationKind
+from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation, OrganisationKind
 from koers.directory.organisations.tags import long_tags
 
 
@@ -54,9 +56,11 @@ class OrganisationForm(Form):
     municipality = forms.ModelChoiceField(
         label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
     )
-    parent = forms.ModelChoiceField(
+    parent = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
         label=gettext_lazy("Parent organisation"),
-        queryset=Organisation.objects.order_by("name"),
         required=False,
     )
     address = forms.CharField(label=gettext_lazy("Address"), max_length=300, required=False)
@@ -82,9 +86,11 @@ class OrganisationForm(Form):
 
 
 class MergeForm(Form):
-    duplicate = forms.ModelChoiceField(
+    duplicate = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
         label=gettext_lazy("The duplicate record, to merge into this one"),
-        queryset=Organisation.objects.order_by("name"),
     )
     confirm = forms.BooleanField(
         label=gettext_lazy(

@@ -8,6 +8,7 @@ from koers.directory.organisations import import_views, views
 urlpatterns = [
     path("organisaties/", views.organisations, name="organisations"),
     path("organisaties/nieuw/", views.organisation_edit, name="organisation_add"),
+    path("organisaties/zoeken/", views.organisation_search, name="organisation_search"),
     path(
         "organisaties/importeren/",
         import_views.organisation_import,

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
+from koers.core.choices import SearchScope, search_answer, search_for
 from koers.core.confirm import Question, asks_first, confirm_first, moved_links
 from koers.core.forms import search_text
 from koers.core.http import client_address
@@ -26,7 +27,13 @@ from koers.core.listing import Column, list_page
 from koers.core.models import Municipality
 from koers.core.versioning import versioned_edit
 from koers.directory.merging import links_of
-from koers.directory.models import Organisation, OrganisationKind, Position, Tag
+from koers.directory.models import (
+    ORGANISATION_SEARCH_FIELDS,
+    Organisation,
+    OrganisationKind,
+    Position,
+    Tag,
+)
 from koers.directory.organisations import services
 from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
 from koers.directory.organisations.queries import possible_duplicates
@@ -100,6 +107,23 @@ def organisations(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires(Capability.VIEW_PLANS)
+@require_GET
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """The organisations whose name or short name matches `q` (every one but the holder
+    when the form asks): the options of a searchable choice (core.choices). Every user
+    with a role sees the directory of organisations, as on its list."""
+    scope = SearchScope(request.GET)
+    found = search_for(
+        request, scope.narrowed(Organisation.objects.all(), "pk"), ORGANISATION_SEARCH_FIELDS
+    )
+    return search_answer(request, found)
+
+
+def _search_url_without(record: Organisation) -> str:
+    return reverse("directory:organisation_search") + f"?behalve={record.pk}"
+
+
 def _may_edit(request: HttpRequest) -> bool:
     own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
     return bool(own)
@@ -171,7 +195,8 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     if record:
         del form.fields["accept_duplicates"]
         parent_field: Any = form.fields["parent"]
-        parent_field.queryset = Organisation.objects.exclude(pk=record.pk).order_by("name")
+        parent_field.queryset = Organisation.objects.exclude(pk=record.pk)
+        parent_field.search_url = _search_url_without(record)
     duplicates: list[Organisation] = []
     if request.method == "POST" and not record and form.is_valid():
         # Shown only when the save is refused (a look-alike not yet accepted); a new
@@ -208,7 +233,8 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
     keep = get_object_or_404(Organisation, pk=pk)
     form = MergeForm(request.POST or None)
     duplicate_field: Any = form.fields["duplicate"]
-    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk).order_by("name")
+    duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk)
+    duplicate_field.search_url = _search_url_without(keep)
     if request.method == "POST" and form.is_valid():
         duplicate = form.cleaned_data["duplicate"]
         return confirm_first(

@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.privacy import LawfulBasis
-from koers.directory.models import PERSON_FIELDS, Organisation, Person
+from koers.directory.models import ORGANISATION_SEARCH_FIELDS, PERSON_FIELDS, Organisation, Person
 
 
 class PersonForm(ModelForm[Person]):
@@ -44,9 +46,11 @@ class PersonAddForm(PersonForm):
     """A new person, with where she works (the organisation also serves the duplicate
     check: the same name at the same organisation)."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
         required=False,
         help_text=_("Where she works; more positions can be added on her page."),
     )
@@ -78,8 +82,11 @@ class HolderForm(Form):
 
 
 class PositionForm(Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.order_by("name")
+    organisation = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        search_url=reverse_lazy("directory:organisation_search"),
+        label=_("Organisation"),
     )
     title = forms.CharField(label=_("Position"), max_length=150, required=False)
     started_on = forms.DateField(label=_("From"), required=False, widget=DateInput())

@@ -8,6 +8,7 @@ from koers.directory.persons import import_views, merge_views, views
 urlpatterns = [
     path("personen/", views.person_list, name="persons"),
     path("personen/nieuw/", views.person_add, name="person_add"),
+    path("personen/zoeken/", views.person_search, name="person_search"),
     path("personen/importeren/", import_views.person_import, name="person_import"),
     path(
         "personen/importeren/<str:token>/problemen.csv",

@@ -25,13 +25,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
+from koers.core.choices import SearchScope, search_answer, search_for
 from koers.core.confirm import Confirmation, Question, asks_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.pages import flash_form_errors
 from koers.core.versioning import versioned_edit
-from koers.directory.models import PERSON_FIELDS, Position
+from koers.directory.models import PERSON_FIELDS, PERSON_SEARCH_FIELDS, Position
 from koers.directory.persons import services
 from koers.directory.persons.access import (
     get_person_for_user,
@@ -93,6 +94,17 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "may_edit": holders_for(request.user).exists(),
         },
     )
+
+
+@requires(Capability.VIEW_PERSONS)
+@require_GET
+def person_search(request: HttpRequest) -> HttpResponse:
+    """The persons she may see whose name matches `q` (of one holder when the form asks):
+    the options of a searchable choice (core.choices), logged as a search of persons."""
+    persons = SearchScope(request.GET).narrowed(persons_visible_to(request.user), "holder_id")
+    found = search_for(request, persons, PERSON_SEARCH_FIELDS)
+    log_access(request, AccessAction.SEARCH, found.records, detail=found.text)
+    return search_answer(request, found)
 
 
 @requires(Capability.VIEW_PERSONS)

@@ -3,11 +3,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
+from koers.core.choices import SearchMultipleChoiceField
 from koers.core.forms import DateInput, Form
-from koers.directory.models import Organisation, Person
+from koers.directory.models import (
+    ORGANISATION_SEARCH_FIELDS,
+    PERSON_SEARCH_FIELDS,
+    Organisation,
+    Person,
+)
 from koers.plans.models import Activity, Programme
 from koers.relations.models import ActionStatus, Interaction, InteractionKind, Network
 
@@ -20,14 +27,17 @@ class InteractionForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     kind = forms.ChoiceField(label=_("Kind"), choices=InteractionKind.choices)
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = SearchMultipleChoiceField(
+        Organisation.objects.none(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
         label=_("Organisations"),
-        queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
     )
-    persons = forms.ModelMultipleChoiceField(
-        label=_("Persons"), queryset=Person.objects.none(), required=False
+    persons = SearchMultipleChoiceField(
+        Person.objects.none(),
+        search_fields=PERSON_SEARCH_FIELDS,
+        label=_("Persons"),
+        required=False,
     )
     staff = forms.ModelMultipleChoiceField(
         label=_("Colleagues present"), queryset=User.objects.none(), required=False
@@ -52,12 +62,12 @@ class InteractionForm(Form):
     def __init__(self, *args: Any, holder_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["organisations"].queryset = Organisation.objects.exclude(pk=holder_id).order_by(
-            "name"
+        fields["organisations"].queryset = Organisation.objects.exclude(pk=holder_id)
+        fields["organisations"].search_url = (
+            reverse("directory:organisation_search") + f"?behalve={holder_id}"
         )
-        fields["persons"].queryset = Person.objects.filter(holder_id=holder_id).order_by(
-            "last_name", "first_name"
-        )
+        fields["persons"].queryset = Person.objects.filter(holder_id=holder_id)
+        fields["persons"].search_url = reverse("directory:person_search") + f"?houder={holder_id}"
         fields["staff"].queryset = _colleagues(holder_id).order_by("first_name", "last_name")
         fields["programme"].queryset = Programme.objects.filter(
             plan__organisation_id=holder_id

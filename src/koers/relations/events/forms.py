@@ -3,11 +3,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from koers.accounts.policy import organisations_with
+from koers.accounts.roles import Capability
+from koers.core.choices import SearchChoiceField, SearchMultipleChoiceField
 from koers.core.forms import DateInput, Form
 from koers.core.models import Municipality
-from koers.directory.models import Organisation, Person
+from koers.directory.models import (
+    ORGANISATION_SEARCH_FIELDS,
+    PERSON_SEARCH_FIELDS,
+    Organisation,
+    Person,
+)
 from koers.plans.models import Activity, Programme
 from koers.relations.models import Channel, Event
 
@@ -32,11 +41,11 @@ class EventForm(Form):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"), queryset=Municipality.objects.all(), required=False
     )
-    co_organisers = forms.ModelMultipleChoiceField(
+    co_organisers = SearchMultipleChoiceField(
+        Organisation.objects.none(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
         label=_("Co-organising organisations"),
-        queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
     )
     evaluation = forms.DecimalField(
         label=_("Evaluation score (1–10)"),
@@ -60,8 +69,9 @@ class EventForm(Form):
             .order_by("-year", "programme__order", "order")
         )
         fields["activity"].label_from_instance = lambda a: f"{a.year} {a.code} {a.title[:70]}"
-        fields["co_organisers"].queryset = Organisation.objects.exclude(pk=holder_id).order_by(
-            "name"
+        fields["co_organisers"].queryset = Organisation.objects.exclude(pk=holder_id)
+        fields["co_organisers"].search_url = (
+            reverse("directory:organisation_search") + f"?behalve={holder_id}"
         )
 
     @classmethod
@@ -75,24 +85,36 @@ class EventForm(Form):
         return cls(data, initial=initial, **kwargs)
 
 
+def persons_of(user: Any, holder_id: int) -> Any:
+    """The persons `holder_id` keeps, when `user` may see them (as on the list of persons):
+    what a participant or a contact person is chosen from."""
+    own, _funding = organisations_with(user, Capability.VIEW_PERSONS)
+    return Person.objects.filter(holder_id=holder_id, holder_id__in=own)
+
+
 class ParticipantForm(Form):
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=Person.objects.none(), required=False
+    person = SearchChoiceField(
+        Person.objects.none(),
+        search_fields=PERSON_SEARCH_FIELDS,
+        label=_("Person"),
+        required=False,
     )
-    organisation = forms.ModelChoiceField(
+    organisation = SearchChoiceField(
+        Organisation.objects.all(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
         required=False,
         help_text=_("Without a person: the organisation took part. With one: where she works."),
     )
     attended = forms.BooleanField(label=_("Was present"), required=False)
 
-    def __init__(self, *args: Any, holder_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, holder_id: int, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["person"].queryset = Person.objects.filter(holder_id=holder_id).order_by(
-            "last_name", "first_name"
-        )
+        # Persons of the event's holder, and only if she may see them (as the search does).
+        fields["person"].queryset = persons_of(user, holder_id)
+        fields["person"].search_url = reverse("directory:person_search") + f"?houder={holder_id}"
+        fields["organisation"].search_url = reverse("directory:organisation_search")
 
 
 class CommunicationForm(Form):

@@ -106,6 +106,14 @@ def events(request: HttpRequest) -> HttpResponse:
 @require_GET
 def event(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_event_for_user(request.user, pk)
+    return _event_page(request, record)
+
+
+def _event_page(
+    request: HttpRequest, record: Event, participant_form: Any = None, status: int = 200
+) -> HttpResponse:
+    """The event's page; after a refused registration with the form as posted (a search
+    without JavaScript shows its matches there)."""
     may_record = can(request.user, Capability.RECORD_REALISATION, record.programme)
     participants: list[Participant] = []
     if may_see_persons(request.user, record):
@@ -129,8 +137,14 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             "shows_persons": may_see_persons(request.user, record),
             "counts": counts,
             "may_record": may_record,
-            "participant_form": ParticipantForm(holder_id=record.holder_id) if may_record else None,
+            "participant_form": participant_form
+            or (
+                ParticipantForm(holder_id=record.holder_id, user=request.user)
+                if may_record
+                else None
+            ),
         },
+        status=status,
     )
 
 
@@ -210,7 +224,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION)
-    form = ParticipantForm(request.POST, holder_id=record.holder_id)
+    form = ParticipantForm(request.POST, holder_id=record.holder_id, user=request.user)
     if form.is_valid():
         cleaned = form.cleaned_data
         act(
@@ -225,6 +239,8 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             _("The participant has been registered."),
         )
+    elif form.has_error("person") or form.has_error("organisation"):
+        return _event_page(request, record, form, status=400)  # a search, or a wrong choice
     else:
         messages.error(request, _("Choose a person or an organisation."))
     return redirect(reverse("relations:event", args=[record.pk]) + "#participants")

@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from koers.accounts.models import User
+from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
 from koers.core.uploads import validate_word_template
-from koers.directory.models import Organisation, Person
+from koers.directory.models import (
+    ORGANISATION_SEARCH_FIELDS,
+    PERSON_SEARCH_FIELDS,
+    Organisation,
+    Person,
+)
 from koers.plans.models import Programme
 from koers.relations.models import Opportunity, OpportunityStatus, VatRate
 
@@ -29,9 +36,16 @@ def _hours(label: Any, **kwargs: Any) -> forms.DecimalField:
 
 
 class OpportunityForm(Form):
-    organisation = forms.ModelChoiceField(label=_("Client"), queryset=Organisation.objects.none())
-    contact = forms.ModelChoiceField(
-        label=_("Contact person"), queryset=Person.objects.none(), required=False
+    organisation = SearchChoiceField(
+        Organisation.objects.none(),
+        search_fields=ORGANISATION_SEARCH_FIELDS,
+        label=_("Client"),
+    )
+    contact = SearchChoiceField(
+        Person.objects.none(),
+        search_fields=PERSON_SEARCH_FIELDS,
+        label=_("Contact person"),
+        required=False,
     )
     title = forms.CharField(label=_("Subject"), max_length=200)
     programme = forms.ModelChoiceField(
@@ -71,12 +85,12 @@ class OpportunityForm(Form):
     def __init__(self, *args: Any, holder_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
-        fields["organisation"].queryset = Organisation.objects.exclude(pk=holder_id).order_by(
-            "name"
+        fields["organisation"].queryset = Organisation.objects.exclude(pk=holder_id)
+        fields["organisation"].search_url = (
+            reverse("directory:organisation_search") + f"?behalve={holder_id}"
         )
-        fields["contact"].queryset = Person.objects.filter(holder_id=holder_id).order_by(
-            "last_name", "first_name"
-        )
+        fields["contact"].queryset = Person.objects.filter(holder_id=holder_id)
+        fields["contact"].search_url = reverse("directory:person_search") + f"?houder={holder_id}"
         fields["programme"].queryset = Programme.objects.filter(
             plan__organisation_id=holder_id
         ).order_by("order", "code")
