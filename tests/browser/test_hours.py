@@ -33,7 +33,7 @@ def test_a_week_filled_by_keyboard_is_submitted_approved_and_counted(
     assert "/uren/week/2021-10-11/" in page.url
     assert axe_violations(page) == []
     # The Saturday of the first activity row, reached and filled by keyboard only.
-    saturday = page.locator("input.hours-input[aria-label$='za 16-10']").first
+    saturday = page.locator("input.hours-input[aria-label$='za 16 oktober']").first
     saturday.focus()
     page.keyboard.type("2,5")
     page.keyboard.press("Tab")  # on to Sunday
