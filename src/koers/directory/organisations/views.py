@@ -259,6 +259,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},
+            "crumbs": [(keep.name, reverse("directory:organisation", args=[keep.pk]))],
             "back_url": reverse("directory:organisation", args=[keep.pk]),
             "intro": _(
                 "Everything linked to the duplicate — persons' positions, contacts, events, "

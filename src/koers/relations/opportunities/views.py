@@ -181,6 +181,9 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         heading=_("Edit %(title)s") % {"title": record.title}
         if record
         else _("Add an opportunity"),
+        crumbs=[(record.title, reverse("relations:opportunity", args=[record.pk]))]
+        if record
+        else [],
         back_url=reverse("relations:opportunity", args=[record.pk])
         if record
         else reverse("relations:opportunities"),

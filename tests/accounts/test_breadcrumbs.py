@@ -1,0 +1,98 @@
+"""Breadcrumbs everywhere (issue 16, item 1): every page of the permission matrix that a role
+may open shows one trail — Start › section › list page › the object › this step — whose
+crumbs but the last are links she may follow and whose last names the page she is on.
+
+Generated from the permission matrix: each GET row, as the first role it shows to (200), when
+the answer is a page of the site (not a file, a fragment, the admin or a page for anonymous
+visitors, which has no menu to come from)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import World
+from tests.permission_matrix import ROLES, ROWS, Row
+
+CRUMB_NAV = 'aria-label="Kruimelpad"'
+
+
+def first_role_shown(row: Row) -> str | None:
+    for role, expected in zip(ROLES, row.expected, strict=True):
+        if expected == 200:
+            return role
+    return None
+
+
+CASES = [
+    pytest.param(row, role, id=f"{row.name}[{row.what}]-{role}")
+    for row in ROWS
+    if row.method == "GET" and not row.public and not row.name.startswith("admin:")
+    for role in [first_role_shown(row)]
+    if role is not None
+]
+
+
+class Trail(HTMLParser):
+    """The crumbs of the breadcrumb navigation: (text, href or None, aria-current)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_nav = False
+        self.crumbs: list[list[Any]] = []
+        self.title = ""
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "nav" and found.get("aria-label") == "Kruimelpad":
+            self.in_nav = True
+        elif self.in_nav and tag == "li":
+            self.crumbs.append(["", None, found.get("aria-current")])
+        elif self.in_nav and tag == "a" and self.crumbs:
+            self.crumbs[-1][1] = found.get("href")
+        elif tag == "title":
+            self.in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self.in_nav = False
+        elif tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_nav and self.crumbs:
+            self.crumbs[-1][0] += data
+        elif self.in_title:
+            self.title += data
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_each_page_has_one_trail_from_start_to_itself(world: World, row: Row, role: str) -> None:
+    client = world.client(role)
+    response: Any = client.get(reverse(row.name, args=row.args(world)) + row.query)
+    assert response.status_code == 200
+    if not response["Content-Type"].startswith("text/html"):
+        pytest.skip("a file, not a page")
+    html = response.content.decode()
+    if 'id="main"' not in html:
+        pytest.skip("a fragment, not a page")
+    assert html.count(CRUMB_NAV) == 1, "one breadcrumb landmark per page"
+    trail = Trail()
+    trail.feed(html)
+    crumbs = [(squeeze(text), href, current) for text, href, current in trail.crumbs]
+    assert crumbs, "no crumbs"
+    assert crumbs[0][0] == "Start", crumbs
+    *before, (last, last_href, last_current) = crumbs
+    assert last_current == "page" and last_href is None, crumbs
+    assert last and last in squeeze(trail.title), (last, trail.title)
+    for text, href, current in before:
+        assert href and current is None, crumbs
+        assert client.get(href).status_code == 200, (text, href)
