@@ -123,6 +123,7 @@ SECTIONS: tuple[Section, ...] = (
         _("Management"),
         (
             Page("admin:index", _("Administration")),
+            Page("privacy:register", _("Register of processing")),
             Page("privacy:audit_log", _("Audit log")),
             Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
             Page("relations:quote_template", _("Quote template")),
