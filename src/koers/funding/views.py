@@ -338,6 +338,7 @@ def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             button=_("Yes, schedule again"),
             cancel_url=reverse("funding:grant", args=[record.pk]) + "#advances",
+            cancel_label=record.title,
         )
 
     return confirm_first(request, question=question, then=remake)

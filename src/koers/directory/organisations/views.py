@@ -249,6 +249,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
                 button=_("Yes, merge"),
                 cancel_url=reverse("directory:organisation", args=[keep.pk]),
+                cancel_label=keep.name,
             ),
             then=lambda: _merge(request, keep, duplicate),
             carried=("duplicate", "confirm"),

@@ -337,6 +337,7 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         button=_("Yes, erase for good"),
         cancel_url=reverse("directory:person", args=[person.pk]),
+        cancel_label=str(person),
     )
     return render(
         request,

@@ -216,6 +216,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             button=_("Yes, delete"),
             cancel_url=reverse("relations:event", args=[record.pk]),
+            cancel_label=record.title,
         ),
         then=delete,
     )

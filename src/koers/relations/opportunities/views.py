@@ -243,6 +243,7 @@ def _send_question(record: Opportunity) -> Question:
         ],
         button=_("Yes, send"),
         cancel_url=reverse("relations:opportunity", args=[record.pk]),
+        cancel_label=record.title,
     )
 
 
@@ -257,6 +258,7 @@ def _withdraw_question(record: Opportunity) -> Question:
         ],
         button=_("Yes, withdraw"),
         cancel_url=reverse("relations:opportunity", args=[record.pk]),
+        cancel_label=record.title,
     )
 
 
