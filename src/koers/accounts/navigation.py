@@ -123,6 +123,7 @@ SECTIONS: tuple[Section, ...] = (
         _("Management"),
         (
             Page("admin:index", _("Administration")),
+            Page("privacy:register", _("Register of processing")),
             Page("privacy:audit_log", _("Audit log")),
             Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
             Page("relations:quote_template", _("Quote template")),
@@ -206,9 +207,19 @@ def menu_for(user: Any, view_name: str, path: str) -> Menu:
             current = entry
             breadcrumbs.append(Link(section.label, pages[0].url))
             breadcrumbs += [page for page in pages if page.current]
-    # The page itself is not a crumb (its heading says where she is), nor twice the same one.
+    return Menu(sections=sections, current=current, breadcrumbs=_trail(breadcrumbs, path))
+
+
+def _trail(crumbs: list[Link], path: str) -> list[Link]:
+    """Start, the section and the registry's page, each address once (a later, more specific
+    label takes an address over: "Organisations" rather than the section "Relations" it
+    opens with, but Start stays Start). The crumb whose address is this page is the current
+    one; a deeper page adds its own steps after these (templates' `{% block crumbs %}`)."""
     trail: list[Link] = []
-    for crumb in breadcrumbs:
-        if crumb.url != path and all(crumb.url != seen.url for seen in trail):
-            trail.append(Link(crumb.label, crumb.url))
-    return Menu(sections=sections, current=current, breadcrumbs=trail)
+    for crumb in crumbs:
+        seen = next((i for i, link in enumerate(trail) if link.url == crumb.url), None)
+        if seen is None:
+            trail.append(crumb)
+        elif seen > 0:
+            trail[seen] = crumb
+    return [Link(link.label, link.url, link.url == path) for link in trail]

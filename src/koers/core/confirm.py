@@ -62,12 +62,15 @@ def is_asking_first(view: Callable[..., Any]) -> bool:
 @dataclass(frozen=True)
 class Question:
     """What the confirmation page asks: a heading, the consequences (each a sentence), the
-    label of the button that does it and where "Cancel" goes back to."""
+    label of the button that does it and where "Cancel" goes back to (and what that is called)."""
 
     heading: str | Promise
     consequences: Sequence[str | Promise]
     button: str | Promise
     cancel_url: str
+    # The object page that Cancel returns to, as the crumb before the question; empty when
+    # the registry's trail already ends there (a list page such as Months).
+    cancel_label: str | Promise = ""
     intro: str | Promise = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

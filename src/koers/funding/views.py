@@ -195,6 +195,7 @@ def grant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         next_url=lambda saved: reverse("funding:grant", args=[saved.pk]),
         multipart=True,
         heading=_("Edit %(grant)s") % {"grant": record} if record else _("Add a grant"),
+        crumbs=[(record.title, reverse("funding:grant", args=[record.pk]))] if record else [],
         back_url=reverse("funding:grant", args=[record.pk])
         if record
         else reverse("funding:grants"),
@@ -337,6 +338,7 @@ def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             button=_("Yes, schedule again"),
             cancel_url=reverse("funding:grant", args=[record.pk]) + "#advances",
+            cancel_label=record.title,
         )
 
     return confirm_first(request, question=question, then=remake)

@@ -254,6 +254,7 @@ def report_send(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             button=_("Yes, send"),
             cancel_url=reverse("reports:report", args=[record.pk]),
+            cancel_label=record.title,
         ),
         then=lambda: _transition(
             request,

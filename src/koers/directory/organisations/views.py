@@ -249,6 +249,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
                 button=_("Yes, merge"),
                 cancel_url=reverse("directory:organisation", args=[keep.pk]),
+                cancel_label=keep.name,
             ),
             then=lambda: _merge(request, keep, duplicate),
             carried=("duplicate", "confirm"),
@@ -259,6 +260,7 @@ def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "heading": _("Merge a duplicate into %(name)s") % {"name": keep.name},
+            "crumbs": [(keep.name, reverse("directory:organisation", args=[keep.pk]))],
             "back_url": reverse("directory:organisation", args=[keep.pk]),
             "intro": _(
                 "Everything linked to the duplicate — persons' positions, contacts, events, "

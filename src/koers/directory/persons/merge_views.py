@@ -116,6 +116,7 @@ def _question(keep: Person, duplicate: Person, links: list[tuple[str, int]]) -> 
         ],
         button=_("Yes, merge"),
         cancel_url=reverse("directory:person", args=[keep.pk]),
+        cancel_label=str(keep),
     )
 
 

@@ -203,6 +203,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         heading=_("Edit %(person)s") % {"person": person},
         person=person,
         extra_forms=[],
+        crumbs=[(person, reverse("directory:person", args=[person.pk]))],
         back_url=reverse("directory:person", args=[person.pk]),
     )
 
@@ -293,6 +294,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
                 "The export is written to the access log, with your reason."
             ),
             "submit": _("Download the export"),
+            "crumbs": [(person, reverse("directory:person", args=[person.pk]))],
             "back_url": reverse("directory:person", args=[person.pk]),
         },
         status=400 if request.method == "POST" else 200,
@@ -335,6 +337,7 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         button=_("Yes, erase for good"),
         cancel_url=reverse("directory:person", args=[person.pk]),
+        cancel_label=str(person),
     )
     return render(
         request,

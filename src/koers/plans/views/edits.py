@@ -30,12 +30,24 @@ from koers.plans.forms import (
     IndicatorForm,
     TargetForm,
 )
-from koers.plans.models import Activity, AnnualPlan, Target
+from koers.plans.models import Activity, AnnualPlan, Programme, Target
 from koers.plans.validation import frozen_message
 
 
 def _activity_page(activity: Activity) -> str:
     return reverse("plans:activity", args=[activity.pk])
+
+
+def _programme_crumb(programme: Programme, year: int) -> tuple[str, str]:
+    return programme.name, reverse("plans:programme", args=[programme.pk]) + f"?jaar={year}"
+
+
+def _activity_crumbs(activity: Activity) -> list[tuple[str, str]]:
+    """The steps above a page of the activity (the registry's trail ends at the dashboard)."""
+    return [
+        _programme_crumb(activity.programme, activity.year),
+        (activity.code, _activity_page(activity)),
+    ]
 
 
 def _frozen_notice(annual_plan: AnnualPlan | None) -> str:
@@ -61,6 +73,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         shown=("title", "description", "outcome", "role", "phase", "status"),
         next_url=_activity_page,
         heading=_("Edit %(activity)s") % {"activity": activity},
+        crumbs=_activity_crumbs(activity),
         back_url=_activity_page(activity),
         notice=_frozen_notice(annual_plan),
     )
@@ -95,6 +108,7 @@ def activity_decision(request: HttpRequest, pk: int) -> HttpResponse:
         shown=("decision", "decision_date", "decision_reason"),
         next_url=_activity_page,
         heading=_("Go/no-go decision on %(activity)s") % {"activity": activity},
+        crumbs=_activity_crumbs(activity),
         back_url=_activity_page(activity),
     )
 
@@ -130,6 +144,7 @@ def target_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "Optionally plan the cumulative value at the end of each quarter; "
             "progress is then paced by quarter instead of evenly over the year."
         ),
+        crumbs=_activity_crumbs(activity),
         back_url=_activity_page(activity),
         notice=_frozen_notice(annual_plan),
     )
@@ -160,6 +175,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("New activity for %(programme)s in %(year)s")
         % {"programme": programme, "year": year},
+        crumbs=[_programme_crumb(programme, year)],
         back_url=back_url,
         notice=_frozen_notice(annual_plan),
     )
@@ -184,6 +200,7 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         heading=_("New indicator for %(activity)s") % {"activity": activity},
+        crumbs=_activity_crumbs(activity),
         back_url=reverse("plans:activity", args=[activity.pk]),
     )
 
@@ -231,5 +248,6 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
             "The annual plan is frozen. Your proposal goes to the funder, who approves or "
             "rejects it; both versions stay visible."
         ),
+        crumbs=_activity_crumbs(activity),
         back_url=reverse("plans:activity", args=[activity.pk]),
     )

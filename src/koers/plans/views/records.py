@@ -114,6 +114,7 @@ def realisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
             consequences=consequences,
             button=_("Yes, delete"),
             cancel_url=activity_url,
+            cancel_label=realisation.indicator.activity.code,
         )
 
     return confirm_first(request, question=question, then=delete)

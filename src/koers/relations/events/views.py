@@ -182,6 +182,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         shown=("title", "date", "theme", "place"),
         next_url=lambda event: reverse("relations:event", args=[event.pk]),
         heading=_("Edit %(event)s") % {"event": record.title} if record else _("Add an event"),
+        crumbs=[(record.title, reverse("relations:event", args=[record.pk]))] if record else [],
         back_url=reverse("relations:event", args=[record.pk])
         if record
         else reverse("relations:events"),
@@ -215,6 +216,7 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             button=_("Yes, delete"),
             cancel_url=reverse("relations:event", args=[record.pk]),
+            cancel_label=record.title,
         ),
         then=delete,
     )

@@ -103,6 +103,7 @@ def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         shown=("name", "role", "joined_on", "left_on"),
         next_url=lambda network: reverse("relations:network", args=[network.pk]),
         heading=_("Edit %(name)s") % {"name": record.name} if record else _("Add a network"),
+        crumbs=[(record.name, reverse("relations:network", args=[record.pk]))] if record else [],
         back_url=reverse("relations:network", args=[record.pk])
         if record
         else reverse("relations:networks"),

@@ -181,6 +181,9 @@ def opportunity_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
         heading=_("Edit %(title)s") % {"title": record.title}
         if record
         else _("Add an opportunity"),
+        crumbs=[(record.title, reverse("relations:opportunity", args=[record.pk]))]
+        if record
+        else [],
         back_url=reverse("relations:opportunity", args=[record.pk])
         if record
         else reverse("relations:opportunities"),
@@ -240,6 +243,7 @@ def _send_question(record: Opportunity) -> Question:
         ],
         button=_("Yes, send"),
         cancel_url=reverse("relations:opportunity", args=[record.pk]),
+        cancel_label=record.title,
     )
 
 
@@ -254,6 +258,7 @@ def _withdraw_question(record: Opportunity) -> Question:
         ],
         button=_("Yes, withdraw"),
         cancel_url=reverse("relations:opportunity", args=[record.pk]),
+        cancel_label=record.title,
     )
 
 
