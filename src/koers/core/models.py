@@ -207,4 +207,4 @@ class SpentConfirmation(models.Model):
         verbose_name_plural = _("spent confirmations")
 
     def __str__(self) -> str:
-        return f"{self.nonce} {self.spent_at:%Y-%m-%d %H:%M}"
+        return f"{self.nonce} {timestamp(self.spent_at)}"
