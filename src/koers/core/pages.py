@@ -49,6 +49,31 @@ def act(request: HttpRequest, call: Any, success: str) -> bool:
     return True
 
 
+def attempt(request: HttpRequest, form: Any, call: Any, success: Any) -> bool:
+    """A form posted from a detail page: when it is valid, `call(cleaned_data)` runs the
+    service; on success `success` is flashed and the answer is True. Otherwise the form keeps
+    its problems and the service's reasons (next to their fields), nothing is saved, and the
+    caller shows the page again with the form: `shown_again`. `success` may be a function of
+    the cleaned data, for a message that names what was chosen."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, success(form.cleaned_data) if callable(success) else success)
+    return True
+
+
+def shown_again(page: HttpResponse) -> HttpResponse:
+    """The page a refused form came from, rendered with that form as posted: 400, so the
+    browser, htmx and the tests all see a refusal, and the error summary links its fields
+    (a redirect with flashed messages could not mark a field)."""
+    page.status_code = 400
+    return page
+
+
 def flash_form_errors(request: HttpRequest, form: Any) -> None:
     """A form posted from a page that redirects back: its problems as messages there,
     each with its field's label."""

@@ -23,7 +23,7 @@ from koers.accounts.roles import Capability
 from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
-from koers.core.pages import act, flash_form_errors
+from koers.core.pages import act, attempt, flash_form_errors, shown_again
 from koers.core.periods import Quarter
 from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
@@ -117,7 +117,22 @@ def _indicator_rows(grant: Grant, visible: Any) -> list[Any]:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_grant_for_user(request.user, pk)
+    return _grant_page(request, get_grant_for_user(request.user, pk))
+
+
+def _move_form(posted: Any, moves: list[tuple[str, str, bool]], today: Any) -> Any:
+    """The form of the grant's next step, offering only the steps its status allows."""
+    form = posted or MoveForm(initial={"on": today}, auto_id="move-%s")
+    form.fields["to"].choices = [
+        (status, _("Back to: %(label)s") % {"label": label} if back else label)
+        for status, label, back in moves
+    ]
+    return form
+
+
+def _grant_page(request: HttpRequest, record: Grant, **refused: Any) -> HttpResponse:
+    """The grant's page; after a refused form with that form as posted (`refused`: the form
+    under its name on the page, e.g. obligation_form)."""
     advances = list(record.advances.all())
     # What the grant pays for, of the programmes she may see: a funder's own grant may name
     # a programme that does not list her as its funder, whose figures are not hers to see.
@@ -150,11 +165,12 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "may_manage": may_manage,
             "shows_names": sees_names(request.user, record.organisation_id),
             "moves": moves,
-            "move_form": MoveForm(initial={"on": today}),
+            "move_form": _move_form(refused.pop("move_form", None), moves, today),
             "obligation_form": ObligationForm(),
             "indicator_form": GrantIndicatorForm(grant=record) if may_manage else None,
             "advance_total": sum((a.amount for a in advances), 0),
             "today": today,
+            **refused,
         },
     )
 
@@ -213,16 +229,11 @@ def _back_to(record: Grant, anchor: str = "") -> HttpResponse:
 @require_POST
 def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, str(text))
-        return _back_to(record)
-    cleaned = form.cleaned_data
-    act(
+    form = MoveForm(request.POST, auto_id="move-%s")
+    if attempt(
         request,
-        lambda: services.grant_move(
+        form,
+        lambda cleaned: services.grant_move(
             actor=request.user,
             grant=record,
             to=cleaned["to"],
@@ -230,9 +241,12 @@ def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
             reason=cleaned["reason"],
             remote_addr=client_address(request),
         ),
-        _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label},
-    )
-    return _back_to(record)
+        lambda cleaned: (
+            _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label}
+        ),
+    ):
+        return _back_to(record)
+    return shown_again(_grant_page(request, record, move_form=form))
 
 
 @requires(Capability.MANAGE_FUNDING)
@@ -240,20 +254,16 @@ def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
 def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
     form = ObligationForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.obligation_add(
-                actor=request.user,
-                grant=record,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            ),
-            _("The obligation has been added."),
-        )
-    else:
-        messages.error(request, _("Give the obligation and its due date."))
-    return _back_to(record, "#obligations")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.obligation_add(
+            actor=request.user, grant=record, remote_addr=client_address(request), **cleaned
+        ),
+        _("The obligation has been added."),
+    ):
+        return _back_to(record, "#obligations")
+    return shown_again(_grant_page(request, record, obligation_form=form))
 
 
 @requires(Capability.MANAGE_FUNDING)
@@ -284,22 +294,16 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_indicator(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
     form = GrantIndicatorForm(request.POST, grant=record)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.grant_indicator_set(
-                actor=request.user,
-                grant=record,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            ),
-            _("The agreed target has been recorded."),
-        )
-    else:
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, str(text))
-    return _back_to(record, "#indicators")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.grant_indicator_set(
+            actor=request.user, grant=record, remote_addr=client_address(request), **cleaned
+        ),
+        _("The agreed target has been recorded."),
+    ):
+        return _back_to(record, "#indicators")
+    return shown_again(_grant_page(request, record, indicator_form=form))
 
 
 @asks_first
