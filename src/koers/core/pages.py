@@ -9,6 +9,7 @@ on success.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -74,13 +75,36 @@ def shown_again(page: HttpResponse) -> HttpResponse:
     return page
 
 
+def form_problems(form: Any) -> list[str]:
+    """A refused form's problems as sentences, each with its field's label: for a page
+    that cannot show the field (a hidden one carried from an earlier step)."""
+    problems = []
+    for field, errors in form.errors.items():
+        label = str(form.fields[field].label) if field in form.fields else ""
+        problems += [f"{label}: {problem}" if label else str(problem) for problem in errors]
+    return problems
+
+
+@dataclass(frozen=True)
+class RowRefusal:
+    """A refused form of one row of a list page (a week, a product): the page shows it again
+    with the error summary on top and that row's field marked; `key` is the row's pk and the
+    form's ids are those of the row's inputs (auto_id "%s-<key>")."""
+
+    key: int
+    form: Any
+
+
+def row_form(form_class: Any, data: Any, key: int) -> Any:
+    """A list row's form, its ids those the row's inputs have: "remark-12"."""
+    return form_class(data, auto_id=f"%s-{key}")
+
+
 def flash_form_errors(request: HttpRequest, form: Any) -> None:
     """A form posted from a page that redirects back: its problems as messages there,
     each with its field's label."""
-    for field, errors in form.errors.items():
-        label = str(form.fields[field].label) if field in form.fields else ""
-        for problem in errors:
-            messages.error(request, f"{label}: {problem}" if label else str(problem))
+    for problem in form_problems(form):
+        messages.error(request, problem)
 
 
 def display(instance: Any, name: str) -> Any:

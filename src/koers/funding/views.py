@@ -123,7 +123,8 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
 def _move_form(posted: Any, moves: list[tuple[str, str, bool]], today: Any) -> Any:
     """The form of the grant's next step, offering only the steps its status allows."""
     form = posted or MoveForm(initial={"on": today}, auto_id="move-%s")
-    form.fields["to"].choices = [
+    fields: Any = form.fields  # a ChoiceField's choices, set per grant
+    fields["to"].choices = [
         (status, _("Back to: %(label)s") % {"label": label} if back else label)
         for status, label, back in moves
     ]

@@ -24,7 +24,7 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, attempt, flash_form_errors, form_status, shown_again
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.versioning import ConflictError
 from koers.reports import documents, queries, services
@@ -145,7 +145,11 @@ def _steps(report: Report) -> list[dict[str, Any]]:
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_report_for_user(request.user, pk)
+    return _report_page(request, get_report_for_user(request.user, pk))
+
+
+def _report_page(request: HttpRequest, record: Any, reopen_form: Any = None) -> HttpResponse:
+    """The report's page; after a refused reopening with that form as posted."""
     staff = is_staff_of(request.user, record)
     names = sees_names(request.user, record.organisation_id)
     snapshot = getattr(record, "snapshot", None) if record.status == S.SENT else None
@@ -174,7 +178,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             and record.status == S.REVIEWED,
             "may_send": preparer and record.status == S.SIGNED,
             "may_reopen": preparer and record.status in (S.REVIEWED, S.SIGNED),
-            "reopen_form": ReopenForm(),
+            "reopen_form": reopen_form or ReopenForm(),
             "questions": QuestionFormSet(
                 initial=[
                     {"question": q.question, "answer": q.answer} for q in record.questions.all()
@@ -272,20 +276,19 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_staff_of(request.user, record):
         raise Http404
     form = ReopenForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.report_reopen(
-                actor=request.user,
-                report=record,
-                reason=form.cleaned_data["reason"],
-                remote_addr=client_address(request),
-            ),
-            _("The report is back to prepared; review and signature are needed again."),
-        )
-    else:
-        flash_form_errors(request, form)
-    return redirect("reports:report", pk=record.pk)
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.report_reopen(
+            actor=request.user,
+            report=record,
+            reason=cleaned["reason"],
+            remote_addr=client_address(request),
+        ),
+        _("The report is back to prepared; review and signature are needed again."),
+    ):
+        return redirect("reports:report", pk=record.pk)
+    return shown_again(_report_page(request, record, reopen_form=form))
 
 
 @requires(Capability.PREPARE_REPORTS)
