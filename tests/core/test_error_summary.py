@@ -127,7 +127,20 @@ def summary_problems(html: bytes) -> list[str]:
 
 # Views that may still answer a refused form with a redirect and flashed messages, and why.
 # Keyed by URL name; every other form page must show its form again (a 4xx) when it refuses.
-FLASHES_WITH_REASON: dict[str, str] = {}
+# Each of these forms has no field a user could correct: only a tampered or stale request
+# fails its form (the service's refusals, about the record's state, stay messages).
+_ONLY_TAMPERED = "its only fields are hidden or buttons with fixed values"
+FLASHES_WITH_REASON: dict[str, str] = {
+    "relations:participant_attendance": "a select of three fixed values, the empty one valid",
+    "relations:action_finish": "buttons with fixed statuses, the empty one valid",
+    "work:month_close": _ONLY_TAMPERED,
+    "funding:obligation_done": _ONLY_TAMPERED,
+    "reports:report_review": _ONLY_TAMPERED + " (the version read)",
+    "reports:report_sign": _ONLY_TAMPERED + " (the version read)",
+    "reports:report_send": _ONLY_TAMPERED + " (the version read)",
+    "plans:annual_plan_transition": "the step is the button pressed; the comment is optional",
+    "plans:amendment_decide": "approve or reject is the button pressed; the note is optional",
+}
 
 
 def url_name(path: str) -> str:
@@ -203,3 +216,18 @@ def test_a_refused_form_shows_an_error_summary_linked_to_its_fields(world: World
     assert not problems, "\n".join(problems)
     if not (tally.refused_on_page or tally.flashed):
         pytest.skip("no form on this page that refuses invalid input")
+
+
+def test_every_view_allowed_to_flash_exists() -> None:
+    """The list of exceptions names real URLs, so that a renamed view leaves no stale pass."""
+    from django.urls import NoReverseMatch, reverse
+
+    for name in FLASHES_WITH_REASON:
+        for args in ((), (1,)):
+            try:
+                reverse(name, args=args)
+                break
+            except NoReverseMatch:
+                continue
+        else:
+            pytest.fail(f"{name} is no URL name")
