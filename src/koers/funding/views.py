@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,24 +22,19 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.pages import act, attempt, flash_form_errors, shown_again
-from koers.core.periods import Quarter
-from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
-    get_advance_for_user,
     get_grant_for_user,
     grant_scope,
 )
 from koers.funding.filters import GrantFilter, GrantListFilter
 from koers.funding.forms import (
-    AdvanceForm,
     GrantForm,
     GrantIndicatorForm,
     MoveForm,
     ObligationDoneForm,
     ObligationForm,
-    QuarterForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
@@ -345,74 +338,6 @@ def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return confirm_first(request, question=question, then=remake)
-
-
-@requires(Capability.MANAGE_FUNDING)
-@require_POST
-def advance_update(request: HttpRequest, pk: int) -> HttpResponse:
-    advance = get_advance_for_user(request.user, pk, Capability.MANAGE_FUNDING)
-    form = AdvanceForm(request.POST)
-    if form.is_valid():
-        # Only the fields the form sent change; an emptied date is cleared.
-        changes = {name: form.cleaned_data[name] for name in form.fields if name in request.POST}
-        if "invoice_number" in changes and not changes["invoice_number"]:
-            del changes["invoice_number"]
-        act(
-            request,
-            lambda: services.advance_update(
-                actor=request.user, advance=advance, remote_addr=client_address(request), **changes
-            ),
-            _("The advance has been updated."),
-        )
-    else:
-        messages.error(request, _("Enter the dates as day, month and year."))
-    next_url = request.POST.get("next", "")
-    if next_url == "advances":
-        return redirect("funding:advances")
-    return _back_to(advance.grant, "#advances")
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
-    """The invoice for an advance as a PDF, with the grant's reference."""
-    from koers.funding.invoice import invoice_pdf
-
-    advance = get_advance_for_user(request.user, pk, Capability.VIEW_FUNDING)
-    if not advance.invoice_number:
-        raise Http404
-    response = HttpResponse(invoice_pdf(advance), content_type="application/pdf")
-    response["Content-Disposition"] = str(
-        content_disposition_header(True, f"factuur-{advance.invoice_number}.pdf")
-    )
-    return response
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def advances(request: HttpRequest) -> HttpResponse:
-    quarter = QuarterForm(request.GET).quarter(Quarter.containing(default_reference()))
-    previous = (
-        Quarter(quarter.year, quarter.number - 1)
-        if quarter.number > 1
-        else Quarter(quarter.year - 1, 4)
-    )
-    following = (
-        Quarter(quarter.year, quarter.number + 1)
-        if quarter.number < 4
-        else Quarter(quarter.year + 1, 1)
-    )
-    return render(
-        request,
-        "funding/advances.html",
-        {
-            "overview": queries.advances_overview(Grant.objects.visible_to(request.user), quarter),
-            "previous": f"{previous.year}-{previous.number}",
-            "following": f"{following.year}-{following.number}",
-            "may_manage": _may_manage(request),
-            "today": timezone.localdate(),
-        },
-    )
 
 
 @requires(Capability.VIEW_FUNDING)
