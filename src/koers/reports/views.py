@@ -148,8 +148,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_page(request, get_report_for_user(request.user, pk))
 
 
-def _report_page(request: HttpRequest, record: Any, reopen_form: Any = None) -> HttpResponse:
-    """The report's page; after a refused reopening with that form as posted."""
+def _report_page(
+    request: HttpRequest, record: Any, reopen_form: Any = None, questions: Any = None
+) -> HttpResponse:
+    """The report's page; after a refused reopening or refused questions with that form
+    as posted."""
     staff = is_staff_of(request.user, record)
     names = sees_names(request.user, record.organisation_id)
     snapshot = getattr(record, "snapshot", None) if record.status == S.SENT else None
@@ -179,11 +182,14 @@ def _report_page(request: HttpRequest, record: Any, reopen_form: Any = None) -> 
             "may_send": preparer and record.status == S.SIGNED,
             "may_reopen": preparer and record.status in (S.REVIEWED, S.SIGNED),
             "reopen_form": reopen_form or ReopenForm(),
-            "questions": QuestionFormSet(
-                initial=[
-                    {"question": q.question, "answer": q.answer} for q in record.questions.all()
-                ],
-                prefix="q",
+            "questions": (
+                questions
+                or QuestionFormSet(
+                    initial=[
+                        {"question": q.question, "answer": q.answer} for q in record.questions.all()
+                    ],
+                    prefix="q",
+                )
             )
             if record.kind == ReportKind.EVALUATION and preparer and record.status == S.PREPARED
             else None,
@@ -312,15 +318,8 @@ def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             _("The questions and answers have been saved."),
         )
-    else:
-        messages.error(request, _("The questions could not be saved; check them and try again."))
-        for number, form in enumerate(formset.forms, start=1):
-            for name, problems in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
-                for problem in problems:
-                    messages.error(request, f"{number}. {label}: {problem}")
-        for problem in formset.non_form_errors():
-            messages.error(request, str(problem))
+    else:  # each question's problems next to its fields, the formset's above them
+        return shown_again(_report_page(request, record, questions=formset))
     return redirect(reverse("reports:report", args=[record.pk]) + "#questions")
 
 
