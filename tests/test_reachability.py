@@ -82,6 +82,10 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
     }
 )
 
+# Parts of a page that its own script asks for (htmx), not pages: the look-ups of the
+# searchable choices (core/widgets.py). A form's field links to them, no <a href> does.
+FRAGMENTS = frozenset({"directory:person_search", "directory:organisation_search"})
+
 INSTANCES_PER_PATTERN = 3
 
 
@@ -97,6 +101,7 @@ def allowed_pages(role: str) -> set[str]:
         - DOWNLOADS
         - REACHED_BY_REDIRECT
         - LINKED_ONLY_IN_OTHER_STATES
+        - FRAGMENTS
     )
 
 

@@ -87,3 +87,26 @@ def test_a_person_entered_twice_is_warned_about_and_merged(page: Any, demo_serve
     page.get_by_text("Samengevoegd: 1 koppeling verplaatst naar Bram Dubbelaar.").wait_for()
     page.goto(demo_server + "/personen/?q=dubbelaar")
     assert page.get_by_role("link", name="Bram Dubbelaar").count() == 1
+
+
+def test_a_refused_position_shows_the_person_again_with_the_field_marked(
+    page: Any, demo_server: str
+) -> None:
+    """The position form sent empty: the person's page comes back with the form open, the
+    error summary focused and linking to the organisation field (it was a redirect with
+    the problems as messages)."""
+    sign_in(page, demo_server, "coordinator")
+    page.goto(demo_server + "/personen/")
+    follow(page, page.locator("table tbody a").first)
+    page.get_by_text("Functie toevoegen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toevoegen", exact=True).click()
+    summary = page.locator(".error-summary")
+    summary.get_by_text("Er is een probleem").wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    link = summary.get_by_role("link").first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("document.activeElement.id") == target.removeprefix("#")
+    assert page.locator(target).get_attribute("aria-invalid") == "true"
+    assert axe_violations(page) == []

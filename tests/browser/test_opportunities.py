@@ -42,7 +42,9 @@ def test_an_opportunity_is_quoted_and_won(page: Any, demo_server: str) -> None:
         page.get_by_role("link", name="Offerte zoals verstuurd (Word)").click()
     assert download.value.suggested_filename.startswith(f"offerte-{number}")
 
-    page.get_by_role("link", name="Kansen en offertes").click()
+    page.get_by_role("navigation", name="Relaties").get_by_role(
+        "link", name="Kansen en offertes"
+    ).click()
     assert page.get_by_text(number).count() == 1
     page.get_by_role("link", name="Procesbegeleiding Informeel Urk in Beeld").click()
     won = page.get_by_role("group", name="Gegund: de opdrachtgever heeft aanvaard")

@@ -14,8 +14,9 @@ System pattern:
   holds its message;
 - every field marked aria-invalid is in the summary.
 
-A form that redirects back with its messages flashed is counted apart (it cannot mark a field
-on a page it no longer shows); its messages must then look like errors.
+A form that redirects back with its messages flashed cannot mark a field on a page it no longer
+shows, so it fails here too, unless its view is listed in FLASHES_WITH_REASON (a form whose only
+refusal is not about a field, e.g. a permission or a state).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pytest
 from django.contrib.messages import constants as message_levels
 from django.db import transaction
 from django.test import Client
+from django.urls import resolve
 
 from tests.conftest import World
 from tests.page_forms import PageForm, forms_on
@@ -123,6 +125,29 @@ def summary_problems(html: bytes) -> list[str]:
     return problems
 
 
+# Views that may still answer a refused form with a redirect and flashed messages, and why.
+# Keyed by URL name; every other form page must show its form again (a 4xx) when it refuses.
+# Each of these forms has no field a user could correct: only a tampered or stale request
+# fails its form (the service's refusals, about the record's state, stay messages).
+_ONLY_TAMPERED = "its only fields are hidden or buttons with fixed values"
+FLASHES_WITH_REASON: dict[str, str] = {
+    "relations:participant_attendance": "a select of three fixed values, the empty one valid",
+    "relations:action_finish": "buttons with fixed statuses, the empty one valid",
+    "work:month_close": _ONLY_TAMPERED,
+    "funding:obligation_done": _ONLY_TAMPERED,
+    "reports:report_review": _ONLY_TAMPERED + " (the version read)",
+    "reports:report_sign": _ONLY_TAMPERED + " (the version read)",
+    "reports:report_send": _ONLY_TAMPERED + " (the version read)",
+    "plans:annual_plan_transition": "the step is the button pressed; the comment is optional",
+    "plans:amendment_decide": "approve or reject is the button pressed; the note is optional",
+}
+
+
+def url_name(path: str) -> str:
+    match = resolve(path.split("?")[0])
+    return f"{match.namespace}:{match.url_name}" if match.namespace else str(match.url_name)
+
+
 @dataclass
 class Tally:
     refused_on_page: int = 0
@@ -133,6 +158,8 @@ class Tally:
 def check_page(client: Client, url: str, seen: set[Any], only: str, tally: Tally) -> list[str]:
     response = client.get(url)
     if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        return []
+    if not response.content.strip():  # a search fragment with no matches
         return []
     problems: list[str] = []
     document = lxml.html.fromstring(response.content)
@@ -152,6 +179,11 @@ def check_page(client: Client, url: str, seen: set[Any], only: str, tally: Tally
         elif outcome.status in (301, 302, 303):
             if outcome.flashed_errors:
                 tally.flashed += 1
+                if url_name(form.action) not in FLASHES_WITH_REASON:
+                    problems.append(
+                        f"{where} ({url_name(form.action)}): redirects with its errors flashed "
+                        f"instead of showing the form again: {outcome.flashed_errors}"
+                    )
             else:
                 tally.accepted += 1
         elif outcome.status >= 500:
@@ -184,3 +216,18 @@ def test_a_refused_form_shows_an_error_summary_linked_to_its_fields(world: World
     assert not problems, "\n".join(problems)
     if not (tally.refused_on_page or tally.flashed):
         pytest.skip("no form on this page that refuses invalid input")
+
+
+def test_every_view_allowed_to_flash_exists() -> None:
+    """The list of exceptions names real URLs, so that a renamed view leaves no stale pass."""
+    from django.urls import NoReverseMatch, reverse
+
+    for name in FLASHES_WITH_REASON:
+        for args in ((), (1,)):
+            try:
+                reverse(name, args=args)
+                break
+            except NoReverseMatch:
+                continue
+        else:
+            pytest.fail(f"{name} is no URL name")

@@ -223,3 +223,27 @@ def test_an_amended_amount_is_taken_by_the_advances_not_yet_invoiced(
     with pytest.raises(ValidationError, match="invoiced"):
         decide(world, grant, "200.00")
     assert sum(a.amount for a in grant.advances.all()) == Decimal("1300.00")
+
+
+@pytest.mark.parametrize("from_list", [False, True])
+def test_a_refused_advance_shows_its_page_again_with_the_row_marked(
+    world: Any, grant: Grant, from_list: bool
+) -> None:
+    """Paid before it was sent: the grant's page (or the list of advances) comes back with
+    the refusal linked to that row's payment date (400); it was a redirect with a message."""
+    from django.urls import reverse
+
+    grant = move(world, decide(world, to_submitted(world, grant)), S.GRANTED, dt.date(2020, 12, 15))
+    advance = grant.advances.order_by("number").first()
+    assert advance is not None
+    data = {"paid_on": "2021-04-20", **({"next": "advances"} if from_list else {})}
+    response = world.client("bedrijfsvoering").post(
+        reverse("funding:advance_update", args=[advance.pk]), data
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'href="#paid_on-{advance.pk}"' in page
+    assert f'id="paid_on-{advance.pk}_error"' in page
+    assert "pas betaald nadat de factuur is verzonden" in page
+    advance.refresh_from_db()
+    assert advance.paid_on is None

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from koers.plans import services
-from koers.plans.models import ActivityComment
+from koers.plans.models import ActivityComment, AnnualPlanStatus
 from tests.conftest import World
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -159,3 +159,20 @@ class TestOpenQuestions:
         )
         again = client.get(reverse("plans:dashboard") + "?jaar=2021").content.decode()
         assert "wacht op antwoord" not in again
+
+
+def test_an_empty_advice_shows_the_annual_plan_again_with_the_field_marked(world: World) -> None:
+    """It was a redirect with "Write your comment." as a message, the field not marked."""
+    plan = services.annual_plan_transition(
+        actor=world.users["directeur"],
+        annual_plan=world.annual_plan,
+        to_status=AnnualPlanStatus.ADVICE,
+    )
+    response = world.client("toezicht").post(
+        reverse("plans:advisory_comment", args=[plan.pk]), {"text": " "}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_text"' in page
+    assert 'id="id_text_error"' in page
+    assert not plan.advisory_comments.exists()

@@ -477,3 +477,20 @@ def test_reopening_a_lost_quote_keeps_it_as_history(world: Any) -> None:
     assert quote.withdrawn_reason == "Verloren: Te duur"
     again = services.quote_send(actor=me, opportunity=reopened, on=DAY)
     assert again.current_quote.number == "2021-002"
+
+
+def test_a_refused_quote_shows_its_page_again_without_asking_or_sending(world: Any) -> None:
+    """A wrong date is refused before the confirmation is asked: the opportunity's page
+    comes back with the form as posted (400), the field marked, nothing sent."""
+    record = _add(world)
+    response = world.client("medewerker").post(
+        reverse("relations:quote_send", args=[record.pk]), {"send-on": "abc"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert 'name="send-on"' in page and 'value="abc"' in page
+    assert 'aria-invalid="true"' in page
+    assert response.templates[0].name == "relations/opportunity.html"  # not the question
+    record.refresh_from_db()
+    assert (record.status, record.quotes.count()) == (S.OPPORTUNITY, 0)

@@ -268,3 +268,31 @@ def test_a_failed_document_is_made_again_by_staff(
     make_document.call(document.pk)
     document.refresh_from_db()
     assert document.status == JobStatus.DONE
+
+
+def test_refused_questions_and_reopening_show_the_report_again(world: Any) -> None:
+    """An answer without its question, and taking back without a reason, come back on the
+    report's page next to their fields (400); both were redirects with flashed messages."""
+    from django.urls import reverse
+
+    from tests.permission_matrix import a_report
+
+    client = world.client("bedrijfsvoering")
+    evaluation = a_report(world, kind="evaluation")
+    response = client.post(
+        reverse("reports:report_questions", args=[evaluation.pk]),
+        {"q-TOTAL_FORMS": "1", "q-INITIAL_FORMS": "0", "q-0-answer": "Ja, ruim."},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_q-0-question"' in page and 'id="id_q-0-question_error"' in page
+    assert 'aria-invalid="true"' in page
+    assert not evaluation.questions.exists()
+
+    signed = a_report(world, until="signed", quarter=2)
+    response = client.post(reverse("reports:report_reopen", args=[signed.pk]), {"reason": ""})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_reason"' in page and 'id="id_reason_error"' in page
+    signed.refresh_from_db()
+    assert signed.status == "signed"

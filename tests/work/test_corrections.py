@@ -119,3 +119,16 @@ def test_a_query_string_that_does_not_parse_counts_as_not_given(
     assert response.context["staff_id"] == world.users["medewerker"].pk
     expected_month = dt.date(2021, 3, 1) if query.get("maand") == "2021-03" else None
     assert response.context["month"] == expected_month
+
+
+def test_a_refused_correction_marks_the_fields_of_its_row(world: World, march: TimeEntry) -> None:
+    """Wrong hours and no reason: the error summary links to that row's fields, which are
+    marked and keep what she typed (they were flashed as messages, the fields empty again)."""
+    response = _post(world, entry=str(march.pk), hours="abc", note="")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'href="#hours-{march.pk}"' in page
+    assert f'id="hours-{march.pk}_error"' in page
+    assert 'value="abc"' in page
+    assert 'aria-invalid="true"' in page
+    assert not TimeEntry.objects.filter(corrects__isnull=False).exists()

@@ -343,3 +343,26 @@ def test_a_product_counts_once_a_second_person_approved_it(world: World) -> None
     assert measure.compute(world.indicator, *year) == 1
     with pytest.raises(ValidationError, match="Dit product is al beoordeeld"):
         services.product_review(actor=coordinator, product=product, approve=True)
+
+
+def test_a_product_sent_back_without_a_remark_shows_the_products_again(world: World) -> None:
+    """The refusal is shown next to that product's remark field (400), nothing changes."""
+    from django.urls import reverse
+
+    from koers.work.models import Product, ProductStatus
+
+    world.client("medewerker").post(
+        reverse("work:products", args=[world.activity.pk]),
+        {"title": "Verslag", "kind": "report", "link": "https://example.org/v"},
+    )
+    product = Product.objects.get()
+    response = world.client("programmacoordinator").post(
+        reverse("work:product_review", args=[product.pk]), {"decision": "send_back"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'href="#remark-{product.pk}"' in page
+    assert f'id="remark-{product.pk}_error"' in page
+    assert "Zeg wat er moet veranderen" in page
+    product.refresh_from_db()
+    assert product.status == ProductStatus.IN_REVIEW

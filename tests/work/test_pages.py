@@ -194,3 +194,26 @@ def test_a_row_that_cannot_be_chosen_is_refused_with_a_message(world: World) -> 
     assert response.status_code == 400
     assert "kan niet meer worden gekozen" in response.content.decode()
     assert not TimeEntry.objects.exists()
+
+
+def test_a_week_returned_without_a_remark_shows_the_approvals_again(world: World) -> None:
+    """The service's refusal comes back next to the week's remark field (400), not as a
+    message after a redirect; the week stays submitted."""
+    staff = world.users["medewerker"]
+    StaffProfile.objects.create(
+        user=staff, organisation=world.own, coordinator=world.users["programmacoordinator"]
+    )
+    week = Week.objects.create(
+        user=staff, organisation=world.own, monday=dt.date(2021, 5, 3), status="submitted"
+    )
+    response = world.client("programmacoordinator").post(
+        reverse("work:decide", args=[week.pk]), {"decision": "return", "remark": " "}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'class="error-summary"' in page
+    assert f'href="#remark-{week.pk}"' in page
+    assert f'id="remark-{week.pk}_error"' in page
+    assert 'aria-invalid="true"' in page
+    week.refresh_from_db()
+    assert week.status == WeekStatus.SUBMITTED

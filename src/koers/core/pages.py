@@ -9,6 +9,7 @@ on success.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -49,13 +50,61 @@ def act(request: HttpRequest, call: Any, success: str) -> bool:
     return True
 
 
+def attempt(request: HttpRequest, form: Any, call: Any, success: Any) -> bool:
+    """A form posted from a detail page: when it is valid, `call(cleaned_data)` runs the
+    service; on success `success` is flashed and the answer is True. Otherwise the form keeps
+    its problems and the service's reasons (next to their fields), nothing is saved, and the
+    caller shows the page again with the form: `shown_again`. `success` may be a function of
+    the cleaned data, for a message that names what was chosen."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, success(form.cleaned_data) if callable(success) else success)
+    return True
+
+
+def shown_again(page: HttpResponse) -> HttpResponse:
+    """The page a refused form came from, rendered with that form as posted: 400, so the
+    browser, htmx and the tests all see a refusal, and the error summary links its fields
+    (a redirect with flashed messages could not mark a field)."""
+    page.status_code = 400
+    return page
+
+
+def form_problems(form: Any) -> list[str]:
+    """A refused form's problems as sentences, each with its field's label: for a page
+    that cannot show the field (a hidden one carried from an earlier step)."""
+    problems = []
+    for field, errors in form.errors.items():
+        label = str(form.fields[field].label) if field in form.fields else ""
+        problems += [f"{label}: {problem}" if label else str(problem) for problem in errors]
+    return problems
+
+
+@dataclass(frozen=True)
+class RowRefusal:
+    """A refused form of one row of a list page (a week, a product): the page shows it again
+    with the error summary on top and that row's field marked; `key` is the row's pk and the
+    form's ids are those of the row's inputs (auto_id "%s-<key>")."""
+
+    key: int
+    form: Any
+
+
+def row_form(form_class: Any, data: Any, key: int) -> Any:
+    """A list row's form, its ids those the row's inputs have: "remark-12"."""
+    return form_class(data, auto_id=f"%s-{key}")
+
+
 def flash_form_errors(request: HttpRequest, form: Any) -> None:
     """A form posted from a page that redirects back: its problems as messages there,
     each with its field's label."""
-    for field, errors in form.errors.items():
-        label = str(form.fields[field].label) if field in form.fields else ""
-        for problem in errors:
-            messages.error(request, f"{label}: {problem}" if label else str(problem))
+    for problem in form_problems(form):
+        messages.error(request, problem)
 
 
 def display(instance: Any, name: str) -> Any:

@@ -101,7 +101,7 @@ class GrantForm(Form):
 
 
 class MoveForm(Form):
-    to = forms.ChoiceField(label=_("New status"), choices=GrantStatus.choices)
+    to = forms.ChoiceField(label=_("Next step"), choices=GrantStatus.choices)
     on = forms.DateField(label=_("Date of this step"), widget=DateInput())
     reason = forms.CharField(
         label=_("Reason"),

@@ -31,7 +31,7 @@ from koers.core.imports import (
     run_import,
     upload_page,
 )
-from koers.core.pages import flash_form_errors
+from koers.core.pages import form_problems
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.uploads import SPREADSHEET_EXTENSIONS, validate_spreadsheet
 from koers.funding import imports, queries, services
@@ -133,10 +133,13 @@ def _table_preview(
     token: str,
     title: str,
     source: str,
+    refused: list[str] | None = None,
 ) -> tuple[HttpResponse, tuple[list[str], list[dict[str, Any]]] | None]:
     """The dry run of a stated table (`table_rows` as read from the file): the page showing
-    it with its cross-foot check, and what to store (None while the file has problems)."""
+    it with its cross-foot check, and what to store (None while the file has problems).
+    `refused`: why storing it was refused, shown in the page's error summary (400)."""
     columns, rows, problems = imports.read_stated_table(table_rows)
+    problems = [*(refused or []), *problems]
     table = BudgetTable(title=title, source=source, columns=columns)
     unsaved = [
         BudgetTableRow(
@@ -195,10 +198,10 @@ def _stated_table(request: HttpRequest) -> HttpResponse:
 def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: str) -> HttpResponse:
     form = TableConfirmForm(request.POST)
     table_rows = imports.read(path)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        page, _parsed = _table_preview(request, organisation_id, table_rows, token, "", "")
-        page.status_code = 400
+    if not form.is_valid():  # its fields are hidden, carried from the upload: not correctable here
+        page, _parsed = _table_preview(
+            request, organisation_id, table_rows, token, "", "", refused=form_problems(form)
+        )
         return page
     title, source = form.cleaned_data["title"], form.cleaned_data["source"]
     page, parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
@@ -216,9 +219,9 @@ def _store_table(request: HttpRequest, organisation_id: int, path: Any, token: s
             remote_addr=client_address(request),
         )
     except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
-        page, _parsed = _table_preview(request, organisation_id, table_rows, token, title, source)
+        page, _parsed = _table_preview(
+            request, organisation_id, table_rows, token, title, source, refused=error.messages
+        )
         return page
     mark_done(request, token)
     messages.success(request, _("The table has been stored."))

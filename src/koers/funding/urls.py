@@ -1,6 +1,13 @@
 from django.urls import path
 
-from koers.funding import budget_views, export_views, import_views, position_views, views
+from koers.funding import (
+    advance_views,
+    budget_views,
+    export_views,
+    import_views,
+    position_views,
+    views,
+)
 
 app_name = "funding"
 
@@ -15,9 +22,11 @@ urlpatterns = [
     path("subsidies/<int:pk>/voorschotten/", views.advances_remake, name="advances_remake"),
     path("subsidies/<int:pk>/<str:which>/", views.grant_document, name="grant_document"),
     path("verplichtingen/<int:pk>/", views.obligation_done, name="obligation_done"),
-    path("voorschotten/", views.advances, name="advances"),
-    path("voorschotten/<int:pk>/", views.advance_update, name="advance_update"),
-    path("voorschotten/<int:pk>/factuur.pdf", views.advance_invoice, name="advance_invoice"),
+    path("voorschotten/", advance_views.advances, name="advances"),
+    path("voorschotten/<int:pk>/", advance_views.advance_update, name="advance_update"),
+    path(
+        "voorschotten/<int:pk>/factuur.pdf", advance_views.advance_invoice, name="advance_invoice"
+    ),
     path("begroting/", budget_views.budget, name="budget"),
     path("begroting/regel/", budget_views.budget_line_add, name="budget_line_add"),
     path("begroting/uitgave/", budget_views.expense_add, name="expense_add"),

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,25 +21,20 @@ from koers.accounts.roles import Capability
 from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
-from koers.core.pages import act, flash_form_errors
-from koers.core.periods import Quarter
-from koers.core.reference import default_reference
+from koers.core.pages import act, attempt, flash_form_errors, shown_again
 from koers.core.versioning import versioned_edit
 from koers.funding import pipeline, queries, services
 from koers.funding.access import (
-    get_advance_for_user,
     get_grant_for_user,
     grant_scope,
 )
 from koers.funding.filters import GrantFilter, GrantListFilter
 from koers.funding.forms import (
-    AdvanceForm,
     GrantForm,
     GrantIndicatorForm,
     MoveForm,
     ObligationDoneForm,
     ObligationForm,
-    QuarterForm,
 )
 from koers.funding.models import Grant, GrantStatus, Obligation
 from koers.plans.models import Programme, Target
@@ -117,7 +110,23 @@ def _indicator_rows(grant: Grant, visible: Any) -> list[Any]:
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_grant_for_user(request.user, pk)
+    return _grant_page(request, get_grant_for_user(request.user, pk))
+
+
+def _move_form(posted: Any, moves: list[tuple[str, str, bool]], today: Any) -> Any:
+    """The form of the grant's next step, offering only the steps its status allows."""
+    form = posted or MoveForm(initial={"on": today}, auto_id="move-%s")
+    fields: Any = form.fields  # a ChoiceField's choices, set per grant
+    fields["to"].choices = [
+        (status, _("Back to: %(label)s") % {"label": label} if back else label)
+        for status, label, back in moves
+    ]
+    return form
+
+
+def _grant_page(request: HttpRequest, record: Grant, **refused: Any) -> HttpResponse:
+    """The grant's page; after a refused form with that form as posted (`refused`: the form
+    under its name on the page, e.g. obligation_form)."""
     advances = list(record.advances.all())
     # What the grant pays for, of the programmes she may see: a funder's own grant may name
     # a programme that does not list her as its funder, whose figures are not hers to see.
@@ -150,11 +159,12 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             "may_manage": may_manage,
             "shows_names": sees_names(request.user, record.organisation_id),
             "moves": moves,
-            "move_form": MoveForm(initial={"on": today}),
+            "move_form": _move_form(refused.pop("move_form", None), moves, today),
             "obligation_form": ObligationForm(),
             "indicator_form": GrantIndicatorForm(grant=record) if may_manage else None,
             "advance_total": sum((a.amount for a in advances), 0),
             "today": today,
+            **refused,
         },
     )
 
@@ -214,16 +224,11 @@ def _back_to(record: Grant, anchor: str = "") -> HttpResponse:
 @require_POST
 def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
-    form = MoveForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, str(text))
-        return _back_to(record)
-    cleaned = form.cleaned_data
-    act(
+    form = MoveForm(request.POST, auto_id="move-%s")
+    if attempt(
         request,
-        lambda: services.grant_move(
+        form,
+        lambda cleaned: services.grant_move(
             actor=request.user,
             grant=record,
             to=cleaned["to"],
@@ -231,9 +236,12 @@ def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
             reason=cleaned["reason"],
             remote_addr=client_address(request),
         ),
-        _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label},
-    )
-    return _back_to(record)
+        lambda cleaned: (
+            _("The grant is now “%(status)s”.") % {"status": GrantStatus(cleaned["to"]).label}
+        ),
+    ):
+        return _back_to(record)
+    return shown_again(_grant_page(request, record, move_form=form))
 
 
 @requires(Capability.MANAGE_FUNDING)
@@ -241,20 +249,16 @@ def grant_move(request: HttpRequest, pk: int) -> HttpResponse:
 def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
     form = ObligationForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.obligation_add(
-                actor=request.user,
-                grant=record,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            ),
-            _("The obligation has been added."),
-        )
-    else:
-        messages.error(request, _("Give the obligation and its due date."))
-    return _back_to(record, "#obligations")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.obligation_add(
+            actor=request.user, grant=record, remote_addr=client_address(request), **cleaned
+        ),
+        _("The obligation has been added."),
+    ):
+        return _back_to(record, "#obligations")
+    return shown_again(_grant_page(request, record, obligation_form=form))
 
 
 @requires(Capability.MANAGE_FUNDING)
@@ -285,22 +289,16 @@ def obligation_done(request: HttpRequest, pk: int) -> HttpResponse:
 def grant_indicator(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_grant_for_user(request.user, pk, Capability.MANAGE_FUNDING)
     form = GrantIndicatorForm(request.POST, grant=record)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.grant_indicator_set(
-                actor=request.user,
-                grant=record,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            ),
-            _("The agreed target has been recorded."),
-        )
-    else:
-        for errors in form.errors.values():
-            for text in errors:
-                messages.error(request, str(text))
-    return _back_to(record, "#indicators")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.grant_indicator_set(
+            actor=request.user, grant=record, remote_addr=client_address(request), **cleaned
+        ),
+        _("The agreed target has been recorded."),
+    ):
+        return _back_to(record, "#indicators")
+    return shown_again(_grant_page(request, record, indicator_form=form))
 
 
 @asks_first
@@ -342,74 +340,6 @@ def advances_remake(request: HttpRequest, pk: int) -> HttpResponse:
         )
 
     return confirm_first(request, question=question, then=remake)
-
-
-@requires(Capability.MANAGE_FUNDING)
-@require_POST
-def advance_update(request: HttpRequest, pk: int) -> HttpResponse:
-    advance = get_advance_for_user(request.user, pk, Capability.MANAGE_FUNDING)
-    form = AdvanceForm(request.POST)
-    if form.is_valid():
-        # Only the fields the form sent change; an emptied date is cleared.
-        changes = {name: form.cleaned_data[name] for name in form.fields if name in request.POST}
-        if "invoice_number" in changes and not changes["invoice_number"]:
-            del changes["invoice_number"]
-        act(
-            request,
-            lambda: services.advance_update(
-                actor=request.user, advance=advance, remote_addr=client_address(request), **changes
-            ),
-            _("The advance has been updated."),
-        )
-    else:
-        messages.error(request, _("Enter the dates as day, month and year."))
-    next_url = request.POST.get("next", "")
-    if next_url == "advances":
-        return redirect("funding:advances")
-    return _back_to(advance.grant, "#advances")
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def advance_invoice(request: HttpRequest, pk: int) -> HttpResponse:
-    """The invoice for an advance as a PDF, with the grant's reference."""
-    from koers.funding.invoice import invoice_pdf
-
-    advance = get_advance_for_user(request.user, pk, Capability.VIEW_FUNDING)
-    if not advance.invoice_number:
-        raise Http404
-    response = HttpResponse(invoice_pdf(advance), content_type="application/pdf")
-    response["Content-Disposition"] = str(
-        content_disposition_header(True, f"factuur-{advance.invoice_number}.pdf")
-    )
-    return response
-
-
-@requires(Capability.VIEW_FUNDING)
-@require_GET
-def advances(request: HttpRequest) -> HttpResponse:
-    quarter = QuarterForm(request.GET).quarter(Quarter.containing(default_reference()))
-    previous = (
-        Quarter(quarter.year, quarter.number - 1)
-        if quarter.number > 1
-        else Quarter(quarter.year - 1, 4)
-    )
-    following = (
-        Quarter(quarter.year, quarter.number + 1)
-        if quarter.number < 4
-        else Quarter(quarter.year + 1, 1)
-    )
-    return render(
-        request,
-        "funding/advances.html",
-        {
-            "overview": queries.advances_overview(Grant.objects.visible_to(request.user), quarter),
-            "previous": f"{previous.year}-{previous.number}",
-            "following": f"{following.year}-{following.number}",
-            "may_manage": _may_manage(request),
-            "today": timezone.localdate(),
-        },
-    )
 
 
 @requires(Capability.VIEW_FUNDING)

@@ -24,7 +24,7 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, attempt, flash_form_errors, form_status, shown_again
 from koers.core.spreadsheets import spreadsheet_export
 from koers.core.versioning import ConflictError
 from koers.reports import documents, queries, services
@@ -145,7 +145,14 @@ def _steps(report: Report) -> list[dict[str, Any]]:
 @requires(Capability.VIEW_PLANS)
 @require_GET
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_report_for_user(request.user, pk)
+    return _report_page(request, get_report_for_user(request.user, pk))
+
+
+def _report_page(
+    request: HttpRequest, record: Any, reopen_form: Any = None, questions: Any = None
+) -> HttpResponse:
+    """The report's page; after a refused reopening or refused questions with that form
+    as posted."""
     staff = is_staff_of(request.user, record)
     names = sees_names(request.user, record.organisation_id)
     snapshot = getattr(record, "snapshot", None) if record.status == S.SENT else None
@@ -174,12 +181,15 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             and record.status == S.REVIEWED,
             "may_send": preparer and record.status == S.SIGNED,
             "may_reopen": preparer and record.status in (S.REVIEWED, S.SIGNED),
-            "reopen_form": ReopenForm(),
-            "questions": QuestionFormSet(
-                initial=[
-                    {"question": q.question, "answer": q.answer} for q in record.questions.all()
-                ],
-                prefix="q",
+            "reopen_form": reopen_form or ReopenForm(),
+            "questions": (
+                questions
+                or QuestionFormSet(
+                    initial=[
+                        {"question": q.question, "answer": q.answer} for q in record.questions.all()
+                    ],
+                    prefix="q",
+                )
             )
             if record.kind == ReportKind.EVALUATION and preparer and record.status == S.PREPARED
             else None,
@@ -273,20 +283,19 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     if not is_staff_of(request.user, record):
         raise Http404
     form = ReopenForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.report_reopen(
-                actor=request.user,
-                report=record,
-                reason=form.cleaned_data["reason"],
-                remote_addr=client_address(request),
-            ),
-            _("The report is back to prepared; review and signature are needed again."),
-        )
-    else:
-        flash_form_errors(request, form)
-    return redirect("reports:report", pk=record.pk)
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.report_reopen(
+            actor=request.user,
+            report=record,
+            reason=cleaned["reason"],
+            remote_addr=client_address(request),
+        ),
+        _("The report is back to prepared; review and signature are needed again."),
+    ):
+        return redirect("reports:report", pk=record.pk)
+    return shown_again(_report_page(request, record, reopen_form=form))
 
 
 @requires(Capability.PREPARE_REPORTS)
@@ -310,15 +319,8 @@ def report_questions(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             _("The questions and answers have been saved."),
         )
-    else:
-        messages.error(request, _("The questions could not be saved; check them and try again."))
-        for number, form in enumerate(formset.forms, start=1):
-            for name, problems in form.errors.items():
-                label = form.fields[name].label if name in form.fields else ""
-                for problem in problems:
-                    messages.error(request, f"{number}. {label}: {problem}")
-        for problem in formset.non_form_errors():
-            messages.error(request, str(problem))
+    else:  # each question's problems next to its fields, the formset's above them
+        return shown_again(_report_page(request, record, questions=formset))
     return redirect(reverse("reports:report", args=[record.pk]) + "#questions")
 
 

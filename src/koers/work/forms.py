@@ -156,13 +156,15 @@ class CorrectionForm(Form):
             "invalid_choice": _("This entry cannot be corrected here; open the month again."),
         },
     )
-    day = forms.DateField(label=_("Date of the correction"))
+    day = forms.DateField(label=_("Date of the correction"), widget=DateInput())
     # Empty hours and reason are for the service to refuse, with its own words.
     hours = HoursField(label=_("Hours (plus or minus)"), signed=True)
     note = forms.CharField(label=_("Reason"), required=False, max_length=NOTE_LENGTH)
 
-    def __init__(self, data: Any, *, entries: QuerySet[TimeEntry] | None = None) -> None:
-        super().__init__(data)
+    def __init__(
+        self, data: Any, *, entries: QuerySet[TimeEntry] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(data, **kwargs)
         # Deny by default: without the page's entries, no entry can be chosen.
         self.fields["entry"].queryset = (  # type: ignore[attr-defined]
             entries if entries is not None else TimeEntry.objects.none()

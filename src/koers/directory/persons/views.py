@@ -30,7 +30,7 @@ from koers.core.confirm import Confirmation, Question, asks_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
-from koers.core.pages import flash_form_errors
+from koers.core.pages import attempt, shown_again
 from koers.core.versioning import versioned_edit
 from koers.directory.models import PERSON_FIELDS, PERSON_SEARCH_FIELDS, Position
 from koers.directory.persons import services
@@ -110,7 +110,11 @@ def person_search(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)
+    return _person_page(request, get_person_for_user(request.user, pk))
+
+
+def _person_page(request: HttpRequest, person: Any, position_form: Any = None) -> HttpResponse:
+    """The person's page; after a refused position with that form as posted."""
     positions = list(person.positions.select_related("organisation"))
     log_access(request, AccessAction.VIEW, [person])
     may_edit = may(request.user, Capability.EDIT_PERSONS, person)
@@ -127,7 +131,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("-at", "-id")[:50],
             "may_edit": may_edit,
             "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
-            "position_form": PositionForm() if may_edit else None,
+            "position_form": position_form or (PositionForm() if may_edit else None),
         },
     )
 
@@ -234,22 +238,16 @@ def _person_form_page(
 def position_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_person_for_user(request.user, pk, Capability.EDIT_PERSONS)
     form = PositionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.position_add(
-                actor=request.user,
-                person=person,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The position has been added."))
-    else:
-        flash_form_errors(request, form)
-    return redirect("directory:person", pk=person.pk)
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.position_add(
+            actor=request.user, person=person, remote_addr=client_address(request), **cleaned
+        ),
+        _("The position has been added."),
+    ):
+        return redirect("directory:person", pk=person.pk)
+    return shown_again(_person_page(request, person, position_form=form))
 
 
 @requires(Capability.EDIT_PERSONS)

@@ -59,9 +59,9 @@ def advance_update(
     for name, value in changes.items():
         setattr(advance, name, "" if name == "invoice_number" and value is None else value)
     if advance.paid_on and not advance.sent_on:
-        raise ValidationError(_("An advance is paid only after it has been sent."))
+        raise ValidationError({"paid_on": _("An advance is paid only after it has been sent.")})
     if advance.paid_on and advance.sent_on and advance.paid_on < advance.sent_on:
-        raise ValidationError(_("The payment date lies before the invoice was sent."))
+        raise ValidationError({"paid_on": _("The payment date lies before the invoice was sent.")})
     if advance.sent_on and not advance.invoice_number:
         advance.invoice_number = _next_invoice_number(advance)
     elif advance.invoice_number != before["invoice_number"] and _number_taken(advance):

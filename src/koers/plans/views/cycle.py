@@ -16,7 +16,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import act
+from koers.core.pages import act, attempt, shown_again
 from koers.plans import access, services
 from koers.plans.access import get_amendment_for_user, get_annual_plan_for_user
 from koers.plans.forms import (
@@ -55,7 +55,13 @@ def annual_plan_list(request: HttpRequest) -> HttpResponse:
 
 @requires(VIEW)
 def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    annual_plan = get_annual_plan_for_user(request.user, pk)
+    return _annual_plan_page(request, get_annual_plan_for_user(request.user, pk))
+
+
+def _annual_plan_page(
+    request: HttpRequest, annual_plan: AnnualPlan, comment_form: Any = None
+) -> HttpResponse:
+    """The annual plan's page; after a refused advisory comment with that form as posted."""
     scope = access.annual_plan_scope(annual_plan)
 
     programmes = (
@@ -80,7 +86,7 @@ def annual_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "shows_names": sees_names(request.user, annual_plan.plan.organisation_id),
             "may_advise": has_capability(request.user, Capability.ADVISE_ANNUAL_PLAN, scope)
             and annual_plan.status == "ter_advies",
-            "comment_form": AdvisoryCommentForm(),
+            "comment_form": comment_form or AdvisoryCommentForm(),
             "statuses": AnnualPlanStatus.choices,
             "may_decide_amendments": has_capability(
                 request.user, Capability.DECIDE_AS_FUNDER, scope
@@ -131,20 +137,19 @@ def annual_plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
 def advisory_comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = get_annual_plan_for_user(request.user, pk)
     form = AdvisoryCommentForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.advisory_comment_add(
-                actor=request.user,
-                annual_plan=annual_plan,
-                text=form.cleaned_data["text"],
-                remote_addr=client_address(request),
-            ),
-            _("Your comment has been added."),
-        )
-    else:
-        messages.error(request, _("Write your comment."))
-    return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.advisory_comment_add(
+            actor=request.user,
+            annual_plan=annual_plan,
+            text=cleaned["text"],
+            remote_addr=client_address(request),
+        ),
+        _("Your comment has been added."),
+    ):
+        return redirect(reverse("plans:annual_plan", args=[annual_plan.pk]))
+    return shown_again(_annual_plan_page(request, annual_plan, comment_form=form))
 
 
 @requires(Capability.DECIDE_AS_FUNDER)

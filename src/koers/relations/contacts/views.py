@@ -23,7 +23,7 @@ from koers.accounts.roles import Capability
 from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
-from koers.core.pages import act, flash_form_errors
+from koers.core.pages import act, attempt, flash_form_errors, shown_again
 from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
 from koers.privacy.access_log import log_access
@@ -70,7 +70,13 @@ def contacts(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def contact(request: HttpRequest, pk: int) -> HttpResponse:
-    interaction = get_interaction_for_user(request.user, pk)
+    return _contact_page(request, get_interaction_for_user(request.user, pk))
+
+
+def _contact_page(
+    request: HttpRequest, interaction: Interaction, action_form: Any = None
+) -> HttpResponse:
+    """The contact's page; after a refused action with that form as posted."""
     persons = list(interaction.persons.all())
     log_access(request, AccessAction.VIEW, persons, detail=str(interaction)[:300])
     return render(
@@ -82,7 +88,8 @@ def contact(request: HttpRequest, pk: int) -> HttpResponse:
             "organisations": interaction.organisations.order_by("name"),
             "staff": interaction.staff.all(),
             "actions": interaction.actions.select_related("owner"),
-            "action_form": ActionForm(holder_id=interaction.holder_id, required=True),
+            "action_form": action_form
+            or ActionForm(holder_id=interaction.holder_id, required=True),
             "may_edit": may_edit_contact(request.user, interaction),
         },
     )
@@ -143,21 +150,20 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     interaction = get_interaction_for_user(request.user, pk)
     form = ActionForm(request.POST, holder_id=interaction.holder_id, required=True)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.action_add(
-                actor=request.user,
-                holder_id=interaction.holder_id,
-                interaction=interaction,
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            ),
-            _("The action has been added."),
-        )
-    else:
-        messages.error(request, _("An action needs what, for whom and by when."))
-    return redirect(reverse("relations:contact", args=[interaction.pk]) + "#actions")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.action_add(
+            actor=request.user,
+            holder_id=interaction.holder_id,
+            interaction=interaction,
+            remote_addr=client_address(request),
+            **cleaned,
+        ),
+        _("The action has been added."),
+    ):
+        return redirect(reverse("relations:contact", args=[interaction.pk]) + "#actions")
+    return shown_again(_contact_page(request, interaction, action_form=form))
 
 
 @requires(Capability.EDIT_PERSONS)

@@ -22,7 +22,7 @@ from koers.core.confirm import Question, asks_first, confirm_first, deletion_con
 from koers.core.forms import search_text
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
-from koers.core.pages import act, flash_form_errors
+from koers.core.pages import act, attempt, flash_form_errors
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.core.versioning import versioned_edit
@@ -227,24 +227,20 @@ def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_event_for_user(request.user, pk, Capability.RECORD_REALISATION)
     form = ParticipantForm(request.POST, holder_id=record.holder_id, user=request.user)
-    if form.is_valid():
-        cleaned = form.cleaned_data
-        act(
-            request,
-            lambda: services.participant_add(
-                actor=request.user,
-                event=record,
-                person=cleaned["person"],
-                organisation=cleaned["organisation"],
-                attended=True if cleaned["attended"] else None,
-                remote_addr=client_address(request),
-            ),
-            _("The participant has been registered."),
-        )
-    elif form.has_error("person") or form.has_error("organisation"):
-        return _event_page(request, record, form, status=400)  # a search, or a wrong choice
-    else:
-        messages.error(request, _("Choose a person or an organisation."))
+    if not attempt(
+        request,
+        form,
+        lambda cleaned: services.participant_add(
+            actor=request.user,
+            event=record,
+            person=cleaned["person"],
+            organisation=cleaned["organisation"],
+            attended=True if cleaned["attended"] else None,
+            remote_addr=client_address(request),
+        ),
+        _("The participant has been registered."),
+    ):  # a search without JavaScript, a wrong choice, or none
+        return _event_page(request, record, form, status=400)
     return redirect(reverse("relations:event", args=[record.pk]) + "#participants")
 
 

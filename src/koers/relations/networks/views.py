@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +17,7 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
+from koers.core.pages import attempt, shown_again
 from koers.core.reference import viewpoint
 from koers.core.versioning import versioned_edit
 from koers.relations.models import Network, NetworkReview
@@ -49,8 +48,13 @@ def networks(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def network(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_network_for_user(request.user, pk)
+    return _network_page(request, get_network_for_user(request.user, pk))
+
+
+def _network_page(request: HttpRequest, record: Any, review_form: Any = None) -> HttpResponse:
+    """The network's page; after a refused review with that form as posted."""
     may_review = may_review_network(request.user, record)
+    year = viewpoint(request).year.value
     return render(
         request,
         "relations/network.html",
@@ -59,9 +63,8 @@ def network(request: HttpRequest, pk: int) -> HttpResponse:
             "representatives": record.representatives.all(),
             "reviews": record.reviews.select_related("reviewed_by"),
             "meetings": record.meetings.order_by("-date")[:30],
-            "review_form": ReviewForm(initial={"year": viewpoint(request).year.value})
-            if may_review
-            else None,
+            "review_form": review_form
+            or (ReviewForm(initial={"year": year}) if may_review else None),
             "may_edit": has_capability(
                 request.user, Capability.EDIT_PERSONS, Scope(organisation_id=record.holder_id)
             ),
@@ -115,20 +118,17 @@ def network_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def network_review(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_network_for_user(request.user, pk)
     form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.network_review(
-                actor=request.user,
-                network=record,
-                on=timezone.localdate(),
-                remote_addr=client_address(request),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The review has been recorded."))
-    else:
-        messages.error(request, _("Give the year, the value, the decision and why."))
-    return redirect(reverse("relations:network", args=[record.pk]) + "#reviews")
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.network_review(
+            actor=request.user,
+            network=record,
+            on=timezone.localdate(),
+            remote_addr=client_address(request),
+            **cleaned,
+        ),
+        _("The review has been recorded."),
+    ):
+        return redirect(reverse("relations:network", args=[record.pk]) + "#reviews")
+    return shown_again(_network_page(request, record, review_form=form))

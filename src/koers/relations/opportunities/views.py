@@ -27,7 +27,7 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
-from koers.core.pages import act, flash_form_errors, form_status
+from koers.core.pages import act, form_status, shown_again
 from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
 from koers.privacy.access_log import log_access
@@ -123,7 +123,12 @@ def opportunities(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_PERSONS)
 @require_GET
 def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_opportunity_for_user(request.user, pk)
+    return _opportunity_page(request, get_opportunity_for_user(request.user, pk))
+
+
+def _opportunity_page(request: HttpRequest, record: Opportunity, **refused: Any) -> HttpResponse:
+    """The opportunity's page; after a refused step with its form as posted (`refused`:
+    the form under its name on the page, e.g. send_form)."""
     may_edit = may_edit_opportunity(request.user, record)
     today = default_reference()
     return render(
@@ -140,8 +145,18 @@ def opportunity(request: HttpRequest, pk: int) -> HttpResponse:
             "withdraw_form": QuoteWithdrawForm(),
             "quotes": record.quotes.select_related("sent_by"),
             "history": AuditEntry.objects.about(context_of(record)).select_related("actor")[:50],
+            **refused,
         },
     )
+
+
+# The name each step's form has on the opportunity page, to show it again when refused.
+STEP_FORMS = {
+    QuoteSendForm: "send_form",
+    QuoteWinForm: "win_form",
+    QuoteLoseForm: "lose_form",
+    QuoteWithdrawForm: "withdraw_form",
+}
 
 
 @requires(Capability.EDIT_PERSONS)
@@ -199,15 +214,15 @@ def _step(
     question: Any = None,
 ) -> HttpResponse:
     """A step posted from the opportunity page, done by `service` with the form's fields: the
-    form's problems or the service's reasons for refusing come back as messages there. With
+    form's problems show the page again with the form (400; nothing asked, no confirmation
+    spent), the service's reasons for refusing come back as messages there. With
     a `question` (the opportunity → a Question), the step asks first (koers.core.confirm)."""
     record = get_opportunity_for_user(request.user, pk)
     if not may_edit_opportunity(request.user, record):
         raise Http404
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("relations:opportunity", pk=record.pk)
+        return shown_again(_opportunity_page(request, record, **{STEP_FORMS[form_class]: form}))
     cleaned = form.cleaned_data if form is not None else {}
 
     def do() -> HttpResponse:

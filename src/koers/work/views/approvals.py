@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import flash_form_errors
+from koers.core.pages import RowRefusal, attempt, row_form, shown_again
 from koers.work import services
 from koers.work.access import get_week_to_decide, may_approve, staff_pages_for
 from koers.work.forms import WeekDecisionForm
@@ -31,7 +30,12 @@ from koers.work.rules import monday_of
 @requires(Capability.APPROVE_HOURS)
 @require_GET
 def approvals(request: HttpRequest) -> HttpResponse:
-    """Submitted weeks she may approve, each with its hours per row."""
+    return _approvals_page(request)
+
+
+def _approvals_page(request: HttpRequest, refused: RowRefusal | None = None) -> HttpResponse:
+    """Submitted weeks she may approve, each with its hours per row; after a refused
+    decision with that week's form as posted."""
     weeks = [
         week
         for week in Week.objects.for_approver(request.user)
@@ -61,6 +65,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
             ],
             # Directors and operations approve weeks of staff whose year page is not theirs.
             "staff_pages": staff_pages_for(request.user, {week.user_id for week in weeks}),
+            "refused": refused,
         },
     )
 
@@ -69,25 +74,30 @@ def approvals(request: HttpRequest) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     week = get_week_to_decide(request.user, pk)
-    form = WeekDecisionForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("work:approvals")
-    try:
-        if form.cleaned_data["decision"] == "return":
+    form = row_form(WeekDecisionForm, request.POST, week.pk)
+
+    def decide_week(cleaned: dict[str, Any]) -> None:
+        if cleaned["decision"] == "return":
             services.week_return(
                 actor=request.user,
                 week=week,
-                remark=form.cleaned_data["remark"],
+                remark=cleaned["remark"],
                 remote_addr=client_address(request),
             )
-            messages.success(request, _("The week has been returned with your remark."))
         else:
             services.week_approve(
                 actor=request.user, week=week, remote_addr=client_address(request)
             )
-            messages.success(request, _("The week has been approved."))
-    except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
-    return redirect("work:approvals")
+
+    if attempt(
+        request,
+        form,
+        decide_week,
+        lambda cleaned: (
+            _("The week has been returned with your remark.")
+            if cleaned["decision"] == "return"
+            else _("The week has been approved.")
+        ),
+    ):
+        return redirect("work:approvals")
+    return shown_again(_approvals_page(request, RowRefusal(week.pk, form)))

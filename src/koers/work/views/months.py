@@ -24,7 +24,7 @@ from koers.accounts.policy import (
 from koers.accounts.roles import Capability
 from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
-from koers.core.pages import act, flash_form_errors
+from koers.core.pages import RowRefusal, act, attempt, flash_form_errors
 from koers.core.reference import default_reference
 from koers.work import services
 from koers.work.access import corrections_staff_id
@@ -134,29 +134,31 @@ def corrections(request: HttpRequest) -> HttpResponse:
     query.is_valid()  # a value that does not parse counts as not given
     staff_id = corrections_staff_id(me, organisation_id, query.cleaned_data.get("medewerker"))
     month = query.cleaned_data.get("maand")
-    status = 200
+    refused = None
     if request.method == "POST":
+        # The row's ids carry its entry (day-12): the refused row's fields are marked there.
+        posted_entry = request.POST.get("entry", "")
         form = CorrectionForm(
             request.POST,
             entries=TimeEntry.objects.filter(user_id=staff_id, organisation_id=organisation_id),
+            auto_id=f"%s-{posted_entry if posted_entry.isdigit() else 0}",
         )
-        if form.is_valid():
-            act(
-                request,
-                lambda: services.entry_correct(
-                    actor=me,
-                    entry=form.cleaned_data["entry"],
-                    day=form.cleaned_data["day"],
-                    hours=form.cleaned_data["hours"],
-                    note=form.cleaned_data["note"],
-                    remote_addr=client_address(request),
-                ),
-                _("The correction has been saved."),
-            )
+        if attempt(
+            request,
+            form,
+            lambda cleaned: services.entry_correct(
+                actor=me,
+                entry=cleaned["entry"],
+                day=cleaned["day"],
+                hours=cleaned["hours"],
+                note=cleaned["note"],
+                remote_addr=client_address(request),
+            ),
+            _("The correction has been saved."),
+        ):
             return redirect(f"{reverse('work:corrections')}?{request.GET.urlencode()}")
-        # Refused before the service: the page again, with what was wrong, not a redirect.
-        flash_form_errors(request, form)
-        status = 400
+        # Refused by the form or the service: the page again, the row's fields marked.
+        refused = RowRefusal(int(posted_entry) if posted_entry.isdigit() else 0, form)
     entries = []
     if month is not None:
         end = (month + dt.timedelta(days=32)).replace(day=1)
@@ -184,6 +186,7 @@ def corrections(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "staff_id": staff_id,
             "today": timezone.localdate(),
+            "refused": refused,
         },
-        status=status,
+        status=400 if refused else 200,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -15,7 +17,7 @@ from koers.accounts.policy import (
 )
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
-from koers.core.pages import flash_form_errors
+from koers.core.pages import RowRefusal, attempt, row_form, shown_again
 from koers.plans.access import can, get_activity_for_user
 from koers.work import services
 from koers.work.access import get_product_for_user
@@ -48,6 +50,18 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("The product is registered and awaits review."))
                 return redirect("work:products", activity_id=activity.pk)
+    return _products_page(request, activity, form, may_record)
+
+
+def _products_page(
+    request: HttpRequest,
+    activity: Any,
+    form: Any,
+    may_record: bool,
+    refused: RowRefusal | None = None,
+) -> HttpResponse:
+    """The activity's products; after a refused registration or review with that form as
+    posted (400)."""
     return render(
         request,
         "work/products.html",
@@ -59,6 +73,7 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
             "form": form if may_record else None,
             "may_review": may_record,
             "shows_names": sees_names(request.user, activity.programme.plan.organisation_id),
+            "refused": refused,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -68,23 +83,29 @@ def products(request: HttpRequest, activity_id: int) -> HttpResponse:
 @require_POST
 def product_review(request: HttpRequest, pk: int) -> HttpResponse:
     product = get_product_for_user(request.user, pk, Capability.RECORD_REALISATION)
-    form = ProductReviewForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return redirect("work:products", activity_id=product.activity_id)
-    try:
-        services.product_review(
+    form = row_form(ProductReviewForm, request.POST, product.pk)
+    if attempt(
+        request,
+        form,
+        lambda cleaned: services.product_review(
             actor=request.user,
             product=product,
-            approve=form.cleaned_data["decision"] == "approve",
-            remark=form.cleaned_data["remark"],
+            approve=cleaned["decision"] == "approve",
+            remark=cleaned["remark"],
             remote_addr=client_address(request),
-        )
-        messages.success(request, _("Your review has been saved."))
-    except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
-    return redirect("work:products", activity_id=product.activity_id)
+        ),
+        _("Your review has been saved."),
+    ):
+        return redirect("work:products", activity_id=product.activity_id)
+    activity = product.activity
+    page = _products_page(
+        request,
+        activity,
+        ProductForm(),
+        can(request.user, Capability.RECORD_REALISATION, activity.programme),
+        RowRefusal(product.pk, form),
+    )
+    return shown_again(page)
 
 
 @requires(Capability.VIEW_PLANS)
