@@ -123,7 +123,6 @@ SECTIONS: tuple[Section, ...] = (
         _("Management"),
         (
             Page("admin:index", _("Administration")),
-            Page("privacy:register", _("Register of processing")),
             Page("privacy:audit_log", _("Audit log")),
             Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
             Page("relations:quote_template", _("Quote template")),
@@ -185,7 +184,7 @@ def menu_for(user: Any, view_name: str, path: str) -> Menu:
     found = _page_of(view_name, path)
     sections: list[tuple[Link, list[Link]]] = []
     current: tuple[Link, list[Link]] | None = None
-    breadcrumbs = [Link(_("Home"), reverse("plans:dashboard"))]
+    breadcrumbs = [Link(pgettext_lazy("breadcrumb", "Home"), reverse("plans:dashboard"))]
     for section in SECTIONS:
         pages = [
             Link(
