@@ -67,6 +67,18 @@ class _Searchable:
 
     label_from_instance: Callable[[Any], str]  # ModelChoiceField's, after this in the MRO
 
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        *,
+        search_fields: Sequence[str],
+        search_url: str | StrPromise = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(queryset, **kwargs)  # type: ignore[call-arg]  # the model field's
+        self.search_fields = search_fields
+        self.search_url = search_url
+
     def matches(self, text: str) -> tuple[list[tuple[Any, str]], bool]:
         if not _searchable(text):
             return [], False
@@ -170,18 +182,6 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):
 
     widget = SearchSelect
 
-    def __init__(
-        self,
-        queryset: QuerySet[Any],
-        *,
-        search_fields: Sequence[str],
-        search_url: str | StrPromise = "",
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(queryset, **kwargs)
-        self.search_fields = search_fields
-        self.search_url = search_url
-
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):
             value = SearchValue(picked=[] if value in (None, "") else [str(value)], text=None)
@@ -220,18 +220,6 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):
     a ticked record matches it (she ticked what the search found)."""
 
     widget = SearchSelectMultiple
-
-    def __init__(
-        self,
-        queryset: QuerySet[Any],
-        *,
-        search_fields: Sequence[str],
-        search_url: str | StrPromise = "",
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(queryset, **kwargs)
-        self.search_fields = search_fields
-        self.search_url = search_url
 
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):
