@@ -4,8 +4,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from koers.accounts.admin_site import may_administer
 from koers.accounts.navigation import menu_for
 from koers.accounts.policy import has_capability, roles_of
 from koers.accounts.roles import Capability
@@ -17,19 +17,16 @@ def access(request: HttpRequest) -> dict[str, Any]:
         # Signed in without any membership: every page but her own account is refused, and
         # the refusal says whom to ask (templates/403.html).
         "has_role": bool(roles_of(request.user)),
-        "may_administer": may_administer(request.user),
-        "may_record_hours": has_capability(request.user, Capability.RECORD_HOURS),
         "may_approve_hours": has_capability(request.user, Capability.APPROVE_HOURS),
-        "may_view_capacity": has_capability(request.user, Capability.VIEW_CAPACITY),
         "may_close_period": has_capability(request.user, Capability.CLOSE_PERIOD),
         "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
         # Names of people on records; pages that know whose records they show narrow this
         # with koers.accounts.policy.sees_names.
         "shows_names": has_capability(request.user, Capability.VIEW_PERSONS),
-        "may_view_funding": has_capability(request.user, Capability.VIEW_FUNDING),
         "may_manage_privacy": has_capability(request.user, Capability.MANAGE_PRIVACY),
         "two_factor_waived": settings.TWO_FACTOR_WAIVED,
-        "navigation": _navigation(request),
+        # Built when a template reads it: the full pages' base does, an htmx fragment never.
+        "navigation": SimpleLazyObject(lambda: _navigation(request)),
     }
 
 
