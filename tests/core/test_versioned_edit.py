@@ -101,6 +101,38 @@ def test_a_save_in_between_answers_409_with_the_other_version(
     assert network.name == "Gezond Samen"
 
 
+def test_after_a_conflict_she_keeps_her_change_and_their_change_stands(
+    world: World, network: Network
+) -> None:
+    """She renamed the network while a colleague wrote its purpose: her form comes back
+    with her name and their purpose, so saving it again loses neither."""
+    client = world.client("medewerker")
+    opened = client.get(edit_url(network)).context["form"]
+    her_copy = {
+        **posted(world, version=network.version, purpose=""),
+        **{f"initial-{name}": opened[name].value() or "" for name in ("name", "purpose")},
+        "name": "Mijn naam",
+    }
+    services.network_save(
+        actor=world.users["programmacoordinator"],
+        holder_id=world.own.pk,
+        values={"purpose": "Kennis delen over brede gezondheid"},
+        representatives=[],
+        network=network,
+        expected_version=network.version,
+    )
+    conflict = client.post(edit_url(network), her_copy)
+    assert conflict.status_code == 409
+    form = conflict.context["form"]
+    assert (form.data["name"], form.data["purpose"]) == (
+        "Mijn naam",
+        "Kennis delen over brede gezondheid",
+    )
+    assert client.post(edit_url(network), form.data).status_code == 302
+    network.refresh_from_db()
+    assert (network.name, network.purpose) == ("Mijn naam", "Kennis delen over brede gezondheid")
+
+
 def versioned_models() -> list[type[models.Model]]:
     from django.apps import apps
 

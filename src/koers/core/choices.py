@@ -29,7 +29,13 @@ from django.utils.translation import ngettext
 
 from koers.core.forms import SEARCH_LENGTH, Form, SearchForm, refuse_unstorable
 from koers.core.text import first_unstorable
-from koers.core.widgets import SearchSelect, SearchSelectMultiple, SearchValue
+from koers.core.widgets import (
+    SearchHiddenInput,
+    SearchMultipleHiddenInput,
+    SearchSelect,
+    SearchSelectMultiple,
+    SearchValue,
+)
 
 # At most this many records answer a search: enough to choose from, few enough to read.
 MAX_RESULTS = 20
@@ -181,6 +187,7 @@ class SearchChoiceField(_Searchable, forms.ModelChoiceField):
     matches to choose from. An empty text means no choice."""
 
     widget = SearchSelect
+    hidden_widget = SearchHiddenInput
 
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):
@@ -220,6 +227,7 @@ class SearchMultipleChoiceField(_Searchable, forms.ModelMultipleChoiceField):
     a ticked record matches it (she ticked what the search found)."""
 
     widget = SearchSelectMultiple
+    hidden_widget = SearchMultipleHiddenInput
 
     def clean(self, value: Any) -> Any:
         if not isinstance(value, SearchValue):

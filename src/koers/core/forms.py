@@ -135,14 +135,39 @@ class SortedChoices:
         sort_choices_by_label(self)  # type: ignore[arg-type]
 
 
-class Form(TextGuard, SortedChoices, forms.Form):
-    """A form whose text fields refuse what cannot be stored, and whose model choices are
-    listed by label."""
+class RemembersWhatSheSaw:
+    """Mixed into a form: a form that edits a versioned record (it has a `version` field)
+    posts back, beside each field she can change, the value she saw
+    (`show_hidden_initial`). After someone else saved in between, what she did not change
+    then shows their value instead of the old one, so saving again cannot write her stale
+    copy over their work (`koers.core.versioning.keep_her_input`)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "version" not in self.fields:
+            return
+        for name, field in self.fields.items():
+            if name != "version" and remembers_what_she_saw(field):
+                field.show_hidden_initial = True
 
 
-class ModelForm(TextGuard, SortedChoices, forms.ModelForm[_M]):
-    """A model form whose text fields refuse what cannot be stored, and whose model choices
-    are listed by label."""
+def remembers_what_she_saw(field: forms.Field) -> bool:
+    """Whether `field` can post back the value she saw: not for files (a browser never
+    posts a file back) nor for hidden or disabled fields (she cannot change them)."""
+    return not (field.widget.is_hidden or field.disabled or isinstance(field, forms.FileField))
+
+
+class Form(TextGuard, SortedChoices, RemembersWhatSheSaw, forms.Form):
+    """A form whose text fields refuse what cannot be stored, whose model choices are
+    listed by label, and which remembers what she saw when it edits a versioned record."""
+
+
+class ModelForm(TextGuard, SortedChoices, RemembersWhatSheSaw, forms.ModelForm[_M]):
+    """A model form whose text fields refuse what cannot be stored, whose model choices
+    are listed by label, and which remembers what she saw when it edits a versioned
+    record."""
 
 
 def with_text_guard(form_class: type[_F]) -> type[_F]:

@@ -22,9 +22,10 @@ A page that edits such a record is one call to `versioned_edit`::
 `save` gets the form's cleaned data and returns the saved record (so an add page can
 redirect to what it made). The page answers 200 on GET, 400 when the form or the service
 refused (reasons next to the fields), 409 when someone saved in between (their version's
-`shown` fields listed, her input kept with the new version so saving again is a
-deliberate choice), and redirects to `next_url(saved)` on success. The template is the
-shared form page unless `template` names another that renders the same context.
+`shown` fields listed, what she changed kept and the rest showing their values, with the
+new version so saving again is a deliberate choice), and redirects to `next_url(saved)`
+on success. The template is the shared form page unless `template` names another that
+renders the same context.
 
 A page of several such forms saved together, all or nothing (the quarter page writes every
 activity's progress at once), is one call to `versioned_edit_many`: its service raises
@@ -43,11 +44,13 @@ from typing import Any, NamedTuple, TypeVar
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms import CheckboxInput
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from koers.core.pages import FORM_PAGE, display, form_status
+from koers.core.widgets import TEXT_SUFFIX, SearchSelect
 
 Versioned = TypeVar("Versioned", bound=models.Model)
 Saved = TypeVar("Saved")
@@ -97,17 +100,49 @@ def lock_for_edit(record: Versioned, expected_version: int | None) -> Versioned:
 
 
 def keep_her_input(form: Any, current: Any, shown: tuple[str, ...]) -> ConflictRows:
-    """After a conflict, `form` keeps her input but carries `current`'s version, so saving
-    again is a deliberate choice; a field that posts back the value she saw
-    (`show_hidden_initial`) now says she saw theirs, so only her own changes count as
-    changes. Returns their version's `shown` fields as (label, value) rows for the page."""
+    """After a conflict, `form` keeps what she changed but carries `current`'s version, so
+    saving again is a deliberate choice. A field she did not change shows their value, so
+    saving again keeps their work there: every field of a versioned form posts back the
+    value she saw (`koers.core.forms.RemembersWhatSheSaw`), which tells her changes from
+    the stale rest. Each such field now says she saw theirs, so only her own changes count
+    as changes. Returns their version's `shown` fields as (label, value) rows for the page.
+    """
     data = form.data.copy()
     data[form.add_prefix("version")] = str(current.version)
-    for name in shown:
-        if form.fields[name].show_hidden_initial:
-            data[form.add_initial_prefix(name)] = getattr(current, name)
+    # The page built the form's initial values from the record as it is now, unless a
+    # save slipped in between that and the lock (then their values are not to hand).
+    theirs_to_hand = str(form.initial.get("version")) == str(current.version)
+    for name, field in form.fields.items():
+        if name == "version" or not field.show_hidden_initial:
+            continue
+        if theirs_to_hand:
+            their_value = form[name].initial
+        elif hasattr(current, name):
+            their_value = getattr(current, name)
+        else:
+            continue
+        if theirs_to_hand and name not in form.changed_data:
+            _put(data, form.add_prefix(name), field, field.widget, their_value)
+        _put(data, form.add_initial_prefix(name), field, field.hidden_widget(), their_value)
     form.data = data
     return [(form.fields[name].label, display(current, name)) for name in shown]
+
+
+def _put(data: Any, key: str, field: Any, widget: Any, value: Any) -> None:
+    """Write `value` into posted `data` under `key` as `widget` would post it."""
+    if isinstance(widget, SearchSelect):
+        data.pop(key + TEXT_SUFFIX, None)  # her text named her old choice; the id alone counts
+    if isinstance(widget, CheckboxInput):
+        if value:
+            data[key] = "on"
+        else:
+            data.pop(key, None)
+        return
+    posted = widget.format_value(field.prepare_value(value))
+    if isinstance(posted, list):
+        data.setlist(key, [str(item) for item in posted])
+    else:
+        data[key] = "" if posted is None else str(posted)
 
 
 class Attempt(NamedTuple):

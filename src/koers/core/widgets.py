@@ -29,6 +29,25 @@ class SearchValue:
     text: str | None = ""
 
 
+class SearchHiddenInput(forms.HiddenInput):
+    """The value she saw of a searchable field, posted back beside it
+    (`show_hidden_initial`): the chosen id."""
+
+    def format_value(self, value: Any) -> Any:
+        if isinstance(value, SearchValue):
+            value = value.picked[0] if value.picked else None
+        return super().format_value(value)
+
+
+class SearchMultipleHiddenInput(forms.MultipleHiddenInput):
+    """The values she saw of a field of several searchable choices: the chosen ids."""
+
+    def format_value(self, value: Any) -> Any:
+        if isinstance(value, SearchValue):
+            value = value.picked
+        return super().format_value(value)
+
+
 class SearchSelect(forms.widgets.ChoiceWidget):
     """One record, searched by name. Its field (`core.choices.SearchChoiceField`) supplies
     the labels of the chosen record and of the matches, and the endpoint's address."""
