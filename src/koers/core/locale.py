@@ -21,8 +21,10 @@ class LanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         available = {code for code, _ in settings.LANGUAGES}
         language = chosen if chosen in available else settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the language is the thread's, and what runs in the same
+        # thread afterwards (the next test, a task run in-process) must not inherit hers.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
