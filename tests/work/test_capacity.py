@@ -164,3 +164,30 @@ def test_weeks_before_she_joined_are_not_missing(world: World, year_of_hours: An
     figures = queries.capacity(world.own.pk, 2021, dt.date(2021, 1, 27))
     [(_user, mondays)] = figures.missing_weeks
     assert mondays == [dt.date(2021, 1, 18)]  # not the week of 11 January, before she joined
+
+
+def test_a_reference_year_is_shown_beside_the_targets_and_is_never_a_target(
+    world: World, year_of_hours: Any
+) -> None:
+    """The plan's starting point (001 §5.2: 2019, 18,117 direct hours, 64%) is data, in the
+    same table as the targets, marked as realised."""
+    HoursTarget.objects.create(
+        organisation=world.own,
+        year=2019,
+        direct_hours=D(18117),
+        direct_share=D(64),
+        is_reference=True,
+        source="Meerjarenplan, referentiejaar",
+    )
+    figures = queries.capacity(world.own.pk, 2021, dt.date(2021, 2, 28))
+    assert [(t.year, t.is_reference) for t in figures.plan_years] == [(2019, True), (2021, False)]
+    assert figures.target is not None and figures.target.year == 2021
+    # in its own year the reference is no target to measure the hours against
+    assert queries.capacity(world.own.pk, 2019, dt.date(2019, 6, 30)).target is None
+    page = world.client("directeur").get(reverse("work:capacity"), {"peildatum": "2021-02-28"})
+    table = page.content.decode().split('id="plan-years-heading"')[1].split("</section>")[0]
+    rows = [" ".join(row.split()) for row in table.split("<tr>")[2:]]
+    assert "2019" in rows[0] and "18.117" in rows[0] and "64%" in rows[0]
+    assert "referentiejaar (gerealiseerd)" in rows[0]
+    assert "2021" in rows[1] and "20.258" in rows[1] and "74%" in rows[1]
+    assert "streefwaarde" in rows[1]

@@ -155,4 +155,72 @@ PARTNERS = [
         contacts=1,
     ),
     Org("zorgfocuz", "Zorgfocuz", K.PARTNER, sector="advies", tags=("evaluatie 2020",), contacts=1),
+    # Issue 17: the organisations the seeds name that the directory lacked. No contact
+    # persons (the seeds name none; persons are drawn only for organisations with contacts,
+    # so the example persons stay the same). Already here under their own spelling: the LAG
+    # Leader (`lag-leader`), GGD Flevoland and the Regionaal Werkbedrijf Flevoland.
+    #
+    # 000 r. 525: "Daarnaast is het ministerie van VWS een belangrijke financier
+    # (regioplus)"; r. 840: CMO is one of 14 organisations "die door het ministerie van VWS
+    # gevraagd zijn te matchen" (Extra handen voor de zorg); 001 r. 2220: "Ministerie van
+    # VWS - Ministerie van Volksgezondheid, Welzijn en Sport".
+    Org(
+        "ministerie-van-vws",
+        "Ministerie van Volksgezondheid, Welzijn en Sport",
+        K.FUNDER,
+        "Ministerie van VWS",
+        sector="rijksoverheid",
+        tags=("Regio+", "Extra handen voor de zorg"),
+    ),
+    # 001 r. 4070: "We onderzoeken met welke partijen (zoals bijvoorbeeld de Stadmakerij en
+    # het 10 dorpenoverleg) we meet-ups kunnen organiseren in de provincie." The seed names
+    # one overleg of ten villages, not the ten villages: it is added as the seed writes it.
+    Org("stadmakerij", "Stadmakerij", K.PARTNER, tags=("meet-ups",)),
+    Org("10-dorpenoverleg", "10 dorpenoverleg", K.RESIDENTS, tags=("meet-ups",)),
+    # 001 r. 1845: "ervaringen delen met andere regionale schakelfuncties FSP (Fries Sociaal
+    # Planbureau)".
+    Org(
+        "fries-sociaal-planbureau",
+        "Fries Sociaal Planbureau",
+        K.PARTNER,
+        "FSP",
+        sector="onderzoek",
+        tags=("onderzoek", "regionale schakelfunctie"),
+    ),
+    # 001 r. 1502: "De meeste belangenorganisaties zijn landelijk georganiseerd en zijn
+    # aangesloten bij de Patiëntenfederatie Nederland"; r. 1869 "(w.o. Patiëntenfederatie,
+    # GGD)".
+    Org(
+        "patientenfederatie-nederland",
+        "Patiëntenfederatie Nederland",
+        K.RESIDENTS,
+        website="https://www.patientenfederatie.nl",
+        sector="patiënten- en cliëntenbelang",
+        tags=("Versterken van Inwoners",),
+    ),
+    # 000 r. 841-845: "CMO doet dat in nauwe afstemming met de GGD/GHOR als regievoerder" and
+    # matches "conform de prioritering van GGD/GHOR en Ministerie". GGD Flevoland is in the
+    # directory already; the GHOR is added, with the seed's "GGD/GHOR" as its short name.
+    Org(
+        "ghor-flevoland",
+        "GHOR Flevoland",
+        K.CARE,
+        "GGD/GHOR",
+        sector="geneeskundige hulpverlening",
+        tags=("Extra handen voor de zorg",),
+    ),
+    # 003 r. 301: "Ten tweede zet Win4all ook regionaal in op het overkomen van HRM
+    # knelpunten en zoekt daarmee aansluiting met Zowelwerk."
+    Org("win4all", "Win4all", K.PARTNER, sector="HRM", tags=("Zowelwerk",)),
+    # 003 r. 91: "nauwe samenwerking met andere regionale stakeholders (zoals de werkplaats
+    # sociaal domein, de GGD, Horizon Flevoland en Sportservice Flevoland)"; r. 327
+    # "afspraken met de werkplaats Sociaal Domein"; 004: "Onderzoek (Werkplaats Sociaal
+    # Domein)" in the KS budget.
+    Org(
+        "werkplaats-sociaal-domein",
+        "Werkplaats Sociaal Domein",
+        K.PARTNER,
+        sector="onderzoek",
+        tags=("onderzoek", "Krachtige Samenleving"),
+    ),
 ]

@@ -37,6 +37,7 @@ from koers.work.rules import monday_of
 from koers.work.services import project_save
 
 YEAR = 2021
+REFERENCE_YEAR = 2019  # the year the multi-year plan's hours KPIs start from (001 §5.2)
 TEAMS = ["Project & Advies", "Zorgbelang Flevoland", "Zowelwerk"]
 # (name, direct, needs a note)
 CATEGORIES = [
@@ -70,14 +71,16 @@ def build_hours(
 ) -> int:
     """Create the hours part of the demo once; returns the number of time entries made."""
     own = plan.organisation
-    for year, direct, share in _targets():
+    for year, direct, share, is_reference in _targets():
         _target, was = HoursTarget.objects.get_or_create(
             organisation=own,
             year=year,
             defaults={
                 "direct_hours": direct,
                 "direct_share": share,
-                "source": "Meerjarenplan 2021–2024, §5.2",
+                "is_reference": is_reference,
+                "source": "Meerjarenplan 2021–2024, §5.2"
+                + (" (referentiejaar)" if is_reference else ""),
             },
         )
         note("hours targets", was)
@@ -112,10 +115,19 @@ def build_hours(
     return len(entries)
 
 
-def _targets() -> list[tuple[int, Decimal, Decimal]]:
+def _targets() -> list[tuple[int, Decimal, Decimal, bool]]:
+    """The plan's hours KPIs: the reference year and the targets for 2021–2024.
+
+    Seed 001 §5.2 (the table under "twee kernindicatoren"): "Referentie-jaar 2019 2021 2022
+    2023 2024 … Aantal directe uren 18117 20258 21013 22374 24173 … Aandeel directe
+    uren/totale uren 64% 74% 77% 78% 80%"."""
     hours, share = seed_data.ORGANISATION_INDICATORS
     return [
-        (year, hours["targets"][year], share["targets"][year]) for year in sorted(hours["targets"])
+        (REFERENCE_YEAR, hours["baseline"], share["baseline"], True),
+        *(
+            (year, hours["targets"][year], share["targets"][year], False)
+            for year in sorted(hours["targets"])
+        ),
     ]
 
 

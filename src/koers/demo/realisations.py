@@ -15,6 +15,8 @@ from koers.demo.constants import DEMO_YEAR, REFERENCE_DATE
 from koers.plans.models import Indicator, Plan, Realisation, Source, Target
 from koers.plans.progress import expected_by
 
+YEAR_START = dt.date(DEMO_YEAR, 1, 4)  # the first working day of 2021
+
 
 def build_realisations(
     plan: Plan, users: dict[str, User], municipalities: dict[str, Municipality]
@@ -40,7 +42,16 @@ def build_realisations(
         if target is None or indicator.source == Source.DERIVED:
             continue
         places: list[Municipality | None] = [*indicator.activity.municipalities.all()] or [None]
-        for day, value in _spread(indicator, target, year, rng):
+        spread = _spread(indicator, target, year, rng)
+        if indicator.baseline is not None and _is_state(indicator, target, year):
+            # The seed gives the stand at the start of the year (OCO Almere: "ruim 65"
+            # volunteers, "nu 13" covenant partners, 001 r. 4267-4273): the first reading is
+            # that stand, the example readings grow from it. No draw from `rng` for it, so
+            # every other indicator keeps its example values.
+            recorder = indicator.activity.programme.coordinator or recorders[0]
+            rows.append(_example(indicator, YEAR_START, indicator.baseline, places[0], recorder))
+            spread = _from_baseline(indicator, indicator.baseline, target.value, spread)
+        for day, value in spread:
             rows.append(_example(indicator, day, value, rng.choice(places), rng.choice(recorders)))
     Realisation.objects.bulk_create(rows)
     return len(rows)
@@ -61,6 +72,43 @@ def _example(
         recorded_by=user,
         is_example=True,
     )
+
+
+def _is_state(indicator: Indicator, target: Target, year: Year) -> bool:
+    """A state measured now and then, not a count that adds up over the year."""
+    return (
+        indicator.unit != "milestone"
+        and expected_by(
+            target=target.value,
+            phasing=target.phasing,
+            cumulative=indicator.aggregation == "sum",
+            year=year,
+            reference=REFERENCE_DATE,
+        )
+        is None
+    )
+
+
+def _from_baseline(
+    indicator: Indicator,
+    baseline: Decimal,
+    target: Decimal,
+    spread: list[tuple[dt.date, Decimal]],
+) -> list[tuple[dt.date, Decimal]]:
+    """The drawn readings of a state, moved to start from `baseline` and grow: the higher
+    the draw put the last reading (from 40% to 105% of the target), the more it rises above
+    the baseline — by half to all of a tenth of it, and by at least 1 to 2 (13 partners
+    become 14 or 15; 65 volunteers up to 71)."""
+    if not spread or not target:
+        return spread
+    top = max(value for _day, value in spread) / target
+    growth = max(Decimal("0.5"), min(Decimal(1), (top - Decimal("0.4")) / Decimal("0.65")))
+    rise = max(baseline / 10, Decimal(2)) * growth
+    steps = len(spread)
+    return [
+        (day, max(baseline, _round(indicator, baseline + rise * (i + 1) / steps)))
+        for i, (day, _value) in enumerate(spread)
+    ]
 
 
 def _random_day(rng: random.Random, last: dt.date) -> dt.date:

@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from koers.demo.constants import REFERENCE_DATE
+from koers.demo.relations_networks import SEED_NETWORKS
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
 from koers.relations.events import services as event_services
@@ -209,7 +210,8 @@ COMMUNICATIONS = [
 EXAMPLE = "Voorbeeldgegevens: datum, plaats en deelnemers staan niet in de bronstukken."
 
 # Networks the seeds name (jaarplan 2021): (programme, name, kind, role, purpose). The role
-# and the date of joining are example data.
+# and the date of joining are example data. More networks, with their seed passages, are in
+# `relations_networks`.
 NETWORKS = [
     (
         "PG",
@@ -349,7 +351,11 @@ def _networks(plan: Plan, users: dict[str, Any]) -> None:
         return
     programmes = {p.code: p for p in Programme.objects.filter(plan=plan)}
     coordinators = {"PG": "coordinator", "AO": "coordinator-ao", "VI": "coordinator-vi"}
-    for code, name, kind, role, purpose in NETWORKS:
+    example_start = dt.date(2020, 1, 1)
+    for code, name, kind, role, purpose, joined_on in [
+        *((*network, example_start) for network in NETWORKS),
+        *SEED_NETWORKS,
+    ]:
         network_services.network_save(
             actor=users["bedrijfsvoering"],
             holder_id=plan.organisation_id,
@@ -359,7 +365,7 @@ def _networks(plan: Plan, users: dict[str, Any]) -> None:
                 "role": role,
                 "programme": programmes[code],
                 "purpose": purpose,
-                "joined_on": dt.date(2020, 1, 1),
+                "joined_on": joined_on,
             },
             representatives=[users[coordinators[code]]],
             is_example=True,

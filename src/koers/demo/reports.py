@@ -45,11 +45,15 @@ NARRATIVES = [
         "",
         "",
     ),
+    # Seed 001 (Informeel Flevoland in Beeld, r. 2734-2742): "Het afgelopen jaar [2020] is
+    # … gestart met procesbegeleiding van gemeenten. Samen met de gemeenten Lelystad en Urk
+    # …. Deze lijn zetten we in 2021 en 2022 door … in de vier overige gemeenten". Which
+    # two of the four in 2021 the seed does not say: Almere and Noordoostpolder are example.
     (
         "PG-2.1",
         3,
-        "In Lelystad en Urk is de procesbegeleiding afgerond; Dronten en Zeewolde zijn "
-        "benaderd voor 2022.",
+        "Na Lelystad en Urk in 2020 is in 2021 de procesbegeleiding in Almere en "
+        "Noordoostpolder afgerond; Dronten en Zeewolde zijn benaderd voor 2022.",
         "De gemeenten kiezen zelf hun moment; de planning van de andere vier schuift mogelijk.",
         "on_track",
         "De twee gemeenten van 2021 zijn begeleid; wat nog openstaat, is voor 2022 gepland.",

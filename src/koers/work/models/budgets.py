@@ -14,7 +14,11 @@ from koers.work.models.projects import Project
 
 class HoursTarget(models.Model):
     """The organisation's targets for a year: direct hours and their share of all hours
-    (the multi-year plan's KPIs), and how many hours one FTE stands for."""
+    (the multi-year plan's KPIs), and how many hours one FTE stands for.
+
+    A reference year (`is_reference`) holds what was measured in a year the plan starts
+    from (CMO's 2019: 18,117 direct hours, 64%), in the same figures as the targets, so the
+    two are shown side by side; it is never a year's target."""
 
     organisation = models.ForeignKey(
         "directory.Organisation",
@@ -38,6 +42,11 @@ class HoursTarget(models.Model):
         help_text=_("36 hours × 52 weeks unless the organisation counts otherwise."),
     )
     source = models.CharField(_("source"), max_length=200, blank=True)
+    is_reference = models.BooleanField(
+        _("reference year"),
+        default=False,
+        help_text=_("What was realised in a year the plan starts from, not a target."),
+    )
 
     class Meta:
         ordering = ["organisation", "year"]

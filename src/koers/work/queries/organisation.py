@@ -55,6 +55,8 @@ class Capacity:
     projects: list[dict[str, Any]]
     activities: list[dict[str, Any]]
     missing_weeks: list[tuple[Any, list[dt.date]]] = field(default_factory=list)
+    # every year of the multi-year plan's hours KPIs: the reference years and the targets
+    plan_years: list[HoursTarget] = field(default_factory=list)
 
     @property
     def share(self) -> Decimal | None:
@@ -117,7 +119,8 @@ def capacity(organisation_id: int, year: int, until: dt.date) -> Capacity:
     total = sum((m.total for m in months), ZERO)
     year_days = working_days(start, dt.date(year, 12, 31))
     elapsed = Decimal(working_days(start, end)) / Decimal(year_days)
-    target = HoursTarget.objects.filter(organisation_id=organisation_id, year=year).first()
+    plan_years = list(HoursTarget.objects.filter(organisation_id=organisation_id).order_by("year"))
+    target = next((t for t in plan_years if t.year == year and not t.is_reference), None)
     projects = list(
         Project.objects.filter(organisation_id=organisation_id)
         .select_related("programme")
@@ -170,6 +173,7 @@ def capacity(organisation_id: int, year: int, until: dt.date) -> Capacity:
             key=lambda row: (-row["hours"], row["activity"].code),
         ),
         missing_weeks=missing_weeks(organisation_id, start, end),
+        plan_years=plan_years,
     )
 
 
