@@ -26,6 +26,7 @@ from koers.reports.render.elements import (
     table,
     text,
 )
+from koers.reports.render.summary import line_heading, line_summary
 
 # --- the parts -----------------------------------------------------------------------------
 
@@ -193,8 +194,9 @@ def _programme(section: dict[str, Any], kind: str) -> Iterator[Block]:
         for spec in charts.charts_of(section):
             yield {"type": "chart", "spec": spec}
     for line in section["lines"]:
-        if line["title"]:
-            yield heading(2, line["title"])
+        yield from line_heading(line, section, 2)
+        if kind == "annual_plan":
+            yield from line_summary(line, section["name"])
         for activity in line["activities"]:
             yield from _activity(activity, kind)
     yield from _budget(section, realised=kind != "annual_plan")
