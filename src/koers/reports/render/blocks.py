@@ -3,7 +3,9 @@ that the page, Word and PDF each render in their own way (`html`, `docx`, `pdf`)
 layout for all three, so what the director reads on the page is what the province files.
 
 A block is a dict with a `type`: heading (level, text), text (text, style), facts
-(items: label/value pairs), table (header, rows, numeric: column indexes, caption),
+(items: label/value pairs), table (header, rows, numeric: column indexes, caption; and
+optionally caption_hidden: the caption only for assistive technology and Word's alternative
+text, widths: the columns' shares in percent, row_header: the first cell heads its row),
 chart (spec: see charts.py) or pagebreak.
 """
 

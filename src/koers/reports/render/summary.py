@@ -72,7 +72,6 @@ def line_summary(line: dict[str, Any], programme: str) -> list[Block]:
             "caption_hidden": True,
             "widths": [40, 30, 30],
             "row_header": True,  # the activity names its row, for screen readers
-            "summary": True,
         },
     ]
 
