@@ -30,8 +30,10 @@ BARE_TABLES_ALLOWED = {
     "import_upload.html",
     "import_report.html",
     "checked_table.html",
-    # The blocks of a report, rendered as in Word and PDF, inside .table-scroll.
-    "blocks.html",
+    # A block of a report, rendered as in Word and PDF: on the page a table with a caption
+    # is in {% scroll_table %}; the bare one is the PDF's (print), or a table without a
+    # caption inside .table-scroll.
+    "block.html",
     # The invoice of an advance as a PDF (A4, core.pdf): paper, never a phone's screen, and
     # a tagged PDF wants a plain table for its structure tree.
     "invoice_pdf.html",

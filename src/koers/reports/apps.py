@@ -7,7 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
+        from koers.core import page_parts
         from koers.core.audit import register_action_labels
+        from koers.reports.parts import ANNUAL_PLAN_ACTIVITIES, annual_plan_lines
+
+        page_parts.register(ANNUAL_PLAN_ACTIVITIES, annual_plan_lines)
 
         register_action_labels(
             {

@@ -3,75 +3,32 @@ that the page, Word and PDF each render in their own way (`html`, `docx`, `pdf`)
 layout for all three, so what the director reads on the page is what the province files.
 
 A block is a dict with a `type`: heading (level, text), text (text, style), facts
-(items: label/value pairs), table (header, rows, numeric: column indexes, caption),
+(items: label/value pairs), table (header, rows, numeric: column indexes, caption; and
+optionally caption_hidden: the caption only for assistive technology and Word's alternative
+text, widths: the columns' shares in percent, row_header: the first cell heads its row),
 chart (spec: see charts.py) or pagebreak.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from koers.core import money
 from koers.reports import charts
-
-Block = dict[str, Any]
-
-
-# --- formatting, in the language the content was built in ----------------------------------
-
-
-def number(value: str | None, places: int | None = None) -> str:
-    if value is None:
-        return "—"
-    amount = Decimal(value)
-    if places is None:
-        places = 0 if amount == amount.to_integral_value() else 2
-    return number_format(amount, places, use_l10n=True, force_grouping=True)
-
-
-def euro(value: str | None) -> str:
-    return money.euro(value)
-
-
-def day(value: str | None, missing: str = "") -> str:
-    """A day the content keeps as ISO text, written as the language writes dates."""
-    return date_format(dt.date.fromisoformat(value)) if value else missing
-
-
-def figure(value: str | None, unit: str) -> str:
-    """An indicator's value as its unit says: 74%, € 1.250, 12 hours, yes/no."""
-    if value is None:
-        return "—"
-    if unit == "percentage":
-        return f"{number(value)}%"
-    if unit == "euro":
-        return euro(value)
-    if unit == "milestone":
-        return _("yes") if Decimal(value) >= 1 else _("not yet")
-    return number(value)
-
-
-def heading(level: int, text: str) -> Block:
-    return {"type": "heading", "level": level, "text": text}
-
-
-def text(value: str, style: str = "normal") -> Block:
-    return {"type": "text", "text": value, "style": style}
-
-
-def facts(items: list[tuple[str, str]]) -> Block:
-    return {"type": "facts", "items": [[label, value] for label, value in items if value]}
-
-
-def table(header: list[str], rows: list[list[str]], numeric: list[int], caption: str = "") -> Block:
-    return {"type": "table", "header": header, "rows": rows, "numeric": numeric, "caption": caption}
-
+from koers.reports.render.elements import (
+    Block,
+    day,
+    euro,
+    facts,
+    figure,
+    heading,
+    number,
+    table,
+    text,
+)
+from koers.reports.render.summary import line_heading, line_summary
 
 # --- the parts -----------------------------------------------------------------------------
 
@@ -239,8 +196,9 @@ def _programme(section: dict[str, Any], kind: str) -> Iterator[Block]:
         for spec in charts.charts_of(section):
             yield {"type": "chart", "spec": spec}
     for line in section["lines"]:
-        if line["title"]:
-            yield heading(2, line["title"])
+        yield from line_heading(line, section, 2)
+        if kind == "annual_plan":
+            yield from line_summary(line, section["name"])
         for activity in line["activities"]:
             yield from _activity(activity, kind)
     yield from _budget(section, realised=kind != "annual_plan")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
 
@@ -45,6 +45,7 @@ def _table(
     numeric: set[int],
     style: str | None,
     bold_first: bool = False,
+    caption: str = "",
 ) -> Any:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
@@ -61,13 +62,19 @@ def _table(
         parts.append(f"<w:tr>{cells}</w:tr>")
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     look = f'<w:tblStyle w:val="{style}"/>' if style else ""
+    # Word's alternative text of a table (its title), which a screen reader announces.
+    title = f"<w:tblCaption w:val={quoteattr(xml_safe(caption))}/>" if caption else ""
     return parse_xml(
-        f'<w:tbl {nsdecls("w")}><w:tblPr>{look}<w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+        f'<w:tbl {nsdecls("w")}><w:tblPr>{look}<w:tblW w:w="0" w:type="auto"/>{title}</w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(parts)}</w:tbl>"
     )
 
 
-def _widths(columns: int) -> list[int]:
+def _widths(columns: int, shares: list[int] | None = None) -> list[int]:
+    """The columns' widths: as the block asks (percentages), else the first column half
+    the text's width (a third with more than three columns) and the rest in equal parts."""
+    if shares:
+        return [TEXT_WIDTH * share // 100 for share in shares]
     if columns == 1:
         return [TEXT_WIDTH]
     first = TEXT_WIDTH * (34 if columns > 3 else 50) // 100
@@ -117,16 +124,17 @@ def render(blocks: list[Block], progress: Progress | None = None) -> bytes:
             )
             document.add_paragraph()
         elif kind == "table":
-            if block["caption"]:
+            if block["caption"] and not block.get("caption_hidden"):
                 paragraph(block["caption"], bold=True)
             columns = len(block["header"])
             body._insert_tbl(
                 _table(
                     block["header"],
                     block["rows"],
-                    _widths(columns),
+                    _widths(columns, block.get("widths")),
                     numeric=set(block["numeric"]),
                     style="TableGrid",
+                    caption=block["caption"],
                 )
             )
             document.add_paragraph()
