@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.versioning import VersionedModel
 from koers.funding.models.fields import money_field
 
-HUNDRED = Decimal(100)
+PERCENT = Decimal("0.01")
 
 
 class RiskQuerySet(models.QuerySet["Risk"]):
@@ -25,7 +25,8 @@ class RiskQuerySet(models.QuerySet["Risk"]):
         """Each risk with `expected_impact` (probability × impact), computed in the database."""
         return self.annotate(
             expected_impact=ExpressionWrapper(
-                F("impact") * F("probability") / Value(HUNDRED),
+                # Times 0.01, not divided by 100: SQLite divides integers as integers.
+                F("impact") * F("probability") * Value(PERCENT),
                 output_field=DecimalField(max_digits=16, decimal_places=2),
             )
         )
