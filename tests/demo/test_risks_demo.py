@@ -121,3 +121,25 @@ def test_the_friction_costs_are_stored_as_the_table_states_with_the_texts_figure
     total = next(r for r in checked.rows if r.is_total)
     assert total.stated_total == total.computed_total == D("354666")
     assert not total.text_mismatch
+
+
+def test_a_controller_sees_the_flags_on_the_position_and_risk_pages(demo: int) -> None:
+    from django.urls import reverse
+
+    from koers.accounts.models import User
+    from tests.conftest import verified_client
+
+    client = verified_client(User.objects.get(username="bedrijfsvoering"))
+    position = client.get(reverse("funding:position"), HTTP_ACCEPT_LANGUAGE="nl")
+    text = position.content.decode().replace(NBSP, " ")
+    assert "Eigen vermogen € 103.000 ligt € 74.000 onder het vereiste minimum van € 177.000" in text
+    assert "De tekst noemt € 135.000, tegenover € 134.666" in text
+    assert "De tekst noemt € 185.000, tegenover € 175.450" in text
+    assert "€ 708.000 tegenover € 875.000" in text
+    risks = client.get(reverse("funding:risks"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Bestemmingsreserve organisatierisico’s" in risks
+    assert risks.count("voorbeeldgegevens") >= 4
+    table = BudgetTable.objects.get(title__startswith="Transitieplan")
+    page = client.get(reverse("funding:budget_table", args=[table.pk]), HTTP_ACCEPT_LANGUAGE="nl")
+    shown = page.content.decode().replace(NBSP, " ")
+    assert "de tekst noemt € 167.133, de tabel € 167.166" in shown

@@ -181,3 +181,11 @@ def test_funders_and_other_organisations_see_no_risk(world: Any) -> None:
     assert world.client("outsider").get(detail).status_code == 404
     listing = world.client("outsider").get(reverse("funding:risks"))
     assert list(listing.context["risks"]) == []
+
+
+def test_a_half_required_range_is_refused_and_nothing_saved(world: Any) -> None:
+    response = world.client("bedrijfsvoering").post(
+        reverse("funding:position_edit", args=[2019]), {"required_equity_low": "177000"}
+    )
+    assert response.status_code == 400
+    assert not FinancialYear.objects.filter(organisation=world.own).exists()
