@@ -282,6 +282,14 @@ def a_budget_table(world: Any) -> Any:
     return table
 
 
+def a_risk(world: Any) -> Any:
+    from koers.funding.models import Risk
+
+    return Risk.objects.create(
+        organisation=world.own, title="Ziekteverzuim", probability=40, impact=Decimal("60000")
+    )
+
+
 def an_event(world: Any) -> Any:
     import datetime as dt
 
@@ -1013,6 +1021,19 @@ ROWS: list[Row] = [
         target=lambda w: (2021,),
         expected=MONEY_MANAGERS,
     ),
+    Row(
+        "funding:risks",
+        "Risico's en reserves (register, bestemmingsreserves, dekking)",
+        expected=[403, 200, 200, 200, 403, 200, 403, 403, 200, 403],
+    ),
+    Row(
+        "funding:risk",
+        "Risico (kans, impact, scenario, maatregelen)",
+        target=a_risk,
+        expected=[403, 200, 200, 200, 403, 200, 403, 403, 404, 403],
+    ),
+    Row("funding:risk_add", "Risico toevoegen", expected=MONEY_MANAGERS),
+    Row("funding:risk_edit", "Risico wijzigen", target=a_risk, expected=MONEY_MANAGERS_OWN),
     Row(
         "funding:export",
         "Subsidies, voorschotten, begroting en tabellen (Excel)",

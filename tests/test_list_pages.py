@@ -28,8 +28,9 @@ from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Person
 from koers.directory.organisations import views as organisation_views
 from koers.directory.persons import views as person_views
+from koers.funding import risk_views
 from koers.funding import views as funding_views
-from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep
+from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep, Risk
 from koers.funding.queries.grants import PIPELINE
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
@@ -240,6 +241,22 @@ def make_communications(world: World, count: int) -> None:
     )
 
 
+def make_risks(world: World, count: int) -> None:
+    Risk.objects.bulk_create(
+        Risk(
+            organisation=world.own,
+            programme=[None, world.programme, world.unfunded_programme][n % 3],
+            title=f"{'aBcD'[n % 4]}{n:03d} risico",
+            probability=n % 90,
+            impact=Decimal(1000 * (n % 17 + 1)),
+            owner=["Directeur", "bedrijfsvoering", "Coördinator"][n % 3],
+            review_on=None if n % 5 == 0 else dt.date(2021, 1 + n % 12, 1),
+        )
+        for n in range(count)
+    )
+    Risk.objects.create(organisation=world.other_org, title="Elders", probability=1, impact=1)
+
+
 def _name(user: Any) -> tuple[str, str]:
     return (user.first_name, user.last_name)
 
@@ -371,6 +388,24 @@ LISTS = [
             "granted": lambda g: g.amount_granted,
         },
         narrowing=lambda world: {"financier": str(world.province.pk)},
+    ),
+    ListPage(
+        "funding:risks",
+        "bedrijfsvoering",
+        risk_views.COLUMNS,
+        "risks",
+        make_risks,
+        lambda world: Risk.objects.filter(organisation=world.own).count(),
+        {
+            "title": lambda r: r.title.lower(),
+            "programme": lambda r: (r.programme.order, r.programme.code) if r.programme else None,
+            "probability": lambda r: r.probability,
+            "impact": lambda r: r.impact,
+            "expected": lambda r: r.expected_impact,
+            "owner": lambda r: r.owner.lower(),
+            "review": lambda r: r.review_on,
+        },
+        narrowing=lambda world: {"programma": str(world.programme.pk)},
     ),
     ListPage(
         "reports:reports",

@@ -111,6 +111,7 @@ SECTIONS: tuple[Section, ...] = (
             Page("funding:budget", _("Programme budget")),
             Page("funding:budget_tables", _("Budget tables")),
             Page("funding:position", _("Financial position")),
+            Page("funding:risks", _("Risks and reserves")),
         ),
     ),
     Section(

@@ -40,6 +40,7 @@ from koers.demo.opportunities import build_opportunities
 from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
+from koers.demo.risks import build_risks
 from koers.directory.models import Organisation
 from koers.plans.models import (
     Activity,
@@ -192,6 +193,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         if entries:
             created["time entries"] = entries
     build_funding(plan, users, organisations, note)
+    build_risks(plan, users, organisations)
     build_relations(plan, users, organisations, persons, note)
     build_contacts(plan, users, organisations, persons, note)
     if (

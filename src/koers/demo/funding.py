@@ -223,6 +223,14 @@ def _position(own: Organisation, actor: Any) -> None:
         values={
             "equity": D("103000"),
             "total_capital": D("643750"),
+            # Seed 001 §5.4.2 (lines ~2005–2010): "had het eigen vermogen van CMO ultimo
+            # 2019 tussen de €177.000 - €350.000 moeten liggen, waar dat in werkelijkheid
+            # €103.000 was. Het eigen vermogen was … mimimaal €74.000 te laag."
+            "required_equity_low": D("177000"),
+            "required_equity_high": D("350000"),
+            "required_equity_source": (
+                "Meerjarenplan §5.4.2: eigen vermogen ultimo 2019 tussen €177.000 en €350.000"
+            ),
             "note": (
                 "Meerjarenplan §5.4.2: eigen vermogen €103.000, solvabiliteit 16% ultimo 2019. "
                 "Het totaal vermogen (€643.750) is daaruit afgeleid."

@@ -77,6 +77,8 @@ def _steps(
 
 
 YEAR_2021 = (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+# Seed 000 line ~448: "Transitieplan CMO-Flevoland … Lelystad, dinsdag 12 mei 2020".
+TRANSITION_PLAN = dt.date(2020, 5, 12)
 
 
 def build_grants(
@@ -218,7 +220,14 @@ def build_grants(
             "programmabegroting. Data: " + EXAMPLE
         ),
     )
-    _grant(
+    # Seed 001 lines ~28–30 (the Mededeling): "Provinciale Staten heeft met de Najaarsnota
+    # 2020 ingestemd om een bedrag van € 145.000 (waarvan € 125.000 in 2020) beschikbaar te
+    # stellen aan CMO-Flevoland." Seed 000 line ~448: the transition plan is dated "Lelystad,
+    # dinsdag 12 mei 2020". So the transition grants are prepared from that plan on and
+    # decided with the Najaarsnota; the grant pays €125,000 for 2020 and €20,000 for 2021
+    # (transition plan §6's table), not in equal quarterly advances. The exact dates of
+    # submission and decision are not in the seeds (example dates).
+    development = _grant(
         own,
         actor,
         funder=province,
@@ -229,13 +238,21 @@ def build_grants(
         period=(dt.date(2020, 1, 1), dt.date(2021, 12, 31)),
         programmes=[],
         steps=_steps(
-            dt.date(2020, 1, 15), dt.date(2020, 2, 1), dt.date(2020, 3, 10), dt.date(2020, 4, 1)
+            TRANSITION_PLAN, dt.date(2020, 6, 1), dt.date(2020, 11, 25), dt.date(2020, 12, 1)
         ),
-        reference="VOORBEELD-2020-0310",
+        reference="VOORBEELD-2020-1125",
         note=(
-            "Transitieplan §6: de provincie draagt maximaal €145.000 bij (€125.000 in "
-            "2020, €20.000 in 2021). Data: " + EXAMPLE
+            "Transitieplan §6 en Mededeling Najaarsnota 2020: de provincie draagt €145.000 bij, "
+            "€125.000 in 2020 en €20.000 in 2021. Data van aanvraag en besluit: " + EXAMPLE
         ),
+    )
+    services.advance_schedule_set(
+        actor=actor,
+        grant=development,
+        parts=[
+            (dt.date(2020, 1, 1), dt.date(2020, 12, 31), dt.date(2020, 12, 1), D("125000.00")),
+            (dt.date(2021, 1, 1), dt.date(2021, 12, 31), dt.date(2021, 1, 1), D("20000.00")),
+        ],
     )
     _grant(
         own,
@@ -248,9 +265,9 @@ def build_grants(
         period=YEAR_2021,
         programmes=[],
         steps=_steps(
-            dt.date(2020, 1, 15), dt.date(2020, 2, 1), dt.date(2020, 3, 10), dt.date(2021, 1, 1)
+            TRANSITION_PLAN, dt.date(2020, 6, 1), dt.date(2020, 12, 15), dt.date(2021, 1, 1)
         ),
-        reference="VOORBEELD-2020-0311",
+        reference="VOORBEELD-2020-1215-F",
         note=(
             "Transitieplan §6: de provincie draagt maximaal €75.000 bij aan de "
             "frictiekosten. Data: " + EXAMPLE

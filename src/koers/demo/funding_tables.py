@@ -1,11 +1,13 @@
 """Budget tables as the seeds state them, kept as stated so Koers can cross-foot them.
 
-The transition plan (000 §6) states €167,133 for the friction costs in its text while the
-row's parts add up to €167,166 (the figure in its table): the demo keeps the text's figure
-so the check shows the difference. The Krachtige Samenleving tables (004, "Besteding
-budgetten") add up; the year of a few coalition-agreement amounts is not clear from the
-text layout of the source, and the split used is the one that agrees with every stated row
-and column total.
+The transition plan (000 §6) states €167,133 for the friction costs in its text ("Deze
+raming komt uit op in totaal € 167.133", seed 000 line ~815) while its table states
+€167,166 for the row ("Frictiekosten personeel €  92.166 - - €   75.000 € 167.166", seed 000
+line ~824), the sum of its parts. The table is kept as the table states it; the text's
+figure is kept as the text's, beside the row, and the check flags that one difference.
+The Krachtige Samenleving tables (004, "Besteding budgetten") add up; the year of a few
+coalition-agreement amounts is not clear from the text layout of the source, and the split
+used is the one that agrees with every stated row and column total.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ D = Decimal
 
 
 def _row(
-    label: str, cells: list[Any], total: Any, *, goal: str = "", note: str = ""
+    label: str,
+    cells: list[Any],
+    total: Any,
+    *,
+    goal: str = "",
+    note: str = "",
+    text: tuple[Any, str] | None = None,
 ) -> dict[str, Any]:
     return {
         "label": label,
@@ -29,6 +37,8 @@ def _row(
         "stated_total": None if total is None else D(total),
         "goal": goal,
         "note": note,
+        "text_figure": D(text[0]) if text else None,
+        "text_source": text[1] if text else "",
     }
 
 
@@ -55,8 +65,11 @@ TABLES: list[dict[str, Any]] = [
             _row(
                 "Frictiekosten personeel",
                 [92166, None, None, 75000],
-                167133,
-                note="De tekst noemt €167.133, de tabel €167.166.",
+                167166,
+                text=(
+                    167133,
+                    "Transitieplan §6, tekst: “Deze raming komt uit op in totaal € 167.133”",
+                ),
             ),
             _total([114666, 125000, 20000, 95000], 354666),
         ],

@@ -10,9 +10,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from koers.accounts.policy import Scope, has_capability
+from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
-from koers.funding.models import Advance, BudgetTable, Grant
+from koers.funding.models import Advance, BudgetTable, Grant, Risk
 
 
 def grant_scope(grant: Grant) -> Scope:
@@ -48,3 +48,14 @@ def get_advance_for_user(user: Any, pk: int, capability: Capability) -> Advance:
 
 def get_budget_table_for_user(user: Any, pk: int) -> BudgetTable:
     return get_object_or_404(BudgetTable.objects.visible_to(user).select_related("funder"), pk=pk)
+
+
+def get_risk_for_user(user: Any, pk: int, capability: Capability = Capability.VIEW_FUNDING) -> Risk:
+    """A risk of an organisation whose staff she is with `capability` (404 otherwise): the
+    register is the organisation's own, funders' officials see none of it."""
+    own, _funding = organisations_with(user, capability)
+    return get_object_or_404(
+        Risk.objects.with_expected_impact().select_related("programme"),
+        pk=pk,
+        organisation_id__in=own,
+    )

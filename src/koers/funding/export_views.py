@@ -158,6 +158,8 @@ def _position_sheet(request: HttpRequest) -> Any:
         _("Equity (€)"),
         _("Total capital (€)"),
         _("Solvency (%)"),
+        _("Required equity from (€)"),
+        _("Required equity up to (€)"),
     ]
     rows = (
         [
@@ -169,6 +171,8 @@ def _position_sheet(request: HttpRequest) -> Any:
             r.record.equity,
             r.record.total_capital,
             r.solvency,
+            r.record.required_equity_low,
+            r.record.required_equity_high,
         ]
         for r in queries.position(organisation_id)
     )

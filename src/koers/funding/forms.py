@@ -11,8 +11,8 @@ from koers.core.forms import DateInput, Form, ModelForm
 from koers.core.periods import Quarter
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
-from koers.funding.models import CostType, FinancialYear, Grant, GrantKind, GrantStatus
-from koers.funding.services import POSITION_FIELDS
+from koers.funding.models import CostType, FinancialYear, Grant, GrantKind, GrantStatus, Risk
+from koers.funding.services import POSITION_FIELDS, RISK_FIELDS
 from koers.plans.models import Activity, Indicator, Programme
 
 
@@ -211,6 +211,25 @@ class PositionForm(ModelForm):
     class Meta:
         model = FinancialYear
         fields = POSITION_FIELDS
+
+
+class RiskForm(ModelForm):
+    """A risk of the register, with the version it was opened with; the programme one of
+    the organisation's own."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Risk
+        fields = RISK_FIELDS
+        widgets = {"review_on": DateInput()}
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        fields["programme"].queryset = Programme.objects.filter(
+            plan__organisation_id=organisation_id
+        ).order_by("order", "code")
 
 
 class QuarterForm(Form):

@@ -35,6 +35,7 @@ def position(request: HttpRequest) -> HttpResponse:
             "low": low,
             "high": high,
             "planned_total": queries.planned_result_total(rows),
+            "figure_flags": queries.figure_flags(organisation_id, low, high),
             "may_manage": bool(own),
         },
     )
@@ -65,6 +66,10 @@ def position_edit(request: HttpRequest, year: int) -> HttpResponse:
         ),
         success=_("The financial position has been saved."),
         shown=("planned_result", "realised_result", "realised_reserve", "equity"),
+        intro=_(
+            "The required equity is the range of equity the organisation should hold at the "
+            "end of the year, e.g. from a risk analysis."
+        ),
         next_url=lambda saved: reverse("funding:position"),
         heading=_("Financial position %(year)s") % {"year": year},
         back_url=reverse("funding:position"),

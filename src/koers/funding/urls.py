@@ -6,6 +6,7 @@ from koers.funding import (
     export_views,
     import_views,
     position_views,
+    risk_views,
     views,
 )
 
@@ -40,5 +41,9 @@ urlpatterns = [
     path("begroting/tabellen/<int:pk>/", budget_views.budget_table, name="budget_table"),
     path("financien/positie/", position_views.position, name="position"),
     path("financien/positie/<int:year>/", position_views.position_edit, name="position_edit"),
+    path("financien/risicos/", risk_views.risks, name="risks"),
+    path("financien/risicos/nieuw/", risk_views.risk_edit, name="risk_add"),
+    path("financien/risicos/<int:pk>/", risk_views.risk, name="risk"),
+    path("financien/risicos/<int:pk>/wijzigen/", risk_views.risk_edit, name="risk_edit"),
     path("financien/export/<str:what>.xlsx", export_views.export, name="export"),
 ]

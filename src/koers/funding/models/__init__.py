@@ -25,6 +25,13 @@ from koers.funding.models.grants import (
     GrantStep,
     Obligation,
 )
+from koers.funding.models.risks import (
+    EarmarkedReserve,
+    ReserveAddition,
+    Risk,
+    RiskQuerySet,
+    StatedFigure,
+)
 
 __all__ = [
     "Advance",
@@ -33,6 +40,7 @@ __all__ = [
     "BudgetTableRow",
     "CostType",
     "Direction",
+    "EarmarkedReserve",
     "Expense",
     "FinancialYear",
     "Grant",
@@ -42,5 +50,9 @@ __all__ = [
     "GrantStatus",
     "GrantStep",
     "Obligation",
+    "ReserveAddition",
+    "Risk",
+    "RiskQuerySet",
+    "StatedFigure",
     "money_field",
 ]

@@ -188,6 +188,10 @@ class BudgetTableRow(models.Model):
     cells = models.JSONField(_("cells"), default=list)
     stated_total = money_field(_("stated total"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # What the document's text says the row comes to, where it says so: checked against
+    # the row's stated total, never put in its place.
+    text_figure = money_field(_("figure in the text"), null=True, blank=True)
+    text_source = models.CharField(_("where the text says so"), max_length=300, blank=True)
     goal = models.ForeignKey(
         "plans.Goal",
         on_delete=models.SET_NULL,
@@ -227,6 +231,11 @@ class FinancialYear(models.Model):
     realised_reserve = money_field(_("reserve at year end (€)"), null=True, blank=True)
     equity = money_field(_("equity (€)"), null=True, blank=True)
     total_capital = money_field(_("total capital (€)"), null=True, blank=True)
+    required_equity_low = money_field(_("required equity from (€)"), null=True, blank=True)
+    required_equity_high = money_field(_("required equity up to (€)"), null=True, blank=True)
+    required_equity_source = models.CharField(
+        _("source of the required equity"), max_length=300, blank=True
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -246,3 +255,10 @@ class FinancialYear(models.Model):
     def clean(self) -> None:
         if self.total_capital is not None and self.total_capital <= 0:
             raise ValidationError({"total_capital": _("Total capital must be above zero.")})
+        low, high = self.required_equity_low, self.required_equity_high
+        if (low is None) != (high is None):
+            raise ValidationError(_("Give both ends of the required equity, or neither."))
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                {"required_equity_high": _("The upper end lies below the lower end.")}
+            )

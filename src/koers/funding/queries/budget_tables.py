@@ -25,10 +25,19 @@ class CheckedRow:
     is_total: bool
     is_heading: bool
     note: str
+    text_figure: Decimal | None = None
+    text_source: str = ""
 
     @property
     def mismatch(self) -> bool:
         return self.stated_total is not None and self.stated_total != self.computed_total
+
+    @property
+    def text_mismatch(self) -> bool:
+        """The text states another figure for the row than the table does (its stated
+        total, or the sum of its cells where it states none)."""
+        table_figure = self.computed_total if self.stated_total is None else self.stated_total
+        return self.text_figure is not None and self.text_figure != table_figure
 
     @property
     def is_subtotal(self) -> bool:
@@ -56,6 +65,11 @@ class CheckedTable:
     def flags(self) -> int:
         return sum(1 for row in self.rows if row.mismatch) + len(self.mismatches)
 
+    @property
+    def text_flags(self) -> int:
+        """Rows whose figure in the text is not the table's."""
+        return sum(1 for row in self.rows if row.text_mismatch)
+
 
 def cross_foot(table: BudgetTable, rows: list[Any] | None = None) -> CheckedTable:
     """Check every stated total of `table` against the sum of its parts.
@@ -80,6 +94,8 @@ def cross_foot(table: BudgetTable, rows: list[Any] | None = None) -> CheckedTabl
             is_total=row.is_total,
             is_heading=row.is_heading,
             note=row.note,
+            text_figure=getattr(row, "text_figure", None),
+            text_source=getattr(row, "text_source", ""),
         )
         checked.append(item)
         if item.is_heading:

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from koers.funding.models import FinancialYear
 from koers.funding.queries.figures import ZERO
+from koers.funding.queries.risks import equity_check
 
 
 @dataclass
@@ -17,6 +18,7 @@ class PositionRow:
     solvency: Decimal | None  # percent
     band: str  # "below", "within", "above" or ""
     reserve_check: tuple[Decimal, Decimal] | None  # (stated, previous + result) when unequal
+    equity_check: str = ""  # equity below the required minimum, with both figures
 
 
 def solvency_band() -> tuple[Decimal, Decimal]:
@@ -25,8 +27,9 @@ def solvency_band() -> tuple[Decimal, Decimal]:
 
 
 def position(organisation_id: int) -> list[PositionRow]:
-    """Per year: result, reserve, solvency against the band; a planned reserve that is not
-    last year's reserve plus this year's result is flagged with both figures."""
+    """Per year: result, reserve, solvency against the band, equity against the required
+    range; a planned reserve that is not last year's reserve plus this year's result, and
+    equity below the required minimum, are flagged with both figures."""
     low, high = solvency_band()
     rows: list[PositionRow] = []
     previous: FinancialYear | None = None
@@ -47,7 +50,15 @@ def position(organisation_id: int) -> list[PositionRow]:
             expected = previous.planned_reserve + record.planned_result
             if expected != record.planned_reserve:
                 check = (record.planned_reserve, expected)
-        rows.append(PositionRow(record, solvency, band, check))
+        rows.append(
+            PositionRow(
+                record,
+                solvency,
+                band,
+                check,
+                equity_check(record.equity, record.required_equity_low),
+            )
+        )
         previous = record
     return rows
 

@@ -3,7 +3,12 @@ permission, runs in a transaction and keeps an audit entry; views, imports, the 
 tests all come through here. The names are re-exported, so `services.grant_save` is the
 one way to call them."""
 
-from koers.funding.services.advances import ADVANCE_FIELDS, advance_schedule_remake, advance_update
+from koers.funding.services.advances import (
+    ADVANCE_FIELDS,
+    advance_schedule_remake,
+    advance_schedule_set,
+    advance_update,
+)
 from koers.funding.services.budgets import (
     BUDGET_FIELDS,
     EXPENSE_FIELDS,
@@ -23,6 +28,12 @@ from koers.funding.services.grants import (
     obligation_add,
     obligation_done_set,
 )
+from koers.funding.services.risks import (
+    RISK_FIELDS,
+    earmarked_reserve_store,
+    risk_save,
+    stated_figure_store,
+)
 
 __all__ = [
     "ADVANCE_FIELDS",
@@ -32,10 +43,13 @@ __all__ = [
     "GRANT_FIELDS",
     "GRANT_LINKS",
     "POSITION_FIELDS",
+    "RISK_FIELDS",
     "advance_schedule_remake",
+    "advance_schedule_set",
     "advance_update",
     "budget_line_save",
     "budget_table_store",
+    "earmarked_reserve_store",
     "expense_record",
     "financial_year_save",
     "grant_indicator_set",
@@ -43,4 +57,6 @@ __all__ = [
     "grant_save",
     "obligation_add",
     "obligation_done_set",
+    "risk_save",
+    "stated_figure_store",
 ]

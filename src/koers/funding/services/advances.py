@@ -3,6 +3,8 @@ amount changes, and each advance invoiced, sent and paid."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,7 +15,11 @@ from koers.core.audit import audit_write, snapshot
 from koers.funding import pipeline
 from koers.funding.access import grant_scope, require_manage_funding
 from koers.funding.models import Advance, Grant
-from koers.funding.services._schedule_steps import advances_remove, schedule_make
+from koers.funding.services._schedule_steps import (
+    advance_rows,
+    advances_remove,
+    schedule_make,
+)
 
 
 @transaction.atomic
@@ -32,6 +38,66 @@ def advance_schedule_remake(
         )
     advances_remove(actor, grant, remote_addr)
     return schedule_make(actor, grant, remote_addr)
+
+
+@transaction.atomic
+def advance_schedule_set(
+    *,
+    actor: Any,
+    grant: Grant,
+    parts: list[tuple[dt.date, dt.date, dt.date, Decimal]],
+    remote_addr: str | None = None,
+) -> list[Advance]:
+    """Replace the advances with the schedule a decision sets (each part: period from,
+    period until, to invoice on, amount), e.g. €125,000 for 2020 and €20,000 for 2021
+    instead of equal quarters. The parts lie within the grant's period, do not overlap
+    and add up to the amount granted; refused, with the figures, when not, and once an
+    advance has been invoiced."""
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    require_manage_funding(actor, grant_scope(grant))
+    if grant.status not in pipeline.DECIDED or grant.amount_granted is None:
+        raise ValidationError(_("Only a granted grant has advances."))
+    if grant.advances.filter(sent_on__isnull=False).exists():
+        raise ValidationError(
+            _("Advances of this grant have been invoiced; change them one by one.")
+        )
+    ordered = sorted(parts)
+    total = sum((amount for *_dates, amount in ordered), Decimal(0))
+    if total != grant.amount_granted:
+        raise ValidationError(
+            _("The advances add up to %(total)s, the amount granted is %(granted)s.")
+            % {"total": total, "granted": grant.amount_granted}
+        )
+    previous_end: dt.date | None = None
+    for start, end, _due, amount in ordered:
+        outside = start < grant.starts_on or end > grant.ends_on or end < start
+        if outside or amount < 0 or (previous_end is not None and start <= previous_end):
+            raise ValidationError(
+                _("The period %(start)s–%(end)s does not fit in the grant's period.")
+                % {"start": start, "end": end}
+            )
+        previous_end = end
+    advances_remove(actor, grant, remote_addr)
+    advances = [
+        Advance(
+            grant=grant,
+            number=number,
+            period_start=start,
+            period_end=end,
+            due_on=due,
+            amount=amount,
+        )
+        for number, (start, end, due, amount) in enumerate(ordered, 1)
+    ]
+    Advance.objects.bulk_create(advances)
+    audit_write(
+        actor=actor,
+        action="advances.scheduled",
+        instance=grant,
+        after={"advances": advance_rows(advances)},
+        remote_addr=remote_addr,
+    )
+    return advances
 
 
 ADVANCE_FIELDS = ["amount", "due_on", "invoice_number", "sent_on", "paid_on"]

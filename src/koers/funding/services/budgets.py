@@ -99,6 +99,9 @@ POSITION_FIELDS = [
     "realised_reserve",
     "equity",
     "total_capital",
+    "required_equity_low",
+    "required_equity_high",
+    "required_equity_source",
     "note",
 ]
 
@@ -158,7 +161,8 @@ def budget_table_store(
     remote_addr: str | None = None,
 ) -> BudgetTable:
     """Store a stated budget table as given (rows: label, cells, stated_total, is_total,
-    is_heading, note, goal). A table of the same title is replaced; it keeps its funder
+    is_heading, note, goal, and text_figure with text_source where the text states
+    another figure for the row). A table of the same title is replaced; it keeps its funder
     unless another is given, and the audit entry keeps the rows it had."""
     require_manage_funding(actor, Scope(organisation_id=organisation_id))
     for row in rows:
@@ -190,6 +194,8 @@ def budget_table_store(
             cells=[None if cell is None else str(cell) for cell in row.get("cells", [])],
             stated_total=row.get("stated_total"),
             note=row.get("note", ""),
+            text_figure=row.get("text_figure"),
+            text_source=row.get("text_source", ""),
             goal=row.get("goal"),
         )
         for order, row in enumerate(rows)
