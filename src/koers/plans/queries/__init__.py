@@ -27,6 +27,7 @@ from koers.plans.queries.indicators import (
 from koers.plans.queries.multi_year import (
     PeriodProgress,
     activity_multi_year_results,
+    beside_the_year,
     multi_year_progress,
     programme_multi_year,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "activity_multi_year_results",
     "activity_threads",
     "annual_plan_for",
+    "beside_the_year",
     "counted_records",
     "dashboard",
     "goal_contribution",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Func, OuterRef, QuerySet, Subquery
+from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery
 
 from koers.core.periods import Year
 from koers.plans.models import (
@@ -129,29 +129,41 @@ def multi_year_progress(
     return found
 
 
-def programme_multi_year(
-    programme: Programme, reference: dt.date
-) -> tuple[dict[int | None, list[MultiYearResult]], list[PeriodProgress]]:
-    """A programme's multi-year results by line (None: the programme as a whole), and its
-    multi-year targets with their progress over the period."""
+@dataclass
+class ProgrammeMultiYear:
+    """A programme's multi-year results by line (None: the programme as a whole), each with
+    the progress of the targets that quantify it (`shown_targets`), and the multi-year
+    targets that quantify no result."""
+
+    by_line: dict[int | None, list[MultiYearResult]]
+    targets: list[PeriodProgress]
+
+
+def programme_multi_year(programme: Programme, reference: dt.date) -> ProgrammeMultiYear:
+    """Two queries: the results, and the targets with their period's values."""
+    results = list(MultiYearResult.objects.filter(programme=programme).select_related("line"))
+    by_id = {result.pk: result for result in results}
+    shown: dict[int, list[PeriodProgress]] = defaultdict(list)
+    loose = []
+    for target in with_period_values(
+        MultiYearTarget.objects.filter(programme=programme).order_by("start_year", "title"),
+        reference,
+    ):
+        row = period_progress(target, reference)
+        if target.result_id in by_id:
+            shown[target.result_id].append(row)
+        else:
+            loose.append(row)
     by_line: dict[int | None, list[MultiYearResult]] = defaultdict(list)
-    for result in MultiYearResult.objects.filter(programme=programme).select_related("line"):
+    for result in results:
+        result.shown_targets = shown.get(result.pk, [])  # type: ignore[attr-defined]
         by_line[result.line_id].append(result)
-    targets = [
-        period_progress(target, reference)
-        for target in with_period_values(
-            MultiYearTarget.objects.filter(programme=programme).select_related("result"),
-            reference,
-        )
-    ]
-    return dict(by_line), targets
+    return ProgrammeMultiYear(dict(by_line), loose)
 
 
 def activity_multi_year_results(activity: Any) -> list[MultiYearResult]:
     """The multi-year results an activity carries out (by its code), and those of its line,
     whose period includes the activity's year."""
-    from django.db.models import Q
-
     shown = Q(code=activity.code) if activity.code else Q(pk__in=[])
     if activity.line_id is not None:
         shown |= Q(line_id=activity.line_id)
@@ -163,3 +175,33 @@ def activity_multi_year_results(activity: Any) -> list[MultiYearResult]:
             end_year__gte=activity.year,
         )
     )
+
+
+@dataclass
+class MultiYearBeside:
+    """What the programme page shows of the multi-year plan besides its year's blocks: the
+    results of lines without activities that year, and targets that quantify no result."""
+
+    other_lines: list[tuple[Any, list[MultiYearResult]]]
+    targets: list[PeriodProgress]
+
+
+def beside_the_year(blocks: list[Any], programme: Programme, reference: dt.date) -> MultiYearBeside:
+    """Set the multi-year results of each line block (`block.multi_year`) and the period
+    progress of each indicator (`indicator.periods`) on the programme page's blocks. Four
+    queries whatever the number of lines, activities and years."""
+    plan = programme_multi_year(programme, reference)
+    rows = [
+        row
+        for block in blocks
+        for item in block.activities
+        for row in (*item.outputs, *item.outcomes)
+    ]
+    periods = multi_year_progress([row.indicator.pk for row in rows], reference)
+    for row in rows:
+        row.indicator.periods = periods.get(row.indicator.pk, [])
+    by_line = dict(plan.by_line)
+    for block in blocks:
+        block.multi_year = by_line.pop(block.line.pk if block.line else None, [])
+    other_lines = [(results[0].line, results) for results in by_line.values()]
+    return MultiYearBeside(other_lines, plan.targets)
