@@ -110,8 +110,8 @@ def roll_over_refusal(source: AnnualPlan, year: int) -> str:
 
 
 def _left_out_reason(activity: Activity) -> str:
-    if activity.status == ActivityStatus.STOPPED:
-        return _("Stopped in %(year)s.") % {"year": activity.year}
+    """Why an activity does not continue next year, or "" when it does. A no-go (which
+    also stops the activity) says when and why it was decided."""
     if activity.decision == Decision.NO_GO:
         reason = _("Decided no-go")
         if activity.decision_date:
@@ -119,6 +119,8 @@ def _left_out_reason(activity: Activity) -> str:
         if activity.decision_reason:
             reason += ": " + activity.decision_reason
         return reason + "."
+    if activity.status == ActivityStatus.STOPPED:
+        return _("Stopped in %(year)s.") % {"year": activity.year}
     return ""
 
 
