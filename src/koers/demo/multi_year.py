@@ -80,14 +80,14 @@ def _reach_examples(indicators: dict[str, Indicator], recorder: User, note: Any)
     rows = [
         Realisation(
             indicator=indicators[title],
-            date=dt.date(DEMO_YEAR, month, 1) + dt.timedelta(days=14),
+            date=dt.date(DEMO_YEAR, month, 15),
             value=Decimal(value),
             note=EXAMPLE_NOTE,
             recorded_by=recorder,
             is_example=True,
         )
         for title, values in seed.REACH_EXAMPLE_2021.items()
-        for month, value in enumerate(values, start=1)
+        for month, value in values.items()
         if dt.date(DEMO_YEAR, month, 15) <= REFERENCE_DATE
     ]
     Realisation.objects.bulk_create(rows)

@@ -351,22 +351,13 @@ REACH_TARGETS: list[dict[str, Any]] = [
     },
 ]
 
-# Example data (the seeds give no figure): what the reach registration counted in 2021 up
-# to the demo's reference date, per month, per indicator.
-REACH_EXAMPLE_2021: dict[str, tuple[int, ...]] = {
-    "Bereik werkgevers (arbeidsmarkt activeringstrategie)": (6, 9, 11, 8, 7, 12, 4, 5, 14),
-    "Bereik werkenden (arbeidsmarkt activeringstrategie)": (60, 95, 120, 80, 75, 130, 40, 55, 150),
-    "Bereik werkzoekenden (arbeidsmarkt activeringstrategie)": (
-        45,
-        70,
-        85,
-        60,
-        50,
-        90,
-        30,
-        35,
-        110,
-    ),
+# Example data (the seeds give no figure): the reach the registration counted in 2021, per
+# month from July (when the demo's registration starts, after the Q2 report was sent) up to
+# the demo's reference date.
+REACH_EXAMPLE_2021: dict[str, dict[int, int]] = {
+    "Bereik werkgevers (arbeidsmarkt activeringstrategie)": {7: 18, 8: 22, 9: 25, 10: 20},
+    "Bereik werkenden (arbeidsmarkt activeringstrategie)": {7: 210, 8: 260, 9: 280, 10: 190},
+    "Bereik werkzoekenden (arbeidsmarkt activeringstrategie)": {7: 150, 8: 170, 9: 190, 10: 120},
 }
 
 # Example data: a go/no-go the seed leaves open ("In mei 2021 ... besluiten we of we
