@@ -103,7 +103,7 @@ def test_a_second_roll_over_is_refused(demo: None) -> None:
     director = User.objects.get(username="directeur")
     before = Activity.objects.filter(year=2022).count()
     with pytest.raises(ValidationError, match="Het jaarplan 2022 bestaat al"):
-        services.annual_plan_roll_over(
+        services.annual_plan_carry_over(
             actor=director, annual_plan=AnnualPlan.objects.get(year=2021)
         )
     assert Activity.objects.filter(year=2022).count() == before

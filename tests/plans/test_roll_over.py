@@ -73,7 +73,7 @@ def year_2021(world: World) -> dict[str, Any]:
 
 
 def roll_over(world: World) -> AnnualPlan:
-    drafted, _preview = services.annual_plan_roll_over(
+    drafted, _preview = services.annual_plan_carry_over(
         actor=world.users["directeur"], annual_plan=world.annual_plan
     )
     return drafted
@@ -93,7 +93,7 @@ def test_the_draft_holds_every_continuing_activity_and_none_that_stopped(
         "Regionale personeelsplanning van Flevoland.",
         "planned",
     )
-    assert AuditEntry.objects.filter(action="annual_plan.roll_over").count() == 1
+    assert AuditEntry.objects.filter(action="annual_plan.carry_over").count() == 1
 
 
 def test_an_indicator_with_a_multi_year_target_takes_its_share_and_counts_towards_it(
@@ -149,11 +149,11 @@ def test_a_submitted_next_year_is_refused(world: World, year_2021: dict[str, Any
 def test_the_last_year_of_the_plan_has_no_next(world: World) -> None:
     last = AnnualPlan.objects.create(plan=world.plan, year=2024)
     with pytest.raises(ValidationError, match="loopt tot en met 2024"):
-        services.annual_plan_roll_over(actor=world.users["directeur"], annual_plan=last)
+        services.annual_plan_carry_over(actor=world.users["directeur"], annual_plan=last)
 
 
 @pytest.mark.parametrize("role", ["programmacoordinator", "bedrijfsvoering", "opdrachtgever"])
 def test_only_who_manages_the_annual_plan_may_draft(world: World, role: str) -> None:
     with pytest.raises(PermissionDenied):
-        services.annual_plan_roll_over(actor=world.users[role], annual_plan=world.annual_plan)
+        services.annual_plan_carry_over(actor=world.users[role], annual_plan=world.annual_plan)
     assert not Activity.objects.filter(year=2022).exists()

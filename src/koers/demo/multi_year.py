@@ -70,7 +70,7 @@ def build_multi_year(plan: Plan, users: dict[str, User], note: Any) -> None:
     _reach_examples(indicators, users["coordinator-ao"], note)
     _example_no_go(plan, users["coordinator-vi"])
     annual_plan = AnnualPlan.objects.get(plan=plan, year=DEMO_YEAR)
-    _drafted, preview = services.annual_plan_roll_over(
+    _drafted, preview = services.annual_plan_carry_over(
         actor=users["directeur"], annual_plan=annual_plan
     )
     note("activities", len(preview.carried) + len(preview.new))

@@ -1,7 +1,7 @@
 """What drafting next year's annual plan from the multi-year plan would do, before it is
 done: which activities carry over (with the targets proposed for their indicators), which
 are left out and why, and which multi-year results come in as new activities. The page
-shows it; the service (`annual_plan_roll_over`) computes it again and carries it out."""
+shows it; the service (`annual_plan_carry_over`) computes it again and carries it out."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from koers.plans.services.drafting import INDICATOR_FIELDS
 
 
 @transaction.atomic
-def annual_plan_roll_over(
+def annual_plan_carry_over(
     *, actor: Any, annual_plan: AnnualPlan, remote_addr: str | None = None
 ) -> tuple[AnnualPlan, RollOver]:
     """Draft the annual plan of the year after `annual_plan` (status concept) from the
@@ -71,7 +71,7 @@ def annual_plan_roll_over(
         )
     audit_write(
         actor=actor,
-        action="annual_plan.roll_over",
+        action="annual_plan.carry_over",
         instance=drafted,
         after={
             "from": annual_plan.year,

@@ -52,7 +52,7 @@ def annual_plan_roll_over(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _draft(request: HttpRequest, annual_plan: AnnualPlan) -> HttpResponse:
     try:
-        drafted, preview = services.annual_plan_roll_over(
+        drafted, preview = services.annual_plan_carry_over(
             actor=request.user, annual_plan=annual_plan, remote_addr=client_address(request)
         )
     except ValidationError as error:
