@@ -125,7 +125,7 @@ def multi_year_progress(
     for indicator_id, target_id in sorted(links, key=lambda link: (link[0], link[1])):
         found[indicator_id].append(targets[target_id])
     for shown in found.values():
-        shown.sort(key=lambda row: (row.target.start_year, row.target.title))
+        shown.sort(key=lambda row: (row.target.start_year, row.target.pk))
     return found
 
 
@@ -146,7 +146,7 @@ def programme_multi_year(programme: Programme, reference: dt.date) -> ProgrammeM
     shown: dict[int, list[PeriodProgress]] = defaultdict(list)
     loose = []
     for target in with_period_values(
-        MultiYearTarget.objects.filter(programme=programme).order_by("start_year", "title"),
+        MultiYearTarget.objects.filter(programme=programme).order_by("start_year", "pk"),
         reference,
     ):
         row = period_progress(target, reference)
