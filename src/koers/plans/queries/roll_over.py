@@ -113,12 +113,17 @@ def _left_out_reason(activity: Activity) -> str:
     """Why an activity does not continue next year, or "" when it does. A no-go (which
     also stops the activity) says when and why it was decided."""
     if activity.decision == Decision.NO_GO:
-        reason = _("Decided no-go")
-        if activity.decision_date:
-            reason += " " + _("on %(date)s") % {"date": date_format(activity.decision_date)}
-        if activity.decision_reason:
-            reason += ": " + activity.decision_reason
-        return reason + "."
+        values = {
+            "date": date_format(activity.decision_date) if activity.decision_date else "",
+            "reason": activity.decision_reason.strip().rstrip("."),
+        }
+        if values["date"] and values["reason"]:
+            return _("Decided no-go on %(date)s: %(reason)s.") % values
+        if values["date"]:
+            return _("Decided no-go on %(date)s.") % values
+        if values["reason"]:
+            return _("Decided no-go: %(reason)s.") % values
+        return _("Decided no-go.")
     if activity.status == ActivityStatus.STOPPED:
         return _("Stopped in %(year)s.") % {"year": activity.year}
     return ""
