@@ -713,6 +713,19 @@ ROWS: list[Row] = [
         expected=[403, 302, 403, 403, 403, 403, 403, 403, 404, 403],
     ),
     Row(
+        "plans:annual_plan_roll_over",
+        "Jaarplan van volgend jaar opstellen uit het meerjarenplan: eerst wat er verandert",
+        target=lambda w: w.annual_plan,
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:annual_plan_roll_over",
+        "Jaarplan van volgend jaar opstellen uit het meerjarenplan: de eerste POST vraagt eerst",
+        target=lambda w: w.annual_plan,
+        method="POST",
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
         "plans:advisory_comment",
         "Advies geven (jaarplan ter advies)",
         target=under_advice,

@@ -218,9 +218,35 @@ def _advances(world: World, n: int) -> Target:
     )
 
 
+def _roll_over(world: World, n: int) -> Target:
+    from koers.plans.models import Activity, AnnualPlan
+
+    source, _made = AnnualPlan.objects.get_or_create(plan=world.plan, year=2021 + 2 * n)
+    if n:
+        Activity.objects.create(
+            programme=world.programme,
+            year=source.year,
+            code="B-1",
+            title="Verder",
+            description="Verder.",
+            role="trends_analyse",
+            phase="nieuw",
+        )
+    return Target(
+        reverse("plans:annual_plan_roll_over", args=[source.pk]),
+        {},
+        lambda: Activity.objects.filter(year=source.year + 1).exists(),
+    )
+
+
 RECIPES = {
     "funding:advances_remake": Recipe(
         "bedrijfsvoering", _advances, "De 4 voorschotten die er nu zijn worden verwijderd."
+    ),
+    "plans:annual_plan_roll_over": Recipe(
+        "directeur",
+        _roll_over,
+        "1 activiteit gaat over (indicatoren: 1, voorgestelde streefwaarden: 1).",
     ),
     "plans:realisation_delete": Recipe(
         "programmacoordinator", _realisation, "Het bewijsstuk verslag"

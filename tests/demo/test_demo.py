@@ -128,7 +128,9 @@ def test_it_keeps_what_users_recorded_when_run_again(demo: dict[str, int]) -> No
     event = add_the_natuur_meeting(coordinator)
     services.realisation_record(
         actor=coordinator,
-        indicator=Indicator.objects.get(title__startswith="Procesbegeleiding 2 gemeenten"),
+        indicator=Indicator.objects.get(
+            activity__year=2021, title__startswith="Procesbegeleiding 2 gemeenten"
+        ),
         date=dt.date(2021, 9, 23),
         value=Decimal(1),
     )
@@ -161,7 +163,7 @@ def test_the_walkthrough_moves_the_meetings_from_behind_to_on_track(
     coordinator adds the natuur meeting of 23 September as an event and the dashboard says
     3 of 7, on track; removing it again takes it back."""
     coordinator = User.objects.get(username="coordinator")
-    indicator = Indicator.objects.get(title=MEETINGS)
+    indicator = Indicator.objects.get(activity__year=2021, title=MEETINGS)
     assert indicator.source == Source.DERIVED
     assert not indicator.realisations.exists()
 
@@ -184,7 +186,7 @@ def test_events_of_other_activities_or_after_the_reference_date_do_not_count(
     demo: dict[str, int],
 ) -> None:
     coordinator = User.objects.get(username="coordinator")
-    indicator = Indicator.objects.get(title=MEETINGS)
+    indicator = Indicator.objects.get(activity__year=2021, title=MEETINGS)
     period = (dt.date(2021, 1, 1), builder.REFERENCE_DATE)
     measure = get_measure(indicator.measure)
     assert measure is not None
@@ -211,7 +213,7 @@ def test_the_2021_annual_plan_is_adopted_and_frozen(demo: dict[str, int]) -> Non
 
 def test_each_programme_has_key_indicators(demo: dict[str, int]) -> None:
     per_programme = dict(
-        Indicator.objects.filter(is_key=True)
+        Indicator.objects.filter(is_key=True, activity__year=2021)
         .values_list("activity__programme__code")
         .annotate(n=Count("id"))
     )

@@ -25,7 +25,7 @@ def demo(db: Any) -> dict[str, int]:
 def test_the_meetings_list_the_two_meetings_they_counted(
     demo: dict[str, int], username: str
 ) -> None:
-    indicator = Indicator.objects.get(title=MEETINGS)
+    indicator = Indicator.objects.get(activity__year=2021, title=MEETINGS)
     client = verified_client(User.objects.get(username=username))
     response = client.get(
         reverse("plans:activity", args=[indicator.activity_id])

@@ -36,6 +36,7 @@ from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
+from koers.demo.multi_year import build_multi_year
 from koers.demo.opportunities import build_opportunities
 from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
@@ -205,6 +206,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         created["realisations"] = build_realisations(plan, users, municipalities)
     build_opportunities(plan, users, organisations, note)
     build_reports(plan, users, organisations, note)
+    build_multi_year(plan, users, note)
     # What the build made, in one entry (no actor: the build did it, not a user): the
     # records written through the services have their own entries besides.
     audit_write(actor=None, action=BUILT, instance=organisations[OWN], after=created)

@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "target.set": gettext_lazy("Target set"),
     "activity.create": gettext_lazy("Activity added"),
     "activity.carry_over": gettext_lazy("Activity carried over from the previous year"),
+    "annual_plan.carry_over": gettext_lazy("Annual plan drafted from the multi-year plan"),
     "indicator.create": gettext_lazy("Indicator added"),
     "activity.update": gettext_lazy("Activity changed"),
     "activity.decide": gettext_lazy("Go/no-go decided"),

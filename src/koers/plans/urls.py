@@ -38,5 +38,10 @@ urlpatterns = [
     path("jaarplannen/", views.annual_plan_list, name="annual_plans"),
     path("jaarplannen/<int:pk>/", views.annual_plan_detail, name="annual_plan"),
     path("jaarplannen/<int:pk>/stap/", views.annual_plan_transition, name="annual_plan_transition"),
+    path(
+        "jaarplannen/<int:pk>/volgend-jaar/",
+        views.annual_plan_roll_over,
+        name="annual_plan_roll_over",
+    ),
     path("jaarplannen/<int:pk>/advies/", views.advisory_comment_create, name="advisory_comment"),
 ]

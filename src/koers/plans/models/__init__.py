@@ -35,6 +35,7 @@ from koers.plans.models.indicators import (
     evidence_path,
     value_field,
 )
+from koers.plans.models.multi_year import MultiYearResult, MultiYearTarget
 
 __all__ = [
     "FROZEN_STATUSES",
@@ -56,6 +57,8 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Line",
+    "MultiYearResult",
+    "MultiYearTarget",
     "Plan",
     "Programme",
     "QuarterReport",

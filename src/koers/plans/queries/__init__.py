@@ -24,6 +24,13 @@ from koers.plans.queries.indicators import (
     progress_of,
     with_progress_values,
 )
+from koers.plans.queries.multi_year import (
+    PeriodProgress,
+    activity_multi_year_results,
+    beside_the_year,
+    multi_year_progress,
+    programme_multi_year,
+)
 from koers.plans.queries.pages import (
     RECENT_PER_INDICATOR,
     ActivityRow,
@@ -44,6 +51,7 @@ from koers.plans.queries.quarter_reports import (
     quarter_progress,
     quarter_reports,
 )
+from koers.plans.queries.roll_over import RollOver, roll_over_preview
 
 __all__ = [
     "QUARTER_REPORT_SUBJECT_TYPES",
@@ -54,12 +62,16 @@ __all__ = [
     "GoalContribution",
     "IndicatorRow",
     "LineBlock",
+    "PeriodProgress",
     "ProgrammeSummary",
     "ProgressEntry",
+    "RollOver",
     "activity_history",
     "activity_indicators",
+    "activity_multi_year_results",
     "activity_threads",
     "annual_plan_for",
+    "beside_the_year",
     "counted_records",
     "dashboard",
     "goal_contribution",
@@ -68,14 +80,17 @@ __all__ = [
     "goals_shown",
     "indicator_rows",
     "latest_quarter_report",
+    "multi_year_progress",
     "open_question_counts",
     "open_questions",
+    "programme_multi_year",
     "programme_overview",
     "programme_years",
     "progress_of",
     "quarter_progress",
     "quarter_reports",
     "recent_realisations",
+    "roll_over_preview",
     "sub_goals",
     "with_progress_values",
 ]

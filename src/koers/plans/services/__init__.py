@@ -25,6 +25,7 @@ from koers.plans.services.quarter_reports import (
     quarter_reports_save,
 )
 from koers.plans.services.realisations import realisation_delete, realisation_record
+from koers.plans.services.roll_over import annual_plan_carry_over
 
 __all__ = [
     "REPORT_FIELDS",
@@ -38,6 +39,7 @@ __all__ = [
     "advisory_comment_add",
     "amendment_decide",
     "amendment_propose",
+    "annual_plan_carry_over",
     "annual_plan_transition",
     "indicator_create",
     "quarter_report_save",

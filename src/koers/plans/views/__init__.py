@@ -30,6 +30,7 @@ from koers.plans.views.records import (
     realisation_delete,
     realisation_evidence,
 )
+from koers.plans.views.roll_over import annual_plan_roll_over
 
 __all__ = [
     "activity_carry_over",
@@ -43,6 +44,7 @@ __all__ = [
     "amendment_decide",
     "annual_plan_detail",
     "annual_plan_list",
+    "annual_plan_roll_over",
     "annual_plan_transition",
     "dashboard",
     "goal_detail",

@@ -62,9 +62,11 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     counted = queries.counted_records(
         request.user, [row.indicator for row in rows], year.start, min(reference, year.end)
     )
+    periods = queries.multi_year_progress([row.indicator.pk for row in rows], reference)
     cards = [
         {
             "row": row,
+            "periods": periods.get(row.indicator.pk, []),
             "realisations": realisations.get(row.indicator.pk, []),
             "counted": counted.get(row.indicator.pk),
             "form": RealisationForm(
@@ -89,6 +91,7 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
         "shows_names": sees_names(request.user, programme.plan.organisation_id),
         "annual_plan": annual_plan,
         "margin": margin_percent(),
+        "multi_year_results": queries.activity_multi_year_results(activity),
     }
 
 

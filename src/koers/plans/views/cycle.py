@@ -92,6 +92,8 @@ def _annual_plan_page(
                 request.user, Capability.DECIDE_AS_FUNDER, scope
             ),
             "transition_form": TransitionForm(),
+            "may_roll_over": annual_plan.year < annual_plan.plan.end_year
+            and has_capability(request.user, Capability.MANAGE_ANNUAL_PLAN, scope),
         },
     )
 

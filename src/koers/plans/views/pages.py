@@ -49,6 +49,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     years = programme.plan.years
     point = viewpoint(request, years=years)
     blocks = queries.programme_overview(programme, point.year, point.reference)
+    multi_year = queries.beside_the_year(blocks, programme, point.reference)
     return render(
         request,
         "plans/programme_detail.html",
@@ -57,6 +58,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "years": years,
             "blocks": blocks,
+            "multi_year": multi_year,
             "goals": queries.goals_shown(
                 request.user,
                 programme.goals.select_related("funder", "parent"),
