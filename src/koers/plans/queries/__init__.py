@@ -4,6 +4,17 @@ Every aggregation happens in the database. Everything public is re-exported here
 callers keep `from koers.plans import queries` and `queries.dashboard(...)`.
 """
 
+from koers.plans.queries.chain_details import (
+    DueDate,
+    MilestoneRow,
+    activity_due,
+    activity_partners,
+    partnerships_of,
+    plan_milestones,
+    programme_due,
+    standing_tasks,
+    tactical_goals,
+)
 from koers.plans.queries.comments import (
     activity_threads,
     open_question_counts,
@@ -51,13 +62,17 @@ __all__ = [
     "ActivityRow",
     "Counted",
     "CountedRecord",
+    "DueDate",
     "GoalContribution",
     "IndicatorRow",
     "LineBlock",
+    "MilestoneRow",
     "ProgrammeSummary",
     "ProgressEntry",
+    "activity_due",
     "activity_history",
     "activity_indicators",
+    "activity_partners",
     "activity_threads",
     "annual_plan_for",
     "counted_records",
@@ -70,12 +85,17 @@ __all__ = [
     "latest_quarter_report",
     "open_question_counts",
     "open_questions",
+    "partnerships_of",
+    "plan_milestones",
+    "programme_due",
     "programme_overview",
     "programme_years",
     "progress_of",
     "quarter_progress",
     "quarter_reports",
     "recent_realisations",
+    "standing_tasks",
     "sub_goals",
+    "tactical_goals",
     "with_progress_values",
 ]
