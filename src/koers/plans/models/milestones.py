@@ -47,5 +47,5 @@ class Milestone(models.Model):
         return period_label(self.date, self.precision)
 
     def clean(self) -> None:
-        if self.activity_id is not None and self.activity.programme.plan_id != self.plan_id:
+        if self.activity is not None and self.activity.programme.plan_id != self.plan_id:
             raise ValidationError({"activity": _("Choose an activity of this plan.")})

@@ -45,5 +45,5 @@ class StandingTask(models.Model):
         return self.title
 
     def clean(self) -> None:
-        if self.line_id is not None and self.line.programme_id != self.programme_id:
+        if self.line is not None and self.line.programme_id != self.programme_id:
             raise ValidationError({"line": _("Choose a line of this programme.")})
