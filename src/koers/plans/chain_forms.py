@@ -36,21 +36,23 @@ def _line_field(help_text: Any = "") -> forms.ModelChoiceField:
     )
 
 
-class _ProgrammeForm(Form):
-    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        line_field = self.fields["line"]
-        assert isinstance(line_field, forms.ModelChoiceField)
-        line_field.queryset = programme.lines.all()
+def _lines_of(form: forms.BaseForm, programme: Programme) -> None:
+    line_field = form.fields["line"]
+    assert isinstance(line_field, forms.ModelChoiceField)
+    line_field.queryset = programme.lines.all()
 
 
-class TacticalGoalForm(_ProgrammeForm):
+class TacticalGoalForm(Form):
     line = _line_field()
     text = forms.CharField(
         label=_("Tactical goal"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
     target_year = forms.IntegerField(label=_("To be reached in"), min_value=1900, max_value=2200)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _lines_of(self, programme)
 
     @classmethod
     def for_goal(
@@ -67,7 +69,7 @@ class TacticalGoalForm(_ProgrammeForm):
         return cls(data, initial=initial, programme=programme)
 
 
-class StandingTaskForm(_ProgrammeForm):
+class StandingTaskForm(Form):
     line = _line_field()
     title = forms.CharField(label=_("Title"), max_length=200)
     role = forms.CharField(
@@ -82,6 +84,10 @@ class StandingTaskForm(_ProgrammeForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _lines_of(self, programme)
 
     @classmethod
     def for_task(
