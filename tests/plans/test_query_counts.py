@@ -62,6 +62,29 @@ def add_conversation(world: World, threads: int) -> None:
         )
 
 
+def add_details(world: World, count: int) -> None:
+    """Tactical goals and standing tasks of the programme, partners of the activity."""
+    from koers.directory.models import Organisation
+    from koers.plans.models import ActivityPartner, StandingTask, TacticalGoal
+
+    start = TacticalGoal.objects.count()
+    TacticalGoal.objects.bulk_create(
+        TacticalGoal(programme=world.programme, text=f"Doel {start + i}", target_year=2024)
+        for i in range(count)
+    )
+    StandingTask.objects.bulk_create(
+        StandingTask(programme=world.programme, title=f"Taak {start + i}", role="Trekker")
+        for i in range(count)
+    )
+    partners = Organisation.objects.bulk_create(
+        Organisation(name=f"Partner {start + i}", slug=f"partner-{start + i}", kind="partner")
+        for i in range(count)
+    )
+    ActivityPartner.objects.bulk_create(
+        ActivityPartner(activity=world.activity, organisation=o, role="partner") for o in partners
+    )
+
+
 def add_realisations(world: World, indicators: list[Indicator], total: int) -> None:
     start = dt.date(2021, 1, 1)
     Realisation.objects.bulk_create(
@@ -93,9 +116,11 @@ def test_query_count_is_capped_and_flat(world: World, name: str, attr: str | Non
     indicators = structure(world)
     add_realisations(world, indicators, 10)
     add_conversation(world, 2)
+    add_details(world, 2)
     small = count_queries(world, name, attr)
     add_realisations(world, indicators, 990)
     add_conversation(world, 20)
+    add_details(world, 20)
     assert Realisation.objects.count() == 1000
     large = count_queries(world, name, attr)
     assert small == large, f"{name}: {small} queries at 10 rows, {large} at 1,000"
