@@ -145,6 +145,38 @@ def a_realisation(world: Any, *, with_file: bool = False) -> Any:
     )
 
 
+def a_tactical_goal(world: Any) -> Any:
+    from koers.plans.models import TacticalGoal
+
+    return TacticalGoal.objects.create(
+        programme=world.programme, text="In 2025 is het doel bereikt.", target_year=2024
+    )
+
+
+def a_standing_task(world: Any) -> Any:
+    from koers.plans.models import StandingTask
+
+    return StandingTask.objects.create(
+        programme=world.programme, title="Secretaris van het netwerk", role="Secretarisfunctie"
+    )
+
+
+def a_partner(world: Any) -> Any:
+    from koers.plans.models import ActivityPartner
+
+    return ActivityPartner.objects.create(
+        activity=world.activity, organisation=world.regio, role="partner"
+    )
+
+
+def a_milestone(world: Any) -> Any:
+    from koers.plans.models import Milestone
+
+    return Milestone.objects.create(
+        plan=world.plan, title="Raad van Advies ingesteld", date=dt.date(2021, 3, 1)
+    )
+
+
 def under_advice(world: Any) -> Any:
     from koers.plans.models import AnnualPlanStatus
 
@@ -686,6 +718,65 @@ ROWS: list[Row] = [
         "Wijzigingsvoorstel indienen",
         target=lambda w: w.activity,
         expected=EDITORS_OF_PROGRAMME,
+    ),
+    # --- what surrounds the activities: tactical goals, standing tasks, partners ---------
+    Row(
+        "plans:tactical_goal_create",
+        "Tactisch doel toevoegen",
+        target=lambda w: w.programme,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:tactical_goal_create",
+        "Tactisch doel toevoegen (opslaan)",
+        target=lambda w: w.programme,
+        method="POST",
+        data={"text": "In 2024 is het netwerk zelfstandig.", "target_year": "2024", "version": "0"},
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:tactical_goal_edit",
+        "Tactisch doel bewerken",
+        target=a_tactical_goal,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:standing_task_create",
+        "Doorlopende taak toevoegen",
+        target=lambda w: w.programme,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:standing_task_edit",
+        "Doorlopende taak bewerken",
+        target=a_standing_task,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:partner_create",
+        "Partner van een activiteit toevoegen",
+        target=lambda w: w.activity,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:partner_remove",
+        "Partner van een activiteit verwijderen",
+        target=a_partner,
+        method="POST",
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    # Milestones belong to the whole plan: who takes the annual plan through its steps.
+    Row(
+        "plans:milestone_create",
+        "Mijlpaal van het meerjarenplan toevoegen",
+        target=lambda w: w.annual_plan,
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:milestone_edit",
+        "Mijlpaal van het meerjarenplan bewerken",
+        target=a_milestone,
+        expected=[403, 200, 403, 403, 403, 403, 403, 403, 404, 403],
     ),
     # --- recording results ----------------------------------------------------------------
     Row(

@@ -69,6 +69,27 @@ def an_hours_budget(world: Any) -> Any:
     )[0]
 
 
+def a_plan_detail(world: Any, kind: str) -> Any:
+    """A tactical goal, standing task, activity partner or milestone of the world's plan."""
+    from koers.plans.models import ActivityPartner, Milestone, StandingTask, TacticalGoal
+
+    if kind == "tactical":
+        return TacticalGoal.objects.get_or_create(
+            programme=world.programme, text="Doel", defaults={"target_year": 2024}
+        )[0]
+    if kind == "task":
+        return StandingTask.objects.get_or_create(
+            programme=world.programme, title="Secretaris", defaults={"role": "Secretarisfunctie"}
+        )[0]
+    if kind == "partner":
+        return ActivityPartner.objects.get_or_create(
+            activity=world.activity, organisation=world.regio, defaults={"role": "partner"}
+        )[0]
+    return Milestone.objects.get_or_create(
+        plan=world.plan, title="Mijlpaal", defaults={"date": dt.date(2021, 7, 1)}
+    )[0]
+
+
 def a_team(world: Any) -> Any:
     from koers.work.models import Team
 
@@ -163,6 +184,12 @@ ADMIN_MODELS: dict[str, AdminModel] = {
     "plans.activity": _read_only("Activiteit", lambda w: w.activity),
     "plans.indicator": _read_only("Prestatie-indicator", lambda w: w.indicator),
     "plans.annualplan": _read_only("Jaarplan", lambda w: w.annual_plan),
+    "plans.tacticalgoal": _read_only("Tactisch doel", lambda w: a_plan_detail(w, "tactical")),
+    "plans.standingtask": _read_only("Doorlopende taak", lambda w: a_plan_detail(w, "task")),
+    "plans.activitypartner": _read_only(
+        "Partner van een activiteit", lambda w: a_plan_detail(w, "partner")
+    ),
+    "plans.milestone": _read_only("Mijlpaal", lambda w: a_plan_detail(w, "milestone")),
     "work.team": _own("Team", a_team),
     "work.staffprofile": _own(
         "Medewerkersprofiel (zonder contracten en kostprijzen)", a_staff_profile

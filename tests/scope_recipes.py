@@ -121,6 +121,24 @@ RECIPES: dict[str, Recipe] = {
         }
     ),
     "funding:grant_indicator": Recipe(values=lambda w, o: {"indicator": str(w.indicator.pk)}),
+    "plans:tactical_goal_create": Recipe(
+        values=lambda w, o: {"text": "In 2024 is het netwerk zelfstandig.", "target_year": "2024"}
+    ),
+    "plans:standing_task_create": Recipe(
+        values=lambda w, o: {"title": "Secretaris van het netwerk", "role": "Secretarisfunctie"}
+    ),
+    "plans:partner_create": Recipe(
+        values=lambda w, o: (
+            {"organisation": str(w.province.pk), "organisation_zoek": w.province.name}
+            | {"role": "financier"}
+        )
+    ),
+    # Milestones are the whole plan's: who takes the annual plan through its steps.
+    "plans:milestone_create": Recipe(
+        values=lambda w, o: {"title": "Raad van Advies", "date": "2021-07-01", "precision": "day"},
+        editor="directeur",
+    ),
+    "plans:milestone_edit": Recipe(editor="directeur"),
     "work:products": Recipe(
         values=lambda w, o: {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
     ),

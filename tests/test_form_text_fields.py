@@ -107,6 +107,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "RealisationForm": lambda w: {"indicator": w.indicator},
     "AmendmentForm": lambda w: {"activity": w.activity},
     "ActivityCreateForm": lambda w: {"programme": w.programme},
+    "TacticalGoalForm": lambda w: {"programme": w.programme},
+    "StandingTaskForm": lambda w: {"programme": w.programme},
     "QuarterReportForm": lambda w: {"activity": w.activity, "computed": ""},
     "ReauthenticationForm": lambda w: {"with_second_factor": True},
     "InteractionForm": lambda w: {"holder_id": _own(w)},

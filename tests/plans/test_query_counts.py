@@ -27,11 +27,12 @@ from tests.plans.factories import ActivityFactory, IndicatorFactory, TargetFacto
 # (the list); the activity page's threads, their answers and the latest quarter's progress: +3.
 # The multi-year plan beside the year: +3 on the programme page (its results, its targets with
 # their period's values, the indicators' links to targets) and +2 on the activity page (the
-# results of its line and code, the indicators' targets with their values when linked).
+# results of its line and code, the indicators' targets with their values when linked). The
+# programme's tactical goals and standing tasks: +2; the activity's partners: +1.
 CAPS = {
     "plans:dashboard": 9,
-    "plans:programme": 17,
-    "plans:activity": 22,
+    "plans:programme": 19,
+    "plans:activity": 23,
     "plans:programme_progress": 12,
 }
 
@@ -62,6 +63,29 @@ def add_conversation(world: World, threads: int) -> None:
             author=world.users["programmacoordinator"],
             text="Antwoord",
         )
+
+
+def add_details(world: World, count: int) -> None:
+    """Tactical goals and standing tasks of the programme, partners of the activity."""
+    from koers.directory.models import Organisation
+    from koers.plans.models import ActivityPartner, StandingTask, TacticalGoal
+
+    start = TacticalGoal.objects.count()
+    TacticalGoal.objects.bulk_create(
+        TacticalGoal(programme=world.programme, text=f"Doel {start + i}", target_year=2024)
+        for i in range(count)
+    )
+    StandingTask.objects.bulk_create(
+        StandingTask(programme=world.programme, title=f"Taak {start + i}", role="Trekker")
+        for i in range(count)
+    )
+    partners = Organisation.objects.bulk_create(
+        Organisation(name=f"Partner {start + i}", slug=f"partner-{start + i}", kind="partner")
+        for i in range(count)
+    )
+    ActivityPartner.objects.bulk_create(
+        ActivityPartner(activity=world.activity, organisation=o, role="partner") for o in partners
+    )
 
 
 def add_realisations(world: World, indicators: list[Indicator], total: int) -> None:
@@ -95,9 +119,11 @@ def test_query_count_is_capped_and_flat(world: World, name: str, attr: str | Non
     indicators = structure(world)
     add_realisations(world, indicators, 10)
     add_conversation(world, 2)
+    add_details(world, 2)
     small = count_queries(world, name, attr)
     add_realisations(world, indicators, 990)
     add_conversation(world, 20)
+    add_details(world, 20)
     assert Realisation.objects.count() == 1000
     large = count_queries(world, name, attr)
     assert small == large, f"{name}: {small} queries at 10 rows, {large} at 1,000"

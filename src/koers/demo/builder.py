@@ -32,6 +32,7 @@ from koers.accounts.roles import Role
 from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
 from koers.demo import directory, seed_data
+from koers.demo.chain_details import build_chain_details
 from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
 from koers.demo.funding import build_funding
@@ -189,6 +190,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
             )
 
     _build_annual_plans(plan, users, note)
+    build_chain_details(plan, organisations, note)
     if hours:
         entries = build_hours(plan, users, organisations, REFERENCE_DATE, note)
         if entries:

@@ -17,13 +17,17 @@ from koers.accounts.roles import Capability
 from koers.directory.models import Organisation
 from koers.plans.models import (
     Activity,
+    ActivityPartner,
     Amendment,
     AnnualPlan,
     AnnualPlanStatus,
     Goal,
     Indicator,
+    Milestone,
     Programme,
     Realisation,
+    StandingTask,
+    TacticalGoal,
 )
 
 
@@ -131,6 +135,50 @@ def get_goal_for_user(user: Any, pk: int) -> Goal:
     """A goal of a tree the user may see (the rule is `Goal.objects.visible_to`)."""
     return get_object_or_404(
         Goal.objects.visible_to(user).select_related("funder", "parent"), pk=pk
+    )
+
+
+def get_tactical_goal_for_user(user: Any, pk: int, capability: Capability) -> TacticalGoal:
+    goal = get_object_or_404(
+        TacticalGoal.objects.filter(
+            programme__in=Programme.objects.visible_to(user)
+        ).select_related("programme__plan__organisation", "line"),
+        pk=pk,
+    )
+    require(user, capability, goal.programme)
+    return goal
+
+
+def get_standing_task_for_user(user: Any, pk: int, capability: Capability) -> StandingTask:
+    task = get_object_or_404(
+        StandingTask.objects.filter(
+            programme__in=Programme.objects.visible_to(user)
+        ).select_related("programme__plan__organisation", "line"),
+        pk=pk,
+    )
+    require(user, capability, task.programme)
+    return task
+
+
+def get_partner_for_user(user: Any, pk: int, capability: Capability) -> ActivityPartner:
+    partner = get_object_or_404(
+        ActivityPartner.objects.filter(
+            activity__in=Activity.objects.visible_to(user)
+        ).select_related("activity__programme__plan__organisation", "organisation"),
+        pk=pk,
+    )
+    require(user, capability, partner.activity.programme)
+    return partner
+
+
+def get_milestone_for_user(user: Any, pk: int) -> Milestone:
+    """A milestone of a plan whose annual plans the user sees; who may change it is the
+    service's to check."""
+    return get_object_or_404(
+        Milestone.objects.filter(
+            plan__in=AnnualPlan.objects.visible_to(user).values("plan")
+        ).select_related("plan__organisation"),
+        pk=pk,
     )
 
 

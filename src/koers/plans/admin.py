@@ -10,12 +10,16 @@ from koers.accounts.roles import Capability
 from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyInline, ReadOnlyModelAdmin
 from koers.plans.models import (
     Activity,
+    ActivityPartner,
     AnnualPlan,
     Goal,
     Indicator,
     Line,
+    Milestone,
     Plan,
     Programme,
+    StandingTask,
+    TacticalGoal,
     Target,
 )
 
@@ -85,3 +89,40 @@ class AnnualPlanAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
     capability = Capability.VIEW_PLANS
     organisation_path = "plan__organisation"
     list_display = ["plan", "year", "status"]
+
+
+# Tactical goals, standing tasks, partners and milestones change on the app's pages (their
+# services check who may edit the plan and keep the audit trail); the admin shows them.
+
+
+@admin.register(TacticalGoal)
+class TacticalGoalAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
+    organisation_path = "programme__plan__organisation"
+    list_display = ["__str__", "programme", "line", "target_year"]
+    list_filter = ["programme"]
+
+
+@admin.register(StandingTask)
+class StandingTaskAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
+    organisation_path = "programme__plan__organisation"
+    list_display = ["title", "role", "programme", "line"]
+    list_filter = ["programme"]
+
+
+@admin.register(ActivityPartner)
+class ActivityPartnerAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
+    organisation_path = "activity__programme__plan__organisation"
+    list_display = ["activity", "organisation", "role"]
+    list_filter = ["role"]
+    search_fields = ["activity__code", "organisation__name"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(OrganisationScopedAdmin, ReadOnlyModelAdmin):
+    capability = Capability.VIEW_PLANS
+    organisation_path = "plan__organisation"
+    list_display = ["title", "date", "precision", "done", "plan"]
+    list_filter = ["done"]

@@ -23,4 +23,9 @@ ACTION_LABELS = {
     "activity_update.save": gettext_lazy("Quarterly progress saved"),
     "activity_comment.post": gettext_lazy("Comment posted"),
     "activity_comment.reply": gettext_lazy("Answer posted"),
+    "tactical_goal.save": gettext_lazy("Tactical goal saved"),
+    "standing_task.save": gettext_lazy("Standing task saved"),
+    "activity_partner.add": gettext_lazy("Partner added"),
+    "activity_partner.remove": gettext_lazy("Partner removed"),
+    "milestone.save": gettext_lazy("Milestone saved"),
 }

@@ -16,6 +16,7 @@ from koers.plans.models import (
     Aggregation,
     AmendmentField,
     AnnualPlanStatus,
+    DatePrecision,
     Decision,
     Indicator,
     IndicatorKind,
@@ -129,6 +130,18 @@ class ActivityForm(Form):
     role = forms.ChoiceField(label=_("Role"), choices=ActivityRole.choices)
     phase = forms.ChoiceField(label=_("Phase"), choices=ActivityPhase.choices)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
+    target_date = forms.DateField(
+        label=_("To be done by"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("For example the date of a go/no-go decision."),
+    )
+    target_precision = forms.ChoiceField(
+        label=_("Known to the"),
+        choices=DatePrecision.choices,
+        required=False,
+        help_text=_("A date known to the month, season or year is kept as its last day."),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     @classmethod
@@ -142,9 +155,15 @@ class ActivityForm(Form):
                 "role": activity.role,
                 "phase": activity.phase,
                 "status": activity.status,
+                "target_date": activity.target_date,
+                "target_precision": activity.target_precision,
                 "version": activity.version,
             },
         )
+
+    def clean_target_precision(self) -> str:
+        # Left out (an older form, a script): a day, as the model's default.
+        return self.cleaned_data["target_precision"] or DatePrecision.DAY
 
 
 class DecisionForm(Form):

@@ -13,7 +13,21 @@ urlpatterns = [
         views.programme_progress,
         name="programme_progress",
     ),
+    path(
+        "programmas/<int:pk>/tactische-doelen/nieuw/",
+        views.tactical_goal_create,
+        name="tactical_goal_create",
+    ),
+    path(
+        "tactische-doelen/<int:pk>/bewerken/", views.tactical_goal_edit, name="tactical_goal_edit"
+    ),
+    path(
+        "programmas/<int:pk>/taken/nieuw/", views.standing_task_create, name="standing_task_create"
+    ),
+    path("taken/<int:pk>/bewerken/", views.standing_task_edit, name="standing_task_edit"),
     path("activiteiten/<int:pk>/", views.activity_detail, name="activity"),
+    path("activiteiten/<int:pk>/partners/nieuw/", views.partner_create, name="partner_create"),
+    path("partners/<int:pk>/verwijderen/", views.partner_remove, name="partner_remove"),
     path("activiteiten/<int:pk>/vragen/", views.activity_comment, name="activity_comment"),
     path(
         "activiteiten/<int:pk>/indicatoren/nieuw/",
@@ -44,4 +58,6 @@ urlpatterns = [
         name="annual_plan_roll_over",
     ),
     path("jaarplannen/<int:pk>/advies/", views.advisory_comment_create, name="advisory_comment"),
+    path("jaarplannen/<int:pk>/mijlpalen/nieuw/", views.milestone_create, name="milestone_create"),
+    path("mijlpalen/<int:pk>/bewerken/", views.milestone_edit, name="milestone_edit"),
 ]

@@ -313,4 +313,36 @@ ACTIVITIES: list[dict[str, Any]] = [
             },
         ],
     },
+    # Arbeidsmarktonderzoek: JP2021 3.6 (r. 3960-3976). The section has no summary table
+    # "Activiteiten | Output | Outcome": its text is the activity, the outcome is its
+    # sentence on what the analysis is for, and it names no output, so the activity has no
+    # indicator (an indicator is for CMO to add, not for the demo to invent).
+    {
+        "code": "AO-3.17",
+        "title": "Arbeidsmarktonderzoek",
+        "description": (
+            "Zoals in de programmalijnen is aangegeven, goede arbeidsmarktinformatie geeft "
+            "sturing en duiding aan vraagstukken van nu en in de toekomst. Een gezamenlijke "
+            "analyse helpt het tripartiete netwerk ook om samenhangend beleid en inzet te "
+            "kiezen. Juist nu is die informatie van belang. De doorwerkingen van de crisis op de "
+            "arbeidsmarkt worden steeds zichtbaarder. Dit heeft gevolgen voor de korte en "
+            "middellange termijn. We zullen samenwerken met regionale partners zoals het UWV om "
+            "de analyses van de arbeidsmarkt zo accuraat mogelijk te krijgen. De dialoog over de "
+            "impact van de coronacrisis op de regionale arbeidsmarktopgave is van belang voor de "
+            "beleidsvoorbereidende periode die hierna gaat komen. Aan de hand daarvan kan "
+            "gezamenlijk geformuleerd worden aan welke knoppen bovenregionaal en regionaal "
+            "gedraaid moet worden. Voor het programma Arbeidsmarkt en Onderwijs investeren we "
+            "daarom in uitbreiding van de onderzoeksfunctie."
+        ),
+        "outcome": (
+            "Een gezamenlijke analyse helpt het tripartiete netwerk ook om samenhangend beleid "
+            "en inzet te kiezen."
+        ),
+        "role": "trends_analyse",
+        "phase": "doorontwikkelen",
+        "municipalities": [],
+        "goals": [],
+        "explore": False,
+        "indicators": [],
+    },
 ]

@@ -37,6 +37,7 @@ from koers.directory.models import (
 from koers.directory.organisations import services
 from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
 from koers.directory.organisations.queries import possible_duplicates
+from koers.plans import queries as plan_queries
 from koers.plans.models import Programme
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
@@ -176,6 +177,7 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": contacts,
             "events": events,
             "opportunities": opportunities,
+            "partnerships": plan_queries.partnerships_of(request.user, record.pk),
             "may_edit": _may_edit(request),
             "may_merge": bool(own),
         },

@@ -24,6 +24,7 @@ from koers.plans.models.annual_plans import (
     AnnualPlanStatus,
 )
 from koers.plans.models.chain import Goal, Line, Plan, Programme
+from koers.plans.models.dates import DatePrecision, is_overdue, period_end, period_label
 from koers.plans.models.indicators import (
     Aggregation,
     Indicator,
@@ -35,12 +36,17 @@ from koers.plans.models.indicators import (
     evidence_path,
     value_field,
 )
+from koers.plans.models.milestones import Milestone
 from koers.plans.models.multi_year import MultiYearResult, MultiYearTarget
+from koers.plans.models.partners import ActivityPartner, PartnerRole
+from koers.plans.models.standing_tasks import StandingTask
+from koers.plans.models.tactical_goals import TacticalGoal
 
 __all__ = [
     "FROZEN_STATUSES",
     "Activity",
     "ActivityComment",
+    "ActivityPartner",
     "ActivityPhase",
     "ActivityRole",
     "ActivityStatus",
@@ -52,20 +58,28 @@ __all__ = [
     "AnnualPlan",
     "AnnualPlanEvent",
     "AnnualPlanStatus",
+    "DatePrecision",
     "Decision",
     "Goal",
     "Indicator",
     "IndicatorKind",
     "Line",
+    "Milestone",
     "MultiYearResult",
     "MultiYearTarget",
+    "PartnerRole",
     "Plan",
     "Programme",
     "QuarterReport",
     "Realisation",
     "Source",
+    "StandingTask",
+    "TacticalGoal",
     "Target",
     "Unit",
     "evidence_path",
+    "is_overdue",
+    "period_end",
+    "period_label",
     "value_field",
 ]

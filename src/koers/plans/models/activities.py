@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.plans.managers import ActivityQuerySet
 from koers.plans.models.chain import Goal, Line, Programme
+from koers.plans.models.dates import DatePrecision, period_label
 
 
 class ActivityRole(models.TextChoices):
@@ -88,6 +89,12 @@ class Activity(models.Model):
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    # When it should be done or decided ("besluit in mei 2021"): the last day of the
+    # period, shown at its precision (plans.models.dates).
+    target_date = models.DateField(_("to be done by"), null=True, blank=True)
+    target_precision = models.CharField(
+        _("known to the"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -106,3 +113,14 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def target_when(self) -> str:
+        return period_label(self.target_date, self.target_precision)
+
+    @property
+    def is_done(self) -> bool:
+        """Completed, stopped, or its go/no-go taken: a target date no longer presses."""
+        return self.status in (ActivityStatus.COMPLETED, ActivityStatus.STOPPED) or (
+            self.decision in (Decision.GO, Decision.NO_GO)
+        )

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.plans.managers import GoalQuerySet, ProgrammeQuerySet
+from koers.plans.models.dates import DatePrecision, period_label
 
 
 class Goal(models.Model):
@@ -134,6 +135,13 @@ class Programme(models.Model):
         verbose_name=_("funders"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # When the strategic goal should be reached ("eind 2023", "in 2025"): the last day of
+    # the period, shown at its precision (plans.models.dates).
+    target_date = models.DateField(_("goal to be reached by"), null=True, blank=True)
+    target_precision = models.CharField(
+        _("known to the"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.YEAR
+    )
+    target_met = models.BooleanField(_("goal reached"), default=False)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -147,6 +155,10 @@ class Programme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def target_when(self) -> str:
+        return period_label(self.target_date, self.target_precision)
 
 
 class Line(models.Model):

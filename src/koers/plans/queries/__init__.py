@@ -4,6 +4,17 @@ Every aggregation happens in the database. Everything public is re-exported here
 callers keep `from koers.plans import queries` and `queries.dashboard(...)`.
 """
 
+from koers.plans.queries.chain_details import (
+    DueDate,
+    MilestoneRow,
+    activity_due,
+    activity_partners,
+    partnerships_of,
+    plan_milestones,
+    programme_due,
+    standing_tasks,
+    tactical_goals,
+)
 from koers.plans.queries.comments import (
     activity_threads,
     open_question_counts,
@@ -59,16 +70,20 @@ __all__ = [
     "ActivityRow",
     "Counted",
     "CountedRecord",
+    "DueDate",
     "GoalContribution",
     "IndicatorRow",
     "LineBlock",
+    "MilestoneRow",
     "PeriodProgress",
     "ProgrammeSummary",
     "ProgressEntry",
     "RollOver",
+    "activity_due",
     "activity_history",
     "activity_indicators",
     "activity_multi_year_results",
+    "activity_partners",
     "activity_threads",
     "annual_plan_for",
     "beside_the_year",
@@ -83,6 +98,9 @@ __all__ = [
     "multi_year_progress",
     "open_question_counts",
     "open_questions",
+    "partnerships_of",
+    "plan_milestones",
+    "programme_due",
     "programme_multi_year",
     "programme_overview",
     "programme_years",
@@ -91,6 +109,8 @@ __all__ = [
     "quarter_reports",
     "recent_realisations",
     "roll_over_preview",
+    "standing_tasks",
     "sub_goals",
+    "tactical_goals",
     "with_progress_values",
 ]

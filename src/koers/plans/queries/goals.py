@@ -18,6 +18,7 @@ from koers.plans.models import (
     Activity,
     Goal,
     Programme,
+    TacticalGoal,
 )
 
 # --- goal contribution -------------------------------------------------------------------
@@ -63,6 +64,14 @@ def goal_contribution(user: Any, goal: Goal, year: int) -> GoalContribution:
         .filter(goals__in=goal_ids)
         .distinct()
         .select_related("plan", "coordinator")
+        .prefetch_related(
+            Prefetch(
+                "tactical_goals",
+                queryset=TacticalGoal.objects.select_related("line").order_by(
+                    "line__order", "line__code", "order", "id"
+                ),
+            )
+        )
         .order_by("order")
     )
     activities = list(

@@ -10,6 +10,13 @@ from koers.plans.services.annual_plans import (
     advisory_comment_add,
     annual_plan_transition,
 )
+from koers.plans.services.chain_details import (
+    activity_partner_add,
+    activity_partner_remove,
+    milestone_save,
+    standing_task_save,
+    tactical_goal_save,
+)
 from koers.plans.services.comments import activity_comment_post
 from koers.plans.services.drafting import (
     activity_carry_over,
@@ -35,6 +42,8 @@ __all__ = [
     "activity_comment_post",
     "activity_create",
     "activity_decide",
+    "activity_partner_add",
+    "activity_partner_remove",
     "activity_update",
     "advisory_comment_add",
     "amendment_decide",
@@ -42,9 +51,12 @@ __all__ = [
     "annual_plan_carry_over",
     "annual_plan_transition",
     "indicator_create",
+    "milestone_save",
     "quarter_report_save",
     "quarter_reports_save",
     "realisation_delete",
     "realisation_record",
+    "standing_task_save",
+    "tactical_goal_save",
     "target_set",
 ]

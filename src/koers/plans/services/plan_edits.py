@@ -20,6 +20,7 @@ from koers.plans.models import (
     Decision,
     Indicator,
     Target,
+    period_end,
 )
 from koers.plans.services.common import (
     ACTIVITY_FIELDS,
@@ -128,6 +129,9 @@ def activity_update(
     before = snapshot(current, ACTIVITY_FIELDS)
     for name, value in changes.items():
         setattr(current, name, value)
+    if current.target_date is not None and "target_date" in changes:
+        # A date known to the month, season or year is kept as the period's last day.
+        current.target_date = period_end(current.target_date, current.target_precision)
     current.version += 1
     current.full_clean(exclude=["programme", "line", "municipalities", "goals"])
     current.save(update_fields=[*changes, "version"])

@@ -68,3 +68,11 @@ def split(text: str) -> list[str]:
 @register.simple_tag
 def count_in(counts: Any, status: str) -> int:
     return int(counts.get(status, 0))
+
+
+@register.simple_tag
+def activity_due(activity: Any, reference: Any) -> Any:
+    """The activity's target date as shown on a page of `reference` (None without one)."""
+    from koers.plans.queries import activity_due as due
+
+    return due(activity, reference)

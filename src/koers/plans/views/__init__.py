@@ -8,6 +8,16 @@ from koers.plans.views.cycle import (
     annual_plan_list,
     annual_plan_transition,
 )
+from koers.plans.views.details import (
+    milestone_create,
+    milestone_edit,
+    partner_create,
+    partner_remove,
+    standing_task_create,
+    standing_task_edit,
+    tactical_goal_create,
+    tactical_goal_edit,
+)
 from koers.plans.views.edits import (
     activity_carry_over,
     activity_create,
@@ -50,10 +60,18 @@ __all__ = [
     "goal_detail",
     "goal_list",
     "indicator_create",
+    "milestone_create",
+    "milestone_edit",
+    "partner_create",
+    "partner_remove",
     "programme_detail",
     "programme_progress",
     "realisation_create",
     "realisation_delete",
     "realisation_evidence",
+    "standing_task_create",
+    "standing_task_edit",
+    "tactical_goal_create",
+    "tactical_goal_edit",
     "target_edit",
 ]

@@ -151,6 +151,8 @@ def activity_page_context(request: HttpRequest, activity: Any, **comments: Any) 
             "latest_quarter_report": queries.latest_quarter_report(activity, reference),
             "may_report": can(request.user, Capability.REPORT_PROGRESS, programme),
             "report_quarter": Quarter.containing(Year(activity.year).clamp(reference)),
+            "due": queries.activity_due(activity, reference),
+            "partners": queries.activity_partners(activity),
         }
     )
     return context

@@ -17,7 +17,8 @@ from koers.accounts.policy import has_capability, organisations_with, sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act, attempt, shown_again
-from koers.plans import access, services
+from koers.core.reference import default_reference
+from koers.plans import access, queries, services
 from koers.plans.access import get_amendment_for_user, get_annual_plan_for_user
 from koers.plans.forms import (
     AdvisoryCommentForm,
@@ -30,6 +31,7 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Programme,
 )
+from koers.plans.services.chain_details import may_manage_milestones
 from koers.plans.views.common import VIEW
 
 
@@ -94,6 +96,10 @@ def _annual_plan_page(
             "transition_form": TransitionForm(),
             "may_roll_over": annual_plan.year < annual_plan.plan.end_year
             and has_capability(request.user, Capability.MANAGE_ANNUAL_PLAN, scope),
+            "milestones": queries.plan_milestones(
+                request.user, annual_plan.plan, default_reference()
+            ),
+            "may_manage_milestones": may_manage_milestones(request.user, annual_plan.plan),
         },
     )
 

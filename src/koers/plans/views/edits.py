@@ -70,7 +70,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             remote_addr=client_address(request),
         ),
         success=_("The activity has been saved."),
-        shown=("title", "description", "outcome", "role", "phase", "status"),
+        shown=("title", "description", "outcome", "role", "phase", "status", "target_date"),
         next_url=_activity_page,
         heading=_("Edit %(activity)s") % {"activity": activity},
         crumbs=_activity_crumbs(activity),

@@ -71,6 +71,9 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report_quarter": Quarter.containing(point.year.clamp(point.reference)),
             "open_questions": queries.open_questions([programme.pk]),
             "shows_names": sees_names(request.user, programme.plan.organisation_id),
+            "due": queries.programme_due(programme, point.reference),
+            "tactical_goals": queries.tactical_goals(programme),
+            "standing_tasks": queries.standing_tasks(programme),
         },
     )
 
