@@ -322,6 +322,17 @@ def a_risk(world: Any) -> Any:
     )
 
 
+def a_reserve(world: Any) -> Any:
+    from koers.funding.models import EarmarkedReserve
+
+    reserve, _made = EarmarkedReserve.objects.get_or_create(
+        organisation=world.own,
+        name="Organisatierisico’s",
+        defaults={"ceiling": Decimal("250000"), "opening_year": 2020},
+    )
+    return reserve
+
+
 def an_event(world: Any) -> Any:
     import datetime as dt
 
@@ -1138,6 +1149,13 @@ ROWS: list[Row] = [
     ),
     Row("funding:risk_add", "Risico toevoegen", expected=MONEY_MANAGERS),
     Row("funding:risk_edit", "Risico wijzigen", target=a_risk, expected=MONEY_MANAGERS_OWN),
+    Row("funding:reserve_add", "Bestemmingsreserve toevoegen", expected=MONEY_MANAGERS),
+    Row(
+        "funding:reserve_edit",
+        "Bestemmingsreserve wijzigen (plafond, stand, geplande toevoegingen)",
+        target=a_reserve,
+        expected=MONEY_MANAGERS_OWN,
+    ),
     Row(
         "funding:export",
         "Subsidies, voorschotten, begroting en tabellen (Excel)",

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
-from koers.funding.models import Advance, BudgetTable, Grant, Risk
+from koers.funding.models import Advance, BudgetTable, EarmarkedReserve, Grant, Risk
 
 
 def grant_scope(grant: Grant) -> Scope:
@@ -48,6 +48,15 @@ def get_advance_for_user(user: Any, pk: int, capability: Capability) -> Advance:
 
 def get_budget_table_for_user(user: Any, pk: int) -> BudgetTable:
     return get_object_or_404(BudgetTable.objects.visible_to(user).select_related("funder"), pk=pk)
+
+
+def get_reserve_for_user(
+    user: Any, pk: int, capability: Capability = Capability.MANAGE_FUNDING
+) -> EarmarkedReserve:
+    """An earmarked reserve of an organisation whose staff she is with `capability` (404
+    otherwise), like the risk register it stands beside."""
+    own, _funding = organisations_with(user, capability)
+    return get_object_or_404(EarmarkedReserve, pk=pk, organisation_id__in=own)
 
 
 def get_risk_for_user(user: Any, pk: int, capability: Capability = Capability.VIEW_FUNDING) -> Risk:

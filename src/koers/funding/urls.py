@@ -6,6 +6,7 @@ from koers.funding import (
     export_views,
     import_views,
     position_views,
+    reserve_views,
     risk_views,
     views,
 )
@@ -43,6 +44,12 @@ urlpatterns = [
     path("financien/positie/<int:year>/", position_views.position_edit, name="position_edit"),
     path("financien/risicos/", risk_views.risks, name="risks"),
     path("financien/risicos/nieuw/", risk_views.risk_edit, name="risk_add"),
+    path("financien/risicos/reserves/nieuw/", reserve_views.reserve_edit, name="reserve_add"),
+    path(
+        "financien/risicos/reserves/<int:pk>/wijzigen/",
+        reserve_views.reserve_edit,
+        name="reserve_edit",
+    ),
     path("financien/risicos/<int:pk>/", risk_views.risk, name="risk"),
     path("financien/risicos/<int:pk>/wijzigen/", risk_views.risk_edit, name="risk_edit"),
     path("financien/export/<str:what>.xlsx", export_views.export, name="export"),

@@ -87,23 +87,40 @@ def earmarked_reserve_store(
     organisation_id: int,
     values: dict[str, Any],
     additions: dict[int, Decimal],
+    reserve: EarmarkedReserve | None = None,
+    expected_version: int | None = None,
+    adding: bool = False,
     is_example: bool = False,
     remote_addr: str | None = None,
 ) -> EarmarkedReserve:
-    """Store an earmarked reserve by name with its planned additions per year (replacing
-    those it had); the audit entry keeps what they were."""
+    """Store an earmarked reserve with its planned additions per year (replacing those it
+    had); the audit entry keeps what they were. Without `reserve` it is found by name (the
+    demo's loading), or with `adding` made new (a name in use is refused); with `reserve`
+    it is changed, version-checked (a save by someone else in between raises
+    ConflictError). A planned balance above the ceiling is allowed: the page flags it."""
     require_manage_funding(actor, Scope(organisation_id=organisation_id))
-    reserve, created = EarmarkedReserve.objects.select_for_update().get_or_create(
-        organisation_id=organisation_id,
-        name=values["name"],
-        defaults={"opening_year": values["opening_year"]},
-    )
+    if reserve is not None:
+        if reserve.organisation_id != organisation_id:
+            raise PermissionDenied
+        reserve = lock_for_edit(reserve, expected_version)
+        created = False
+    elif adding:
+        reserve = EarmarkedReserve(
+            organisation_id=organisation_id, opening_year=values["opening_year"]
+        )
+        created = True
+    else:
+        reserve, created = EarmarkedReserve.objects.select_for_update().get_or_create(
+            organisation_id=organisation_id,
+            name=values["name"],
+            defaults={"opening_year": values["opening_year"]},
+        )
+        if not created:
+            reserve.version += 1
     before = None if created else {**snapshot(reserve, RESERVE_FIELDS), **_additions(reserve)}
     for name, value in values.items():
         setattr(reserve, name, value)
     reserve.is_example = is_example
-    if not created:
-        reserve.version += 1
     reserve.full_clean()
     reserve.save()
     reserve.additions.all().delete()
