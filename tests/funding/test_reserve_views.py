@@ -188,3 +188,23 @@ def test_other_organisations_get_404_and_funders_403(world: Any) -> None:
     assert world.client("outsider").get(edit).status_code == 404
     assert world.client("opdrachtgever").get(edit).status_code == 403
     assert world.client("opdrachtgever").get(reverse("funding:reserve_add")).status_code == 403
+
+
+def test_an_edit_keeps_an_addition_before_the_plan_and_opens_in_few_queries(
+    world: Any, django_assert_max_num_queries: Any
+) -> None:
+    first = plan_years(world)[0]
+    reserve = services.earmarked_reserve_store(
+        actor=world.users["bedrijfsvoering"],
+        organisation_id=world.own.pk,
+        values={"name": "Reserve", "opening_year": first - 2, "opening_balance": D("5")},
+        additions={first - 1: D("-3"), first: D("7")},
+    )
+    client = world.client("bedrijfsvoering")
+    url = reverse("funding:reserve_edit", args=[reserve.pk])
+    client.get(url)  # warm the session and menu caches
+    with django_assert_max_num_queries(20):
+        page = client.get(url)
+    form = page.context["form"]
+    assert form.years[:2] == [first - 1, first]
+    assert form.initial[f"addition_{first - 1}"] == D("-3")
