@@ -161,6 +161,31 @@ def a_standing_task(world: Any) -> Any:
     )
 
 
+def a_multi_year_result(world: Any) -> Any:
+    from koers.plans.models import MultiYearResult
+
+    return MultiYearResult.objects.create(
+        programme=world.programme,
+        start_year=2021,
+        end_year=2022,
+        title="Netwerk zelfstandig",
+        activity_text="Het netwerk begeleiden",
+        result_text="Het netwerk draait zelfstandig",
+    )
+
+
+def a_multi_year_target(world: Any) -> Any:
+    from koers.plans.models import MultiYearTarget
+
+    return MultiYearTarget.objects.create(
+        programme=world.programme,
+        title="Werkgevers bereikt",
+        start_year=2021,
+        end_year=2022,
+        value=150,
+    )
+
+
 def a_partner(world: Any) -> Any:
     from koers.plans.models import ActivityPartner
 
@@ -761,6 +786,54 @@ ROWS: list[Row] = [
         "plans:standing_task_edit",
         "Doorlopende taak bewerken",
         target=a_standing_task,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    # --- the multi-year plan: results and targets over a period of the plan's years -----
+    Row(
+        "plans:multi_year_result_create",
+        "Meerjarig resultaat toevoegen",
+        target=lambda w: w.programme,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:multi_year_result_create",
+        "Meerjarig resultaat toevoegen (opslaan)",
+        target=lambda w: w.programme,
+        method="POST",
+        data={
+            "start_year": "2021",
+            "end_year": "2022",
+            "title": "Netwerk zelfstandig",
+            "activity_text": "Het netwerk begeleiden",
+            "result_text": "Het netwerk draait zelfstandig",
+        },
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:multi_year_result_edit",
+        "Meerjarig resultaat bewerken",
+        target=a_multi_year_result,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:multi_year_target_create",
+        "Meerjarig doel toevoegen",
+        target=lambda w: w.programme,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
+        "plans:multi_year_target_create",
+        "Meerjarig doel toevoegen (opslaan)",
+        target=lambda w: w.programme,
+        method="POST",
+        data={"title": "Werkgevers bereikt", "start_year": "2021", "end_year": "2022"}
+        | {"value": "150"},
+        expected=[403, 302, 403, 302, 403, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "plans:multi_year_target_edit",
+        "Meerjarig doel bewerken",
+        target=a_multi_year_target,
         expected=EDITORS_OF_PROGRAMME,
     ),
     Row(

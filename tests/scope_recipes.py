@@ -127,6 +127,23 @@ RECIPES: dict[str, Recipe] = {
     "plans:standing_task_create": Recipe(
         values=lambda w, o: {"title": "Secretaris van het netwerk", "role": "Secretarisfunctie"}
     ),
+    "plans:multi_year_result_create": Recipe(
+        values=lambda w, o: {
+            "start_year": "2021",
+            "end_year": "2022",
+            "title": "Netwerk zelfstandig",
+            "activity_text": "Het netwerk begeleiden",
+            "result_text": "Het netwerk draait zelfstandig",
+        }
+    ),
+    "plans:multi_year_target_create": Recipe(
+        values=lambda w, o: {
+            "title": "Werkgevers bereikt",
+            "start_year": "2021",
+            "end_year": "2022",
+            "value": "150",
+        }
+    ),
     "plans:partner_create": Recipe(
         values=lambda w, o: (
             {"organisation": str(w.province.pk), "organisation_zoek": w.province.name}

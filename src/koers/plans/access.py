@@ -24,6 +24,8 @@ from koers.plans.models import (
     Goal,
     Indicator,
     Milestone,
+    MultiYearResult,
+    MultiYearTarget,
     Programme,
     Realisation,
     StandingTask,
@@ -158,6 +160,28 @@ def get_standing_task_for_user(user: Any, pk: int, capability: Capability) -> St
     )
     require(user, capability, task.programme)
     return task
+
+
+def get_multi_year_result_for_user(user: Any, pk: int, capability: Capability) -> MultiYearResult:
+    result = get_object_or_404(
+        MultiYearResult.objects.filter(
+            programme__in=Programme.objects.visible_to(user)
+        ).select_related("programme__plan__organisation", "line"),
+        pk=pk,
+    )
+    require(user, capability, result.programme)
+    return result
+
+
+def get_multi_year_target_for_user(user: Any, pk: int, capability: Capability) -> MultiYearTarget:
+    target = get_object_or_404(
+        MultiYearTarget.objects.filter(
+            programme__in=Programme.objects.visible_to(user)
+        ).select_related("programme__plan__organisation", "result"),
+        pk=pk,
+    )
+    require(user, capability, target.programme)
+    return target
 
 
 def get_partner_for_user(user: Any, pk: int, capability: Capability) -> ActivityPartner:

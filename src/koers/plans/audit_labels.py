@@ -25,6 +25,8 @@ ACTION_LABELS = {
     "activity_comment.reply": gettext_lazy("Answer posted"),
     "tactical_goal.save": gettext_lazy("Tactical goal saved"),
     "standing_task.save": gettext_lazy("Standing task saved"),
+    "multi_year_result.save": gettext_lazy("Multi-year result saved"),
+    "multi_year_target.save": gettext_lazy("Multi-year target saved"),
     "activity_partner.add": gettext_lazy("Partner added"),
     "activity_partner.remove": gettext_lazy("Partner removed"),
     "milestone.save": gettext_lazy("Milestone saved"),

@@ -25,6 +25,26 @@ urlpatterns = [
         "programmas/<int:pk>/taken/nieuw/", views.standing_task_create, name="standing_task_create"
     ),
     path("taken/<int:pk>/bewerken/", views.standing_task_edit, name="standing_task_edit"),
+    path(
+        "programmas/<int:pk>/meerjarenplan/resultaten/nieuw/",
+        views.multi_year_result_create,
+        name="multi_year_result_create",
+    ),
+    path(
+        "meerjarenresultaten/<int:pk>/bewerken/",
+        views.multi_year_result_edit,
+        name="multi_year_result_edit",
+    ),
+    path(
+        "programmas/<int:pk>/meerjarenplan/doelen/nieuw/",
+        views.multi_year_target_create,
+        name="multi_year_target_create",
+    ),
+    path(
+        "meerjarendoelen/<int:pk>/bewerken/",
+        views.multi_year_target_edit,
+        name="multi_year_target_edit",
+    ),
     path("activiteiten/<int:pk>/", views.activity_detail, name="activity"),
     path("activiteiten/<int:pk>/partners/nieuw/", views.partner_create, name="partner_create"),
     path("partners/<int:pk>/verwijderen/", views.partner_remove, name="partner_remove"),

@@ -23,6 +23,7 @@ from koers.plans.services.drafting import (
     activity_create,
     indicator_create,
 )
+from koers.plans.services.multi_year import multi_year_result_save, multi_year_target_save
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
 from koers.plans.services.quarter_reports import (
     REPORT_FIELDS,
@@ -52,6 +53,8 @@ __all__ = [
     "annual_plan_transition",
     "indicator_create",
     "milestone_save",
+    "multi_year_result_save",
+    "multi_year_target_save",
     "quarter_report_save",
     "quarter_reports_save",
     "realisation_delete",

@@ -27,6 +27,12 @@ from koers.plans.views.edits import (
     indicator_create,
     target_edit,
 )
+from koers.plans.views.multi_year import (
+    multi_year_result_create,
+    multi_year_result_edit,
+    multi_year_target_create,
+    multi_year_target_edit,
+)
 from koers.plans.views.narratives import programme_progress
 from koers.plans.views.pages import (
     activity_detail,
@@ -62,6 +68,10 @@ __all__ = [
     "indicator_create",
     "milestone_create",
     "milestone_edit",
+    "multi_year_result_create",
+    "multi_year_result_edit",
+    "multi_year_target_create",
+    "multi_year_target_edit",
     "partner_create",
     "partner_remove",
     "programme_detail",
