@@ -189,6 +189,14 @@ RECIPES: dict[str, Recipe] = {
             "amount": "1000",
         }
     ),
+    "funding:risk_add": Recipe(
+        values=lambda w, o: {
+            "programme": str(w.programme.pk),
+            "title": "Uitval van een trekker",
+            "probability": "20",
+            "impact": "10000",
+        }
+    ),
     "funding:expense_add": Recipe(
         values=lambda w, o: {
             "programme": str(w.programme.pk),
@@ -226,6 +234,8 @@ OWN_ONLY = {
     "work:import": "imports into her own organisation (tests/work/test_import_export.py)",
     "funding:budget_import": "imports into her own organisation (tests/funding/test_imports.py)",
     "funding:position_edit": "the financial year of her own organisation",
+    "funding:reserve_add": "an earmarked reserve of her own organisation, which the view takes "
+    "from her membership",
     "privacy:access_log": "downloads the access log of her own organisations' records only",
     "relations:members": "members of her own organisation; the member comes from the shared "
     "directory",

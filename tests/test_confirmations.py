@@ -44,6 +44,8 @@ NEED_NOT_ASK = {
     "directory:position_remove": "one position of a person, added again on the same page",
     "relations:participant_remove": "one registration, registered again on the same page",
     "relations:communication_remove": "one communication item of a list, added again there",
+    "plans:partner_remove": "one partner of an activity, seen whole where the button is and "
+    "added again on the same page",
     "relations:member_end": "ends a membership on a date; the record and its history stay",
     "accounts:session_end": "signs out one of her own sessions; she signs in again",
     "accounts:sessions_end_others": "signs out her other sessions; she signs in again",

@@ -119,6 +119,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "HolderForm": lambda w: {"holders": type(w.own).objects.filter(pk=w.own.pk)},
     "PersonImportOptions": lambda w: {"holders": type(w.own).objects.filter(pk=w.own.pk)},
     "OpportunityForm": lambda w: {"holder_id": _own(w)},
+    "RiskForm": lambda w: {"organisation_id": _own(w)},
+    "ReserveForm": lambda w: {"organisation_id": _own(w), "years": [2021, 2022]},
     "PipelineFilterForm": lambda w: {"holder_ids": {_own(w)}},
     "NetworkForm": lambda w: {"holder_id": _own(w)},
     "GrantForm": lambda w: {"organisation_id": _own(w)},

@@ -112,7 +112,18 @@ class ReserveForm(ModelForm):
 
 @requires(Capability.MANAGE_FUNDING)
 @require_http_methods(["GET", "POST"])
-def reserve_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def reserve_add(request: HttpRequest) -> HttpResponse:
+    """A new reserve of her own organisation: the post names no organisation."""
+    return _reserve_page(request, None)
+
+
+@requires(Capability.MANAGE_FUNDING)
+@require_http_methods(["GET", "POST"])
+def reserve_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _reserve_page(request, pk)
+
+
+def _reserve_page(request: HttpRequest, pk: int | None) -> HttpResponse:
     organisation_id = own_organisation(request.user, Capability.MANAGE_FUNDING)
     record = get_reserve_for_user(request.user, pk) if pk else None
     initial: dict[str, Any] = {}

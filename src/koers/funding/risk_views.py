@@ -44,7 +44,7 @@ class RiskFilterForm(Form):
     """`?programma=<id>`: the risks of one programme; `?programma=organisatie`: those of the
     whole organisation. Anything else shows every risk."""
 
-    programma = forms.RegexField(regex=r"^(\d{1,10}|organisatie)$", required=False)
+    programma = forms.RegexField(regex=r"^(\d{1,10}|organisatie)$", required=False, max_length=12)
 
     def narrow(self, risks: Any) -> Any:
         if not self.is_valid() or not self.cleaned_data["programma"]:

@@ -44,7 +44,7 @@ urlpatterns = [
     path("financien/positie/<int:year>/", position_views.position_edit, name="position_edit"),
     path("financien/risicos/", risk_views.risks, name="risks"),
     path("financien/risicos/nieuw/", risk_views.risk_edit, name="risk_add"),
-    path("financien/risicos/reserves/nieuw/", reserve_views.reserve_edit, name="reserve_add"),
+    path("financien/risicos/reserves/nieuw/", reserve_views.reserve_add, name="reserve_add"),
     path(
         "financien/risicos/reserves/<int:pk>/wijzigen/",
         reserve_views.reserve_edit,

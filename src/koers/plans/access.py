@@ -26,6 +26,7 @@ from koers.plans.models import (
     Milestone,
     MultiYearResult,
     MultiYearTarget,
+    Plan,
     Programme,
     Realisation,
     StandingTask,
@@ -236,3 +237,11 @@ def allowed_transitions(actor: Any, annual_plan: AnnualPlan) -> list[str]:
         for (source, to), capability in TRANSITIONS.items()
         if source == annual_plan.status and has_capability(actor, capability, scope)
     ]
+
+
+def may_manage_milestones(user: Any, plan: Plan) -> bool:
+    """Whether `user` may add or change the milestones of `plan` (those who manage its
+    annual plans)."""
+    return has_capability(
+        user, Capability.MANAGE_ANNUAL_PLAN, Scope(organisation_id=plan.organisation_id)
+    )

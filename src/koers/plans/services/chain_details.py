@@ -16,12 +16,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
-from koers.plans.access import require
+from koers.plans.access import may_manage_milestones, require
 from koers.plans.models import (
     Activity,
     ActivityPartner,
@@ -212,12 +211,6 @@ def activity_partner_remove(
         organisation_id=activity.programme.plan.organisation_id,
     )
     partner.delete()
-
-
-def may_manage_milestones(user: Any, plan: Plan) -> bool:
-    return has_capability(
-        user, Capability.MANAGE_ANNUAL_PLAN, Scope(organisation_id=plan.organisation_id)
-    )
 
 
 @transaction.atomic

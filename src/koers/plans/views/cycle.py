@@ -31,7 +31,6 @@ from koers.plans.models import (
     AnnualPlanStatus,
     Programme,
 )
-from koers.plans.services.chain_details import may_manage_milestones
 from koers.plans.views.common import VIEW
 
 
@@ -99,7 +98,7 @@ def _annual_plan_page(
             "milestones": queries.plan_milestones(
                 request.user, annual_plan.plan, default_reference()
             ),
-            "may_manage_milestones": may_manage_milestones(request.user, annual_plan.plan),
+            "may_manage_milestones": access.may_manage_milestones(request.user, annual_plan.plan),
         },
     )
 

@@ -24,10 +24,10 @@ from koers.plans.access import (
     get_programme_for_user,
     get_standing_task_for_user,
     get_tactical_goal_for_user,
+    may_manage_milestones,
 )
 from koers.plans.chain_forms import MilestoneForm, PartnerForm, StandingTaskForm, TacticalGoalForm
 from koers.plans.models import AnnualPlan, Milestone, Plan, Programme, StandingTask, TacticalGoal
-from koers.plans.services.chain_details import may_manage_milestones
 from koers.plans.views.common import VIEW
 
 EDIT = Capability.EDIT_PLAN
