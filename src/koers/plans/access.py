@@ -6,7 +6,7 @@ not hers to change → 403.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -31,6 +31,10 @@ from koers.plans.models import (
     Realisation,
     StandingTask,
     TacticalGoal,
+)
+
+ProgrammePart = TypeVar(
+    "ProgrammePart", TacticalGoal, StandingTask, MultiYearResult, MultiYearTarget
 )
 
 
@@ -141,48 +145,36 @@ def get_goal_for_user(user: Any, pk: int) -> Goal:
     )
 
 
-def get_tactical_goal_for_user(user: Any, pk: int, capability: Capability) -> TacticalGoal:
-    goal = get_object_or_404(
-        TacticalGoal.objects.filter(
+def _get_programme_part_for_user(
+    model: type[ProgrammePart], user: Any, pk: int, capability: Capability, *related: str
+) -> ProgrammePart:
+    """A record that belongs to a programme (a tactical goal, a standing task, a
+    multi-year result or target): 404 outside the programmes she sees, 403 without
+    `capability` on its programme."""
+    part = get_object_or_404(
+        model._default_manager.filter(
             programme__in=Programme.objects.visible_to(user)
-        ).select_related("programme__plan__organisation", "line"),
+        ).select_related("programme__plan__organisation", *related),
         pk=pk,
     )
-    require(user, capability, goal.programme)
-    return goal
+    require(user, capability, part.programme)
+    return part
+
+
+def get_tactical_goal_for_user(user: Any, pk: int, capability: Capability) -> TacticalGoal:
+    return _get_programme_part_for_user(TacticalGoal, user, pk, capability, "line")
 
 
 def get_standing_task_for_user(user: Any, pk: int, capability: Capability) -> StandingTask:
-    task = get_object_or_404(
-        StandingTask.objects.filter(
-            programme__in=Programme.objects.visible_to(user)
-        ).select_related("programme__plan__organisation", "line"),
-        pk=pk,
-    )
-    require(user, capability, task.programme)
-    return task
+    return _get_programme_part_for_user(StandingTask, user, pk, capability, "line")
 
 
 def get_multi_year_result_for_user(user: Any, pk: int, capability: Capability) -> MultiYearResult:
-    result = get_object_or_404(
-        MultiYearResult.objects.filter(
-            programme__in=Programme.objects.visible_to(user)
-        ).select_related("programme__plan__organisation", "line"),
-        pk=pk,
-    )
-    require(user, capability, result.programme)
-    return result
+    return _get_programme_part_for_user(MultiYearResult, user, pk, capability, "line")
 
 
 def get_multi_year_target_for_user(user: Any, pk: int, capability: Capability) -> MultiYearTarget:
-    target = get_object_or_404(
-        MultiYearTarget.objects.filter(
-            programme__in=Programme.objects.visible_to(user)
-        ).select_related("programme__plan__organisation", "result"),
-        pk=pk,
-    )
-    require(user, capability, target.programme)
-    return target
+    return _get_programme_part_for_user(MultiYearTarget, user, pk, capability, "result")
 
 
 def get_partner_for_user(user: Any, pk: int, capability: Capability) -> ActivityPartner:
