@@ -9,6 +9,7 @@ user, writes in a transaction and records an audit entry; a refusal changes noth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of, snapshot
-from koers.core.versioning import lock_for_edit
+from koers.core.versioning import Versioned, lock_for_edit
 from koers.directory.models import Organisation
 from koers.plans.access import may_manage_milestones, require
 from koers.plans.models import (
@@ -57,6 +58,44 @@ def _required(value: str, field: str) -> str:
     return value
 
 
+def _opened(
+    existing: Versioned | None,
+    new: Callable[[], Versioned],
+    expected_version: int | None,
+    fields: list[str],
+) -> tuple[Versioned, dict[str, Any] | None]:
+    """The record to write and its state before: `new()` when there is none yet, else
+    `existing` locked for the edit at the version her form was opened with."""
+    if existing is None:
+        return new(), None
+    record = lock_for_edit(existing, expected_version)
+    return record, snapshot(record, fields)
+
+
+def _saved(
+    record: Versioned,
+    *,
+    actor: Any,
+    action: str,
+    before: dict[str, Any] | None,
+    fields: list[str],
+    remote_addr: str | None,
+    **context: Any,
+) -> Versioned:
+    """`record` saved, with its audit entry from `before` to now."""
+    record.save()
+    audit_write(
+        actor=actor,
+        action=action,
+        instance=record,
+        before=before,
+        after=snapshot(record, fields),
+        remote_addr=remote_addr,
+        **context,
+    )
+    return record
+
+
 def _next_order(queryset: Any) -> int:
     return int(queryset.aggregate(last=Max("order"))["last"] or 0) + 1
 
@@ -85,29 +124,27 @@ def tactical_goal_save(
                 % {"start": plan.start_year, "end": plan.end_year + YEARS_BEYOND_PLAN}
             }
         )
-    if goal is None:
-        record = TacticalGoal(
+    if goal is not None and goal.programme_id != programme.pk:
+        raise PermissionDenied
+    record, before = _opened(
+        goal,
+        lambda: TacticalGoal(
             programme=programme,
             order=_next_order(TacticalGoal.objects.filter(programme=programme, line=line)),
-        )
-        before = None
-    else:
-        if goal.programme_id != programme.pk:
-            raise PermissionDenied
-        record = lock_for_edit(goal, expected_version)
-        before = snapshot(record, TACTICAL_GOAL_FIELDS)
+        ),
+        expected_version,
+        TACTICAL_GOAL_FIELDS,
+    )
     record.line, record.text, record.target_year = line, text, target_year
-    record.save()
-    audit_write(
+    return _saved(
+        record,
         actor=actor,
         action="tactical_goal.save",
-        instance=record,
-        context=context_of(programme),
         before=before,
-        after=snapshot(record, TACTICAL_GOAL_FIELDS),
+        fields=TACTICAL_GOAL_FIELDS,
         remote_addr=remote_addr,
+        context=context_of(programme),
     )
-    return record
 
 
 @transaction.atomic
@@ -127,30 +164,28 @@ def standing_task_save(
     require(actor, Capability.EDIT_PLAN, programme)
     _check_line(programme, line)
     title, role = _required(title, "title"), _required(role, "role")
-    if task is None:
-        record = StandingTask(
+    if task is not None and task.programme_id != programme.pk:
+        raise PermissionDenied
+    record, before = _opened(
+        task,
+        lambda: StandingTask(
             programme=programme,
             order=_next_order(StandingTask.objects.filter(programme=programme)),
-        )
-        before = None
-    else:
-        if task.programme_id != programme.pk:
-            raise PermissionDenied
-        record = lock_for_edit(task, expected_version)
-        before = snapshot(record, STANDING_TASK_FIELDS)
+        ),
+        expected_version,
+        STANDING_TASK_FIELDS,
+    )
     record.line, record.title, record.role = line, title, role
     record.description = description.strip()
-    record.save()
-    audit_write(
+    return _saved(
+        record,
         actor=actor,
         action="standing_task.save",
-        instance=record,
-        context=context_of(programme),
         before=before,
-        after=snapshot(record, STANDING_TASK_FIELDS),
+        fields=STANDING_TASK_FIELDS,
         remote_addr=remote_addr,
+        context=context_of(programme),
     )
-    return record
 
 
 @transaction.atomic
@@ -236,24 +271,19 @@ def milestone_save(
         raise ValidationError({"precision": _("Choose how precisely the date is known.")})
     if activity is not None and activity.programme.plan_id != plan.pk:
         raise ValidationError({"activity": _("Choose an activity of this plan.")})
-    if milestone is None:
-        record = Milestone(plan=plan)
-        before = None
-    else:
-        if milestone.plan_id != plan.pk:
-            raise PermissionDenied
-        record = lock_for_edit(milestone, expected_version)
-        before = snapshot(record, MILESTONE_FIELDS)
+    if milestone is not None and milestone.plan_id != plan.pk:
+        raise PermissionDenied
+    record, before = _opened(
+        milestone, lambda: Milestone(plan=plan), expected_version, MILESTONE_FIELDS
+    )
     record.title, record.precision, record.done = title, precision, done
     record.date = period_end(date, precision)
     record.activity = activity
-    record.save()
-    audit_write(
+    return _saved(
+        record,
         actor=actor,
         action="milestone.save",
-        instance=record,
         before=before,
-        after=snapshot(record, MILESTONE_FIELDS),
+        fields=MILESTONE_FIELDS,
         remote_addr=remote_addr,
     )
-    return record
