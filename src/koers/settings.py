@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "koers.relations",
     "koers.work",
     "koers.funding",
+    "koers.atlas",
     "koers.reports",
     "koers.demo",
 ]
@@ -249,6 +250,18 @@ SESSION_ABSOLUTE_LIFETIME = int(os.environ.get("KOERS_SESSION_MAX_HOURS", "10"))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 
 # Retention (koers.privacy.services.retention_enforce, run daily by the task worker).
+# The atlas of initiatives (koers.atlas). An entry nobody confirmed for this many months
+# shows as stale. The background map: PDOK's BRT achtergrondkaart (grey) by default; an empty
+# URL draws the boundaries and markers without tiles. The public pages are opt-in.
+ATLAS_STALE_MONTHS = int(os.environ.get("KOERS_ATLAS_STALE_MONTHS", "12"))
+MAP_TILE_URL = os.environ.get(
+    "KOERS_MAP_TILE_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png",
+)
+MAP_TILE_ATTRIBUTION = os.environ.get("KOERS_MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster")
+PUBLIC_ATLAS = env_bool("KOERS_PUBLIC_ATLAS", False)
+PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
+
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("account/", include("koers.accounts.urls")),
     path("beheer/", admin.site.urls),
     path("privacy/", include("koers.privacy.urls")),
+    path("atlas/", include("koers.atlas.urls")),
     path("", include("koers.directory.urls")),
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),

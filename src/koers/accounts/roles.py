@@ -50,6 +50,8 @@ class Capability(models.TextChoices):
         _("Prepare, review and send reports to funders"),
     )
     SIGN_REPORTS = "sign_reports", _("Sign reports as the director")
+    VIEW_ATLAS = "view_atlas", _("View the atlas of initiatives and their network")
+    EDIT_ATLAS = "edit_atlas", _("Add and change initiatives and collaborations in the atlas")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -80,6 +82,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_FUNDING,
             C.PREPARE_REPORTS,
             C.SIGN_REPORTS,
+            C.VIEW_ATLAS,
+            C.EDIT_ATLAS,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
@@ -96,6 +100,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_FUNDING,
             C.MANAGE_FUNDING,
             C.PREPARE_REPORTS,
+            C.VIEW_ATLAS,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -114,17 +119,27 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_CAPACITY,
             C.VIEW_FUNDING,
             C.PREPARE_REPORTS,
+            C.VIEW_ATLAS,
+            C.EDIT_ATLAS,
         }
     ),
     Role.MEDEWERKER: frozenset(
-        {C.VIEW_PLANS, C.RECORD_REALISATION, C.VIEW_PERSONS, C.EDIT_PERSONS, C.RECORD_HOURS}
+        {
+            C.VIEW_PLANS,
+            C.RECORD_REALISATION,
+            C.VIEW_PERSONS,
+            C.EDIT_PERSONS,
+            C.RECORD_HOURS,
+            C.VIEW_ATLAS,
+            C.EDIT_ATLAS,
+        }
     ),
     # A funder's official sees the grants and budget lines of her own organisation only, and
     # asks questions on the activities of the programmes it funds.
     Role.OPDRACHTGEVER: frozenset(
-        {C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING, C.DISCUSS_ACTIVITY}
+        {C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING, C.DISCUSS_ACTIVITY, C.VIEW_ATLAS}
     ),
-    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING}),
+    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING, C.VIEW_ATLAS}),
 }
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;

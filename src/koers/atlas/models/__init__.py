@@ -1,0 +1,15 @@
+from koers.atlas.models.collaborations import Collaboration, TieKind, TieSource
+from koers.atlas.models.initiatives import Initiative, InitiativeKind
+from koers.atlas.models.themes import DIMENSION_BY_KEY, DIMENSIONS, Dimension, Theme
+
+__all__ = [
+    "DIMENSIONS",
+    "DIMENSION_BY_KEY",
+    "Collaboration",
+    "Dimension",
+    "Initiative",
+    "InitiativeKind",
+    "Theme",
+    "TieKind",
+    "TieSource",
+]
