@@ -141,8 +141,11 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make browser-deps`")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect() waits as long as a page's own actions do (its default is 5 s: too short for
+    # a busy CI machine).
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -176,8 +179,9 @@ def choose(page: Any, label: str, *names: str) -> None:
 
 
 def follow(page: Any, link: Any) -> None:
-    """Click a link and wait until the page it opens has loaded, so what comes next (axe,
-    a look-up) reads the new page, not the old one being replaced."""
+    """Click a link (or a form's submit button) and wait until the page it opens has
+    loaded, so what comes next (axe, a look-up) reads the new page, not the old one being
+    replaced."""
     with page.expect_navigation():
         link.click()
 

@@ -8,12 +8,14 @@ the two-step enrolment, `/` answered 403 and `/beheer/` went round in a redirect
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     _database_for_server,
@@ -72,16 +74,16 @@ def test_the_first_beheerder_enrols_and_adds_a_colleague(
     secret = page.locator("#totp-secret").inner_text()
     page.locator("#id_code").fill(totp(secret))
     page.locator("form.form button[type=submit]").click()
-    assert len(page.locator(".recovery-codes code").all_inner_texts()) == 10
+    expect(page.locator(".recovery-codes code")).to_have_count(10)
     assert axe_violations(page) == []
     follow(page, page.locator("main a.button"))  # "I have kept them; continue"
 
     # Her dashboard, empty as yet, with Beheer in the menu.
-    assert page.url == f"{base}/"
-    assert page.locator("h1").count() == 1
+    expect(page).to_have_url(f"{base}/")
+    expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page) == []
     follow(page, page.locator(".site-header nav a[href='/beheer/']"))
-    assert page.url == f"{base}/beheer/"
+    expect(page).to_have_url(f"{base}/beheer/")
     assert axe_violations(page) == []
 
     follow(page, page.locator("a[href='/beheer/accounts/user/add/']"))
@@ -93,7 +95,7 @@ def test_the_first_beheerder_enrols_and_adds_a_colleague(
     page.locator("#id_memberships-0-role").select_option("medewerker")
     with page.expect_navigation():
         page.locator("input[name=_save]").click()
-    assert "/beheer/accounts/user/" in page.url and page.url.endswith("/change/")
+    expect(page).to_have_url(re.compile(r"/beheer/accounts/user/\d+/change/$"))
     assert axe_violations(page) == []
 
     # The colleague exists, with her role in the organisation.

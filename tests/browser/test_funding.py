@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, follow, sign_in
 
@@ -22,13 +23,11 @@ def test_a_submitted_grant_is_granted_with_its_indicator_and_its_advances_appear
     # The pipeline's "Ingediend" narrows the list of grants to the submitted ones.
     pipeline = page.get_by_role("table", name="De pijplijn")
     follow(page, pipeline.get_by_role("link", name="Ingediend"))
-    assert page.get_by_label("Status").input_value() == "submitted"
-    page.get_by_role("link", name="Taal en gezondheid in Flevoland").click()
+    expect(page.get_by_label("Status")).to_have_value("submitted")
+    follow(page, page.get_by_role("link", name="Taal en gezondheid in Flevoland"))
     assert axe_violations(page) == []
-    assert (
-        page.get_by_text("De voorschotten worden gepland zodra de subsidie is toegekend.").count()
-        == 1
-    )
+    planned_later = "De voorschotten worden gepland zodra de subsidie is toegekend."
+    expect(page.get_by_text(planned_later)).to_have_count(1)
 
     # Recording the step before the decision's facts are in is refused with the reason.
     page.get_by_label("Volgende stap").select_option(label="Toegekend")
@@ -49,8 +48,8 @@ def test_a_submitted_grant_is_granted_with_its_indicator_and_its_advances_appear
     page.get_by_text("De subsidie is nu “Toegekend”.").wait_for()
 
     advances = page.locator("#advances").locator("xpath=..").locator("tbody tr")
-    assert advances.count() == 4
-    assert advances.filter(has_text="6.000,00").count() == 4
+    expect(advances).to_have_count(4)
+    expect(advances.filter(has_text="6.000,00")).to_have_count(4)
 
     page.get_by_label("Indicator", exact=True).select_option(index=1)
     page.get_by_label("Jaar", exact=True).fill("2022")
@@ -58,8 +57,8 @@ def test_a_submitted_grant_is_granted_with_its_indicator_and_its_advances_appear
     page.get_by_role("button", name="Afgesproken streefwaarde vastleggen").click()
     page.get_by_text("De afgesproken streefwaarde is vastgelegd.").wait_for()
     indicators = page.locator("#indicators").locator("xpath=..").locator("tbody tr")
-    assert indicators.count() == 1
-    assert "2022" in indicators.first.inner_text()
+    expect(indicators).to_have_count(1)
+    expect(indicators.first).to_contain_text("2022")
     assert axe_violations(page) == []
 
 
@@ -70,5 +69,5 @@ def test_a_submitted_grant_is_granted_with_its_indicator_and_its_advances_appear
 def test_the_money_pages_pass_axe(page: Any, demo_server: str, path: str) -> None:
     sign_in(page, demo_server, "directeur")
     page.goto(demo_server + path)
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page) == []

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
@@ -30,7 +31,7 @@ def test_a_week_filled_by_keyboard_is_submitted_approved_and_counted(
 
     sign_in(page, demo_server, "medewerker")
     page.goto(demo_server + "/uren/")
-    assert "/uren/week/2021-10-11/" in page.url
+    expect(page).to_have_url(re.compile(r"/uren/week/2021-10-11/"))
     assert axe_violations(page) == []
     # The Saturday of the first activity row, reached and filled by keyboard only.
     saturday = page.locator("input.hours-input[aria-label$='za 16 oktober']").first
@@ -42,7 +43,7 @@ def test_a_week_filled_by_keyboard_is_submitted_approved_and_counted(
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.get_by_text("Je week is ingediend ter goedkeuring.").wait_for()
-    assert page.locator("input.hours-input[readonly]").count() > 0
+    expect(page.locator("input.hours-input[readonly]").first).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
 
     sign_in(page, demo_server, "coordinator")

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, choose, follow, sign_in
 
@@ -27,13 +28,13 @@ def test_coordinator_adds_the_third_meeting_as_an_event_and_the_dashboard_change
     page.on("console", lambda message: console.append(message.text))
     sign_in(page, demo_server, "coordinator")
     row = meetings_row(page)
-    assert "2 / 7" in row.inner_text()
-    assert "Achter" in row.inner_text()
+    expect(row).to_contain_text("2 / 7")
+    expect(row).to_contain_text("Achter")
 
     follow(page, page.get_by_role("link", name="Uitvoering"))  # the section, then its page
-    page.get_by_role("link", name="Bijeenkomsten").first.click()
+    follow(page, page.get_by_role("link", name="Bijeenkomsten").first)
     held = page.get_by_role("row", name=re.compile("Themabijeenkomst kunst en cultuur"))
-    assert re.search(r"22\s+21", held.inner_text())  # registered, present
+    expect(held).to_contain_text(re.compile(r"22\s+21"))  # registered, present
     page.get_by_role("link", name="Bijeenkomst toevoegen").click()
     page.get_by_label("Programma").select_option(label="Positieve Gezondheid")
     page.get_by_label("Activiteit").select_option(
@@ -49,12 +50,13 @@ def test_coordinator_adds_the_third_meeting_as_an_event_and_the_dashboard_change
     assert axe_violations(page) == []
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De bijeenkomst is toegevoegd.").wait_for()
-    assert page.locator("h1").inner_text() == "Themabijeenkomst natuur"
+    expect(page.locator("h1")).to_have_text("Themabijeenkomst natuur")
 
-    page.get_by_role("link", name="Plannen").click()  # the section opens on the dashboard
+    # the section opens on the dashboard
+    follow(page, page.get_by_role("link", name="Plannen"))
     row = meetings_row(page)
-    assert "3 / 7" in row.inner_text()
-    assert "Op koers" in row.inner_text()
+    expect(row).to_contain_text("3 / 7")
+    expect(row).to_contain_text("Op koers")
     # htmx and the pages work under the Content-Security-Policy: nothing was refused.
     assert not [text for text in console if "Content Security Policy" in text]
 
@@ -63,13 +65,14 @@ def test_province_official_sees_the_chain_read_only_up_to_krachtige_samenleving(
     page: Any, demo_server: str
 ) -> None:
     sign_in(page, demo_server, "provincie")
-    page.get_by_role("link", name="Positieve Gezondheid").first.click()
-    assert page.get_by_role("columnheader", name="Activiteiten").count() >= 1
-    assert page.get_by_role("link", name=re.compile("Gezond|gezond")).count() >= 1
-    page.get_by_role("link", name=MEETINGS).count()
-    page.locator("th.chain__activity a").first.click()
-    assert page.get_by_text("Realisatie vastleggen").count() == 0
-    assert page.get_by_role("link", name="Bewerken").count() == 0
+    follow(page, page.get_by_role("link", name="Positieve Gezondheid").first)
+    expect(page.get_by_role("columnheader", name="Activiteiten").first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Gezond|gezond")).first).to_be_visible()
+    follow(page, page.locator("th.chain__activity a").first)
+    # The activity's page is there (its address says so) before nothing is counted on it.
+    expect(page).to_have_url(re.compile(r"/activiteiten/\d+/"))
+    expect(page.get_by_text("Realisatie vastleggen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Bewerken")).to_have_count(0)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +84,7 @@ def test_main_pages_have_no_serious_accessibility_violations(
 ) -> None:
     sign_in(page, demo_server, "coordinator")
     page.goto(demo_server + path)
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page) == []
 
 
@@ -96,13 +99,12 @@ def test_public_pages_have_no_serious_accessibility_violations(
 def test_the_realisation_form_is_usable_by_keyboard(page: Any, demo_server: str) -> None:
     sign_in(page, demo_server, "coordinator")
     page.goto(demo_server + "/programmas/1/?jaar=2021")
-    page.get_by_role("link", name="Informeel Flevoland in Beeld").first.click()
+    follow(page, page.get_by_role("link", name="Informeel Flevoland in Beeld").first)
     summary = page.locator("summary", has_text="Realisatie vastleggen").first
     summary.focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.name")
-    assert focused == "date"
+    expect(page.locator(":focus")).to_have_attribute("name", "date")
 
 
 def test_a_coordinator_adds_a_person_and_the_view_is_logged(page: Any, demo_server: str) -> None:
@@ -113,11 +115,11 @@ def test_a_coordinator_adds_a_person_and_the_view_is_logged(page: Any, demo_serv
     page.get_by_label("Voornaam").fill("Kees")
     page.get_by_label("Doel").fill("Contactpersoon voor de thematische netwerkbijeenkomsten")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.locator("h1").inner_text() == "Kees Bakker"
-    assert page.get_by_text("Waarom Koers deze gegevens bewaart").count() == 1
+    expect(page.locator("h1")).to_have_text("Kees Bakker")
+    expect(page.get_by_text("Waarom Koers deze gegevens bewaart")).to_have_count(1)
     assert axe_violations(page) == []
     page.goto(demo_server + "/personen/?q=bakker")
-    assert page.get_by_role("link", name="Kees Bakker").count() == 1
+    expect(page.get_by_role("link", name="Kees Bakker")).to_have_count(1)
     assert axe_violations(page) == []
     page.goto(demo_server + "/personen/importeren/")
     assert axe_violations(page) == []
@@ -131,5 +133,5 @@ def test_privacy_pages_have_no_serious_accessibility_violations(
 ) -> None:
     sign_in(page, demo_server, "beheerder")
     page.goto(demo_server + path)
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert axe_violations(page) == []

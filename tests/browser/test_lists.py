@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
@@ -27,16 +28,14 @@ def test_the_persons_list_counts_sorts_and_pages_by_keyboard(page: Any, demo_ser
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"sort=email"))
     email = page.get_by_role("columnheader", name=re.compile("E-mailadres"))
-    assert email.get_attribute("aria-sort") == "ascending"
+    expect(email).to_have_attribute("aria-sort", "ascending")
 
     pages = page.get_by_role("navigation", name="Pagina's")
     pages.get_by_role("link", name="Volgende").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"pagina=2"))
-    assert "sort=email" in page.url
-    assert page.locator(".list-count").inner_text().strip() == f"51–100 van {total}"
-    assert (
-        page.get_by_role("link", name=re.compile("^Pagina 2$")).get_attribute("aria-current")
-        == "page"
-    )
+    expect(page).to_have_url(re.compile(r"sort=email"))
+    expect(page.locator(".list-count")).to_have_text(f"51–100 van {total}")
+    second = page.get_by_role("link", name=re.compile("^Pagina 2$"))
+    expect(second).to_have_attribute("aria-current", "page")
     assert axe_violations(page) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, follow, sign_in
 
@@ -17,9 +18,9 @@ def test_on_a_phone_the_menu_opens_with_the_keyboard(page: Any, demo_server: str
     sign_in(page, demo_server, "bedrijfsvoering")
     menu = page.locator("#site-menu")
     button = page.locator(".menu-toggle > summary")
-    assert button.is_visible()
-    assert not menu.is_visible()
-    assert button.get_attribute("aria-expanded") == "false"
+    expect(button).to_be_visible()
+    expect(menu).to_be_hidden()
+    expect(button).to_have_attribute("aria-expanded", "false")
     assert axe_violations(page) == []
 
     # Tab from the top of the page until the menu button has the focus, then Enter.
@@ -30,27 +31,24 @@ def test_on_a_phone_the_menu_opens_with_the_keyboard(page: Any, demo_server: str
     else:
         pytest.fail("the menu button is not reached with Tab")
     page.keyboard.press("Enter")
-    assert menu.is_visible()
+    expect(menu).to_be_visible()
     # The <details> element's toggle event, which the script listens to, comes a task later.
-    page.wait_for_function(
-        "document.querySelector('.menu-toggle > summary').getAttribute('aria-expanded') === 'true'",
-        timeout=5000,
-    )
+    expect(button).to_have_attribute("aria-expanded", "true")
     money = menu.get_by_role("link", name="Financiën")
-    assert money.is_visible()
+    expect(money).to_be_visible()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+    expect(menu.locator(":focus")).to_have_count(1)
     assert axe_violations(page) == []
 
     # Space closes it again; the section's own pages are one link away.
     button.focus()
     page.keyboard.press("Space")
-    assert not menu.is_visible()
+    expect(menu).to_be_hidden()
     button.focus()
     page.keyboard.press("Space")
     follow(page, money)
     subnav = page.get_by_role("navigation", name="Financiën")
-    assert subnav.get_by_role("link", name="Financiële positie").is_visible()
+    expect(subnav.get_by_role("link", name="Financiële positie")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -58,11 +56,11 @@ def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> 
     page.set_viewport_size({"width": 1280, "height": 900})
     sign_in(page, demo_server, "provincie")
     menu = page.get_by_role("navigation", name="Hoofdmenu")
-    assert not page.locator(".menu-toggle > summary").is_visible()
-    names = menu.get_by_role("link").all_inner_texts()
-    assert names == ["Plannen", "Uitvoering", "Relaties", "Financiën", "Rapportages"]
-    assert menu.get_by_role("link", name="Plannen").get_attribute("aria-current") == "page"
+    expect(page.locator(".menu-toggle > summary")).to_be_hidden()
+    sections = ["Plannen", "Uitvoering", "Relaties", "Financiën", "Rapportages"]
+    expect(menu.get_by_role("link")).to_have_text(sections)
+    expect(menu.get_by_role("link", name="Plannen")).to_have_attribute("aria-current", "page")
     assert axe_violations(page) == []
     follow(page, menu.get_by_role("link", name="Financiën"))
-    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_be_visible()
     assert axe_violations(page) == []

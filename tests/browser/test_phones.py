@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
@@ -90,7 +92,7 @@ def test_the_week_grid_is_one_card_per_row_on_a_phone(phone: Any, demo_server: s
     phone.goto(demo_server + "/uren/")
     first = phone.locator("table.hours tbody tr").first
     cells = first.locator("td input.hours-input")
-    assert cells.count() == 7
+    expect(cells).to_have_count(7)
     boxes = [cells.nth(i).bounding_box() for i in range(7)]
     assert all(box["x"] + box["width"] <= PHONE["width"] for box in boxes)
     # Days wrap onto more than one line: a card, not a row of a table.
@@ -131,23 +133,22 @@ def test_a_refused_realisation_looks_like_an_error_and_breaks_no_csp(
         card.get_by_role("button", name="Opslaan").click()
     assert answer.value.status == 422
     summary = card.locator(".error-summary")
-    summary.wait_for()
-    assert summary.get_attribute("role") == "alert"
-    assert "Er is een probleem" in summary.inner_text()
+    expect(summary).to_have_attribute("role", "alert")
+    expect(summary).to_contain_text("Er is een probleem")
     link = summary.get_by_role("link", name="Waarde")
     field_id = link.get_attribute("href").removeprefix("#")
     field = page.locator(f"#{field_id}")
-    assert field.get_attribute("aria-invalid") == "true"
-    assert f"{field_id}_error" in field.get_attribute("aria-describedby").split()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    described_by = re.compile(rf"(^|\s){re.escape(field_id)}_error(\s|$)")
+    expect(field).to_have_attribute("aria-describedby", described_by)
     # htmx moves the focus to the summary (autofocus), as the GOV.UK pattern does.
-    page.wait_for_function("() => document.activeElement.classList.contains('error-summary')")
+    expect(summary).to_be_focused()
     link.click()
-    assert page.evaluate("document.activeElement.id") == field_id
+    expect(field).to_be_focused()
     # The status line under the card is red (the refused style), not the green of success.
     status = card.locator(".card-status")
-    assert status.locator(".card-status__refused").count() == 1
-    colour = status.evaluate("e => getComputedStyle(e).borderLeftColor")
-    assert colour == "rgb(163, 39, 27)", colour
+    expect(status.locator(".card-status__refused")).to_have_count(1)
+    expect(status).to_have_css("border-left-color", "rgb(163, 39, 27)")
     assert axe_violations(page) == []
     violations = page.evaluate("window.__cspViolations")
     refused = [text for text in console if "Content Security Policy" in text]

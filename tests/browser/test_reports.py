@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, follow, sign_in
 
@@ -34,10 +35,13 @@ def test_a_progress_report_is_sent_read_and_questioned(
     page.get_by_label("Kwartaal").select_option(label="Q3")
     page.get_by_role("button", name="Opstellen").click()
     page.get_by_text("De rapportage is opgesteld.").wait_for()
-    assert page.get_by_role("heading", name=TITLE, level=1).count() == 1
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_have_count(1)
     charts = page.locator("figure.report-chart", has_text="Positieve Gezondheid: gerealiseerd")
-    assert charts.count() >= 1
-    assert charts.first.locator("img").evaluate("img => img.naturalWidth") > 0
+    expect(charts.first).to_be_visible()
+    # The chart has loaded (complete) before its width says whether it is a picture at all.
+    chart = charts.first.locator("img")
+    expect(chart).to_have_js_property("complete", True)
+    assert chart.evaluate("img => img.naturalWidth") > 0
     assert axe_violations(page) == []
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden (PDF)").click()
@@ -61,17 +65,15 @@ def test_a_progress_report_is_sent_read_and_questioned(
     page.get_by_text("De rapportage is verstuurd").wait_for()
     documents = page.locator("#documents + ul li")
     documents.filter(has_text="Downloaden").nth(2).wait_for(timeout=60_000)  # the worker
-    assert documents.count() == 3
+    expect(documents).to_have_count(3)
 
     province = new_page(browser)
     sign_in(province, demo_server, "provincie")
     province.get_by_role("link", name="Rapportages").first.click()
     province.get_by_role("link", name=TITLE).click()
     province.get_by_text("Zoals verstuurd aan Provincie Flevoland").wait_for()
-    assert (
-        province.get_by_text("Niets: de cijfers van vandaag zijn die die verstuurd zijn.").count()
-        == 1
-    )
+    unchanged = "Niets: de cijfers van vandaag zijn die die verstuurd zijn."
+    expect(province.get_by_text(unchanged)).to_have_count(1)
     assert axe_violations(province) == []
     province.get_by_role("link", name="PG-1.1", exact=False).first.click()
     province.get_by_label("Je vraag of opmerking").fill(QUESTION)

@@ -7,6 +7,7 @@ from base64 import b32decode
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, sign_in
 
@@ -25,18 +26,17 @@ def totp(secret: str, steps_ahead: int = 0) -> str:
 def test_she_enrols_an_app_and_signs_in_with_a_code(page: Any, demo_server: str) -> None:
     # regioplus is used by no other browser test: enrolling changes how she signs in.
     sign_in(page, demo_server, "regioplus")
-    assert page.locator(".demo-banner[role=note]").is_visible()  # the waiver is announced
+    expect(page.locator(".demo-banner[role=note]")).to_be_visible()  # the waiver is announced
     # Selectors by address and id: the Dutch texts of these pages are translated later.
     page.locator(".site-header a[href='/account/']").click()
     page.locator("a[href='/account/tweestapsverificatie/']").click()
     page.locator("main a[href='/account/tweestapsverificatie/instellen/']").click()
-    assert page.locator("svg.qr-code").is_visible()
+    expect(page.locator("svg.qr-code")).to_be_visible()
     assert axe_violations(page) == []
     secret = page.locator("#totp-secret").inner_text()
     page.locator("#id_code").fill(totp(secret))
     page.locator("form.form button[type=submit]").click()
-    codes = page.locator(".recovery-codes code").all_inner_texts()
-    assert len(codes) == 10
+    expect(page.locator(".recovery-codes code")).to_have_count(10)
     page.get_by_role("button", name="Uitloggen").click()
 
     page.goto(f"{demo_server}/account/inloggen/")
