@@ -32,6 +32,7 @@ from koers.accounts.roles import Role
 from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
 from koers.demo import directory, seed_data
+from koers.demo.atlas import build_atlas
 from koers.demo.chain_details import build_chain_details
 from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
@@ -198,6 +199,13 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     build_funding(plan, users, organisations, note)
     build_risks(plan, users, organisations)
     build_relations(plan, users, organisations, persons, note)
+    # After the events: the atlas derives ties from the meetings' co-organisers.
+    build_atlas(plan, organisations, municipalities, persons, note)
+    # TODO(issue 18, merge): here, once the network part is merged, store the yearly
+    # snapshots the network page and the derived measures read:
+    #     for year in (2020, 2021):
+    #         compute_network_snapshot(plan.organisation_id, year)
+    # and switch PG-2.1's atlas indicator on: `koers.demo.atlas.link_pg_indicator(plan)`.
     build_contacts(plan, users, organisations, persons, note)
     if (
         realisations
