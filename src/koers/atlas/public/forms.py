@@ -46,8 +46,8 @@ class ScoresForm(Form):
         super().__init__(*args, **kwargs)
         for dimension in DIMENSIONS:
             self.fields[dimension.key] = forms.IntegerField(
-                label=dimension.label,
-                help_text=dimension.explanation,
+                label=str(dimension.label),
+                help_text=str(dimension.explanation),
                 min_value=0,
                 max_value=SCORE_MAX,
                 initial=MIDDLE,
@@ -118,12 +118,11 @@ class ContactForm(Form):
         # The initiatives she was shown, in the order she saw them.
         field = self.fields["initiatives"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = Initiative.objects.held_by(holder_id).public().filter(pk__in=shown)
+        field.queryset = Initiative.objects.public().held_by(holder_id).filter(pk__in=shown)
         order = {pk: index for index, pk in enumerate(shown)}
-        field.choices = sorted(
-            ((pk, name) for pk, name in field.queryset.values_list("pk", "name")),
-            key=lambda choice: order[choice[0]],
-        )
+        choices: list[tuple[int, str]] = list(field.queryset.values_list("pk", "name"))
+        choices.sort(key=lambda choice: order[choice[0]])
+        field.choices = choices
 
     def clean_phone(self) -> str:
         phone = str(self.cleaned_data.get("phone", "")).strip()
@@ -135,9 +134,9 @@ class ContactForm(Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if not self.errors.get("email") and not self.errors.get("phone"):
-            if not cleaned.get("email") and not cleaned.get("phone"):
-                raise ValidationError(
-                    _("Give an e-mail address or a telephone number, so we can reach you.")
-                )
+        refused = "email" in self.errors or "phone" in self.errors
+        if not refused and not cleaned.get("email") and not cleaned.get("phone"):
+            raise ValidationError(
+                _("Give an e-mail address or a telephone number, so we can reach you.")
+            )
         return cleaned

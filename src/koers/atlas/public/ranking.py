@@ -19,6 +19,7 @@ import heapq
 import math
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -110,21 +111,21 @@ def rank(
     has_need = any(need for _d, need in needs)
     stale_from = stale_before(today)
     places: dict[str, tuple[float, float | None]] = {}
-    scored: list[tuple[float, str, dict[str, object]]] = []
-    rows = Initiative.objects.held_by(holder_id).public().order_by().values(*VALUES)
+    scored: list[tuple[float, str, dict[str, Any]]] = []
+    rows = Initiative.objects.public().held_by(holder_id).order_by().values(*VALUES)
     for row in rows:
-        fit = sum(need * row[d.field] for d, need in needs)  # type: ignore[operator]
+        fit = sum(need * row[d.field] for d, need in needs)
         if has_need and not fit:
             continue
         code = str(row["municipality__code"])
         if code not in places:
             places[code] = _place_bonus(municipality_code, code)
         score = fit + places[code][0]
-        if row["confirmed_on"] < stale_from:  # type: ignore[operator]
+        if row["confirmed_on"] < stale_from:
             score *= STALE_FACTOR
         scored.append((score, str(row["name"]).casefold(), row))
     best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1], item[2]["pk"]))
-    themes = _themes_of([int(row["pk"]) for _s, _n, row in best])  # type: ignore[call-overload]
+    themes = _themes_of([int(row["pk"]) for _s, _n, row in best])
     return [
         _match(row, score, scores, municipality_code, places, themes, stale_from)
         for score, _name, row in best
@@ -146,7 +147,7 @@ def _themes_of(pks: list[int]) -> dict[int, list[str]]:
 
 
 def _match(
-    row: dict[str, object],
+    row: dict[str, Any],
     score: float,
     scores: dict[str, int],
     municipality_code: str,
@@ -154,9 +155,9 @@ def _match(
     themes: dict[int, list[str]],
     stale_from: dt.date,
 ) -> Match:
-    pk = int(row["pk"])  # type: ignore[call-overload]
+    pk = int(row["pk"])
     code = str(row["municipality__code"])
-    is_stale = row["confirmed_on"] < stale_from  # type: ignore[operator]
+    is_stale = row["confirmed_on"] < stale_from
     return Match(
         pk=pk,
         name=str(row["name"]),
@@ -172,7 +173,7 @@ def _match(
 
 
 def _reasons(
-    row: dict[str, object],
+    row: dict[str, Any],
     scores: dict[str, int],
     municipality_code: str,
     km: float | None,
@@ -185,7 +186,7 @@ def _reasons(
     )
     reasons = [_("You scored low on %(dimension)s") % {"dimension": d.label} for d in low]
     if not low and served:
-        strongest = max(served, key=lambda d: (SCORE_MAX - scores[d.key]) * row[d.field])  # type: ignore[operator]
+        strongest = max(served, key=lambda d: (SCORE_MAX - scores[d.key]) * row[d.field])
         reasons.append(_("It works on %(dimension)s") % {"dimension": strongest.label})
     if row["municipality__code"] == municipality_code:
         reasons.append(_("In your municipality"))
