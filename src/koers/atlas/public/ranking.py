@@ -7,26 +7,30 @@ nobody confirmed the entry within the stale period. Distances are between the ce
 the municipalities' bounding boxes in the shipped CBS/Kadaster boundaries: good enough to
 tell Almere from Urk, and the resident gives no address.
 
-One query reads the public initiatives as plain values and one pass scores them (5,000
-initiatives in a few milliseconds; bench/spinnenweb.py); a second query fetches the themes
-of the few that are shown.
+The database computes the score (the six serves columns times her needs, a CASE for the
+place bonus of the few municipalities near hers, a CASE for freshness), orders and cuts to
+the ten shown, so the page reads ten rows whatever the size of the atlas
+(bench/spinnenweb.py: 5,000 initiatives). Three queries: the municipalities near hers, the
+ranked ten, their themes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from koers.atlas.models import DIMENSIONS, Initiative, InitiativeKind
 from koers.atlas.models.initiatives import stale_before
 from koers.core.geo import shipped_boundaries
+from koers.core.models import Municipality
 
 SCORE_MAX = 10
 # A score at or below this is "low": the reason names the dimension.
@@ -47,6 +51,7 @@ VALUES = (
     "confirmed_on",
     "municipality__code",
     "municipality__name",
+    "score",
     *(d.field for d in DIMENSIONS),
 )
 
@@ -86,14 +91,14 @@ def distance_km(code: str, other: str) -> float | None:
     return 6371.0 * math.hypot(dx, dy)
 
 
-def _place_bonus(her_code: str, code: str) -> tuple[float, float | None]:
-    """(bonus, distance in km) of an initiative in `code` for a resident of `her_code`."""
-    if code == her_code:
-        return SAME_MUNICIPALITY_BONUS, 0.0
-    km = distance_km(her_code, code)
-    if km is None or km >= NEARBY_KM:
-        return 0.0, km
-    return NEARBY_BONUS * (1 - km / NEARBY_KM), km
+def place_bonuses(her_code: str) -> dict[str, tuple[float, float]]:
+    """{CBS code: (bonus, km)} of her municipality and those within NEARBY_KM of it."""
+    bonuses = {her_code: (SAME_MUNICIPALITY_BONUS, 0.0)}
+    for code in centres():
+        km = distance_km(her_code, code)
+        if code != her_code and km is not None and km < NEARBY_KM:
+            bonuses[code] = (NEARBY_BONUS * (1 - km / NEARBY_KM), km)
+    return bonuses
 
 
 def rank(
@@ -108,28 +113,34 @@ def rank(
     key: 0–10}) best, best first, each with its reasons. Initiatives that serve none of her
     needs are left out, unless she has none (then place and freshness decide)."""
     needs = [(d, SCORE_MAX - scores[d.key]) for d in DIMENSIONS]
-    has_need = any(need for _d, need in needs)
+    bonuses = place_bonuses(municipality_code)
+    ids = dict(Municipality.objects.filter(code__in=bonuses).values_list("pk", "code"))
     stale_from = stale_before(today)
-    places: dict[str, tuple[float, float | None]] = {}
-    scored: list[tuple[float, str, dict[str, Any]]] = []
-    rows = Initiative.objects.public().held_by(holder_id).order_by().values(*VALUES)
-    for row in rows:
-        fit = sum(need * row[d.field] for d, need in needs)
-        if has_need and not fit:
-            continue
-        code = str(row["municipality__code"])
-        if code not in places:
-            places[code] = _place_bonus(municipality_code, code)
-        score = fit + places[code][0]
-        if row["confirmed_on"] < stale_from:
-            score *= STALE_FACTOR
-        scored.append((score, str(row["name"]).casefold(), row))
-    best = heapq.nsmallest(limit, scored, key=lambda item: (-item[0], item[1], item[2]["pk"]))
-    themes = _themes_of([int(row["pk"]) for _s, _n, row in best])
-    return [
-        _match(row, score, scores, municipality_code, places, themes, stale_from)
-        for score, _name, row in best
-    ]
+    fit: Any = Value(0.0)
+    for dimension, need in needs:
+        if need:
+            fit = fit + F(dimension.field) * Value(float(need))
+    place = Case(
+        *(When(municipality_id=pk, then=Value(bonuses[code][0])) for pk, code in ids.items()),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    freshness = Case(
+        When(confirmed_on__lt=stale_from, then=Value(STALE_FACTOR)),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    ranked = (
+        Initiative.objects.public()
+        .held_by(holder_id)
+        .alias(fit=fit)
+        .annotate(score=(F("fit") + place) * freshness)
+    )
+    if any(need for _d, need in needs):
+        ranked = ranked.filter(fit__gt=0)
+    rows = list(ranked.order_by("-score", Lower("name"), "pk").values(*VALUES)[:limit])
+    themes = _themes_of([row["pk"] for row in rows])
+    return [_match(row, scores, municipality_code, bonuses, themes, stale_from) for row in rows]
 
 
 def _themes_of(pks: list[int]) -> dict[int, list[str]]:
@@ -148,26 +159,25 @@ def _themes_of(pks: list[int]) -> dict[int, list[str]]:
 
 def _match(
     row: dict[str, Any],
-    score: float,
     scores: dict[str, int],
     municipality_code: str,
-    places: dict[str, tuple[float, float | None]],
+    bonuses: dict[str, tuple[float, float]],
     themes: dict[int, list[str]],
     stale_from: dt.date,
 ) -> Match:
-    pk = int(row["pk"])
-    code = str(row["municipality__code"])
+    code = row["municipality__code"]
     is_stale = row["confirmed_on"] < stale_from
+    km = bonuses[code][1] if code in bonuses else distance_km(municipality_code, code)
     return Match(
-        pk=pk,
-        name=str(row["name"]),
+        pk=row["pk"],
+        name=row["name"],
         kind=str(InitiativeKind(row["kind"]).label),
-        description=str(row["description"]),
-        website=str(row["website"]),
-        municipality=str(row["municipality__name"]),
-        themes=tuple(themes[pk]),
-        score=round(score, 1),
-        reasons=tuple(_reasons(row, scores, municipality_code, places[code][1], is_stale)),
+        description=row["description"],
+        website=row["website"],
+        municipality=row["municipality__name"],
+        themes=tuple(themes[row["pk"]]),
+        score=round(row["score"], 1),
+        reasons=tuple(_reasons(row, scores, municipality_code, km, is_stale)),
         is_stale=is_stale,
     )
 

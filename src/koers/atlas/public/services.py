@@ -109,7 +109,7 @@ def _locked(actor: Any, record: ContactRequest) -> ContactRequest:
 
 
 @transaction.atomic
-def contact_request_mark_handled(
+def contact_request_finish(
     *, actor: Any, record: ContactRequest, remote_addr: str | None = None
 ) -> ContactRequest:
     """Mark the request handled (she was contacted); doing it twice changes nothing."""
@@ -148,7 +148,7 @@ def contact_request_delete(
 
 
 @transaction.atomic
-def contact_requests_expire(today: dt.date | None = None) -> int:
+def contact_request_retention_enforce(today: dt.date | None = None) -> int:
     """Remove every request whose retention has passed (the daily job); returns how many.
     Each removal is audited without an actor: the retention rule did it."""
     today = today or timezone.localdate()

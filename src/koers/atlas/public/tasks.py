@@ -6,13 +6,13 @@ import logging
 
 from django_tasks import task
 
-from koers.atlas.public.services import contact_requests_expire
+from koers.atlas.public.services import contact_request_retention_enforce
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def expire_contact_requests_task() -> int:
-    removed = contact_requests_expire()
+    removed = contact_request_retention_enforce()
     logger.info("Contact requests past their retention removed: %s", removed)
     return removed

@@ -214,7 +214,7 @@ def contact_request_handle(request: HttpRequest, pk: int) -> HttpResponse:
     record = _get_contact_request_for_user(request.user, pk)
     act(
         request,
-        lambda: services.contact_request_mark_handled(
+        lambda: services.contact_request_finish(
             actor=request.user, record=record, remote_addr=client_address(request)
         ),
         _("The contact request is marked handled."),
