@@ -75,7 +75,7 @@ def timed(call: object) -> tuple[float, int]:
 
 
 def fill(holder: Organisation, places: list[Municipality], up_to: int) -> None:
-    """Public initiatives (a tenth not public, a fifth stale) up to `up_to` in all."""
+    """Public initiatives (a tenth not public, about half stale) up to `up_to` in all."""
     rng = random.Random(up_to)  # noqa: S311 (example data, a fixed seed)
     have = Initiative.objects.filter(holder=holder).count()
     themes = list(Theme.objects.all())
