@@ -6,8 +6,9 @@
 
 Three figures per size, each the median of ROUNDS after a warm-up: the baseline (one
 plain read of the columns a ranking needs of every public initiative), `rank()` (scored,
-ordered and cut to ten in the database, with the ten's themes) and the whole public page (a POST of six
-scores and a municipality through Django's test client: form, counts, ranking, template).
+ordered and cut to ten in the database, with the ten's themes) and the whole public page
+(a POST of six scores and a municipality through Django's test client: form, counts,
+ranking, template).
 Target: the ranking ≤ 100 ms at 5,000 initiatives. Not part of the test suite's pass or
 fail; the figures go into bench/README.md.
 """
