@@ -372,6 +372,22 @@ def an_event(world: Any) -> Any:
     )
 
 
+def a_contact_request(world: Any) -> Any:
+    """A resident's request from the public spinnenweb, for the own organisation's atlas."""
+    import datetime as dt
+
+    from koers.atlas.models import ContactRequest
+
+    return ContactRequest.objects.create(
+        holder=world.own,
+        name="Bewoner",
+        email="bewoner@example.org",
+        consent_text="Ik ga akkoord.",
+        language="nl",
+        retained_until=dt.date.today() + dt.timedelta(days=183),
+    )
+
+
 def a_participant(world: Any) -> Any:
     return an_event(world).participants.create(organisation=world.other_org)
 
@@ -1540,6 +1556,38 @@ ROWS: list[Row] = [
         method="POST",
         data={"ended_on": "2021-12-31"},
         expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    # --- the atlas: the public spinnenweb and its contact requests -----------------------
+    # Opt-in per installation (PUBLIC_SPINNENWEB, off here): out of it, the public pages
+    # do not exist (tests/atlas/test_spinnenweb.py covers them switched on).
+    Row(
+        "atlas:spinnenweb", "Spinnenweb (openbaar, als aangezet)", public=True, expected=[404] * 10
+    ),
+    Row(
+        "atlas:spinnenweb_contact",
+        "Spinnenweb: vragen om contact (openbaar, als aangezet)",
+        method="POST",
+        public=True,
+        expected=[404] * 10,
+    ),
+    Row(
+        "atlas:contact_requests",
+        "Contactverzoeken van bewoners (spinnenweb)",
+        expected=[403, 200, 403, 200, 200, 403, 403, 403, 200, 403],
+    ),
+    Row(
+        "atlas:contact_request_handle",
+        "Contactverzoek afgehandeld",
+        target=a_contact_request,
+        method="POST",
+        expected=[403, 302, 403, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    Row(
+        "atlas:contact_request_delete",
+        "Contactverzoek verwijderen: eerst de vraag",
+        target=a_contact_request,
+        method="POST",
+        expected=[403, 200, 403, 200, 200, 403, 403, 403, 404, 403],
     ),
 ]
 

@@ -244,6 +244,10 @@ OWN_ONLY = {
     "(tests/relations/test_person_import.py: persons cannot be imported for another "
     "organisation)",
     "directory:organisation_import": "the directory of organisations is shared",
+    "atlas:spinnenweb": "public: counts for the atlas the installation shows publicly "
+    "(koers.atlas.public.holder), never one the visitor names",
+    "atlas:spinnenweb_contact": "public: a request to the organisation whose atlas the "
+    "installation shows publicly; initiatives only among those she was shown",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

@@ -241,7 +241,24 @@ def _roll_over(world: World, n: int) -> Target:
     )
 
 
+def _contact_request(world: World, n: int) -> Target:
+    from koers.atlas.models import ContactRequest
+    from tests.permission_matrix import a_contact_request
+
+    record = a_contact_request(world)
+    return Target(
+        reverse("atlas:contact_request_delete", args=[record.pk]),
+        {},
+        lambda: not ContactRequest.objects.filter(pk=record.pk).exists(),
+    )
+
+
 RECIPES = {
+    "atlas:contact_request_delete": Recipe(
+        "medewerker",
+        _contact_request,
+        "Haar naam, contactgegevens en bericht worden definitief verwijderd",
+    ),
     "funding:advances_remake": Recipe(
         "bedrijfsvoering", _advances, "De 4 voorschotten die er nu zijn worden verwijderd."
     ),

@@ -261,6 +261,11 @@ MAP_TILE_URL = os.environ.get(
 MAP_TILE_ATTRIBUTION = os.environ.get("KOERS_MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster")
 PUBLIC_ATLAS = env_bool("KOERS_PUBLIC_ATLAS", False)
 PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
+# Whose atlas the public pages show (an organisation's slug); empty: the one organisation
+# that keeps initiatives (koers.atlas.public.holder). A resident's contact request is
+# removed this many days after she made it.
+PUBLIC_ATLAS_HOLDER = os.environ.get("KOERS_PUBLIC_ATLAS_HOLDER", "")
+ATLAS_CONTACT_RETENTION_DAYS = int(os.environ.get("KOERS_ATLAS_CONTACT_RETENTION_DAYS", "183"))
 
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))

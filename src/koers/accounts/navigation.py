@@ -115,6 +115,17 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "atlas",
+        _("Atlas"),
+        (
+            Page(
+                "atlas:contact_requests",
+                _("Contact requests"),
+                within=("atlas:contact_request_delete",),
+            ),
+        ),
+    ),
+    Section(
         "reports",
         _("Reports"),
         (Page("reports:reports", _("Reports"), within=("reports:document_status",)),),

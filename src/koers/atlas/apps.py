@@ -7,7 +7,19 @@ class AtlasConfig(AppConfig):
     verbose_name = _("Atlas")
 
     def ready(self) -> None:
+        import datetime as dt
+
         from koers.atlas.audit_labels import ACTION_LABELS
+        from koers.atlas.public.tasks import expire_contact_requests_task
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
 
         register_action_labels(ACTION_LABELS)
+        # Residents' contact requests are removed when their retention has passed.
+        schedule.register(
+            schedule.PeriodicJob(
+                "atlas.contact_request_retention",
+                expire_contact_requests_task,
+                dt.timedelta(days=1),
+            )
+        )

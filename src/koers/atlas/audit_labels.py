@@ -7,4 +7,8 @@ ACTION_LABELS = {
     "initiative.saved": _("Initiative changed"),
     "collaboration.created": _("Collaboration added"),
     "collaboration.saved": _("Collaboration changed"),
+    "contact_request.created": _("Resident asked to be contacted (spinnenweb)"),
+    "contact_request.handled": _("Contact request handled"),
+    "contact_request.deleted": _("Contact request removed"),
+    "contact_request.expired": _("Contact request removed after its retention period"),
 }

@@ -1,15 +1,19 @@
 from koers.atlas.models.collaborations import Collaboration, TieKind, TieSource
 from koers.atlas.models.initiatives import Initiative, InitiativeKind
+from koers.atlas.models.public import ContactRequest, SpinnenwebTally, contact_retention_until
 from koers.atlas.models.themes import DIMENSION_BY_KEY, DIMENSIONS, Dimension, Theme
 
 __all__ = [
     "DIMENSIONS",
     "DIMENSION_BY_KEY",
     "Collaboration",
+    "ContactRequest",
     "Dimension",
     "Initiative",
     "InitiativeKind",
+    "SpinnenwebTally",
     "Theme",
     "TieKind",
     "TieSource",
+    "contact_retention_until",
 ]

@@ -1,5 +1,21 @@
 """URLs of the atlas: public."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from koers.atlas.public import views
+
+urlpatterns: list[URLPattern] = [
+    path("spinnenweb/", views.spinnenweb, name="spinnenweb"),
+    path("spinnenweb/contact/", views.spinnenweb_contact, name="spinnenweb_contact"),
+    path("contactverzoeken/", views.contact_requests, name="contact_requests"),
+    path(
+        "contactverzoeken/<int:pk>/afgehandeld/",
+        views.contact_request_handle,
+        name="contact_request_handle",
+    ),
+    path(
+        "contactverzoeken/<int:pk>/verwijderen/",
+        views.contact_request_delete,
+        name="contact_request_delete",
+    ),
+]
