@@ -103,6 +103,23 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "atlas",
+        _("Atlas"),
+        (
+            Page(
+                "atlas:collaborations",
+                _("Collaborations"),
+                within=(
+                    "atlas:initiative",
+                    "atlas:initiative_add",
+                    "atlas:initiative_edit",
+                ),
+            ),
+            Page("atlas:tie_proposals", _("Derived ties")),
+            Page("atlas:reviews", _("Proposed changes")),
+        ),
+    ),
+    Section(
         "money",
         _("Money"),
         (

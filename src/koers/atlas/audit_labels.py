@@ -7,4 +7,11 @@ ACTION_LABELS = {
     "initiative.saved": _("Initiative changed"),
     "collaboration.created": _("Collaboration added"),
     "collaboration.saved": _("Collaboration changed"),
+    "collaboration.proposal_hidden": _("Derived tie hidden"),
+    "initiative.confirmed": _("Initiative confirmed"),
+    "initiative.confirmed_by_contact": _("Initiative confirmed by its contact"),
+    "initiative.link_made": _("Confirmation link made"),
+    "initiative.change_proposed": _("Change of an initiative proposed by its contact"),
+    "initiative.change_accepted": _("Proposed change of an initiative accepted"),
+    "initiative.change_rejected": _("Proposed change of an initiative rejected"),
 }
