@@ -44,11 +44,10 @@ def check_organisation_once(holder_id: int, organisation: Any, initiative: Any) 
     """No organisation twice in one atlas: the message links the entry it already has."""
     if organisation is None:
         return
-    existing = (
-        Initiative.objects.filter(holder_id=holder_id, organisation=organisation)
-        .exclude(pk=getattr(initiative, "pk", None))
-        .first()
-    )
+    others = Initiative.objects.filter(holder_id=holder_id, organisation=organisation)
+    if initiative is not None and initiative.pk is not None:
+        others = others.exclude(pk=initiative.pk)
+    existing = others.first()
     if existing is not None:
         raise ValidationError(
             {

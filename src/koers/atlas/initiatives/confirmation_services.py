@@ -170,7 +170,7 @@ def _apply(actor: Any, change: ProposedChange, now: dt.datetime, remote_addr: st
         raise ValidationError(_("The proposed municipality no longer exists."))
     for coordinate in ("latitude", "longitude"):
         raw = values.get(coordinate)
-        values[coordinate] = Decimal(raw) if raw not in (None, "") else None
+        values[coordinate] = Decimal(str(raw)) if raw not in (None, "") else None
     check_point(values["latitude"], values["longitude"])
     for name, value in values.items():
         if name in PROPOSABLE:

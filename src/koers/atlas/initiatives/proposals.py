@@ -47,7 +47,7 @@ def _pairs(organisations: set[int]) -> list[tuple[int, int]]:
 
 def _found_pairs(holder_id: int) -> list[tuple[str, int, int, str, str, dt.date, str]]:
     """(derivation, first, second, kind, source, date, where) from the holder's records."""
-    found = []
+    found: list[tuple[str, int, int, str, str, dt.date, str]] = []
     events = {
         row["pk"]: row
         for row in Event.objects.filter(holder_id=holder_id).values("pk", "title", "date")
@@ -76,8 +76,8 @@ def _found_pairs(holder_id: int) -> list[tuple[str, int, int, str, str, dt.date,
                     f"event:{event_id}",
                     first,
                     second,
-                    TieKind.SHARED_ACTIVITY,
-                    TieSource.EVENT,
+                    TieKind.SHARED_ACTIVITY.value,
+                    TieSource.EVENT.value,
                     event["date"],
                     where,
                 )
@@ -93,8 +93,8 @@ def _found_pairs(holder_id: int) -> list[tuple[str, int, int, str, str, dt.date,
                         f"event:{event_id}",
                         first,
                         second,
-                        TieKind.SHARED_ACTIVITY,
-                        TieSource.EVENT,
+                        TieKind.SHARED_ACTIVITY.value,
+                        TieSource.EVENT.value,
                         event["date"],
                         where,
                     )
@@ -117,8 +117,8 @@ def _found_pairs(holder_id: int) -> list[tuple[str, int, int, str, str, dt.date,
                     f"network:{network_id}",
                     first,
                     second,
-                    TieKind.COLLABORATION,
-                    TieSource.NETWORK,
+                    TieKind.COLLABORATION.value,
+                    TieSource.NETWORK.value,
                     first_met[network_id],
                     where,
                 )
