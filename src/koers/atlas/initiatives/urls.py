@@ -5,7 +5,7 @@ from django.urls import path
 from koers.atlas.initiatives.views import confirmation, derived, entries, ties
 
 urlpatterns = [
-    path("initiatieven/nieuw/", entries.initiative_edit, name="initiative_add"),
+    path("initiatieven/nieuw/", entries.initiative_add, name="initiative_add"),
     path("initiatieven/zoeken/", entries.initiative_search, name="initiative_search"),
     path("initiatieven/<int:pk>/", entries.initiative, name="initiative"),
     path("initiatieven/<int:pk>/wijzigen/", entries.initiative_edit, name="initiative_edit"),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("wijzigingsvoorstellen/<int:pk>/", confirmation.review_decide, name="review_decide"),
     path("samenwerkingen/", ties.collaborations, name="collaborations"),
     path("samenwerkingen/export/", ties.collaborations_export, name="collaborations_export"),
-    path("samenwerkingen/nieuw/", ties.collaboration_edit, name="collaboration_add"),
+    path("samenwerkingen/nieuw/", ties.collaboration_add, name="collaboration_add"),
     path("samenwerkingen/<int:pk>/", ties.collaboration, name="collaboration"),
     path("samenwerkingen/<int:pk>/wijzigen/", ties.collaboration_edit, name="collaboration_edit"),
     path("afgeleide-banden/", derived.tie_proposals, name="tie_proposals"),

@@ -62,7 +62,18 @@ def initiative(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.EDIT_ATLAS)
 @require_http_methods(["GET", "POST"])
-def initiative_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def initiative_add(request: HttpRequest) -> HttpResponse:
+    """A new entry of her own organisation's atlas (the holder comes from her membership)."""
+    return _initiative_form_page(request, None)
+
+
+@requires(Capability.EDIT_ATLAS)
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _initiative_form_page(request, pk)
+
+
+def _initiative_form_page(request: HttpRequest, pk: int | None) -> HttpResponse:
     holder_id = own_organisation(request.user, Capability.EDIT_ATLAS)
     record: Initiative | None = None
     initial: dict[str, Any] = {}

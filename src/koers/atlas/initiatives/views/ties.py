@@ -80,7 +80,18 @@ ENDS = ("from_initiative", "from_organisation", "to_initiative", "to_organisatio
 
 @requires(Capability.EDIT_ATLAS)
 @require_http_methods(["GET", "POST"])
-def collaboration_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def collaboration_add(request: HttpRequest) -> HttpResponse:
+    """A new tie in her own organisation's atlas (the holder comes from her membership)."""
+    return _collaboration_form_page(request, None)
+
+
+@requires(Capability.EDIT_ATLAS)
+@require_http_methods(["GET", "POST"])
+def collaboration_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _collaboration_form_page(request, pk)
+
+
+def _collaboration_form_page(request: HttpRequest, pk: int | None) -> HttpResponse:
     holder_id = own_organisation(request.user, Capability.EDIT_ATLAS)
     record: Collaboration | None = None
     initial: dict[str, Any] = {}
