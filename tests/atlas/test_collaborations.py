@@ -277,3 +277,25 @@ def test_network_meetings_are_proposed(world: World) -> None:
     page = world.client("medewerker").get(reverse("atlas:tie_proposals"))
     keys = {p.key for p in page.context["proposals"]}
     assert (f"network:{network.pk}", *sorted((ggd.pk, sport.pk))) in keys
+
+
+def test_the_proposals_page_costs_the_same_queries_for_few_or_many_events(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client("directeur")
+    counts = []
+    for events in (1, 15):
+        for n in range(events):
+            event = Event.objects.create(
+                holder=world.own,
+                programme=world.programme,
+                title=f"Dag {n}",
+                date=dt.date(2021, 1, 1),
+            )
+            event.co_organisers.add(OrganisationFactory(), OrganisationFactory())
+        client.get(reverse("atlas:tie_proposals"))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("atlas:tie_proposals")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

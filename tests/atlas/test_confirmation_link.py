@@ -199,3 +199,20 @@ def test_the_page_is_rate_limited(world: World, entry: Initiative, settings: Any
 
 def test_a_funder_sees_no_review_queue(world: World, entry: Initiative) -> None:
     assert world.client("opdrachtgever").get(reverse("atlas:reviews")).status_code == 403
+
+
+def test_the_review_queue_costs_the_same_queries_for_few_or_many(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client("directeur")
+    counts = []
+    for proposals in (1, 8):
+        for _n in range(proposals):
+            record = InitiativeFactory(holder=world.own, contact=PersonFactory(holder=world.own))
+            Client().post(_path(_link(world, record)), _proposal(record, name="Nieuwe naam"))
+        client.get(reverse("atlas:reviews"))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("atlas:reviews")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
