@@ -102,6 +102,66 @@ class Row:
         return list(found) if isinstance(found, tuple) else [found.pk]
 
 
+# --- the atlas's records -----------------------------------------------------------------------
+
+ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
+ATLAS_OWN = [403, 200, 200, 200, 200, 200, 200, 200, 404, 403]
+ATLAS_EDITORS = [403, 200, 403, 200, 200, 403, 403, 403, 200, 403]
+ATLAS_EDITORS_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403]
+ATLAS_WRITES = [403, 302, 403, 302, 302, 403, 403, 403, 404, 403]
+ATLAS_EDITOR_POSTS = [403, 302, 403, 302, 302, 403, 403, 403, 302, 403]
+
+
+def an_initiative(world: Any) -> Any:
+    from koers.atlas.models import Initiative
+    from koers.core.models import Municipality
+
+    almere, _made = Municipality.objects.get_or_create(
+        code="GM0034", defaults={"name": "Almere", "slug": "almere"}
+    )
+    return Initiative.objects.create(
+        holder=world.own,
+        name="Buurtmoestuin De Wei",
+        kind="bewonersinitiatief",
+        municipality=almere,
+        confirmed_on=dt.date(2021, 1, 1),
+    )
+
+
+def a_collaboration(world: Any) -> Any:
+    from koers.atlas.models import Collaboration
+
+    return Collaboration.objects.create(
+        holder=world.own,
+        from_initiative=an_initiative(world),
+        to_organisation=world.other_org,
+        kind="samenwerking",
+        source="gesprek",
+        started_on=dt.date(2021, 3, 1),
+    )
+
+
+def a_proposed_change(world: Any) -> Any:
+    from django.utils import timezone
+
+    from koers.atlas.initiatives.links import current_values
+    from koers.atlas.models import ConfirmationLink, ProposedChange
+
+    initiative = an_initiative(world)
+    link = ConfirmationLink.objects.create(
+        initiative=initiative,
+        token_hash="0" * 64,
+        created_by=world.users["directeur"],
+        expires_at=timezone.now() + dt.timedelta(days=30),
+        used_at=timezone.now(),
+    )
+    return ProposedChange.objects.create(
+        initiative=initiative,
+        link=link,
+        values={**current_values(initiative), "name": "Moestuin De Wei"},
+    )
+
+
 # --- fixtures the write rows need ------------------------------------------------------------
 
 
@@ -1380,6 +1440,86 @@ ROWS: list[Row] = [
         "Dubbele organisatie samenvoegen",
         target=lambda w: w.regio,
         expected=PRIVACY_OFFICERS,
+    ),
+    # --- the atlas: initiatives, collaborations, the contact's link, derived ties ---------
+    Row(
+        "atlas:initiative",
+        "Initiatief (contactpersoon alleen voor wie personen ziet)",
+        target=an_initiative,
+        expected=ATLAS_OWN,
+    ),
+    Row("atlas:initiative_add", "Initiatief toevoegen", expected=ATLAS_EDITORS),
+    Row(
+        "atlas:initiative_edit",
+        "Initiatief wijzigen",
+        target=an_initiative,
+        expected=ATLAS_EDITORS_OWN,
+    ),
+    Row(
+        "atlas:initiative_confirm",
+        "Initiatief nu bevestigen",
+        target=an_initiative,
+        method="POST",
+        expected=ATLAS_WRITES,
+    ),
+    Row(
+        "atlas:initiative_link",
+        "Persoonlijke bevestigingslink voor de contactpersoon maken (en mailen)",
+        target=an_initiative,
+        method="POST",
+        expected=ATLAS_WRITES,
+    ),
+    Row(
+        "atlas:initiative_search",
+        "Initiatieven zoeken voor een keuzeveld (htmx-fragment, hoogstens 20)",
+        expected=ATLAS_VIEWERS,
+    ),
+    Row(
+        "atlas:confirmation",
+        "Initiatief bevestigen of wijzigen via de persoonlijke link (zonder account)",
+        target=lambda w: ("onbekend",),
+        expected=[404] * 10,
+        public=True,
+    ),
+    Row("atlas:reviews", "Wijzigingsvoorstellen van contactpersonen", expected=ATLAS_EDITORS),
+    Row(
+        "atlas:review_decide",
+        "Wijzigingsvoorstel overnemen of afwijzen",
+        target=a_proposed_change,
+        method="POST",
+        data={"decision": "accept"},
+        expected=ATLAS_WRITES,
+    ),
+    Row("atlas:collaborations", "Samenwerkingen (filteren, bladeren)", expected=ATLAS_VIEWERS),
+    Row(
+        "atlas:collaborations_export",
+        "Samenwerkingen als Excel of CSV (zonder personen)",
+        expected=ATLAS_VIEWERS,
+    ),
+    Row("atlas:collaboration", "Samenwerking", target=a_collaboration, expected=ATLAS_OWN),
+    Row("atlas:collaboration_add", "Samenwerking toevoegen", expected=ATLAS_EDITORS),
+    Row(
+        "atlas:collaboration_edit",
+        "Samenwerking wijzigen",
+        target=a_collaboration,
+        expected=ATLAS_EDITORS_OWN,
+    ),
+    Row(
+        "atlas:tie_proposals",
+        "Afgeleide banden (uit bijeenkomsten en netwerken)",
+        expected=ATLAS_EDITORS,
+    ),
+    Row(
+        "atlas:tie_proposal_accept",
+        "Afgeleide band overnemen",
+        method="POST",
+        expected=ATLAS_EDITOR_POSTS,
+    ),
+    Row(
+        "atlas:tie_proposal_dismiss",
+        "Afgeleide band verbergen",
+        method="POST",
+        expected=ATLAS_EDITOR_POSTS,
     ),
     # --- networks (relations) -------------------------------------------------------------
     Row("relations:networks", "Netwerken met de weging van dit jaar", expected=PERSON_VIEWERS),

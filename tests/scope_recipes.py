@@ -248,6 +248,15 @@ OWN_ONLY = {
     "(koers.atlas.public.holder), never one the visitor names",
     "atlas:spinnenweb_contact": "public: a request to the organisation whose atlas the "
     "installation shows publicly; initiatives only among those she was shown",
+    "atlas:initiative_add": "an initiative in the atlas of her own organisation, which the "
+    "view takes from her membership",
+    "atlas:collaboration_add": "a tie in the atlas of her own organisation; an initiative of "
+    "another atlas is no choice (tests/atlas/test_collaborations.py)",
+    "atlas:tie_proposal_accept": "a derived tie of her own organisation's records, found again "
+    "by the service from its key (a made-up key is refused)",
+    "atlas:tie_proposal_dismiss": "hides a derived tie of her own organisation's records",
+    "atlas:confirmation": "no account: the contact's own entry, named by the secret in the "
+    "address (an unknown secret finds nothing)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

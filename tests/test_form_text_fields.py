@@ -123,6 +123,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "ReserveForm": lambda w: {"organisation_id": _own(w), "years": [2021, 2022]},
     "PipelineFilterForm": lambda w: {"holder_ids": {_own(w)}},
     "NetworkForm": lambda w: {"holder_id": _own(w)},
+    "InitiativeForm": lambda w: {"holder_id": _own(w)},
+    "CollaborationForm": lambda w: {"holder_id": _own(w)},
     "GrantForm": lambda w: {"organisation_id": _own(w)},
     "GrantIndicatorForm": lambda w: {"grant": _a_grant(w)},
     "BudgetLineForm": lambda w: {"organisation_id": _own(w)},

@@ -23,6 +23,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from koers.atlas.initiatives.views import ties as atlas_tie_views
+from koers.atlas.models import Collaboration, Initiative, Theme
 from koers.core.listing import PAGE_SIZE, Column
 from koers.core.models import AuditEntry
 from koers.directory.models import Organisation, OrganisationKind, Person
@@ -83,6 +85,43 @@ def make_persons(world: World, count: int) -> None:
             last_name=f"{'jJ'[n % 2]}ansen {n % 7:02d}",
             email=f"{'pq'[n % 2]}{n:03d}@voorbeeld.nl" if n % 5 else "",
             purpose="Contactpersoon",
+        )
+        for n in range(count)
+    )
+
+
+def make_collaborations(world: World, count: int) -> None:
+    almere = MunicipalityFactory(name="Almere")
+    themes = [None, *Theme.objects.order_by("order")[:3]]
+    start = Initiative.objects.count()
+    entries = Initiative.objects.bulk_create(
+        Initiative(
+            holder=world.own,
+            name=f"{'iI'[n % 2]}nitiatief {start + n:03d}",
+            kind="bewonersinitiatief",
+            municipality=almere,
+            confirmed_on=dt.date(2021, 1, 1),
+        )
+        for n in range(5)
+    )
+    partners = Organisation.objects.bulk_create(
+        Organisation(name=f"{'pP'[n % 2]}artner {start + n:03d}", slug=f"atlas-{start + n}")
+        for n in range(4)
+    )
+    kinds = ["samenwerking", "doorverwijzing", "financiering"]
+    Collaboration.objects.bulk_create(
+        Collaboration(
+            holder=world.own,
+            from_initiative=entries[n % 5] if n % 3 else None,
+            from_organisation=None if n % 3 else partners[n % 4],
+            to_initiative=entries[(n + 1) % 5] if n % 3 == 0 else None,
+            to_organisation=partners[n % 4] if n % 3 else None,
+            kind=kinds[n % 3],
+            theme=themes[n % 4],
+            started_on=dt.date(2020, 1, 1) + dt.timedelta(days=n % 60),
+            ended_on=None if n % 4 else dt.date(2022, 1, 1) + dt.timedelta(days=n % 7),
+            source="gesprek",
+            derivation="" if n % 2 else f"event:{n:04d}",
         )
         for n in range(count)
     )
@@ -388,6 +427,24 @@ LISTS = [
             "granted": lambda g: g.amount_granted,
         },
         narrowing=lambda world: {"financier": str(world.province.pk)},
+    ),
+    ListPage(
+        "atlas:collaborations",
+        "directeur",
+        atlas_tie_views.COLUMNS,
+        "ties",
+        make_collaborations,
+        lambda world: Collaboration.objects.filter(holder=world.own).count(),
+        {
+            "from": lambda t: (t.from_initiative or t.from_organisation).name.lower(),
+            "to": lambda t: (t.to_initiative or t.to_organisation).name.lower(),
+            "kind": lambda t: t.kind,
+            "theme": lambda t: (t.theme.order, t.theme.name) if t.theme else None,
+            "since": lambda t: t.started_on,
+            "until": lambda t: t.ended_on,
+            "origin": lambda t: t.derivation,
+        },
+        narrowing=lambda world: {"herkomst": "afgeleid"},
     ),
     ListPage(
         "funding:risks",

@@ -35,7 +35,7 @@ PUBLIC = {
 PUBLIC_OPT_IN = {"atlas:spinnenweb", "atlas:spinnenweb_contact"}
 # Reached without a session through a secret in the address (calendar programs cannot sign
 # in): an unknown secret finds nothing.
-PUBLIC_BY_SECRET = {"relations:calendar"}
+PUBLIC_BY_SECRET = {"relations:calendar", "atlas:confirmation"}
 
 
 def walk(

@@ -254,6 +254,8 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 # shows as stale. The background map: PDOK's BRT achtergrondkaart (grey) by default; an empty
 # URL draws the boundaries and markers without tiles. The public pages are opt-in.
 ATLAS_STALE_MONTHS = int(os.environ.get("KOERS_ATLAS_STALE_MONTHS", "12"))
+# How long an initiative's contact may use her personal confirmation link.
+ATLAS_CONFIRMATION_DAYS = int(os.environ.get("KOERS_ATLAS_CONFIRMATION_DAYS", "30"))
 MAP_TILE_URL = os.environ.get(
     "KOERS_MAP_TILE_URL",
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png",

@@ -8,6 +8,7 @@ export has no recipe here."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,6 +104,30 @@ class Export:
 # --- records the demo lacks ------------------------------------------------------------------
 
 
+def a_collaboration_in_the_atlas(demo: Demo) -> Any:
+    """A tie in the demo's atlas (whose free text the payload then fills)."""
+    from koers.atlas.models import Collaboration, Initiative
+    from koers.core.models import Municipality
+
+    initiative = Initiative.objects.create(
+        holder=demo.own,
+        name="Buurtmoestuin",
+        kind="bewonersinitiatief",
+        municipality=Municipality.objects.order_by("pk").first(),
+        confirmed_on=dt.date(2021, 1, 1),
+    )
+    partner = Organisation.objects.exclude(pk=demo.own.pk).order_by("pk").first()
+    return Collaboration.objects.create(
+        holder=demo.own,
+        from_initiative=initiative,
+        to_organisation=partner,
+        kind="samenwerking",
+        source="gesprek",
+        source_note="Gesprek",
+        started_on=dt.date(2021, 3, 1),
+    )
+
+
 def a_viewed_person(demo: Demo) -> Any:
     """A person of the organisation whose page the director opened (an access record)."""
     person = Person.objects.filter(holder=demo.own).order_by("pk").first()
@@ -193,6 +218,20 @@ EXPORTS = [
         address=lambda d, person: reverse("privacy:person_access", args=[person.pk]),
         prepare=a_viewed_person,
         post=REASON,
+    ),
+    Export(
+        "atlas:collaborations_export",
+        "directeur",
+        variant="csv",
+        address=lambda d, p: reverse("atlas:collaborations_export") + "?formaat=csv",
+        prepare=a_collaboration_in_the_atlas,
+    ),
+    Export(
+        "atlas:collaborations_export",
+        "directeur",
+        variant="xlsx",
+        address=lambda d, p: reverse("atlas:collaborations_export") + "?formaat=xlsx",
+        prepare=a_collaboration_in_the_atlas,
     ),
     Export(
         "relations:events_export",

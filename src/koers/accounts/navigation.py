@@ -103,6 +103,28 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "atlas",
+        _("Atlas"),
+        (
+            Page(
+                "atlas:collaborations",
+                _("Collaborations"),
+                within=(
+                    "atlas:initiative",
+                    "atlas:initiative_add",
+                    "atlas:initiative_edit",
+                ),
+            ),
+            Page("atlas:tie_proposals", _("Derived ties")),
+            Page("atlas:reviews", _("Proposed changes")),
+            Page(
+                "atlas:contact_requests",
+                _("Contact requests"),
+                within=("atlas:contact_request_delete",),
+            ),
+        ),
+    ),
+    Section(
         "money",
         _("Money"),
         (
@@ -112,17 +134,6 @@ SECTIONS: tuple[Section, ...] = (
             Page("funding:budget_tables", _("Budget tables")),
             Page("funding:position", _("Financial position")),
             Page("funding:risks", _("Risks and reserves")),
-        ),
-    ),
-    Section(
-        "atlas",
-        _("Atlas"),
-        (
-            Page(
-                "atlas:contact_requests",
-                _("Contact requests"),
-                within=("atlas:contact_request_delete",),
-            ),
         ),
     ),
     Section(
