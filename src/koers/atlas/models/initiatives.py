@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.atlas.managers import HeldByAtlasQuerySet
 from koers.atlas.models.themes import DIMENSIONS, SERVES_MAX
+from koers.core.privacy import LawfulBasis, PersonalData
 from koers.core.versioning import VersionedModel
 
 
@@ -60,6 +61,21 @@ class Initiative(VersionedModel):
     """One entry of the atlas. When the initiative is an organisation in the directory it
     links to it (`organisation`, at most one entry per organisation and atlas) rather than
     copying it; its contact is a directory person, who carries her own purpose."""
+
+    personal_data = PersonalData(
+        subjects=_("contact persons of initiatives"),
+        fields=("contact",),
+        purpose=_(
+            "Keeping the atlas current: asking the initiative's contact person to confirm or "
+            "update its entry, and knowing whom to call about it."
+        ),
+        lawful_basis=LawfulBasis.LEGITIMATE_INTERESTS,
+        retention=_(
+            "As long as she is the initiative's contact; the person herself follows the "
+            "directory's retention, counted from the entry's last confirmation."
+        ),
+        recipients=_("Staff of the organisation keeping the atlas; never funders or the public."),
+    )
 
     holder = models.ForeignKey(
         "directory.Organisation",
