@@ -82,6 +82,8 @@ REPORT_ASKS = [403, 200, 200, 200, 403, 403, 403, 403, 404, 403]  # asks first, 
 # The steps of an opportunity: staff of the holding organisation who keep relations.
 OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
 OPPORTUNITY_ASKS = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first
+# The atlas: every role but the beheerder (who keeps the installation, not its contents).
+ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,19 @@ class Row:
 
 
 # --- fixtures the write rows need ------------------------------------------------------------
+
+
+def an_initiative(world: Any) -> Any:
+    from koers.atlas.models import Initiative, InitiativeKind
+    from tests.directory.factories import MunicipalityFactory
+
+    return Initiative.objects.create(
+        holder=world.own,
+        name="Buurtmoestuin",
+        kind=InitiativeKind.RESIDENTS,
+        municipality=MunicipalityFactory(code="GM0995", name="Lelystad", slug="lelystad"),
+        confirmed_on=dt.date(2021, 6, 1),
+    )
 
 
 def other_session_of_beheerder(world: Any) -> Any:
@@ -1540,6 +1555,42 @@ ROWS: list[Row] = [
         method="POST",
         data={"ended_on": "2021-12-31"},
         expected=[302, 302, 302, 302, 302, 403, 403, 403, 404, 403],
+    ),
+    # --- the atlas: the map (atlas.map) -----------------------------------------------------
+    Row("atlas:index", "Atlas: kaart met filters, tabel en samenvatting", expected=ATLAS_VIEWERS),
+    Row("atlas:map_data", "Atlas: initiatieven als GeoJSON voor de kaart", expected=ATLAS_VIEWERS),
+    Row(
+        "atlas:boundaries",
+        "Atlas: gemeentegrenzen met aantallen per 10.000 inwoners",
+        expected=ATLAS_VIEWERS,
+    ),
+    Row("atlas:map_export_xlsx", "Atlas: initiatieven naar Excel", expected=ATLAS_VIEWERS),
+    Row("atlas:map_export_csv", "Atlas: initiatieven naar CSV", expected=ATLAS_VIEWERS),
+    Row("atlas:map_export_geojson", "Atlas: initiatieven naar GeoJSON", expected=ATLAS_VIEWERS),
+    Row(
+        "atlas:initiative",
+        "Atlas: initiatief (tijdelijke pagina tot de detailpagina er is)",
+        target=an_initiative,
+        expected=[403, 200, 200, 200, 200, 200, 200, 200, 404, 403],
+    ),
+    # Opt-in per installation (KOERS_PUBLIC_ATLAS); off here, so nobody finds them.
+    Row(
+        "atlas:public_map",
+        "Openbare atlas (alleen met KOERS_PUBLIC_ATLAS)",
+        public=True,
+        expected=[404] * 10,
+    ),
+    Row(
+        "atlas:public_map_data",
+        "Openbare atlas: openbare initiatieven als GeoJSON",
+        public=True,
+        expected=[404] * 10,
+    ),
+    Row(
+        "atlas:public_boundaries",
+        "Openbare atlas: gemeentegrenzen met aantallen",
+        public=True,
+        expected=[404] * 10,
     ),
 ]
 

@@ -92,9 +92,7 @@ def test_municipality_kind_and_stale_filters(world, atlas, settings):
     client = world.client("medewerker")
     rows = client.get(reverse("atlas:index"), {"gemeente": "GM0034"}).context["initiatives"]
     assert {row.name for row in rows} == {"Sportclub Buiten", "Taalcafé"}
-    rows = client.get(reverse("atlas:index"), {"soort": "informeel_netwerk"}).context[
-        "initiatives"
-    ]
+    rows = client.get(reverse("atlas:index"), {"soort": "informeel_netwerk"}).context["initiatives"]
     assert [row.name for row in rows] == ["Taalcafé"]
     Initiative.objects.filter(pk=atlas["natuur"].pk).update(
         confirmed_on="2020-10-14"  # a year and a day before the reference date: stale
@@ -138,9 +136,7 @@ def test_map_data_is_gzipped_when_the_browser_takes_it(world, atlas):
 
 
 @pytest.mark.parametrize("count", [10, 300])
-def test_map_data_costs_the_same_queries_however_many(
-    world, count, django_assert_max_num_queries
-):
+def test_map_data_costs_the_same_queries_however_many(world, count, django_assert_max_num_queries):
     many(world.own, count)
     client = world.client("medewerker")
     client.get(reverse("atlas:map_data"))  # the session's first queries
@@ -150,9 +146,7 @@ def test_map_data_costs_the_same_queries_however_many(
 
 
 @pytest.mark.parametrize("count", [10, 300])
-def test_the_page_costs_the_same_queries_however_many(
-    world, count, django_assert_max_num_queries
-):
+def test_the_page_costs_the_same_queries_however_many(world, count, django_assert_max_num_queries):
     many(world.own, count)
     client = world.client("medewerker")
     client.get(reverse("atlas:index"))
