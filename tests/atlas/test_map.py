@@ -140,7 +140,7 @@ def test_map_data_costs_the_same_queries_however_many(world, count, django_asser
     many(world.own, count)
     client = world.client("medewerker")
     client.get(reverse("atlas:map_data"))  # the session's first queries
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("atlas:map_data"))
     assert len(_json(response)["features"]) == count
 

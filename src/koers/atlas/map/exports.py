@@ -84,6 +84,6 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 def export_geojson(request: HttpRequest) -> HttpResponse:
     """The located initiatives as GeoJSON points, as the map draws them, to download."""
     _form, _filters, rows = visible_initiatives(request)
-    response = geojson_response(queries.map_features(rows))
+    response = geojson_response(queries.map_features_json(rows))
     response["Content-Disposition"] = 'attachment; filename="atlas-initiatieven.geojson"'
     return response

@@ -87,7 +87,7 @@ def public_map(request: HttpRequest) -> HttpResponse:
 @gzip_page
 def public_map_data(request: HttpRequest) -> HttpResponse:
     _form, rows = _public_initiatives(request)
-    return geojson_response(queries.map_features(rows, with_urls=False))
+    return geojson_response(queries.map_features_json(rows, with_urls=False))
 
 
 @public_atlas

@@ -1,24 +1,36 @@
 """What the atlas's map shows, as plain data: the filtered initiatives, their points as
 GeoJSON, the municipalities with their counts per 10,000 inhabitants, and the summary in
 words. Every figure is counted in the database; the point data costs two queries however
-many initiatives there are (the initiatives, then their themes)."""
+many initiatives there are (the initiatives with their themes' ids, then the few themes
+and municipalities they name)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from koers.atlas.map.forms import MapFilters
-from koers.atlas.models import DIMENSION_BY_KEY, Initiative
+from koers.atlas.models import DIMENSION_BY_KEY, Initiative, Theme
 from koers.atlas.models.initiatives import stale_before
 from koers.core.geo import ATTRIBUTION, current_boundaries
 from koers.core.models import Municipality
@@ -49,46 +61,111 @@ def table_rows(rows: QuerySet[Initiative]) -> Any:
     return rows.select_related("municipality").prefetch_related("themes")
 
 
-def _detail_url_pattern() -> str:
+def _detail_url_parts() -> tuple[str, str]:
     # One reverse, not one per initiative: 5,000 reverses cost more than the query.
-    return reverse("atlas:initiative", args=[999999999]).replace("999999999", "{id}")
+    before, _marker, after = reverse("atlas:initiative", args=[999999999]).partition("999999999")
+    return before, after
 
 
-def map_features(rows: QuerySet[Initiative], *, with_urls: bool = True) -> dict[str, Any]:
-    """The located initiatives among `rows` as a GeoJSON FeatureCollection of points with
-    their id, name, theme names and colours (the first theme's colour marks the point),
-    municipality and page address. Never a person."""
-    located = rows.filter(latitude__isnull=False, longitude__isnull=False).order_by()
-    points = list(located.values_list("pk", "name", "latitude", "longitude", "municipality__name"))
-    themes: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    through = Initiative.themes.through.objects.filter(
-        initiative_id__in=located.values("pk")
-    ).order_by("theme__order", "theme__name")
-    for initiative_id, name, colour in through.values_list(
-        "initiative_id", "theme__name", "theme__colour"
-    ):
-        themes[initiative_id].append((name, colour))
-    url = _detail_url_pattern() if with_urls else ""
-    features = []
-    for pk, name, latitude, longitude, municipality in points:
-        own = themes.get(pk, [])
-        properties = {
-            "id": pk,
-            "name": name,
-            "themes": [theme for theme, _colour in own],
-            "colours": [colour for _theme, colour in own],
-            "municipality": municipality,
-        }
-        if url:
-            properties["url"] = url.replace("{id}", str(pk))
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(longitude), float(latitude)]},
-                "properties": properties,
-            }
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# The JSON encoder's own string quoting (C), for the one text per initiative: json.dumps
+# would build an encoder for each of 5,000 names.
+_json_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+class _IdList(Aggregate):
+    """The ids as one text, "3,1,5" (order not guaranteed): GROUP_CONCAT on SQLite,
+    STRING_AGG on PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s::text, ',')",
+            **extra,
         )
-    return {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
+
+
+def map_feature_queries(rows: QuerySet[Initiative]) -> tuple[Any, Any, Any]:
+    """The three queries the map's points are written from (the benchmark runs them bare):
+    the located initiatives with their themes' ids, the themes, the municipalities."""
+    located = rows.filter(latitude__isnull=False, longitude__isnull=False).order_by()
+    # In a subquery, not a join: a theme filter on `rows` must not narrow the themes shown.
+    theme_ids = (
+        Initiative.themes.through.objects.filter(initiative_id=OuterRef("pk"))
+        .order_by()
+        .values("initiative_id")
+        .annotate(ids=_IdList("theme_id"))
+        .values("ids")
+    )
+    points = located.values_list(
+        "pk",
+        "name",
+        Cast("latitude", FloatField()),
+        Cast("longitude", FloatField()),
+        "municipality_id",
+        Subquery(theme_ids),
+    )
+    themes = Theme.objects.values_list("pk", "name", "colour", "order")
+    municipalities = Municipality.objects.filter(
+        pk__in=located.values("municipality_id")
+    ).values_list("pk", "name")
+    return points, themes, municipalities
+
+
+def map_features_json(rows: QuerySet[Initiative], *, with_urls: bool = True) -> str:
+    """The located initiatives among `rows` as a GeoJSON FeatureCollection of points with
+    their id, name, theme names and colours (in the themes' order: the first colours the
+    marker), municipality and page address. Never a person.
+
+    Three queries whatever the number (`map_feature_queries`), and the text written here
+    directly: at 5,000 initiatives, building dictionaries for the JSON encoder cost more
+    than the SQL (bench/atlas_map.py). Every text goes through the JSON encoder."""
+    points, themes, municipalities = map_feature_queries(rows)
+    # The few themes and municipalities encoded once, and each combination of themes once.
+    theme_json: dict[str, tuple[tuple[int, str], str, str]] = {
+        str(pk): ((order, name), _json(name), _json(colour)) for pk, name, colour, order in themes
+    }
+    municipality_name = {pk: _json(name) for pk, name in municipalities}
+    combinations: dict[str | None, str] = {}
+
+    def themes_json(ids: str | None) -> str:
+        if ids not in combinations:
+            own = sorted(theme_json[pk] for pk in (ids or "").split(",") if pk)
+            names = ",".join(name for _key, name, _colour in own)
+            colours = ",".join(colour for _key, _name, colour in own)
+            combinations[ids] = f'"themes":[{names}],"colours":[{colours}]'
+        return combinations[ids]
+
+    # The address's two halves as JSON text (with their quotes) around the number.
+    before, after = _detail_url_parts() if with_urls else ("", "")
+    url_open, url_close = _json(before)[:-1], _json(after)[1:]
+    features = []
+    # Read through the cursor: Django's row iterator costs as much as the query here.
+    sql, params = points.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows_read = cursor.fetchall()
+    for pk, name, latitude, longitude, municipality_id, ids in rows_read:
+        url = f',"url":{url_open}{pk}{url_close}' if with_urls else ""
+        features.append(
+            '{"type":"Feature","geometry":{"type":"Point","coordinates":'
+            f"[{float(longitude)!r},{float(latitude)!r}]}},"
+            f'"properties":{{"id":{pk},"name":{_json_text(name)},'
+            f"{themes_json(ids)},"
+            f'"municipality":{municipality_name[municipality_id]}{url}}}}}'
+        )
+    return (
+        '{"type":"FeatureCollection","attribution":'
+        f'{_json(ATTRIBUTION)},"features":[{",".join(features)}]}}'
+    )
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from koers.core.geo import ATTRIBUTION
 from koers.core.listing import Column, list_page
 from koers.core.reference import default_reference as today
 
+GEOJSON = "application/geo+json"
 COLUMNS = (
     Column(gettext_lazy("Initiative"), "name", (Lower("name"),)),
     Column(gettext_lazy("Kind"), "kind"),
@@ -101,10 +102,13 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "atlas/map/index.html", context)
 
 
-def geojson_response(data: dict[str, Any]) -> HttpResponse:
+def geojson_response(data: dict[str, Any] | str) -> HttpResponse:
+    """GeoJSON, from data or from text already written (`queries.map_features_json`)."""
+    if isinstance(data, str):
+        return HttpResponse(data, content_type=GEOJSON)
     return JsonResponse(
         data,
-        content_type="application/geo+json",
+        content_type=GEOJSON,
         json_dumps_params={"separators": (",", ":"), "ensure_ascii": False},
     )
 
@@ -115,7 +119,7 @@ def geojson_response(data: dict[str, Any]) -> HttpResponse:
 def map_data(request: HttpRequest) -> HttpResponse:
     """The filtered initiatives as GeoJSON points (gzip when the browser takes it)."""
     _form, _filters, rows = visible_initiatives(request)
-    return geojson_response(queries.map_features(rows))
+    return geojson_response(queries.map_features_json(rows))
 
 
 @requires(Capability.VIEW_ATLAS)
