@@ -46,11 +46,13 @@ class MapFilterForm(Form):
 
     def __init__(self, *args: Any, public: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["thema"].choices = [
+        theme: Any = self.fields["thema"]
+        theme.choices = [
             ("", _("All themes")),
             *Theme.objects.values_list("slug", "name"),
         ]
-        self.fields["gemeente"].choices = [
+        municipality: Any = self.fields["gemeente"]
+        municipality.choices = [
             ("", _("All municipalities")),
             *Municipality.objects.filter(atlas_initiatives__isnull=False)
             .distinct()

@@ -73,7 +73,7 @@ def _json(value: Any) -> str:
 
 # The JSON encoder's own string quoting (C), for the one text per initiative: json.dumps
 # would build an encoder for each of 5,000 names.
-_json_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_json_text = json.encoder.encode_basestring
 
 
 class _IdList(Aggregate):
@@ -98,12 +98,10 @@ def map_feature_queries(rows: QuerySet[Initiative]) -> tuple[Any, Any, Any]:
     the located initiatives with their themes' ids, the themes, the municipalities."""
     located = rows.filter(latitude__isnull=False, longitude__isnull=False).order_by()
     # In a subquery, not a join: a theme filter on `rows` must not narrow the themes shown.
+    # (Typed loosely: django-stubs cannot follow the annotation into `.values`.)
+    through: Any = Initiative.themes.through.objects.filter(initiative_id=OuterRef("pk"))
     theme_ids = (
-        Initiative.themes.through.objects.filter(initiative_id=OuterRef("pk"))
-        .order_by()
-        .values("initiative_id")
-        .annotate(ids=_IdList("theme_id"))
-        .values("ids")
+        through.order_by().values("initiative_id").annotate(ids=_IdList("theme_id")).values("ids")
     )
     points = located.values_list(
         "pk",
