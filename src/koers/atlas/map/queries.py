@@ -173,6 +173,7 @@ class MunicipalityFigure:
     initiatives: int
     population: int | None
     population_source: str
+    unlocated: int = 0  # of its initiatives, those without a point on the map
 
     @property
     def per_10000(self) -> Decimal | None:
@@ -193,12 +194,22 @@ def municipality_figures(rows: QuerySet[Initiative]) -> list[MunicipalityFigure]
                 "atlas_initiatives",
                 filter=Q(atlas_initiatives__in=rows.values("pk")),
                 distinct=True,
-            )
+            ),
+            unlocated=Count(
+                "atlas_initiatives",
+                filter=Q(
+                    atlas_initiatives__in=rows.values("pk"),
+                    atlas_initiatives__latitude__isnull=True,
+                ),
+                distinct=True,
+            ),
         )
         .order_by("name")
     )
     figures = [
-        MunicipalityFigure(m.code, m.name, m.initiatives, m.population, m.population_source)
+        MunicipalityFigure(
+            m.code, m.name, m.initiatives, m.population, m.population_source, m.unlocated
+        )
         for m in counted
     ]
     known = {figure.code for figure in figures}
@@ -238,7 +249,7 @@ def boundaries_geojson(figures: list[MunicipalityFigure]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
 
 
-def summary(figures: list[MunicipalityFigure], *, unlocated: int) -> str:
+def summary(figures: list[MunicipalityFigure]) -> str:
     """The map in words: "37 initiatives in 6 municipalities; most in Almere (12), Lelystad
     (9) and Dronten (5)." and how many have no point on the map."""
     holding = sorted(
@@ -266,6 +277,7 @@ def summary(figures: list[MunicipalityFigure], *, unlocated: int) -> str:
         )
         text = str(format_lazy("{}; {}", text, _("most in %(list)s") % {"list": listed}))
     text += "."
+    unlocated = sum(figure.unlocated for figure in figures)
     if unlocated:
         text += " " + ngettext(
             "%(count)d of them has no location and is not on the map.",

@@ -70,11 +70,10 @@ def filter_query(request: HttpRequest) -> str:
 def map_context(form: MapFilterForm, rows: QuerySet[Initiative]) -> dict[str, Any]:
     """What every map page shows besides the table: summary, municipalities, legend."""
     figures = queries.municipality_figures(rows)
-    unlocated = rows.filter(latitude__isnull=True).count()
     return {
         "form": form,
         "figures": figures,
-        "summary": queries.summary(figures, unlocated=unlocated),
+        "summary": queries.summary(figures),
         "themes": Theme.objects.all(),
         "dimensions": DIMENSIONS,
     }
