@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from koers.atlas.map import views as atlas_map_views
+from koers.atlas.map import common as atlas_map_views
 from koers.atlas.models import Initiative
 from koers.core.listing import PAGE_SIZE, Column
 from koers.core.models import AuditEntry

@@ -62,6 +62,10 @@ DOWNLOADS = frozenset(
         # The admin's script of translations and the look-ups of its autocomplete fields.
         "admin:jsi18n",
         "admin:autocomplete",
+        # The atlas's filtered initiatives as Excel, CSV and GeoJSON.
+        "atlas:map_export_xlsx",
+        "atlas:map_export_csv",
+        "atlas:map_export_geojson",
     }
 )
 
@@ -87,12 +91,23 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
         "plans:indicator_create",
         "plans:activity_decision",
         "plans:tactical_goal_edit",
+        # The atlas's initiatives are linked from its map and table; the demo holds none
+        # until it gets its example initiatives.
+        "atlas:initiative",
     }
 )
 
 # Parts of a page that its own script asks for (htmx), not pages: the look-ups of the
 # searchable choices (core/widgets.py). A form's field links to them, no <a href> does.
-FRAGMENTS = frozenset({"directory:person_search", "directory:organisation_search"})
+# The atlas's map fetches its points and boundaries (GeoJSON) from the page's data attributes.
+FRAGMENTS = frozenset(
+    {
+        "directory:person_search",
+        "directory:organisation_search",
+        "atlas:map_data",
+        "atlas:boundaries",
+    }
+)
 
 INSTANCES_PER_PATTERN = 3
 

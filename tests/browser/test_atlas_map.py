@@ -77,7 +77,7 @@ def test_filtering_the_map_by_theme_and_dimension_matches_the_table(
     sign_in(page, atlas_server, "coordinator")
     page.goto(f"{atlas_server}/atlas/")
     page.get_by_label("Thema", exact=True).select_option(label="Sport")
-    page.get_by_label("Dimensie van Positieve Gezondheid").select_option(label="Meedoen")
+    page.get_by_label("Dimensie van positieve gezondheid").select_option(label="Meedoen")
     page.get_by_role("button", name="Tonen").click()
     page.wait_for_url(re.compile(r"thema=sport.*dimensie=participation"))
     table = page.get_by_role("table", name="Initiatieven op de kaart")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from koers.accounts.decorators import requires
 from koers.accounts.roles import Capability
 from koers.atlas.map import queries
-from koers.atlas.map.views import geojson_response, visible_initiatives
+from koers.atlas.map.common import geojson_response, visible_initiatives
 from koers.atlas.models import DIMENSIONS, Initiative
 from koers.atlas.models.initiatives import stale_before
 from koers.core.reference import default_reference as today

@@ -22,8 +22,14 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from koers.atlas.map import queries
+from koers.atlas.map.common import (
+    COLUMNS,
+    filter_query,
+    geojson_response,
+    map_context,
+    map_settings,
+)
 from koers.atlas.map.forms import MapFilterForm
-from koers.atlas.map.views import COLUMNS, filter_query, geojson_response, map_context, map_settings
 from koers.atlas.models import Initiative
 from koers.core.http import client_address
 from koers.core.listing import list_page
