@@ -42,6 +42,8 @@ def _isolated_files(settings: Any, tmp_path: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # No background tiles in the tests: the maps draw boundaries and markers without them.
+    settings.MAP_TILE_URL = ""
 
 
 @dataclass

@@ -82,6 +82,8 @@ REPORT_ASKS = [403, 200, 200, 200, 403, 403, 403, 403, 404, 403]  # asks first, 
 # The steps of an opportunity: staff of the holding organisation who keep relations.
 OPPORTUNITY_WRITES = [302, 302, 302, 302, 302, 403, 403, 403, 404, 403]
 OPPORTUNITY_ASKS = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks first
+# The atlas: every role but the beheerder (who keeps the installation, not its contents).
+ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,6 @@ class Row:
 
 # --- the atlas's records -----------------------------------------------------------------------
 
-ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 ATLAS_OWN = [403, 200, 200, 200, 200, 200, 200, 200, 404, 403]
 ATLAS_EDITORS = [403, 200, 403, 200, 200, 403, 403, 403, 200, 403]
 ATLAS_EDITORS_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403]
@@ -1728,6 +1729,36 @@ ROWS: list[Row] = [
         target=a_contact_request,
         method="POST",
         expected=[403, 200, 403, 200, 200, 403, 403, 403, 404, 403],
+    ),
+    # --- the atlas: the map (atlas.map) -----------------------------------------------------
+    Row("atlas:index", "Atlas: kaart met filters, tabel en samenvatting", expected=ATLAS_VIEWERS),
+    Row("atlas:map_data", "Atlas: initiatieven als GeoJSON voor de kaart", expected=ATLAS_VIEWERS),
+    Row(
+        "atlas:boundaries",
+        "Atlas: gemeentegrenzen met aantallen per 10.000 inwoners",
+        expected=ATLAS_VIEWERS,
+    ),
+    Row("atlas:map_export_xlsx", "Atlas: initiatieven naar Excel", expected=ATLAS_VIEWERS),
+    Row("atlas:map_export_csv", "Atlas: initiatieven naar CSV", expected=ATLAS_VIEWERS),
+    Row("atlas:map_export_geojson", "Atlas: initiatieven naar GeoJSON", expected=ATLAS_VIEWERS),
+    # Opt-in per installation (KOERS_PUBLIC_ATLAS); off here, so nobody finds them.
+    Row(
+        "atlas:public_map",
+        "Openbare atlas (alleen met KOERS_PUBLIC_ATLAS)",
+        public=True,
+        expected=[404] * 10,
+    ),
+    Row(
+        "atlas:public_map_data",
+        "Openbare atlas: openbare initiatieven als GeoJSON",
+        public=True,
+        expected=[404] * 10,
+    ),
+    Row(
+        "atlas:public_boundaries",
+        "Openbare atlas: gemeentegrenzen met aantallen",
+        public=True,
+        expected=[404] * 10,
     ),
 ]
 

@@ -48,7 +48,21 @@ def _pdf(body: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
 
 
+def _geojson(body: bytes) -> str:
+    """A map's data: what its features say (names, counts, addresses), not their
+    coordinates, whose digits spell any figure by chance (a boundary's "…52468…")."""
+    import json
+
+    data = json.loads(body)
+    parts = [str(value) for key, value in data.items() if key not in ("features", "type")]
+    for feature in data.get("features", []):
+        for value in (feature.get("properties") or {}).values():
+            parts += [str(item) for item in value] if isinstance(value, list) else [str(value)]
+    return "\n".join(parts)
+
+
 READERS = {
+    "geo+json": _geojson,
     "spreadsheetml": _xlsx,
     "wordprocessingml": _docx,
     "pdf": _pdf,

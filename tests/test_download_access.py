@@ -31,6 +31,9 @@ WITHOUT_PERSONS = {
     "relations:quote_template_document": "a template with placeholders, no one's data",
     "reports:report_document": "a report of the results chain: aggregates only",
     "reports:document_download": "a report of the results chain: aggregates only",
+    "atlas:map_export_xlsx": "initiatives and organisations, never a contact person",
+    "atlas:map_export_csv": "initiatives and organisations, never a contact person",
+    "atlas:map_export_geojson": "initiatives' points and names, never a contact person",
 }
 
 

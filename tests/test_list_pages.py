@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from koers.atlas.initiatives.views import ties as atlas_tie_views
+from koers.atlas.map import common as atlas_map_views
 from koers.atlas.models import Collaboration, Initiative, Theme
 from koers.core.listing import PAGE_SIZE, Column
 from koers.core.models import AuditEntry
@@ -296,6 +297,32 @@ def make_risks(world: World, count: int) -> None:
     Risk.objects.create(organisation=world.other_org, title="Elders", probability=1, impact=1)
 
 
+def make_initiatives(world: World, count: int) -> None:
+    from koers.atlas.models import Initiative, InitiativeKind
+
+    places = [
+        MunicipalityFactory(code="GM0995", name="Lelystad", slug="lelystad"),
+        MunicipalityFactory(code="GM0184", name="Urk", slug="urk"),
+    ]
+    Initiative.objects.bulk_create(
+        Initiative(
+            holder=world.own,
+            name=f"{'aB'[n % 2]}{n:03d} initiatief",
+            kind=InitiativeKind.RESIDENTS if n % 4 else InitiativeKind.VOLUNTEERS,
+            municipality=places[n % 2],
+            confirmed_on=dt.date(2021, 1, 1) + dt.timedelta(days=n % 40),
+        )
+        for n in range(count)
+    )
+    Initiative.objects.create(
+        holder=world.other_org,
+        name="Elders",
+        kind=InitiativeKind.RESIDENTS,
+        municipality=places[0],
+        confirmed_on=dt.date(2021, 1, 1),
+    )
+
+
 def _name(user: Any) -> tuple[str, str]:
     return (user.first_name, user.last_name)
 
@@ -482,6 +509,21 @@ LISTS = [
     ),
 ]
 LISTS += [
+    ListPage(
+        "atlas:index",
+        "medewerker",
+        atlas_map_views.COLUMNS,
+        "initiatives",
+        make_initiatives,
+        lambda world: Initiative.objects.filter(holder=world.own).count(),
+        {
+            "name": lambda i: i.name.lower(),
+            "kind": lambda i: i.kind,
+            "municipality": lambda i: i.municipality.name,
+            "confirmed_on": lambda i: i.confirmed_on,
+        },
+        narrowing=lambda world: {"soort": "bewonersinitiatief"},
+    ),
     ListPage(
         "relations:communications",
         "medewerker",

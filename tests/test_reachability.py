@@ -63,6 +63,10 @@ DOWNLOADS = frozenset(
         # The admin's script of translations and the look-ups of its autocomplete fields.
         "admin:jsi18n",
         "admin:autocomplete",
+        # The atlas's filtered initiatives as Excel, CSV and GeoJSON.
+        "atlas:map_export_xlsx",
+        "atlas:map_export_csv",
+        "atlas:map_export_geojson",
     }
 )
 
@@ -91,23 +95,19 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
     }
 )
 
-# Parts of a page that its own script asks for (htmx), not pages: the look-ups of the
-# searchable choices (core/widgets.py). A form's field links to them, no <a href> does.
+# Parts of a page that its own script asks for (htmx, the map's script), not pages: the
+# look-ups of the searchable choices (core/widgets.py) and the map's points and boundaries
+# (GeoJSON, fetched from the page's data attributes). No <a href> links to them.
 FRAGMENTS = frozenset(
-    {"directory:person_search", "directory:organisation_search", "atlas:initiative_search"}
-)
-
-# Object pages of records the demo does not hold yet: the demo's atlas (example initiatives
-# and their ties, issue 18 item 9) comes with the demo's part of the atlas. Remove these once
-# it does; the pages are linked from the collaborations' list and each other.
-NOT_IN_THE_DEMO_YET = frozenset(
     {
-        "atlas:initiative",
-        "atlas:initiative_edit",
-        "atlas:collaboration",
-        "atlas:collaboration_edit",
+        "directory:person_search",
+        "directory:organisation_search",
+        "atlas:initiative_search",
+        "atlas:map_data",
+        "atlas:boundaries",
     }
 )
+
 
 INSTANCES_PER_PATTERN = 3
 
@@ -125,7 +125,6 @@ def allowed_pages(role: str) -> set[str]:
         - REACHED_BY_REDIRECT
         - LINKED_ONLY_IN_OTHER_STATES
         - FRAGMENTS
-        - NOT_IN_THE_DEMO_YET
     )
 
 

@@ -36,6 +36,9 @@ PUBLIC_OPT_IN = {"atlas:spinnenweb", "atlas:spinnenweb_contact"}
 # Reached without a session through a secret in the address (calendar programs cannot sign
 # in): an unknown secret finds nothing.
 PUBLIC_BY_SECRET = {"relations:calendar", "atlas:confirmation"}
+# Public only where the installation opts in (KOERS_PUBLIC_ATLAS, off by default and here):
+# otherwise they do not exist for anyone.
+PUBLIC_BY_OPT_IN = {"atlas:public_map", "atlas:public_map_data", "atlas:public_boundaries"}
 
 
 def walk(
@@ -77,7 +80,7 @@ def test_the_walk_finds_the_project_urls() -> None:
 @pytest.mark.parametrize(("name", "route", "callback"), ALL, ids=[n for n, _, _ in ALL])
 def test_signed_out_users_reach_only_the_public_pages(name: str, route: str, callback: Any) -> None:
     response = Client().get(example_path(route))
-    if name in PUBLIC_BY_SECRET:
+    if name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
         assert response.status_code == 404, name
     elif name in PUBLIC_OPT_IN:
         assert response.status_code in (404, 405), name
@@ -132,7 +135,7 @@ def test_a_user_without_a_role_is_refused(name: str, route: str, callback: Any) 
     client = Client()
     client.force_login(UserFactory())
     response = client.get(example_path(route))
-    if name in PUBLIC_BY_SECRET:
+    if name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
         assert response.status_code == 404, name
     elif name in PUBLIC_OPT_IN:
         assert response.status_code in (404, 405), name

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -261,6 +263,19 @@ MAP_TILE_URL = os.environ.get(
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png",
 )
 MAP_TILE_ATTRIBUTION = os.environ.get("KOERS_MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster")
+
+
+def tile_origin(url: str) -> str:
+    """The origin the map tiles come from, for the CSP's img-src ("" without tiles); a
+    subdomain placeholder ({s}.tile.example.org) becomes a wildcard."""
+    parts = urlsplit(url)
+    if not (parts.scheme in ("http", "https") and parts.netloc):
+        return ""
+    host = re.sub(r"\{[a-z]+\}", "*", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+MAP_TILE_ORIGIN = tile_origin(MAP_TILE_URL)
 PUBLIC_ATLAS = env_bool("KOERS_PUBLIC_ATLAS", False)
 PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
 # Whose atlas the public pages show (an organisation's slug); empty: the one organisation
@@ -295,7 +310,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # The background map's tiles (MAP_TILE_URL) are images from the tile server.
+        "img-src": [SELF, "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

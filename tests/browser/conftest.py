@@ -117,7 +117,9 @@ def server_environment(data_dir: Path, database_url: str | None, **extra: str) -
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
+def demo_environment(tmp_path_factory: Any, request: Any) -> Iterator[dict[str, str]]:
+    """The environment of the demo the browser tests use, built once: `koers` commands run
+    with it (`run_in_demo`) reach the same database as the demo server."""
     worker_id = getattr(request.config, "workerinput", {}).get("workerid", "main")
     data_dir = tmp_path_factory.mktemp("demo")
     with _database_for_server(worker_id) as database_url:
@@ -133,8 +135,26 @@ def demo_server(tmp_path_factory: Any, request: Any) -> Iterator[str]:
             env["KOERS_DEMO_DATABASE_URL"] = database_url
         koers = [sys.executable, "-m", "koers.cli"]
         subprocess.run([*koers, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-        with served(env, data_dir) as base:
-            yield base
+        yield env
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_environment: dict[str, str]) -> Iterator[str]:
+    with served(demo_environment, Path(demo_environment["KOERS_DATA_DIR"])) as base:
+        yield base
+
+
+def run_in_demo(env: dict[str, str], code: str) -> str:
+    """Run Python in the demo's database (`koers shell -c`), as the server sees it; its
+    output. For data a test needs that the demo does not hold."""
+    result = subprocess.run(
+        [sys.executable, "-m", "koers.cli", "shell", "--no-imports", "-c", code],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
 
 
 @pytest.fixture(scope="session")

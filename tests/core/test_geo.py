@@ -31,6 +31,7 @@ def test_the_shipped_file_holds_all_342_municipalities_with_their_names() -> Non
         (52.5600, 5.7200, "GM0303"),  # Dronten
     ],
 )
+@pytest.mark.django_db  # the boundaries in force: an imported set, else the shipped file
 def test_a_point_is_placed_in_its_municipality(lat: float, lon: float, code: str) -> None:
     assert municipality_code_at(lat, lon) == code
     assert is_in_netherlands(lat, lon)
@@ -40,6 +41,7 @@ def test_a_point_is_placed_in_its_municipality(lat: float, lon: float, code: str
     ("lat", "lon"),
     [(50.8503, 4.3517), (52.5200, 13.4050), (53.5, 3.5), (0.0, 0.0)],  # Brussels, Berlin, sea
 )
+@pytest.mark.django_db
 def test_points_abroad_are_not_in_the_netherlands(lat: float, lon: float) -> None:
     assert not is_in_netherlands(lat, lon)
     assert municipality_code_at(lat, lon) is None

@@ -49,6 +49,7 @@ IDENTIFIERS = {
 JSON_TEXT_LISTS = {"funding.BudgetTable.columns"}
 JSON_NOT_TEXT = {
     "core.AuditEntry.changes": "the audit trail, which no export writes",
+    "core.MunicipalityBoundary.geometry": "coordinates of municipal boundaries, numbers",
     "funding.BudgetTableRow.cells": "amounts, as decimal strings",
     "plans.Indicator.measure_params": "parameters the derived measure reads",
     "reports.ReportSnapshot.content": "made from the records when a report is sent",

@@ -128,6 +128,24 @@ def a_collaboration_in_the_atlas(demo: Demo) -> Any:
     )
 
 
+def an_initiative(demo: Demo) -> Any:
+    """An initiative in the atlas of the organisation (the demo has none yet)."""
+    import datetime as dt
+
+    from koers.atlas.models import Initiative, InitiativeKind
+    from koers.core.models import Municipality
+
+    return Initiative.objects.create(
+        holder=demo.own,
+        name="Buurtmoestuin",
+        kind=InitiativeKind.RESIDENTS,
+        description="Samen tuinieren",
+        target_groups="Buurtbewoners",
+        municipality=Municipality.objects.get(code="GM0995"),
+        confirmed_on=dt.date(2021, 6, 1),
+    )
+
+
 def a_viewed_person(demo: Demo) -> Any:
     """A person of the organisation whose page the director opened (an access record)."""
     person = Person.objects.filter(holder=demo.own).order_by("pk").first()
@@ -219,6 +237,12 @@ EXPORTS = [
         prepare=a_viewed_person,
         post=REASON,
     ),
+    *[
+        Export(
+            name, "directeur", address=lambda d, p, name=name: reverse(name), prepare=an_initiative
+        )
+        for name in ("atlas:map_export_xlsx", "atlas:map_export_csv")
+    ],
     Export(
         "atlas:collaborations_export",
         "directeur",

@@ -107,13 +107,13 @@ SECTIONS: tuple[Section, ...] = (
         _("Atlas"),
         (
             Page(
+                "atlas:index",
+                _("Map of initiatives"),
+                within=("atlas:initiative", "atlas:initiative_add", "atlas:initiative_edit"),
+            ),
+            Page(
                 "atlas:collaborations",
                 _("Collaborations"),
-                within=(
-                    "atlas:initiative",
-                    "atlas:initiative_add",
-                    "atlas:initiative_edit",
-                ),
             ),
             Page("atlas:tie_proposals", _("Derived ties")),
             Page("atlas:reviews", _("Proposed changes")),

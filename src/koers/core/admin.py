@@ -11,6 +11,6 @@ from koers.core.models import Municipality
 class MunicipalityAdmin(AuditedModelAdmin):
     # Capability.ADMINISTER (koers.accounts.roles; core sits below accounts): reference data.
     capability = "administer"
-    list_display = ["name", "code", "province_code"]
+    list_display = ["name", "code", "province_code", "population"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

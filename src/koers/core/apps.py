@@ -26,6 +26,11 @@ class CoreConfig(AppConfig):
 
         connection_created.connect(make_sqlite_database_private, dispatch_uid="koers-private-db")
 
-        register_action_labels({"core.restore": _("All data replaced by restoring a backup")})
+        register_action_labels(
+            {
+                "core.restore": _("All data replaced by restoring a backup"),
+                "boundaries.imported": _("Municipal boundaries imported"),
+            }
+        )
         # After every migrate (and flush): the logs' triggers follow the models and settings.
         post_migrate.connect(_protect_logs, sender=self, dispatch_uid="koers.core.append_only")

@@ -5,7 +5,8 @@ Koers ships the CBS/Kadaster 2024 generalised boundaries of all 342 municipaliti
 process and answers two questions without a GIS library: which municipality holds a point,
 and whether a point lies in the Netherlands at all. The boundaries are generalised (about a
 hundred metres), so a point just off the coast or a border within `TOLERANCE_DEGREES` of a
-municipality still counts as in it.
+municipality still counts as in it. A newer or finer file can be imported
+(`koers import_boundaries`); `current_boundaries()` then prefers the imported set.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -185,11 +186,43 @@ def shipped_boundaries() -> dict[str, MunicipalityShape]:
     return parse_boundaries(SHIPPED_TOPOLOGY.read_text(encoding="utf-8"))
 
 
+def shape_from_geometry(code: str, name: str, geometry: dict[str, Any]) -> MunicipalityShape:
+    """A shape back from the GeoJSON geometry `as_geojson_geometry` gave (as stored)."""
+    raw = geometry["coordinates"]
+    polygons = [raw] if geometry["type"] == "Polygon" else raw
+    typed = [[[(float(x), float(y)) for x, y, *_z in ring] for ring in p] for p in polygons]
+    return MunicipalityShape(code=code, name=name, polygons=tuple(typed), bbox=_bbox(typed))
+
+
+def current_boundaries() -> dict[str, MunicipalityShape]:
+    """The boundaries in force: the set `koers import_boundaries` stored, else the shipped
+    file. One small query says which (and, for an imported set, which import), so every
+    process notices a new import without restarting, and decodes each set only once."""
+    from django.db.models import Count, Max
+
+    from koers.core.models import MunicipalityBoundary
+
+    stamp = MunicipalityBoundary.objects.aggregate(latest=Max("imported_at"), count=Count("id"))
+    if not stamp["count"]:
+        return shipped_boundaries()
+    return _imported_boundaries(stamp["latest"], stamp["count"])
+
+
+@lru_cache(maxsize=2)
+def _imported_boundaries(latest: Any, count: int) -> dict[str, MunicipalityShape]:
+    from koers.core.models import MunicipalityBoundary
+
+    return {
+        row.code: shape_from_geometry(row.code, row.name, row.geometry)
+        for row in MunicipalityBoundary.objects.all()
+    }
+
+
 def municipality_code_at(
     lat: float, lon: float, shapes: dict[str, MunicipalityShape] | None = None
 ) -> str | None:
     """The CBS code of the municipality that holds the point, or None."""
-    for shape in (shapes or shipped_boundaries()).values():
+    for shape in (shapes or current_boundaries()).values():
         west, south, east, north = shape.bbox
         if west <= lon <= east and south <= lat <= north and shape.contains(lon, lat):
             return shape.code
@@ -202,5 +235,5 @@ def is_in_netherlands(
     """Whether the point lies in (or within the tolerance of) some Dutch municipality."""
     return any(
         shape.near(lon, lat, TOLERANCE_DEGREES)
-        for shape in (shapes or shipped_boundaries()).values()
+        for shape in (shapes or current_boundaries()).values()
     )

@@ -74,6 +74,11 @@ class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     province_code = models.CharField(_("province code"), max_length=4, blank=True)
+    # Inhabitants, for figures per 10,000 (the atlas's choropleth); with the date they were
+    # counted on and where the number comes from ("CBS Kerncijfers wijken en buurten 2024").
+    population = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    population_on = models.DateField(_("inhabitants counted on"), null=True, blank=True)
+    population_source = models.CharField(_("source of the inhabitants"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -82,6 +87,26 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MunicipalityBoundary(models.Model):
+    """A municipality's boundary as `koers import_boundaries` stored it: a GeoJSON geometry
+    (WGS84) by CBS code. When any are stored, `koers.core.geo.current_boundaries` uses this
+    set instead of the shipped CBS/Kadaster 2024 file; an import replaces the whole set."""
+
+    code = models.CharField(_("CBS code"), max_length=6, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    geometry = models.JSONField(_("geometry"))
+    source = models.CharField(_("source"), max_length=300)
+    imported_at = models.DateTimeField(_("imported at"))
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("municipal boundary")
+        verbose_name_plural = _("municipal boundaries")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
 
 
 # The seven years of the register (fiscal retention); nothing removes entries yet, and the

@@ -40,6 +40,7 @@ from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
 from koers.demo.multi_year import build_multi_year
 from koers.demo.opportunities import build_opportunities
+from koers.demo.population import build_population
 from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
@@ -141,6 +142,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
             created[kind] = created.get(kind, 0) + int(was_created)
 
     municipalities = directory.build_municipalities(note)
+    build_population(note)
     organisations = directory.build_organisations(municipalities, note)
     goals = _build_goals(organisations, note)
     plan, was = Plan.objects.get_or_create(

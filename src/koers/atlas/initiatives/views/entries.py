@@ -112,7 +112,7 @@ def _initiative_form_page(request: HttpRequest, pk: int | None) -> HttpResponse:
         crumbs=[(record.name, reverse("atlas:initiative", args=[record.pk]))] if record else [],
         back_url=reverse("atlas:initiative", args=[record.pk])
         if record
-        else reverse("atlas:collaborations"),
+        else reverse("atlas:index"),
     )
 
 
