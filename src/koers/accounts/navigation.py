@@ -115,6 +115,11 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "atlas",
+        _("Atlas"),
+        (Page("atlas:network", _("Network"), within=("atlas:network_graphml",)),),
+    ),
+    Section(
         "reports",
         _("Reports"),
         (Page("reports:reports", _("Reports"), within=("reports:document_status",)),),

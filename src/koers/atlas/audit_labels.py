@@ -7,4 +7,6 @@ ACTION_LABELS = {
     "initiative.saved": _("Initiative changed"),
     "collaboration.created": _("Collaboration added"),
     "collaboration.saved": _("Collaboration changed"),
+    "network.requested": _("Network analysis asked for"),
+    "network.computed": _("Network analysis computed"),
 }

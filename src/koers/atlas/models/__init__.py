@@ -1,5 +1,6 @@
 from koers.atlas.models.collaborations import Collaboration, TieKind, TieSource
 from koers.atlas.models.initiatives import Initiative, InitiativeKind
+from koers.atlas.models.network import NetworkSnapshot, NodeKind, NodeMetric, TieMetric
 from koers.atlas.models.themes import DIMENSION_BY_KEY, DIMENSIONS, Dimension, Theme
 
 __all__ = [
@@ -9,7 +10,11 @@ __all__ = [
     "Dimension",
     "Initiative",
     "InitiativeKind",
+    "NetworkSnapshot",
+    "NodeKind",
+    "NodeMetric",
     "Theme",
+    "TieMetric",
     "TieKind",
     "TieSource",
 ]

@@ -1,0 +1,213 @@
+"""Computing and storing a year's network snapshot, and asking the worker to (re)compute one.
+
+`snapshot_compute` is what the task, the management command and the tests call: it reads
+the atlas's ties active in the year, analyses them (`analysis.analyse`) and replaces that
+year's snapshot in one transaction, so a page never sees half of one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from koers.atlas.access import may_edit_atlas
+from koers.atlas.models import (
+    Collaboration,
+    Initiative,
+    NetworkSnapshot,
+    NodeKind,
+    NodeMetric,
+    TieMetric,
+)
+from koers.atlas.network import analysis
+from koers.core.audit import audit_write
+
+Node = tuple[str, int]  # ("initiative", pk) | ("organisation", pk)
+CHANGES_LISTED = 50  # new and lost ties and rank shifts kept for the page; counts are whole
+BATCH = 2000
+
+
+def node_id(node: Node) -> str:
+    return f"{node[0][0]}{node[1]}"
+
+
+def year_graph(holder_id: int, year: int) -> Any:
+    """The undirected graph of `holder_id`'s atlas in `year`: every initiative (those without
+    a tie too) and every directory organisation on a tie active that year; an initiative that
+    is a directory organisation is one node. Ties between one pair are merged into one edge
+    with their kinds, themes and earliest start."""
+    as_initiative = dict(
+        Initiative.objects.held_by(holder_id)
+        .filter(organisation__isnull=False)
+        .values_list("organisation_id", "pk")
+    )
+
+    def end(initiative_id: int | None, organisation_id: int | None) -> Node:
+        if initiative_id is not None:
+            return (NodeKind.INITIATIVE.value, initiative_id)
+        assert organisation_id is not None  # the database checks one of the two is set
+        if organisation_id in as_initiative:
+            return (NodeKind.INITIATIVE.value, as_initiative[organisation_id])
+        return (NodeKind.ORGANISATION.value, organisation_id)
+
+    merged: dict[tuple[Node, Node], dict[str, Any]] = defaultdict(
+        lambda: {"kinds": set(), "themes": set(), "since": dt.date.max}
+    )
+    rows = (
+        Collaboration.objects.held_by(holder_id)
+        .active_in(year)
+        .order_by()
+        .values_list(
+            "from_initiative_id",
+            "from_organisation_id",
+            "to_initiative_id",
+            "to_organisation_id",
+            "kind",
+            "theme__name",
+            "started_on",
+        )
+    )
+    for from_i, from_o, to_i, to_o, kind, theme, started_on in rows.iterator(chunk_size=BATCH):
+        a, b = sorted((end(from_i, from_o), end(to_i, to_o)))
+        if a == b:  # an initiative tied to its own organisation: no edge
+            continue
+        tie = merged[(a, b)]
+        tie["kinds"].add(kind)
+        if theme:
+            tie["themes"].add(theme)
+        tie["since"] = min(tie["since"], started_on)
+    initiatives = [
+        (NodeKind.INITIATIVE.value, pk)
+        for pk in Initiative.objects.held_by(holder_id).values_list("pk", flat=True)
+    ]
+    return analysis.build_graph(initiatives, ((a, b, tie) for (a, b), tie in merged.items()))
+
+
+def snapshot_compute(*, holder_id: int, year: int, actor: Any = None) -> NetworkSnapshot:
+    """Analyse `holder_id`'s network in `year` and store it, replacing that year's snapshot
+    (with its node and tie rows) in one transaction. The comparison with the year before
+    uses that year's stored broker ranks when there is a snapshot, else computes them."""
+    graph = year_graph(holder_id, year)
+    result = analysis.analyse(graph)
+    changes = _changes(holder_id, year, graph, {n: f.rank for n, f in result.nodes.items()})
+    bridges = set(result.bridges)
+    with transaction.atomic():
+        NetworkSnapshot.objects.filter(holder_id=holder_id, year=year).delete()
+        isolated = [n for n, f in result.nodes.items() if f.degree == 0]
+        snapshot = NetworkSnapshot.objects.create(
+            holder_id=holder_id,
+            year=year,
+            computed_at=timezone.now(),
+            node_count=graph.number_of_nodes(),
+            tie_count=graph.number_of_edges(),
+            initiative_count=sum(1 for n in graph.nodes if n[0] == NodeKind.INITIATIVE),
+            isolated_count=sum(1 for n in isolated if n[0] == NodeKind.INITIATIVE),
+            community_count=result.community_count,
+            largest_group_share=Decimal(str(round(result.largest_group_share, 1))),
+            betweenness_sample=result.sampled,
+            fragility={
+                "what_if": [
+                    {
+                        "count": k,
+                        "removed": [node_id(n) for n in figure["removed"]],
+                        "share": round(figure["share"], 1),
+                    }
+                    for k, figure in sorted(result.what_if.items())
+                ],
+                "bridge_count": len(bridges),
+            },
+            changes=changes,
+            is_drawn=bool(result.layout),
+        )
+        rows = {
+            node: NodeMetric(
+                snapshot=snapshot,
+                kind=node[0],
+                initiative_id=node[1] if node[0] == NodeKind.INITIATIVE else None,
+                organisation_id=node[1] if node[0] == NodeKind.ORGANISATION else None,
+                degree=figures.degree,
+                betweenness=figures.betweenness,
+                closeness=figures.closeness,
+                community=figures.community,
+                is_articulation_point=figures.is_articulation_point,
+                rank=figures.rank,
+                x=result.layout[node][0] if node in result.layout else None,
+                y=result.layout[node][1] if node in result.layout else None,
+            )
+            for node, figures in result.nodes.items()
+        }
+        NodeMetric.objects.bulk_create(rows.values(), batch_size=BATCH)
+        TieMetric.objects.bulk_create(
+            (
+                TieMetric(
+                    snapshot=snapshot,
+                    source=rows[a],
+                    target=rows[b],
+                    kinds=",".join(sorted(tie["kinds"])),
+                    themes=", ".join(sorted(tie["themes"]))[:300],
+                    since=tie["since"],
+                    is_bridge=analysis._pair_of((a, b)) in bridges,
+                )
+                for a, b, tie in graph.edges(data=True)
+            ),
+            batch_size=BATCH,
+        )
+        audit_write(
+            actor=actor,
+            action="network.computed",
+            instance=snapshot,
+            after={"year": year, "nodes": snapshot.node_count, "ties": snapshot.tie_count},
+        )
+    return snapshot
+
+
+def _changes(holder_id: int, year: int, graph: Any, ranks: dict[Node, int]) -> dict[str, Any]:
+    before = year_graph(holder_id, year - 1)
+    stored = NodeMetric.objects.filter(snapshot__holder_id=holder_id, snapshot__year=year - 1)
+    ranks_before: dict[Node, int] = {
+        ((NodeKind.INITIATIVE.value, i) if i else (NodeKind.ORGANISATION.value, o)): rank
+        for i, o, rank in stored.values_list("initiative_id", "organisation_id", "rank")
+    }
+    if not ranks_before and before.number_of_nodes():
+        between, _sampled = analysis.betweenness(before)
+        ranking = analysis.broker_ranking(before, between)
+        ranks_before = {node: place for place, node in enumerate(ranking, 1)}
+    comparison = analysis.compare(before, graph, ranks_before, ranks)
+    return {
+        "previous_year": year - 1,
+        "new_count": len(comparison.new_ties),
+        "lost_count": len(comparison.lost_ties),
+        "new": [[node_id(a), node_id(b)] for a, b in comparison.new_ties[:CHANGES_LISTED]],
+        "lost": [[node_id(a), node_id(b)] for a, b in comparison.lost_ties[:CHANGES_LISTED]],
+        "rank_shifts": [
+            [node_id(n), was, now] for n, was, now in comparison.rank_shifts[:CHANGES_LISTED]
+        ],
+    }
+
+
+def snapshot_request(*, actor: Any, holder_id: int, year: int, remote_addr: str | None = None) -> None:
+    """Ask the worker to (re)compute `year`'s snapshot of `holder_id`'s atlas, once this
+    transaction commits; refused unless `actor` may change that atlas."""
+    from koers.atlas.network.tasks import compute_network_snapshot
+
+    if not may_edit_atlas(actor, holder_id):
+        raise PermissionDenied
+    with transaction.atomic():
+        from koers.directory.models import Organisation
+
+        holder = Organisation.objects.get(pk=holder_id)
+        audit_write(
+            actor=actor,
+            action="network.requested",
+            instance=holder,
+            context=f"atlas.networksnapshot:{holder_id}:{year}",
+            after={"year": year},
+            remote_addr=remote_addr,
+            organisation_id=holder_id,
+        )
+        transaction.on_commit(lambda: compute_network_snapshot.enqueue(holder_id, year))
