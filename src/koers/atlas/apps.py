@@ -8,6 +8,9 @@ class AtlasConfig(AppConfig):
 
     def ready(self) -> None:
         from koers.atlas.audit_labels import ACTION_LABELS
+        from koers.atlas.measures import register_all
+
+        register_all()
         from koers.core.audit import register_action_labels
 
         register_action_labels(ACTION_LABELS)

@@ -41,8 +41,8 @@ BROKERS_LISTED = 10
 
 
 def atlas_holders(user: Any) -> list[Any]:
-    """The organisations whose atlas `user` may see: her own (as staff) and those whose
-    programmes her organisation funds (as a funder's official), by name."""
+    """The organisations whose atlas `user` may see: her own (as staff) first, then those
+    whose programmes her organisation funds (as a funder's official), by name."""
     organisation = apps.get_model("directory", "Organisation")
     own, funding = organisations_with(user, Capability.VIEW_ATLAS)
     condition = Q(pk__in=own)
@@ -50,7 +50,8 @@ def atlas_holders(user: Any) -> list[Any]:
         programme = apps.get_model("plans", "Programme")
         funded = programme.funders.through.objects.filter(organisation_id__in=funding)
         condition |= Q(pk__in=funded.values("programme__plan__organisation_id"))
-    return list(organisation.objects.filter(condition).order_by("name", "pk"))
+    found = organisation.objects.filter(condition).order_by("name", "pk")
+    return sorted(found, key=lambda o: o.pk not in own)
 
 
 @dataclass
