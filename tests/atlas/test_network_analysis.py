@@ -80,7 +80,10 @@ def test_isolated_nodes_stay_and_count_against_the_largest_group() -> None:
 
 def test_the_same_network_gives_the_same_communities_and_drawing() -> None:
     edges = ["ab", "bc", "ac", "cd", "de", "ef", "df"]
-    first, second = analysis.analyse(graph("abcdef", edges)), analysis.analyse(graph("abcdef", edges))
+    first, second = (
+        analysis.analyse(graph("abcdef", edges)),
+        analysis.analyse(graph("abcdef", edges)),
+    )
     assert first.layout == second.layout
     assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in first.layout.values())
     assert first.nodes == second.nodes

@@ -10,7 +10,14 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from koers.atlas.models import Collaboration, Initiative, NetworkSnapshot, NodeMetric, TieKind, TieSource
+from koers.atlas.models import (
+    Collaboration,
+    Initiative,
+    NetworkSnapshot,
+    NodeMetric,
+    TieKind,
+    TieSource,
+)
 from koers.atlas.network.services import snapshot_compute
 from koers.core.models import AuditEntry
 from koers.plans.measures import get_measure
@@ -50,7 +57,7 @@ def atlas(world: Any) -> dict[str, Any]:
     almere = MunicipalityFactory(code="GM0034", name="Almere")
     lelystad = MunicipalityFactory(code="GM0995", name="Lelystad")
     ggd = OrganisationFactory(name="GGD Flevoland")
-    contact = PersonFactory(holder=world.own, first_name="Karin", last_name="Makelaar")
+    contact = PersonFactory(holder=world.own, first_name="Karin", last_name="Zwaluwstaart")
     a = initiative(world, "Buurtkracht", almere)
     b = initiative(world, "Taalhuis", almere, contact=contact)
     c = initiative(world, "GGD-loket", almere, organisation=ggd)
@@ -70,7 +77,10 @@ def test_snapshot_stores_the_years_figures(world: Any, atlas: dict[str, Any]) ->
     assert snapshot.isolated_count == 1  # Wandelgroep (its tie ended in 2020)
     # The path holds 4 of the 5 parties: 80%.
     assert snapshot.largest_group_share == Decimal("80.0")
-    figures = {n.initiative.name: n for n in NodeMetric.objects.filter(snapshot=snapshot).select_related("initiative")}
+    figures = {
+        n.initiative.name: n
+        for n in NodeMetric.objects.filter(snapshot=snapshot).select_related("initiative")
+    }
     assert figures["Taalhuis"].is_articulation_point and figures["GGD-loket"].is_articulation_point
     assert not figures["Buurtkracht"].is_articulation_point
     # Betweenness of b on a path of 4 plus an isolated node: 2 pairs through b, normalised
@@ -79,7 +89,11 @@ def test_snapshot_stores_the_years_figures(world: Any, atlas: dict[str, Any]) ->
     assert snapshot.ties.filter(is_bridge=True).count() == 3
     # Without the top broker (Taalhuis, first by name among equals): {GGD-loket, Sportclub}
     # is the largest group, 2 of 5 = 40%.
-    assert snapshot.fragility["what_if"][0] == {"count": 1, "removed": [f"i{atlas['b'].pk}"], "share": 40.0}
+    assert snapshot.fragility["what_if"][0] == {
+        "count": 1,
+        "removed": [f"i{atlas['b'].pk}"],
+        "share": 40.0,
+    }
     # Since 2020: the tie to Wandelgroep ended, GGD-loket–Sportclub is new.
     assert snapshot.changes["new_count"] == 1 and snapshot.changes["lost_count"] == 1
     assert figures["Taalhuis"].x is not None
@@ -100,24 +114,35 @@ def test_the_command_computes_a_year(world: Any, atlas: dict[str, Any]) -> None:
     assert NetworkSnapshot.objects.filter(holder=world.own, year=2021).exists()
 
 
-def test_staff_recompute_through_the_worker(world: Any, atlas: dict[str, Any], settings: Any, django_capture_on_commit_callbacks: Any) -> None:
+def test_staff_recompute_through_the_worker(
+    world: Any, atlas: dict[str, Any], settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
-        response = world.client("medewerker").post(reverse("atlas:network_recompute"), {"year": "2021"})
+        response = world.client("medewerker").post(
+            reverse("atlas:network_recompute"), {"year": "2021"}
+        )
     assert response.status_code == 302
     assert NetworkSnapshot.objects.filter(holder=world.own, year=2021).exists()
     assert AuditEntry.objects.filter(action="network.requested").exists()
 
 
 def test_a_wrong_year_is_refused_and_nothing_is_queued(world: Any, atlas: dict[str, Any]) -> None:
-    response = world.client("medewerker").post(reverse("atlas:network_recompute"), {"year": "twintig"}, follow=True)
+    response = world.client("medewerker").post(
+        reverse("atlas:network_recompute"), {"year": "twintig"}, follow=True
+    )
     assert "Kies een jaar" in response.content.decode()
     assert not AuditEntry.objects.filter(action="network.requested").exists()
 
 
 def test_funders_and_the_board_may_not_recompute(world: Any, atlas: dict[str, Any]) -> None:
     for role in ("opdrachtgever", "toezicht"):
-        assert world.client(role).post(reverse("atlas:network_recompute"), {"year": "2021"}).status_code == 403
+        assert (
+            world.client(role)
+            .post(reverse("atlas:network_recompute"), {"year": "2021"})
+            .status_code
+            == 403
+        )
     assert not NetworkSnapshot.objects.exists()
 
 
@@ -135,7 +160,7 @@ def test_the_page_shows_brokers_fragility_and_changes(world: Any, atlas: dict[st
     assert "<svg" in html and 'aria-labelledby="network-title network-desc"' in html
     assert "nog 40.0% in de grootste groep" in html or "nog 40,0% in de grootste groep" in html
     assert "Wandelgroep" in html  # isolated, under Lelystad
-    assert "Karin Makelaar" in html  # staff who may see persons see the broker's contact
+    assert "Karin Zwaluwstaart" in html  # staff who may see persons see the broker's contact
     assert "Opnieuw berekenen" in html
 
 
@@ -144,11 +169,13 @@ def test_funders_and_the_board_see_no_person(world: Any, atlas: dict[str, Any]) 
     for role in ("opdrachtgever", "regio", "toezicht"):
         html = _page(world, role, world.own)  # the province funds two atlases: choose one
         assert "Taalhuis" in html
-        assert "Makelaar" not in html
+        assert "Zwaluwstaart" not in html
         assert "Opnieuw berekenen" not in html
 
 
-def test_another_organisations_director_sees_her_own_empty_atlas(world: Any, atlas: dict[str, Any]) -> None:
+def test_another_organisations_director_sees_her_own_empty_atlas(
+    world: Any, atlas: dict[str, Any]
+) -> None:
     snapshot_compute(holder_id=world.own.pk, year=2021)
     html = _page(world, "outsider")
     assert "Taalhuis" not in html
@@ -156,7 +183,9 @@ def test_another_organisations_director_sees_her_own_empty_atlas(world: Any, atl
     assert "Taalhuis" not in world.client("outsider").get(other).content.decode()
 
 
-def test_the_page_reads_with_a_fixed_number_of_queries(world: Any, atlas: dict[str, Any], django_assert_max_num_queries: Any) -> None:
+def test_the_page_reads_with_a_fixed_number_of_queries(
+    world: Any, atlas: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
     snapshot_compute(holder_id=world.own.pk, year=2021)
     client = world.client("directeur")
     client.get(reverse("atlas:network") + "?jaar=2021")
@@ -176,8 +205,11 @@ def test_graphml_export_carries_figures_and_no_person(world: Any, atlas: dict[st
     assert response.status_code == 200
     text = response.content.decode()
     assert "<graphml" in text and "Taalhuis" in text and "betweenness" in text and "Almere" in text
-    assert "Makelaar" not in text and "Karin" not in text
-    assert world.client("directeur").get(reverse("atlas:network_graphml") + "?jaar=2019").status_code == 404
+    assert "Zwaluwstaart" not in text and "Karin" not in text
+    assert (
+        world.client("directeur").get(reverse("atlas:network_graphml") + "?jaar=2019").status_code
+        == 404
+    )
 
 
 def _indicator(world: Any, measure: str, **params: Any) -> Any:
@@ -189,11 +221,16 @@ def _indicator(world: Any, measure: str, **params: Any) -> Any:
 def test_the_derived_measures(world: Any, atlas: dict[str, Any]) -> None:
     start, end = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
     count = get_measure("atlas.initiatives")
-    assert count is not None and count.compute(_indicator(world, "atlas.initiatives"), start, end) == 5
+    assert (
+        count is not None and count.compute(_indicator(world, "atlas.initiatives"), start, end) == 5
+    )
     narrowed = _indicator(world, "atlas.initiatives", municipality="GM0995")
     assert count.compute(narrowed, start, end) == 2
     ties = get_measure("atlas.collaborations")
-    assert ties is not None and ties.compute(_indicator(world, "atlas.collaborations"), start, end) == 3
+    assert (
+        ties is not None
+        and ties.compute(_indicator(world, "atlas.collaborations"), start, end) == 3
+    )
     share = get_measure("atlas.largest_group_share")
     isolated = get_measure("atlas.isolated_initiatives")
     assert share is not None and isolated is not None

@@ -58,7 +58,9 @@ def _collaborations(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[An
             Q(from_initiative__municipality__code=municipality)
             | Q(to_initiative__municipality__code=municipality)
         )
-    return ties.select_related("from_initiative", "from_organisation", "to_initiative", "to_organisation").order_by("started_on", "pk")
+    return ties.select_related(
+        "from_initiative", "from_organisation", "to_initiative", "to_organisation"
+    ).order_by("started_on", "pk")
 
 
 def _snapshot(indicator: Any, end: dt.date) -> Any:

@@ -14,7 +14,7 @@ __all__ = [
     "NodeKind",
     "NodeMetric",
     "Theme",
-    "TieMetric",
     "TieKind",
+    "TieMetric",
     "TieSource",
 ]

@@ -160,7 +160,9 @@ class Comparison:
     rank_shifts: list[tuple[Any, int, int]]  # (node, rank before, rank now), biggest moves first
 
 
-def compare(before: nx.Graph, after: nx.Graph, ranks_before: dict[Any, int], ranks_after: dict[Any, int]) -> Comparison:
+def compare(
+    before: nx.Graph, after: nx.Graph, ranks_before: dict[Any, int], ranks_after: dict[Any, int]
+) -> Comparison:
     """Ties that appeared and ties that ended between two years, and how brokers moved in
     rank among the nodes present in both years."""
     edges_before = {_pair_of(edge) for edge in before.edges}
@@ -224,9 +226,7 @@ def _fitted(pos: dict[Any, list[float]]) -> dict[Any, tuple[float, float]]:
     ys = [p[1] for p in pos.values()]
     width = max(max(xs) - min(xs), 1e-9)
     height = max(max(ys) - min(ys), 1e-9)
-    return {
-        n: ((p[0] - min(xs)) / width, (p[1] - min(ys)) / height) for n, p in pos.items()
-    }
+    return {n: ((p[0] - min(xs)) / width, (p[1] - min(ys)) / height) for n, p in pos.items()}
 
 
 def _order(node: Any) -> str:

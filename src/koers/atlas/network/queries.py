@@ -91,11 +91,15 @@ def node_name(metric: NodeMetric) -> str:
     return str(getattr(party, "name", ""))
 
 
-def network_page(holder_id: int, year: int, *, sort: str = "rang", with_persons: bool = False) -> NetworkPage:
+def network_page(
+    holder_id: int, year: int, *, sort: str = "rang", with_persons: bool = False
+) -> NetworkPage:
     """The stored analysis of `holder_id`'s atlas in `year`. Contact persons are loaded
     only `with_persons` (staff who may see persons), never for funders or the board."""
     years = list(
-        NetworkSnapshot.objects.filter(holder_id=holder_id).order_by("-year").values_list("year", flat=True)
+        NetworkSnapshot.objects.filter(holder_id=holder_id)
+        .order_by("-year")
+        .values_list("year", flat=True)
     )
     snapshot = NetworkSnapshot.objects.filter(holder_id=holder_id, year=year).first()
     if snapshot is None:
@@ -121,7 +125,9 @@ def network_page(holder_id: int, year: int, *, sort: str = "rang", with_persons:
         years=years,
     )
     ties = list(TieMetric.objects.filter(snapshot=snapshot).order_by("pk"))
-    page.bridges = [(node_name(by_pk[t.source_id]), node_name(by_pk[t.target_id])) for t in ties if t.is_bridge]
+    page.bridges = [
+        (node_name(by_pk[t.source_id]), node_name(by_pk[t.target_id])) for t in ties if t.is_bridge
+    ]
     if snapshot.is_drawn:
         _draw(page, nodes, ties, by_pk)
     page.what_if = [
@@ -141,7 +147,9 @@ def network_page(holder_id: int, year: int, *, sort: str = "rang", with_persons:
     return page
 
 
-def _draw(page: NetworkPage, nodes: list[NodeMetric], ties: list[TieMetric], by_pk: dict[int, NodeMetric]) -> None:
+def _draw(
+    page: NetworkPage, nodes: list[NodeMetric], ties: list[TieMetric], by_pk: dict[int, NodeMetric]
+) -> None:
     """Positions in the SVG's coordinates; node radius from betweenness (4–20 px, by area)."""
     top = max((n.betweenness for n in nodes), default=0.0) or 1.0
     points: dict[int, tuple[float, float]] = {}
@@ -152,7 +160,11 @@ def _draw(page: NetworkPage, nodes: list[NodeMetric], ties: list[TieMetric], by_
         cy = MARGIN + n.y * (HEIGHT - 2 * MARGIN)
         points[n.pk] = (cx, cy)
         radius = 4 + 16 * (n.betweenness / top) ** 0.5
-        page.drawn_nodes.append(DrawnNode(n, round(cx, 1), round(cy, 1), round(radius, 1), community_colour(n.community)))
+        page.drawn_nodes.append(
+            DrawnNode(
+                n, round(cx, 1), round(cy, 1), round(radius, 1), community_colour(n.community)
+            )
+        )
     page.drawn_nodes.sort(key=lambda d: -d.metric.rank)  # the strongest brokers on top
     for t in ties:
         if t.source_id in points and t.target_id in points:
@@ -182,7 +194,9 @@ def _changes(page: NetworkPage, changes: dict[str, Any], names: dict[str, str]) 
             names[f"i{pk}"] = name
     if organisation_pks:
         organisation = apps.get_model("directory", "Organisation")
-        for pk, name in organisation.objects.filter(pk__in=organisation_pks).values_list("pk", "name"):
+        for pk, name in organisation.objects.filter(pk__in=organisation_pks).values_list(
+            "pk", "name"
+        ):
             names[f"o{pk}"] = name
     page.new_ties = [(names.get(a, "?"), names.get(b, "?")) for a, b in changes.get("new", [])]
     page.lost_ties = [(names.get(a, "?"), names.get(b, "?")) for a, b in changes.get("lost", [])]

@@ -190,7 +190,9 @@ def _changes(holder_id: int, year: int, graph: Any, ranks: dict[Node, int]) -> d
     }
 
 
-def snapshot_request(*, actor: Any, holder_id: int, year: int, remote_addr: str | None = None) -> None:
+def snapshot_request(
+    *, actor: Any, holder_id: int, year: int, remote_addr: str | None = None
+) -> None:
     """Ask the worker to (re)compute `year`'s snapshot of `holder_id`'s atlas, once this
     transaction commits; refused unless `actor` may change that atlas."""
     from koers.atlas.network.tasks import compute_network_snapshot

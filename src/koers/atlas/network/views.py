@@ -94,9 +94,7 @@ def network_graphml(request: HttpRequest) -> HttpResponse:
     initiatives with their figures, ties with kind, theme and start; never a person."""
     holder, _form = _chosen_holder(request)
     year = viewpoint(request).year.value
-    snapshot = (
-        NetworkSnapshot.objects.filter(holder=holder, year=year).first() if holder else None
-    )
+    snapshot = NetworkSnapshot.objects.filter(holder=holder, year=year).first() if holder else None
     if snapshot is None:
         raise Http404
     nodes, ties = queries.graph_rows(snapshot)
