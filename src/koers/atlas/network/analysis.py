@@ -188,7 +188,7 @@ def layout(graph: nx.Graph, rounds: int = LAYOUT_ROUNDS) -> dict[Any, tuple[floa
         return {}
     if len(nodes) == 1:
         return {nodes[0]: (0.5, 0.5)}
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311 (a seeded layout, not a secret)
     pos = {n: [rng.random(), rng.random()] for n in nodes}
     k = math.sqrt(1.0 / len(nodes))  # the ideal distance between two nodes
     temperature = 0.1

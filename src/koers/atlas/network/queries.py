@@ -107,7 +107,7 @@ def network_page(
     related = ["initiative__municipality", "organisation"]
     if with_persons:
         related.append("initiative__contact")
-    nodes = list(
+    nodes: list[Any] = list(
         NodeMetric.objects.filter(snapshot=snapshot)
         .select_related(*related)
         .annotate(party_name=Coalesce("initiative__name", "organisation__name"))

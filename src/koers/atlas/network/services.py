@@ -11,11 +11,9 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from koers.atlas.access import may_edit_atlas
 from koers.atlas.models import (
     Collaboration,
     Initiative,
@@ -59,8 +57,8 @@ def year_graph(holder_id: int, year: int) -> Any:
         lambda: {"kinds": set(), "themes": set(), "since": dt.date.max}
     )
     rows = (
-        Collaboration.objects.held_by(holder_id)
-        .active_in(year)
+        Collaboration.objects.active_in(year)
+        .held_by(holder_id)
         .order_by()
         .values_list(
             "from_initiative_id",
@@ -188,28 +186,3 @@ def _changes(holder_id: int, year: int, graph: Any, ranks: dict[Node, int]) -> d
             [node_id(n), was, now] for n, was, now in comparison.rank_shifts[:CHANGES_LISTED]
         ],
     }
-
-
-def snapshot_request(
-    *, actor: Any, holder_id: int, year: int, remote_addr: str | None = None
-) -> None:
-    """Ask the worker to (re)compute `year`'s snapshot of `holder_id`'s atlas, once this
-    transaction commits; refused unless `actor` may change that atlas."""
-    from koers.atlas.network.tasks import compute_network_snapshot
-
-    if not may_edit_atlas(actor, holder_id):
-        raise PermissionDenied
-    with transaction.atomic():
-        from koers.directory.models import Organisation
-
-        holder = Organisation.objects.get(pk=holder_id)
-        audit_write(
-            actor=actor,
-            action="network.requested",
-            instance=holder,
-            context=f"atlas.networksnapshot:{holder_id}:{year}",
-            after={"year": year},
-            remote_addr=remote_addr,
-            organisation_id=holder_id,
-        )
-        transaction.on_commit(lambda: compute_network_snapshot.enqueue(holder_id, year))

@@ -19,7 +19,7 @@ from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.atlas.access import may_edit_atlas, sees_persons_in_atlas
 from koers.atlas.models import NetworkSnapshot, NodeKind
-from koers.atlas.network import queries, services
+from koers.atlas.network import queries, tasks
 from koers.atlas.network.analysis import EXACT_BETWEENNESS_UP_TO
 from koers.atlas.network.forms import NetworkViewForm, RecomputeForm
 from koers.core.http import client_address
@@ -76,7 +76,7 @@ def network_recompute(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose a year between 2000 and 2100 to compute."))
         return redirect(reverse("atlas:network"))
     year = form.cleaned_data["year"]
-    services.snapshot_request(
+    tasks.snapshot_request(
         actor=request.user, holder_id=holder_id, year=year, remote_addr=client_address(request)
     )
     messages.success(
