@@ -135,9 +135,9 @@ def frozen_with_amendment(world: Any) -> Any:
 
 def a_network_snapshot(world: Any) -> tuple[()]:
     """The own organisation's network of 2021, computed (the export reads a stored one)."""
-    from koers.atlas.network.services import snapshot_compute
+    from koers.atlas.network.services import snapshot_store
 
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     return ()
 
 

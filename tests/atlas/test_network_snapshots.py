@@ -18,7 +18,7 @@ from koers.atlas.models import (
     TieKind,
     TieSource,
 )
-from koers.atlas.network.services import snapshot_compute
+from koers.atlas.network.services import snapshot_store
 from koers.core.models import AuditEntry
 from koers.plans.measures import get_measure
 from tests.directory.factories import MunicipalityFactory, OrganisationFactory, PersonFactory
@@ -71,7 +71,7 @@ def atlas(world: Any) -> dict[str, Any]:
 
 
 def test_snapshot_stores_the_years_figures(world: Any, atlas: dict[str, Any]) -> None:
-    snapshot = snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot = snapshot_store(holder_id=world.own.pk, year=2021)
     # Nodes: the five initiatives (GGD is one with its initiative); ties a–b, b–c, c–d.
     assert (snapshot.node_count, snapshot.tie_count, snapshot.initiative_count) == (5, 3, 5)
     assert snapshot.isolated_count == 1  # Wandelgroep (its tie ended in 2020)
@@ -101,9 +101,9 @@ def test_snapshot_stores_the_years_figures(world: Any, atlas: dict[str, Any]) ->
 
 
 def test_recomputing_replaces_the_year(world: Any, atlas: dict[str, Any]) -> None:
-    first = snapshot_compute(holder_id=world.own.pk, year=2021)
+    first = snapshot_store(holder_id=world.own.pk, year=2021)
     tie(world, atlas["d"], atlas["e"])
-    second = snapshot_compute(holder_id=world.own.pk, year=2021)
+    second = snapshot_store(holder_id=world.own.pk, year=2021)
     assert NetworkSnapshot.objects.filter(holder=world.own, year=2021).get() == second
     assert not NodeMetric.objects.filter(snapshot_id=first.pk).exists()
     assert second.tie_count == 4 and second.isolated_count == 0
@@ -154,8 +154,8 @@ def _page(world: Any, role: str, holder: Any = None) -> str:
 
 
 def test_the_page_shows_brokers_fragility_and_changes(world: Any, atlas: dict[str, Any]) -> None:
-    snapshot_compute(holder_id=world.own.pk, year=2020)
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2020)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     html = _page(world, "programmacoordinator")
     assert "<svg" in html and 'aria-labelledby="network-title network-desc"' in html
     assert "nog 40.0% in de grootste groep" in html or "nog 40,0% in de grootste groep" in html
@@ -165,7 +165,7 @@ def test_the_page_shows_brokers_fragility_and_changes(world: Any, atlas: dict[st
 
 
 def test_funders_and_the_board_see_no_person(world: Any, atlas: dict[str, Any]) -> None:
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     for role in ("opdrachtgever", "regio", "toezicht"):
         html = _page(world, role, world.own)  # the province funds two atlases: choose one
         assert "Taalhuis" in html
@@ -176,7 +176,7 @@ def test_funders_and_the_board_see_no_person(world: Any, atlas: dict[str, Any]) 
 def test_another_organisations_director_sees_her_own_empty_atlas(
     world: Any, atlas: dict[str, Any]
 ) -> None:
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     html = _page(world, "outsider")
     assert "Taalhuis" not in html
     other = reverse("atlas:network") + f"?jaar=2021&houder={world.own.pk}"
@@ -186,20 +186,20 @@ def test_another_organisations_director_sees_her_own_empty_atlas(
 def test_the_page_reads_with_a_fixed_number_of_queries(
     world: Any, atlas: dict[str, Any], django_assert_max_num_queries: Any
 ) -> None:
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     client = world.client("directeur")
     client.get(reverse("atlas:network") + "?jaar=2021")
     with django_assert_max_num_queries(22) as small:
         client.get(reverse("atlas:network") + "?jaar=2021&sorteer=naam")
     for n in range(40):
         tie(world, initiative(world, f"Extra {n}", atlas["a"].municipality), atlas["d"])
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("atlas:network") + "?jaar=2021&sorteer=naam")
 
 
 def test_graphml_export_carries_figures_and_no_person(world: Any, atlas: dict[str, Any]) -> None:
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     address = reverse("atlas:network_graphml") + f"?jaar=2021&houder={world.own.pk}"
     response = world.client("opdrachtgever").get(address)
     assert response.status_code == 200
@@ -235,7 +235,7 @@ def test_the_derived_measures(world: Any, atlas: dict[str, Any]) -> None:
     isolated = get_measure("atlas.isolated_initiatives")
     assert share is not None and isolated is not None
     assert share.compute(world.indicator, start, end) is None  # nothing stored yet
-    snapshot_compute(holder_id=world.own.pk, year=2021)
+    snapshot_store(holder_id=world.own.pk, year=2021)
     assert share.compute(world.indicator, start, end) == Decimal("80.0")
     assert isolated.compute(world.indicator, start, end) == 1
     assert isolated.records is not None

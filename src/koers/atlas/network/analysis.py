@@ -88,7 +88,7 @@ def articulation_points(graph: nx.Graph) -> set[Any]:
 
 def bridges(graph: nx.Graph) -> list[tuple[Any, Any]]:
     """Edges whose loss splits a group, each as (smaller, larger) node, sorted."""
-    return sorted((_pair_of(edge) for edge in nx.bridges(graph)), key=_pair)
+    return sorted((ordered_pair(edge) for edge in nx.bridges(graph)), key=_pair)
 
 
 def broker_ranking(graph: nx.Graph, between: dict[Any, float]) -> list[Any]:
@@ -165,8 +165,8 @@ def compare(
 ) -> Comparison:
     """Ties that appeared and ties that ended between two years, and how brokers moved in
     rank among the nodes present in both years."""
-    edges_before = {_pair_of(edge) for edge in before.edges}
-    edges_after = {_pair_of(edge) for edge in after.edges}
+    edges_before = {ordered_pair(edge) for edge in before.edges}
+    edges_after = {ordered_pair(edge) for edge in after.edges}
     shifts = [
         (node, ranks_before[node], ranks_after[node])
         for node in ranks_after
@@ -233,7 +233,7 @@ def _order(node: Any) -> str:
     return str(node)
 
 
-def _pair_of(edge: tuple[Any, Any]) -> tuple[Any, Any]:
+def ordered_pair(edge: tuple[Any, Any]) -> tuple[Any, Any]:
     a, b = edge
     return (a, b) if _order(a) <= _order(b) else (b, a)
 

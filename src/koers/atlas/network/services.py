@@ -1,13 +1,11 @@
-"""Computing and storing a year's network snapshot, and asking the worker to (re)compute one.
+"""Computing and storing a year's network snapshot (the worker's task and the command call it).
 
-`snapshot_compute` is what the task, the management command and the tests call: it reads
+`snapshot_store` is what the task, the management command and the tests call: it reads
 the atlas's ties active in the year, analyses them (`analysis.analyse`) and replaces that
 year's snapshot in one transaction, so a page never sees half of one."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
@@ -15,78 +13,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from koers.atlas.models import (
-    Collaboration,
-    Initiative,
     NetworkSnapshot,
     NodeKind,
     NodeMetric,
     TieMetric,
 )
 from koers.atlas.network import analysis
+from koers.atlas.network.graph import Node, node_id, year_graph
 from koers.core.audit import audit_write
 
-Node = tuple[str, int]  # ("initiative", pk) | ("organisation", pk)
 CHANGES_LISTED = 50  # new and lost ties and rank shifts kept for the page; counts are whole
 BATCH = 2000
 
 
-def node_id(node: Node) -> str:
-    return f"{node[0][0]}{node[1]}"
-
-
-def year_graph(holder_id: int, year: int) -> Any:
-    """The undirected graph of `holder_id`'s atlas in `year`: every initiative (those without
-    a tie too) and every directory organisation on a tie active that year; an initiative that
-    is a directory organisation is one node. Ties between one pair are merged into one edge
-    with their kinds, themes and earliest start."""
-    as_initiative = dict(
-        Initiative.objects.held_by(holder_id)
-        .filter(organisation__isnull=False)
-        .values_list("organisation_id", "pk")
-    )
-
-    def end(initiative_id: int | None, organisation_id: int | None) -> Node:
-        if initiative_id is not None:
-            return (NodeKind.INITIATIVE.value, initiative_id)
-        assert organisation_id is not None  # the database checks one of the two is set
-        if organisation_id in as_initiative:
-            return (NodeKind.INITIATIVE.value, as_initiative[organisation_id])
-        return (NodeKind.ORGANISATION.value, organisation_id)
-
-    merged: dict[tuple[Node, Node], dict[str, Any]] = defaultdict(
-        lambda: {"kinds": set(), "themes": set(), "since": dt.date.max}
-    )
-    rows = (
-        Collaboration.objects.active_in(year)
-        .held_by(holder_id)
-        .order_by()
-        .values_list(
-            "from_initiative_id",
-            "from_organisation_id",
-            "to_initiative_id",
-            "to_organisation_id",
-            "kind",
-            "theme__name",
-            "started_on",
-        )
-    )
-    for from_i, from_o, to_i, to_o, kind, theme, started_on in rows.iterator(chunk_size=BATCH):
-        a, b = sorted((end(from_i, from_o), end(to_i, to_o)))
-        if a == b:  # an initiative tied to its own organisation: no edge
-            continue
-        tie = merged[(a, b)]
-        tie["kinds"].add(kind)
-        if theme:
-            tie["themes"].add(theme)
-        tie["since"] = min(tie["since"], started_on)
-    initiatives = [
-        (NodeKind.INITIATIVE.value, pk)
-        for pk in Initiative.objects.held_by(holder_id).values_list("pk", flat=True)
-    ]
-    return analysis.build_graph(initiatives, ((a, b, tie) for (a, b), tie in merged.items()))
-
-
-def snapshot_compute(*, holder_id: int, year: int, actor: Any = None) -> NetworkSnapshot:
+def snapshot_store(*, holder_id: int, year: int, actor: Any = None) -> NetworkSnapshot:
     """Analyse `holder_id`'s network in `year` and store it, replacing that year's snapshot
     (with its node and tie rows) in one transaction. The comparison with the year before
     uses that year's stored broker ranks when there is a snapshot, else computes them."""
@@ -149,7 +89,7 @@ def snapshot_compute(*, holder_id: int, year: int, actor: Any = None) -> Network
                     kinds=",".join(sorted(tie["kinds"])),
                     themes=", ".join(sorted(tie["themes"]))[:300],
                     since=tie["since"],
-                    is_bridge=analysis._pair_of((a, b)) in bridges,
+                    is_bridge=analysis.ordered_pair((a, b)) in bridges,
                 )
                 for a, b, tie in graph.edges(data=True)
             ),

@@ -10,14 +10,14 @@ from django.db import transaction
 from django_tasks import task
 
 from koers.atlas.access import may_edit_atlas
-from koers.atlas.network.services import snapshot_compute
+from koers.atlas.network.services import snapshot_store
 from koers.core.audit import audit_write
 
 
 @task()
 def compute_network_snapshot(holder_id: int, year: int) -> int:
     """Compute and store `year`'s snapshot of `holder_id`'s atlas; returns its id."""
-    return snapshot_compute(holder_id=holder_id, year=year).pk
+    return snapshot_store(holder_id=holder_id, year=year).pk
 
 
 def snapshot_request(

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from koers.atlas.models import Initiative
-from koers.atlas.network.services import snapshot_compute
+from koers.atlas.network.services import snapshot_store
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if not holders:
             raise CommandError("No atlas holds any initiatives yet.")
         for holder_id in holders:
-            snapshot = snapshot_compute(holder_id=holder_id, year=year)
+            snapshot = snapshot_store(holder_id=holder_id, year=year)
             self.stdout.write(
                 f"{holder_id}/{year}: {snapshot.node_count} nodes, {snapshot.tie_count} ties, "
                 f"{snapshot.largest_group_share}% in the largest group."
