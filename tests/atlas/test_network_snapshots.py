@@ -242,3 +242,14 @@ def test_the_derived_measures(world: Any, atlas: dict[str, Any]) -> None:
     assert [i.name for i in isolated.records(world.indicator, start, end)] == ["Wandelgroep"]
     # Another organisation's indicator never counts this atlas.
     assert count.compute(world.other_indicator, start, end) == 0
+
+
+def test_the_request_refuses_whoever_may_not_change_that_atlas(world: Any) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from koers.atlas.network.tasks import snapshot_request
+
+    for role in ("opdrachtgever", "toezicht", "outsider"):
+        with pytest.raises(PermissionDenied):
+            snapshot_request(actor=world.users[role], holder_id=world.own.pk, year=2021)
+    assert not AuditEntry.objects.filter(action="network.requested").exists()
