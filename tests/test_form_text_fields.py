@@ -130,6 +130,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "PrepareForm": lambda w: {"organisation_ids": {_own(w)}},
     "ProjectForm": lambda w: {"user": w.users["directeur"], "organisation_id": _own(w)},
     "WeekForm": lambda w: {"rows": [_grid_row(w)], "addable": []},
+    "NetworkViewForm": lambda w: {"holders": [w.own]},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}
