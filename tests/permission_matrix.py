@@ -68,6 +68,8 @@ MONEY_OWN = [403, 200, 200, 200, 403, 200, 200, 404, 404, 403]
 MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
+# The atlas: every role but the beheerder; funders see the atlas of what they fund.
+ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 # Reached, but the form as the row sends it is refused: its page shown again with the form (400).
 FORM_REFUSED_ON_PAGE = [400, 400, 400, 400, 400, 403, 403, 403, 404, 403]
 RECORD_REFUSED_ON_PAGE = [403, 400, 400, 400, 400, 403, 403, 403, 404, 403]
@@ -190,6 +192,14 @@ def frozen_with_amendment(world: Any) -> Any:
         new_value="Nieuwe titel",
         reason="Helderder",
     )
+
+
+def a_network_snapshot(world: Any) -> tuple[()]:
+    """The own organisation's network of 2021, computed (the export reads a stored one)."""
+    from koers.atlas.network.services import snapshot_store
+
+    snapshot_store(holder_id=world.own.pk, year=2021)
+    return ()
 
 
 def a_realisation(world: Any, *, with_file: bool = False) -> Any:
@@ -1763,6 +1773,32 @@ ROWS: list[Row] = [
 ]
 
 # The admin (/beheer/): generated per registered model in tests/permission_matrix_admin.py.
+ROWS += [
+    # --- the atlas: network (NETWORK part of issue 18) -------------------------------------
+    Row(
+        "atlas:network",
+        "Netwerk van de atlas: tekening, makelaars, kwetsbaarheid, tabel",
+        expected=ATLAS_VIEWERS,
+        query="?jaar=2021",
+    ),
+    Row(
+        "atlas:network_graphml",
+        "Netwerk van een jaar als GraphML (Gephi, Kumu), zonder personen",
+        target=a_network_snapshot,
+        # The province funds two organisations' programmes; without ?houder= it gets the
+        # first atlas by name (the other organisation's, with nothing computed): 404.
+        expected=[403, 200, 200, 200, 200, 200, 404, 200, 404, 403],
+        query="?jaar=2021",
+    ),
+    Row(
+        "atlas:network_recompute",
+        "Netwerk van een jaar opnieuw laten berekenen (eigen atlas)",
+        method="POST",
+        data={"year": "2021"},
+        expected=[403, 302, 403, 302, 302, 403, 403, 403, 302, 403],
+    ),
+]
+
 ROWS += admin_rows(Row)
 
 # 400: reached, and the form as the row sends it refused on its page.

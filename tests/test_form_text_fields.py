@@ -134,6 +134,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "WeekForm": lambda w: {"rows": [_grid_row(w)], "addable": []},
     "ScoresForm": lambda w: {"holder_id": _own(w)},
     "ContactForm": lambda w: {"holder_id": _own(w), "shown": []},
+    "NetworkViewForm": lambda w: {"holders": [w.own]},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

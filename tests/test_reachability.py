@@ -47,6 +47,7 @@ DEMO_ACCOUNTS = {
 # that answers with a page, or an unlisted one that answers with a file, fails.
 DOWNLOADS = frozenset(
     {
+        "atlas:network_graphml",
         "funding:advance_invoice",
         "funding:export",
         "funding:grant_document",

@@ -48,6 +48,8 @@ IDENTIFIERS = {
 # the others, with why they are left alone; a test fails on a JSON field in neither.
 JSON_TEXT_LISTS = {"funding.BudgetTable.columns"}
 JSON_NOT_TEXT = {
+    "atlas.NetworkSnapshot.changes": "ids and figures of the network analysis",
+    "atlas.NetworkSnapshot.fragility": "ids and figures of the network analysis",
     "atlas.ProposedChange.values": "a contact's proposed values, shown on the review page "
     "(escaped), which no export writes",
     "core.AuditEntry.changes": "the audit trail, which no export writes",

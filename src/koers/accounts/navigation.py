@@ -111,10 +111,8 @@ SECTIONS: tuple[Section, ...] = (
                 _("Map of initiatives"),
                 within=("atlas:initiative", "atlas:initiative_add", "atlas:initiative_edit"),
             ),
-            Page(
-                "atlas:collaborations",
-                _("Collaborations"),
-            ),
+            Page("atlas:collaborations", _("Collaborations")),
+            Page("atlas:network", _("Network"), within=("atlas:network_graphml",)),
             Page("atlas:tie_proposals", _("Derived ties")),
             Page("atlas:reviews", _("Proposed changes")),
             Page(

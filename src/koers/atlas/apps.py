@@ -10,11 +10,13 @@ class AtlasConfig(AppConfig):
         import datetime as dt
 
         from koers.atlas.audit_labels import ACTION_LABELS
+        from koers.atlas.measures import register_all
         from koers.atlas.privacy import register_person_links
         from koers.atlas.public.tasks import expire_contact_requests_task
         from koers.core import schedule
         from koers.core.audit import register_action_labels
 
+        register_all()
         register_action_labels(ACTION_LABELS)
         register_person_links()
         # Residents' contact requests are removed when their retention has passed.

@@ -18,4 +18,6 @@ ACTION_LABELS = {
     "initiative.change_proposed": _("Change of an initiative proposed by its contact"),
     "initiative.change_accepted": _("Proposed change of an initiative accepted"),
     "initiative.change_rejected": _("Proposed change of an initiative rejected"),
+    "network.requested": _("Network analysis asked for"),
+    "network.computed": _("Network analysis computed"),
 }

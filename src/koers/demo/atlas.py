@@ -32,6 +32,10 @@ from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
 from koers.relations.models import Event
 
+# The years whose network the demo stores: the year before the plan and the plan's year, so
+# "what changed since last year" has something to say.
+ATLAS_NETWORK_YEARS = (2020, 2021)
+
 
 def build_atlas(
     plan: Plan,
@@ -163,11 +167,6 @@ def _derived_from_events(plan: Plan, themes: dict[str, Theme]) -> list[Collabora
 
 def link_pg_indicator(plan: Plan) -> Indicator | None:
     """PG-2.1 "Informeel Flevoland in Beeld" counts the initiatives in the atlas.
-
-    TODO(issue 18, merge): call this from `koers.demo.builder.build`, after `build_atlas`,
-    once `koers.atlas.measures` registers "atlas.initiatives" (the network part). Until then
-    it stays uncalled: an indicator derived from a measure Koers does not know is refused
-    by the plans' services and fails the demo's own checks.
 
     The annual plan has no indicator that counts initiatives (its PG-2.1 indicators are
     the two municipalities' process support and two milestones, the first version of the

@@ -29,10 +29,11 @@ from django.utils import timezone
 
 from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
+from koers.atlas.network.services import snapshot_store
 from koers.core.audit import audit_write
 from koers.core.models import AuditEntry, Municipality
 from koers.demo import directory, seed_data
-from koers.demo.atlas import build_atlas
+from koers.demo.atlas import ATLAS_NETWORK_YEARS, build_atlas, link_pg_indicator
 from koers.demo.chain_details import build_chain_details
 from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
@@ -203,11 +204,11 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     build_relations(plan, users, organisations, persons, note)
     # After the events: the atlas derives ties from the meetings' co-organisers.
     build_atlas(plan, organisations, municipalities, persons, note)
-    # TODO(issue 18, merge): here, once the network part is merged, store the yearly
-    # snapshots the network page and the derived measures read:
-    #     for year in (2020, 2021):
-    #         compute_network_snapshot(plan.organisation_id, year)
-    # and switch PG-2.1's atlas indicator on: `koers.demo.atlas.link_pg_indicator(plan)`.
+    # The yearly networks the network page, its fragility panel and the derived measures
+    # read (stored, as the worker stores them), and PG-2.1's indicator that counts the atlas.
+    for year in ATLAS_NETWORK_YEARS:
+        snapshot_store(holder_id=plan.organisation_id, year=year)
+    link_pg_indicator(plan)
     build_contacts(plan, users, organisations, persons, note)
     if (
         realisations

@@ -6,6 +6,7 @@ from koers.atlas.models.confirmations import (
     TieDismissal,
 )
 from koers.atlas.models.initiatives import Initiative, InitiativeKind
+from koers.atlas.models.network import NetworkSnapshot, NodeKind, NodeMetric, TieMetric
 from koers.atlas.models.public import ContactRequest, SpinnenwebTally, contact_retention_until
 from koers.atlas.models.themes import DIMENSION_BY_KEY, DIMENSIONS, Dimension, Theme
 
@@ -19,11 +20,15 @@ __all__ = [
     "Dimension",
     "Initiative",
     "InitiativeKind",
+    "NetworkSnapshot",
+    "NodeKind",
+    "NodeMetric",
     "ProposedChange",
     "SpinnenwebTally",
     "Theme",
     "TieDismissal",
     "TieKind",
+    "TieMetric",
     "TieSource",
     "contact_retention_until",
 ]
