@@ -110,3 +110,21 @@ def test_a_large_network_samples_betweenness(monkeypatch: pytest.MonkeyPatch) ->
     assert sampled == 2
     _figures, sampled = analysis.betweenness(graph("abc", ["ab", "bc"]))
     assert sampled == 0
+
+
+# The atlas counts its initiatives, not the organisations between them. A path a–B–C–d where
+# B and C are organisations (upper case) and a, d initiatives: both initiatives hang together
+# (2 of 2 = 100%), although the path has four parties. Without the top broker B (first among
+# equals) a stands alone and d with C: the group holding most initiatives holds 1 of 2 = 50%.
+# Counting every party instead gives 100% and, without B, {C, d} = 2 of 4 = 50% too; so a
+# second case: a star B with initiatives a, c, d, where counting all gives 4 of 4 and, without
+# B, 1 of 4 = 25%, counting initiatives 1 of 3 = 33.3%.
+def test_the_shares_count_only_the_nodes_asked_for() -> None:
+    initiatives_only = str.islower
+    path = analysis.analyse(graph("aBCd", ["aB", "BC", "Cd"]), counted=initiatives_only)
+    assert path.largest_group_share == 100.0
+    assert path.what_if[1] == {"removed": ["B"], "share": 50.0}
+    star = graph("Bacd", ["Ba", "Bc", "Bd"])
+    assert analysis.analyse(star).what_if[1]["share"] == 25.0
+    counted = analysis.analyse(star, counted=initiatives_only).what_if[1]["share"]
+    assert counted == pytest.approx(100 / 3)

@@ -158,7 +158,7 @@ def test_the_page_shows_brokers_fragility_and_changes(world: Any, atlas: dict[st
     snapshot_store(holder_id=world.own.pk, year=2021)
     html = _page(world, "programmacoordinator")
     assert "<svg" in html and 'aria-labelledby="network-title network-desc"' in html
-    assert "nog 40.0% in de grootste groep" in html or "nog 40,0% in de grootste groep" in html
+    assert "nog 40,0% van de initiatieven in de grootste groep" in html
     assert "Wandelgroep" in html  # isolated, under Lelystad
     assert "Karin Zwaluwstaart" in html  # staff who may see persons see the broker's contact
     assert "Opnieuw berekenen" in html

@@ -213,4 +213,5 @@ def test_pg_2_1_is_prepared_to_count_the_initiatives_in_the_atlas(demo: None) ->
     assert indicator.source == Source.DERIVED and indicator.measure == "atlas.initiatives"
     assert indicator.note.startswith("Voorbeeldgegevens")
     assert link_pg_indicator(plan) == indicator
-    assert Indicator.objects.filter(measure="atlas.initiatives").count() == 1
+    # Once in 2021; the demo's 2022 plan, drafted from 2021, carries it over.
+    assert Indicator.objects.filter(measure="atlas.initiatives", activity__year=2021).count() == 1
