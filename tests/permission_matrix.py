@@ -1507,6 +1507,11 @@ ROWS: list[Row] = [
         "Samenwerkingen als Excel of CSV (zonder personen)",
         expected=ATLAS_VIEWERS,
     ),
+    Row(
+        "atlas:collaborations_geojson",
+        "Samenwerkingen als GeoJSON-lijnen (zonder personen)",
+        expected=ATLAS_VIEWERS,
+    ),
     Row("atlas:collaboration", "Samenwerking", target=a_collaboration, expected=ATLAS_OWN),
     Row("atlas:collaboration_add", "Samenwerking toevoegen", expected=ATLAS_EDITORS),
     Row(

@@ -34,6 +34,9 @@ WITHOUT_PERSONS = {
     "atlas:map_export_xlsx": "initiatives and organisations, never a contact person",
     "atlas:map_export_csv": "initiatives and organisations, never a contact person",
     "atlas:map_export_geojson": "initiatives' points and names, never a contact person",
+    "atlas:collaborations_geojson": "ties between initiatives and organisations, never a person",
+    "atlas:collaborations_export": "ties between initiatives and organisations, never a person",
+    "atlas:network_graphml": "the network of initiatives and organisations, never a person",
 }
 
 

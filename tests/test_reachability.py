@@ -53,6 +53,7 @@ DOWNLOADS = frozenset(
         "funding:grant_document",
         "plans:realisation_evidence",
         "atlas:collaborations_export",
+        "atlas:collaborations_geojson",
         "relations:events_export",
         "relations:quote_document",
         "relations:quote_preview",

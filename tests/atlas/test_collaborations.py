@@ -160,6 +160,37 @@ def test_the_export_as_csv_and_excel_holds_the_filtered_ties(world: World) -> No
     assert excel["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
+def test_the_geojson_draws_ties_between_located_parties_in_fixed_queries(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    """An initiative's point is its own; an organisation's is that of its entry in the same
+    atlas; a tie with an end without a point is counted, not drawn."""
+    ggd = OrganisationFactory(name="GGD Flevoland")
+    InitiativeFactory(holder=world.own, organisation=ggd, latitude="52.51850", longitude="5.47140")
+    buurt = InitiativeFactory(
+        holder=world.own, name="Buurtkracht", latitude="52.35080", longitude="5.26470"
+    )
+    CollaborationFactory(holder=world.own, from_initiative=buurt, to_organisation=ggd)
+    CollaborationFactory(holder=world.own, from_initiative=buurt)  # to a partner without a point
+    for _n in range(5):
+        CollaborationFactory(
+            holder=world.own,
+            from_initiative=InitiativeFactory(holder=world.own, latitude="52.5", longitude="5.5"),
+            to_organisation=ggd,
+        )
+    client = world.client("opdrachtgever")
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("atlas:collaborations_geojson"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["properties"]["without_point"] == 1
+    assert len(data["features"]) == 6
+    line = next(f for f in data["features"] if f["properties"]["from"] == "Buurtkracht")
+    assert line["geometry"]["coordinates"] == [[5.2647, 52.3508], [5.4714, 52.5185]]
+    assert line["properties"]["to"] == "GGD Flevoland"
+
+
 def test_a_funders_export_and_pages_carry_no_person(world: World) -> None:
     contact = PersonFactory(holder=world.own, first_name="Geheim", last_name="Persoonsnaam")
     initiative = InitiativeFactory(holder=world.own, contact=contact)
@@ -167,6 +198,7 @@ def test_a_funders_export_and_pages_carry_no_person(world: World) -> None:
     client = world.client("opdrachtgever")
     for response in (
         client.get(reverse("atlas:collaborations_export"), {"formaat": "csv"}),
+        client.get(reverse("atlas:collaborations_geojson")),
         client.get(reverse("atlas:collaborations")),
         client.get(reverse("atlas:initiative", args=[initiative.pk])),
     ):

@@ -113,3 +113,59 @@ def review_queue(holder_id: int) -> list[tuple[ProposedChange, list[ChangedField
         ]
         queue.append((change, rows))
     return queue
+
+
+def _point(initiative: Any) -> list[float] | None:
+    if initiative is None or initiative.latitude is None:
+        return None
+    return [float(initiative.longitude), float(initiative.latitude)]
+
+
+def collaborations_geojson(ties: QuerySet[Collaboration]) -> dict[str, Any]:
+    """The ties as GeoJSON lines between their parties' points, for GIS users: an
+    organisation's point is that of its entry in the same atlas. A tie with an end that has
+    no point is left out and counted in `properties.without_point`. Two queries, whatever
+    the number of ties; parties are initiatives and organisations, never persons."""
+    rows = list(ties)
+    organisation_ids = {
+        pk for tie in rows for pk in (tie.from_organisation_id, tie.to_organisation_id) if pk
+    }
+    located = {
+        (holder_id, organisation_id): [float(lon), float(lat)]
+        for holder_id, organisation_id, lat, lon in Initiative.objects.filter(
+            organisation_id__in=organisation_ids, latitude__isnull=False
+        ).values_list("holder_id", "organisation_id", "latitude", "longitude")
+    }
+
+    def end(tie: Collaboration, initiative: Any, organisation_id: int | None) -> Any:
+        return _point(initiative) or located.get((tie.holder_id, organisation_id))
+
+    features, without_point = [], 0
+    for tie in rows:
+        start = end(tie, tie.from_initiative, tie.from_organisation_id)
+        finish = end(tie, tie.to_initiative, tie.to_organisation_id)
+        if start is None or finish is None:
+            without_point += 1
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": [start, finish]},
+                "properties": {
+                    "from": str(tie.from_party),
+                    "to": str(tie.to_party),
+                    "kind": tie.kind,
+                    "theme": tie.theme.name if tie.theme else None,
+                    "since": tie.started_on.isoformat(),
+                    "until": tie.ended_on.isoformat() if tie.ended_on else None,
+                    "source": tie.source,
+                    "derived_from": tie.derivation or None,
+                    "internal": tie.is_internal,
+                },
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "properties": {"without_point": without_point},
+        "features": features,
+    }

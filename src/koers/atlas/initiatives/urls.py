@@ -18,6 +18,11 @@ urlpatterns = [
     path("wijzigingsvoorstellen/<int:pk>/", confirmation.review_decide, name="review_decide"),
     path("samenwerkingen/", ties.collaborations, name="collaborations"),
     path("samenwerkingen/export/", ties.collaborations_export, name="collaborations_export"),
+    path(
+        "samenwerkingen/export.geojson",
+        ties.collaborations_geojson,
+        name="collaborations_geojson",
+    ),
     path("samenwerkingen/nieuw/", ties.collaboration_add, name="collaboration_add"),
     path("samenwerkingen/<int:pk>/", ties.collaboration, name="collaboration"),
     path("samenwerkingen/<int:pk>/wijzigen/", ties.collaboration_edit, name="collaboration_edit"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -183,3 +183,18 @@ def collaborations_export(request: HttpRequest) -> HttpResponse:
     if as_csv:
         return csv_response("samenwerkingen.csv", [header, *body])
     return xlsx_response("samenwerkingen.xlsx", [(str(_("Collaborations")), header, body)])
+
+
+@requires(Capability.VIEW_ATLAS)
+@require_GET
+def collaborations_geojson(request: HttpRequest) -> HttpResponse:
+    """The ties of the list as it is filtered, as GeoJSON lines between their parties."""
+    chosen = CollaborationFilterForm(request.GET)
+    rows = chosen.narrow(queries.collaborations_for(request.user)).order_by("-started_on", "pk")
+    response = JsonResponse(
+        queries.collaborations_geojson(rows),
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Content-Disposition"] = 'attachment; filename="samenwerkingen.geojson"'
+    return response
