@@ -130,8 +130,8 @@ def collaborations_geojson(ties: QuerySet[Collaboration]) -> dict[str, Any]:
     organisation_ids = {
         pk for tie in rows for pk in (tie.from_organisation_id, tie.to_organisation_id) if pk
     }
-    located = {
-        (holder_id, organisation_id): [float(lon), float(lat)]
+    located: dict[tuple[int, int | None], list[float]] = {
+        (holder_id, organisation_id): [float(str(lon)), float(str(lat))]
         for holder_id, organisation_id, lat, lon in Initiative.objects.filter(
             organisation_id__in=organisation_ids, latitude__isnull=False
         ).values_list("holder_id", "organisation_id", "latitude", "longitude")
