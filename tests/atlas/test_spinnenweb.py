@@ -261,7 +261,7 @@ def test_the_page_is_labelled_and_keyboard_usable_without_javascript(
     assert '<label for="id_participation">' in page
     assert 'aria-describedby="id_participation_helptext"' in page
     explanation = page[page.index('id="id_participation_helptext"') :][:200]
-    assert "contact met andere mensen, erbij horen, samen dingen doen" in explanation
+    assert "Contact met andere mensen, erbij horen, samen dingen doen" in explanation
     assert '<option value="GM0995">Lelystad</option>' in page
     assert "Urk" not in page  # no initiative there
 

@@ -23,6 +23,8 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import date_format
+
 from koers.atlas.models import DIMENSIONS, Collaboration, Initiative, Theme, TieKind, TieSource
 from koers.core.models import Municipality
 from koers.demo.constants import REFERENCE_DATE
@@ -157,7 +159,9 @@ def _derived_from_events(plan: Plan, themes: dict[str, Theme]) -> list[Collabora
                     theme=by_name.get(event.theme.lower()),
                     started_on=event.date,
                     source=TieSource.EVENT,
-                    source_note=f"Samen georganiseerd: {event.title} ({event.date:%d-%m-%Y}).",
+                    source_note=(
+                        f"Samen georganiseerd: {event.title} ({date_format(event.date)})."
+                    ),
                     derivation=f"event:{event.pk}",
                     is_example=True,
                 )

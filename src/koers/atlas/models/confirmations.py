@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.dates import timestamp
+
 
 class ConfirmationLink(models.Model):
     """A personal link for an initiative's contact: only the hash of its secret is kept
@@ -40,7 +42,7 @@ class ConfirmationLink(models.Model):
         verbose_name_plural = _("confirmation links")
 
     def __str__(self) -> str:
-        return f"{self.initiative} ({self.created_at:%Y-%m-%d})"
+        return f"{self.initiative} ({timestamp(self.created_at)})"
 
     def is_usable_at(self, moment: dt.datetime) -> bool:
         return self.used_at is None and moment < self.expires_at
