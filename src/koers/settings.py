@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "koers.work",
     "koers.funding",
     "koers.atlas",
+    "koers.matching",
     "koers.reports",
     "koers.demo",
 ]

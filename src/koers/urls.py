@@ -14,6 +14,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("privacy/", include("koers.privacy.urls")),
     path("atlas/", include("koers.atlas.urls")),
+    path("extra-handen/", include("koers.matching.urls")),
     path("", include("koers.directory.urls")),
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),

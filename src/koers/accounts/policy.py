@@ -13,6 +13,7 @@ from typing import Any
 from koers.accounts.roles import (
     FUNDER_ROLES,
     PROGRAMME_SCOPED,
+    REQUESTER_ROLES,
     ROLE_CAPABILITIES,
     Capability,
     Role,
@@ -28,11 +29,13 @@ class Grant:
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose records: the executing organisation, the programme, and who funds it."""
+    """Whose records: the executing organisation, the programme, who funds it, and (for a
+    request for help) the organisation that asked."""
 
     organisation_id: int
     programme_id: int | None = None
     funder_ids: frozenset[int] = field(default_factory=frozenset)
+    requester_ids: frozenset[int] = field(default_factory=frozenset)
 
 
 def grants_of(user: Any) -> tuple[Grant, ...]:
@@ -64,6 +67,8 @@ def _grant_covers(grant: Grant, capability: Capability, scope: Scope) -> bool:
         return False
     if grant.role in FUNDER_ROLES:
         return grant.organisation_id in scope.funder_ids
+    if grant.role in REQUESTER_ROLES:
+        return grant.organisation_id in scope.requester_ids
     if grant.organisation_id != scope.organisation_id:
         return False
     if grant.role == Role.COORDINATOR and capability in PROGRAMME_SCOPED:

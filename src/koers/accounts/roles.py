@@ -18,6 +18,10 @@ class Role(models.TextChoices):
     MEDEWERKER = "medewerker", _("Staff member")
     OPDRACHTGEVER = "opdrachtgever", _("Funder's official")
     TOEZICHT = "toezicht", _("Supervisory or advisory board")
+    # Extra hands for care (koers.matching): the GGD/GHOR official who sets the priority of
+    # care organisations' requests, and a care organisation's own contact.
+    PRIORITEIT = "prioritering", _("Prioritising official (GGD/GHOR)")
+    ZORGVRAGER = "zorgvrager", _("Care organisation's contact")
 
 
 class Capability(models.TextChoices):
@@ -52,6 +56,23 @@ class Capability(models.TextChoices):
     SIGN_REPORTS = "sign_reports", _("Sign reports as the director")
     VIEW_ATLAS = "view_atlas", _("View the atlas of initiatives and their network")
     EDIT_ATLAS = "edit_atlas", _("Add and change initiatives and collaborations in the atlas")
+    VIEW_MATCHING = (
+        "view_matching",
+        _("View the talent pool, its candidates, requests and placements"),
+    )
+    MANAGE_MATCHING = (
+        "manage_matching",
+        _("Manage candidates, requests, proposals and placements"),
+    )
+    VIEW_MATCHING_FIGURES = (
+        "view_matching_figures",
+        _("View the talent pool's figures (counts, no persons)"),
+    )
+    PRIORITISE_REQUESTS = "prioritise_requests", _("Set the priority of requests for extra hands")
+    REQUEST_HANDS = (
+        "request_hands",
+        _("Submit requests for extra hands and see who is proposed for them"),
+    )
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -65,6 +86,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.DIRECTEUR: frozenset(
         {
+            C.VIEW_MATCHING,
+            C.MANAGE_MATCHING,
+            C.VIEW_MATCHING_FIGURES,
             C.VIEW_PLANS,
             C.RECORD_REALISATION,
             C.EDIT_PLAN,
@@ -88,6 +112,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.BEDRIJFSVOERING: frozenset(
         {
+            C.VIEW_MATCHING,
+            C.VIEW_MATCHING_FIGURES,
             C.VIEW_PLANS,
             C.RECORD_REALISATION,
             C.VIEW_PERSONS,
@@ -105,6 +131,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.COORDINATOR: frozenset(
         {
+            C.VIEW_MATCHING,
+            C.MANAGE_MATCHING,
+            C.VIEW_MATCHING_FIGURES,
             C.VIEW_PLANS,
             C.RECORD_REALISATION,
             C.EDIT_PLAN,
@@ -125,6 +154,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.MEDEWERKER: frozenset(
         {
+            C.VIEW_MATCHING,
+            C.MANAGE_MATCHING,
+            C.VIEW_MATCHING_FIGURES,
             C.VIEW_PLANS,
             C.RECORD_REALISATION,
             C.VIEW_PERSONS,
@@ -137,9 +169,24 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # A funder's official sees the grants and budget lines of her own organisation only, and
     # asks questions on the activities of the programmes it funds.
     Role.OPDRACHTGEVER: frozenset(
-        {C.VIEW_PLANS, C.DECIDE_AS_FUNDER, C.VIEW_FUNDING, C.DISCUSS_ACTIVITY, C.VIEW_ATLAS}
+        {
+            C.VIEW_PLANS,
+            C.DECIDE_AS_FUNDER,
+            C.VIEW_FUNDING,
+            C.DISCUSS_ACTIVITY,
+            C.VIEW_ATLAS,
+            C.VIEW_MATCHING_FIGURES,
+        }
     ),
-    Role.TOEZICHT: frozenset({C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING, C.VIEW_ATLAS}),
+    Role.TOEZICHT: frozenset(
+        {C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING, C.VIEW_ATLAS, C.VIEW_MATCHING_FIGURES}
+    ),
+    # Sets priorities on the requests of the organisation that runs the matching (her
+    # membership is there); sees requests and organisations, never candidates.
+    Role.PRIORITEIT: frozenset({C.PRIORITISE_REQUESTS}),
+    # A care organisation's contact (her membership is at the care organisation): her
+    # organisation's requests and the people proposed for them, no browsing of the pool.
+    Role.ZORGVRAGER: frozenset({C.REQUEST_HANDS}),
 }
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;
@@ -158,10 +205,16 @@ PROGRAMME_SCOPED = frozenset(
 # Roles that act for a funder: their scope is the programmes their organisation funds.
 FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})
 
+# Roles that act for an organisation asking for help: their scope is the requests their
+# organisation made (`Scope.requester_ids`).
+REQUESTER_ROLES = frozenset({Role.ZORGVRAGER})
+
 # Roles whose members must sign in with a second factor: those who manage the
 # installation or its money, and anyone who can see personal data. Funders' officials
 # and board members see aggregates only, so for them it is optional.
 TWO_FACTOR_ROLES = frozenset(
     {Role.BEHEERDER, Role.DIRECTEUR, Role.BEDRIJFSVOERING}
     | {role for role, caps in ROLE_CAPABILITIES.items() if C.VIEW_PERSONS in caps}
+    # She sees the names and qualifications of the people proposed to her organisation.
+    | REQUESTER_ROLES
 )

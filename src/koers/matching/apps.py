@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchingConfig(AppConfig):
+    name = "koers.matching"
+    verbose_name = _("Extra hands")
+
+    def ready(self) -> None:
+        from koers.core.audit import register_action_labels
+        from koers.matching.audit_labels import ACTION_LABELS
+
+        register_action_labels(ACTION_LABELS)
