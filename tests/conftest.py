@@ -70,6 +70,7 @@ class World:
     other_programme: Any
     other_activity: Any
     other_indicator: Any
+    care_org: Any
     users: dict[str, Any]
 
     def client(self, role: str) -> Client:
@@ -147,6 +148,15 @@ def world(db: Any) -> World:
         user=UserFactory(username="outsider"), organisation=other_org, role=Role.DIRECTEUR
     ).user
     users["no_role"] = UserFactory(username="no_role")
+    # Extra hands (koers.matching): the GGD/GHOR's prioritising official, a member of the
+    # organisation that runs the matching, and a care organisation's own contact.
+    care_org = OrganisationFactory(name="Zorggroep Almere", kind="care")
+    users["prioritering"] = MembershipFactory(
+        user=UserFactory(username="prioritering"), organisation=own, role=Role.PRIORITEIT
+    ).user
+    users["zorgvrager"] = MembershipFactory(
+        user=UserFactory(username="zorgvrager"), organisation=care_org, role=Role.ZORGVRAGER
+    ).user
     return World(
         own=own,
         other_org=other_org,
@@ -163,5 +173,6 @@ def world(db: Any) -> World:
         other_programme=other_programme,
         other_activity=other_activity,
         other_indicator=other_indicator,
+        care_org=care_org,
         users=users,
     )
