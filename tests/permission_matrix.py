@@ -1443,6 +1443,11 @@ ROWS: list[Row] = [
         expected=ALL_VIEWERS,
     ),
     Row(
+        "directory:municipality_search",
+        "Gemeenten zoeken voor een keuzeveld (htmx-fragment, hoogstens 20; referentiegegevens)",
+        expected=[200] * 12,
+    ),
+    Row(
         "directory:organisation_import",
         "Organisaties importeren (met proefrun)",
         expected=PERSON_VIEWERS,

@@ -3,7 +3,8 @@
 
 Every GET row of the permission matrix (tests/permission_matrix.py) and the extra page
 states of tests/test_unstorable_text.py are opened, as the roles allowed there, in a world
-with 60 more organisations and persons than the `world` fixture holds. On every page:
+with 60 more organisations, persons and municipalities than the `world` fixture holds (a
+real installation knows all 342 municipalities). On every page:
 
 - no <select> offers more than 50 options: a longer choice uses the searchable widget
   (core.widgets), which renders no select;
@@ -22,6 +23,7 @@ from django import forms
 from django.test import Client
 from django.test.signals import template_rendered
 
+from koers.core.models import Municipality
 from koers.directory.models import Organisation, Person
 from tests.conftest import World, verified_client
 from tests.permission_matrix import ROLES, ROWS, Row
@@ -54,6 +56,14 @@ def crowded(world: World) -> World:
             first_name=("anna" if n % 2 else "Bert"),
             last_name=f"Drukte {n:02d}",
             purpose="Contactpersoon",
+        )
+        for n in range(EXTRA)
+    )
+    Municipality.objects.bulk_create(
+        Municipality(
+            code=f"GM9{n:03d}",
+            name=f"{'gemeente' if n % 2 else 'Gemeente'} {n:02d}",
+            slug=f"drukte-{n}",
         )
         for n in range(EXTRA)
     )

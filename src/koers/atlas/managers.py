@@ -19,14 +19,16 @@ from koers.accounts.roles import Capability
 _Row = TypeVar("_Row", bound=models.Model)
 
 
-def atlas_holders_visible_to(user: Any) -> Q:
-    """The holders whose atlas `user` may see, as a condition on `holder_id`."""
+def atlas_holders_visible_to(user: Any, field: str = "holder_id") -> Q:
+    """The holders whose atlas `user` may see, as a condition on `field` (`holder_id` of
+    the atlas's rows; `pk` to select the holding organisations themselves): her own
+    organisations as staff, and those whose programmes her organisation funds."""
     own, funding = organisations_with(user, Capability.VIEW_ATLAS)
-    condition = Q(holder_id__in=own)
+    condition = Q(**{f"{field}__in": own})
     if funding:
         programme = apps.get_model("plans", "Programme")
         funded = programme.funders.through.objects.filter(organisation_id__in=funding)
-        condition |= Q(holder_id__in=funded.values("programme__plan__organisation_id"))
+        condition |= Q(**{f"{field}__in": funded.values("programme__plan__organisation_id")})
     return condition
 
 

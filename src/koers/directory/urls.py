@@ -1,6 +1,7 @@
-"""The URLs of the directory: persons and organisations, under the one `directory`
-namespace, so every URL name is `directory:<name>`."""
+"""The URLs of the directory: persons, organisations and the municipalities' search, under
+the one `directory` namespace, so every URL name is `directory:<name>`."""
 
+from koers.directory.municipalities import urls as municipalities
 from koers.directory.organisations import urls as organisations
 from koers.directory.persons import urls as persons
 
@@ -9,4 +10,5 @@ app_name = "directory"
 urlpatterns = [
     *persons.urlpatterns,
     *organisations.urlpatterns,
+    *municipalities.urlpatterns,
 ]

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipalities_field, municipality_field
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.plans.models import (
     Activity,
@@ -44,11 +44,10 @@ def _number_field(label: Any, *, required: bool = True) -> forms.DecimalField:
 class RealisationForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     value = _number_field(_("Value"))
-    municipality = forms.ModelChoiceField(
+    municipality = municipality_field(
         label=_("Municipality"),
-        queryset=Municipality.objects.all(),
         required=False,
-        empty_label=_("— whole region —"),
+        help_text=_("Leave empty for the whole region."),
     )
     evidence_url = forms.URLField(
         label=_("Link to evidence"), required=False, max_length=500, assume_scheme="https"
@@ -67,14 +66,10 @@ class RealisationForm(Form):
         self,
         *args: Any,
         indicator: Indicator,
-        municipality_choices: list[tuple[Any, str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        if municipality_choices is not None:
-            # Several cards on one page share one list instead of a query each.
-            self.fields["municipality"].choices = municipality_choices  # type: ignore[attr-defined]
         prefix = f"i{indicator.pk}"
         self.auto_id = f"id_{prefix}_%s"
         if indicator.unit == "milestone":
@@ -91,10 +86,6 @@ class RealisationForm(Form):
             "milestone": "",
         }
         self.fields["value"].help_text = help_texts[indicator.unit]
-
-
-def municipality_choices() -> list[tuple[Any, str]]:
-    return [("", str(_("— whole region —"))), *Municipality.objects.values_list("pk", "name")]
 
 
 class TargetForm(Form):
@@ -233,11 +224,9 @@ class ActivityCreateForm(Form):
     )
     role = forms.ChoiceField(label=_("Role"), choices=ActivityRole.choices)
     phase = forms.ChoiceField(label=_("Phase"), choices=ActivityPhase.choices)
-    municipalities = forms.ModelMultipleChoiceField(
+    municipalities = municipalities_field(
         label=_("Municipalities"),
-        queryset=Municipality.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for the whole region."),
     )
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.core.uploads import ALLOWED_EXTENSIONS, validate_document
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.plans.models import Programme
@@ -258,9 +258,7 @@ class ProjectForm(Form):
         required=False,
         help_text=_("With a partner, the programme pays at most half of the hours."),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
+    municipality = municipality_field(label=_("Municipality"), required=False)
     starts_on = forms.DateField(label=_("Start"), widget=DateInput())
     ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
     hours_budget = forms.DecimalField(label=_("Hours budget"), required=False, min_value=0)

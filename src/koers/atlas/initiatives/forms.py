@@ -16,7 +16,7 @@ from koers.atlas.initiatives.checks import check_point
 from koers.atlas.models import DIMENSIONS, Initiative, InitiativeKind, Theme, TieKind, TieSource
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.directory.models import (
     ORGANISATION_SEARCH_FIELDS,
     PERSON_SEARCH_FIELDS,
@@ -70,9 +70,7 @@ class EntryFields(Form):
         required=False,
         help_text=_("For example: older residents, young carers, newcomers."),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all()
-    )
+    municipality = municipality_field(label=_("Municipality"))
     latitude = coordinate(_("Latitude"), -90, 90)
     longitude = coordinate(_("Longitude"), -180, 180)
     website = forms.URLField(

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.atlas.managers import atlas_holders_visible_to
 from koers.atlas.models import Initiative, NetworkSnapshot, NodeKind, NodeMetric, TieMetric
 
 # Okabe–Ito: eight colours colour-blind readers can tell apart; later communities are grey.
@@ -46,15 +47,10 @@ def atlas_holders(user: Any) -> list[Any]:
     that keep an atlas at all before the ones that don't, then by name. So a funder of two
     organisations opens the one with initiatives, not the first by name."""
     organisation = apps.get_model("directory", "Organisation")
-    own, funding = organisations_with(user, Capability.VIEW_ATLAS)
-    condition = Q(pk__in=own)
-    if funding:
-        programme = apps.get_model("plans", "Programme")
-        funded = programme.funders.through.objects.filter(organisation_id__in=funding)
-        condition |= Q(pk__in=funded.values("programme__plan__organisation_id"))
+    own, _funding = organisations_with(user, Capability.VIEW_ATLAS)
     keeps_atlas = Exists(Initiative.objects.filter(holder_id=OuterRef("pk")))
     found = (
-        organisation.objects.filter(condition)
+        organisation.objects.filter(atlas_holders_visible_to(user, field="pk"))
         .annotate(keeps_atlas=keeps_atlas)
         .order_by("name", "pk")
     )

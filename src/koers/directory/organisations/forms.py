@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation, OrganisationKind
 from koers.directory.organisations.tags import long_tags
 
@@ -53,9 +53,7 @@ class OrganisationForm(Form):
     short_name = forms.CharField(label=gettext_lazy("Short name"), max_length=60, required=False)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=OrganisationKind.choices)
     sector = forms.CharField(label=gettext_lazy("Sector"), max_length=100, required=False)
-    municipality = forms.ModelChoiceField(
-        label=gettext_lazy("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
+    municipality = municipality_field(label=gettext_lazy("Municipality"), required=False)
     parent = SearchChoiceField(
         Organisation.objects.all(),
         search_fields=ORGANISATION_SEARCH_FIELDS,

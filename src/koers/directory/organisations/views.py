@@ -99,7 +99,8 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "programme": programme,
             "with_contacts": with_contacts,
             "kinds": OrganisationKind.choices,
-            "municipalities": Municipality.objects.all(),
+            # Only where organisations are: a filter of all 342 would mostly find nothing.
+            "municipalities": Municipality.objects.filter(organisations__isnull=False).distinct(),
             "tags": Tag.objects.annotate(used=Count("organisations")).filter(used__gt=0),
             "programmes": programmes,
             "may_edit": _may_edit(request),

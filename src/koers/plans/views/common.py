@@ -20,7 +20,6 @@ from koers.plans.forms import (
     ActivityCommentForm,
     AmendmentDecisionForm,
     RealisationForm,
-    municipality_choices,
 )
 from koers.plans.models import (
     AnnualPlanStatus,
@@ -56,7 +55,6 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
     annual_plan = queries.annual_plan_for(programme.plan, activity.year)
     accounted = annual_plan is not None and annual_plan.status == AnnualPlanStatus.ACCOUNTED
     may_record = can(request.user, Capability.RECORD_REALISATION, programme) and not accounted
-    places = municipality_choices() if may_record and rows else None
     year = Year(activity.year)
     # The same window as the figures (with_progress_values): the list matches the number.
     counted = queries.counted_records(
@@ -71,7 +69,6 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
             "counted": counted.get(row.indicator.pk),
             "form": RealisationForm(
                 indicator=row.indicator,
-                municipality_choices=places,
                 initial={"date": Year(activity.year).clamp(min(reference, timezone.localdate()))},
             )
             if may_record and row.indicator.source == Source.MANUAL

@@ -10,7 +10,7 @@ from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.choices import SearchChoiceField, SearchMultipleChoiceField
 from koers.core.forms import DateInput, Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.directory.models import (
     ORGANISATION_SEARCH_FIELDS,
     PERSON_SEARCH_FIELDS,
@@ -38,9 +38,7 @@ class EventForm(Form):
     )
     date = forms.DateField(label=_("Date"), widget=DateInput())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
+    municipality = municipality_field(label=_("Municipality"), required=False)
     co_organisers = SearchMultipleChoiceField(
         Organisation.objects.none(),
         search_fields=ORGANISATION_SEARCH_FIELDS,
