@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
@@ -55,7 +57,8 @@ class ProposalRun(models.Model):
         indexes = [models.Index(fields=["holder", "-requested_at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_method_display()} ({self.requested_at:%Y-%m-%d %H:%M})"
+        moment = date_format(timezone.localtime(self.requested_at), "DATETIME_FORMAT")
+        return f"{self.get_method_display()} ({moment})"
 
 
 class Proposal(models.Model):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.versioning import VersionedModel
@@ -141,4 +143,5 @@ class Shift(models.Model):
         indexes = [models.Index(fields=["starts_at"])]
 
     def __str__(self) -> str:
-        return f"{self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"{date_format(starts, 'DATETIME_FORMAT')}–{ends:%H:%M}"
