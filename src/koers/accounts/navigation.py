@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from koers.accounts.admin_site import may_administer
-from koers.accounts.decorators import AS_STAFF_ATTRIBUTE
+from koers.accounts.decorators import ANY_OF, AS_STAFF_ATTRIBUTE
 from koers.accounts.policy import has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.access import declared_access
@@ -123,6 +123,11 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "matching",
+        _("Extra hands"),
+        (Page("matching:requests", _("Requests for extra hands")),),
+    ),
+    Section(
         "money",
         _("Money"),
         (
@@ -183,7 +188,7 @@ def may_open(user: Any, url_name: str) -> bool:
     if as_staff:
         own, _funding = organisations_with(user, Capability(rule))
         return bool(own)
-    return has_capability(user, Capability(rule))
+    return any(has_capability(user, Capability(part)) for part in rule.split(ANY_OF))
 
 
 def _page_of(view_name: str, path: str) -> tuple[Section, Page] | None:
