@@ -259,6 +259,9 @@ OWN_ONLY = {
     "atlas:tie_proposal_dismiss": "hides a derived tie of her own organisation's records",
     "atlas:confirmation": "no account: the contact's own entry, named by the secret in the "
     "address (an unknown secret finds nothing)",
+    "matching:request_add": "staff: a request kept by her own organisation, which the view "
+    "takes from her membership; a care organisation's contact: asked by her own organisation "
+    "(no requester field; tests/matching/test_care_contact.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

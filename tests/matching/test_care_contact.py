@@ -117,7 +117,10 @@ def test_the_contact_sees_who_is_proposed_and_confirmed_and_nothing_to_reach_the
     (row,) = response.context["shifts"]
     assert [p.name for p in row.placements] == ["Fenna Visser"]
     assert [p.name for p in row.proposed] == ["Grietje Bakker"]
-    assert row.placements[0].qualifications == ["BIG-registratie", "Verklaring omtrent het gedrag (VOG)"]
+    assert row.placements[0].qualifications == [
+        "BIG-registratie",
+        "Verklaring omtrent het gedrag (VOG)",
+    ]
     assert row.proposed[0].qualifications == ["BIG-registratie"]  # her VOG lapsed the day before
     # No e-mail, phone or BIG number; no link to a candidate's page or to the pool.
     assert "@voorbeeld.nl" not in page and "06-12345678" not in page

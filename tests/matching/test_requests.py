@@ -308,7 +308,9 @@ def test_staff_close_and_reopen_and_closing_lets_open_proposals_lapse(world: Wor
     assert proposal.status == ProposalStatus.VERVALLEN
     # Closed, it cannot be closed again, nor changed; it can be reopened.
     with pytest.raises(ValidationError):
-        services.request_set_status(actor=world.users["medewerker"], request=record, action="sluiten")
+        services.request_set_status(
+            actor=world.users["medewerker"], request=record, action="sluiten"
+        )
     assert client.get(reverse("matching:request_edit", args=[record.pk])).status_code == 403
     assert client.post(path, {"action": "heropenen"}).status_code == 302
     record.refresh_from_db()
