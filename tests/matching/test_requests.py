@@ -261,7 +261,7 @@ def test_no_other_role_may_set_the_priority(world: World, role: str) -> None:
     data = {"priority": "4", "priority_note": "x", "version": record.version}
     assert client.post(path, data).status_code == 403
     with pytest.raises(PermissionDenied):
-        services.request_set_priority(
+        services.request_priority_set(
             actor=world.users[role], request=record, priority=4, priority_note="x"
         )
     record.refresh_from_db()
@@ -308,7 +308,7 @@ def test_staff_close_and_reopen_and_closing_lets_open_proposals_lapse(world: Wor
     assert proposal.status == ProposalStatus.VERVALLEN
     # Closed, it cannot be closed again, nor changed; it can be reopened.
     with pytest.raises(ValidationError):
-        services.request_set_status(
+        services.request_status_set(
             actor=world.users["medewerker"], request=record, action="sluiten"
         )
     assert client.get(reverse("matching:request_edit", args=[record.pk])).status_code == 403

@@ -186,7 +186,7 @@ def request_save(
 
 
 @transaction.atomic
-def request_set_priority(
+def request_priority_set(
     *,
     actor: Any,
     request: HelpRequest,
@@ -244,7 +244,7 @@ ACTION_STATUS = {
 
 
 @transaction.atomic
-def request_set_status(
+def request_status_set(
     *, actor: Any, request: HelpRequest, action: str, remote_addr: str | None = None
 ) -> HelpRequest:
     """Close, withdraw or reopen a request (`action`: sluiten, intrekken, heropenen). Staff

@@ -237,7 +237,7 @@ def request_priority(request: HttpRequest, pk: int) -> HttpResponse:
     form = PriorityForm(request.POST or None, initial=initial)
 
     def save(cleaned: dict[str, Any]) -> HelpRequest:
-        return services.request_set_priority(
+        return services.request_priority_set(
             actor=request.user,
             request=record,
             priority=cleaned["priority"],
@@ -283,7 +283,7 @@ def request_status(request: HttpRequest, pk: int) -> HttpResponse:
     action = form.cleaned_data["action"]
     act(
         request,
-        lambda: services.request_set_status(
+        lambda: services.request_status_set(
             actor=request.user,
             request=record,
             action=action,
