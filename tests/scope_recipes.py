@@ -156,6 +156,11 @@ RECIPES: dict[str, Recipe] = {
         editor="directeur",
     ),
     "plans:milestone_edit": Recipe(editor="directeur"),
+    # Only the GGD/GHOR's official sets a request's priority (tests/matching/test_requests.py).
+    "matching:request_priority": Recipe(
+        editor="prioritering",
+        values=lambda w, o: {"priority": "3", "priority_note": "Uitbraak"},
+    ),
     "work:products": Recipe(
         values=lambda w, o: {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
     ),
