@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
@@ -101,7 +102,7 @@ def _put_shifts(request: HelpRequest, shifts: Sequence[ShiftTime]) -> None:
                     "The shift of %(date)s has someone placed on it, so it cannot be removed; "
                     "cancel the placement first."
                 )
-                % {"date": f"{local:%d-%m-%Y %H:%M}"}
+                % {"date": date_format(local, "DATETIME_FORMAT")}
             )
         if shift.placements.exists():
             raise ValidationError(

@@ -88,5 +88,7 @@ def shift_lines(shifts: list[ShiftTime]) -> str:
     for shift in shifts:
         start = timezone.localtime(shift.starts_at)
         end = timezone.localtime(shift.ends_at)
-        lines.append(f"{start:%d-%m-%Y %H:%M}-{end:%H:%M}")
+        # The form's own input syntax (day-month-year, as typed), not a date shown to read.
+        day = f"{start.day:02}-{start.month:02}-{start.year}"
+        lines.append(f"{day} {start:%H:%M}-{end:%H:%M}")
     return "\n".join(lines)

@@ -149,7 +149,6 @@ def request_add(request: HttpRequest) -> HttpResponse:
         shown=(),
         next_url=lambda saved: reverse("matching:request", args=[saved.pk]),
         heading=_("Ask for extra hands"),
-        crumbs=[(_("Requests"), reverse("matching:requests"))],
         back_url=reverse("matching:requests"),
     )
 
@@ -214,10 +213,7 @@ def request_edit(request: HttpRequest, pk: int) -> HttpResponse:
         shown=("role", "people_needed", "address", "description"),
         next_url=lambda saved: reverse("matching:request", args=[saved.pk]),
         heading=_("Change the request"),
-        crumbs=[
-            (_("Requests"), reverse("matching:requests")),
-            (str(record), reverse("matching:request", args=[record.pk])),
-        ],
+        crumbs=[(str(record), reverse("matching:request", args=[record.pk]))],
         back_url=reverse("matching:request", args=[record.pk]),
     )
 
@@ -254,10 +250,7 @@ def request_priority(request: HttpRequest, pk: int) -> HttpResponse:
         shown=("priority", "priority_note"),
         next_url=lambda saved: reverse("matching:request", args=[saved.pk]),
         heading=_("Set the priority of %(request)s") % {"request": record},
-        crumbs=[
-            (_("Requests"), reverse("matching:requests")),
-            (str(record), reverse("matching:request", args=[record.pk])),
-        ],
+        crumbs=[(str(record), reverse("matching:request", args=[record.pk]))],
         back_url=reverse("matching:request", args=[record.pk]),
     )
 
