@@ -390,3 +390,38 @@ def test_the_list_and_the_page_cost_the_same_queries_for_few_or_many(world: Worl
             client.get(reverse("matching:request", args=[record.pk]))
         few.append(len(queries))
     assert few[0] == few[1]
+
+
+# --- hostile text -----------------------------------------------------------------------------
+
+NASTY = [
+    '<script>alert("x")</script>',
+    "\"'><img src=x onerror=alert(1)>",
+    "{{ 7*7 }} {% now 'Y' %} %(name)s",
+    "Zorg & Welzijn \u202ekeerom\u202c",
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+@pytest.mark.django_db
+def test_hostile_text_is_stored_as_typed_and_shown_escaped(world: World, text: str) -> None:
+    from django.utils.html import escape
+
+    response = world.client("zorgvrager").post(
+        reverse(ADD), _form(world, description=text, address=text[:300])
+    )
+    assert response.status_code == 302
+    record = HelpRequest.objects.get()
+    assert record.description == text and record.address == text
+    world.client("prioritering").post(
+        reverse("matching:request_priority", args=[record.pk]),
+        {"priority": "2", "priority_note": text, "version": record.version},
+    )
+    record.refresh_from_db()
+    assert record.priority_note == text
+    for role in ("medewerker", "zorgvrager", "prioritering"):
+        page = world.client(role).get(reverse("matching:request", args=[record.pk]))
+        html = page.content.decode()
+        assert escape(text) in html, role
+        if "<" in text:
+            assert text not in html, role
