@@ -95,6 +95,44 @@ OPPORTUNITY_ASKS = [200, 200, 200, 200, 200, 403, 403, 403, 404, 403]  # asks fi
 ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 
 
+# --- matching: requests ------------------------------------------------------------------------
+
+
+def a_help_request(world: Any) -> Any:
+    """A request of the world's care organisation, kept by the own organisation, with a
+    night shift."""
+    from koers.core.models import Municipality
+    from koers.matching.models import HelpRequest, Shift
+
+    almere, _made = Municipality.objects.get_or_create(
+        code="GM0034", defaults={"name": "Almere", "slug": "almere"}
+    )
+    record = HelpRequest.objects.create(
+        holder=world.own,
+        requester=world.care_org,
+        role="verpleegkundige",
+        people_needed=2,
+        municipality=almere,
+    )
+    starts = dt.datetime(2021, 3, 12, 22, tzinfo=dt.UTC)
+    Shift.objects.create(
+        request=record, starts_at=starts, ends_at=starts + dt.timedelta(hours=9), people_needed=2
+    )
+    return record
+
+
+# Staff who see the pool, the GGD/GHOR's official and the care organisation's contact see
+# requests (each her own); funders, the board and the beheerder do not.
+REQUEST_VIEWERS = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403, 200, 200]
+REQUEST_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403, 200, 200]
+# Staff who manage matching, and the care organisation's contact for her own organisation.
+REQUEST_ADDERS = [403, 200, 403, 200, 200, 403, 403, 403, 200, 403, 403, 200]
+REQUEST_EDITORS_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 200]
+REQUEST_WRITES = [403, 302, 403, 302, 302, 403, 403, 403, 404, 403, 403, 302]
+# The priority: the GGD/GHOR's official only.
+REQUEST_PRIORITISER = [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200, 403]
+
+
 @dataclass(frozen=True)
 class Row:
     name: str  # URL name
@@ -1819,6 +1857,42 @@ ROWS += [
         method="POST",
         data={"year": "2021"},
         expected=[403, 302, 403, 302, 302, 403, 403, 403, 302, 403],
+    ),
+]
+
+# --- matching: requests ------------------------------------------------------------------------
+ROWS += [
+    Row(
+        "matching:requests",
+        "Hulpvragen (filteren; de zorgorganisatie alleen de hare)",
+        expected=REQUEST_VIEWERS,
+    ),
+    Row(
+        "matching:request",
+        "Hulpvraag met diensten (namen van voorgestelden niet voor de GGD/GHOR)",
+        target=a_help_request,
+        expected=REQUEST_OWN,
+    ),
+    Row("matching:request_add", "Hulpvraag indienen", expected=REQUEST_ADDERS),
+    Row(
+        "matching:request_edit",
+        "Hulpvraag wijzigen",
+        target=a_help_request,
+        expected=REQUEST_EDITORS_OWN,
+    ),
+    Row(
+        "matching:request_priority",
+        "Prioriteit van een hulpvraag vaststellen (alleen de GGD/GHOR)",
+        target=a_help_request,
+        expected=REQUEST_PRIORITISER,
+    ),
+    Row(
+        "matching:request_status",
+        "Hulpvraag intrekken (ook sluiten en heropenen door medewerkers)",
+        target=a_help_request,
+        method="POST",
+        data={"action": "intrekken"},
+        expected=REQUEST_WRITES,
     ),
 ]
 

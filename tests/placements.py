@@ -26,6 +26,7 @@ from koers.accounts.roles import Role
 from koers.plans.models import Plan
 from tests.accounts.factories import MembershipFactory, UserFactory
 from tests.conftest import ROLES_IN_OWN_ORG, World
+from tests.directory.factories import OrganisationFactory
 from tests.plans.factories import (
     ActivityFactory,
     AnnualPlanFactory,
@@ -34,6 +35,9 @@ from tests.plans.factories import (
 )
 
 STAFF_ROLES = {str(role) for role in ROLES_IN_OWN_ORG}
+# The GGD/GHOR's official (at the holder) and a care organisation's contact: "away" is
+# another holder with its own official, and another care organisation with its own contact.
+MATCHING_ROLES = {"prioritering", "zorgvrager"}
 
 
 def placement_for(role: str, *, programme_scoped: bool) -> str:
@@ -46,6 +50,8 @@ def placement_for(role: str, *, programme_scoped: bool) -> str:
         return "away"
     if role == "opdrachtgever":
         return "unfunded"
+    if role in MATCHING_ROLES:
+        return "away"
     return "home"  # regio, outsider, no_role
 
 
@@ -101,11 +107,22 @@ def _away(world: World) -> World:
             role=role,
             programmes=[world.other_programme] if role == Role.COORDINATOR else None,
         ).user
+    care_org = OrganisationFactory(name="Zorggroep elders", kind="care")
     users.update(
         opdrachtgever=world.users["opdrachtgever"],
         regio=world.users["regio"],
         outsider=world.users["directeur"],
         no_role=world.users["no_role"],
+        prioritering=MembershipFactory(
+            user=UserFactory(username="prioritering_elders"),
+            organisation=world.other_org,
+            role=Role.PRIORITEIT,
+        ).user,
+        zorgvrager=MembershipFactory(
+            user=UserFactory(username="zorgvrager_elders"),
+            organisation=care_org,
+            role=Role.ZORGVRAGER,
+        ).user,
     )
     return dataclasses.replace(
         world,
@@ -121,6 +138,7 @@ def _away(world: World) -> World:
         other_programme=world.programme,
         other_activity=world.activity,
         other_indicator=world.indicator,
+        care_org=care_org,
         users=users,
     )
 

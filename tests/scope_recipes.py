@@ -156,6 +156,11 @@ RECIPES: dict[str, Recipe] = {
         editor="directeur",
     ),
     "plans:milestone_edit": Recipe(editor="directeur"),
+    # Only the GGD/GHOR's official sets a request's priority (tests/matching/test_requests.py).
+    "matching:request_priority": Recipe(
+        editor="prioritering",
+        values=lambda w, o: {"priority": "3", "priority_note": "Uitbraak"},
+    ),
     "work:products": Recipe(
         values=lambda w, o: {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
     ),
@@ -259,6 +264,9 @@ OWN_ONLY = {
     "atlas:tie_proposal_dismiss": "hides a derived tie of her own organisation's records",
     "atlas:confirmation": "no account: the contact's own entry, named by the secret in the "
     "address (an unknown secret finds nothing)",
+    "matching:request_add": "staff: a request kept by her own organisation, which the view "
+    "takes from her membership; a care organisation's contact: asked by her own organisation "
+    "(no requester field; tests/matching/test_care_contact.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

@@ -35,6 +35,8 @@ from koers.funding import risk_views
 from koers.funding import views as funding_views
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep, Risk
 from koers.funding.queries.grants import PIPELINE
+from koers.matching.models import HelpRequest, Placement, Shift
+from koers.matching.requests import views as request_views
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.relations.contacts import views as contact_views
@@ -331,6 +333,49 @@ def _full_name(user: Any) -> tuple[str, str, str] | None:
     return None if user is None else (user.first_name, user.last_name, user.username)
 
 
+def make_help_requests(world: World, count: int) -> None:
+    """Requests of three organisations, in every role, priority and status, with one to
+    three shifts each and someone placed on every fourth."""
+    from tests.matching.factories_requests import a_candidate, almere
+
+    requesters = [world.care_org, world.other_org, world.regio]
+    roles = ["verpleegkundige", "verzorgende", "helpende", "begeleider"]
+    start = HelpRequest.objects.count()
+    made = HelpRequest.objects.bulk_create(
+        HelpRequest(
+            holder=world.own,
+            requester=requesters[n % 3],
+            role=roles[n % 4],
+            municipality=almere(),
+            priority=[None, 1, 2, 3, 4][n % 5],
+            status=["nieuw", "open", "gesloten"][n % 3],
+        )
+        for n in range(start, start + count)
+    )
+    base = timezone.make_aware(dt.datetime(2021, 3, 1, 8))
+    shifts = Shift.objects.bulk_create(
+        Shift(
+            request=record,
+            starts_at=base + dt.timedelta(days=start + n, hours=k * 12),
+            ends_at=base + dt.timedelta(days=start + n, hours=k * 12 + 8),
+        )
+        for n, record in enumerate(made)
+        for k in range(1 + n % 3)
+    )
+    candidate = a_candidate(world, last_name=f"Lijst {start}")
+    Placement.objects.bulk_create(
+        Placement(
+            shift=shift, candidate=candidate, starts_at=shift.starts_at, ends_at=shift.ends_at
+        )
+        for shift in shifts
+        if shift.request_id % 4 == 0
+    )
+    for n, record in enumerate(made):
+        HelpRequest.objects.filter(pk=record.pk).update(
+            created_at=base - dt.timedelta(hours=start + n)
+        )
+
+
 @dataclass
 class ListPage:
     """A list page: who opens it, how to fill it, how many rows it then holds, a filter
@@ -560,6 +605,25 @@ LISTS += [
         lambda world: AccessRecord.objects.filter(organisation_id=world.own.pk).count(),
         {"when": lambda r: r.at, "who": lambda r: _full_name(r.user), "action": lambda r: r.action},
         narrowing=lambda world: {"q": "Persoon 1"},
+    ),
+    ListPage(
+        "matching:requests",
+        "medewerker",
+        request_views.COLUMNS,
+        "help_requests",
+        make_help_requests,
+        lambda world: HelpRequest.objects.filter(holder=world.own).count(),
+        {
+            "aanvrager": lambda r: r.requester.name,
+            "rol": lambda r: r.role,
+            "start": lambda r: r.first_start,
+            "diensten": lambda r: r.shift_count,
+            "bezet": lambda r: r.placed_count,
+            "prioriteit": lambda r: r.priority,
+            "status": lambda r: r.status,
+            "ontvangen": lambda r: r.created_at,
+        },
+        narrowing=lambda world: {"rol": ""},
     ),
 ]
 SORTS = [

@@ -38,6 +38,28 @@ def requires(capability: Capability) -> Callable[[View], View]:
     return decorate
 
 
+# A view open to several capabilities declares them joined by this, in its access rule.
+ANY_OF = "|"
+
+
+def requires_any(*capabilities: Capability) -> Callable[[View], View]:
+    """Like `requires`, for a page several roles reach each with its own capability (the
+    requests' list: staff, the prioritising official, a care organisation's contact). The
+    view narrows what each sees; the navigation offers it to whoever holds one of them."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not any(has_capability(request.user, c) for c in capabilities):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        setattr(wrapped, ACCESS_ATTRIBUTE, ANY_OF.join(c.value for c in capabilities))
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
+
+
 def requires_as_staff(capability: Capability) -> Callable[[View], View]:
     """Like `requires`, for a page about the user's own organisation: she needs `capability`
     as a member of staff, not as a funder's official (who has no organisation of her own

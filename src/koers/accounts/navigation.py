@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from koers.accounts.admin_site import may_administer
-from koers.accounts.decorators import AS_STAFF_ATTRIBUTE
+from koers.accounts.decorators import ANY_OF, AS_STAFF_ATTRIBUTE
 from koers.accounts.policy import has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.access import declared_access
@@ -123,6 +123,11 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "matching",
+        _("Extra hands"),
+        (Page("matching:requests", _("Requests for extra hands")),),
+    ),
+    Section(
         "money",
         _("Money"),
         (
@@ -183,7 +188,7 @@ def may_open(user: Any, url_name: str) -> bool:
     if as_staff:
         own, _funding = organisations_with(user, Capability(rule))
         return bool(own)
-    return has_capability(user, Capability(rule))
+    return any(has_capability(user, Capability(part)) for part in rule.split(ANY_OF))
 
 
 def _page_of(view_name: str, path: str) -> tuple[Section, Page] | None:
@@ -205,7 +210,7 @@ def menu_for(user: Any, view_name: str, path: str) -> Menu:
     found = _page_of(view_name, path)
     sections: list[tuple[Link, list[Link]]] = []
     current: tuple[Link, list[Link]] | None = None
-    breadcrumbs = [Link(pgettext_lazy("breadcrumb", "Home"), reverse("plans:dashboard"))]
+    breadcrumbs: list[Link] = []
     for section in SECTIONS:
         pages = [
             Link(
@@ -227,7 +232,16 @@ def menu_for(user: Any, view_name: str, path: str) -> Menu:
             current = entry
             breadcrumbs.append(Link(section.label, pages[0].url))
             breadcrumbs += [page for page in pages if page.current]
-    return Menu(sections=sections, current=current, breadcrumbs=_trail(breadcrumbs, path))
+    start = Link(pgettext_lazy("breadcrumb", "Home"), _start_of(user, sections))
+    return Menu(sections=sections, current=current, breadcrumbs=_trail([start, *breadcrumbs], path))
+
+
+def _start_of(user: Any, sections: list[tuple[Link, list[Link]]]) -> str:
+    """Where her trail starts: the dashboard, or for a role that has no plans to see (the
+    GGD/GHOR's official, a care organisation's contact) the first page her menu offers."""
+    if may_open(user, "plans:dashboard") or not sections:
+        return reverse("plans:dashboard")
+    return sections[0][1][0].url
 
 
 def _trail(crumbs: list[Link], path: str) -> list[Link]:

@@ -5,4 +5,8 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS = {
     "candidate.created": _("Candidate added"),
     "candidate.saved": _("Candidate changed"),
+    "request.created": _("Request for extra hands received"),
+    "request.saved": _("Request for extra hands changed"),
+    "request.prioritised": _("Priority of a request set"),
+    "request.status": _("Status of a request changed"),
 }

@@ -1,6 +1,10 @@
 """The URLs of matching: one list per part, under the one `matching` namespace, so every
 URL name stays `matching:<name>`."""
 
+from koers.matching.requests import urls as requests
+
 app_name = "matching"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    *requests.urlpatterns,
+]
