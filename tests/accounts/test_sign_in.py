@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from koers.accounts.roles import Role
+from koers.accounts.roles import TWO_FACTOR_ROLES, Role
 from tests.accounts.factories import PASSWORD, MembershipFactory, UserFactory
 from tests.accounts.test_password_reset import run_queued_tasks
 from tests.conftest import verified_client
@@ -186,3 +186,24 @@ def test_her_own_password_change_is_audited_without_the_password(member) -> None
     )
     stored = f"{entry.changes} {entry.subject_repr}"
     assert new not in stored and PASSWORD not in stored and "pbkdf2" not in stored
+
+
+@pytest.mark.parametrize("role", [str(role) for role in Role])
+def test_sign_in_lands_on_a_page_she_may_open(world, role: str) -> None:  # type: ignore[no-untyped-def]
+    """Every role lands where its menu starts, never on a refusal: the GGD/GHOR's official
+    and a care organisation's contact have no plans to see (the dashboard would answer
+    403), so they land on the first page their menu offers."""
+    from koers.accounts.navigation import start_url
+
+    user = world.users.get(role) or MembershipFactory(organisation=world.own, role=role).user
+    landing = start_url(user)
+    # Before she has a second factor: a role that requires one is sent to enrol first.
+    response = Client().post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    if role not in TWO_FACTOR_ROLES:
+        assert response["Location"] == landing
+    assert verified_client(user).get(landing).status_code == 200, landing
+    if role in (Role.PRIORITEIT, Role.ZORGVRAGER):
+        assert landing != reverse("plans:dashboard")

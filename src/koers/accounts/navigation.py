@@ -232,16 +232,20 @@ def menu_for(user: Any, view_name: str, path: str) -> Menu:
             current = entry
             breadcrumbs.append(Link(section.label, pages[0].url))
             breadcrumbs += [page for page in pages if page.current]
-    start = Link(pgettext_lazy("breadcrumb", "Home"), _start_of(user, sections))
+    start = Link(pgettext_lazy("breadcrumb", "Home"), start_url(user))
     return Menu(sections=sections, current=current, breadcrumbs=_trail([start, *breadcrumbs], path))
 
 
-def _start_of(user: Any, sections: list[tuple[Link, list[Link]]]) -> str:
-    """Where her trail starts: the dashboard, or for a role that has no plans to see (the
-    GGD/GHOR's official, a care organisation's contact) the first page her menu offers."""
-    if may_open(user, "plans:dashboard") or not sections:
+def start_url(user: Any) -> str:
+    """Where signing in takes her when no page was asked for: the dashboard, or the first
+    page her menu offers when she has no plans to see (so she never lands on a refusal)."""
+    if may_open(user, "plans:dashboard"):
         return reverse("plans:dashboard")
-    return sections[0][1][0].url
+    for section in SECTIONS:
+        for page in section.pages:
+            if may_open(user, page.url_name):
+                return reverse(page.url_name)
+    return reverse("plans:dashboard")
 
 
 def _trail(crumbs: list[Link], path: str) -> list[Link]:

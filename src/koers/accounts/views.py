@@ -23,6 +23,7 @@ from koers.accounts import services
 from koers.accounts.decorators import signed_in
 from koers.accounts.forms import ReauthenticationForm, SecondFactorForm
 from koers.accounts.models import UserSession
+from koers.accounts.navigation import start_url
 from koers.accounts.reauth import mark_recent, recent_authentication, safe_next
 from koers.accounts.tasks import send_password_reset
 from koers.accounts.two_factor import (
@@ -99,7 +100,7 @@ class SignInView(auth_views.LoginView):
         return "" if urlsplit(url).path == self.request.path else url
 
     def get_success_url(self) -> str:
-        url = super().get_success_url()
+        url = self.get_redirect_url() or start_url(self.request.user)
         step = pending_step(self.request.user)
         if step is None:
             return url
