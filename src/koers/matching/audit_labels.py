@@ -5,4 +5,12 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS = {
     "candidate.created": _("Candidate added"),
     "candidate.saved": _("Candidate changed"),
+    "candidate.step": _("Candidate's funnel step recorded"),
+    "candidate.called": _("Call to a candidate logged"),
+    "qualification.created": _("Candidate's qualification added"),
+    "qualification.saved": _("Candidate's qualification changed"),
+    "qualification.deleted": _("Candidate's qualification deleted"),
+    "availability.created": _("Candidate's availability added"),
+    "availability.saved": _("Candidate's availability changed"),
+    "availability.deleted": _("Candidate's availability deleted"),
 }
