@@ -95,11 +95,11 @@ def _last_linked(person_ids: Collection[int]) -> dict[int, dt.date]:
     rows = (
         Candidate.objects.filter(person_id__in=person_ids)
         .values("person_id")
-        .annotate(contact=Max("last_contact_on"), stage=Max("stage_since"))
-        .values_list("person_id", "contact", "stage")
+        .annotate(contact=Max("last_contact_on"), stepped=Max("stage_since"))
+        .values_list("person_id", "contact", "stepped")
     )
-    for person_id, contact, stage in rows:
-        days = [day for day in (contact, stage) if day is not None]
+    for person_id, contact, stepped in rows:
+        days: list[dt.date] = [day for day in (contact, stepped) if day is not None]
         if days:
             latest[person_id] = max(days)
     return latest

@@ -178,7 +178,7 @@ def qualification_rows(candidate: Candidate, day: dt.date) -> list[Qualification
             text = _("valid from %(day)s") % {"day": date_format(record.valid_from)}
         elif not is_valid_on(record, day):
             status = "expired"
-            text = _("expired on %(day)s") % {"day": date_format(until)}
+            text = _("expired on %(day)s") % {"day": date_format(until) if until else ""}
         elif until is None:
             status = "valid"
             text = _("valid, does not expire")
