@@ -58,16 +58,16 @@ def test_a_referral_names_the_organisation_and_a_stop_says_why(world: World) -> 
         funnel.record_step(candidate, Stage.GESTOPT, on=DAY, by=None, reason="  ")
     assert "reason" in refused.value.message_dict
     red_cross = OrganisationFactory(name="Rode Kruis Ready to Help")
-    change = funnel.record_step(candidate, Stage.DOORVERWEZEN, on=DAY, by=None, referred_to=red_cross)
+    change = funnel.record_step(
+        candidate, Stage.DOORVERWEZEN, on=DAY, by=None, referred_to=red_cross
+    )
     assert change.referred_to == red_cross
 
 
 def test_a_step_cannot_lie_before_the_current_stage_began(world: World) -> None:
     candidate = CandidateFactory(holder=world.own, stage_since=DAY)
     with pytest.raises(ValidationError) as refused:
-        funnel.record_step(
-            candidate, Stage.INTAKE_GEPLAND, on=DAY - dt.timedelta(days=1), by=None
-        )
+        funnel.record_step(candidate, Stage.INTAKE_GEPLAND, on=DAY - dt.timedelta(days=1), by=None)
     assert "on" in refused.value.message_dict
 
 

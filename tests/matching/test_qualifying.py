@@ -20,7 +20,13 @@ from tests.matching.factories import CandidateFactory, QualificationFactory
 
 K = QualificationKind
 START, END = dt.date(2021, 3, 1), dt.date(2021, 3, 31)
-DAYS = [START - dt.timedelta(days=1), START, START + dt.timedelta(days=1), END, END + dt.timedelta(days=1)]
+DAYS = [
+    START - dt.timedelta(days=1),
+    START,
+    START + dt.timedelta(days=1),
+    END,
+    END + dt.timedelta(days=1),
+]
 
 # (kind, valid_from, valid_until) per candidate.
 HOLDINGS = [
@@ -42,7 +48,9 @@ def pool(world: World) -> list[Candidate]:
     for holding in HOLDINGS:
         candidate = CandidateFactory(holder=world.own)
         for kind, starts, ends in holding:
-            QualificationFactory(candidate=candidate, kind=kind, valid_from=starts, valid_until=ends)
+            QualificationFactory(
+                candidate=candidate, kind=kind, valid_from=starts, valid_until=ends
+            )
         made.append(candidate)
     return made
 
