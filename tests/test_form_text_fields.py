@@ -135,6 +135,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "ScoresForm": lambda w: {"holder_id": _own(w)},
     "ContactForm": lambda w: {"holder_id": _own(w), "shown": []},
     "NetworkViewForm": lambda w: {"holders": [w.own]},
+    "FunnelStepForm": lambda w: {"current": "aangemeld"},
+    "PoolHolderForm": lambda w: {"holders": [(w.own.pk, w.own.name)]},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

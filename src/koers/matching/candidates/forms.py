@@ -198,7 +198,7 @@ def weekdays_initial(mask: int) -> list[str]:
     return [str(index) for index in range(7) if mask & (1 << index)] if mask else []
 
 
-class StepForm(Form):
+class FunnelStepForm(Form):
     stage = forms.ChoiceField(label=_("New stage"), choices=())
     on = forms.DateField(label=_("Date"), widget=DateInput())
     referred_to = SearchChoiceField(
@@ -294,7 +294,7 @@ class CandidateFilterForm(Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class HolderForm(Form):
+class PoolHolderForm(Form):
     """`?houder=<id>`: whose pool, for someone who may see more than one."""
 
     houder = forms.TypedChoiceField(label=_("Pool of"), coerce=int, required=False, choices=())

@@ -102,7 +102,13 @@ def qualification_delete(request: HttpRequest, pk: int) -> HttpResponse:
         question=lambda: Question(
             heading=_("Delete %(kind)s of %(name)s?")
             % {"kind": record.get_kind_display(), "name": candidate},
-            consequences=deletion_consequences(record),
+            consequences=[
+                *deletion_consequences(record),
+                _(
+                    "She no longer counts for the roles that need it, unless she holds "
+                    "another valid one."
+                ),
+            ],
             button=_("Yes, delete"),
             cancel_url=back,
             cancel_label=str(candidate),
@@ -176,7 +182,13 @@ def availability_delete(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         question=lambda: Question(
             heading=_("Delete this availability of %(name)s?") % {"name": candidate},
-            consequences=deletion_consequences(record),
+            consequences=[
+                *deletion_consequences(record),
+                _(
+                    "She no longer counts as available in its period, unless another "
+                    "availability covers it."
+                ),
+            ],
             button=_("Yes, delete"),
             cancel_url=back,
             cancel_label=str(candidate),

@@ -20,7 +20,7 @@ from koers.matching.candidates.access import (
     may_manage_pool,
     sees_pool_records,
 )
-from koers.matching.candidates.forms import HolderForm
+from koers.matching.candidates.forms import PoolHolderForm
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 
@@ -32,7 +32,7 @@ def index(request: HttpRequest) -> HttpResponse:
     (funders and the board see numbers, never names)."""
     holder_ids = figure_holders_visible_to(request.user)
     names = dict(Organisation.objects.filter(pk__in=holder_ids).values_list("pk", "name"))
-    chooser = HolderForm(request.GET, holders=[(pk, names.get(pk, "")) for pk in holder_ids])
+    chooser = PoolHolderForm(request.GET, holders=[(pk, names.get(pk, "")) for pk in holder_ids])
     holder_id = chooser.holder(holder_ids)
     today = timezone.localdate()
     figures = queries.pool_figures(holder_id, today) if holder_id else None

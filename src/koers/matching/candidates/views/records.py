@@ -27,7 +27,7 @@ from koers.matching.candidates.forms import (
     CandidateAddForm,
     CandidateEditForm,
     CandidateFilterForm,
-    StepForm,
+    FunnelStepForm,
 )
 from koers.matching.candidates.views.common import service_form_page
 from koers.matching.models import Candidate, CandidateRole
@@ -189,7 +189,7 @@ def candidate_step(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a step of the funnel: the stages that may follow hers are the choices."""
     record = _managed_candidate(request, pk)
     today = timezone.localdate()
-    form = StepForm(request.POST or None, initial={"on": today}, current=record.stage)
+    form = FunnelStepForm(request.POST or None, initial={"on": today}, current=record.stage)
     return service_form_page(
         request,
         form,
