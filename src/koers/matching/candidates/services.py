@@ -140,7 +140,7 @@ def candidate_save(
 
 
 @transaction.atomic
-def candidate_step(
+def candidate_move(
     *,
     actor: Any,
     candidate: Candidate,

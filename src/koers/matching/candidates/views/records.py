@@ -193,7 +193,7 @@ def candidate_step(request: HttpRequest, pk: int) -> HttpResponse:
     return service_form_page(
         request,
         form,
-        lambda cleaned: services.candidate_step(
+        lambda cleaned: services.candidate_move(
             actor=request.user,
             candidate=record,
             stage=cleaned["stage"],
