@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.utils.dates import WEEKDAYS
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -151,15 +152,11 @@ def available_today_q(holder_ids: list[int], day: dt.date, role: str | None) -> 
     return condition
 
 
-WEEKDAY_NAMES = [dt.date(2024, 1, 1 + index) for index in range(7)]  # a Monday first
-
-
 def weekdays_text(mask: int) -> str:
+    """The weekdays of a bitmask (Monday bit 0), in the reader's language."""
     if mask == ALL_WEEKDAYS:
         return _("every day")
-    return ", ".join(
-        date_format(day, "l") for index, day in enumerate(WEEKDAY_NAMES) if mask & (1 << index)
-    )
+    return ", ".join(str(WEEKDAYS[index]) for index in range(7) if mask & (1 << index))
 
 
 @dataclass(frozen=True)
