@@ -1896,6 +1896,98 @@ ROWS += [
     ),
 ]
 
+# --- matching: pool -------------------------------------------------------------------------
+# The pool's figures: staff with VIEW_MATCHING, the board and funders (counts, no names).
+POOL_FIGURES = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]
+# The candidates: staff of the holder only; the prioritiser and the care contact never.
+POOL_VIEWERS = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403]
+POOL_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403, 403, 403]
+POOL_EDITORS = [403, 200, 403, 200, 200, 403, 403, 403, 200, 403, 403, 403]
+POOL_EDITORS_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 403]
+
+
+def a_candidate(world: Any) -> Any:
+    from tests.matching.factories import available_candidate
+
+    return available_candidate(world.own)
+
+
+def a_qualification(world: Any) -> Any:
+    return a_candidate(world).qualifications.get()
+
+
+def an_availability(world: Any) -> Any:
+    return a_candidate(world).availability.get()
+
+
+ROWS += [
+    Row(
+        "matching:index",
+        "Extra handen: de pool (beschikbaar per rol tegen het streefgetal, nabellen, trechter)",
+        expected=POOL_FIGURES,
+    ),
+    Row("matching:candidates", "Kandidaten (filteren, bladeren)", expected=POOL_VIEWERS),
+    Row("matching:candidate", "Kandidaat", target=a_candidate, expected=POOL_OWN),
+    Row("matching:candidate_add", "Kandidaat toevoegen", expected=POOL_EDITORS),
+    Row(
+        "matching:candidate_edit",
+        "Kandidaat wijzigen",
+        target=a_candidate,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:candidate_step",
+        "Stap in de trechter vastleggen",
+        target=a_candidate,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:candidate_call",
+        "Belgesprek met een kandidaat vastleggen",
+        target=a_candidate,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:qualification_add",
+        "Kwalificatie van een kandidaat toevoegen",
+        target=a_candidate,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:qualification_edit",
+        "Kwalificatie van een kandidaat wijzigen",
+        target=a_qualification,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:qualification_delete",
+        "Kwalificatie van een kandidaat verwijderen (vraagt eerst)",
+        target=a_qualification,
+        method="POST",
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:availability_add",
+        "Beschikbaarheid van een kandidaat toevoegen",
+        target=a_candidate,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:availability_edit",
+        "Beschikbaarheid van een kandidaat wijzigen",
+        target=an_availability,
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row(
+        "matching:availability_delete",
+        "Beschikbaarheid van een kandidaat verwijderen (vraagt eerst)",
+        target=an_availability,
+        method="POST",
+        expected=POOL_EDITORS_OWN,
+    ),
+    Row("matching:callbacks", "Nabellijst van de pool", expected=POOL_VIEWERS),
+]
+
 ROWS += admin_rows(Row)
 
 # 400: reached, and the form as the row sends it refused on its page.

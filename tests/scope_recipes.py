@@ -85,6 +85,17 @@ def an_entry_in_a_closed_month(world: World) -> Any:
 
 
 RECIPES: dict[str, Recipe] = {
+    "matching:availability_add": Recipe(
+        values=lambda w, o: {
+            "weekdays": ["0", "1"],
+            "start_time": "08:00",
+            "end_time": "16:00",
+            "valid_from": "2021-01-01",
+        }
+    ),
+    "matching:availability_edit": Recipe(
+        values=lambda w, o: {"start_time": "08:00", "end_time": "17:00"}
+    ),
     "plans:amendment_create": Recipe(
         target=a_frozen_activity,
         values=lambda w, o: {"field": "title", "new_value": "Nieuwe titel", "reason": "Helder"},
@@ -229,6 +240,8 @@ RECIPES: dict[str, Recipe] = {
 # URLs with no object id whose post names no scope: they act on the user's own account or
 # her own organisation's records, which the view takes from her memberships.
 OWN_ONLY = {
+    "matching:candidate_add": "a candidate in the pool of her own organisation, which the view "
+    "takes from her membership (tests/matching/test_candidates.py)",
     "atlas:network_recompute": "the network of her own organisation's atlas, which the view "
     "takes from her membership (tests/atlas/test_network_snapshots.py)",
     "accounts:two_factor_remove": "her own second factor",

@@ -253,7 +253,39 @@ def _contact_request(world: World, n: int) -> Target:
     )
 
 
+def _qualification(world: World, n: int) -> Target:
+    from tests.permission_matrix import a_qualification
+
+    record = a_qualification(world)
+    return Target(
+        reverse("matching:qualification_delete", args=[record.pk]),
+        {},
+        lambda: not type(record).objects.filter(pk=record.pk).exists(),
+    )
+
+
+def _availability(world: World, n: int) -> Target:
+    from tests.permission_matrix import an_availability
+
+    record = an_availability(world)
+    return Target(
+        reverse("matching:availability_delete", args=[record.pk]),
+        {},
+        lambda: not type(record).objects.filter(pk=record.pk).exists(),
+    )
+
+
 RECIPES = {
+    "matching:qualification_delete": Recipe(
+        "medewerker",
+        _qualification,
+        "Zij telt daarna niet meer mee voor de rollen die deze kwalificatie vragen",
+    ),
+    "matching:availability_delete": Recipe(
+        "medewerker",
+        _availability,
+        "Zij telt daarna niet meer als beschikbaar in die periode",
+    ),
     "atlas:contact_request_delete": Recipe(
         "medewerker",
         _contact_request,

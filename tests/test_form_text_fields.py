@@ -137,6 +137,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "NetworkViewForm": lambda w: {"holders": [w.own]},
     "RequestForm": lambda w: {"holders": [w.own, w.other_org]},
     "RequestFilterForm": lambda w: {"requesters": type(w.own).objects.all()},
+    "FunnelStepForm": lambda w: {"current": "aangemeld"},
+    "PoolHolderForm": lambda w: {"holders": [(w.own.pk, w.own.name)]},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

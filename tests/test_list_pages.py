@@ -35,7 +35,10 @@ from koers.funding import risk_views
 from koers.funding import views as funding_views
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep, Risk
 from koers.funding.queries.grants import PIPELINE
-from koers.matching.models import HelpRequest, Placement, Shift
+from koers.matching.candidates.queries import callback_candidates
+from koers.matching.candidates.views import pool as pool_views
+from koers.matching.candidates.views import records as candidate_views
+from koers.matching.models import Candidate, HelpRequest, Placement, Shift
 from koers.matching.requests import views as request_views
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
@@ -376,6 +379,48 @@ def make_help_requests(world: World, count: int) -> None:
         )
 
 
+def make_candidates(world: World, count: int) -> None:
+    """Candidates of the own pool, nobody spoken to for a year (all on the call-back list),
+    half of them through the national website."""
+    from koers.core.privacy import LawfulBasis
+    from koers.matching.models import Route, Stage
+
+    places = [
+        MunicipalityFactory(code="GM0995", name="Lelystad", slug="lelystad"),
+        MunicipalityFactory(code="GM0184", name="Urk", slug="urk"),
+    ]
+    today = timezone.localdate()
+    persons = Person.objects.bulk_create(
+        Person(
+            holder=world.own,
+            first_name=f"{'ab'[n % 3 % 2]}",
+            last_name=f"{'ab'[n % 2]}{n % 7:03d} kandidaat",
+            purpose="Extra handen",
+            lawful_basis=LawfulBasis.CONSENT,
+            consent_given_on=dt.date(2020, 4, 1),
+        )
+        for n in range(count)
+    )
+    stages = [Stage.AANGEMELD, Stage.INTAKE_GEHAD, Stage.INZETBAAR]
+    Candidate.objects.bulk_create(
+        Candidate(
+            holder=world.own,
+            person=person,
+            municipality=places[n % 2],
+            route=Route.LANDELIJKE_WEBSITE if n % 2 else Route.CAMPAGNE,
+            stage=stages[n % 3],
+            stage_since=dt.date(2020, 5, 1) + dt.timedelta(days=n % 11),
+            signed_up_on=dt.date(2020, 4, 1) + dt.timedelta(days=n % 13),
+            last_contact_on=today - dt.timedelta(days=400 + n % 17),
+        )
+        for n, person in enumerate(persons)
+    )
+
+
+def _candidate_name(candidate: Any) -> tuple[str, str]:
+    return (candidate.person.last_name, candidate.person.first_name)
+
+
 @dataclass
 class ListPage:
     """A list page: who opens it, how to fill it, how many rows it then holds, a filter
@@ -554,6 +599,36 @@ LISTS = [
     ),
 ]
 LISTS += [
+    ListPage(
+        "matching:candidates",
+        "medewerker",
+        candidate_views.COLUMNS,
+        "candidates",
+        make_candidates,
+        lambda world: Candidate.objects.filter(holder=world.own).count(),
+        {
+            "name": _candidate_name,
+            "municipality": lambda c: c.municipality.name,
+            "stage": lambda c: c.stage,
+            "since": lambda c: c.stage_since,
+            "signed_up": lambda c: c.signed_up_on,
+            "contact": lambda c: c.last_contact_on,
+        },
+        narrowing=lambda world: {"route": "landelijke_website"},
+    ),
+    ListPage(
+        "matching:callbacks",
+        "medewerker",
+        pool_views.CALLBACK_COLUMNS,
+        "candidates",
+        make_candidates,
+        lambda world: callback_candidates(world.own.pk, timezone.localdate()).count(),
+        {
+            "name": _candidate_name,
+            "stage": lambda c: c.stage,
+            "contact": lambda c: c.last_contact_on,
+        },
+    ),
     ListPage(
         "atlas:index",
         "medewerker",

@@ -285,6 +285,14 @@ PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
 PUBLIC_ATLAS_HOLDER = os.environ.get("KOERS_PUBLIC_ATLAS_HOLDER", "")
 ATLAS_CONTACT_RETENTION_DAYS = int(os.environ.get("KOERS_ATLAS_CONTACT_RETENTION_DAYS", "183"))
 
+# Matching (koers.matching): the pool page's targets of available candidates per role
+# ("verzorgende=10,verpleegkundige=10", the plan of 2021), and after how many weeks without
+# a conversation a candidate is on the call-back list.
+MATCHING_POOL_TARGETS = os.environ.get(
+    "KOERS_MATCHING_POOL_TARGETS", "verzorgende=10,verpleegkundige=10"
+)
+MATCHING_CALLBACK_WEEKS = int(os.environ.get("KOERS_MATCHING_CALLBACK_WEEKS", "8"))
+
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))

@@ -125,7 +125,28 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "matching",
         _("Extra hands"),
-        (Page("matching:requests", _("Requests for extra hands")),),
+        (
+            Page("matching:index", _("Pool")),
+            Page(
+                "matching:candidates",
+                _("Candidates"),
+                within=(
+                    "matching:candidate",
+                    "matching:candidate_add",
+                    "matching:candidate_edit",
+                    "matching:candidate_step",
+                    "matching:candidate_call",
+                    "matching:qualification_add",
+                    "matching:qualification_edit",
+                    "matching:qualification_delete",
+                    "matching:availability_add",
+                    "matching:availability_edit",
+                    "matching:availability_delete",
+                ),
+            ),
+            Page("matching:callbacks", _("Call-back list")),
+            Page("matching:requests", _("Requests for extra hands")),
+        ),
     ),
     Section(
         "money",

@@ -9,4 +9,12 @@ ACTION_LABELS = {
     "request.saved": _("Request for extra hands changed"),
     "request.prioritised": _("Priority of a request set"),
     "request.status": _("Status of a request changed"),
+    "candidate.step": _("Candidate's funnel step recorded"),
+    "candidate.called": _("Call to a candidate logged"),
+    "qualification.created": _("Candidate's qualification added"),
+    "qualification.saved": _("Candidate's qualification changed"),
+    "qualification.deleted": _("Candidate's qualification deleted"),
+    "availability.created": _("Candidate's availability added"),
+    "availability.saved": _("Candidate's availability changed"),
+    "availability.deleted": _("Candidate's availability deleted"),
 }
