@@ -123,6 +123,26 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "matching",
+        _("Extra hands"),
+        (
+            Page(
+                "matching:campaigns",
+                _("Re-engagement campaigns"),
+                within=("matching:campaign", "matching:campaign_add"),
+            ),
+            Page(
+                "matching:trajectories",
+                _("Trajectories"),
+                within=(
+                    "matching:trajectory",
+                    "matching:trajectory_add",
+                    "matching:trajectory_edit",
+                ),
+            ),
+        ),
+    ),
+    Section(
         "money",
         _("Money"),
         (

@@ -7,7 +7,17 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Extra hands")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
+        from koers.matching.public.tasks import expire_signups_task
 
         register_action_labels(ACTION_LABELS)
+        # Sign-ups nobody confirmed are removed, with her answers, when their link expires.
+        schedule.register(
+            schedule.PeriodicJob(
+                "matching.signup_expiry", expire_signups_task, dt.timedelta(days=1)
+            )
+        )
