@@ -253,11 +253,27 @@ def _contact_request(world: World, n: int) -> Target:
     )
 
 
+def _campaign(world: World, n: int) -> Target:
+    from koers.matching.models import ReengagementCampaign
+    from tests.permission_matrix import a_lapsed_candidate
+
+    a_lapsed_candidate(world, n)
+    name = f"Voorjaar {n}"
+    return Target(
+        reverse("matching:campaign_add"),
+        {"name": name, "message": "Bent u weer beschikbaar?"},
+        lambda: ReengagementCampaign.objects.filter(name=name).exists(),
+    )
+
+
 RECIPES = {
     "atlas:contact_request_delete": Recipe(
         "medewerker",
         _contact_request,
         "Haar naam, contactgegevens en bericht worden definitief verwijderd",
+    ),
+    "matching:campaign_add": Recipe(
+        "medewerker", _campaign, "kandidaat krijgt een e-mail met een persoonlijke link"
     ),
     "funding:advances_remake": Recipe(
         "bedrijfsvoering", _advances, "De 4 voorschotten die er nu zijn worden verwijderd."

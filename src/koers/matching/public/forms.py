@@ -47,7 +47,7 @@ def weekday_bits(days: list[int]) -> int:
     return sum(1 << day for day in set(days))
 
 
-class AvailabilityForm(Form):
+class PublicAvailabilityForm(Form):
     """When she can work: days, hours (an end at or before the start runs past midnight: a
     night shift), from which date and until when."""
 
@@ -124,7 +124,7 @@ class AvailabilityForm(Form):
         }
 
 
-class SignupForm(AvailabilityForm):
+class SignupForm(PublicAvailabilityForm):
     """Her sign-up for the talent pool, with her explicit consent."""
 
     first_name = forms.CharField(label=_("First name"), max_length=100)

@@ -25,7 +25,7 @@ from koers.core.http import client_address
 from koers.core.ratelimit import allow
 from koers.directory.models import Organisation
 from koers.matching.public import campaign_services, signup_services, tasks
-from koers.matching.public.forms import AvailabilityForm, SignupForm
+from koers.matching.public.forms import PublicAvailabilityForm, SignupForm
 from koers.matching.public.holder import signup_holder
 from koers.matching.public.links import LinkRefused
 
@@ -149,9 +149,9 @@ def available_again(request: HttpRequest, token: str) -> HttpResponse:
     page = "matching/public/available_again.html"
     context: dict[str, Any] = {"campaign": invite.campaign, "expires_at": invite.expires_at}
     if request.method == "GET":
-        context["form"] = AvailabilityForm(today=today)
+        context["form"] = PublicAvailabilityForm(today=today)
         return _private(render(request, page, context))
-    form = AvailabilityForm(request.POST, today=today)
+    form = PublicAvailabilityForm(request.POST, today=today)
     if not form.is_valid():
         context["form"] = form
         return _private(render(request, page, context, status=400))

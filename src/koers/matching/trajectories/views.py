@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,9 +25,13 @@ from koers.matching.trajectories import queries, services
 from koers.matching.trajectories.forms import TrajectoryFilterForm, TrajectoryForm
 
 COLUMNS = (
-    Column(gettext_lazy("Person"), "person", ("person__last_name", "person__first_name")),
+    Column(
+        gettext_lazy("Person"),
+        "person",
+        (Lower("person__last_name"), Lower("person__first_name")),
+    ),
     Column(gettext_lazy("Kind"), "kind"),
-    Column(gettext_lazy("Employer"), "employer", ("employer__name",)),
+    Column(gettext_lazy("Employer"), "employer", (Lower("employer__name"),)),
     Column(gettext_lazy("Started on"), "started", ("started_on",)),
     Column(gettext_lazy("Ended on"), "ended", ("ended_on",)),
     Column(gettext_lazy("Outcome"), "outcome"),
