@@ -76,6 +76,7 @@ class TrajectoryForm(Form):
         label=_("Note"),
         max_length=300,
         required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Work-related only. Never health or other special categories of data."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
