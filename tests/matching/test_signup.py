@@ -27,7 +27,7 @@ from koers.matching.models import (
     StageChange,
 )
 from koers.matching.public.links import token_hash
-from koers.matching.public.signup_services import signup_expire
+from koers.matching.public.signup_services import signup_retention_enforce
 from tests.matching.factories_public import a_candidate, almere, lelystad
 
 URL = "/extra-handen/aanmelden/"
@@ -285,7 +285,7 @@ def test_the_daily_job_removes_unconfirmed_expired_sign_ups_only(
     now = timezone.now()
     PendingSignup.objects.filter(email="twee@x.nl").update(expires_at=now - dt.timedelta(seconds=1))
     PendingSignup.objects.update(created_at=now - dt.timedelta(days=8))
-    assert signup_expire(now) == 1
+    assert signup_retention_enforce(now) == 1
     assert not PendingSignup.objects.filter(email="twee@x.nl").exists()
     assert PendingSignup.objects.filter(email="drie@x.nl").exists()
     assert PendingSignup.objects.filter(confirmed_at__isnull=False).count() == 1

@@ -12,22 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Scope, has_capability
-from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, context_of
 from koers.core.versioning import lock_for_edit
 from koers.matching.models import Availability, ReengagementCampaign, ReengagementInvite
-from koers.matching.public.links import (
-    MAX_TOKEN_LENGTH,
-    LinkRefused,
-    placeholder_hash,
-    token_hash,
-)
-from koers.matching.public.queries import lapsed_candidates
-
-
-def may_manage_pool(user: Any, holder_id: int) -> bool:
-    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))
+from koers.matching.public.links import LinkRefused, placeholder_hash
+from koers.matching.public.lookups import usable_invite
+from koers.matching.public.queries import lapsed_candidates, may_manage_pool
 
 
 @transaction.atomic
@@ -84,31 +74,8 @@ def campaign_create(
     return campaign
 
 
-def usable_invite(token: str, now: dt.datetime, *, lock: bool = False) -> ReengagementInvite:
-    """The invitation behind this link, or LinkRefused saying why it cannot be used."""
-    found = ReengagementInvite.objects.select_related("campaign", "campaign__holder")
-    if lock:
-        found = found.select_for_update(of=("self",))
-    invite = (
-        found.filter(token_hash=token_hash(token)).first()
-        if len(token) <= MAX_TOKEN_LENGTH
-        else None
-    )
-    if invite is None:
-        raise LinkRefused(
-            _("This link is not known. Perhaps it was copied incompletely."), gone=False
-        )
-    if invite.answered_at is not None:
-        raise LinkRefused(
-            _("You have already answered through this link. Thank you; we will contact you.")
-        )
-    if now >= invite.expires_at:
-        raise LinkRefused(_("This link has expired. Contact us if you would like to help again."))
-    return invite
-
-
 @transaction.atomic
-def available_again(
+def invite_availability_record(
     *,
     token: str,
     now: dt.datetime,

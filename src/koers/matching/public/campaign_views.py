@@ -31,6 +31,7 @@ from koers.matching.public.queries import (
     campaigns_of,
     figure_holders_visible_to,
     lapsed_counts,
+    may_manage_pool,
     sees_pool,
 )
 
@@ -62,7 +63,7 @@ def get_campaign_for_user(user: Any, pk: int) -> ReengagementCampaign:
 def campaigns(request: HttpRequest) -> HttpResponse:
     holders = figure_holders_visible_to(request.user)
     rows = list(campaigns_of(holders).order_by("-created_at", "-pk"))
-    may_add = any(campaign_services.may_manage_pool(request.user, pk) for pk in holders)
+    may_add = any(may_manage_pool(request.user, pk) for pk in holders)
     return render(
         request, "matching/public/campaigns.html", {"campaigns": rows, "may_add": may_add}
     )

@@ -97,3 +97,7 @@ def figure_holders_visible_to(user: Any) -> set[int]:
 def sees_pool(user: Any, holder_id: int) -> bool:
     """Whether `user` sees the pool's people (staff with VIEW_MATCHING), not just counts."""
     return has_capability(user, Capability.VIEW_MATCHING, Scope(organisation_id=holder_id))
+
+
+def may_manage_pool(user: Any, holder_id: int) -> bool:
+    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))

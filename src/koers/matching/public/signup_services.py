@@ -13,7 +13,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.models import Municipality
@@ -28,17 +27,9 @@ from koers.matching.models import (
     Stage,
     StageChange,
 )
-from koers.matching.public.links import (
-    MAX_TOKEN_LENGTH,
-    LinkRefused,
-    placeholder_hash,
-    token_hash,
-)
+from koers.matching.public.links import placeholder_hash
+from koers.matching.public.lookups import usable_signup
 from koers.privacy.queries import person_context
-
-
-class AlreadyConfirmed(Exception):
-    """The sign-up behind this link was confirmed before: nothing is made twice."""
 
 
 @transaction.atomic
@@ -61,29 +52,6 @@ def signup_submit(
         after={"expires_at": pending.expires_at.isoformat()},
         organisation_id=holder_id,
     )
-    return pending
-
-
-def usable_signup(token: str, now: dt.datetime, *, lock: bool = False) -> PendingSignup:
-    """The sign-up behind this link; LinkRefused when it is unknown or expired,
-    AlreadyConfirmed when it was confirmed before."""
-    found = PendingSignup.objects.select_related("holder")
-    if lock:
-        found = found.select_for_update(of=("self",))
-    pending = (
-        found.filter(token_hash=token_hash(token)).first()
-        if len(token) <= MAX_TOKEN_LENGTH
-        else None
-    )
-    if pending is None:
-        raise LinkRefused(
-            _("This link is not known. Perhaps it was copied incompletely, or it has expired."),
-            gone=False,
-        )
-    if pending.confirmed_at is not None:
-        raise AlreadyConfirmed
-    if now >= pending.expires_at:
-        raise LinkRefused(_("This link has expired. Please sign up again."))
     return pending
 
 
@@ -211,7 +179,7 @@ def _candidate_from(
 
 
 @transaction.atomic
-def signup_expire(now: dt.datetime) -> int:
+def signup_retention_enforce(now: dt.datetime) -> int:
     """Remove every sign-up nobody confirmed before its link expired (the daily job), with
     her answers; returns how many. Each removal is audited without an actor."""
     due = list(

@@ -16,7 +16,7 @@ from django_tasks import task
 from koers.core.mail import send_all
 from koers.matching.models import PendingSignup, ReengagementInvite
 from koers.matching.public.links import new_secret, token_hash
-from koers.matching.public.signup_services import signup_expire
+from koers.matching.public.signup_services import signup_retention_enforce
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,6 @@ def mail_campaign(campaign_id: int, origin: str) -> int:
 
 @task()
 def expire_signups_task() -> int:
-    removed = signup_expire(timezone.now())
+    removed = signup_retention_enforce(timezone.now())
     logger.info("Unconfirmed sign-ups removed: %s", removed)
     return removed

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from koers.core.http import client_address
 from koers.core.ratelimit import allow
 from koers.directory.models import Organisation
-from koers.matching.public import campaign_services, signup_services, tasks
+from koers.matching.public import campaign_services, lookups, signup_services, tasks
 from koers.matching.public.forms import PublicAvailabilityForm, SignupForm
 from koers.matching.public.holder import signup_holder
 from koers.matching.public.links import LinkRefused
@@ -75,24 +75,21 @@ def signup(request: HttpRequest) -> HttpResponse:
     holder = signup_holder()
     today = timezone.localdate()
     text = consent_text(holder)
-    context: dict[str, Any] = {"holder": holder}
+    page = "matching/public/signup.html"
     if request.method == "GET":
         form = SignupForm(today=today, consent_text=text)
-        context.update(form=form, sent=request.GET.get("verzonden") == "1")
-        return _private(render(request, "matching/public/signup.html", context))
+        sent = request.GET.get("verzonden") == "1"
+        return _private(render(request, page, {"holder": holder, "form": form, "sent": sent}))
     form = SignupForm(request.POST, today=today, consent_text=text)
     if not _within_limit(request, "signup", SIGNUPS_PER_HOUR):
-        context.update(
-            form=form,
-            problem=_(
-                "Too many sign-ups from your connection in the last hour; nothing was "
-                "stored. Please try again later."
-            ),
+        problem = _(
+            "Too many sign-ups from your connection in the last hour; nothing was "
+            "stored. Please try again later."
         )
-        return _private(render(request, "matching/public/signup.html", context, status=429))
+        context = {"holder": holder, "form": form, "problem": problem}
+        return _private(render(request, page, context, status=429))
     if not form.is_valid():
-        context["form"] = form
-        return _private(render(request, "matching/public/signup.html", context, status=400))
+        return _private(render(request, page, {"holder": holder, "form": form}, status=400))
     pending = signup_services.signup_submit(
         holder_id=holder.pk,
         email=form.cleaned_data["email"],
@@ -123,8 +120,8 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
                 token=token, now=now, remote_addr=client_address(request)
             )
             return _private(render(request, page, {"done": True, "holder": pending.holder}))
-        pending = signup_services.usable_signup(token, now)
-    except signup_services.AlreadyConfirmed:
+        pending = lookups.usable_signup(token, now)
+    except lookups.AlreadyConfirmed:
         return _private(render(request, page, {"already": True}))
     except LinkRefused as refused:
         return _refused(request, refused.message, 410 if refused.gone else 404)
@@ -143,7 +140,7 @@ def available_again(request: HttpRequest, token: str) -> HttpResponse:
     now = timezone.now()
     today = timezone.localdate()
     try:
-        invite = campaign_services.usable_invite(token, now)
+        invite = lookups.usable_invite(token, now)
     except LinkRefused as refused:
         return _refused(request, refused.message, 410 if refused.gone else 404)
     page = "matching/public/available_again.html"
@@ -156,7 +153,7 @@ def available_again(request: HttpRequest, token: str) -> HttpResponse:
         context["form"] = form
         return _private(render(request, page, context, status=400))
     try:
-        campaign_services.available_again(
+        campaign_services.invite_availability_record(
             token=token,
             now=now,
             availability=form.availability(),

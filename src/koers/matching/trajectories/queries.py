@@ -8,6 +8,8 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
 from koers.matching.models import Trajectory, TrajectoryKind
 
 
@@ -26,3 +28,7 @@ def counts_per_kind(rows: QuerySet[Trajectory]) -> list[tuple[str, int]]:
         rows.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )
     return [(str(label), counted.get(kind, 0)) for kind, label in TrajectoryKind.choices]
+
+
+def may_manage_trajectories(user: Any, holder_id: int) -> bool:
+    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))

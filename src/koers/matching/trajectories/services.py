@@ -10,20 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import Scope, has_capability
-from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.privacy import LawfulBasis
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.directory.persons.services import person_create
 from koers.matching.models import Trajectory
+from koers.matching.trajectories.queries import may_manage_trajectories
 
 TRAJECTORY_FIELDS = ["kind", "person", "employer", "started_on", "ended_on", "outcome", "note"]
-
-
-def may_manage_trajectories(user: Any, holder_id: int) -> bool:
-    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))
 
 
 @transaction.atomic

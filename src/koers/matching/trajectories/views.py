@@ -68,7 +68,7 @@ def trajectory(request: HttpRequest, pk: int) -> HttpResponse:
         "matching/trajectories/trajectory.html",
         {
             "trajectory": record,
-            "may_edit": services.may_manage_trajectories(request.user, record.holder_id),
+            "may_edit": queries.may_manage_trajectories(request.user, record.holder_id),
         },
     )
 
@@ -93,9 +93,12 @@ def _trajectory_form_page(request: HttpRequest, pk: int | None) -> HttpResponse:
         record = queries.get_trajectory_for_user(request.user, pk)
         if record.holder_id != holder_id:
             raise Http404
-        initial = {name: getattr(record, name) for name in services.TRAJECTORY_FIELDS}
-        initial.update(person=record.person_id, employer=record.employer_id)
-        initial["version"] = record.version
+        initial = {
+            **{name: getattr(record, name) for name in services.TRAJECTORY_FIELDS},
+            "person": record.person_id,
+            "employer": record.employer_id,
+            "version": record.version,
+        }
     form = TrajectoryForm(request.POST or None, initial=initial, holder_id=holder_id)
 
     def save(cleaned: dict[str, Any]) -> Trajectory:
