@@ -216,6 +216,41 @@ def a_proposed_change(world: Any) -> Any:
     )
 
 
+# --- matching: public + trajectories ---------------------------------------------------------
+
+
+def a_lapsed_candidate(world: Any, n: int = 0) -> Any:
+    """A candidate of the own pool whose availability ended yesterday, with an address."""
+    from tests.matching.factories_public import a_candidate
+
+    return a_candidate(
+        world.own, 500 + n, stage="aangemeld", available_until=dt.date.today() - dt.timedelta(1)
+    )
+
+
+def a_campaign(world: Any) -> Any:
+    from django.utils import timezone
+
+    from koers.matching.models import ReengagementCampaign, ReengagementInvite
+
+    campaign = ReengagementCampaign.objects.create(
+        holder=world.own, name="Voorjaar 2021", message="Bent u weer beschikbaar?"
+    )
+    ReengagementInvite.objects.create(
+        campaign=campaign,
+        candidate=a_lapsed_candidate(world),
+        token_hash="1" * 64,
+        expires_at=timezone.now() + dt.timedelta(days=30),
+    )
+    return campaign
+
+
+def a_matching_trajectory(world: Any) -> Any:
+    from tests.matching.factories_public import a_trajectory
+
+    return a_trajectory(world.own, employer=world.care_org)
+
+
 # --- fixtures the write rows need ------------------------------------------------------------
 
 
@@ -1986,6 +2021,70 @@ ROWS += [
         expected=POOL_EDITORS_OWN,
     ),
     Row("matching:callbacks", "Nabellijst van de pool", expected=POOL_VIEWERS),
+]
+
+ROWS += [
+    # --- matching: public + trajectories ----------------------------------------------------
+    # The sign-up is opt-in per installation (PUBLIC_MATCHING_SIGNUP, off here): out of it,
+    # its pages do not exist (tests/matching/test_signup.py covers them switched on).
+    Row(
+        "matching:signup",
+        "Extra handen: aanmelden als kandidaat (openbaar, als aangezet)",
+        public=True,
+        expected=[404] * 12,
+    ),
+    Row(
+        "matching:signup_confirm",
+        "Extra handen: aanmelding bevestigen via de link uit de e-mail (zonder account)",
+        target=lambda w: ("onbekend",),
+        public=True,
+        expected=[404] * 12,
+    ),
+    Row(
+        "matching:available_again",
+        "Extra handen: ik ben weer beschikbaar, via de persoonlijke link (zonder account)",
+        target=lambda w: ("onbekend",),
+        public=True,
+        expected=[404] * 12,
+    ),
+    Row(
+        "matching:campaigns",
+        "Extra handen: heractiveringscampagnes (aantallen; namen alleen voor medewerkers)",
+        expected=[403, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403],
+    ),
+    Row(
+        "matching:campaign",
+        "Extra handen: een campagne, verstuurd en beantwoord",
+        target=a_campaign,
+        expected=[403, 200, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403],
+    ),
+    Row(
+        "matching:campaign_add",
+        "Extra handen: nieuwe campagne aan kandidaten met verlopen beschikbaarheid",
+        expected=[403, 200, 403, 200, 200, 403, 403, 403, 200, 403, 403, 403],
+    ),
+    Row(
+        "matching:trajectories",
+        "Extra handen: trajecten (filteren, aantallen per soort)",
+        expected=[403, 200, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403],
+    ),
+    Row(
+        "matching:trajectory",
+        "Extra handen: een traject",
+        target=a_matching_trajectory,
+        expected=[403, 200, 200, 200, 200, 403, 403, 403, 404, 403, 403, 403],
+    ),
+    Row(
+        "matching:trajectory_add",
+        "Extra handen: traject toevoegen",
+        expected=[403, 200, 403, 200, 200, 403, 403, 403, 200, 403, 403, 403],
+    ),
+    Row(
+        "matching:trajectory_edit",
+        "Extra handen: traject wijzigen",
+        target=a_matching_trajectory,
+        expected=[403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 403],
+    ),
 ]
 
 ROWS += admin_rows(Row)

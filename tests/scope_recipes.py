@@ -280,6 +280,17 @@ OWN_ONLY = {
     "matching:request_add": "staff: a request kept by her own organisation, which the view "
     "takes from her membership; a care organisation's contact: asked by her own organisation "
     "(no requester field; tests/matching/test_care_contact.py)",
+    "matching:signup": "public: a sign-up for the pool the installation names "
+    "(koers.matching.public.holder), never one the visitor names",
+    "matching:signup_confirm": "no account: her own sign-up, named by the secret in the "
+    "address (an unknown secret finds nothing)",
+    "matching:available_again": "no account: her own invitation, named by the secret in the "
+    "address (an unknown secret finds nothing)",
+    "matching:campaign_add": "a campaign to the lapsed candidates of her own organisation's "
+    "pool, which the view takes from her membership",
+    "matching:trajectory_add": "a trajectory of her own organisation, which the view takes "
+    "from her membership; a person of another directory is no choice "
+    "(tests/matching/test_trajectories.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

@@ -275,6 +275,19 @@ def _availability(world: World, n: int) -> Target:
     )
 
 
+def _campaign(world: World, n: int) -> Target:
+    from koers.matching.models import ReengagementCampaign
+    from tests.permission_matrix import a_lapsed_candidate
+
+    a_lapsed_candidate(world, n)
+    name = f"Voorjaar {n}"
+    return Target(
+        reverse("matching:campaign_add"),
+        {"name": name, "message": "Bent u weer beschikbaar?"},
+        lambda: ReengagementCampaign.objects.filter(name=name).exists(),
+    )
+
+
 RECIPES = {
     "matching:qualification_delete": Recipe(
         "medewerker",
@@ -290,6 +303,9 @@ RECIPES = {
         "medewerker",
         _contact_request,
         "Haar naam, contactgegevens en bericht worden definitief verwijderd",
+    ),
+    "matching:campaign_add": Recipe(
+        "medewerker", _campaign, "kandidaat krijgt een e-mail met een persoonlijke link"
     ),
     "funding:advances_remake": Recipe(
         "bedrijfsvoering", _advances, "De 4 voorschotten die er nu zijn worden verwijderd."

@@ -18,6 +18,7 @@ for a new form until it has one, so no form escapes.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
@@ -139,6 +140,9 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "RequestFilterForm": lambda w: {"requesters": type(w.own).objects.all()},
     "FunnelStepForm": lambda w: {"current": "aangemeld"},
     "PoolHolderForm": lambda w: {"holders": [(w.own.pk, w.own.name)]},
+    "PublicAvailabilityForm": lambda w: {"today": dt.date.today()},
+    "SignupForm": lambda w: {"today": dt.date.today(), "consent_text": "Ik ga akkoord."},
+    "TrajectoryForm": lambda w: {"holder_id": _own(w)},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

@@ -166,6 +166,30 @@ def _person_page(world: World) -> str:
     return reverse("directory:person", args=[_person(world).pk])
 
 
+def _trajectory_note(world: World, text: str) -> Any:
+    person = PersonFactory(holder=world.own)
+    return world.client("medewerker").post(
+        reverse("matching:trajectory_add"),
+        {
+            "kind": "sterk_in_je_werk",
+            "person": str(person.pk),
+            "started_on": "2021-03-01",
+            "outcome": "lopend",
+            "note": text,
+        },
+    )
+
+
+def _trajectory() -> Any:
+    from koers.matching.models import Trajectory
+
+    return Trajectory.objects.get()
+
+
+def _trajectory_page(world: World) -> str:
+    return reverse("matching:trajectory", args=[_trajectory().pk])
+
+
 FIELDS = [
     TextField(
         "activity title",
@@ -231,6 +255,12 @@ FIELDS = [
         _ask,
         lambda w: ActivityComment.objects.get().text,
         _activity_page,
+    ),
+    TextField(
+        "note on a trajectory (Extra handen)",
+        _trajectory_note,
+        lambda w: _trajectory().note,
+        _trajectory_page,
     ),
     TextField(
         "advice",

@@ -38,8 +38,9 @@ from koers.funding.queries.grants import PIPELINE
 from koers.matching.candidates.queries import callback_candidates
 from koers.matching.candidates.views import pool as pool_views
 from koers.matching.candidates.views import records as candidate_views
-from koers.matching.models import Candidate, HelpRequest, Placement, Shift
+from koers.matching.models import Candidate, HelpRequest, Placement, Shift, Trajectory
 from koers.matching.requests import views as request_views
+from koers.matching.trajectories import views as trajectory_views
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.relations.contacts import views as contact_views
@@ -91,6 +92,40 @@ def make_persons(world: World, count: int) -> None:
             last_name=f"{'jJ'[n % 2]}ansen {n % 7:02d}",
             email=f"{'pq'[n % 2]}{n:03d}@voorbeeld.nl" if n % 5 else "",
             purpose="Contactpersoon",
+        )
+        for n in range(count)
+    )
+
+
+def make_trajectories(world: World, count: int) -> None:
+    from koers.matching.models import Trajectory, TrajectoryKind, TrajectoryOutcome
+
+    start = Person.objects.count()
+    persons = Person.objects.bulk_create(
+        Person(
+            holder=world.own,
+            first_name=f"{'aA'[n % 2]}nna",
+            last_name=f"{'jJ'[n % 3 % 2]}ansen {(start + n) % 7:03d}",
+            purpose="Traject",
+            lawful_basis="consent",
+            consent_given_on=dt.date(2021, 1, 1),
+        )
+        for n in range(count)
+    )
+    employers = Organisation.objects.bulk_create(
+        Organisation(name=f"{'wW'[n % 2]}erkgever {start + n:03d}", slug=f"werk-{start + n}")
+        for n in range(3)
+    )
+    kinds, outcomes = TrajectoryKind.values, TrajectoryOutcome.values
+    Trajectory.objects.bulk_create(
+        Trajectory(
+            holder=world.own,
+            person=persons[n],
+            kind=kinds[n % len(kinds)],
+            employer=employers[n % 3] if n % 4 else None,
+            started_on=dt.date(2021, 1, 1) + dt.timedelta(days=n % 40),
+            ended_on=dt.date(2021, 6, 1) + dt.timedelta(days=n % 9) if n % 3 else None,
+            outcome=outcomes[n % len(outcomes)],
         )
         for n in range(count)
     )
@@ -628,6 +663,23 @@ LISTS += [
             "stage": lambda c: c.stage,
             "contact": lambda c: c.last_contact_on,
         },
+    ),
+    ListPage(
+        "matching:trajectories",
+        "medewerker",
+        trajectory_views.COLUMNS,
+        "trajectories",
+        make_trajectories,
+        lambda world: Trajectory.objects.filter(holder=world.own).count(),
+        {
+            "person": lambda t: (t.person.last_name.lower(), t.person.first_name.lower()),
+            "kind": lambda t: t.kind,
+            "employer": lambda t: t.employer.name.lower() if t.employer else None,
+            "started": lambda t: t.started_on,
+            "ended": lambda t: t.ended_on,
+            "outcome": lambda t: t.outcome,
+        },
+        narrowing=lambda world: {"jaar": "2021"},
     ),
     ListPage(
         "atlas:index",

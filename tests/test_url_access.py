@@ -32,10 +32,15 @@ PUBLIC = {
 }
 # Public pages an installation switches on (off by default, then not there: 404; a page
 # that only takes POST answers a GET with 405 first).
-PUBLIC_OPT_IN = {"atlas:spinnenweb", "atlas:spinnenweb_contact"}
+PUBLIC_OPT_IN = {"atlas:spinnenweb", "atlas:spinnenweb_contact", "matching:signup"}
 # Reached without a session through a secret in the address (calendar programs cannot sign
 # in): an unknown secret finds nothing.
-PUBLIC_BY_SECRET = {"relations:calendar", "atlas:confirmation"}
+PUBLIC_BY_SECRET = {
+    "relations:calendar",
+    "atlas:confirmation",
+    "matching:signup_confirm",
+    "matching:available_again",
+}
 # Public only where the installation opts in (KOERS_PUBLIC_ATLAS, off by default and here):
 # otherwise they do not exist for anyone.
 PUBLIC_BY_OPT_IN = {"atlas:public_map", "atlas:public_map_data", "atlas:public_boundaries"}

@@ -292,6 +292,14 @@ MATCHING_POOL_TARGETS = os.environ.get(
     "KOERS_MATCHING_POOL_TARGETS", "verzorgende=10,verpleegkundige=10"
 )
 MATCHING_CALLBACK_WEEKS = int(os.environ.get("KOERS_MATCHING_CALLBACK_WEEKS", "8"))
+# Extra hands (koers.matching), the public side. The sign-up form is opt-in per
+# installation; its candidates go to the pool of the organisation named by its slug (empty:
+# the one organisation that keeps a pool). An unconfirmed sign-up is removed after
+# MATCHING_SIGNUP_DAYS; a re-engagement link works for MATCHING_INVITE_DAYS.
+PUBLIC_MATCHING_SIGNUP = env_bool("KOERS_PUBLIC_MATCHING_SIGNUP", False)
+MATCHING_SIGNUP_HOLDER = os.environ.get("KOERS_MATCHING_SIGNUP_HOLDER", "")
+MATCHING_SIGNUP_DAYS = int(os.environ.get("KOERS_MATCHING_SIGNUP_DAYS", "7"))
+MATCHING_INVITE_DAYS = int(os.environ.get("KOERS_MATCHING_INVITE_DAYS", "30"))
 
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))

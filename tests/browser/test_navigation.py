@@ -57,7 +57,16 @@ def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> 
     sign_in(page, demo_server, "provincie")
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     expect(page.locator(".menu-toggle > summary")).to_be_hidden()
-    sections = ["Plannen", "Uitvoering", "Relaties", "Atlas", "Financiën", "Rapportages"]
+    # Extra handen: a funder sees the pool's figures (re-engagement campaigns' counts).
+    sections = [
+        "Plannen",
+        "Uitvoering",
+        "Relaties",
+        "Atlas",
+        "Extra handen",
+        "Financiën",
+        "Rapportages",
+    ]
     expect(menu.get_by_role("link")).to_have_text(sections)
     expect(menu.get_by_role("link", name="Plannen")).to_have_attribute("aria-current", "page")
     assert axe_violations(page) == []

@@ -146,6 +146,20 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Page("matching:callbacks", _("Call-back list")),
             Page("matching:requests", _("Requests for extra hands")),
+            Page(
+                "matching:campaigns",
+                _("Re-engagement campaigns"),
+                within=("matching:campaign", "matching:campaign_add"),
+            ),
+            Page(
+                "matching:trajectories",
+                _("Trajectories"),
+                within=(
+                    "matching:trajectory",
+                    "matching:trajectory_add",
+                    "matching:trajectory_edit",
+                ),
+            ),
         ),
     ),
     Section(

@@ -7,9 +7,19 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Extra hands")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
         from koers.matching.privacy import register_person_links
+        from koers.matching.public.tasks import expire_signups_task
 
         register_action_labels(ACTION_LABELS)
         register_person_links()
+        # Sign-ups nobody confirmed are removed, with her answers, when their link expires.
+        schedule.register(
+            schedule.PeriodicJob(
+                "matching.signup_expiry", expire_signups_task, dt.timedelta(days=1)
+            )
+        )

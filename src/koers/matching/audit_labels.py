@@ -17,4 +17,12 @@ ACTION_LABELS = {
     "availability.created": _("Candidate's availability added"),
     "availability.saved": _("Candidate's availability changed"),
     "availability.deleted": _("Candidate's availability deleted"),
+    # --- public + trajectories ---
+    "signup.received": _("Sign-up received (waiting for its e-mail confirmation)"),
+    "signup.confirmed": _("Sign-up confirmed by e-mail"),
+    "signup.expired": _("Unconfirmed sign-up removed"),
+    "campaign.sent": _("Re-engagement campaign sent"),
+    "campaign.answered": _("Available again (answer to a campaign)"),
+    "trajectory.created": _("Trajectory added"),
+    "trajectory.saved": _("Trajectory changed"),
 }

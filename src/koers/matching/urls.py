@@ -2,11 +2,15 @@
 URL name stays `matching:<name>`."""
 
 from koers.matching.candidates import urls as candidates
+from koers.matching.public import urls as public
 from koers.matching.requests import urls as requests
+from koers.matching.trajectories import urls as trajectories
 
 app_name = "matching"
 
-urlpatterns: list = [
-    *requests.urlpatterns,
+urlpatterns = [
     *candidates.urlpatterns,
+    *requests.urlpatterns,
+    *public.urlpatterns,
+    *trajectories.urlpatterns,
 ]
