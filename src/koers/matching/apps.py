@@ -9,5 +9,7 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
+        from koers.matching.measures import register_all
 
+        register_all()
         register_action_labels(ACTION_LABELS)
