@@ -32,7 +32,7 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -144,7 +144,7 @@ def _conversion(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
     candidates = Candidate.objects.held_by(_holder(indicator))
     if from_stage == Stage.AANGEMELD:
         reached = candidates.filter(signed_up_on__gte=start, signed_up_on__lte=end).annotate(
-            reached_on=Min("signed_up_on")
+            reached_on=F("signed_up_on")
         )
     else:
         first = (
@@ -158,9 +158,8 @@ def _conversion(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
     later = StageChange.objects.filter(
         candidate=OuterRef("pk"), stage=to_stage, on__gte=OuterRef("reached_on"), on__lte=end
     )
-    counts = reached.aggregate(
-        total=Count("pk", distinct=True),
-        converted=Count("pk", filter=Q(Exists(later)), distinct=True),
+    counts = reached.annotate(went_on=Exists(later)).aggregate(
+        total=Count("pk"), converted=Count("pk", filter=Q(went_on=True))
     )
     if not counts["total"]:
         return None
