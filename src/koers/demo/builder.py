@@ -39,6 +39,7 @@ from koers.demo.constants import DEMO_PASSWORD, DEMO_YEAR, OWN, REFERENCE_DATE
 from koers.demo.contacts import build_contacts
 from koers.demo.funding import build_funding
 from koers.demo.hours import build_hours
+from koers.demo.matching import build_matching, derive_indicators
 from koers.demo.multi_year import build_multi_year
 from koers.demo.opportunities import build_opportunities
 from koers.demo.population import build_population
@@ -91,6 +92,10 @@ USERS = [
     DemoUser("provincie", "Pieter", "van Dijk", Role.OPDRACHTGEVER, "provincie-flevoland"),
     DemoUser("regioplus", "Rianne", "Post", Role.OPDRACHTGEVER, "regioplus"),
     DemoUser("toezicht", "Theo", "Zwart", Role.TOEZICHT, OWN),
+    # Extra Handen voor de Zorg: the GGD/GHOR's official who sets the requests' priorities
+    # (a member of CMO, where the requests are kept) and a care organisation's contact.
+    DemoUser("ggd-ghor", "Gerda", "Hoekstra", Role.PRIORITEIT, OWN),
+    DemoUser("zorgvrager", "Zeynep", "Kaya", Role.ZORGVRAGER, "woonzorg-flevoland"),
 ]
 
 # What the dashboard shows first: three indicators per programme that the seeds put up front.
@@ -210,6 +215,11 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
         snapshot_store(holder_id=plan.organisation_id, year=year)
     link_pg_indicator(plan)
     build_contacts(plan, users, organisations, persons, note)
+    # Extra Handen voor de Zorg: the pool, the requests, the placements, the trajectories;
+    # the pool's indicators and Sterk in je Werk's count themselves (before the example
+    # realisations, which derived indicators do not get).
+    build_matching(plan, users, organisations, municipalities, note)
+    derive_indicators(plan)
     if (
         realisations
         and not Realisation.objects.filter(

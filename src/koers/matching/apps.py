@@ -12,9 +12,11 @@ class MatchingConfig(AppConfig):
         from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
+        from koers.matching.measures import register_all
         from koers.matching.privacy import register_person_links
         from koers.matching.public.tasks import expire_signups_task
 
+        register_all()
         register_action_labels(ACTION_LABELS)
         register_person_links()
         # Sign-ups nobody confirmed are removed, with her answers, when their link expires.
