@@ -21,7 +21,7 @@ import sys
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koers.settings")
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -161,8 +161,10 @@ def main() -> None:
             f"{f['weighted_share']} |"
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"whole run (eligibility, greedy, solver, reasons, why-not): {whole:.1f} s; "
-          f"peak RSS {rss:.0f} MB")
+    print(
+        f"whole run (eligibility, greedy, solver, reasons, why-not): {whole:.1f} s; "
+        f"peak RSS {rss:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -123,6 +123,11 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "matching",
+        _("Extra hands"),
+        (Page("matching:runs", _("Proposal runs"), within=("matching:run", "matching:run_start")),),
+    ),
+    Section(
         "money",
         _("Money"),
         (

@@ -5,4 +5,6 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS = {
     "candidate.created": _("Candidate added"),
     "candidate.saved": _("Candidate changed"),
+    "run.started": _("Proposal run asked for"),
+    "run.finished": _("Proposal run computed"),
 }

@@ -71,19 +71,19 @@ class CandidateIndex:
                 kinds.append(q.kind)
                 q_from.append(q.valid_from.toordinal() if q.valid_from else SINCE_ALWAYS)
                 q_until.append(q.valid_until.toordinal() if q.valid_until else NEVER)
-            for a in c.availability:
+            for av in c.availability:
                 a_owner.append(pos)
-                a_days.append(a.weekdays)
-                start = a.start_time.hour * 60 + a.start_time.minute
-                end = a.end_time.hour * 60 + a.end_time.minute
+                a_days.append(av.weekdays)
+                start = av.start_time.hour * 60 + av.start_time.minute
+                end = av.end_time.hour * 60 + av.end_time.minute
                 a_start.append(start)
                 a_end.append(end + rules.MINUTES_PER_DAY if end <= start else end)
-                a_from.append(a.valid_from.toordinal())
-                a_until.append(a.valid_until.toordinal() if a.valid_until else NEVER)
-            for b in c.busy:
+                a_from.append(av.valid_from.toordinal())
+                a_until.append(av.valid_until.toordinal() if av.valid_until else NEVER)
+            for busy in c.busy:
                 b_owner.append(pos)
-                b_start.append(seconds(b.starts_at))
-                b_end.append(seconds(b.ends_at))
+                b_start.append(seconds(busy.starts_at))
+                b_end.append(seconds(busy.ends_at))
         kind_arr = np.array(kinds, dtype=object)
         self.q_owner = np.array(owner, dtype=np.int64)
         self.q_from = np.array(q_from, dtype=np.int64)

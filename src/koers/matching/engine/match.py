@@ -164,7 +164,7 @@ def _why_not(
             if listed >= PASSED_OVER:
                 continue
             listed += 1
-            reason = (
+            reason: dict[str, Any] = (
                 {"code": "assigned_elsewhere"}
                 if busy
                 else {

@@ -195,7 +195,9 @@ def judge(
         )
     km = km_between(candidate.municipality, shift.municipality, known=centres)
     if km is None:
-        unknown = candidate.municipality if candidate.municipality not in centres else shift.municipality
+        unknown = (
+            candidate.municipality if candidate.municipality not in centres else shift.municipality
+        )
         against.append({"code": "distance_unknown", "municipality": unknown})
     elif km > candidate.max_travel_km:
         against.append({"code": "too_far", "km": round(km, 1), "max_km": candidate.max_travel_km})
@@ -220,7 +222,9 @@ def judge(
         recent=candidate.recent_proposals,
     )
     reasons: list[Reason] = [{"code": "role", "role": shift.role}, *qualification_for]
-    reasons.append({"code": "available", "weekday": window[0], "start": window[1], "end": window[2]})
+    reasons.append(
+        {"code": "available", "weekday": window[0], "start": window[1], "end": window[2]}
+    )
     reasons.append({"code": "distance", "km": round(km, 1), "max_km": candidate.max_travel_km})
     reasons.append({"code": "priority", "priority": weight(shift)})
     if candidate.recent_proposals:

@@ -46,7 +46,7 @@ from koers.matching.engine.data import ShiftData
 from koers.matching.engine.index import CandidateIndex, ShiftView, seconds
 
 K_MIN, K_PER_PLACE = 10, 3
-TIME_LIMIT_SECONDS = 40.0
+TIME_LIMIT_SECONDS = 35.0
 
 
 @dataclass
@@ -181,8 +181,8 @@ def solve(
     chosen: dict[int, list[int]] = {i: [] for i in range(len(shifts))}
     if result.x is None:
         return _fallback(baseline, f"no answer ({result.message})", n_vars, len(upper))
-    for var in np.flatnonzero(result.x > 0.5):
-        chosen[pair_shift[var]].append(pair_cand[var])
+    for picked in np.flatnonzero(result.x > 0.5).tolist():
+        chosen[pair_shift[picked]].append(pair_cand[picked])
     solution = Solution(
         chosen,
         status="optimal" if result.status == 0 else str(result.message),
