@@ -61,7 +61,7 @@ def synthetic_problem(candidates: int, requests: int, shifts: int, seed: int = 1
         if rng.random() < 0.2:
             roles.add(rng.choices(role_names, role_weights)[0])
         quals = []
-        for role in roles:
+        for role in sorted(roles):
             if kinds_of[role]:
                 until = TODAY + dt.timedelta(days=rng.randint(-60, 900))
                 quals.append(QualificationData(rng.choice(kinds_of[role]), None, until))
@@ -148,7 +148,8 @@ def main() -> None:
         f"places {s['places']} (weighted {s['weighted_places']}), eligible pairs "
         f"{s['eligible_pairs']}; solver: {s['solver']['variables']} variables, "
         f"{s['solver']['constraints']} constraints, status {s['solver']['status']}, "
-        f"completed {s['solver']['completed']}, fell back: {s['solver']['fell_back']}"
+        f"groups {s['solver']['groups']}, completed {s['solver']['completed']}, "
+        f"fell back: {s['solver']['fell_back']}"
     )
     print("| step | seconds | peak traced MB | filled | weighted share % |")
     print("| --- | ---: | ---: | ---: | ---: |")

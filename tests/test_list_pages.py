@@ -35,6 +35,8 @@ from koers.funding import risk_views
 from koers.funding import views as funding_views
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep, Risk
 from koers.funding.queries.grants import PIPELINE
+from koers.matching.engine import views as matching_run_views
+from koers.matching.models import ProposalRun
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.relations.contacts import views as contact_views
@@ -562,6 +564,36 @@ LISTS += [
         narrowing=lambda world: {"q": "Persoon 1"},
     ),
 ]
+
+
+def make_proposal_runs(world: World, count: int) -> None:
+    ProposalRun.objects.bulk_create(
+        ProposalRun(
+            holder=world.own,
+            method=["solver", "greedy"][n % 2],
+            status=["klaar", "wachtend", "mislukt"][n % 3],
+            stats={},
+        )
+        for n in range(count)
+    )
+
+
+LISTS += [
+    ListPage(
+        "matching:runs",
+        "medewerker",
+        matching_run_views.COLUMNS,
+        "runs",
+        make_proposal_runs,
+        lambda world: ProposalRun.objects.filter(holder=world.own).count(),
+        {
+            "requested": lambda r: r.requested_at,
+            "method": lambda r: r.method,
+            "status": lambda r: r.status,
+        },
+    ),
+]
+
 SORTS = [
     pytest.param(page, column.key, descending, id=f"{page.url_name}-{'-' * descending}{column.key}")
     for page in LISTS

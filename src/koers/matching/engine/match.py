@@ -87,6 +87,7 @@ def _run(problem: Problem, method: str) -> Outcome:
             "variables": answer.variables,
             "constraints": answer.constraints,
             "completed": answer.completed,
+            "groups": answer.extra.get("groups", 0),
             "fell_back": answer.fallback,
             "k_min": solve.K_MIN,
             "k_per_place": solve.K_PER_PLACE,
