@@ -399,3 +399,30 @@ def test_memory_and_time_are_measured_per_method() -> None:
     untraced = run_matching(random_problem(1), trace_memory=False)
     assert untraced.stats["eligibility"]["peak_mb"] == 0
     assert np.isclose(untraced.stats["places"], outcome.stats["places"])
+
+
+def test_shifts_split_into_groups_only_where_nothing_overlaps() -> None:
+    shifts = [
+        shift(1, at(DAY, 8), at(DAY, 12)),
+        shift(2, at(DAY, 15), at(DAY, 20)),  # touches the third: no overlap
+        shift(3, at(DAY, 11), at(DAY, 15)),  # overlaps the first
+        shift(4, at(DAY, 20), at(DAY + dt.timedelta(1), 8)),
+        shift(5, at(DAY + dt.timedelta(1), 7), at(DAY + dt.timedelta(1), 9)),  # overlaps 4
+    ]
+    assert solve.time_groups(shifts) == [[0, 2], [1], [3, 4]]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_solving_group_by_group_reaches_the_optimum_of_the_whole_program(seed: int) -> None:
+    case = random_problem(seed, candidates=120, shifts=40)
+    index = CandidateIndex(case)
+    views = [index.view(s) for s in case.shifts]
+    baseline = solve.greedy(case.shifts, views, index)
+    by_groups = solve.solve(case.shifts, views, index, baseline)
+    whole = solve._solve_group(
+        list(range(len(case.shifts))), case.shifts, views, index, baseline, 30.0
+    )
+    assert whole.status == "optimal"
+    assert not by_groups.fallback
+    grouped = solve.weighted_filled(case.shifts, by_groups)
+    assert grouped >= solve.weighted_filled(case.shifts, whole)
