@@ -87,6 +87,11 @@ def _shown(key: str, value: Any) -> Any:
         from django.utils.dates import WEEKDAYS
 
         return str(WEEKDAYS[value]).lower()
+    if key in {"start", "end"} and isinstance(value, str) and "T" in value:
+        try:
+            return date_format(dt.datetime.fromisoformat(value), "DATETIME_FORMAT")
+        except ValueError:
+            return value
     if key in {"day", "until"} and isinstance(value, str):
         try:
             return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")

@@ -206,8 +206,8 @@ def judge(
             against.append(
                 {
                     "code": "overlap",
-                    "start": busy.starts_at.strftime("%Y-%m-%d %H:%M"),
-                    "end": busy.ends_at.strftime("%Y-%m-%d %H:%M"),
+                    "start": busy.starts_at.isoformat(timespec="minutes"),
+                    "end": busy.ends_at.isoformat(timespec="minutes"),
                 }
             )
             break
