@@ -224,6 +224,8 @@ RECIPES: dict[str, Recipe] = {
 # URLs with no object id whose post names no scope: they act on the user's own account or
 # her own organisation's records, which the view takes from her memberships.
 OWN_ONLY = {
+    "matching:run_start": "a run over her own organisation's pool, which the view takes from "
+    "her membership (tests/matching/test_engine_runs.py)",
     "atlas:network_recompute": "the network of her own organisation's atlas, which the view "
     "takes from her membership (tests/atlas/test_network_snapshots.py)",
     "accounts:two_factor_remove": "her own second factor",

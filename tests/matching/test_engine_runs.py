@@ -13,7 +13,7 @@ from django.urls import reverse
 from koers.core.models import AuditEntry
 from koers.matching.engine.compute import run_execute
 from koers.matching.engine.loading import load_problem
-from koers.matching.engine.services import start_run
+from koers.matching.engine.services import run_start
 from koers.matching.models import (
     Placement,
     Proposal,
@@ -30,7 +30,7 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 def run_now(world: Any, capture: Any, method: str = "solver", role: str = "coordinator") -> Any:
     with capture(execute=True):
-        run = start_run(holder_id=world.own.pk, user=world.users[role], method=method)
+        run = run_start(holder_id=world.own.pk, user=world.users[role], method=method)
     run.refresh_from_db()
     return run
 
@@ -102,7 +102,7 @@ def test_a_confirmed_placement_takes_its_place_and_her_time(
 def test_who_may_not_manage_the_pool_cannot_start_a_run(world: Any) -> None:
     for role in ("bedrijfsvoering", "opdrachtgever", "prioritering", "zorgvrager", "toezicht"):
         with pytest.raises(PermissionDenied):
-            start_run(holder_id=world.own.pk, user=world.users[role], method="solver")
+            run_start(holder_id=world.own.pk, user=world.users[role], method="solver")
     assert not ProposalRun.objects.exists()
 
 

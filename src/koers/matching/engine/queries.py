@@ -10,11 +10,18 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
 from koers.matching.managers import pool_holders_visible_to
 from koers.matching.models import Candidate, ProposalRun, Shift
 from koers.matching.reasons import describe
 
 UNFILLED_SHOWN = 50
+
+
+def may_run(user: Any, holder_id: int) -> bool:
+    """Whether `user` may start runs over the holder's pool (she manages it)."""
+    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))
 
 
 def runs_for(user: Any) -> QuerySet[ProposalRun]:

@@ -1,4 +1,4 @@
-"""Runs of the matcher: asking for one (staff who manage the pool). `start_run` makes a
+"""Runs of the matcher: asking for one (staff who manage the pool). `run_start` makes a
 waiting run and, once the transaction commits, enqueues the worker's task
 (`tasks.compute_proposals`, which calls `compute.run_execute`)."""
 
@@ -9,18 +9,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from koers.accounts.policy import Scope, has_capability
-from koers.accounts.roles import Capability
 from koers.core.audit import audit_write
+from koers.matching.engine.queries import may_run
 from koers.matching.engine.tasks import compute_proposals
 from koers.matching.models import ProposalRun, RunMethod, RunStatus
 
 
-def may_run(user: Any, holder_id: int) -> bool:
-    return has_capability(user, Capability.MANAGE_MATCHING, Scope(organisation_id=holder_id))
-
-
-def start_run(
+def run_start(
     *, holder_id: int, user: Any, method: str = RunMethod.SOLVER, remote_addr: str | None = None
 ) -> ProposalRun:
     """A waiting run of `method` over the holder's open requests, computed by the worker

@@ -38,9 +38,7 @@ def runs(request: HttpRequest) -> HttpResponse:
     listing = list_page(
         request, queries.runs_for(request.user), columns=COLUMNS, default_sort="-requested"
     )
-    may_start = any(
-        services.may_run(request.user, h) for h in pool_holders_visible_to(request.user)
-    )
+    may_start = any(queries.may_run(request.user, h) for h in pool_holders_visible_to(request.user))
     return render(
         request,
         "matching/engine/runs.html",
@@ -57,7 +55,7 @@ def run_start(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a method for the run."))
         return redirect(reverse("matching:runs"))
-    run = services.start_run(
+    run = services.run_start(
         holder_id=holder_id,
         user=request.user,
         method=form.cleaned_data["method"],
