@@ -1955,6 +1955,35 @@ def an_availability(world: Any) -> Any:
     return a_candidate(world).availability.get()
 
 
+# --- matching: engine (runs of the matcher) ----------------------------------------------------
+
+# Staff of the pool's holder see runs (with candidates' names in the why-not); those who
+# manage the pool start them. Funders, the board, the prioritiser and the care contact never.
+MATCHING_STAFF = [403, 200, 200, 200, 200, 403, 403, 403, 200, 403, 403, 403]
+MATCHING_STAFF_OWN = [403, 200, 200, 200, 200, 403, 403, 403, 404, 403, 403, 403]
+MATCHING_MANAGERS_POST = [403, 302, 403, 302, 302, 403, 403, 403, 302, 403, 403, 403]
+
+
+def a_proposal_run(world: Any) -> Any:
+    from koers.matching.models import ProposalRun, RunStatus
+
+    return ProposalRun.objects.create(
+        holder=world.own,
+        status=RunStatus.KLAAR,
+        stats={
+            "shifts": 1,
+            "places": 2,
+            "candidates": 0,
+            "eligible_pairs": 0,
+            "used": "solver",
+            "eligibility": {"seconds": 0.01, "peak_mb": 0.1},
+            "greedy": {"filled": 0, "weighted_share": 0.0, "seconds": 0.0, "peak_mb": 0.1},
+            "solver": {"filled": 0, "weighted_share": 0.0, "seconds": 0.0, "peak_mb": 0.1},
+            "unfilled": [{"shift": 0, "missing": 2, "reasons": [{"code": "no_candidates"}]}],
+        },
+    )
+
+
 ROWS += [
     Row(
         "matching:index",
@@ -2084,6 +2113,27 @@ ROWS += [
         "Extra handen: traject wijzigen",
         target=a_matching_trajectory,
         expected=[403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 403],
+    ),
+]
+
+ROWS += [
+    Row(
+        "matching:runs",
+        "Voorstelrondes van de matcher met hun cijfers",
+        expected=MATCHING_STAFF,
+    ),
+    Row(
+        "matching:run",
+        "Een voorstelronde: solver tegen greedy, open plaatsen met waarom",
+        target=a_proposal_run,
+        expected=MATCHING_STAFF_OWN,
+    ),
+    Row(
+        "matching:run_start",
+        "Een voorstelronde laten berekenen (eigen pool)",
+        method="POST",
+        data={"method": "greedy"},
+        expected=MATCHING_MANAGERS_POST,
     ),
 ]
 

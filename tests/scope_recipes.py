@@ -242,6 +242,8 @@ RECIPES: dict[str, Recipe] = {
 OWN_ONLY = {
     "matching:candidate_add": "a candidate in the pool of her own organisation, which the view "
     "takes from her membership (tests/matching/test_candidates.py)",
+    "matching:run_start": "a run over her own organisation's pool, which the view takes from "
+    "her membership (tests/matching/test_engine_runs.py)",
     "atlas:network_recompute": "the network of her own organisation's atlas, which the view "
     "takes from her membership (tests/atlas/test_network_snapshots.py)",
     "accounts:two_factor_remove": "her own second factor",

@@ -38,7 +38,8 @@ from koers.funding.queries.grants import PIPELINE
 from koers.matching.candidates.queries import callback_candidates
 from koers.matching.candidates.views import pool as pool_views
 from koers.matching.candidates.views import records as candidate_views
-from koers.matching.models import Candidate, HelpRequest, Placement, Shift, Trajectory
+from koers.matching.engine import views as matching_run_views
+from koers.matching.models import Candidate, HelpRequest, Placement, ProposalRun, Shift, Trajectory
 from koers.matching.requests import views as request_views
 from koers.matching.trajectories import views as trajectory_views
 from koers.privacy import views as privacy_views
@@ -753,6 +754,36 @@ LISTS += [
         narrowing=lambda world: {"rol": ""},
     ),
 ]
+
+
+def make_proposal_runs(world: World, count: int) -> None:
+    ProposalRun.objects.bulk_create(
+        ProposalRun(
+            holder=world.own,
+            method=["solver", "greedy"][n % 2],
+            status=["klaar", "wachtend", "mislukt"][n % 3],
+            stats={},
+        )
+        for n in range(count)
+    )
+
+
+LISTS += [
+    ListPage(
+        "matching:runs",
+        "medewerker",
+        matching_run_views.COLUMNS,
+        "runs",
+        make_proposal_runs,
+        lambda world: ProposalRun.objects.filter(holder=world.own).count(),
+        {
+            "requested": lambda r: r.requested_at,
+            "method": lambda r: r.method,
+            "status": lambda r: r.status,
+        },
+    ),
+]
+
 SORTS = [
     pytest.param(page, column.key, descending, id=f"{page.url_name}-{'-' * descending}{column.key}")
     for page in LISTS

@@ -230,6 +230,16 @@ def a_project_of_positive_health() -> None:
     )
 
 
+def a_proposal_run() -> None:
+    """One computed run of the matcher over the demo's pool, so its page has a link."""
+    from koers.accounts.policy import own_organisation
+    from koers.accounts.roles import Capability
+    from koers.matching.models import ProposalRun, RunStatus
+
+    holder = own_organisation(User.objects.get(username="directeur"), Capability.VIEW_MATCHING)
+    ProposalRun.objects.create(holder_id=holder, status=RunStatus.KLAAR, stats={})
+
+
 @pytest.fixture(scope="module")
 def built_demo(
     django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
@@ -242,6 +252,7 @@ def built_demo(
     with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         builder.build()
         a_project_of_positive_health()
+        a_proposal_run()
         yield media
         transaction.set_rollback(True)
 

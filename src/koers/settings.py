@@ -284,6 +284,9 @@ PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
 # removed this many days after she made it.
 PUBLIC_ATLAS_HOLDER = os.environ.get("KOERS_PUBLIC_ATLAS_HOLDER", "")
 ATLAS_CONTACT_RETENTION_DAYS = int(os.environ.get("KOERS_ATLAS_CONTACT_RETENTION_DAYS", "183"))
+# Matching (koers.matching.engine): proposals made to a candidate in this many days weigh
+# against proposing her again (the fairness term of the score).
+MATCHING_FAIRNESS_DAYS = int(os.environ.get("KOERS_MATCHING_FAIRNESS_DAYS", "30"))
 
 # Matching (koers.matching): the pool page's targets of available candidates per role
 # ("verzorgende=10,verpleegkundige=10", the plan of 2021), and after how many weeks without

@@ -147,6 +147,11 @@ SECTIONS: tuple[Section, ...] = (
             Page("matching:callbacks", _("Call-back list")),
             Page("matching:requests", _("Requests for extra hands")),
             Page(
+                "matching:runs",
+                _("Proposal runs"),
+                within=("matching:run", "matching:run_start"),
+            ),
+            Page(
                 "matching:campaigns",
                 _("Re-engagement campaigns"),
                 within=("matching:campaign", "matching:campaign_add"),

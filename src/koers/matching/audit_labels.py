@@ -25,4 +25,6 @@ ACTION_LABELS = {
     "campaign.answered": _("Available again (answer to a campaign)"),
     "trajectory.created": _("Trajectory added"),
     "trajectory.saved": _("Trajectory changed"),
+    "run.started": _("Proposal run asked for"),
+    "run.finished": _("Proposal run computed"),
 }

@@ -43,6 +43,13 @@ AGAINST: dict[str, Promise] = {
     "assigned_elsewhere": _("Proposed for another shift at the same time."),
     "outscored": _("Others fitted better (score %(score)s against %(best)s)."),
     "no_candidates": _("Nobody in the pool meets the rules for this shift."),
+    # Why a place stayed open: how many with the role fail first on which rule.
+    "count_stage": _("%(count)s with the role are not deployable."),
+    "count_qualification": _("%(count)s lack a qualification valid on the shift's date."),
+    "count_availability": _("%(count)s are not available at that time."),
+    "count_distance": _("%(count)s live too far away, or their distance is unknown."),
+    "count_overlap": _("%(count)s are already placed at that time."),
+    "count_elsewhere": _("%(count)s who fit were proposed for another shift at the same time."),
 }
 
 
@@ -76,6 +83,15 @@ def _shown(key: str, value: Any) -> Any:
             return value
         # A role is a common noun mid-sentence ("werkt niet als verpleegkundige").
         return label[:1].lower() + label[1:] if key == "role" else label
+    if key == "weekday" and isinstance(value, int) and 0 <= value <= 6:
+        from django.utils.dates import WEEKDAYS
+
+        return str(WEEKDAYS[value]).lower()
+    if key in {"start", "end"} and isinstance(value, str) and "T" in value:
+        try:
+            return date_format(dt.datetime.fromisoformat(value), "DATETIME_FORMAT")
+        except ValueError:
+            return value
     if key in {"day", "until"} and isinstance(value, str):
         try:
             return date_format(dt.date.fromisoformat(value), "SHORT_DATE_FORMAT")

@@ -2,6 +2,7 @@
 URL name stays `matching:<name>`."""
 
 from koers.matching.candidates import urls as candidates
+from koers.matching.engine import urls as engine
 from koers.matching.public import urls as public
 from koers.matching.requests import urls as requests
 from koers.matching.trajectories import urls as trajectories
@@ -11,6 +12,7 @@ app_name = "matching"
 urlpatterns = [
     *candidates.urlpatterns,
     *requests.urlpatterns,
+    *engine.urlpatterns,
     *public.urlpatterns,
     *trajectories.urlpatterns,
 ]
