@@ -123,6 +123,14 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "matching",
+        _("Extra hands"),
+        (
+            Page("matching:proposals", _("Proposals"), within=("matching:proposal_change",)),
+            Page("matching:placements", _("Placements"), within=("matching:placement",)),
+        ),
+    ),
+    Section(
         "money",
         _("Money"),
         (

@@ -7,7 +7,17 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Extra hands")
 
     def ready(self) -> None:
+        import datetime as dt
+
+        from koers.core import schedule
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
+        from koers.matching.placements.tasks import follow_ups_due_task
 
         register_action_labels(ACTION_LABELS)
+        # Both sides of a placement are asked how it went once its shift has ended.
+        schedule.register(
+            schedule.PeriodicJob(
+                "matching.placement_follow_ups", follow_ups_due_task, dt.timedelta(days=1)
+            )
+        )
