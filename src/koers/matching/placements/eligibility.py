@@ -48,21 +48,27 @@ def overlapping_placements(candidate_id: int, starts_at: dt.datetime, ends_at: d
 
 
 def availability_covers_shift(availability: Any, shift: Shift) -> bool:
-    """Whether one availability row covers the whole shift: its weekday, its hours (an end
-    at or before the start runs past midnight) and its period."""
+    """Whether one availability row covers the whole shift: its weekday, its hours and its
+    period. A window whose end is at or before its start runs past midnight and belongs to
+    the weekday it starts on, so a shift's morning may lie in the window of the evening
+    before (available Sunday 22:00–16:00 covers Monday 07:00–15:00)."""
     start = timezone.localtime(shift.starts_at)
     end = timezone.localtime(shift.ends_at)
-    day = start.date()
-    if not availability.weekdays & (1 << day.weekday()):
-        return False
-    if availability.valid_from > day or (
-        availability.valid_until is not None and availability.valid_until < end.date()
-    ):
-        return False
-    opens = dt.datetime.combine(day, availability.start_time, tzinfo=start.tzinfo)
-    closes_on = day if availability.end_time > availability.start_time else day + dt.timedelta(1)
-    closes = dt.datetime.combine(closes_on, availability.end_time, tzinfo=start.tzinfo)
-    return opens <= start and end <= closes
+    overnight = availability.end_time <= availability.start_time
+    anchors = [start.date() - dt.timedelta(1), start.date()] if overnight else [start.date()]
+    for day in anchors:
+        if not availability.weekdays & (1 << day.weekday()):
+            continue
+        if availability.valid_from > start.date() or (
+            availability.valid_until is not None and availability.valid_until < end.date()
+        ):
+            continue
+        opens = dt.datetime.combine(day, availability.start_time, tzinfo=start.tzinfo)
+        closes_on = day + dt.timedelta(1) if overnight else day
+        closes = dt.datetime.combine(closes_on, availability.end_time, tzinfo=start.tzinfo)
+        if opens <= start and end <= closes:
+            return True
+    return False
 
 
 def _candidates_for(shift: Shift) -> QuerySet[Candidate]:

@@ -62,7 +62,7 @@ def _moment(value: dt.datetime) -> str:
 def _open_proposal(proposal_id: int) -> Proposal:
     """The proposal, locked; refused when it was decided already (a second confirmation)."""
     proposal = (
-        Proposal.objects.select_for_update(of=("self",))
+        Proposal.objects.select_for_update(of=("self",), no_key=True)
         .select_related("shift__request")
         .filter(pk=proposal_id)
         .first()
@@ -151,6 +151,7 @@ def _move_stage(candidate: Candidate, stage: str, actor: Any, today: dt.date) ->
     if candidate.stage == stage:
         return
     candidate.stage, candidate.stage_since = stage, today
+    candidate.version += 1  # her row is locked; a form open on her sees it changed
     candidate.save(update_fields=["stage", "stage_since", "version", "updated_at"])
     StageChange.objects.create(candidate=candidate, stage=stage, on=today, by=actor)
 
@@ -167,12 +168,24 @@ def proposal_confirm(
     all its shifts are, an audit entry; after commit, the worker mails her and the care
     organisation."""
     now = now or timezone.now()
-    proposal = _open_proposal(proposal_id)
-    request = proposal.shift.request
+    seen = Proposal.objects.select_related("shift__request").filter(pk=proposal_id).first()
+    if seen is None:
+        raise ValidationError(_("This proposal no longer exists."))
+    request = seen.shift.request
     _check_manager(actor, request.holder_id)
+    # Her row first, then the shift's, then the proposal's: whoever supersedes proposals
+    # (hers at an overlapping time, the shift's once it is full) holds the row every
+    # other confirmation of them must lock first, so two never wait on each other.
+    # NO KEY UPDATE: a proposal or placement naming her may still be inserted meanwhile.
+    candidate = Candidate.objects.select_for_update(no_key=True).get(pk=seen.candidate_id)
+    shift = Shift.objects.select_for_update(no_key=True).get(pk=seen.shift_id)
+    proposal = _open_proposal(proposal_id)
+    request = proposal.shift.request  # as it is now
+    if proposal.status == ProposalStatus.VERVALLEN:
+        # Superseded by another confirmation just now: say what that one did (her time
+        # taken, the shift full) rather than only that it was superseded.
+        _check_confirmable(candidate, shift, request)
     _refuse_unless_open(proposal)
-    shift = Shift.objects.select_for_update().get(pk=proposal.shift_id)
-    candidate = lock_for_edit(Candidate(pk=proposal.candidate_id), None)
     _check_confirmable(candidate, shift, request)
     try:
         with transaction.atomic():
