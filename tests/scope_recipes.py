@@ -259,6 +259,8 @@ OWN_ONLY = {
     "atlas:tie_proposal_dismiss": "hides a derived tie of her own organisation's records",
     "atlas:confirmation": "no account: the contact's own entry, named by the secret in the "
     "address (an unknown secret finds nothing)",
+    "matching:follow_up": "no account: the answer of one side of one placement, named by the "
+    "secret in the address (an unknown secret finds nothing)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation
