@@ -35,6 +35,8 @@ from koers.funding import risk_views
 from koers.funding import views as funding_views
 from koers.funding.models import Grant, GrantKind, GrantStatus, GrantStep, Risk
 from koers.funding.queries.grants import PIPELINE
+from koers.matching.models import Placement, PlacementStatus, Shift
+from koers.matching.placements import views as placement_views
 from koers.privacy import views as privacy_views
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.relations.contacts import views as contact_views
@@ -263,6 +265,37 @@ def make_access_records(world: World, count: int) -> None:
             detail=f"Persoon {n}",
         )
         for n in range(count)
+    )
+
+
+def make_placements(world: World, count: int) -> None:
+    """One candidate's placements on consecutive days (never overlapping), for requests of
+    two organisations, in every status."""
+    from tests.matching import factories_placements as make
+
+    anna = make.candidate(world)
+    requests = [make.help_request(world), make.help_request(world)]
+    requests[1].requester = world.other_org
+    requests[1].save(update_fields=["requester"])
+    start = make.at(dt.date(2030, 1, 1), 7)
+    shifts = Shift.objects.bulk_create(
+        Shift(
+            request=requests[n % 2],
+            starts_at=start + dt.timedelta(days=n),
+            ends_at=start + dt.timedelta(days=n, hours=8),
+        )
+        for n in range(count)
+    )
+    statuses = list(PlacementStatus)
+    Placement.objects.bulk_create(
+        Placement(
+            shift=shift,
+            candidate=anna,
+            starts_at=shift.starts_at,
+            ends_at=shift.ends_at,
+            status=statuses[n % len(statuses)],
+        )
+        for n, shift in enumerate(shifts)
     )
 
 
@@ -560,6 +593,20 @@ LISTS += [
         lambda world: AccessRecord.objects.filter(organisation_id=world.own.pk).count(),
         {"when": lambda r: r.at, "who": lambda r: _full_name(r.user), "action": lambda r: r.action},
         narrowing=lambda world: {"q": "Persoon 1"},
+    ),
+    ListPage(
+        "matching:placements",
+        "medewerker",
+        placement_views.COLUMNS,
+        "placements",
+        make_placements,
+        lambda world: Placement.objects.count(),
+        {
+            "starts": lambda p: p.starts_at,
+            "organisation": lambda p: p.shift.request.requester.name,
+            "status": lambda p: p.status,
+        },
+        narrowing=lambda world: {"wanneer": "komend"},
     ),
 ]
 SORTS = [
