@@ -251,6 +251,37 @@ def a_matching_trajectory(world: Any) -> Any:
     return a_trajectory(world.own, employer=world.care_org)
 
 
+# --- matching: placements ----------------------------------------------------------------------
+
+MATCHING_MANAGERS_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 403]
+MATCHING_WRITES = [403, 302, 403, 302, 302, 403, 403, 403, 404, 403, 403, 403]
+
+
+def a_matching_proposal(world: Any) -> Any:
+    """An open proposal of the world's pool: a nurse for a day shift at the care
+    organisation, in 2030."""
+    from tests.matching import factories_placements as make
+
+    request = make.help_request(world)
+    day = dt.date(2030, 3, 4)
+    return make.proposal(
+        world, make.shift(request, make.at(day, 7), make.at(day, 15)), make.candidate(world)
+    )
+
+
+def a_matching_placement(world: Any) -> Any:
+    from koers.matching.models import Placement
+
+    offer = a_matching_proposal(world)
+    return Placement.objects.create(
+        shift=offer.shift,
+        candidate=offer.candidate,
+        proposal=offer,
+        starts_at=offer.shift.starts_at,
+        ends_at=offer.shift.ends_at,
+    )
+
+
 # --- fixtures the write rows need ------------------------------------------------------------
 
 
@@ -2134,6 +2165,58 @@ ROWS += [
         method="POST",
         data={"method": "greedy"},
         expected=MATCHING_MANAGERS_POST,
+    ),
+]
+
+ROWS += [
+    # --- matching: placements (issue 19, part 4) ---------------------------------------------
+    Row(
+        "matching:proposals",
+        "Extra handen: voorstellen per hulpvraag en dienst, met redenen",
+        expected=MATCHING_STAFF,
+    ),
+    Row(
+        "matching:proposal_confirm",
+        "Extra handen: voorstel bevestigen (plaatsing, mail aan beide kanten)",
+        target=a_matching_proposal,
+        method="POST",
+        expected=MATCHING_WRITES,
+    ),
+    Row(
+        "matching:proposal_decline",
+        "Extra handen: voorstel afwijzen (met reden)",
+        target=a_matching_proposal,
+        method="POST",
+        data={"reason": "Wil liever overdag"},
+        expected=MATCHING_WRITES,
+    ),
+    Row(
+        "matching:proposal_change",
+        "Extra handen: iemand anders voorstellen voor de dienst",
+        target=a_matching_proposal,
+        expected=MATCHING_MANAGERS_OWN,
+    ),
+    Row("matching:placements", "Extra handen: plaatsingen", expected=MATCHING_STAFF),
+    Row(
+        "matching:placement",
+        "Extra handen: een plaatsing met de nazorg",
+        target=a_matching_placement,
+        expected=MATCHING_STAFF_OWN,
+    ),
+    Row(
+        "matching:placement_status",
+        "Extra handen: plaatsing doorgegaan, niet doorgegaan of geannuleerd",
+        target=a_matching_placement,
+        method="POST",
+        data={"status": "geannuleerd", "reason": "Ziek gemeld"},
+        expected=MATCHING_WRITES,
+    ),
+    Row(
+        "matching:follow_up",
+        "Extra handen: nazorgvraag na een plaatsing via de persoonlijke link (zonder account)",
+        target=lambda w: ("onbekend",),
+        expected=[404] * 12,
+        public=True,
     ),
 ]
 

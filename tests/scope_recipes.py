@@ -293,6 +293,8 @@ OWN_ONLY = {
     "matching:trajectory_add": "a trajectory of her own organisation, which the view takes "
     "from her membership; a person of another directory is no choice "
     "(tests/matching/test_trajectories.py)",
+    "matching:follow_up": "no account: the answer of one side of one placement, named by the "
+    "secret in the address (an unknown secret finds nothing)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

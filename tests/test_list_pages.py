@@ -39,7 +39,16 @@ from koers.matching.candidates.queries import callback_candidates
 from koers.matching.candidates.views import pool as pool_views
 from koers.matching.candidates.views import records as candidate_views
 from koers.matching.engine import views as matching_run_views
-from koers.matching.models import Candidate, HelpRequest, Placement, ProposalRun, Shift, Trajectory
+from koers.matching.models import (
+    Candidate,
+    HelpRequest,
+    Placement,
+    PlacementStatus,
+    ProposalRun,
+    Shift,
+    Trajectory,
+)
+from koers.matching.placements import views as placement_views
 from koers.matching.requests import views as request_views
 from koers.matching.trajectories import views as trajectory_views
 from koers.privacy import views as privacy_views
@@ -304,6 +313,37 @@ def make_access_records(world: World, count: int) -> None:
             detail=f"Persoon {n}",
         )
         for n in range(count)
+    )
+
+
+def make_placements(world: World, count: int) -> None:
+    """One candidate's placements on consecutive days (never overlapping), for requests of
+    two organisations, in every status."""
+    from tests.matching import factories_placements as make
+
+    anna = make.candidate(world)
+    requests = [make.help_request(world), make.help_request(world)]
+    requests[1].requester = world.other_org
+    requests[1].save(update_fields=["requester"])
+    start = make.at(dt.date(2030, 1, 1), 7)
+    shifts = Shift.objects.bulk_create(
+        Shift(
+            request=requests[n % 2],
+            starts_at=start + dt.timedelta(days=n),
+            ends_at=start + dt.timedelta(days=n, hours=8),
+        )
+        for n in range(count)
+    )
+    statuses = list(PlacementStatus)
+    Placement.objects.bulk_create(
+        Placement(
+            shift=shift,
+            candidate=anna,
+            starts_at=shift.starts_at,
+            ends_at=shift.ends_at,
+            status=statuses[n % len(statuses)],
+        )
+        for n, shift in enumerate(shifts)
     )
 
 
@@ -752,6 +792,20 @@ LISTS += [
             "ontvangen": lambda r: r.created_at,
         },
         narrowing=lambda world: {"rol": ""},
+    ),
+    ListPage(
+        "matching:placements",
+        "medewerker",
+        placement_views.COLUMNS,
+        "placements",
+        make_placements,
+        lambda world: Placement.objects.count(),
+        {
+            "starts": lambda p: p.starts_at,
+            "organisation": lambda p: p.shift.request.requester.name,
+            "status": lambda p: p.status,
+        },
+        narrowing=lambda world: {"wanneer": "komend"},
     ),
 ]
 

@@ -304,6 +304,12 @@ MATCHING_SIGNUP_HOLDER = os.environ.get("KOERS_MATCHING_SIGNUP_HOLDER", "")
 MATCHING_SIGNUP_DAYS = int(os.environ.get("KOERS_MATCHING_SIGNUP_DAYS", "7"))
 MATCHING_INVITE_DAYS = int(os.environ.get("KOERS_MATCHING_INVITE_DAYS", "30"))
 
+# Matching's placements (koers.matching.placements): how long the follow-up link asking
+# both sides whether a placement happened works (once); the address its mails link to when
+# the daily job sends them (no request to take it from).
+MATCHING_FOLLOW_UP_DAYS = int(os.environ.get("KOERS_MATCHING_FOLLOW_UP_DAYS", "30"))
+SITE_URL = os.environ.get("KOERS_SITE_URL", "http://localhost:8000").rstrip("/")
+
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))

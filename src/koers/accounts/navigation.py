@@ -146,6 +146,8 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Page("matching:callbacks", _("Call-back list")),
             Page("matching:requests", _("Requests for extra hands")),
+            Page("matching:proposals", _("Proposals"), within=("matching:proposal_change",)),
+            Page("matching:placements", _("Placements"), within=("matching:placement",)),
             Page(
                 "matching:runs",
                 _("Proposal runs"),

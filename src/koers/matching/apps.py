@@ -13,6 +13,7 @@ class MatchingConfig(AppConfig):
         from koers.core.audit import register_action_labels
         from koers.matching.audit_labels import ACTION_LABELS
         from koers.matching.measures import register_all
+        from koers.matching.placements.tasks import follow_ups_due_task
         from koers.matching.privacy import register_person_links
         from koers.matching.public.tasks import expire_signups_task
 
@@ -23,5 +24,11 @@ class MatchingConfig(AppConfig):
         schedule.register(
             schedule.PeriodicJob(
                 "matching.signup_expiry", expire_signups_task, dt.timedelta(days=1)
+            )
+        )
+        # Both sides of a placement are asked how it went once its shift has ended.
+        schedule.register(
+            schedule.PeriodicJob(
+                "matching.placement_follow_ups", follow_ups_due_task, dt.timedelta(days=1)
             )
         )

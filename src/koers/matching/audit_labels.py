@@ -27,4 +27,10 @@ ACTION_LABELS = {
     "trajectory.saved": _("Trajectory changed"),
     "run.started": _("Proposal run asked for"),
     "run.finished": _("Proposal run computed"),
+    "placement.confirmed": _("Proposal confirmed: candidate placed"),
+    "placement.status_set": _("Placement status recorded"),
+    "proposal.declined": _("Proposal declined"),
+    "proposal.changed": _("Proposal changed to another candidate"),
+    "follow_up.sent": _("Follow-up link sent after a placement"),
+    "follow_up.answered": _("Follow-up answered"),
 }

@@ -28,6 +28,7 @@ FOR: dict[str, Promise] = {
     "rested": _("Not asked in the last %(days)s days."),
     "asked_before": _("Asked %(times)s times in the last %(days)s days (weighs less)."),
     "same_organisation": _("Worked here before."),
+    "chosen_instead": _("Chosen by a coordinator in place of the proposed candidate."),
 }
 
 # Reasons against: the hard rule she did not meet, or why the place went to someone else.
