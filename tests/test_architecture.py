@@ -307,10 +307,11 @@ def test_known_view_writes_are_still_there() -> None:
 
 # fmt: off
 SERVICE_VERBS = frozenset({
-    "add", "approve", "carry_over", "close", "confirm", "correct", "create", "decide",
+    "add", "approve", "carry_over", "close", "confirm", "correct", "create", "decide", "decline",
     "delete", "end", "enforce", "erase", "export", "finish", "import", "lose", "merge", "move",
     "post", "prepare", "propose", "record", "regenerate", "register", "remake", "remove",
-    "renew", "reopen", "request", "reset", "retry", "return", "review", "save", "send", "set",
+    "renew", "reopen", "replace", "request", "reset", "retry", "return", "review", "save", "send",
+    "set",
     "setup", "sign", "start", "store", "submit", "transition", "update", "verify", "win",
     "withdraw",
 })

@@ -100,15 +100,13 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
 # Object pages of Extra handen (issue 19) whose records the demo does not build yet: its
 # trajectories and a re-engagement campaign come with the demo's part of the issue. Their
 # lists link every one of them (tests/matching/); remove this set once the demo has them.
-AWAITING_DEMO_RECORDS = frozenset(
-    {"matching:campaign", "matching:trajectory", "matching:trajectory_edit"}
-)
 
 # Parts of a page that its own script asks for (htmx, the map's script), not pages: the
 # look-ups of the searchable choices (core/widgets.py) and the map's points and boundaries
 # (GeoJSON, fetched from the page's data attributes). No <a href> links to them.
 FRAGMENTS = frozenset(
     {
+        "directory:municipality_search",
         "directory:person_search",
         "directory:organisation_search",
         "atlas:initiative_search",
@@ -133,7 +131,6 @@ def allowed_pages(role: str) -> set[str]:
         - DOWNLOADS
         - REACHED_BY_REDIRECT
         - LINKED_ONLY_IN_OTHER_STATES
-        - AWAITING_DEMO_RECORDS
         - FRAGMENTS
     )
 
@@ -230,16 +227,6 @@ def a_project_of_positive_health() -> None:
     )
 
 
-def a_proposal_run() -> None:
-    """One computed run of the matcher over the demo's pool, so its page has a link."""
-    from koers.accounts.policy import own_organisation
-    from koers.accounts.roles import Capability
-    from koers.matching.models import ProposalRun, RunStatus
-
-    holder = own_organisation(User.objects.get(username="directeur"), Capability.VIEW_MATCHING)
-    ProposalRun.objects.create(holder_id=holder, status=RunStatus.KLAAR, stats={})
-
-
 @pytest.fixture(scope="module")
 def built_demo(
     django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
@@ -252,7 +239,6 @@ def built_demo(
     with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
         builder.build()
         a_project_of_positive_health()
-        a_proposal_run()
         yield media
         transaction.set_rollback(True)
 

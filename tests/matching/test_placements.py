@@ -136,7 +136,7 @@ def test_a_cancelled_placement_no_longer_holds_her_time(world: World) -> None:
     early = make.shift(request, make.at(DAY, 7), make.at(DAY, 15))
     other = make.shift(make.help_request(world), make.at(DAY, 8), make.at(DAY, 12))
     first = _confirm(world, make.proposal(world, early, anna))
-    services.placement_set_status(
+    services.placement_status_set(
         actor=world.users["medewerker"],
         placement_id=first.pk,
         status=PlacementStatus.GEANNULEERD,
@@ -257,7 +257,7 @@ def test_the_change_lists_only_who_can_take_the_shift(world: World) -> None:
         e.candidate.person.first_name for e in eligible_candidates(monday, excluding=[proposed.pk])
     ]
     assert sorted(names) == ["Bea", "Ilse"]
-    changed = services.proposal_change(
+    changed = services.proposal_replace(
         actor=world.users["medewerker"], proposal_id=offer.pk, candidate_id=fits.pk
     )
     offer.refresh_from_db()
@@ -265,7 +265,7 @@ def test_the_change_lists_only_who_can_take_the_shift(world: World) -> None:
     assert (changed.candidate_id, changed.status) == (fits.pk, ProposalStatus.VOORGESTELD)
     assert {"code": "chosen_instead"} in changed.reasons
     assert "kan deze dienst niet" in _refusal(
-        lambda: services.proposal_change(
+        lambda: services.proposal_replace(
             actor=world.users["medewerker"], proposal_id=changed.pk, candidate_id=busy.pk
         )
     )
@@ -400,7 +400,7 @@ def test_took_place_before_the_shift_began_is_refused(world: World) -> None:
     offer = _open_offer(world)
     placement = _confirm(world, offer)
     message = _refusal(
-        lambda: services.placement_set_status(
+        lambda: services.placement_status_set(
             actor=world.users["medewerker"],
             placement_id=placement.pk,
             status=PlacementStatus.PLAATSGEVONDEN,
@@ -508,7 +508,7 @@ def test_cancelling_needs_a_reason_and_reopens_a_filled_request(world: World) ->
     request.refresh_from_db()
     assert request.status == RequestStatus.OPEN
     message = _refusal(
-        lambda: services.placement_set_status(
+        lambda: services.placement_status_set(
             actor=world.users["medewerker"],
             placement_id=placement.pk,
             status=PlacementStatus.PLAATSGEVONDEN,

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from koers.accounts.models import User
 from koers.core.models import Municipality
 from koers.demo.constants import REFERENCE_DATE
@@ -60,7 +62,53 @@ def build_matching(
     counts["help requests"] = len(requests)
     counts["shifts"] = sum(len(shifts) for _request, shifts in requests)
     counts["trajectories"] = _trajectories(holder, users, organisations, pool)
+    counts["re-engagement invitations"] = _campaign(holder, users)
     loaded(holder, note, **counts)
+    _proposals(holder, users)
+
+
+def _proposals(holder: Organisation, users: dict[str, User]) -> None:
+    """The matcher's proposals for the requests still open on the reference date, as the
+    coordinator would have asked for them that morning: computed by the engine itself."""
+    from koers.matching.engine.compute import run_execute
+    from koers.matching.models import ProposalRun, RunMethod
+
+    run = ProposalRun.objects.create(
+        holder=holder, method=RunMethod.SOLVER, requested_by=users["coordinator-ao"]
+    )
+    morning = timezone.make_aware(dt.datetime.combine(REFERENCE_DATE, dt.time(9)))
+    run_execute(run.pk, now=morning)
+
+
+def _campaign(holder: Organisation, users: dict[str, User]) -> int:
+    """The call-back campaign of early 2021 as a re-engagement mailing to those whose
+    availability had lapsed (example data; the links are dead: no secret is kept)."""
+    import hashlib
+    import secrets
+
+    from koers.matching.models import Candidate, ReengagementCampaign, ReengagementInvite
+
+    lapsed = Candidate.objects.filter(
+        holder=holder, availability__valid_until__lt=REFERENCE_DATE
+    ).distinct()[:12]
+    campaign = ReengagementCampaign.objects.create(
+        holder=holder,
+        name=seed.REENGAGEMENT_CAMPAIGN,
+        message=seed.REENGAGEMENT_MESSAGE,
+        created_by=users["medewerker"],
+    )
+    expires = timezone.make_aware(dt.datetime.combine(REFERENCE_DATE, dt.time(12)))
+    invites = ReengagementInvite.objects.bulk_create(
+        ReengagementInvite(
+            campaign=campaign,
+            candidate=candidate,
+            token_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(),
+            expires_at=expires,
+            answered_at=expires - dt.timedelta(days=20) if n % 3 == 0 else None,
+        )
+        for n, candidate in enumerate(lapsed)
+    )
+    return len(invites)
 
 
 def derive_indicators(plan: Plan) -> None:

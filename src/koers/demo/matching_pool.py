@@ -204,7 +204,7 @@ class PoolBuilder:
         pending.qualifications.append(
             Qualification(
                 kind=Q.VOG,
-                reference=f"afgegeven {since:%d-%m-%Y}",
+                reference=f"afgegeven {since.isoformat()}",
                 valid_from=since,
                 checked_on=since + dt.timedelta(days=3),
             )

@@ -298,3 +298,12 @@ PURPOSE_TRAJECTORY = (
     "Deelnemer aan een coaching- of loopbaantraject (Sterk in je Werk, loopbaanportal, "
     "regionaal contactpunt, werk-naar-werk), met toestemming."
 )
+
+
+# Example data: a re-engagement mailing (the seeds ask for "actief nabellen van kandidaten";
+# the mailing's wording is ours).
+REENGAGEMENT_CAMPAIGN = "Weer beschikbaar? (voorjaar 2021, voorbeeld)"
+REENGAGEMENT_MESSAGE = (
+    "Vorig jaar meldde u zich aan voor Extra Handen voor de Zorg. Bent u weer beschikbaar? "
+    "Geef het door via de persoonlijke link."
+)

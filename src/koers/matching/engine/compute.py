@@ -7,6 +7,7 @@ error; nothing half-stored."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.db import transaction
@@ -20,9 +21,10 @@ from koers.matching.models import Proposal, ProposalRun, ProposalStatus, RunStat
 logger = logging.getLogger(__name__)
 
 
-def run_execute(run_id: int) -> ProposalRun:
+def run_execute(run_id: int, now: dt.datetime | None = None) -> ProposalRun:
     """Compute and store the run's proposals and figures (the worker's task). A run that is
-    not waiting any more (done, or taken by another worker) is left alone."""
+    not waiting any more (done, or taken by another worker) is left alone. `now` (the
+    pool's clock by default) says which shifts are still to come."""
     with transaction.atomic():
         run = ProposalRun.objects.select_for_update().get(pk=run_id)
         if run.status != RunStatus.WACHTEND:
@@ -30,7 +32,7 @@ def run_execute(run_id: int) -> ProposalRun:
         run.status = RunStatus.BEZIG
         run.save(update_fields=["status"])
     try:
-        problem = load_problem(run.holder_id)
+        problem = load_problem(run.holder_id, now)
         outcome = run_matching(problem, run.method)
         with transaction.atomic():
             shift_ids = [s.id for s in problem.shifts if s.places > 0]

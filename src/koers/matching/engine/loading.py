@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from koers.matching import clock
 from koers.matching.distance import centres
 from koers.matching.engine.data import (
     AvailabilityData,
@@ -145,7 +146,7 @@ def pool(holder_id: int, now: dt.datetime, fairness_days: int) -> list[Candidate
 
 
 def load_problem(holder_id: int, now: dt.datetime | None = None) -> Problem:
-    now = now or timezone.now()
+    now = now or clock.now()
     days = settings.MATCHING_FAIRNESS_DAYS
     return Problem(
         candidates=pool(holder_id, now, days),

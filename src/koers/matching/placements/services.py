@@ -279,7 +279,7 @@ def proposal_decline(
 
 
 @transaction.atomic
-def proposal_change(
+def proposal_replace(
     *,
     actor: Any,
     proposal_id: int,
@@ -352,7 +352,7 @@ NEEDS_REASON = (PlacementStatus.NIET_DOORGEGAAN, PlacementStatus.GEANNULEERD)
 
 
 @transaction.atomic
-def placement_set_status(
+def placement_status_set(
     *,
     actor: Any,
     placement_id: int,

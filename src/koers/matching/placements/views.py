@@ -8,7 +8,6 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +18,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.pages import act, attempt, flash_form_errors, shown_again
+from koers.matching import clock
 from koers.matching.models import PlacementStatus
 from koers.matching.placements import queries, services
 from koers.matching.placements.eligibility import eligible_candidates
@@ -115,7 +115,7 @@ def proposal_change(request: HttpRequest, pk: int) -> HttpResponse:
         if attempt(
             request,
             form,
-            lambda cleaned: services.proposal_change(
+            lambda cleaned: services.proposal_replace(
                 actor=request.user,
                 proposal_id=proposal.pk,
                 candidate_id=cleaned["candidate"],
@@ -144,7 +144,7 @@ def placements(request: HttpRequest) -> HttpResponse:
     chosen = PlacementFilterForm(request.GET)
     rows = queries.placements_visible_to(request.user)
     if chosen.is_valid():
-        now = timezone.now()
+        now = clock.now()
         when, status = chosen.cleaned_data["wanneer"], chosen.cleaned_data["status"]
         if when == "komend":
             rows = rows.filter(ends_at__gt=now)
@@ -191,7 +191,7 @@ def placement_status(request: HttpRequest, pk: int) -> HttpResponse:
     if attempt(
         request,
         form,
-        lambda cleaned: services.placement_set_status(
+        lambda cleaned: services.placement_status_set(
             actor=request.user,
             placement_id=record.pk,
             status=cleaned["status"],

@@ -25,6 +25,7 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.forms import Form
 from koers.core.http import client_address
 from koers.core.pages import FORM_PAGE
+from koers.matching import clock
 from koers.matching.models import ReengagementCampaign
 from koers.matching.public import campaign_services, tasks
 from koers.matching.public.queries import (
@@ -90,7 +91,7 @@ def campaign_add(request: HttpRequest) -> HttpResponse:
     """Name and message; posted, the question how many it goes to; confirmed, it is made
     and the worker mails the invitations."""
     holder_id = own_organisation(request.user, Capability.MANAGE_MATCHING)
-    today, now = timezone.localdate(), timezone.now()
+    today, now = clock.today(), timezone.now()
     counts = lapsed_counts(holder_id, today, now)
     form = CampaignForm(request.POST or None)
     intro = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
@@ -14,6 +13,7 @@ from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.listing import Column, list_page
 from koers.directory.models import Organisation
+from koers.matching import clock
 from koers.matching.candidates import queries
 from koers.matching.candidates.access import (
     figure_holders_visible_to,
@@ -34,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
     names = dict(Organisation.objects.filter(pk__in=holder_ids).values_list("pk", "name"))
     chooser = PoolHolderForm(request.GET, holders=[(pk, names.get(pk, "")) for pk in holder_ids])
     holder_id = chooser.holder(holder_ids)
-    today = timezone.localdate()
+    today = clock.today()
     figures = queries.pool_figures(holder_id, today) if holder_id else None
     return render(
         request,
@@ -64,7 +64,7 @@ CALLBACK_COLUMNS = (
 def callbacks(request: HttpRequest) -> HttpResponse:
     """Whom to call back, and why, in her own organisation's pool."""
     holder_id = own_organisation(request.user, Capability.VIEW_MATCHING)
-    today = timezone.localdate()
+    today = clock.today()
     rows = queries.callback_candidates(holder_id, today).select_related("person")
     listing = list_page(request, rows, columns=CALLBACK_COLUMNS, default_sort="contact")
     log_access(

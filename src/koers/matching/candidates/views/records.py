@@ -8,7 +8,6 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,6 +19,7 @@ from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.versioning import versioned_edit
 from koers.directory.models import Organisation
+from koers.matching import clock
 from koers.matching.candidates import queries, services
 from koers.matching.candidates.access import get_candidate_for_user, may_manage_pool
 from koers.matching.candidates.forms import (
@@ -62,9 +62,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(route=chosen["route"])
     if chosen.get("beschikbaar"):
         own, _funding = organisations_with(request.user, Capability.VIEW_MATCHING)
-        rows = rows.filter(
-            queries.available_today_q(sorted(own), timezone.localdate(), chosen.get("rol"))
-        )
+        rows = rows.filter(queries.available_today_q(sorted(own), clock.today(), chosen.get("rol")))
     listing = list_page(request, rows, columns=COLUMNS, default_sort="name")
     log_access(
         request,
@@ -89,7 +87,7 @@ def candidates(request: HttpRequest) -> HttpResponse:
 @require_GET
 def candidate(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_candidate_for_user(request.user, pk)
-    today = timezone.localdate()
+    today = clock.today()
     if record.person:
         log_access(request, AccessAction.VIEW, [record.person])
     return render(
@@ -115,7 +113,7 @@ def candidate(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_add(request: HttpRequest) -> HttpResponse:
     """A new candidate in her own organisation's pool (the holder comes from her membership)."""
     holder_id = own_organisation(request.user, Capability.MANAGE_MATCHING)
-    today = timezone.localdate()
+    today = clock.today()
     form = CandidateAddForm(
         request.POST or None, initial={"signed_up_on": today, "consent_given_on": today}
     )
@@ -188,7 +186,7 @@ def candidate_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_step(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a step of the funnel: the stages that may follow hers are the choices."""
     record = _managed_candidate(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     form = FunnelStepForm(request.POST or None, initial={"on": today}, current=record.stage)
     return service_form_page(
         request,
@@ -218,7 +216,7 @@ def candidate_step(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_call(request: HttpRequest, pk: int) -> HttpResponse:
     """Log a call to her; reached, she counts as spoken to that day."""
     record = _managed_candidate(request, pk)
-    today = timezone.localdate()
+    today = clock.today()
     form = CallForm(request.POST or None, initial={"called_on": today})
     return service_form_page(
         request,
