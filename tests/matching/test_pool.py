@@ -59,6 +59,35 @@ def test_available_means_deployable_with_role_qualification_and_availability(
     assert set(available_candidates(world.own.pk, today, CareRole.VERPLEEGKUNDIGE)) == {nurse}
 
 
+def test_a_confirmed_placement_books_her_for_the_days_it_touches(world: World) -> None:
+    """Placed on the night of the 15th to the 16th, she is booked on both days and counts
+    again on the 17th; a cancelled placement books nothing."""
+    from koers.matching.models import HelpRequest, Placement, PlacementStatus, Shift
+
+    day = timezone.localdate() + dt.timedelta(days=10)
+    nurse = available_candidate(world.own, CareRole.VERPLEEGKUNDIGE, kind=QualificationKind.BIG)
+    request = HelpRequest.objects.create(
+        holder=world.own, requester=world.care_org, role="verpleegkundige", municipality=almere()
+    )
+    night = timezone.make_aware(dt.datetime.combine(day, dt.time(23)))
+    shift = Shift.objects.create(
+        request=request, starts_at=night, ends_at=night + dt.timedelta(hours=8)
+    )
+    placement = Placement.objects.create(
+        shift=shift, candidate=nurse, starts_at=shift.starts_at, ends_at=shift.ends_at
+    )
+
+    def counted(on: dt.date) -> int:
+        return available_by_role(world.own.pk, on)["verpleegkundige"]
+
+    assert counted(day) == counted(day + dt.timedelta(days=1)) == 0
+    assert counted(day + dt.timedelta(days=2)) == 1
+    assert not available_candidates(world.own.pk, day, CareRole.VERPLEEGKUNDIGE).exists()
+    placement.status = PlacementStatus.GEANNULEERD
+    placement.save()
+    assert counted(day) == 1
+
+
 def test_an_expired_qualification_stops_counting_the_day_after(world: World) -> None:
     today = timezone.localdate()
     available_candidate(world.own, CareRole.VERZORGENDE, valid_until=today)

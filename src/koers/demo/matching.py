@@ -27,6 +27,7 @@ from koers.demo.directory import loaded
 from koers.demo.matching_pool import PoolBuilder, aware_at
 from koers.demo.seed_data import matching as seed
 from koers.directory.models import Organisation, OrganisationKind, Person
+from koers.matching import clock
 from koers.matching.models import (
     Candidate,
     HelpRequest,
@@ -76,7 +77,7 @@ def _proposals(holder: Organisation, users: dict[str, User]) -> None:
     run = ProposalRun.objects.create(
         holder=holder, method=RunMethod.SOLVER, requested_by=users["coordinator-ao"]
     )
-    morning = timezone.make_aware(dt.datetime.combine(REFERENCE_DATE, dt.time(9)))
+    morning = timezone.make_aware(dt.datetime.combine(REFERENCE_DATE, clock.REFERENCE_HOUR))
     run_execute(run.pk, now=morning)
 
 

@@ -18,10 +18,13 @@ def today() -> dt.date:
     return default_reference()
 
 
+# An installation standing on a reference date stands on it at this hour, whatever the
+# real time of day: what is still to come (open shifts) is then the same all day.
+REFERENCE_HOUR = dt.time(9)
+
+
 def now() -> dt.datetime:
-    """The real moment, moved to the reference date when the installation has one (the
-    time of day kept, so "after now" still moves during a demo's day)."""
-    moment = timezone.localtime()
+    """The real moment, or 09:00 on the reference date when the installation has one."""
     if not settings.REFERENCE_DATE:
-        return moment
-    return moment.replace(year=today().year, month=today().month, day=today().day)
+        return timezone.localtime()
+    return timezone.make_aware(dt.datetime.combine(today(), REFERENCE_HOUR))
