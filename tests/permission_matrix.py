@@ -264,9 +264,11 @@ def a_matching_proposal(world: Any) -> Any:
 
     request = make.help_request(world)
     day = dt.date(2030, 3, 4)
-    return make.proposal(
+    proposal = make.proposal(
         world, make.shift(request, make.at(day, 7), make.at(day, 15)), make.candidate(world)
     )
+    make.candidate(world)  # someone else who could take it, so "someone else" offers her
+    return proposal
 
 
 def a_matching_placement(world: Any) -> Any:

@@ -45,6 +45,12 @@ class Recipe:
     twin: str | None = None
 
 
+def _someone_else(proposal: Any) -> int:
+    from koers.matching.placements.eligibility import eligible_candidates
+
+    return int(eligible_candidates(proposal.shift, excluding=[proposal.candidate_id])[0].pk)
+
+
 def a_frozen_activity(world: World) -> Any:
     from koers.plans.models import AnnualPlanStatus
 
@@ -172,6 +178,8 @@ RECIPES: dict[str, Recipe] = {
         editor="prioritering",
         values=lambda w, o: {"priority": "3", "priority_note": "Uitbraak"},
     ),
+    # Someone else for the shift: the first the page offers besides the proposed one.
+    "matching:proposal_change": Recipe(values=lambda w, o: {"candidate": str(_someone_else(o))}),
     "work:products": Recipe(
         values=lambda w, o: {"title": "Verslag", "kind": "report", "link": "https://example.org/v"}
     ),

@@ -40,6 +40,7 @@ PUBLIC_BY_SECRET = {
     "atlas:confirmation",
     "matching:signup_confirm",
     "matching:available_again",
+    "matching:follow_up",
 }
 # Public only where the installation opts in (KOERS_PUBLIC_ATLAS, off by default and here):
 # otherwise they do not exist for anyone.

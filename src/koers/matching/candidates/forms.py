@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
 from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.matching.funnel import NEEDS_REASON, NEEDS_REFERRAL, next_stages
 from koers.matching.models import (
@@ -56,9 +57,7 @@ class CandidateFields(Form):
         choices=CareRole.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality of residence"), queryset=Municipality.objects.all()
-    )
+    municipality = municipality_field(label=_("Municipality of residence"))
     max_travel_km = forms.IntegerField(
         label=_("Travels up to (km)"),
         min_value=0,
@@ -275,9 +274,10 @@ class CandidateFilterForm(Form):
     rol = forms.ChoiceField(
         label=_("Role"), choices=[("", _("All")), *CareRole.choices], required=False
     )
+    # Only where candidates live: a filter of all 342 municipalities would mostly find none.
     gemeente = forms.ModelChoiceField(
         label=_("Municipality"),
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.filter(pool_candidates__isnull=False).distinct(),
         required=False,
         empty_label=_("All"),
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import Form
-from koers.core.models import Municipality
+from koers.core.municipality_fields import municipality_field
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.matching.models import CareRole, Priority, QualificationKind, RequestStatus
 from koers.matching.requests.shifts import ShiftTime, parse_shift_lines
@@ -60,9 +60,7 @@ class RequestForm(Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Each person must hold every ticked qualification, valid on the shift's date."),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all()
-    )
+    municipality = municipality_field(label=_("Municipality"))
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     description = forms.CharField(
         label=_("Description"),
