@@ -55,6 +55,13 @@ JSON_NOT_TEXT = {
     "core.AuditEntry.changes": "the audit trail, which no export writes",
     "core.MunicipalityBoundary.geometry": "coordinates of municipal boundaries, numbers",
     "funding.BudgetTableRow.cells": "amounts, as decimal strings",
+    "matching.HelpRequest.required_qualifications": "codes of qualification kinds, shown by "
+    "their labels",
+    "matching.PendingSignup.answers": "a sign-up's answers until she confirms, which no "
+    "export writes",
+    "matching.Proposal.reasons": "reason codes with figures, rendered through their "
+    "translated sentences (escaped), which no export writes",
+    "matching.ProposalRun.stats": "figures of a run of the matcher, which no export writes",
     "plans.Indicator.measure_params": "parameters the derived measure reads",
     "reports.ReportSnapshot.content": "made from the records when a report is sent",
 }

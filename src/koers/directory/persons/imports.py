@@ -43,6 +43,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from koers.core import tables
 from koers.core.privacy import LawfulBasis
@@ -192,6 +193,20 @@ def _check_row(
         )
 
 
+# A reason names at most this many look-alikes: the rest as a count, so a cell of the failing
+# rows stays readable (and within a spreadsheet's and csv's limits) however many match.
+NAMED_AT_MOST = 5
+
+
+def _named(twins: list[Person]) -> str:
+    names = ", ".join(map(str, twins[:NAMED_AT_MOST]))
+    rest = len(twins) - NAMED_AT_MOST
+    if rest <= 0:
+        return names
+    more = ngettext("and %(count)s more", "and %(count)s more", rest) % {"count": rest}
+    return f"{names} {more}"
+
+
 def _check_duplicates(
     row: tables.ImportRow,
     report: Report,
@@ -206,7 +221,7 @@ def _check_duplicates(
         report.look_alikes.extend(twins)
         row.problems.append(
             _("Koers already has a person with this e-mail address: %(names)s.")
-            % {"names": ", ".join(map(str, twins))}
+            % {"names": _named(twins)}
         )
     elif email in seen.emails:
         row.problems.append(
@@ -216,7 +231,7 @@ def _check_duplicates(
         report.look_alikes.extend(twins)
         row.problems.append(
             _("Koers already has %(names)s at %(organisation)s.")
-            % {"names": ", ".join(map(str, twins)), "organisation": organisation}
+            % {"names": _named(twins), "organisation": organisation}
         )
     elif organisation_id is not None and (organisation_id, key) in seen.names:
         row.problems.append(
