@@ -35,6 +35,10 @@ COLUMNS = (
 @requires(Capability.VIEW_MATCHING)
 @require_GET
 def runs(request: HttpRequest) -> HttpResponse:
+    return _runs_page(request, RunStartForm())
+
+
+def _runs_page(request: HttpRequest, form: RunStartForm, status: int = 200) -> HttpResponse:
     listing = list_page(
         request, queries.runs_for(request.user), columns=COLUMNS, default_sort="-requested"
     )
@@ -42,7 +46,8 @@ def runs(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "matching/engine/runs.html",
-        {"listing": listing, "runs": listing.rows, "may_start": may_start, "form": RunStartForm()},
+        {"listing": listing, "runs": listing.rows, "may_start": may_start, "form": form},
+        status=status,
     )
 
 
@@ -52,9 +57,8 @@ def run_start(request: HttpRequest) -> HttpResponse:
     """Staff who manage the pool ask for a run over their organisation's open requests."""
     holder_id = own_organisation(request.user, Capability.MANAGE_MATCHING)
     form = RunStartForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a method for the run."))
-        return redirect(reverse("matching:runs"))
+    if not form.is_valid():  # the page again, with the reason at the field (400)
+        return _runs_page(request, form, status=400)
     run = services.run_start(
         holder_id=holder_id,
         user=request.user,
