@@ -17,6 +17,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# The de-identifier's lookup data, built once here rather than on the first signal.
+	$(BIN)/koers prepare_scrubber
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself

@@ -24,6 +24,13 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.permission_matrix_admin import admin_rows
+from tests.signals import matrix_agenda as signals_matrix_agenda
+from tests.signals import matrix_analysis as signals_matrix_analysis
+from tests.signals import matrix_cases as signals_matrix_cases
+from tests.signals import matrix_categories as signals_matrix_categories
+from tests.signals import matrix_classify as signals_matrix_classify
+from tests.signals import matrix_entry as signals_matrix_entry
+from tests.signals import matrix_public as signals_matrix_public
 
 ROLES = [
     "beheerder",
@@ -2223,6 +2230,18 @@ ROWS += [
 ]
 
 ROWS += admin_rows(Row)
+
+# Signals: each part's rows in its own module (tests/signals/matrix_*.py).
+for _part in (
+    signals_matrix_entry,
+    signals_matrix_public,
+    signals_matrix_classify,
+    signals_matrix_analysis,
+    signals_matrix_agenda,
+    signals_matrix_categories,
+    signals_matrix_cases,
+):
+    ROWS += _part.rows(Row)
 
 # 400: reached, and the form as the row sends it refused on its page.
 OUTCOME_WORDS = {200: "ja", 302: "ja", 400: "ja", 403: "nee", 404: "—", 405: "nee"}

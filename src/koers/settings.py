@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "koers.funding",
     "koers.atlas",
     "koers.matching",
+    "koers.signals",
     "koers.reports",
     "koers.demo",
 ]
@@ -284,6 +285,27 @@ PUBLIC_SPINNENWEB = env_bool("KOERS_PUBLIC_SPINNENWEB", False)
 # removed this many days after she made it.
 PUBLIC_ATLAS_HOLDER = os.environ.get("KOERS_PUBLIC_ATLAS_HOLDER", "")
 ATLAS_CONTACT_RETENTION_DAYS = int(os.environ.get("KOERS_ATLAS_CONTACT_RETENTION_DAYS", "183"))
+# Signals (koers.signals). The municipalities a signal may be about: province codes and
+# municipality codes, comma-separated (Flevoland, and 't Gooi for OCO Wlz).
+SIGNALS_REGION = os.environ.get(
+    "KOERS_SIGNALS_REGION", "PV24,GM0376,GM0402,GM0406,GM0417,GM1696,GM1942"
+).split(",")
+# What scrubs free text before it is saved: "deduce" (the Dutch de-identifier, about 1 GB
+# per process, loaded once) with our rules, or "rules" alone for a small server.
+SIGNALS_SCRUBBER = os.environ.get("KOERS_SIGNALS_SCRUBBER", "deduce")
+# A count of signals below this is shown as "< 5" in every figure.
+SIGNALS_SMALL_COUNT = int(os.environ.get("KOERS_SIGNALS_SMALL_COUNT", "5"))
+# The public signal form (no account): off unless the installation opts in; whose signals
+# it collects (an organisation's slug; empty: the one organisation that keeps signals).
+PUBLIC_SIGNAL_FORM = os.environ.get("KOERS_PUBLIC_SIGNAL_FORM", "") == "1"
+SIGNALS_PUBLIC_HOLDER = os.environ.get("KOERS_SIGNALS_PUBLIC_HOLDER", "")
+# How long a resident's contact details for hearing back are kept (days).
+SIGNALS_CONTACT_DAYS = int(os.environ.get("KOERS_SIGNALS_CONTACT_DAYS", "180"))
+# The classifier: labelled signals needed per category before it suggests, and the
+# confidence below which it suggests the main category only.
+SIGNALS_MIN_PER_CATEGORY = int(os.environ.get("KOERS_SIGNALS_MIN_PER_CATEGORY", "10"))
+SIGNALS_SUGGESTION_THRESHOLD = float(os.environ.get("KOERS_SIGNALS_SUGGESTION_THRESHOLD", "0.6"))
+
 # Matching (koers.matching.engine): proposals made to a candidate in this many days weigh
 # against proposing her again (the fairness term of the score).
 MATCHING_FAIRNESS_DAYS = int(os.environ.get("KOERS_MATCHING_FAIRNESS_DAYS", "30"))

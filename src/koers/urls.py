@@ -15,6 +15,7 @@ urlpatterns = [
     path("privacy/", include("koers.privacy.urls")),
     path("atlas/", include("koers.atlas.urls")),
     path("extra-handen/", include("koers.matching.urls")),
+    path("signalen/", include("koers.signals.urls")),
     path("", include("koers.directory.urls")),
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),

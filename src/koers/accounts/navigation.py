@@ -170,6 +170,14 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "signals",
+        _("Signals"),
+        # Each part of koers.signals adds its pages here, in this order: signals, public
+        # form (none), analysis, agenda and meetings, client support, hearing back,
+        # categories, classification.
+        (),
+    ),
+    Section(
         "money",
         _("Money"),
         (

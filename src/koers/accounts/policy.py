@@ -117,5 +117,24 @@ def own_organisation(user: Any, capability: Capability) -> int:
     return min(own)
 
 
+def reach(user: Any, capability: Capability) -> dict[int, frozenset[int] | None]:
+    """Where the user holds `capability` as staff: per organisation, the programmes she
+    holds it for, or None for the whole organisation. For querysets that must apply the
+    same programme rule `has_capability` applies to one record."""
+    result: dict[int, frozenset[int] | None] = {}
+    for grant in grants_of(user):
+        if capability not in ROLE_CAPABILITIES[grant.role]:
+            continue
+        if grant.role in FUNDER_ROLES or grant.role in REQUESTER_ROLES:
+            continue
+        if grant.role == Role.COORDINATOR and capability in PROGRAMME_SCOPED:
+            known = result.get(grant.organisation_id, frozenset())
+            if known is not None:
+                result[grant.organisation_id] = known | grant.programme_ids
+        else:
+            result[grant.organisation_id] = None
+    return result
+
+
 def roles_of(user: Any) -> set[Role]:
     return {grant.role for grant in grants_of(user)}

@@ -73,6 +73,18 @@ class Capability(models.TextChoices):
         "request_hands",
         _("Submit requests for extra hands and see who is proposed for them"),
     )
+    VIEW_SIGNALS = "view_signals", _("View residents' signals, their analysis and agenda items")
+    RECORD_SIGNALS = "record_signals", _("Record residents' and clients' signals")
+    MANAGE_SIGNALS = (
+        "manage_signals",
+        _("Interpret signals, keep their categories and classifier, and set the agenda"),
+    )
+    VIEW_SIGNAL_FIGURES = (
+        "view_signal_figures",
+        _("View the figures of signals (counts, small numbers hidden)"),
+    )
+    SUPPORT_CLIENTS = "support_clients", _("Give client support: keep one's own cases")
+    SUPERVISE_CASES = "supervise_cases", _("Open the client support cases of one's programme")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -108,10 +120,17 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.SIGN_REPORTS,
             C.VIEW_ATLAS,
             C.EDIT_ATLAS,
+            C.VIEW_SIGNALS,
+            C.RECORD_SIGNALS,
+            C.MANAGE_SIGNALS,
+            C.VIEW_SIGNAL_FIGURES,
+            C.SUPPORT_CLIENTS,
+            C.SUPERVISE_CASES,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
         {
+            C.VIEW_SIGNAL_FIGURES,
             C.VIEW_MATCHING,
             C.VIEW_MATCHING_FIGURES,
             C.VIEW_PLANS,
@@ -150,6 +169,12 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.PREPARE_REPORTS,
             C.VIEW_ATLAS,
             C.EDIT_ATLAS,
+            C.VIEW_SIGNALS,
+            C.RECORD_SIGNALS,
+            C.MANAGE_SIGNALS,
+            C.VIEW_SIGNAL_FIGURES,
+            C.SUPPORT_CLIENTS,
+            C.SUPERVISE_CASES,
         }
     ),
     Role.MEDEWERKER: frozenset(
@@ -164,6 +189,10 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.RECORD_HOURS,
             C.VIEW_ATLAS,
             C.EDIT_ATLAS,
+            C.VIEW_SIGNALS,
+            C.RECORD_SIGNALS,
+            C.VIEW_SIGNAL_FIGURES,
+            C.SUPPORT_CLIENTS,
         }
     ),
     # A funder's official sees the grants and budget lines of her own organisation only, and
@@ -176,10 +205,18 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.DISCUSS_ACTIVITY,
             C.VIEW_ATLAS,
             C.VIEW_MATCHING_FIGURES,
+            C.VIEW_SIGNAL_FIGURES,
         }
     ),
     Role.TOEZICHT: frozenset(
-        {C.VIEW_PLANS, C.ADVISE_ANNUAL_PLAN, C.VIEW_FUNDING, C.VIEW_ATLAS, C.VIEW_MATCHING_FIGURES}
+        {
+            C.VIEW_PLANS,
+            C.ADVISE_ANNUAL_PLAN,
+            C.VIEW_FUNDING,
+            C.VIEW_ATLAS,
+            C.VIEW_MATCHING_FIGURES,
+            C.VIEW_SIGNAL_FIGURES,
+        }
     ),
     # Sets priorities on the requests of the organisation that runs the matching (her
     # membership is there); sees requests and organisations, never candidates.
@@ -199,6 +236,8 @@ PROGRAMME_SCOPED = frozenset(
         C.REPORT_PROGRESS,
         C.DISCUSS_ACTIVITY,
         C.MANAGE_PROJECTS,
+        # Her programme's client support cases (the director opens all of them).
+        C.SUPERVISE_CASES,
     }
 )
 

@@ -35,6 +35,22 @@ def _programme_visibility(user: Any, prefix: str = "") -> models.Q:
     return condition
 
 
+def holders_visible_to(user: Any, capability: Capability) -> set[int]:
+    """The organisations whose records of `capability` `user` may see: her own (staff and
+    the board) and, for a funder's official, those whose programmes her organisation funds.
+    The apps' figure pages (atlas, matching, signals) start from this one rule."""
+    own, funding = organisations_with(user, capability)
+    holders = set(own)
+    if funding:
+        programme = apps.get_model("plans", "Programme")
+        holders |= set(
+            programme.funders.through.objects.filter(organisation_id__in=funding).values_list(
+                "programme__plan__organisation_id", flat=True
+            )
+        )
+    return holders
+
+
 class ProgrammeQuerySet(models.QuerySet[_Row], Generic[_Row]):
     def visible_to(self, user: Any) -> ProgrammeQuerySet[_Row]:
         return self.filter(_programme_visibility(user))

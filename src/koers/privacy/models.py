@@ -20,6 +20,8 @@ class AccessAction(models.TextChoices):
     # Her access history (or the log's records about her) downloaded: who looked at who
     # looked at her is itself access to her data.
     HISTORY = "history", _("access history downloaded")
+    # Tried to open a record she may not (answered 404): the attempt is logged too.
+    REFUSED = "refused", _("refused")
 
 
 class AccessRecord(AppendOnlyModel):

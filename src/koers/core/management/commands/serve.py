@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
+from koers.core import warmup
+
 
 class KoersServer(BaseApplication):
     def __init__(self, options: dict[str, Any]) -> None:
@@ -43,6 +45,8 @@ class Command(BaseCommand):
         if not options["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Loaded once here, shared by the forked workers (see koers.core.warmup).
+        warmup.run_all()
         self.stdout.write(f"Koers serves on http://{options['host']}:{options['port']}/")
         KoersServer(
             {
