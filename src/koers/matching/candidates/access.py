@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.shortcuts import get_object_or_404
 
-from koers.accounts.policy import Scope, has_capability, organisations_with
+from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.matching.models import Availability, Candidate, Qualification
+from koers.plans.managers import holders_visible_to
 
 
 def get_candidate_for_user(user: Any, pk: int) -> Candidate:
@@ -52,12 +52,5 @@ def sees_pool_records(user: Any, holder_id: int) -> bool:
 
 
 def figure_holders_visible_to(user: Any) -> list[int]:
-    """The holders whose pool figures `user` may see: her own organisation's (staff and the
-    board), and those whose programmes her funder organisation funds."""
-    own, funding = organisations_with(user, Capability.VIEW_MATCHING_FIGURES)
-    holders = set(own)
-    if funding:
-        programme = apps.get_model("plans", "Programme")
-        funded = programme.funders.through.objects.filter(organisation_id__in=funding)
-        holders |= set(funded.values_list("programme__plan__organisation_id", flat=True))
-    return sorted(holders)
+    """The holders whose pool figures `user` may see (`holders_visible_to`), in order."""
+    return sorted(holders_visible_to(user, Capability.VIEW_MATCHING_FIGURES))

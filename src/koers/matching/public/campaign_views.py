@@ -26,11 +26,11 @@ from koers.core.forms import Form
 from koers.core.http import client_address
 from koers.core.pages import FORM_PAGE
 from koers.matching import clock
+from koers.matching.candidates.access import figure_holders_visible_to
 from koers.matching.models import ReengagementCampaign
 from koers.matching.public import campaign_services, tasks
 from koers.matching.public.queries import (
     campaigns_of,
-    figure_holders_visible_to,
     lapsed_counts,
     may_manage_pool,
     sees_pool,

@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from koers.accounts.policy import Scope, has_capability, organisations_with
+from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
 from koers.matching.models import (
     Availability,
@@ -76,22 +75,6 @@ def campaigns_of(holder_ids: Any) -> QuerySet[ReengagementCampaign]:
             answered=Count("invites", filter=Q(invites__answered_at__isnull=False)),
         )
     )
-
-
-def figure_holders_visible_to(user: Any) -> set[int]:
-    """The pools whose figures `user` may see: her own organisation's (staff and the board,
-    VIEW_MATCHING_FIGURES) and, for a funder's official, those of the organisations whose
-    programmes her organisation funds. Names are a further question (`sees_pool`)."""
-    own, funding = organisations_with(user, Capability.VIEW_MATCHING_FIGURES)
-    holders = set(own)
-    if funding:
-        programme = apps.get_model("plans", "Programme")
-        holders |= set(
-            programme.funders.through.objects.filter(organisation_id__in=funding).values_list(
-                "programme__plan__organisation_id", flat=True
-            )
-        )
-    return holders
 
 
 def sees_pool(user: Any, holder_id: int) -> bool:
