@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from koers.matching import clock
@@ -39,13 +39,26 @@ OPEN_REQUESTS = (RequestStatus.NIEUW, RequestStatus.OPEN)
 
 def open_shifts(holder_id: int, now: dt.datetime) -> list[ShiftData]:
     """Shifts of the holder's open requests that start after `now` and still have places."""
-    rows = (
+    return _shift_data(
         Shift.objects.filter(
             request__holder_id=holder_id,
             request__status__in=OPEN_REQUESTS,
             starts_at__gt=now,
         )
-        .annotate(placed=Count("placements", filter=Q(placements__status__in=HOLDING_PLACEMENT)))
+    )
+
+
+def shift_data(shift_id: int) -> ShiftData:
+    """One shift as the rules see it, whatever its request's status (a change of proposal
+    asks about the shift it is for)."""
+    return _shift_data(Shift.objects.filter(pk=shift_id))[0]
+
+
+def _shift_data(shifts: QuerySet[Shift]) -> list[ShiftData]:
+    rows = (
+        shifts.annotate(
+            placed=Count("placements", filter=Q(placements__status__in=HOLDING_PLACEMENT))
+        )
         .values_list(
             "id",
             "request_id",
@@ -90,9 +103,17 @@ def open_shifts(holder_id: int, now: dt.datetime) -> list[ShiftData]:
     ]
 
 
-def pool(holder_id: int, now: dt.datetime, fairness_days: int) -> list[CandidateData]:
-    """The holder's candidates (erased ones left out) with what the rules need."""
+def pool(
+    holder_id: int,
+    now: dt.datetime,
+    fairness_days: int,
+    candidate_ids: list[int] | None = None,
+) -> list[CandidateData]:
+    """The holder's candidates (erased ones left out; only `candidate_ids` when given) with
+    what the rules need."""
     held = Q(candidate__holder_id=holder_id, candidate__erased_on__isnull=True)
+    if candidate_ids is not None:
+        held &= Q(candidate_id__in=candidate_ids)
     roles: dict[int, set[str]] = defaultdict(set)
     for cid, role in CandidateRole.objects.filter(held).values_list("candidate_id", "role"):
         roles[cid].add(role)
@@ -125,9 +146,10 @@ def pool(holder_id: int, now: dt.datetime, fairness_days: int) -> list[Candidate
         .distinct()
     ):
         worked[cid].add(requester)
-    rows = Candidate.objects.filter(holder_id=holder_id, erased_on__isnull=True).values_list(
-        "id", "stage", "municipality__code", "max_travel_km"
-    )
+    candidates = Candidate.objects.filter(holder_id=holder_id, erased_on__isnull=True)
+    if candidate_ids is not None:
+        candidates = candidates.filter(pk__in=candidate_ids)
+    rows = candidates.values_list("id", "stage", "municipality__code", "max_travel_km")
     return [
         CandidateData(
             id=pk,
