@@ -67,7 +67,7 @@ def test_a_resident_sends_a_signal_without_an_account(public: Any) -> None:
     sent = client.post(FORM, answers())
 
     assert page.status_code == 200
-    assert page["Cache-Control"] == "private, no-store"
+    assert "no-store" in page["Cache-Control"]
     assert sent.status_code == 302 and sent["Location"] == THANKS
     assert client.get(THANKS).status_code == 200
     signal = Signal.objects.get()

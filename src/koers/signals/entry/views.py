@@ -123,7 +123,8 @@ def signal_add(request: HttpRequest) -> HttpResponse:
     """The one-minute form. The text is scrubbed before it is saved; the classifier's
     suggestion (shown while typing) is kept beside her choice, which is final."""
     holder = recording_holder(request.user)
-    form = SignalForm(request.POST or None, holder_id=holder.pk)
+    posted = request.POST if request.method == "POST" else None
+    form = SignalForm(posted, holder_id=holder.pk)
     if request.method == "POST" and form.is_valid():
         shown = suggestion_for(holder.pk, form.cleaned_data["description"])
         try:
@@ -205,9 +206,8 @@ def signal_interpret(request: HttpRequest, pk: int) -> HttpResponse:
         "category": signal.category_id or (suggested.pk if suggested else None),
         "version": signal.version,
     }
-    form = InterpretForm(
-        request.POST or None, initial=initial, holder_id=signal.holder_id, keep=signal.category
-    )
+    posted = request.POST if request.method == "POST" else None
+    form = InterpretForm(posted, initial=initial, holder_id=signal.holder_id, keep=signal.category)
 
     def save(cleaned: dict[str, Any]) -> Signal:
         category = chosen_category(signal.holder_id, cleaned["category"])
