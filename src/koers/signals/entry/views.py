@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
@@ -155,9 +155,12 @@ def _scrubbed_message(signal: Signal) -> str:
     removed = sum(signal.scrubbed.values())
     if not removed:
         return _("The signal has been recorded.")
-    return _(
-        "The signal has been recorded. %(count)s piece(s) of personal data were taken out "
-        "of the text."
+    return ngettext(
+        "The signal has been recorded. %(count)s piece of personal data was taken out of "
+        "the text.",
+        "The signal has been recorded. %(count)s pieces of personal data were taken out of "
+        "the text.",
+        removed,
     ) % {"count": removed}
 
 

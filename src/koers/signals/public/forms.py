@@ -31,7 +31,7 @@ class PublicSignalForm(Form):
         label=_("What is it about?"),
         choices=Law.choices,
         initial=Law.OVERIG,
-        help_text=_("Choose \u201cOther\u201d when you do not know."),
+        help_text=_("Choose Other when you do not know."),
     )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
