@@ -28,7 +28,7 @@ def category_choices(holder_id: int, *, keep: Category | None = None) -> list[An
     category no longer in use that the record already has, shown so it is not lost
     silently (choosing it again is refused by the service)."""
     rows = list(
-        Category.objects.held_by(holder_id)
+        Category.objects.filter(holder_id=holder_id)
         .filter(active=True)
         .select_related("parent")
         .order_by("position", "name")
@@ -58,7 +58,9 @@ class CategoryChoiceField(forms.TypedChoiceField):
 def chosen_category(holder_id: int, pk: int | None) -> Category | None:
     if pk is None:
         return None
-    return Category.objects.held_by(holder_id).select_related("parent").filter(pk=pk).first()
+    return (
+        Category.objects.filter(holder_id=holder_id).select_related("parent").filter(pk=pk).first()
+    )
 
 
 class SignalForm(Form):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from koers.signals.models import AgendaItem, AgendaStep, Signal, SignalContact
 from koers.signals.models.choices import AgendaStatus
@@ -44,7 +46,7 @@ class RouteStep:
 def agenda_items_of(signal: Signal) -> list[AgendaItem]:
     """The agenda items that bundle `signal`, each with its meeting and dated steps."""
     return list(
-        signal.agenda_items.select_related("meeting")  # type: ignore[attr-defined]
+        signal.agenda_items.select_related("meeting")
         .prefetch_related(Prefetch("steps", queryset=AgendaStep.objects.order_by("on", "pk")))
         .order_by("pk")
     )
@@ -53,13 +55,11 @@ def agenda_items_of(signal: Signal) -> list[AgendaItem]:
 def route_of(signal: Signal, items: list[AgendaItem]) -> list[RouteStep]:
     """Received, interpreted, put on an agenda, fed back: the steps it went through, in
     order (those it has not reached are not made up)."""
-    from django.utils.translation import gettext as _
-
     steps = [RouteStep(_("Received"), signal.week_label)]
     if signal.interpreted_at is not None:
         steps.append(RouteStep(_("Interpreted"), signal.interpreted_at))
     for item in items:
-        for step in item.steps.all():  # type: ignore[attr-defined]
+        for step in item.steps.all():
             if step.status == AgendaStatus.NIEUW:
                 steps.append(RouteStep(_("Bundled into an agenda item"), step.on, item, step.note))
             elif step.status == AgendaStatus.GEAGENDEERD:
@@ -79,6 +79,4 @@ def contacts_for(user: Any, *, waiting_only: bool) -> QuerySet[SignalContact]:
 
 
 def get_contact_for_user(user: Any, pk: int) -> SignalContact:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(SignalContact.objects.visible_to(user), pk=pk)

@@ -156,8 +156,7 @@ def _scrubbed_message(signal: Signal) -> str:
     if not removed:
         return _("The signal has been recorded.")
     return ngettext(
-        "The signal has been recorded. %(count)s piece of personal data was taken out of "
-        "the text.",
+        "The signal has been recorded. %(count)s piece of personal data was taken out of the text.",
         "The signal has been recorded. %(count)s pieces of personal data were taken out of "
         "the text.",
         removed,
