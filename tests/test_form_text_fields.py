@@ -96,6 +96,12 @@ def _a_grant(world: World) -> Any:
     return a_grant(world)
 
 
+def _signals_of(world: World) -> Any:
+    from koers.signals.models import Signal
+
+    return Signal.objects.filter(holder=world.own)
+
+
 def _grid_row(world: World) -> Any:
     from koers.work.grid import Row
 
@@ -143,6 +149,12 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "PublicAvailabilityForm": lambda w: {"today": dt.date.today()},
     "SignupForm": lambda w: {"today": dt.date.today(), "consent_text": "Ik ga akkoord."},
     "TrajectoryForm": lambda w: {"holder_id": _own(w)},
+    # signals: entry + public
+    "SignalForm": lambda w: {"holder_id": _own(w)},
+    "SignalFilterForm": lambda w: {"holder_ids": {_own(w)}, "years": [2021]},
+    "InterpretForm": lambda w: {"holder_id": _own(w), "keep": None},
+    "BundleForm": lambda w: {"visible": _signals_of(w)},
+    "PublicSignalForm": lambda w: {"consent_text": "Ik ga akkoord."},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

@@ -114,3 +114,20 @@ class CaseContactFactory(factory.django.DjangoModelFactory):
     on = dt.date(2021, 3, 1)
     minutes = 45
     form = "telefoon"
+
+
+# --- entry (signals:index, signal_add, contacts) -------------------------------------------
+
+
+class SignalContactFactory(factory.django.DjangoModelFactory):
+    """A resident waiting to hear back about a signal of the same holder."""
+
+    class Meta:
+        model = "signals.SignalContact"
+
+    holder = factory.SubFactory(OrganisationFactory)
+    signal = factory.SubFactory(SignalFactory, holder=factory.SelfAttribute("..holder"))
+    name = "Bewoner"
+    email = "bewoner@example.org"
+    consent_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    retain_until = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=180))

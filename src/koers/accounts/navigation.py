@@ -175,7 +175,14 @@ SECTIONS: tuple[Section, ...] = (
         # Each part of koers.signals adds its pages here, in this order: signals, public
         # form (none), analysis, agenda and meetings, client support, hearing back,
         # categories, classification.
-        (),
+        (
+            Page(
+                "signals:index",
+                _("Signals"),
+                within=("signals:signal", "signals:signal_add", "signals:signal_interpret"),
+            ),
+            Page("signals:contacts", _("Hearing back"), within=("signals:contact_answered",)),
+        ),
     ),
     Section(
         "money",

@@ -7,11 +7,20 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signals")
 
     def ready(self) -> None:
-        from koers.core import warmup
+        import datetime as dt
+
+        from koers.core import schedule, warmup
         from koers.core.audit import register_action_labels
         from koers.signals.audit_labels import ACTION_LABELS
+        from koers.signals.entry.tasks import expire_signal_contacts_task
         from koers.signals.scrubbing import warm_up
 
         register_action_labels(ACTION_LABELS)
         # The de-identifier is loaded by `koers serve` before it forks its workers.
         warmup.register(warm_up)
+        # A resident's contact details go when the retention she consented to ends.
+        schedule.register(
+            schedule.PeriodicJob(
+                "signals.contact_expiry", expire_signal_contacts_task, dt.timedelta(days=1)
+            )
+        )

@@ -5,4 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
     "signal.recorded": _("Signal recorded"),
+    # --- entry ---
+    "signal.interpreted": _("Signal interpreted"),
+    "signal.contact_answered": _("Resident heard back about her signal"),
 }

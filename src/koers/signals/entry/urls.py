@@ -1,5 +1,16 @@
-"""URLs of this part of signals (included by koers.signals.urls)."""
+"""URLs of recording signals (included by koers.signals.urls)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from koers.signals.entry import views
+
+urlpatterns: list[URLPattern] = [
+    path("", views.index, name="index"),
+    path("bundelen/", views.bundle, name="bundle"),
+    path("nieuw/", views.signal_add, name="signal_add"),
+    path("nieuw/suggestie/", views.suggest, name="suggest"),
+    path("<int:pk>/", views.signal_detail, name="signal"),
+    path("<int:pk>/duiden/", views.signal_interpret, name="signal_interpret"),
+    path("terugkoppelen/", views.contacts, name="contacts"),
+    path("terugkoppelen/<int:pk>/beantwoord/", views.contact_answered, name="contact_answered"),
+]

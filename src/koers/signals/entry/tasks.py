@@ -1,0 +1,20 @@
+"""The daily removal of residents' contact records past their retention (run by the worker
+through `koers.core.schedule`)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+from koers.signals.entry.services import signal_contacts_expire
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def expire_signal_contacts_task() -> int:
+    removed = signal_contacts_expire(today=timezone.localdate())
+    logger.info("Residents' contact records past their retention removed: %s", removed)
+    return removed
