@@ -17,9 +17,10 @@ from koers.signals.models import (
     Client,
     Meeting,
     Signal,
+    SupportVolunteer,
 )
 from koers.signals.weeks import IsoWeek
-from tests.directory.factories import MunicipalityFactory, OrganisationFactory
+from tests.directory.factories import MunicipalityFactory, OrganisationFactory, PersonFactory
 from tests.plans.factories import ActivityFactory
 
 
@@ -114,3 +115,16 @@ class CaseContactFactory(factory.django.DjangoModelFactory):
     on = dt.date(2021, 3, 1)
     minutes = 45
     form = "telefoon"
+
+
+# --- cases ---
+
+
+class SupportVolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportVolunteer
+
+    holder = factory.SubFactory(OrganisationFactory)
+    person = factory.SubFactory(PersonFactory, holder=factory.SelfAttribute("..holder"))
+    case_type = factory.SubFactory(CaseTypeFactory, holder=factory.SelfAttribute("..holder"))
+    started_on = dt.date(2021, 1, 1)

@@ -175,7 +175,30 @@ SECTIONS: tuple[Section, ...] = (
         # Each part of koers.signals adds its pages here, in this order: signals, public
         # form (none), analysis, agenda and meetings, client support, hearing back,
         # categories, classification.
-        (),
+        (
+            Page(
+                "signals:cases",
+                _("Client support"),
+                within=(
+                    "signals:case",
+                    "signals:case_add",
+                    "signals:case_edit",
+                    "signals:case_close",
+                    "signals:case_contact_add",
+                    "signals:case_raise_signal",
+                ),
+            ),
+            Page(
+                "signals:case_types",
+                _("Kinds of client support"),
+                within=("signals:case_type_add", "signals:case_type_edit"),
+            ),
+            Page(
+                "signals:volunteers",
+                _("Volunteers in client support"),
+                within=("signals:volunteer_add", "signals:volunteer_edit"),
+            ),
+        ),
     ),
     Section(
         "money",

@@ -7,11 +7,23 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signals")
 
     def ready(self) -> None:
-        from koers.core import warmup
+        import datetime as dt
+
+        from koers.core import schedule, warmup
         from koers.core.audit import register_action_labels
         from koers.signals.audit_labels import ACTION_LABELS
+        from koers.signals.cases.privacy import register_person_links
+        from koers.signals.cases.retention import cases_retention_task
         from koers.signals.scrubbing import warm_up
 
         register_action_labels(ACTION_LABELS)
         # The de-identifier is loaded by `koers serve` before it forks its workers.
         warmup.register(warm_up)
+        # --- cases ---
+        register_person_links()
+        # Closed cases past their kind's retention go, then clients left without a case.
+        schedule.register(
+            schedule.PeriodicJob(
+                "signals.cases_retention", cases_retention_task, dt.timedelta(days=1)
+            )
+        )
