@@ -126,7 +126,7 @@ class TestRetention:
                 holder=world.own,
                 case_type=kind,
                 supporter=world.users["medewerker"],
-                closed_on=dt.date(2021, 1, 15),
+                closed_on=dt.date(2021, 3, 15),
                 outcome="opgelost",
             )
         assert cases_retention_enforce(dt.date(2022, 1, 1)).cases == 1

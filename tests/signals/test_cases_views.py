@@ -90,7 +90,7 @@ class TestOpeningACase:
     ) -> None:
         assert world.client("outsider").get(case_url(case)).status_code == 404
         assert world.client("outsider").get(case_url(case, "wijzigen/")).status_code == 404
-        assert logged(AccessAction.REFUSED, case) == [("outsider", ""), ("outsider", "edit")]
+        assert sorted(logged(AccessAction.REFUSED, case)) == [("outsider", ""), ("outsider", "edit")]
 
     @pytest.mark.parametrize("role", ["opdrachtgever", "toezicht", "bedrijfsvoering", "beheerder"])
     def test_funders_the_board_operations_and_the_beheerder_are_refused(
@@ -257,7 +257,7 @@ class TestOpeningANewCase:
         assert not Client.objects.exists()
 
     def test_a_pseudonym_in_use_is_refused(self, world: Any, case: Case) -> None:
-        refused = world.client("directeur").post(ADD, opened(world, reference="jdv"))
+        refused = world.client("directeur").post(ADD, opened(world, reference="JDV"))
         assert refused.status_code == 400
         assert "Dit pseudoniem is al in gebruik." in refused.content.decode()
 
@@ -300,7 +300,7 @@ class TestChangingAndClosing:
             url, {"outcome": "doorverwezen", "closed_on": "2021-03-05", "version": case.version}
         )
         assert early.status_code == 400
-        assert "De zaak heeft een contact na deze datum" in early.content.decode()
+        assert "Het dossier heeft een contact na deze datum" in early.content.decode()
         done = client.post(
             url, {"outcome": "doorverwezen", "closed_on": "2021-03-12", "version": case.version}
         )
@@ -311,7 +311,7 @@ class TestChangingAndClosing:
             url, {"outcome": "opgelost", "closed_on": "2021-03-13", "version": case.version}
         )
         assert again.status_code == 400
-        assert "Deze zaak is al gesloten." in again.content.decode()
+        assert "Dit dossier is al afgesloten." in again.content.decode()
 
 
 class TestContacts:
@@ -327,7 +327,7 @@ class TestContacts:
     @pytest.mark.parametrize(
         ("changes", "message"),
         [
-            ({"on": "2021-02-01"}, "De zaak is na deze datum geopend."),
+            ({"on": "2021-02-01"}, "Het dossier is na deze datum geopend."),
             ({"minutes": "0"}, "Een contact duurt minstens een minuut."),
             ({"minutes": "601"}, "Een contact duurt hoogstens 600 minuten"),
         ],
@@ -417,7 +417,7 @@ def test_a_programme_of_another_plan_does_not_widen_the_coordinators_reach(
     )
     assert world.client("programmacoordinator").get(case_url(foreign)).status_code == 404
     assert world.client("directeur").get(case_url(foreign)).status_code == 404
-    assert logged(AccessAction.REFUSED, foreign) == [
-        ("programmacoordinator", ""),
+    assert sorted(logged(AccessAction.REFUSED, foreign)) == [
         ("directeur", ""),
+        ("programmacoordinator", ""),
     ]

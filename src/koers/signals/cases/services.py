@@ -75,7 +75,7 @@ def _check_client(holder: Organisation, client: Client) -> None:
 
 def _new_client(*, holder: Organisation, values: dict[str, Any]) -> Client:
     reference = validate_pseudonym(values.get("reference", ""))
-    if Client.objects.held_by(holder.pk).filter(reference__iexact=reference).exists():
+    if Client.objects.filter(holder_id=holder.pk, reference__iexact=reference).exists():
         raise ValidationError(
             {
                 "reference": _(
