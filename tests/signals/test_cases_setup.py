@@ -73,7 +73,9 @@ class TestKindsOfSupport:
         assert not CaseType.objects.exists()
 
     def test_a_duplicate_name_is_refused(self, world: Any) -> None:
-        CaseTypeFactory(holder=world.own, activity=world.activity, name="OCO Dronten sociaal domein")
+        CaseTypeFactory(
+            holder=world.own, activity=world.activity, name="OCO Dronten sociaal domein"
+        )
         refused = world.client("directeur").post(TYPE_ADD, kind_data(world.activity))
         assert refused.status_code == 400
         assert "Er is al een soort ondersteuning met deze naam." in refused.content.decode()

@@ -90,7 +90,10 @@ class TestOpeningACase:
     ) -> None:
         assert world.client("outsider").get(case_url(case)).status_code == 404
         assert world.client("outsider").get(case_url(case, "wijzigen/")).status_code == 404
-        assert sorted(logged(AccessAction.REFUSED, case)) == [("outsider", ""), ("outsider", "edit")]
+        assert sorted(logged(AccessAction.REFUSED, case)) == [
+            ("outsider", ""),
+            ("outsider", "edit"),
+        ]
 
     @pytest.mark.parametrize("role", ["opdrachtgever", "toezicht", "bedrijfsvoering", "beheerder"])
     def test_funders_the_board_operations_and_the_beheerder_are_refused(
@@ -108,7 +111,10 @@ class TestOpeningACase:
         assert not AccessRecord.objects.exists()
 
     def test_a_number_that_is_no_case_is_404_without_a_log_line(self, world: Any) -> None:
-        assert world.client("directeur").get("/signalen/clientondersteuning/999999/").status_code == 404
+        assert (
+            world.client("directeur").get("/signalen/clientondersteuning/999999/").status_code
+            == 404
+        )
         assert not AccessRecord.objects.exists()
 
     def test_a_refused_write_is_logged_refused_and_changes_nothing(
@@ -251,7 +257,9 @@ class TestOpeningANewCase:
     def test_a_municipality_outside_the_region_is_refused(self, world: Any) -> None:
         from tests.directory.factories import MunicipalityFactory
 
-        utrecht = MunicipalityFactory(code="GM0344", name="Utrecht", slug="utrecht", province_code="PV26")
+        utrecht = MunicipalityFactory(
+            code="GM0344", name="Utrecht", slug="utrecht", province_code="PV26"
+        )
         refused = world.client("medewerker").post(ADD, opened(world, municipality=str(utrecht.pk)))
         assert refused.status_code == 400
         assert not Client.objects.exists()
@@ -322,7 +330,11 @@ class TestContacts:
         )
         assert done.status_code == 302
         contact = CaseContact.objects.get()
-        assert (contact.on, contact.minutes, contact.form) == (dt.date(2021, 3, 2), 45, "huisbezoek")
+        assert (contact.on, contact.minutes, contact.form) == (
+            dt.date(2021, 3, 2),
+            45,
+            "huisbezoek",
+        )
 
     @pytest.mark.parametrize(
         ("changes", "message"),

@@ -36,9 +36,7 @@ RETENTION_MONTHS_MAX = 120
 
 
 def _date(label: Any, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label, widget=DateInput(), error_messages=DATE_ERRORS, **kwargs
-    )
+    return forms.DateField(label=label, widget=DateInput(), error_messages=DATE_ERRORS, **kwargs)
 
 
 class CaseTypeChoice(forms.ModelChoiceField):
@@ -112,9 +110,7 @@ class CaseOpenForm(Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("client") is not None and cleaned.get("reference"):
-            self.add_error(
-                "client", _("Choose a known client or give a new pseudonym, not both.")
-            )
+            self.add_error("client", _("Choose a known client or give a new pseudonym, not both."))
         elif cleaned.get("client") is None and "client" not in self.errors:
             if not cleaned.get("reference"):
                 self.add_error("client", _("Choose a client or give a new pseudonym."))
@@ -149,7 +145,7 @@ class CaseEditForm(Form):
         super().__init__(*args, **kwargs)
         field = CaseTypeChoice(holder_id)
         # The kind it has stays a choice, also once it is no longer in use.
-        field.queryset = CaseType.objects.held_by(holder_id).filter(
+        field.queryset = CaseType.objects.filter(holder_id=holder_id).filter(
             Q(active=True) | Q(pk=current.pk)
         )
         self.fields["case_type"] = field
@@ -201,9 +197,7 @@ class RaiseSignalForm(Form):
     """A signal from a case: what the client met, without who she is. Law and municipality
     come from the case; the text is scrubbed before it is saved."""
 
-    received_on = _date(
-        _("Received on"), help_text=_("Only its week is kept, never the day.")
-    )
+    received_on = _date(_("Received on"), help_text=_("Only its week is kept, never the day."))
     law = forms.ChoiceField(label=_("Law or domain"), choices=Law.choices)
     category = CategoryChoice(
         queryset=Category.objects.none(),
@@ -237,7 +231,7 @@ class RaiseSignalForm(Form):
         super().__init__(*args, **kwargs)
         category: Any = self.fields["category"]
         category.queryset = (
-            Category.objects.held_by(holder_id)
+            Category.objects.filter(holder_id=holder_id)
             .filter(active=True)
             .filter(Q(parent__isnull=True) | Q(parent__active=True))
             .select_related("parent")

@@ -94,4 +94,3 @@ def get_volunteer_for_user(user: Any, pk: int) -> SupportVolunteer:
         ).select_related("person", "case_type__activity"),
         pk=pk,
     )
-

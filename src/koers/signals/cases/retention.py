@@ -16,7 +16,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from koers.core.audit import audit_write
-from koers.signals.models import Case, Client
+from koers.signals.models import Case, CaseType, Client
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +37,22 @@ class CasesRemoved:
 
 def cases_due(today: dt.date) -> list[Case]:
     """The closed cases whose retention has passed on `today` (months counted on the
-    calendar: closed on 31 January with 1 month, kept until 28/29 February)."""
-    closed = Case.objects.filter(closed_on__isnull=False).select_related("case_type")
-    return [
-        case
-        for case in closed.only("pk", "holder_id", "closed_on", "case_type__retention_months")
-        if case.closed_on is not None
-        and months_after(case.closed_on, case.case_type.retention_months) < today
-    ]
+    calendar: closed on 31 January with 1 month, kept until 28/29 February). Per kind of
+    support, only cases closed at least 28 days a month ago are read at all."""
+    due: list[Case] = []
+    for case_type in CaseType.objects.only("pk", "retention_months"):
+        months = case_type.retention_months
+        candidates = Case.objects.filter(
+            case_type=case_type,
+            closed_on__isnull=False,
+            closed_on__lt=today - dt.timedelta(days=28 * months),
+        ).only("pk", "holder_id", "closed_on")
+        due += [
+            case
+            for case in candidates
+            if case.closed_on is not None and months_after(case.closed_on, months) < today
+        ]
+    return due
 
 
 @transaction.atomic
@@ -63,7 +71,7 @@ def cases_retention_enforce(today: dt.date | None = None) -> CasesRemoved:
         )
     ids = [case.pk for case in due]
     Case.raised_signals.through.objects.filter(case_id__in=ids).delete()
-    removed_cases, _per_model = Case.objects.filter(pk__in=ids).delete()
+    Case.objects.filter(pk__in=ids).delete()
     orphans = Client.objects.filter(~Exists(Case.objects.filter(client_id=OuterRef("pk"))))
     removed_clients = orphans.count()
     orphans.delete()

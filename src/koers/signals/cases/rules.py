@@ -58,4 +58,4 @@ def activities_she_keeps(user: Any, holder_id: int) -> QuerySet[Activity]:
 
 
 def case_types_in_use(holder_id: int) -> QuerySet[CaseType]:
-    return CaseType.objects.held_by(holder_id).filter(active=True).order_by("name")
+    return CaseType.objects.filter(holder_id=holder_id).filter(active=True).order_by("name")

@@ -345,7 +345,7 @@ def case_type_save(
         case_type = lock_for_edit(case_type, expected_version)
         before = snapshot(case_type, CASE_TYPE_FIELDS)
     if (
-        CaseType.objects.held_by(holder.pk)
+        CaseType.objects.filter(holder_id=holder.pk)
         .filter(name__iexact=values["name"].strip())
         .exclude(pk=case_type.pk)
         .exists()

@@ -11,7 +11,9 @@ urlpatterns = [
     path("clientondersteuning/<int:pk>/wijzigen/", views.case_edit, name="case_edit"),
     path("clientondersteuning/<int:pk>/sluiten/", views.case_close, name="case_close"),
     path("clientondersteuning/<int:pk>/contact/", views.case_contact_add, name="case_contact_add"),
-    path("clientondersteuning/<int:pk>/signaal/", views.case_raise_signal, name="case_raise_signal"),
+    path(
+        "clientondersteuning/<int:pk>/signaal/", views.case_raise_signal, name="case_raise_signal"
+    ),
     path("clientondersteuning/soorten/", views_setup.case_types, name="case_types"),
     path("clientondersteuning/soorten/nieuw/", views_setup.case_type_add, name="case_type_add"),
     path(

@@ -49,9 +49,7 @@ def _keeps_any(user: Any) -> bool:
 @require_GET
 def case_types(request: HttpRequest) -> HttpResponse:
     rows = list(queries.case_types_for(request.user))
-    kept = set(
-        CaseType.objects.filter(kept_case_types(request.user)).values_list("pk", flat=True)
-    )
+    kept = set(CaseType.objects.filter(kept_case_types(request.user)).values_list("pk", flat=True))
     return render(
         request,
         "signals/cases/case_types.html",
@@ -107,9 +105,7 @@ def _case_type_page(request: HttpRequest, record: CaseType | None) -> HttpRespon
             remote_addr=client_address(request),
         )
 
-    heading = (
-        _("Change %(kind)s") % {"kind": record} if record else _("New kind of client support")
-    )
+    heading = _("Change %(kind)s") % {"kind": record} if record else _("New kind of client support")
     return versioned_edit(
         request,
         form,
@@ -128,11 +124,12 @@ def _case_type_page(request: HttpRequest, record: CaseType | None) -> HttpRespon
 def volunteers(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     listing = list_page(
-        request, queries.volunteers_for(request.user), columns=VOLUNTEER_COLUMNS, default_sort="naam"
+        request,
+        queries.volunteers_for(request.user),
+        columns=VOLUNTEER_COLUMNS,
+        default_sort="naam",
     )
-    kept = set(
-        CaseType.objects.filter(kept_case_types(request.user)).values_list("pk", flat=True)
-    )
+    kept = set(CaseType.objects.filter(kept_case_types(request.user)).values_list("pk", flat=True))
     return render(
         request,
         "signals/cases/volunteers.html",
