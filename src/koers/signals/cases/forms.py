@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case as DbCase
+from django.db.models import CharField, F, Q, Value, When
+from django.db.models.functions import Cast, Concat, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,10 +41,15 @@ def _date(label: Any, **kwargs: Any) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), error_messages=DATE_ERRORS, **kwargs)
 
 
+def by_label(rows: Any, label: Any) -> Any:
+    """`rows` in the order of what a select shows of them (`label`, an expression)."""
+    return rows.annotate(shown_as=Lower(label)).order_by("shown_as", "pk")
+
+
 class CaseTypeChoice(forms.ModelChoiceField):
     def __init__(self, holder_id: int, **kwargs: Any) -> None:
         super().__init__(
-            queryset=case_types_in_use(holder_id),
+            queryset=by_label(case_types_in_use(holder_id), "name"),
             label=_("Kind of client support"),
             error_messages={"invalid_choice": _("This kind of client support is not in use.")},
             **kwargs,
@@ -61,28 +68,20 @@ class MunicipalityChoice(forms.ModelChoiceField):
         )
 
 
-class ClientChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.reference} ({obj.get_birth_band_display()}, {obj.municipality.name})"
-
-
 class CaseOpenForm(Form):
-    """A new case: a known client (one of the cases she may open) or a new pseudonym with
-    its band of birth years, municipality and law."""
+    """A new case for a client she supported before (her pseudonym) or a new one (a new
+    pseudonym with its band of birth years, municipality and law). Typing the pseudonym
+    keeps the page short and quick however many clients there are."""
 
     case_type = forms.ModelChoiceField(queryset=CaseType.objects.none())
-    client = ClientChoice(
-        queryset=Client.objects.none(),
-        label=_("Known client"),
-        required=False,
-        help_text=_("A client of one of your cases. Or leave empty and give a new pseudonym."),
-        error_messages={"invalid_choice": _("Choose one of the clients in the list.")},
-    )
     reference = forms.CharField(
-        label=_("Pseudonym (new client)"),
+        label=_("Client's pseudonym"),
         max_length=20,
-        required=False,
-        help_text=_("Initials or a number, such as J.d.V. or 2021-017; never a name."),
+        help_text=_(
+            "A client of one of your cases: her pseudonym. A new client: initials or a "
+            "number, such as J.d.V. or 2021-017, never a name, with the details below."
+        ),
+        error_messages={"required": _("Give the client's pseudonym.")},
     )
     birth_band = forms.ChoiceField(
         label=_("Born (new client)"), choices=BirthBand.choices, initial=BirthBand.ONBEKEND
@@ -101,25 +100,27 @@ class CaseOpenForm(Form):
     def __init__(self, *args: Any, holder_id: int, clients: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["case_type"] = CaseTypeChoice(holder_id)
-        client: Any = self.fields["client"]
-        client.queryset = clients.select_related("municipality").order_by("reference")
         self.fields["municipality"].label = _("Municipality (new client)")
         self.initial.setdefault("opened_on", timezone.localdate())
-        self.order_fields(["case_type", "client", "reference", "birth_band", "municipality"])
+        self.order_fields(["case_type", "reference", "birth_band", "municipality", "law"])
+        self.clients = clients
+        self.known: Client | None = None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("client") is not None and cleaned.get("reference"):
-            self.add_error("client", _("Choose a known client or give a new pseudonym, not both."))
-        elif cleaned.get("client") is None and "client" not in self.errors:
-            if not cleaned.get("reference"):
-                self.add_error("client", _("Choose a client or give a new pseudonym."))
-            elif cleaned.get("municipality") is None and "municipality" not in self.errors:
+        reference = " ".join((cleaned.get("reference") or "").split())
+        if reference:
+            self.known = self.clients.filter(reference__iexact=reference).first()
+            if (
+                self.known is None
+                and cleaned.get("municipality") is None
+                and "municipality" not in self.errors
+            ):
                 self.add_error("municipality", _("Choose the new client's municipality."))
         return cleaned
 
     def new_client(self) -> dict[str, Any] | None:
-        if self.cleaned_data.get("client") is not None:
+        if self.known is not None:
             return None
         return {
             name: self.cleaned_data[name]
@@ -145,8 +146,9 @@ class CaseEditForm(Form):
         super().__init__(*args, **kwargs)
         field = CaseTypeChoice(holder_id)
         # The kind it has stays a choice, also once it is no longer in use.
-        field.queryset = CaseType.objects.filter(holder_id=holder_id).filter(
-            Q(active=True) | Q(pk=current.pk)
+        field.queryset = by_label(
+            CaseType.objects.filter(holder_id=holder_id).filter(Q(active=True) | Q(pk=current.pk)),
+            "name",
         )
         self.fields["case_type"] = field
         self.order_fields(["case_type", "question", "opened_on"])
@@ -230,12 +232,15 @@ class RaiseSignalForm(Form):
     def __init__(self, *args: Any, holder_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         category: Any = self.fields["category"]
-        category.queryset = (
-            Category.objects.filter(holder_id=holder_id)
-            .filter(active=True)
+        category.queryset = by_label(
+            Category.objects.filter(holder_id=holder_id, active=True)
             .filter(Q(parent__isnull=True) | Q(parent__active=True))
-            .select_related("parent")
-            .order_by("parent__position", "parent__name", "position", "name")
+            .select_related("parent"),
+            DbCase(
+                When(parent__isnull=True, then=F("name")),
+                default=Concat(F("parent__name"), Value(" › "), F("name")),
+                output_field=CharField(),
+            ),
         )
         self.initial.setdefault("received_on", timezone.localdate())
 
@@ -257,7 +262,7 @@ class CaseFilterForm(Form):
     def __init__(self, *args: Any, case_types: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         soort: Any = self.fields["soort"]
-        soort.queryset = case_types
+        soort.queryset = by_label(case_types, "name")
 
     def narrow(self, rows: Any) -> Any:
         if not self.is_valid():
@@ -276,7 +281,20 @@ class CaseFilterForm(Form):
 
 class ActivityChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.year} · {obj.programme.name} · {obj.code} {obj.title}"
+        return f"{obj.code} {obj.title} ({obj.programme.name}, {obj.year})"
+
+
+ACTIVITY_LABEL = Concat(
+    F("code"),
+    Value(" "),
+    F("title"),
+    Value(" ("),
+    F("programme__name"),
+    Value(", "),
+    Cast("year", CharField()),
+    Value(")"),
+    output_field=CharField(),
+)
 
 
 class CaseTypeForm(Form):
@@ -301,7 +319,7 @@ class CaseTypeForm(Form):
     def __init__(self, *args: Any, activities: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         activity: Any = self.fields["activity"]
-        activity.queryset = activities
+        activity.queryset = by_label(activities, ACTIVITY_LABEL)
 
 
 class VolunteerForm(Form):
@@ -326,7 +344,7 @@ class VolunteerForm(Form):
         person.queryset = Person.objects.filter(holder_id=holder_id)
         person.search_url = reverse("directory:person_search") + f"?houder={holder_id}"
         case_type: Any = self.fields["case_type"]
-        case_type.queryset = case_types
+        case_type.queryset = by_label(case_types, "name")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -79,8 +79,8 @@ def _new_client(*, holder: Organisation, values: dict[str, Any]) -> Client:
         raise ValidationError(
             {
                 "reference": _(
-                    "This pseudonym is already in use. Choose the client from the list or "
-                    "give another pseudonym."
+                    "This pseudonym is already in use for a client of a case you do not "
+                    "support. Give another pseudonym."
                 )
             }
         )

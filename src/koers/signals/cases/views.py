@@ -117,7 +117,7 @@ def case_add(request: HttpRequest) -> HttpResponse:
             case_type=cleaned["case_type"],
             question=cleaned["question"],
             opened_on=cleaned["opened_on"],
-            client=cleaned["client"],
+            client=form.known,
             new_client=form.new_client(),
             remote_addr=client_address(request),
         )
