@@ -356,6 +356,9 @@ class TestContacts:
             {"on": "2021-03-02", "minutes": "45", "form": "telefoon", "note": ""},
         )
         assert refused.status_code == 400
+        assert (
+            "Dit dossier is afgesloten: er kan geen contact meer bij." in refused.content.decode()
+        )
         assert not CaseContact.objects.exists()
 
     def test_a_get_is_not_allowed(self, world: Any, case: Case) -> None:
