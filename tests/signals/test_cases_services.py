@@ -12,8 +12,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from koers.core.models import AuditEntry
+from koers.signals.cases.pseudonyms import checked_pseudonym
 from koers.signals.cases.retention import cases_retention_enforce, months_after
-from koers.signals.cases.services import case_open, validate_pseudonym
+from koers.signals.cases.services import case_create
 from koers.signals.models import Case, CaseContact, Client, Signal
 from tests.signals.factories import (
     CaseContactFactory,
@@ -28,7 +29,7 @@ from tests.signals.factories import (
     "reference", ["JdV", "J.d.V.", "AB", "M.K.", "2021-017", "OCO-12", "C-0001", "ab 12"]
 )
 def test_initials_and_numbers_are_pseudonyms(reference: str) -> None:
-    assert validate_pseudonym(f"  {reference} ") == reference
+    assert checked_pseudonym(f"  {reference} ") == reference
 
 
 @pytest.mark.parametrize(
@@ -36,13 +37,13 @@ def test_initials_and_numbers_are_pseudonyms(reference: str) -> None:
 )
 def test_what_reads_as_a_name_is_refused(reference: str) -> None:
     with pytest.raises(ValidationError):
-        validate_pseudonym(reference)
+        checked_pseudonym(reference)
 
 
 def test_a_supporter_opens_a_case_only_in_her_own_organisation(world: Any) -> None:
     other_type = CaseTypeFactory(holder=world.other_org, activity=world.other_activity)
     with pytest.raises(PermissionDenied):
-        case_open(
+        case_create(
             actor=world.users["medewerker"],
             holder=world.other_org,
             case_type=other_type,
@@ -56,7 +57,7 @@ def test_a_supporter_opens_a_case_only_in_her_own_organisation(world: Any) -> No
 def test_a_kind_no_longer_in_use_takes_no_new_case(world: Any) -> None:
     retired = CaseTypeFactory(holder=world.own, activity=world.activity, active=False)
     with pytest.raises(ValidationError):
-        case_open(
+        case_create(
             actor=world.users["medewerker"],
             holder=world.own,
             case_type=retired,

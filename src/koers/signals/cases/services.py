@@ -1,12 +1,11 @@
 """Writes of client support: opening a case (with a client by pseudonym, new or known),
 changing and closing it, adding a contact, raising a signal from it in one step, and keeping
 the kinds of support and their volunteers. Each checks who may, runs in one transaction and
-is audited; a case's client is never named (`validate_pseudonym`)."""
+is audited; a case's client is never named (`pseudonyms`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +17,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_open_case
+from koers.signals.cases.pseudonyms import checked_pseudonym
 from koers.signals.cases.rules import may_keep_case_type, may_support
 from koers.signals.models import (
     Case,
@@ -40,28 +40,6 @@ CONTACT_FIELDS = ["on", "minutes", "form"]
 CASE_TYPE_FIELDS = ["name", "activity", "law", "retention_months", "active"]
 VOLUNTEER_FIELDS = ["person", "case_type", "started_on", "ended_on"]
 
-# A pseudonym is initials ("J.d.V.", "AB") or a number ("2021-017", "OCO-12"): a word of
-# four letters or more, or a capital followed by two small letters ("Jan"), reads as a name.
-_NAME_LIKE = re.compile(r"[^\W\d_]{4,}|[^\W\d_][^\W\d_A-Z]{2,}", re.UNICODE)
-_PSEUDONYM = re.compile(r"^[\w.\- ]+$", re.UNICODE)
-
-
-def validate_pseudonym(reference: str) -> str:
-    """The pseudonym as stored, or ValidationError when it could be a name."""
-    reference = " ".join(reference.split())
-    if not reference:
-        raise ValidationError({"reference": _("Give the client a pseudonym.")})
-    if not _PSEUDONYM.match(reference) or _NAME_LIKE.search(reference):
-        raise ValidationError(
-            {
-                "reference": _(
-                    "This looks like a name. Use initials (such as J.d.V.) or a number "
-                    "(such as 2021-017): a client is never named here."
-                )
-            }
-        )
-    return reference
-
 
 def _not_after_today(day: dt.date | None, field: str) -> None:
     if day is not None and day > timezone.localdate():
@@ -74,7 +52,7 @@ def _check_client(holder: Organisation, client: Client) -> None:
 
 
 def _new_client(*, holder: Organisation, values: dict[str, Any]) -> Client:
-    reference = validate_pseudonym(values.get("reference", ""))
+    reference = checked_pseudonym(values.get("reference", ""))
     if Client.objects.filter(holder_id=holder.pk, reference__iexact=reference).exists():
         raise ValidationError(
             {
@@ -107,7 +85,7 @@ def _new_client(*, holder: Organisation, values: dict[str, Any]) -> Client:
 
 
 @transaction.atomic
-def case_open(
+def case_create(
     *,
     actor: Any,
     holder: Organisation,
@@ -285,7 +263,7 @@ def case_contact_add(
 
 
 @transaction.atomic
-def case_signal_raise(
+def case_signal_record(
     *,
     actor: Any,
     case: Case,

@@ -111,7 +111,7 @@ def case_add(request: HttpRequest) -> HttpResponse:
     )
 
     def save(cleaned: dict[str, Any]) -> Case:
-        return services.case_open(
+        return services.case_create(
             actor=request.user,
             holder=Organisation.objects.get(pk=holder_id),
             case_type=cleaned["case_type"],
@@ -252,7 +252,7 @@ def case_raise_signal(request: HttpRequest, pk: int) -> HttpResponse:
         received_on = cleaned.pop("received_on")
 
         def raise_it(values: dict[str, Any]) -> Signal:
-            return services.case_signal_raise(
+            return services.case_signal_record(
                 actor=request.user,
                 case=record,
                 received_on=received_on,
