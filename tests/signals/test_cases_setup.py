@@ -148,7 +148,7 @@ class TestVolunteers:
         active = SupportVolunteerFactory(holder=world.own, case_type=kind)
         SupportVolunteerFactory(holder=world.own, case_type=kind, ended_on=dt.date(2021, 6, 30))
         rows = world.client("medewerker").get(VOLUNTEERS).context["volunteers"]
-        assert {(row.pk, is_active) for row, _kept, is_active in rows} == {
+        assert {(row.pk, row.is_active) for row in rows} == {
             (active.pk, True),
             (SupportVolunteer.objects.exclude(pk=active.pk).get().pk, False),
         }

@@ -130,21 +130,13 @@ def volunteers(request: HttpRequest) -> HttpResponse:
         default_sort="naam",
     )
     kept = set(CaseType.objects.filter(kept_case_types(request.user)).values_list("pk", flat=True))
+    for row in listing.rows:
+        row.kept = row.case_type_id in kept
+        row.is_active = row.started_on <= today and (row.ended_on is None or row.ended_on >= today)
     return render(
         request,
         "signals/cases/volunteers.html",
-        {
-            "listing": listing,
-            "volunteers": [
-                (
-                    row,
-                    row.case_type_id in kept,
-                    row.started_on <= today and (row.ended_on is None or row.ended_on >= today),
-                )
-                for row in listing.rows
-            ],
-            "may_add": bool(kept),
-        },
+        {"listing": listing, "volunteers": listing.rows, "may_add": bool(kept)},
     )
 
 
