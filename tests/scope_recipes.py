@@ -243,6 +243,9 @@ RECIPES: dict[str, Recipe] = {
         query=lambda w, o: f"?medewerker={o.user_id}&maand=2021-05",
         editor="bedrijfsvoering",  # who corrects a colleague's hours
     ),
+    # --- signals: cases ---
+    "signals:case_type_add": Recipe(twin="signals:case_type_edit"),
+    "signals:volunteer_add": Recipe(twin="signals:volunteer_edit"),
 }
 
 # URLs with no object id whose post names no scope: they act on the user's own account or
@@ -303,6 +306,9 @@ OWN_ONLY = {
     "(tests/matching/test_trajectories.py)",
     "matching:follow_up": "no account: the answer of one side of one placement, named by the "
     "secret in the address (an unknown secret finds nothing)",
+    # --- signals: cases ---
+    "signals:case_add": "a case of her own organisation with herself as its supporter, which "
+    "the view takes from her membership (tests/signals/test_cases_views.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

@@ -68,6 +68,8 @@ from koers.relations.models import (
 from koers.relations.opportunities import views as opportunity_views
 from koers.reports import views as report_views
 from koers.reports.models import Report, ReportKind, ReportStatus
+from koers.signals.cases import views as case_views
+from koers.signals.cases import views_setup as case_setup_views
 from tests.conftest import World
 from tests.directory.factories import MunicipalityFactory
 from tests.permission_matrix import ROLES, ROWS, Row
@@ -837,6 +839,135 @@ LISTS += [
         },
     ),
 ]
+
+
+# --- signals: client support ---
+
+
+def make_support_cases(world: World, count: int) -> None:
+    """Cases of two supporters in two kinds, opened over 2021, a third closed, most with a
+    contact: the director sees them all."""
+    from koers.signals.models import Case, CaseContact, CaseType, Client
+
+    lelystad, _made = MunicipalityFactory._meta.model.objects.get_or_create(
+        code="GM0995", defaults={"name": "Lelystad", "slug": "lelystad", "province_code": "PV24"}
+    )
+    kinds = [
+        CaseType.objects.get_or_create(
+            holder=world.own, name=name, defaults={"activity": world.activity, "law": "wlz"}
+        )[0]
+        for name in ("OCO Dronten", "OCO Wlz")
+    ]
+    supporters = [world.users["medewerker"], world.users["programmacoordinator"]]
+    for user, last_name in zip(supporters, ("Bakker", "Visser"), strict=True):
+        user.last_name = last_name
+        user.save(update_fields=["last_name"])
+    start = Client.objects.count()
+    clients = Client.objects.bulk_create(
+        Client(holder=world.own, reference=f"C-{start + n:04d}", municipality=lelystad, law="wlz")
+        for n in range(count)
+    )
+    cases = Case.objects.bulk_create(
+        Case(
+            holder=world.own,
+            case_type=kinds[n % 2],
+            client=client,
+            question="Vraag",
+            supporter=supporters[n % 3 % 2],
+            opened_on=dt.date(2021, 1 + n % 6, 1 + n % 27),
+            closed_on=dt.date(2021, 9, 1 + n % 20) if n % 3 == 0 else None,
+            outcome="informatie" if n % 3 == 0 else "",
+        )
+        for n, client in enumerate(clients)
+    )
+    CaseContact.objects.bulk_create(
+        CaseContact(case=case, on=dt.date(2021, 7, 1 + n % 28), minutes=30, form="telefoon")
+        for n, case in enumerate(cases)
+        for _ in range(n % 3)
+    )
+
+
+def make_support_volunteers(world: World, count: int) -> None:
+    from koers.signals.models import CaseType, SupportVolunteer
+
+    kinds = [
+        CaseType.objects.get_or_create(
+            holder=world.own, name=name, defaults={"activity": world.activity, "law": "wlz"}
+        )[0]
+        for name in ("OCO Dronten", "OCO Wlz")
+    ]
+    start = Person.objects.count()
+    persons = Person.objects.bulk_create(
+        Person(
+            holder=world.own,
+            first_name=f"{'aA'[n % 2]}nna",
+            last_name=f"{'jJ'[n % 3 % 2]}ansen {(start + n) % 7:03d}",
+            purpose="Vrijwilliger",
+            lawful_basis="consent",
+            consent_given_on=dt.date(2021, 1, 1),
+        )
+        for n in range(count)
+    )
+    SupportVolunteer.objects.bulk_create(
+        SupportVolunteer(
+            holder=world.own,
+            person=person,
+            case_type=kinds[n % 2],
+            started_on=dt.date(2020 + n % 2, 1 + n % 12, 1),
+            ended_on=dt.date(2022, 1 + n % 12, 1) if n % 4 == 0 else None,
+        )
+        for n, person in enumerate(persons)
+    )
+
+
+def _support_cases(world: World) -> int:
+    from koers.signals.models import Case
+
+    return Case.objects.filter(holder=world.own).count()
+
+
+def _support_volunteers(world: World) -> int:
+    from koers.signals.models import SupportVolunteer
+
+    return SupportVolunteer.objects.filter(holder=world.own).count()
+
+
+LISTS += [
+    ListPage(
+        "signals:cases",
+        "directeur",
+        case_views.COLUMNS,
+        "cases",
+        make_support_cases,
+        _support_cases,
+        {
+            "nummer": lambda c: c.pk,
+            "client": lambda c: c.client.reference,
+            "soort": lambda c: c.case_type.name,
+            "ondersteuner": lambda c: c.supporter.last_name,
+            "geopend": lambda c: c.opened_on,
+            "contacten": lambda c: c.contact_count,
+            "laatste": lambda c: c.last_contact_on,
+            "gesloten": lambda c: c.closed_on,
+        },
+        narrowing=lambda world: {"jaar": "2021"},
+    ),
+    ListPage(
+        "signals:volunteers",
+        "medewerker",
+        case_setup_views.VOLUNTEER_COLUMNS,
+        "volunteers",
+        make_support_volunteers,
+        _support_volunteers,
+        {
+            "naam": lambda v: (v.person.last_name.lower(), v.person.first_name.lower()),
+            "soort": lambda v: v.case_type.name,
+            "vanaf": lambda v: v.started_on,
+            "tot": lambda v: v.ended_on,
+        },
+    ),
+]
+
 
 SORTS = [
     pytest.param(page, column.key, descending, id=f"{page.url_name}-{'-' * descending}{column.key}")

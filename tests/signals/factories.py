@@ -17,9 +17,10 @@ from koers.signals.models import (
     Client,
     Meeting,
     Signal,
+    SupportVolunteer,
 )
 from koers.signals.weeks import IsoWeek
-from tests.directory.factories import MunicipalityFactory, OrganisationFactory
+from tests.directory.factories import MunicipalityFactory, OrganisationFactory, PersonFactory
 from tests.plans.factories import ActivityFactory
 
 
@@ -131,3 +132,16 @@ class SignalContactFactory(factory.django.DjangoModelFactory):
     email = "bewoner@example.org"
     consent_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
     retain_until = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=180))
+
+
+# --- cases ---
+
+
+class SupportVolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportVolunteer
+
+    holder = factory.SubFactory(OrganisationFactory)
+    person = factory.SubFactory(PersonFactory, holder=factory.SelfAttribute("..holder"))
+    case_type = factory.SubFactory(CaseTypeFactory, holder=factory.SelfAttribute("..holder"))
+    started_on = dt.date(2021, 1, 1)

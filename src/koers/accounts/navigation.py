@@ -181,6 +181,28 @@ SECTIONS: tuple[Section, ...] = (
                 _("Signals"),
                 within=("signals:signal", "signals:signal_add", "signals:signal_interpret"),
             ),
+            Page(
+                "signals:cases",
+                _("Client support"),
+                within=(
+                    "signals:case",
+                    "signals:case_add",
+                    "signals:case_edit",
+                    "signals:case_close",
+                    "signals:case_contact_add",
+                    "signals:case_raise_signal",
+                ),
+            ),
+            Page(
+                "signals:case_types",
+                _("Kinds of client support"),
+                within=("signals:case_type_add", "signals:case_type_edit"),
+            ),
+            Page(
+                "signals:volunteers",
+                _("Volunteers in client support"),
+                within=("signals:volunteer_add", "signals:volunteer_edit"),
+            ),
             Page("signals:contacts", _("Hearing back"), within=("signals:contact_answered",)),
         ),
     ),

@@ -12,6 +12,8 @@ class SignalsConfig(AppConfig):
         from koers.core import schedule, warmup
         from koers.core.audit import register_action_labels
         from koers.signals.audit_labels import ACTION_LABELS
+        from koers.signals.cases.privacy import register_person_links
+        from koers.signals.cases.retention import cases_retention_task
         from koers.signals.entry.tasks import expire_signal_contacts_task
         from koers.signals.scrubbing import warm_up
 
@@ -22,5 +24,13 @@ class SignalsConfig(AppConfig):
         schedule.register(
             schedule.PeriodicJob(
                 "signals.contact_expiry", expire_signal_contacts_task, dt.timedelta(days=1)
+            )
+        )
+        # --- cases ---
+        register_person_links()
+        # Closed cases past their kind's retention go, then clients left without a case.
+        schedule.register(
+            schedule.PeriodicJob(
+                "signals.cases_retention", cases_retention_task, dt.timedelta(days=1)
             )
         )

@@ -8,4 +8,15 @@ ACTION_LABELS = {
     # --- entry ---
     "signal.interpreted": _("Signal interpreted"),
     "signal.contact_answered": _("Resident heard back about her signal"),
+    # --- cases ---
+    "case.opened": _("Client support case opened"),
+    "case.saved": _("Client support case changed"),
+    "case.closed": _("Client support case closed"),
+    "case.contact_added": _("Contact added to a client support case"),
+    "case.signal_raised": _("Signal raised from a client support case"),
+    "case.removed_by_retention": _("Client support case removed (retention)"),
+    "case_type.created": _("Kind of client support added"),
+    "case_type.saved": _("Kind of client support changed"),
+    "volunteer.created": _("Volunteer in client support added"),
+    "volunteer.saved": _("Volunteer in client support changed"),
 }
