@@ -17,6 +17,7 @@ from koers.signals.models import (
     Client,
     Meeting,
     Signal,
+    SupportVolunteer,
 )
 from koers.signals.weeks import IsoWeek
 from tests.directory.factories import MunicipalityFactory, OrganisationFactory
@@ -114,3 +115,16 @@ class CaseContactFactory(factory.django.DjangoModelFactory):
     on = dt.date(2021, 3, 1)
     minutes = 45
     form = "telefoon"
+
+
+# --- demo + measures (part F) ---
+
+
+class SupportVolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupportVolunteer
+
+    holder = factory.SubFactory(OrganisationFactory)
+    person = None
+    case_type = factory.SubFactory(CaseTypeFactory, holder=factory.SelfAttribute("..holder"))
+    started_on = dt.date(2021, 1, 1)
