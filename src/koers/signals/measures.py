@@ -71,11 +71,12 @@ def _received_rows(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[Any
     from koers.signals.models.choices import Channel, Law
 
     weeks = weeks_in(start, end)
-    rows = Signal.objects.held_by(_holder(indicator))
     if weeks is None:
-        return rows.none()
+        return Signal.objects.none()
     first, last = weeks
-    rows = rows.in_week_range((first.year, first.week), (last.year, last.week))
+    rows = Signal.objects.in_week_range((first.year, first.week), (last.year, last.week)).filter(
+        holder_id=_holder(indicator)
+    )
     if channel := _param(indicator, "channel"):
         if channel not in Channel.values:
             return None
@@ -111,7 +112,7 @@ def _agenda_reaching(status: str) -> Any:
 
         reached = AgendaStep.objects.filter(status=status, on__gte=start, on__lte=end)
         return (
-            AgendaItem.objects.held_by(_holder(indicator))
+            AgendaItem.objects.filter(holder_id=_holder(indicator))
             .filter(pk__in=reached.values("item_id"))
             .order_by("pk")
         )
