@@ -59,14 +59,17 @@ def test_the_directory_holds_the_organisations_of_the_seeds(demo: dict[str, int]
 
 
 def contact_persons() -> Any:
-    return Person.objects.filter(candidacies__isnull=True, trajectories__isnull=True)
+    return Person.objects.filter(
+        candidacies__isnull=True, trajectories__isnull=True, support_volunteering__isnull=True
+    )
 
 
 def test_a_few_hundred_example_persons_with_positions_and_a_stated_basis(
     demo: dict[str, int],
 ) -> None:
     # The directory's contact persons; the pool's candidates and the people in coaching
-    # trajectories are persons too (tests/demo/test_matching_demo.py).
+    # trajectories are persons too (tests/demo/test_matching_demo.py), and so are the
+    # volunteers in client support (tests/demo/test_signals_demo.py).
     persons = contact_persons()
     assert persons.count() == demo["persons"] == 292
     assert not persons.filter(is_example=False).exists()

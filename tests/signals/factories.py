@@ -135,6 +135,7 @@ class SignalContactFactory(factory.django.DjangoModelFactory):
 
 
 # --- cases ---
+# --- demo + measures (part F) ---
 
 
 class SupportVolunteerFactory(factory.django.DjangoModelFactory):

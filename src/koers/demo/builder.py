@@ -47,6 +47,7 @@ from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
 from koers.demo.risks import build_risks
+from koers.demo.signals import build_signals
 from koers.directory.models import Organisation
 from koers.plans.models import (
     Activity,
@@ -220,6 +221,9 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     # realisations, which derived indicators do not get).
     build_matching(plan, users, organisations, municipalities, note)
     derive_indicators(plan)
+    # Signals and client support: the example signals, the agenda taken to the province,
+    # the OCO cases behind "20 unieke cliënten per maand" (which counts itself from them).
+    build_signals(plan, users, organisations, municipalities, note)
     if (
         realisations
         and not Realisation.objects.filter(

@@ -15,8 +15,10 @@ class SignalsConfig(AppConfig):
         from koers.signals.cases.privacy import register_person_links
         from koers.signals.cases.retention import cases_retention_task
         from koers.signals.entry.tasks import expire_signal_contacts_task
+        from koers.signals.measures import register_all
         from koers.signals.scrubbing import warm_up
 
+        register_all()
         register_action_labels(ACTION_LABELS)
         # The de-identifier is loaded by `koers serve` before it forks its workers.
         warmup.register(warm_up)

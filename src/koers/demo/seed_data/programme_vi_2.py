@@ -278,15 +278,19 @@ LINE: dict[str, Any] = {
                     "kind": "output",
                     "title": ("Informatie en advies aan 20 unieke cliënten per maand (WLZ)"),
                     "unit": "count",
-                    "aggregation": "sum",
-                    "target": Decimal("240"),
+                    # 20 different clients each month: a mean per month, counted from the
+                    # cases (signals.unique_clients_per_month), not 240 added up over the
+                    # year (a client seen in two months counts in both, twice in one once).
+                    "aggregation": "latest",
+                    "target": Decimal("20"),
                     "baseline": None,
-                    "verification": "cliëntregistratie Adviespunt Zorgbelang",
+                    "verification": "cliëntregistratie OCO in Koers (afgeleid)",
                     "phasing": None,
                     "note": (
                         "20 per maand (cliënten die gebruik maken van WLZ in Flevoland "
-                        "en ’t Gooi); jaarwaarde 12 × 20. Het jaarplan meldt dat nu te "
-                        "weinig signalen binnenkomen voor gedegen analyses."
+                        "en ’t Gooi): het gemiddelde aantal verschillende cliënten per "
+                        "maand, geteld uit de cliëntondersteuning. Het jaarplan meldt dat "
+                        "nu te weinig signalen binnenkomen voor gedegen analyses."
                     ),
                 },
             ],
