@@ -175,7 +175,11 @@ SECTIONS: tuple[Section, ...] = (
         # Each part of koers.signals adds its pages here, in this order: signals, public
         # form (none), analysis, agenda and meetings, client support, hearing back,
         # categories, classification.
-        (),
+        (
+            Page("signals:agenda", _("Agenda")),
+            Page("signals:meetings", _("Meetings")),
+            Page("signals:categories", _("Categories")),
+        ),
     ),
     Section(
         "money",
