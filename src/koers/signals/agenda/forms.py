@@ -98,8 +98,7 @@ class AgendaItemForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "Untick a signal to leave it out. Add signals by choosing them on the list of "
-            "signals."
+            "Untick a signal to leave it out. Add signals by choosing them on the list of signals."
         ),
     )
     response = forms.CharField(

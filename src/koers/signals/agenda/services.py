@@ -133,9 +133,7 @@ def _check_item(
     if status == AgendaStatus.TERUGGEKOPPELD and not (
         values.get("feedback", "").strip() and values.get("fed_back_to", "").strip()
     ):
-        raise ValidationError(
-            _("This item has been fed back; say what was fed back and to whom.")
-        )
+        raise ValidationError(_("This item has been fed back; say what was fed back and to whom."))
 
 
 def _unique(signals: Iterable[Signal]) -> list[Signal]:
@@ -297,16 +295,17 @@ def agenda_item_step(
         locked.feedback = feedback.strip()
         locked.fed_back_to = fed_back_to.strip()
     locked.full_clean(exclude=["holder", "meeting", "signals"])
-    locked.save(
-        update_fields=["status", "response", "feedback", "fed_back_to", "version"]
-    )
+    locked.save(update_fields=["status", "response", "feedback", "fed_back_to", "version"])
     AgendaStep.objects.create(item=locked, status=to, on=on, by=actor, note=note.strip())
     audit_write(
         actor=actor,
         action="agenda_item.step",
         instance=locked,
         before=before,
-        after={**snapshot(locked, ["status", "response", "feedback", "fed_back_to"]), "on": on},
+        after={
+            **snapshot(locked, ["status", "response", "feedback", "fed_back_to"]),
+            "on": on.isoformat(),
+        },
         remote_addr=remote_addr,
         organisation_id=locked.holder_id,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.pages import FORM_PAGE, attempt, shown_again
-from koers.core.versioning import versioned_edit
+from koers.core.versioning import ConflictError, versioned_edit
 from koers.directory.models import Organisation
 from koers.signals.access import (
     get_agenda_item_for_user,
@@ -159,9 +159,7 @@ def _item_page(
             "may_manage": may_manage,
             "target": target,
             "target_label": dict(AgendaStatus.choices)[target] if target else "",
-            "problems": services.step_problems(item, signal_count=bundle.total)
-            if target
-            else [],
+            "problems": services.step_problems(item, signal_count=bundle.total) if target else [],
             "form": step_form,
         },
     )
@@ -240,6 +238,17 @@ def agenda_item_step(request: HttpRequest, pk: int) -> HttpResponse:
     form = StepForm(request.POST, target=services.next_status(item))
 
     def call(cleaned: dict[str, Any]) -> AgendaItem:
+        try:
+            return _step(cleaned)
+        except ConflictError as error:
+            raise ValidationError(
+                _(
+                    "Someone else moved this item along while you had it open; its route "
+                    "is shown as it is now. Check it and take the next step again."
+                )
+            ) from error
+
+    def _step(cleaned: dict[str, Any]) -> AgendaItem:
         return services.agenda_item_step(
             actor=request.user,
             item=item,

@@ -124,9 +124,7 @@ def category_save(
     locked.active = active
     locked.position = position
     locked.full_clean(exclude=["holder", "parent"], validate_constraints=False)
-    locked.save(
-        update_fields=["name", "parent", "description", "active", "position", "version"]
-    )
+    locked.save(update_fields=["name", "parent", "description", "active", "position", "version"])
     audit_write(
         actor=actor,
         action="signal_category.saved",
