@@ -113,7 +113,7 @@ def category_save(
         raise ValidationError(
             {"active": _("Deactivate or move its sub-categories first; they are still in use.")}
         )
-    if active and parent is not None and not parent.active:
+    if active and parent is not None and not Category.objects.get(pk=parent.pk).active:
         raise ValidationError(
             {"parent": _("This main category is no longer in use; choose one that is.")}
         )
