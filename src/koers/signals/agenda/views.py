@@ -99,7 +99,7 @@ def agenda_item_add(request: HttpRequest) -> HttpResponse:
     form = AgendaItemForm(
         request.POST or None,
         initial=initial,
-        meetings=Meeting.objects.held_by(holder.pk),
+        meetings=Meeting.objects.filter(holder_id=holder.pk),
         signals=candidates,
     )
 
@@ -196,7 +196,7 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AgendaItemForm(
         request.POST or None,
         initial=initial,
-        meetings=Meeting.objects.held_by(item.holder_id),
+        meetings=Meeting.objects.filter(holder_id=item.holder_id),
         signals=candidates,
         editing=True,
     )

@@ -51,7 +51,7 @@ class CategoryForm(Form):
         self, *args: Any, holder_id: int, editing: Category | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        mains = Category.objects.held_by(holder_id).filter(parent__isnull=True, active=True)
+        mains = Category.objects.filter(holder_id=holder_id, parent__isnull=True, active=True)
         if editing is not None:
             mains = mains.exclude(pk=editing.pk)
             if editing.parent_id is not None:  # her main category stays a choice, used or not

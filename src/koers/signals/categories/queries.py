@@ -26,7 +26,7 @@ class Branch:
 def category_tree(holder_id: int) -> list[Branch]:
     """`holder_id`'s tree, inactive categories included (marked by the page)."""
     rows = list(
-        Category.objects.held_by(holder_id)
+        Category.objects.filter(holder_id=holder_id)
         .annotate(signal_count=Count("signals"))
         .order_by("position", "name", "pk")
     )
@@ -35,7 +35,3 @@ def category_tree(holder_id: int) -> list[Branch]:
         if row.parent_id is not None and row.parent_id in branches:
             branches[row.parent_id].children.append(row)
     return list(branches.values())
-
-
-def main_categories(holder_id: int) -> list[Category]:
-    return list(Category.objects.held_by(holder_id).filter(parent__isnull=True))

@@ -149,8 +149,8 @@ def categories_seed(
     if actor is not None and not may_manage_signals(actor, holder.pk):
         raise PermissionDenied
     existing = {
-        (c.parent.name if c.parent_id else None, c.name): c  # type: ignore[union-attr]
-        for c in Category.objects.held_by(holder.pk).select_related("parent")
+        (c.parent.name if c.parent is not None else None, c.name): c
+        for c in Category.objects.filter(holder_id=holder.pk).select_related("parent")
     }
     made: list[Category] = []
     for main_position, (main_name, sub_names) in enumerate(SEED_TREE, start=1):
