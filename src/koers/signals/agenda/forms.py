@@ -134,7 +134,7 @@ class AgendaItemForm(Form):
                 del self.fields[name]
 
 
-class StepForm(Form):
+class AgendaStepForm(Form):
     """The next step of an item's route; what was fed back and to whom for the last."""
 
     to = forms.ChoiceField(choices=AgendaStatus.choices, widget=forms.HiddenInput)

@@ -31,9 +31,9 @@ from koers.signals.agenda import queries, services
 from koers.signals.agenda.forms import (
     AgendaFilterForm,
     AgendaItemForm,
+    AgendaStepForm,
     MeetingForm,
     PreselectedSignalsForm,
-    StepForm,
 )
 from koers.signals.models import AgendaItem, Meeting, Signal
 from koers.signals.models.choices import AgendaStatus
@@ -142,13 +142,13 @@ def agenda_item_add(request: HttpRequest) -> HttpResponse:
 
 
 def _item_page(
-    request: HttpRequest, item: AgendaItem, step_form: StepForm | None = None
+    request: HttpRequest, item: AgendaItem, step_form: AgendaStepForm | None = None
 ) -> HttpResponse:
     bundle = queries.bundle_of(item.signals.all())
     target = services.next_status(item)
     may_manage = may_manage_signals(request.user, item.holder_id)
     if step_form is None and may_manage and target is not None:
-        step_form = StepForm(target=target, initial={"version": item.version})
+        step_form = AgendaStepForm(target=target, initial={"version": item.version})
     return render(
         request,
         "signals/agenda/agenda_item.html",
@@ -235,7 +235,7 @@ def agenda_item_step(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_agenda_item_for_user(request.user, pk)
     if not may_manage_signals(request.user, item.holder_id):
         raise PermissionDenied
-    form = StepForm(request.POST, target=services.next_status(item))
+    form = AgendaStepForm(request.POST, target=services.next_status(item))
 
     def call(cleaned: dict[str, Any]) -> AgendaItem:
         try:
