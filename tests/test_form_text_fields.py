@@ -31,6 +31,7 @@ from django.test import RequestFactory
 from django.urls import get_resolver
 
 import koers
+from koers.signals.models import Meeting, Signal
 from tests.conftest import World
 from tests.test_url_access import walk
 
@@ -155,6 +156,15 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "InterpretForm": lambda w: {"holder_id": _own(w), "keep": None},
     "BundleForm": lambda w: {"visible": _signals_of(w)},
     "PublicSignalForm": lambda w: {"consent_text": "Ik ga akkoord."},
+    # signals: agenda and categories
+    "AgendaFilterForm": lambda w: {"meetings": Meeting.objects.filter(holder=w.own)},
+    "AgendaItemForm": lambda w: {
+        "meetings": Meeting.objects.filter(holder=w.own),
+        "signals": Signal.objects.filter(holder=w.own),
+        "editing": True,
+    },
+    "AgendaStepForm": lambda w: {"target": "teruggekoppeld"},
+    "CategoryForm": lambda w: {"holder_id": _own(w)},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

@@ -68,8 +68,10 @@ from koers.relations.models import (
 from koers.relations.opportunities import views as opportunity_views
 from koers.reports import views as report_views
 from koers.reports.models import Report, ReportKind, ReportStatus
+from koers.signals.agenda import views as signal_agenda_views
 from koers.signals.cases import views as case_views
 from koers.signals.cases import views_setup as case_setup_views
+from koers.signals.models import AgendaItem, AgendaStep, Meeting
 from tests.conftest import World
 from tests.directory.factories import MunicipalityFactory
 from tests.permission_matrix import ROLES, ROWS, Row
@@ -932,6 +934,54 @@ def _support_volunteers(world: World) -> int:
     return SupportVolunteer.objects.filter(holder=world.own).count()
 
 
+def make_agenda_items(world: World, count: int) -> None:
+    from tests.signals.factories import SignalFactory
+
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            holder=world.own,
+            kind="provincie",
+            title=f"Overleg {n}",
+            held_on=dt.date(2021, 1 + n, 10),
+        )
+        for n in range(3)
+    )
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(
+            holder=world.own,
+            title=f"Agendapunt {n:03d}",
+            question="Vraag",
+            status=["nieuw", "geduid", "geagendeerd", "teruggekoppeld"][n % 4],
+            meeting=meetings[n % 3] if n % 4 else None,
+        )
+        for n in range(count)
+    )
+    AgendaStep.objects.bulk_create(
+        AgendaStep(item=item, status="nieuw", on=dt.date(2021, 1, 1) + dt.timedelta(days=n % 40))
+        for n, item in enumerate(items)
+    )
+    signal = SignalFactory(holder=world.own)
+    for item in items[::3]:
+        item.signals.add(signal)
+
+
+def make_meetings(world: World, count: int) -> None:
+    meetings = Meeting.objects.bulk_create(
+        Meeting(
+            holder=world.own,
+            kind=["provincie", "gemeente", "zorgtafel"][n % 3],
+            title=f"Overleg {n:03d}",
+            held_on=dt.date(2020, 1, 1) + dt.timedelta(days=n * 3),
+        )
+        for n in range(count)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(holder=world.own, title=f"Punt {n}", question="Vraag", meeting=meeting)
+        for n, meeting in enumerate(meetings)
+        for _copy in range(n % 3)
+    )
+
+
 LISTS += [
     ListPage(
         "signals:cases",
@@ -964,6 +1014,36 @@ LISTS += [
             "soort": lambda v: v.case_type.name,
             "vanaf": lambda v: v.started_on,
             "tot": lambda v: v.ended_on,
+        },
+    ),
+    ListPage(
+        "signals:agenda",
+        "medewerker",
+        signal_agenda_views.COLUMNS,
+        "items",
+        make_agenda_items,
+        lambda world: AgendaItem.objects.filter(holder=world.own).count(),
+        {
+            "titel": lambda r: r.title,
+            "status": lambda r: r.status,
+            "vergadering": lambda r: r.meeting.held_on if r.meeting else None,
+            "signalen": lambda r: r.signal_count,
+            "stap": lambda r: r.last_step_on,
+        },
+        narrowing=lambda world: {"status": ""},
+    ),
+    ListPage(
+        "signals:meetings",
+        "medewerker",
+        signal_agenda_views.MEETING_COLUMNS,
+        "meetings",
+        make_meetings,
+        lambda world: Meeting.objects.filter(holder=world.own).count(),
+        {
+            "datum": lambda r: r.held_on,
+            "titel": lambda r: r.title,
+            "soort": lambda r: r.kind,
+            "punten": lambda r: r.item_count,
         },
     ),
 ]

@@ -204,6 +204,9 @@ SECTIONS: tuple[Section, ...] = (
                 within=("signals:volunteer_add", "signals:volunteer_edit"),
             ),
             Page("signals:contacts", _("Hearing back"), within=("signals:contact_answered",)),
+            Page("signals:agenda", _("Agenda")),
+            Page("signals:meetings", _("Meetings")),
+            Page("signals:categories", _("Categories")),
         ),
     ),
     Section(

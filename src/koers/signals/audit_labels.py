@@ -19,4 +19,14 @@ ACTION_LABELS = {
     "case_type.saved": _("Kind of client support changed"),
     "volunteer.created": _("Volunteer in client support added"),
     "volunteer.saved": _("Volunteer in client support changed"),
+    # --- agenda ---
+    "signal_meeting.created": _("Meeting for signals added"),
+    "signal_meeting.saved": _("Meeting for signals changed"),
+    "agenda_item.created": _("Agenda item made"),
+    "agenda_item.saved": _("Agenda item changed"),
+    "agenda_item.step": _("Agenda item moved a step"),
+    # --- categories ---
+    "signal_category.created": _("Signal category added"),
+    "signal_category.saved": _("Signal category changed"),
+    "signal_category.seeded": _("Signal category added from the suggested themes"),
 }

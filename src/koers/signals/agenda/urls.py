@@ -1,5 +1,16 @@
-"""URLs of this part of signals (included by koers.signals.urls)."""
+"""URLs of agenda-setting (included by koers.signals.urls)."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from koers.signals.agenda import views
+
+urlpatterns = [
+    path("agenda/", views.agenda, name="agenda"),
+    path("agenda/nieuw/", views.agenda_item_add, name="agenda_item_add"),
+    path("agenda/<int:pk>/", views.agenda_item, name="agenda_item"),
+    path("agenda/<int:pk>/wijzigen/", views.agenda_item_edit, name="agenda_item_edit"),
+    path("agenda/<int:pk>/stap/", views.agenda_item_step, name="agenda_item_step"),
+    path("vergaderingen/", views.meetings, name="meetings"),
+    path("vergaderingen/nieuw/", views.meeting_add, name="meeting_add"),
+    path("vergaderingen/<int:pk>/wijzigen/", views.meeting_edit, name="meeting_edit"),
+]
