@@ -6,17 +6,21 @@ the figures around it add up: in a row "3 · 12 · total 15" the hidden 3 is 15 
 figures of one page (or one export) are entered here with the sums that tie them together
 (a row and its total, a column and its total, the trend's four quarters and their sum, the
 theme × municipality cells and the quarters they span), and `protect` hides more figures
-until no sum can give away a small count.
+until no combination of those sums gives a small count away.
 
-The reader is simulated: every figure shown is known; a sum with a single unknown figure
-reveals it; what it reveals is known too, and so on. Whenever that would reveal a count
-between 1 and the threshold, one more figure in that sum is hidden (the smallest positive
-cell, a total only when no cell will do) and the reading starts again. Figures that exist but
-are not on the page (a quarter before the period, needed for the trend) count as unknown from
-the start, and deriving one is harmless unless it is small. This is the usual singleton-line
-heuristic of statistical offices; it does not defend against solving many sums at once as
-a system of equations, nor against differencing two requests with different filters, which
-is why counts are hidden on every page, for staff too (see docs/signals.md).
+The reader is assumed to know every figure shown and every sum, and to solve them as a
+system of linear equations: a hidden figure is given away when the equations fix it, which
+is when it has no part in the null space of the equations restricted to the hidden figures.
+Whenever a small count (1 up to the threshold) is fixed that way, one more figure of an
+equation it takes part in is hidden — the smallest positive cell, a total only when no cell
+will do — and the check runs again. Figures that exist but are not on the page (a quarter
+before the period, needed for the trend) are taken as known to her unless they are small
+(she may have them from another page; assuming she knows more only hides more).
+
+What this does not defend against: bounds (a hidden count is at least 0, so a hidden pair
+summing to 6 beside a "< 5" narrows it down, as with every published suppressed table), and
+differencing two requests with different filters. That is why every analysis page hides
+small counts, for staff too, and a funder sees no signal one by one.
 """
 
 from __future__ import annotations
@@ -27,18 +31,19 @@ from dataclasses import dataclass, field
 from koers.signals.suppression import threshold
 
 Key = Hashable
+# Null-space components below this are taken as zero (the equations hold only 0 and ±1).
+TOLERANCE = 1e-9
 
 
 @dataclass
 class Figures:
     """The figures of one page: values by key, which of them are shown, which are totals, and
-    the sums that tie them (each a set of keys whose values satisfy one linear equation with
-    coefficients ±1, so that one unknown among them can be worked out)."""
+    the equations that tie them (the figures on one side add up to those on the other)."""
 
     values: dict[Key, int] = field(default_factory=dict)
     shown: set[Key] = field(default_factory=set)
     totals: set[Key] = field(default_factory=set)
-    sums: list[frozenset[Key]] = field(default_factory=list)
+    equations: list[tuple[frozenset[Key], frozenset[Key]]] = field(default_factory=list)
 
     def add(self, key: Key, value: int, *, shown: bool = True, total: bool = False) -> None:
         self.values[key] = int(value)
@@ -47,12 +52,10 @@ class Figures:
         if total:
             self.totals.add(key)
 
-    def tie(self, keys: Iterable[Key]) -> None:
-        """These figures satisfy one sum (a total and its parts, or two groupings of the
-        same signals)."""
-        tied = frozenset(keys)
-        if len(tied) > 1:
-            self.sums.append(tied)
+    def tie(self, left: Iterable[Key], right: Iterable[Key]) -> None:
+        """The figures `left` add up to the figures `right` (a total and its parts, or two
+        groupings of the same signals)."""
+        self.equations.append((frozenset(left), frozenset(right)))
 
 
 @dataclass(frozen=True)
@@ -67,66 +70,93 @@ class Protected:
             return None
         return self.values[key]
 
-    def is_hidden(self, key: Key) -> bool:
-        return self.value(key) is None
 
-
-def _small(value: int) -> bool:
+def small(value: int) -> bool:
     return 0 < value < threshold()
 
 
 def protect(figures: Figures) -> Protected:
-    """Hide every small count, and as many more as it takes that no sum reveals one."""
+    """Hide every small count, and as many more as it takes that no equation, nor any
+    combination of them, gives one away. Each round hides one more figure beside every small
+    count the equations still fix, then solves again."""
     values = figures.values
-    hidden = {key for key in values if key not in figures.shown or _small(values[key])}
+    # A figure that is not on the page (a quarter before the period, counted for the trend)
+    # is taken as known all the same unless it is small: the reader may have it from
+    # another page, and assuming she knows more only hides more.
+    hidden = {key for key in values if small(values[key])}
     while True:
-        leak = _first_leak(figures, hidden)
-        if leak is None:
+        leaks = sorted(
+            (key for key in given_away(figures, hidden) if small(values[key])), key=repr
+        )
+        if not leaks:
             return Protected(values=dict(values), hidden=frozenset(hidden))
-        more = _more_to_hide(figures, hidden, leak) - hidden
-        if not more:  # cannot happen with consistent sums; never loop for ever
+        more: set[Key] = set()
+        for leak in leaks:
+            more |= _more_to_hide(figures, hidden | more, leak)
+        if not more:  # cannot happen with consistent equations; never show a leak
             return Protected(values=dict(values), hidden=frozenset(values))
         hidden |= more
 
 
-def _first_leak(figures: Figures, hidden: set[Key]) -> frozenset[Key] | None:
-    """The first sum whose one unknown figure is a small count, reading as a reader would."""
-    known = set(figures.values) - hidden
-    changed = True
-    while changed:
-        changed = False
-        for tied in figures.sums:
-            unknown = [key for key in tied if key not in known]
-            if len(unknown) != 1:
-                continue
-            if _small(figures.values[unknown[0]]):
-                return tied
-            known.add(unknown[0])
-            changed = True
-    return None
+def given_away(figures: Figures, hidden: set[Key]) -> set[Key]:
+    """The hidden figures the equations fix, given every figure that is not hidden."""
+    import numpy as np
+
+    unknown = sorted(hidden, key=repr)
+    if not unknown:
+        return set()
+    column = {key: number for number, key in enumerate(unknown)}
+    rows = []
+    for left, right in figures.equations:
+        row = np.zeros(len(unknown))
+        for key in left & hidden:
+            row[column[key]] += 1
+        for key in right & hidden:
+            row[column[key]] -= 1
+        if row.any():
+            rows.append(row)
+    if not rows:
+        return set()
+    # The null space of the equations on the unknowns: a figure with no part in it is fixed.
+    _u, singular, rows_v = np.linalg.svd(np.array(rows))
+    rank = int((singular > TOLERANCE * max(1.0, float(singular.max(initial=0.0)))).sum())
+    free = rows_v[rank:]
+    if free.shape[0] == 0:
+        return set(unknown)
+    fixed = np.abs(free).max(axis=0) < 1e-7
+    return {key for key, is_fixed in zip(unknown, fixed, strict=True) if is_fixed}
 
 
-def _more_to_hide(figures: Figures, hidden: set[Key], tied: frozenset[Key]) -> set[Key]:
-    """One figure of `tied` to hide as well: the smallest positive cell shown (ties broken
-    by key, so the result does not depend on set order), else the smallest positive total.
-    When everything shown in it is zero, the figures it was worked out from are hidden."""
-    candidates = [
+def _more_to_hide(figures: Figures, hidden: set[Key], leak: Key) -> set[Key]:
+    """One more figure to hide so that `leak` is no longer fixed: of the positive figures
+    shown in an equation with a hidden one, the first that frees it on its own — cells
+    before totals, of the leak's table first, the smallest first (ties broken by key, so the
+    result does not depend on set order); when none does on its own, the first of them (the
+    next round takes it from there)."""
+    candidates = {
         key
-        for key in tied
-        if key not in hidden and key in figures.shown and figures.values[key] > 0
-    ]
-    cells = [key for key in candidates if key not in figures.totals]
-    pool = cells or candidates
-    if pool:
-        return {min(pool, key=lambda key: (figures.values[key], repr(key)))}
-    # Every figure shown in this sum is zero, so its unknown figure was worked out of
-    # another sum and a zero here only passes it on: hide the positive figures of every
-    # sum that shares a figure with this one (rare: it needs totals not shown at all).
-    near = {
-        key
-        for other in figures.sums
-        if other & tied
-        for key in other
+        for left, right in figures.equations
+        if (left | right) & hidden
+        for key in left | right
         if key not in hidden and key in figures.shown and figures.values[key] > 0
     }
-    return near
+
+    def order(key: Key) -> tuple[bool, bool, bool, int, str]:
+        direct = any(leak in left | right and key in left | right for left, right in figures.equations)
+        return (
+            key in figures.totals,
+            _table_of(key) != _table_of(leak),
+            not direct,
+            figures.values[key],
+            repr(key),
+        )
+
+    ranked = sorted(candidates, key=order)
+    for key in ranked:
+        if leak not in given_away(figures, hidden | {key}):
+            return {key}
+    return set(ranked[:1])
+
+
+def _table_of(key: Key) -> object:
+    return key[0] if isinstance(key, tuple) and key else key

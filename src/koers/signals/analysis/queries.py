@@ -239,7 +239,7 @@ def analysis(filters: Filters) -> Analysis:
     for theme in theme_keys:
         before = sum(figures.values[("theme", theme, q)] for q in prior)
         figures.add(("prior", theme), before, total=True)
-        figures.tie([("prior", theme), *(("theme", theme, q) for q in prior)])
+        figures.tie([("prior", theme)], [("theme", theme, q) for q in prior])
     shown = protect(figures)
     return Analysis(
         filters=filters,
@@ -328,7 +328,7 @@ def _count_table(
             sum(counts.get((row, q), 0) for q in filters.shown),
             total=True,
         )
-        figures.tie([(f"{name}-row", row), *((name, row, q) for q in filters.shown)])
+        figures.tie([(f"{name}-row", row)], [(name, row, q) for q in filters.shown])
     for quarter in quarters:
         figures.add(
             ("quarter", quarter),
@@ -336,11 +336,11 @@ def _count_table(
             shown=quarter in shown_quarters,
             total=True,
         )
-        figures.tie([("quarter", quarter), *((name, row, quarter) for row in rows)])
-    figures.tie([("all",), *((f"{name}-row", row) for row in rows)])
-    figures.add(("all",), sum(counts.get((row, q), 0) for row in rows for q in filters.shown))
-    figures.totals.add(("all",))
-    figures.tie([("all",), *(("quarter", q) for q in filters.shown)])
+        figures.tie([("quarter", quarter)], [(name, row, quarter) for row in rows])
+    figures.tie([("all",)], [(f"{name}-row", row) for row in rows])
+    grand = sum(counts.get((row, q), 0) for row in rows for q in filters.shown)
+    figures.add(("all",), grand, total=True)
+    figures.tie([("all",)], [("quarter", q) for q in filters.shown])
 
 
 def _few(
@@ -360,17 +360,13 @@ def _few(
                 shown=theme is not None and municipality is not None,
             )
         figures.tie(
-            [
-                *(("few", theme, m) for m in municipalities),
-                *(("theme", theme, q) for q in filters.recent),
-            ]
+            [("few", theme, m) for m in municipalities],
+            [("theme", theme, q) for q in filters.recent],
         )
     for municipality in municipalities:
         figures.tie(
-            [
-                *(("few", t, municipality) for t in themes),
-                *(("municipality", municipality, q) for q in filters.recent),
-            ]
+            [("few", t, municipality) for t in themes],
+            [("municipality", municipality, q) for q in filters.recent],
         )
 
 
