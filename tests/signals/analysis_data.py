@@ -46,7 +46,9 @@ def analysis_data(holder: Any, *, rising_last: int = 30) -> Data:
     sub = CategoryFactory(holder=holder, name="Verpleeghuis", parent=rising)
     for quarter, week in WEEKS.items():
         last = quarter == "2021-4"
-        signals_in(holder, rising_last if last else 6, week=week, category=rising, municipality=almere)
+        signals_in(
+            holder, rising_last if last else 6, week=week, category=rising, municipality=almere
+        )
         signals_in(holder, 0 if last else 4, week=week, category=sub, municipality=almere)
         signals_in(holder, 5, week=week, category=rising, municipality=lelystad, law="wmo")
         signals_in(holder, 8, week=week, category=steady, municipality=lelystad, channel="expex")

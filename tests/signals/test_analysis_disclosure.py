@@ -119,8 +119,9 @@ def test_no_random_table_gives_a_small_count_away(seed: int) -> None:
     page's tables share the quarter totals): solved exactly, no small count comes out."""
     chance = random.Random(seed)
     rows, columns = chance.randint(2, 6), chance.randint(2, 5)
-    figures = table([[chance.choice([0, 1, 2, 3, 4, 5, 6, 9, 14]) for _ in range(columns)]
-                     for _ in range(rows)])
+    figures = table(
+        [[chance.choice([0, 1, 2, 3, 4, 5, 6, 9, 14]) for _ in range(columns)] for _ in range(rows)]
+    )
     second = [[0] * columns for _ in range(2)]
     for c in range(columns):
         total = figures.values[("column", c)]

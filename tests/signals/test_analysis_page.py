@@ -177,6 +177,8 @@ def test_the_query_count_does_not_grow_with_the_signals(world: Any) -> None:
     data = analysis_data(world.own, rising_last=10)
     few = queries_for(world)
     for number, week in enumerate((IsoWeek(2021, 2), IsoWeek(2021, 30), IsoWeek(2021, 48))):
-        signals_in(world.own, 60 + number, week=week, category=data.steady, municipality=data.dronten)
+        signals_in(
+            world.own, 60 + number, week=week, category=data.steady, municipality=data.dronten
+        )
     assert queries_for(world) == few
     assert few <= 25

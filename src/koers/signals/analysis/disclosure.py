@@ -85,9 +85,7 @@ def protect(figures: Figures) -> Protected:
     # another page, and assuming she knows more only hides more.
     hidden = {key for key in values if small(values[key])}
     while True:
-        leaks = sorted(
-            (key for key in given_away(figures, hidden) if small(values[key])), key=repr
-        )
+        leaks = sorted((key for key in given_away(figures, hidden) if small(values[key])), key=repr)
         if not leaks:
             return Protected(values=dict(values), hidden=frozenset(hidden))
         more: set[Key] = set()
@@ -142,7 +140,9 @@ def _more_to_hide(figures: Figures, hidden: set[Key], leak: Key) -> set[Key]:
     }
 
     def order(key: Key) -> tuple[bool, bool, bool, int, str]:
-        direct = any(leak in left | right and key in left | right for left, right in figures.equations)
+        direct = any(
+            leak in left | right and key in left | right for left, right in figures.equations
+        )
         return (
             key in figures.totals,
             _table_of(key) != _table_of(leak),

@@ -5,6 +5,7 @@ as numbers, a hidden count as the page's mark, never the number behind it."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -98,11 +99,17 @@ def _trend_rows(found: Analysis) -> Iterator[list[Any]]:
             line.theme,
             line.last.export,
             line.before.export,
-            round(line.mean_before, 2) if line.mean_before is not None else HIDDEN_MARK,
-            round(line.ratio, 2) if line.ratio is not None else "",
-            round(line.p_value, 4) if line.p_value is not None else "",
+            _decimal(line.mean_before, 2) if line.mean_before is not None else HIDDEN_MARK,
+            _decimal(line.ratio, 2) if line.ratio is not None else "",
+            _decimal(line.p_value, 4) if line.p_value is not None else "",
             verdict,
         ]
+
+
+def _decimal(value: float, places: int) -> Decimal:
+    """A mean, ratio or p-value with its places kept (a mean of 14 stays 14.00: a fraction,
+    never read as a count)."""
+    return Decimal(f"{value:.{places}f}")
 
 
 def _few_header(found: Analysis) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -18,7 +19,9 @@ from koers.directory.models import Organisation
 from koers.signals.access import figure_holders_visible_to
 from koers.signals.analysis import exports
 from koers.signals.analysis.forms import AnalysisFilterForm
-from koers.signals.analysis.queries import Analysis, analysis as build_analysis
+from koers.signals.analysis.queries import Analysis
+from koers.signals.analysis.queries import analysis as build_analysis
+from koers.signals.models import Signal
 
 
 def _holders(user: Any) -> tuple[list[tuple[int, str]], int | None]:
@@ -28,7 +31,18 @@ def _holders(user: Any) -> tuple[list[tuple[int, str]], int | None]:
         Organisation.objects.filter(pk__in=visible).order_by("name").values_list("pk", "name")
     )
     own, _funding = organisations_with(user, Capability.VIEW_SIGNAL_FIGURES)
-    return holders, min(own & visible, default=None)
+    preferred = min(own & visible, default=None)
+    if preferred is None and len(holders) > 1:
+        # A funder's official: the organisation with the most signals, not the first by name.
+        preferred = (
+            Signal.objects.filter(holder_id__in=visible)
+            .values("holder_id")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "holder_id")
+            .values_list("holder_id", flat=True)
+            .first()
+        )
+    return holders, preferred
 
 
 def _analysed(request: HttpRequest) -> tuple[AnalysisFilterForm | None, Analysis | None, str]:
@@ -62,7 +76,7 @@ def analysis(request: HttpRequest) -> HttpResponse:
 @require_GET
 def analysis_export(request: HttpRequest) -> HttpResponse:
     """The page's figures as a workbook, hidden where the page hides them."""
-    form, found, holder = _analysed(request)
+    _form, found, holder = _analysed(request)
     if found is None:
         return xlsx_response("signalen-analyse.xlsx", exports.nothing_to_show())
     return xlsx_response(
