@@ -51,16 +51,20 @@ def small_counts_in_page(content: bytes) -> list[str]:
 
 
 def small_counts_in_workbook(content: bytes) -> list[str]:
-    """Whole-number cells of every sheet from 1 to 4 (text is the explanation or a label;
-    fractions are means, ratios and p-values, never counts)."""
+    """Cells of every sheet holding a count from 1 to 4: a whole number shown without
+    decimals (a mean, ratio or p-value is written with its places: "1.00" is no count), or a
+    text starting with one."""
     workbook = load_workbook(io.BytesIO(content), read_only=True)
     found = []
     for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(values_only=True):
-            for value in row:
-                if isinstance(value, int) and not isinstance(value, bool):
-                    if 0 < value < threshold():
-                        found.append(f"{sheet.title}: {value} in {row}")
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, bool) or value is None:
+                    continue
+                if isinstance(value, int | float) and "." not in str(cell.number_format):
+                    if value == int(value) and 0 < value < threshold():
+                        found.append(f"{sheet.title}: {value}")
                 elif isinstance(value, str):
                     match = LEADING_COUNT.match(value)
                     if match and 0 < int(match.group(1)) < threshold():
