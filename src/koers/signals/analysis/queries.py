@@ -285,7 +285,7 @@ def _themes(holder_id: int, counted: set[int | None]) -> list[tuple[int | None, 
     """The holder's main categories in use, and any others that hold signals counted, and
     the signals not yet interpreted."""
     mains = (
-        Category.objects.held_by(holder_id)
+        Category.objects.filter(holder_id=holder_id)
         .filter(parent__isnull=True)
         .filter(Q(active=True) | Q(pk__in=[pk for pk in counted if pk is not None]))
         .order_by("position", "name")
