@@ -203,6 +203,34 @@ def sent_document(demo: Demo, report: Any) -> str:
     return reverse("reports:document_download", args=[document.pk])
 
 
+def signals_to_analyse(demo: Demo) -> Any:
+    """Themes and signals of the organisation (whose theme names the payload then fills),
+    enough in one quarter that the analysis shows counts rather than hiding them."""
+    from koers.core.models import Municipality
+    from koers.signals.models import Category, Signal
+    from koers.signals.weeks import IsoWeek
+
+    lelystad = Municipality.objects.get(code="GM0995")
+    week = IsoWeek(2021, 46)
+    for number in range(2):
+        theme = Category.objects.create(holder=demo.own, name=f"Thema {number}")
+        Signal.objects.bulk_create(
+            Signal(
+                holder=demo.own,
+                iso_year=week.year,
+                iso_week=week.week,
+                quarter=week.quarter,
+                channel="oco",
+                law="wlz",
+                sentiment="negatief",
+                category=theme,
+                municipality=lelystad,
+                description="Voorbeeld",
+            )
+            for _ in range(12)
+        )
+
+
 def _export_of(what: str) -> Callable[[Demo, Any], str]:
     return lambda demo, prepared: reverse("funding:export", args=[what]) + YEAR
 
@@ -288,6 +316,12 @@ EXPORTS = [
         variant=ReportKind.PROGRESS,
         address=sent_document,
         prepare=a_report(ReportKind.PROGRESS),
+    ),
+    Export(
+        "signals:analysis_export",
+        "directeur",
+        address=lambda d, p: reverse("signals:analysis_export") + "?tot=2021-4",
+        prepare=signals_to_analyse,
     ),
     Export(
         "work:import_failing",

@@ -35,7 +35,16 @@ def test_every_declared_export_has_a_recipe() -> None:
 def test_the_declared_exports_are_found() -> None:
     """The walk finds the exports of every app that has one (a broken walk finds none)."""
     apps = {name.split(":")[0] for name in DECLARED}
-    assert apps == {"work", "privacy", "directory", "relations", "funding", "reports", "atlas"}
+    assert apps == {
+        "work",
+        "privacy",
+        "directory",
+        "relations",
+        "funding",
+        "reports",
+        "atlas",
+        "signals",
+    }
 
 
 def test_every_json_field_is_poisoned_or_said_to_hold_no_text() -> None:

@@ -146,3 +146,36 @@ class SupportVolunteerFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory, holder=factory.SelfAttribute("..holder"))
     case_type = factory.SubFactory(CaseTypeFactory, holder=factory.SelfAttribute("..holder"))
     started_on = dt.date(2021, 1, 1)
+
+
+# --- analysis ---
+
+
+def signals_in(
+    holder: object,
+    count: int,
+    *,
+    week: IsoWeek | None = None,
+    category: object | None = None,
+    municipality: object | None = None,
+    law: str = "wlz",
+    channel: str = "oco",
+) -> None:
+    """`count` signals of `holder` in one week, theme, municipality, law and channel, made in
+    one insert (the analysis counts them; their text does not matter)."""
+    week = week or IsoWeek(2021, 10)
+    Signal.objects.bulk_create(
+        Signal(
+            holder=holder,
+            iso_year=week.year,
+            iso_week=week.week,
+            quarter=week.quarter,
+            channel=channel,
+            law=law,
+            sentiment="negatief",
+            category=category,
+            municipality=municipality,
+            description="Voorbeeld",
+        )
+        for _ in range(count)
+    )

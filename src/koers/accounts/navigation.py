@@ -208,6 +208,7 @@ SECTIONS: tuple[Section, ...] = (
             Page("signals:meetings", _("Meetings")),
             Page("signals:categories", _("Categories")),
         ),
+        (Page("signals:analysis", _("Analysis"), within=("signals:analysis_export",)),),
     ),
     Section(
         "money",
