@@ -172,15 +172,15 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "signals",
         _("Signals"),
-        # Each part of koers.signals adds its pages here, in this order: signals, public
-        # form (none), analysis, agenda and meetings, client support, hearing back,
-        # categories, classification.
         (
             Page(
                 "signals:index",
                 _("Signals"),
                 within=("signals:signal", "signals:signal_add", "signals:signal_interpret"),
             ),
+            Page("signals:analysis", _("Analysis"), within=("signals:analysis_export",)),
+            Page("signals:agenda", _("Agenda")),
+            Page("signals:meetings", _("Meetings")),
             Page(
                 "signals:cases",
                 _("Client support"),
@@ -204,11 +204,8 @@ SECTIONS: tuple[Section, ...] = (
                 within=("signals:volunteer_add", "signals:volunteer_edit"),
             ),
             Page("signals:contacts", _("Hearing back"), within=("signals:contact_answered",)),
-            Page("signals:agenda", _("Agenda")),
-            Page("signals:meetings", _("Meetings")),
             Page("signals:categories", _("Categories")),
         ),
-        (Page("signals:analysis", _("Analysis"), within=("signals:analysis_export",)),),
     ),
     Section(
         "money",
