@@ -28,6 +28,7 @@ from koers.demo.directory import loaded
 from koers.demo.seed_data import signals as seed
 from koers.directory.models import Organisation, Person
 from koers.plans.models import Activity, Indicator, Plan, Source
+from koers.signals.categories.services import categories_seed
 from koers.signals.models import (
     AgendaItem,
     AgendaStep,
@@ -88,16 +89,8 @@ def build_signals(
 
 def _categories(holder: Organisation) -> dict[Theme, Category]:
     """The holder's tree by (main, sub) and (main, None): the seeds' themes, made by the
-    categories' own seeding service where it is installed (part D of issue 20), else here
-    from the themes the demo's texts use."""
-    try:
-        from koers.signals.categories.services import (  # type: ignore[import-not-found,unused-ignore]
-            categories_seed,
-        )
-    except ImportError:
-        _categories_local(holder)
-    else:
-        categories_seed(holder)
+    categories' own seeding service."""
+    categories_seed(holder)
     tree: dict[Theme, Category] = {}
     for category in Category.objects.filter(holder=holder).select_related("parent"):
         if category.parent_id:
@@ -105,15 +98,6 @@ def _categories(holder: Organisation) -> dict[Theme, Category]:
         else:
             tree[(category.name, None)] = category
     return tree
-
-
-def _categories_local(holder: Organisation) -> None:
-    mains: dict[str, Category] = {}
-    for position, (main, sub) in enumerate(seed.TEXTS, start=1):
-        if main not in mains:
-            mains[main] = Category.objects.create(holder=holder, name=main, position=position)
-        if sub is not None:
-            Category.objects.create(holder=holder, name=sub, parent=mains[main], position=position)
 
 
 def _category_of(categories: dict[Theme, Category], theme: Theme) -> Category:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 from django_tasks import task
 
 from koers.core.audit import audit_write
+from koers.core.reference import default_reference
 from koers.signals.models import Case, CaseType, Client
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def cases_due(today: dt.date) -> list[Case]:
 def cases_retention_enforce(today: dt.date | None = None) -> CasesRemoved:
     """Remove the cases due and then the clients without a case; each removal audited
     without an actor. Safe to run any number of times."""
-    today = today or timezone.localdate()
+    today = today or default_reference()
     due = cases_due(today)
     for case in due:
         audit_write(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from django.utils import timezone
 from django_tasks import task
 
+from koers.core.reference import default_reference
 from koers.signals.entry.services import signal_contacts_expire
 
 logger = logging.getLogger(__name__)
@@ -15,6 +15,6 @@ logger = logging.getLogger(__name__)
 
 @task()
 def expire_signal_contacts_task() -> int:
-    removed = signal_contacts_expire(today=timezone.localdate())
+    removed = signal_contacts_expire(today=default_reference())
     logger.info("Residents' contact records past their retention removed: %s", removed)
     return removed
