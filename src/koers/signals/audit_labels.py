@@ -5,4 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
     "signal.recorded": _("Signal recorded"),
+    # --- classify ---
+    "classifier.train_requested": _("Training of the classification model asked for"),
+    "classifier.trained": _("Classification model trained"),
 }

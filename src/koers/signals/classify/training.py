@@ -1,0 +1,115 @@
+"""The worker's part of the classifier: train on the holder's interpreted signals and store
+the model with its figures (seconds to a minute on 20,000 signals, so never in a request).
+
+The examples are the humans' choices: a signal counts once a person interpreted it
+(`interpreted_at`), with the category she chose, whatever was suggested. Deactivated
+categories are not learnt (they are never suggested); a signal under a deactivated
+sub-category of an active main category still teaches its main category."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import tracemalloc
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from koers.core.audit import audit_write
+from koers.signals.classify import engine
+from koers.signals.models import ClassifierModel, Signal, TrainingStatus
+
+logger = logging.getLogger(__name__)
+
+# A training still "running" after this long was lost with its worker; asking again is allowed.
+STALE_AFTER = dt.timedelta(hours=1)
+
+
+def labelled_examples(holder_id: int) -> list[engine.Example]:
+    """The holder's interpreted signals as examples (one query)."""
+    rows = (
+        Signal.objects.held_by(holder_id)
+        .filter(interpreted_at__isnull=False, category__isnull=False)
+        .values_list(
+            "description",
+            "category_id",
+            "category__active",
+            "category__parent_id",
+            "category__parent__active",
+        )
+        .order_by("pk")
+    )
+    examples = []
+    for text, category_id, active, parent_id, parent_active in rows.iterator(chunk_size=2000):
+        if parent_id is None:
+            if active:
+                examples.append(engine.Example(text, category_id))
+        elif parent_active:
+            examples.append(engine.Example(text, parent_id, category_id if active else None))
+    return examples
+
+
+def classifier_train_execute(model_id: int) -> ClassifierModel:
+    """Train the waiting model `model_id` (the worker's task). A model that is not waiting
+    any more (done, or taken by another worker) is left alone. A ready model becomes the
+    one in use, in the same transaction that stores it; too few examples or a failure
+    leave the model in use as it was."""
+    with transaction.atomic():
+        model = ClassifierModel.objects.select_for_update().get(pk=model_id)
+        if model.status != TrainingStatus.QUEUED:
+            return model
+        model.status = TrainingStatus.RUNNING
+        model.save(update_fields=["status"])
+    try:
+        examples = labelled_examples(model.holder_id)
+        tracing = not tracemalloc.is_tracing()
+        if tracing:
+            tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            outcome = engine.train(examples, min_per_category=settings.SIGNALS_MIN_PER_CATEGORY)
+            seconds = time.perf_counter() - started
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            if tracing:
+                tracemalloc.stop()
+        _store(model, outcome, labelled=len(examples), seconds=seconds, peak=peak)
+    except Exception as error:
+        logger.exception("Training classifier %s failed", model_id)
+        ClassifierModel.objects.filter(pk=model_id).update(
+            status=TrainingStatus.FAILED, message=str(error)[:500], trained_at=timezone.now()
+        )
+        model.refresh_from_db()
+    return model
+
+
+def _store(
+    model: ClassifierModel, outcome: engine.Outcome, *, labelled: int, seconds: float, peak: int
+) -> None:
+    with transaction.atomic():
+        model.trained_at = timezone.now()
+        model.signal_count = labelled
+        model.metrics = outcome.metrics
+        model.seconds = round(seconds, 3)
+        model.peak_memory_mb = round(peak / 2**20, 1)
+        fields = ["trained_at", "signal_count", "metrics", "seconds", "peak_memory_mb", "status"]
+        if outcome.ready:
+            ClassifierModel.objects.held_by(model.holder_id).filter(active=True).exclude(
+                pk=model.pk
+            ).update(active=False)
+            model.status = TrainingStatus.READY
+            model.parameters = outcome.parameters
+            model.active = True
+            fields += ["parameters", "active"]
+        else:
+            model.status = TrainingStatus.TOO_FEW
+        model.save(update_fields=fields)
+        audit_write(
+            actor=None,
+            action="classifier.trained",
+            instance=model,
+            after={"status": model.status, "signals": labelled, "used": outcome.used},
+            organisation_id=model.holder_id,
+        )

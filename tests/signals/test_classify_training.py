@@ -1,0 +1,178 @@
+"""Training the classifier in the worker: what it learns from (the humans' choices, active
+categories), the model in use replaced only by a ready one, too few or a failure said and
+stored, who may ask for a training, and one training at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from koers.core.models import AuditEntry
+from koers.signals.classify import engine
+from koers.signals.classify.services import classifier_train
+from koers.signals.classify.training import classifier_train_execute, labelled_examples
+from koers.signals.models import ClassifierModel, TrainingStatus
+from tests.signals.classify_examples import labelled_signals
+from tests.signals.factories import CategoryFactory, SignalFactory
+
+pytestmark = pytest.mark.django_db
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def immediate(settings: Any) -> None:
+    settings.TASKS = IMMEDIATE
+
+
+def train_now(world: Any, capture: Any, role: str = "programmacoordinator") -> ClassifierModel:
+    with capture(execute=True):
+        model = classifier_train(actor=world.users[role], holder_id=world.own.pk)
+    model.refresh_from_db()
+    return model
+
+
+def test_a_training_in_the_worker_makes_a_ready_model_the_one_in_use(
+    world: Any, immediate: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    categories = labelled_signals(world.own)
+    model = train_now(world, django_capture_on_commit_callbacks)
+    assert model.status == TrainingStatus.READY
+    assert model.active
+    assert model.signal_count == 98
+    assert model.parameters
+    assert model.seconds is not None and model.seconds > 0
+    assert model.peak_memory_mb is not None and model.peak_memory_mb > 0
+    mains = {str(categories[name].pk) for name in ("Wachtlijsten", "Eenzaamheid", "Mantelzorg")}
+    assert mains <= set(model.metrics["main"]["categories"])
+    assert set(
+        AuditEntry.objects.filter(organisation_id=world.own.pk).values_list("action", flat=True)
+    ) >= {"classifier.train_requested", "classifier.trained"}
+
+
+def test_a_newer_ready_model_replaces_the_one_in_use(
+    world: Any, immediate: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    labelled_signals(world.own, per_theme=10)
+    first = train_now(world, django_capture_on_commit_callbacks)
+    second = train_now(world, django_capture_on_commit_callbacks, role="directeur")
+    first.refresh_from_db()
+    assert second.active and not first.active
+    assert ClassifierModel.objects.filter(holder=world.own, active=True).count() == 1
+
+
+def test_too_few_signals_is_said_and_the_model_in_use_stays(
+    world: Any, immediate: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    earlier = ClassifierModel.objects.create(
+        holder=world.own, requested_at=timezone.now(), status=TrainingStatus.READY, active=True
+    )
+    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    SignalFactory.create_batch(
+        12, holder=world.own, category=waiting, interpreted_at=timezone.now()
+    )
+    model = train_now(world, django_capture_on_commit_callbacks)
+    earlier.refresh_from_db()
+    assert model.status == TrainingStatus.TOO_FEW
+    assert not model.active and not model.parameters
+    assert model.metrics["counts"] == {str(waiting.pk): 12}
+    assert earlier.active
+
+
+def test_it_learns_the_humans_choice_not_the_suggestion(world: Any) -> None:
+    lonely = CategoryFactory(holder=world.own, name="Eenzaamheid")
+    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    SignalFactory(
+        holder=world.own,
+        description="Wacht al een jaar",
+        category=waiting,
+        suggested_category=lonely,
+        suggestion_confidence=0.9,
+        interpreted_at=timezone.now(),
+    )
+    assert labelled_examples(world.own.pk) == [engine.Example("Wacht al een jaar", waiting.pk)]
+
+
+def test_only_interpreted_signals_of_the_holder_in_active_categories_are_learnt(
+    world: Any,
+) -> None:
+    now = timezone.now()
+    main = CategoryFactory(holder=world.own, name="Mantelzorg")
+    sub = CategoryFactory(holder=world.own, name="Respijtzorg", parent=main)
+    retired_sub = CategoryFactory(holder=world.own, name="Oud", parent=main, active=False)
+    retired_main = CategoryFactory(holder=world.own, name="Vroeger", active=False)
+    under_retired = CategoryFactory(holder=world.own, name="Onder", parent=retired_main)
+    SignalFactory(holder=world.own, description="sub", category=sub, interpreted_at=now)
+    SignalFactory(holder=world.own, description="oud", category=retired_sub, interpreted_at=now)
+    SignalFactory(holder=world.own, description="weg", category=retired_main, interpreted_at=now)
+    SignalFactory(holder=world.own, description="onder", category=under_retired, interpreted_at=now)
+    SignalFactory(holder=world.own, description="niet geduid", category=main)  # public, say
+    SignalFactory(holder=world.own, description="geen categorie", interpreted_at=now)
+    other = CategoryFactory(holder=world.other_org, name="Mantelzorg")
+    SignalFactory(holder=world.other_org, description="ander", category=other, interpreted_at=now)
+    assert labelled_examples(world.own.pk) == [
+        engine.Example("sub", main.pk, sub.pk),
+        engine.Example("oud", main.pk, None),
+    ]
+
+
+def test_a_failed_training_is_stored_as_failed_and_the_model_in_use_stays(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = ClassifierModel.objects.create(
+        holder=world.own, requested_at=timezone.now(), status=TrainingStatus.READY, active=True
+    )
+    model = ClassifierModel.objects.create(holder=world.own, requested_at=timezone.now())
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(engine, "train", broken)
+    done = classifier_train_execute(model.pk)
+    earlier.refresh_from_db()
+    assert done.status == TrainingStatus.FAILED
+    assert done.message == "out of memory"
+    assert earlier.active and not done.active
+
+
+def test_a_model_that_is_not_waiting_is_left_alone(world: Any) -> None:
+    model = ClassifierModel.objects.create(
+        holder=world.own, requested_at=timezone.now(), status=TrainingStatus.RUNNING
+    )
+    assert classifier_train_execute(model.pk).status == TrainingStatus.RUNNING
+
+
+@pytest.mark.parametrize("role", ["medewerker", "bedrijfsvoering", "opdrachtgever", "outsider"])
+def test_only_those_who_manage_the_holders_signals_may_ask_for_a_training(
+    world: Any, role: str
+) -> None:
+    with pytest.raises(PermissionDenied):
+        classifier_train(actor=world.users[role], holder_id=world.own.pk)
+    assert not ClassifierModel.objects.exists()
+
+
+def test_a_second_training_while_one_waits_is_refused(world: Any) -> None:
+    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    with pytest.raises(ValidationError) as refused:
+        classifier_train(actor=world.users["programmacoordinator"], holder_id=world.own.pk)
+    assert "al" in refused.value.messages[0] or "already" in refused.value.messages[0]
+    assert ClassifierModel.objects.count() == 1
+
+
+def test_a_training_lost_for_over_an_hour_does_not_block_a_new_one(world: Any) -> None:
+    lost = timezone.now() - dt.timedelta(hours=1, minutes=1)
+    ClassifierModel.objects.create(
+        holder=world.own, requested_at=lost, status=TrainingStatus.RUNNING
+    )
+    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    assert ClassifierModel.objects.filter(status=TrainingStatus.QUEUED).count() == 1
+
+
+def test_another_organisations_waiting_training_does_not_block(world: Any) -> None:
+    ClassifierModel.objects.create(holder=world.other_org, requested_at=timezone.now())
+    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    assert ClassifierModel.objects.filter(holder=world.own).count() == 1
