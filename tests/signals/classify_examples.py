@@ -6,6 +6,7 @@ separate set of hand-written sentences it never saw, to measure accuracy on."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 OPENERS = [
     "Mevrouw belde naar de adviseslijn.",
@@ -99,7 +100,7 @@ ACCURACY_FLOOR = 0.8
 
 def labelled_texts(per_theme: int = 14, seed: int = 7) -> list[tuple[str, str, str | None]]:
     """(text, main, sub) triples: `per_theme` texts per (main, sub) pair of THEMES."""
-    rng = random.Random(seed)  # noqa: S311 (test data)
+    rng = random.Random(seed)
     found = []
     for (main, sub), phrases in THEMES.items():
         for _n in range(per_theme):
@@ -108,14 +109,14 @@ def labelled_texts(per_theme: int = 14, seed: int = 7) -> list[tuple[str, str, s
     return found
 
 
-def labelled_signals(holder: object, per_theme: int = 14) -> dict[str, object]:
+def labelled_signals(holder: Any, per_theme: int = 14) -> dict[str, Any]:
     """The labelled set as interpreted signals of `holder`, with its categories (returned
     by name; sub-categories as "Main › Sub")."""
     from django.utils import timezone
 
     from tests.signals.factories import CategoryFactory, SignalFactory
 
-    categories: dict[str, object] = {}
+    categories: dict[str, Any] = {}
     for main, sub in THEMES:
         if main not in categories:
             categories[main] = CategoryFactory(holder=holder, name=main)

@@ -67,7 +67,10 @@ def test_its_figures_per_category_come_from_held_out_signals(trained: object) ->
     assert metrics["main"]["accuracy"] >= ACCURACY_FLOOR
     # The sub-categories' figures name real sub-categories only, not "only the main".
     assert set(metrics["sub"]["categories"]) == {"11", "12", "31", "41"}
-    assert all(0 <= c["precision"] <= 1 and 0 <= c["recall"] <= 1 for c in metrics["sub"]["categories"].values())
+    assert all(
+        0 <= c["precision"] <= 1 and 0 <= c["recall"] <= 1
+        for c in metrics["sub"]["categories"].values()
+    )
 
 
 def test_fewer_than_two_categories_with_enough_signals_is_too_few() -> None:
@@ -128,7 +131,13 @@ def test_the_predictor_gives_scikit_learns_probabilities() -> None:
     ).fit(matrix, [e.main for e in data])
     predictor = Predictor(outcome.parameters)  # type: ignore[arg-type]
     for text, _main in UNSEEN:
-        expected = dict(zip(model.classes_.tolist(), model.predict_proba(vectoriser.transform([text]))[0], strict=True))
+        expected = dict(
+            zip(
+                model.classes_.tolist(),
+                model.predict_proba(vectoriser.transform([text]))[0],
+                strict=True,
+            )
+        )
         got = dict(predictor.predict(text).main)  # type: ignore[union-attr]
         assert got == pytest.approx(expected, abs=1e-4)
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from koers.signals.classify import engine, suggest as suggesting
+from koers.signals.classify import engine
+from koers.signals.classify import suggest as suggesting
 from koers.signals.classify.suggest import suggest
 from koers.signals.models import ClassifierModel, Signal, TrainingStatus
 from tests.signals.classify_examples import THEMES, labelled_texts
@@ -114,10 +115,10 @@ def test_the_suggestion_never_changes_a_signal(
     world: Any, in_use: ClassifierModel, categories: dict[str, Any]
 ) -> None:
     chosen = categories["Eenzaamheid"]
-    signal = SignalFactory(
+    signal: Any = SignalFactory(
         holder=world.own, description=WAITING_TEXT, category=chosen, interpreted_at=timezone.now()
     )
-    uninterpreted = SignalFactory(holder=world.own, description=WAITING_TEXT)
+    uninterpreted: Any = SignalFactory(holder=world.own, description=WAITING_TEXT)
     before = list(Signal.objects.order_by("pk").values())
     assert suggest(world.own.pk, WAITING_TEXT).main == categories["Wachtlijsten"]  # type: ignore[union-attr]
     assert list(Signal.objects.order_by("pk").values()) == before
@@ -171,8 +172,8 @@ def test_retraining_follows_the_humans_choices(
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     suggesting.forget_loaded()
-    access = CategoryFactory(holder=world.own, name="Toegang tot zorg")
-    lonely = CategoryFactory(holder=world.own, name="Eenzaamheid")
+    access: Any = CategoryFactory(holder=world.own, name="Toegang tot zorg")
+    lonely: Any = CategoryFactory(holder=world.own, name="Eenzaamheid")
     now = timezone.now()
     for text, main, _sub in labelled_texts(per_theme=10):
         if main in ("Wachtlijsten", "Eenzaamheid"):

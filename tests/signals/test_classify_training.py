@@ -47,7 +47,8 @@ def test_a_training_in_the_worker_makes_a_ready_model_the_one_in_use(
     assert model.parameters
     assert model.seconds is not None and model.seconds > 0
     assert model.peak_memory_mb is not None and model.peak_memory_mb > 0
-    mains = {str(categories[name].pk) for name in ("Wachtlijsten", "Eenzaamheid", "Mantelzorg")}
+    names = ("Wachtlijsten", "Eenzaamheid", "Mantelzorg")
+    mains = {str(categories[name].pk) for name in names}
     assert mains <= set(model.metrics["main"]["categories"])
     assert set(
         AuditEntry.objects.filter(organisation_id=world.own.pk).values_list("action", flat=True)
@@ -71,7 +72,7 @@ def test_too_few_signals_is_said_and_the_model_in_use_stays(
     earlier = ClassifierModel.objects.create(
         holder=world.own, requested_at=timezone.now(), status=TrainingStatus.READY, active=True
     )
-    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    waiting: Any = CategoryFactory(holder=world.own, name="Wachtlijsten")
     SignalFactory.create_batch(
         12, holder=world.own, category=waiting, interpreted_at=timezone.now()
     )
@@ -84,8 +85,8 @@ def test_too_few_signals_is_said_and_the_model_in_use_stays(
 
 
 def test_it_learns_the_humans_choice_not_the_suggestion(world: Any) -> None:
-    lonely = CategoryFactory(holder=world.own, name="Eenzaamheid")
-    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    lonely: Any = CategoryFactory(holder=world.own, name="Eenzaamheid")
+    waiting: Any = CategoryFactory(holder=world.own, name="Wachtlijsten")
     SignalFactory(
         holder=world.own,
         description="Wacht al een jaar",
@@ -101,18 +102,18 @@ def test_only_interpreted_signals_of_the_holder_in_active_categories_are_learnt(
     world: Any,
 ) -> None:
     now = timezone.now()
-    main = CategoryFactory(holder=world.own, name="Mantelzorg")
-    sub = CategoryFactory(holder=world.own, name="Respijtzorg", parent=main)
-    retired_sub = CategoryFactory(holder=world.own, name="Oud", parent=main, active=False)
-    retired_main = CategoryFactory(holder=world.own, name="Vroeger", active=False)
-    under_retired = CategoryFactory(holder=world.own, name="Onder", parent=retired_main)
+    main: Any = CategoryFactory(holder=world.own, name="Mantelzorg")
+    sub: Any = CategoryFactory(holder=world.own, name="Respijtzorg", parent=main)
+    retired_sub: Any = CategoryFactory(holder=world.own, name="Oud", parent=main, active=False)
+    retired_main: Any = CategoryFactory(holder=world.own, name="Vroeger", active=False)
+    under_retired: Any = CategoryFactory(holder=world.own, name="Onder", parent=retired_main)
     SignalFactory(holder=world.own, description="sub", category=sub, interpreted_at=now)
     SignalFactory(holder=world.own, description="oud", category=retired_sub, interpreted_at=now)
     SignalFactory(holder=world.own, description="weg", category=retired_main, interpreted_at=now)
     SignalFactory(holder=world.own, description="onder", category=under_retired, interpreted_at=now)
     SignalFactory(holder=world.own, description="niet geduid", category=main)  # public, say
     SignalFactory(holder=world.own, description="geen categorie", interpreted_at=now)
-    other = CategoryFactory(holder=world.other_org, name="Mantelzorg")
+    other: Any = CategoryFactory(holder=world.other_org, name="Mantelzorg")
     SignalFactory(holder=world.other_org, description="ander", category=other, interpreted_at=now)
     assert labelled_examples(world.own.pk) == [
         engine.Example("sub", main.pk, sub.pk),

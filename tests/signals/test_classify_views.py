@@ -21,9 +21,9 @@ TRAIN = "signals:classifier_train"
 
 
 def a_model_in_use(world: Any) -> tuple[ClassifierModel, Any, Any]:
-    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
-    nursing = CategoryFactory(holder=world.own, name="Verpleeghuis", parent=waiting)
-    lonely = CategoryFactory(holder=world.own, name="Eenzaamheid")
+    waiting: Any = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    nursing: Any = CategoryFactory(holder=world.own, name="Verpleeghuis", parent=waiting)
+    lonely: Any = CategoryFactory(holder=world.own, name="Eenzaamheid")
     model = ClassifierModel.objects.create(
         holder=world.own,
         requested_at=timezone.now(),
@@ -37,14 +37,29 @@ def a_model_in_use(world: Any) -> tuple[ClassifierModel, Any, Any]:
             "main": {
                 "accuracy": 0.875,
                 "categories": {
-                    str(waiting.pk): {"precision": 0.9, "recall": 0.8, "support": 5, "labelled": 25},
-                    str(lonely.pk): {"precision": 0.75, "recall": 1.0, "support": 3, "labelled": 15},
+                    str(waiting.pk): {
+                        "precision": 0.9,
+                        "recall": 0.8,
+                        "support": 5,
+                        "labelled": 25,
+                    },
+                    str(lonely.pk): {
+                        "precision": 0.75,
+                        "recall": 1.0,
+                        "support": 3,
+                        "labelled": 15,
+                    },
                 },
             },
             "sub": {
                 "accuracy": 0.5,
                 "categories": {
-                    str(nursing.pk): {"precision": 0.5, "recall": 0.25, "support": 4, "labelled": 20}
+                    str(nursing.pk): {
+                        "precision": 0.5,
+                        "recall": 0.25,
+                        "support": 4,
+                        "labelled": 20,
+                    }
                 },
             },
             "held_out": 8,
@@ -73,7 +88,7 @@ def test_a_medewerker_sees_the_page_without_the_training_button(world: Any) -> N
 
 
 def test_without_a_model_the_page_says_so_instead_of_guessing(world: Any) -> None:
-    waiting = CategoryFactory(holder=world.own, name="Wachtlijsten")
+    waiting: Any = CategoryFactory(holder=world.own, name="Wachtlijsten")
     SignalFactory.create_batch(3, holder=world.own, category=waiting, interpreted_at=timezone.now())
     response = world.client("directeur").get(reverse(PAGE))
     assert response.status_code == 200

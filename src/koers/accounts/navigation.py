@@ -175,7 +175,11 @@ SECTIONS: tuple[Section, ...] = (
         # Each part of koers.signals adds its pages here, in this order: signals, public
         # form (none), analysis, agenda and meetings, client support, hearing back,
         # categories, classification.
-        (Page("signals:classifier", _("Classification help"), within=("signals:classifier_train",)),),
+        (
+            Page(
+                "signals:classifier", _("Classification help"), within=("signals:classifier_train",)
+            ),
+        ),
     ),
     Section(
         "money",

@@ -21,6 +21,7 @@ suggestion needs neither scikit-learn nor the training data."""
 from __future__ import annotations
 
 import io
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -40,10 +41,10 @@ SEED = 20
 
 
 def features(text: str) -> list[str]:
-    """The terms of `text` and each pair of neighbouring terms ("geen plek" says more than
-    "geen" and "plek")."""
+    """The terms of `text` and each pair of neighbouring terms ("lange wachtlijst" says more than
+    "lange" and "wachtlijst")."""
     words = terms(text)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,7 @@ def _only_main(main: int) -> int:
     return -main
 
 
-def train(
-    examples: Sequence[Example], *, min_per_category: int, seed: int = SEED
-) -> Outcome:
+def train(examples: Sequence[Example], *, min_per_category: int, seed: int = SEED) -> Outcome:
     """Train on `examples`; see the module's docstring for what is left out and why."""
     minimum = max(min_per_category, 2)  # a held-out split needs two of each
     main_counts = Counter(e.main for e in examples)
@@ -234,9 +233,7 @@ class Predictor:
             return None
         columns = np.fromiter(counts.keys(), dtype=np.int64)
         # As TfidfVectorizer(sublinear_tf=True, norm="l2"): (1 + ln tf) × idf, unit length.
-        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[
-            columns
-        ]
+        weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[columns]
         weights /= np.linalg.norm(weights)
         main = self._ranked(self.main, columns, weights)
         sub = (

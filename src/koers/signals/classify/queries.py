@@ -38,15 +38,12 @@ class Need:
 
 def classifier_page(user: Any, holder_id: int) -> dict[str, Any]:
     models = list(
-        ClassifierModel.objects.held_by(holder_id).defer("parameters").order_by(
-            "-requested_at", "-pk"
-        )[:HISTORY]
+        ClassifierModel.objects.held_by(holder_id)
+        .defer("parameters")
+        .order_by("-requested_at", "-pk")[:HISTORY]
     )
     active = (
-        ClassifierModel.objects.held_by(holder_id)
-        .filter(active=True)
-        .defer("parameters")
-        .first()
+        ClassifierModel.objects.held_by(holder_id).filter(active=True).defer("parameters").first()
     )
     latest = models[0] if models else None
     names = dict(Category.objects.held_by(holder_id).values_list("pk", "name"))
