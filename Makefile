@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching docs mutation mutation-scores clean
+.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -98,6 +98,9 @@ bench-atlas: install ## Time the atlas map's data endpoint at 50 and 5,000 initi
 
 bench-matching: install ## Time and weigh the matcher's solver against greedy on 10,000 candidates and 2,000 shifts (bench/README.md)
 	$(BIN)/python bench/matching.py
+
+bench-signals: install ## Time and weigh the signals' classifier: training on 2,000 and 20,000 signals, suggestions per text (bench/README.md)
+	$(BIN)/python bench/signals_classify.py
 
 bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours import against an honest file (bench/README.md)
 	$(BIN)/python bench/upload_bomb.py

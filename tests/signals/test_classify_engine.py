@@ -127,7 +127,11 @@ def test_the_predictor_gives_scikit_learns_probabilities() -> None:
     vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
     matrix = vectoriser.fit_transform([e.text for e in data])
     model = LogisticRegression(
-        C=engine.REGULARISATION, class_weight="balanced", max_iter=2000, random_state=engine.SEED
+        C=engine.REGULARISATION,
+        class_weight="balanced",
+        tol=engine.TOLERANCE,
+        max_iter=engine.MAX_ITERATIONS,
+        random_state=engine.SEED,
     ).fit(matrix, [e.main for e in data])
     predictor = Predictor(outcome.parameters)  # type: ignore[arg-type]
     for text, _main in UNSEEN:

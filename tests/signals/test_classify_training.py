@@ -177,3 +177,75 @@ def test_another_organisations_waiting_training_does_not_block(world: Any) -> No
     ClassifierModel.objects.create(holder=world.other_org, requested_at=timezone.now())
     classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
     assert ClassifierModel.objects.filter(holder=world.own).count() == 1
+
+
+def test_the_weekly_retraining_is_registered() -> None:
+    import datetime as dt
+
+    from koers.core import schedule
+
+    job = next(j for j in schedule.registered() if j.name == "signals.classifier_retrain")
+    assert job.every == dt.timedelta(days=7)
+
+
+def test_the_weekly_retraining_trains_only_where_enough_was_interpreted_since(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koers.signals.classify import training
+
+    trained: list[int] = []
+
+    def fake_execute(model_id: int) -> ClassifierModel:
+        trained.append(ClassifierModel.objects.get(pk=model_id).holder_id)
+        return ClassifierModel.objects.get(pk=model_id)
+
+    monkeypatch.setattr(training, "classifier_train_execute", fake_execute)
+    last_week = timezone.now() - dt.timedelta(days=7)
+    ClassifierModel.objects.create(
+        holder=world.own,
+        requested_at=last_week,
+        trained_at=last_week,
+        status=TrainingStatus.READY,
+        active=True,
+    )
+    own: Any = CategoryFactory(holder=world.own)
+    other: Any = CategoryFactory(holder=world.other_org)
+    SignalFactory.create_batch(
+        30, holder=world.own, category=own, interpreted_at=last_week - dt.timedelta(days=1)
+    )
+    SignalFactory.create_batch(
+        training.RETRAIN_AFTER_NEW - 1,
+        holder=world.own,
+        category=own,
+        interpreted_at=timezone.now(),
+    )
+    SignalFactory.create_batch(
+        training.RETRAIN_AFTER_NEW,
+        holder=world.other_org,
+        category=other,
+        interpreted_at=timezone.now(),
+    )
+    assert len(training.classifier_retrain_due()) == 1
+    assert trained == [world.other_org.pk]  # own: one short of the threshold since last week
+    SignalFactory(holder=world.own, category=own, interpreted_at=timezone.now())
+    trained.clear()
+    ClassifierModel.objects.filter(holder=world.other_org).delete()
+    training.classifier_retrain_due()
+    assert sorted(trained) == sorted([world.own.pk, world.other_org.pk])
+
+
+def test_the_weekly_retraining_leaves_a_holder_whose_training_waits(
+    world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koers.signals.classify import training
+
+    monkeypatch.setattr(training, "classifier_train_execute", lambda pk: pytest.fail("trained"))
+    category: Any = CategoryFactory(holder=world.own)
+    SignalFactory.create_batch(
+        training.RETRAIN_AFTER_NEW,
+        holder=world.own,
+        category=category,
+        interpreted_at=timezone.now(),
+    )
+    ClassifierModel.objects.create(holder=world.own, requested_at=timezone.now())
+    assert training.classifier_retrain_due() == []

@@ -113,3 +113,40 @@ def _store(
             after={"status": model.status, "signals": labelled, "used": outcome.used},
             organisation_id=model.holder_id,
         )
+
+
+# A weekly retraining only when people interpreted at least this many signals since the
+# model in use was trained (a handful does not change a model; a training costs a minute).
+RETRAIN_AFTER_NEW = 20
+
+
+def classifier_retrain_due() -> list[ClassifierModel]:
+    """The weekly job: train again, for every organisation whose people interpreted at
+    least `RETRAIN_AFTER_NEW` signals since its model in use was trained (or that has no
+    model yet and has that many), unless a training of it waits or runs. Each training is
+    run here, in the worker, one after the other; returns the models trained."""
+    now = timezone.now()
+    busy = set(
+        ClassifierModel.objects.filter(
+            status__in=[TrainingStatus.QUEUED, TrainingStatus.RUNNING],
+            requested_at__gt=now - STALE_AFTER,
+        ).values_list("holder_id", flat=True)
+    )
+    trained_at = dict(
+        ClassifierModel.objects.filter(active=True).values_list("holder_id", "trained_at")
+    )
+    interpreted = Signal.objects.filter(interpreted_at__isnull=False, category__isnull=False)
+    holders = set(interpreted.values_list("holder_id", flat=True).distinct())
+    done = []
+    for holder_id in sorted(holders - busy):
+        since = trained_at.get(holder_id)
+        fresh = interpreted.filter(holder_id=holder_id)
+        if since is not None:
+            fresh = fresh.filter(interpreted_at__gt=since)
+        if fresh.count() < RETRAIN_AFTER_NEW:
+            continue
+        model = ClassifierModel.objects.create(
+            holder_id=holder_id, requested_at=now, status=TrainingStatus.QUEUED
+        )
+        done.append(classifier_train_execute(model.pk))
+    return done
