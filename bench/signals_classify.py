@@ -1,7 +1,7 @@
 """Benchmark the signals' classifier (koers.signals.classify): training on 2,000 and 20,000
 synthetic signals (time and peak memory), the size of the stored parameters, loading them,
-and suggesting a category for 1,000 texts (per text: median, 95th percentile, max). Each size runs in a
-process of its own; its peak RSS is reported beside the RSS before the training.
+and suggesting a category for 1,000 texts (per text: median, 95th percentile, max). Each
+size runs in a process of its own; its peak RSS is reported beside the RSS before training.
 
     .venv/bin/python bench/signals_classify.py [SIGNALS ...]
 
