@@ -34,6 +34,10 @@ class CategorySuggestion:
     model_id: int
 
 
+# A suggestion reads at most this much of the text: a signal is a short description, and a
+# pasted document must not make every keystroke's request slow.
+READ_AT_MOST = 5_000
+
 _loaded: dict[int, Predictor] = {}
 _lock = threading.Lock()
 
@@ -79,7 +83,7 @@ def suggest(holder_id: int, text: str) -> CategorySuggestion | None:
     if model_id is None:
         return None
     model = predictor(model_id)
-    prediction = model.predict(text) if model is not None else None
+    prediction = model.predict(text[:READ_AT_MOST]) if model is not None else None
     if prediction is None:
         return None
     offered = {
