@@ -168,7 +168,7 @@ def test_retraining_follows_the_humans_choices(
 ) -> None:
     """People filed every text about waiting under "Toegang tot zorg": after a training the
     model suggests what they chose, not what the words alone would say."""
-    from koers.signals.classify.services import classifier_train
+    from koers.signals.classify.services import classifier_training_request
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     suggesting.forget_loaded()
@@ -184,6 +184,6 @@ def test_retraining_follows_the_humans_choices(
                 interpreted_at=now,
             )
     with django_capture_on_commit_callbacks(execute=True):
-        classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+        classifier_training_request(actor=world.users["directeur"], holder_id=world.own.pk)
     found = suggest(world.own.pk, WAITING_TEXT)
     assert found is not None and found.main == access

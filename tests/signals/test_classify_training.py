@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from koers.core.models import AuditEntry
 from koers.signals.classify import engine
-from koers.signals.classify.services import classifier_train
+from koers.signals.classify.services import classifier_training_request
 from koers.signals.classify.training import classifier_train_execute, labelled_examples
 from koers.signals.models import ClassifierModel, TrainingStatus
 from tests.signals.classify_examples import labelled_signals
@@ -31,7 +31,7 @@ def immediate(settings: Any) -> None:
 
 def train_now(world: Any, capture: Any, role: str = "programmacoordinator") -> ClassifierModel:
     with capture(execute=True):
-        model = classifier_train(actor=world.users[role], holder_id=world.own.pk)
+        model = classifier_training_request(actor=world.users[role], holder_id=world.own.pk)
     model.refresh_from_db()
     return model
 
@@ -152,14 +152,16 @@ def test_only_those_who_manage_the_holders_signals_may_ask_for_a_training(
     world: Any, role: str
 ) -> None:
     with pytest.raises(PermissionDenied):
-        classifier_train(actor=world.users[role], holder_id=world.own.pk)
+        classifier_training_request(actor=world.users[role], holder_id=world.own.pk)
     assert not ClassifierModel.objects.exists()
 
 
 def test_a_second_training_while_one_waits_is_refused(world: Any) -> None:
-    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    classifier_training_request(actor=world.users["directeur"], holder_id=world.own.pk)
     with pytest.raises(ValidationError) as refused:
-        classifier_train(actor=world.users["programmacoordinator"], holder_id=world.own.pk)
+        classifier_training_request(
+            actor=world.users["programmacoordinator"], holder_id=world.own.pk
+        )
     assert "al" in refused.value.messages[0] or "already" in refused.value.messages[0]
     assert ClassifierModel.objects.count() == 1
 
@@ -169,13 +171,13 @@ def test_a_training_lost_for_over_an_hour_does_not_block_a_new_one(world: Any) -
     ClassifierModel.objects.create(
         holder=world.own, requested_at=lost, status=TrainingStatus.RUNNING
     )
-    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    classifier_training_request(actor=world.users["directeur"], holder_id=world.own.pk)
     assert ClassifierModel.objects.filter(status=TrainingStatus.QUEUED).count() == 1
 
 
 def test_another_organisations_waiting_training_does_not_block(world: Any) -> None:
     ClassifierModel.objects.create(holder=world.other_org, requested_at=timezone.now())
-    classifier_train(actor=world.users["directeur"], holder_id=world.own.pk)
+    classifier_training_request(actor=world.users["directeur"], holder_id=world.own.pk)
     assert ClassifierModel.objects.filter(holder=world.own).count() == 1
 
 

@@ -1,5 +1,5 @@
-"""Asking for a training of the classifier (staff who manage signals). `classifier_train`
-makes a waiting model and, once the transaction commits, enqueues the worker's task
+"""Asking for a training of the classifier (staff who manage signals).
+`classifier_training_request` makes a waiting model and, once the transaction commits, enqueues the worker's task
 (`tasks.train_classifier`, which calls `training.classifier_train_execute`)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from koers.signals.models import ClassifierModel, TrainingStatus
 
 
 @transaction.atomic
-def classifier_train(
+def classifier_training_request(
     *, actor: Any, holder_id: int, remote_addr: str | None = None
 ) -> ClassifierModel:
     """A waiting model of the holder, trained by the worker after this transaction commits

@@ -41,7 +41,7 @@ def classifier_train(request: HttpRequest) -> HttpResponse:
     form = TrainForm(request.POST)
     if form.is_valid():
         try:
-            services.classifier_train(
+            services.classifier_training_request(
                 actor=request.user, holder_id=holder_id, remote_addr=client_address(request)
             )
         except ValidationError as refusal:
