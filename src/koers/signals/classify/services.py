@@ -1,6 +1,7 @@
 """Asking for a training of the classifier (staff who manage signals).
-`classifier_training_request` makes a waiting model and, once the transaction commits, enqueues the worker's task
-(`tasks.train_classifier`, which calls `training.classifier_train_execute`)."""
+`classifier_training_request` makes a waiting model and, once the transaction commits,
+enqueues the worker's task (`tasks.train_classifier`, which calls
+`training.classifier_train_execute`)."""
 
 from __future__ import annotations
 
