@@ -205,6 +205,9 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Page("signals:contacts", _("Hearing back"), within=("signals:contact_answered",)),
             Page("signals:categories", _("Categories")),
+            Page(
+                "signals:classifier", _("Classification help"), within=("signals:classifier_train",)
+            ),
         ),
     ),
     Section(

@@ -441,14 +441,9 @@ def derive_indicators(plan: Plan) -> None:
 
 
 def train_classifier(holder: Organisation) -> str:
-    """Train the holder's classifier on the demo's interpreted signals, as the worker would,
-    where the classifier is installed (part B of issue 20); its status, or "" without it."""
-    try:
-        from koers.signals.classify.training import (  # type: ignore[import-not-found,unused-ignore]
-            classifier_train_execute,
-        )
-    except ImportError:
-        return ""
+    """Train the holder's classifier on the demo's interpreted signals, as the worker would;
+    its status."""
+    from koers.signals.classify.training import classifier_train_execute
     from koers.signals.models import ClassifierModel, TrainingStatus
 
     model = ClassifierModel.objects.create(

@@ -14,12 +14,14 @@ class SignalsConfig(AppConfig):
         from koers.signals.audit_labels import ACTION_LABELS
         from koers.signals.cases.privacy import register_person_links
         from koers.signals.cases.retention import cases_retention_task
+        from koers.signals.classify.tasks import retrain_classifiers
         from koers.signals.entry.tasks import expire_signal_contacts_task
         from koers.signals.measures import register_all
         from koers.signals.scrubbing import warm_up
 
         register_all()
         register_action_labels(ACTION_LABELS)
+        register_person_links()
         # The de-identifier is loaded by `koers serve` before it forks its workers.
         warmup.register(warm_up)
         # A resident's contact details go when the retention she consented to ends.
@@ -28,11 +30,15 @@ class SignalsConfig(AppConfig):
                 "signals.contact_expiry", expire_signal_contacts_task, dt.timedelta(days=1)
             )
         )
-        # --- cases ---
-        register_person_links()
         # Closed cases past their kind's retention go, then clients left without a case.
         schedule.register(
             schedule.PeriodicJob(
                 "signals.cases_retention", cases_retention_task, dt.timedelta(days=1)
+            )
+        )
+        # The classifier learns the people's latest choices once a week (when there are some).
+        schedule.register(
+            schedule.PeriodicJob(
+                "signals.classifier_retrain", retrain_classifiers, dt.timedelta(days=7)
             )
         )

@@ -29,4 +29,7 @@ ACTION_LABELS = {
     "signal_category.created": _("Signal category added"),
     "signal_category.saved": _("Signal category changed"),
     "signal_category.seeded": _("Signal category added from the suggested themes"),
+    # --- classify ---
+    "classifier.train_requested": _("Training of the classification model asked for"),
+    "classifier.trained": _("Classification model trained"),
 }

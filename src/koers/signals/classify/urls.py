@@ -1,5 +1,10 @@
-"""URLs of this part of signals (included by koers.signals.urls)."""
+"""URLs of the classifier (included by koers.signals.urls)."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from koers.signals.classify import views
+
+urlpatterns: list[URLPattern] = [
+    path("classificatie/", views.classifier, name="classifier"),
+    path("classificatie/trainen/", views.classifier_train, name="classifier_train"),
+]

@@ -7,11 +7,10 @@ signal's category: the form shows it, and the person chooses."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
-from typing import Any
 
+from koers.signals.classify.suggest import suggest
 from koers.signals.models import Category
 from koers.signals.services import Suggestion
 
@@ -38,22 +37,11 @@ class Shown:
         return Suggestion(category=self.category, confidence=self.confidence)
 
 
-def _classifier() -> Any:
-    """The classifier's `suggest`, or None while it is not installed (an installation
-    without the classify part records signals all the same)."""
-    try:
-        module = importlib.import_module("koers.signals.classify.suggest")
-    except ImportError:
-        return None
-    return getattr(module, "suggest", None)
-
-
 def suggestion_for(holder_id: int, text: str) -> Shown | None:
     """The classifier's suggestion for `text`, when there is one of a category the holder
     still uses. A classifier that fails must not stop anyone from recording: it is logged
     and there is no suggestion."""
-    suggest = _classifier()
-    if suggest is None or len(text.strip()) < MIN_TEXT:
+    if len(text.strip()) < MIN_TEXT:
         return None
     try:
         found = suggest(holder_id, text)
