@@ -51,6 +51,12 @@ def _someone_else(proposal: Any) -> int:
     return int(eligible_candidates(proposal.shift, excluding=[proposal.candidate_id])[0].pk)
 
 
+def _a_category_of(signal: Any) -> int:
+    from tests.signals.factories import CategoryFactory
+
+    return int(CategoryFactory(holder=signal.holder).pk)
+
+
 def a_frozen_activity(world: World) -> Any:
     from koers.plans.models import AnnualPlanStatus
 
@@ -243,6 +249,9 @@ RECIPES: dict[str, Recipe] = {
         query=lambda w, o: f"?medewerker={o.user_id}&maand=2021-05",
         editor="bedrijfsvoering",  # who corrects a colleague's hours
     ),
+    # signals: entry. The page offers no category until one is chosen: choose one of the
+    # signal's holder (another holder's is refused by the service).
+    "signals:signal_interpret": Recipe(values=lambda w, o: {"category": str(_a_category_of(o))}),
 }
 
 # URLs with no object id whose post names no scope: they act on the user's own account or
@@ -303,6 +312,12 @@ OWN_ONLY = {
     "(tests/matching/test_trajectories.py)",
     "matching:follow_up": "no account: the answer of one side of one placement, named by the "
     "secret in the address (an unknown secret finds nothing)",
+    "signals:signal_add": "a signal kept by her own organisation, which the view takes from "
+    "her membership; a category of another holder is refused (tests/signals/test_entry_views.py)",
+    "signals:suggest": "writes nothing: the classifier's suggestion for her own organisation's "
+    "categories, which the view takes from her membership",
+    "signals:public_form": "public: a signal for the organisation the installation names "
+    "(koers.signals.public.holder), never one the visitor names",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

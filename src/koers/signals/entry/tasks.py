@@ -8,13 +8,13 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from koers.signals.entry.services import signal_contacts_expire
+from koers.signals.entry.services import signal_contact_retention_enforce
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def expire_signal_contacts_task() -> int:
-    removed = signal_contacts_expire(today=timezone.localdate())
+    removed = signal_contact_retention_enforce(today=timezone.localdate())
     logger.info("Residents' contact records past their retention removed: %s", removed)
     return removed
