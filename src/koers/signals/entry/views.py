@@ -199,7 +199,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.RECORD_SIGNALS)
 @require_http_methods(["GET", "POST"])
-def signal_category_set(request: HttpRequest, pk: int) -> HttpResponse:
+def signal_interpret(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose or confirm the category: the person's choice is final."""
     signal = get_signal_for_user(request.user, pk)
     if not may_interpret(request.user, signal):
