@@ -51,6 +51,12 @@ def _someone_else(proposal: Any) -> int:
     return int(eligible_candidates(proposal.shift, excluding=[proposal.candidate_id])[0].pk)
 
 
+def _a_category_of(signal: Any) -> int:
+    from tests.signals.factories import CategoryFactory
+
+    return int(CategoryFactory(holder=signal.holder).pk)
+
+
 def a_frozen_activity(world: World) -> Any:
     from koers.plans.models import AnnualPlanStatus
 
@@ -246,6 +252,9 @@ RECIPES: dict[str, Recipe] = {
     # --- signals: cases ---
     "signals:case_type_add": Recipe(twin="signals:case_type_edit"),
     "signals:volunteer_add": Recipe(twin="signals:volunteer_edit"),
+    # signals: entry. The page offers no category until one is chosen: choose one of the
+    # signal's holder (another holder's is refused by the service).
+    "signals:signal_interpret": Recipe(values=lambda w, o: {"category": str(_a_category_of(o))}),
 }
 
 # URLs with no object id whose post names no scope: they act on the user's own account or
@@ -309,6 +318,12 @@ OWN_ONLY = {
     # --- signals: cases ---
     "signals:case_add": "a case of her own organisation with herself as its supporter, which "
     "the view takes from her membership (tests/signals/test_cases_views.py)",
+    "signals:signal_add": "a signal kept by her own organisation, which the view takes from "
+    "her membership; a category of another holder is refused (tests/signals/test_entry_views.py)",
+    "signals:suggest": "writes nothing: the classifier's suggestion for her own organisation's "
+    "categories, which the view takes from her membership",
+    "signals:public_form": "public: a signal for the organisation the installation names "
+    "(koers.signals.public.holder), never one the visitor names",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

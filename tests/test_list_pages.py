@@ -1048,6 +1048,102 @@ LISTS += [
     ),
 ]
 
+# --- signals: entry ------------------------------------------------------------------------
+
+
+def make_signals(world: World, count: int) -> None:
+    """Signals of the own organisation over 2021's weeks, in three sub-categories of one
+    main category, three municipalities, every law and channel, every fifth on the agenda."""
+    from koers.core.models import Municipality
+    from koers.signals.models import AgendaItem, Category, Signal
+    from koers.signals.models.choices import Channel, Law
+    from koers.signals.weeks import IsoWeek
+
+    main, _made = Category.objects.get_or_create(holder=world.own, parent=None, name="Wachttijd")
+    subs = [
+        Category.objects.get_or_create(holder=world.own, parent=main, name=name)[0]
+        for name in ("Huisarts", "Verpleeghuis", "Wijkzorg")
+    ]
+    places = [
+        Municipality.objects.get_or_create(
+            code=code, defaults={"name": name, "slug": name.lower(), "province_code": "PV24"}
+        )[0]
+        for code, name in (("GM0995", "Lelystad"), ("GM0034", "Almere"), ("GM0303", "Dronten"))
+    ]
+    start = Signal.objects.count()
+    made = Signal.objects.bulk_create(
+        Signal(
+            holder=world.own,
+            iso_year=2021,
+            iso_week=1 + (start + n) % 52,
+            quarter=IsoWeek(2021, 1 + (start + n) % 52).quarter,
+            channel=list(Channel)[n % len(Channel)],
+            law=list(Law)[n % len(Law)],
+            category=subs[n % 3],
+            municipality=places[n % 3],
+            sentiment="negatief",
+            description=f"Signaal {start + n:04d} over de wachttijd.",
+        )
+        for n in range(count)
+    )
+    item = AgendaItem.objects.create(holder=world.own, title="Wachttijden", question="Wat nu?")
+    item.signals.add(*made[::5])
+
+
+def make_signal_contacts(world: World, count: int) -> None:
+    from tests.signals.factories import SignalContactFactory
+
+    start = timezone.localdate()
+    for n in range(count):
+        SignalContactFactory(
+            holder=world.own,
+            name=f"Bewoner {n:04d}",
+            retain_until=start + dt.timedelta(days=30 + n % 40),
+        )
+
+
+def _signal_entry_lists() -> list[ListPage]:
+    from koers.signals.entry import views as signal_views
+    from koers.signals.models import Signal, SignalContact
+
+    return [
+        ListPage(
+            "signals:index",
+            "medewerker",
+            signal_views.COLUMNS,
+            "signals",
+            make_signals,
+            lambda world: Signal.objects.filter(holder=world.own).count(),
+            {
+                "week": lambda s: (s.iso_year, s.iso_week),
+                "tekst": lambda s: s.description,
+                "categorie": lambda s: (s.category.parent.name, s.category.name),
+                "gemeente": lambda s: s.municipality.name,
+                "wet": lambda s: s.law,
+                "kanaal": lambda s: s.channel,
+                "agenda": lambda s: s.agenda_count,
+            },
+            narrowing=lambda world: {"jaar": "2021"},
+        ),
+        ListPage(
+            "signals:contacts",
+            "medewerker",
+            signal_views.CONTACT_COLUMNS,
+            "contacts",
+            make_signal_contacts,
+            lambda world: SignalContact.objects.filter(holder=world.own).count(),
+            {
+                "naam": lambda c: c.name,
+                "signaal": lambda c: c.signal_id,
+                "beantwoord": lambda c: c.answered_on,
+                "bewaren": lambda c: c.retain_until,
+            },
+            narrowing=lambda world: {"toon": "alle"},
+        ),
+    ]
+
+
+LISTS += _signal_entry_lists()
 
 SORTS = [
     pytest.param(page, column.key, descending, id=f"{page.url_name}-{'-' * descending}{column.key}")

@@ -100,21 +100,6 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
 # Object pages of Extra handen (issue 19) whose records the demo does not build yet: its
 # trajectories and a re-engagement campaign come with the demo's part of the issue. Their
 # lists link every one of them (tests/matching/); remove this set once the demo has them.
-AWAITING_THE_DEMO = frozenset(
-    {
-        # Client support (issue 20, part E): the demo's cases, kinds of support and
-        # volunteers come with its part F. The lists link every one of them
-        # (tests/signals/test_cases_*.py); remove these once the demo builds them.
-        "signals:case",
-        "signals:case_close",
-        "signals:case_edit",
-        "signals:case_raise_signal",
-        "signals:case_type_edit",
-        "signals:volunteer_add",
-        "signals:volunteer_edit",
-    }
-)
-
 # Parts of a page that its own script asks for (htmx, the map's script), not pages: the
 # look-ups of the searchable choices (core/widgets.py) and the map's points and boundaries
 # (GeoJSON, fetched from the page's data attributes). No <a href> links to them.
@@ -146,7 +131,6 @@ def allowed_pages(role: str) -> set[str]:
         - REACHED_BY_REDIRECT
         - LINKED_ONLY_IN_OTHER_STATES
         - FRAGMENTS
-        - AWAITING_THE_DEMO
     )
 
 

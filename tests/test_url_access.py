@@ -32,7 +32,13 @@ PUBLIC = {
 }
 # Public pages an installation switches on (off by default, then not there: 404; a page
 # that only takes POST answers a GET with 405 first).
-PUBLIC_OPT_IN = {"atlas:spinnenweb", "atlas:spinnenweb_contact", "matching:signup"}
+PUBLIC_OPT_IN = {
+    "atlas:spinnenweb",
+    "atlas:spinnenweb_contact",
+    "matching:signup",
+    "signals:public_form",
+    "signals:public_thanks",
+}
 # Reached without a session through a secret in the address (calendar programs cannot sign
 # in): an unknown secret finds nothing.
 PUBLIC_BY_SECRET = {

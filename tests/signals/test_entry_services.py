@@ -14,9 +14,9 @@ from django.utils import timezone
 from koers.core.models import AuditEntry
 from koers.core.versioning import ConflictError
 from koers.signals.entry.services import (
-    signal_contact_answer,
-    signal_contacts_expire,
-    signal_interpret,
+    signal_category_set,
+    signal_contact_answer_record,
+    signal_contact_retention_enforce,
 )
 from koers.signals.models import Signal, SignalContact
 from tests.signals.factories import CategoryFactory, SignalContactFactory, SignalFactory
@@ -32,7 +32,7 @@ def test_interpreting_sets_the_category_and_who_and_when(world: Any) -> None:
     )
     staff = world.users["medewerker"]
 
-    signal_interpret(actor=staff, signal=signal, category=category)
+    signal_category_set(actor=staff, signal=signal, category=category)
 
     signal.refresh_from_db()
     assert signal.category == category
@@ -48,7 +48,7 @@ def test_a_category_of_another_holder_is_refused(world: Any) -> None:
     foreign = CategoryFactory(holder=world.other_org)
 
     with pytest.raises(ValidationError) as refused:
-        signal_interpret(actor=world.users["directeur"], signal=signal, category=foreign)
+        signal_category_set(actor=world.users["directeur"], signal=signal, category=foreign)
 
     assert "category" in refused.value.message_dict
     signal.refresh_from_db()
@@ -60,19 +60,19 @@ def test_a_category_no_longer_in_use_is_refused(world: Any) -> None:
     retired = CategoryFactory(holder=world.own, active=False)
 
     with pytest.raises(ValidationError):
-        signal_interpret(actor=world.users["directeur"], signal=signal, category=retired)
+        signal_category_set(actor=world.users["directeur"], signal=signal, category=retired)
 
 
 def test_a_staff_member_cannot_change_a_persons_choice(world: Any) -> None:
     first, second = CategoryFactory(holder=world.own), CategoryFactory(holder=world.own)
     signal = SignalFactory(holder=world.own)
-    signal_interpret(actor=world.users["medewerker"], signal=signal, category=first)
+    signal_category_set(actor=world.users["medewerker"], signal=signal, category=first)
     signal.refresh_from_db()
 
     with pytest.raises(PermissionDenied):
-        signal_interpret(actor=world.users["medewerker"], signal=signal, category=second)
+        signal_category_set(actor=world.users["medewerker"], signal=signal, category=second)
 
-    signal_interpret(actor=world.users["programmacoordinator"], signal=signal, category=second)
+    signal_category_set(actor=world.users["programmacoordinator"], signal=signal, category=second)
     assert Signal.objects.get(pk=signal.pk).category == second
 
 
@@ -80,10 +80,10 @@ def test_interpreting_a_signal_someone_interpreted_meanwhile_is_a_conflict(world
     first, second = CategoryFactory(holder=world.own), CategoryFactory(holder=world.own)
     signal = SignalFactory(holder=world.own)
     seen = signal.version
-    signal_interpret(actor=world.users["directeur"], signal=signal, category=first)
+    signal_category_set(actor=world.users["directeur"], signal=signal, category=first)
 
     with pytest.raises(ConflictError):
-        signal_interpret(
+        signal_category_set(
             actor=world.users["directeur"], signal=signal, category=second, expected_version=seen
         )
     assert Signal.objects.get(pk=signal.pk).category == first
@@ -93,7 +93,7 @@ def test_another_organisations_director_may_not_interpret(world: Any) -> None:
     signal = SignalFactory(holder=world.own)
 
     with pytest.raises(PermissionDenied):
-        signal_interpret(
+        signal_category_set(
             actor=world.users["outsider"],
             signal=signal,
             category=CategoryFactory(holder=world.own),
@@ -104,7 +104,9 @@ def test_heard_back_is_dated(world: Any) -> None:
     contact = SignalContactFactory(holder=world.own)
     today = timezone.localdate()
 
-    signal_contact_answer(actor=world.users["medewerker"], contact=contact, answered_on=today)
+    signal_contact_answer_record(
+        actor=world.users["medewerker"], contact=contact, answered_on=today
+    )
 
     contact.refresh_from_db()
     assert contact.answered_on == today
@@ -118,7 +120,7 @@ def test_heard_back_outside_consent_and_today_is_refused(world: Any, days: int, 
     contact = SignalContactFactory(holder=world.own)  # consent given 3 days ago
 
     with pytest.raises(ValidationError) as refused:
-        signal_contact_answer(
+        signal_contact_answer_record(
             actor=world.users["medewerker"],
             contact=contact,
             answered_on=timezone.localdate() + dt.timedelta(days=days),
@@ -133,7 +135,7 @@ def test_another_organisation_cannot_mark_heard_back(world: Any) -> None:
     contact = SignalContactFactory(holder=world.own)
 
     with pytest.raises(PermissionDenied):
-        signal_contact_answer(
+        signal_contact_answer_record(
             actor=world.users["outsider"], contact=contact, answered_on=timezone.localdate()
         )
 
@@ -143,7 +145,7 @@ def test_contacts_past_retention_are_removed_and_their_signals_stay(world: Any) 
     expired = SignalContactFactory(holder=world.own, retain_until=today - dt.timedelta(days=1))
     last_day = SignalContactFactory(holder=world.own, retain_until=today)
 
-    assert signal_contacts_expire(today=today) == 1
+    assert signal_contact_retention_enforce(today=today) == 1
 
     assert list(SignalContact.objects.all()) == [last_day]
     assert Signal.objects.filter(pk=expired.signal_id).exists()

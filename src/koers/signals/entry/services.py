@@ -14,21 +14,14 @@ from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
-from koers.signals.access import may_manage_signals, may_record_signals
+from koers.signals.access import may_record_signals
+from koers.signals.entry.access import may_interpret
 from koers.signals.models import Category, Signal, SignalContact
 from koers.signals.validation import validate_signal_values
 
 
-def may_interpret(user: Any, signal: Signal) -> bool:
-    """Whoever records signals interprets one that nobody has; changing a person's choice
-    is for those who manage the holder's signals (the coordinator, the director)."""
-    if signal.interpreted_at is None:
-        return may_record_signals(user, signal.holder_id)
-    return may_manage_signals(user, signal.holder_id)
-
-
 @transaction.atomic
-def signal_interpret(
+def signal_category_set(
     *,
     actor: Any,
     signal: Signal,
@@ -61,7 +54,7 @@ def signal_interpret(
 
 
 @transaction.atomic
-def signal_contact_answer(
+def signal_contact_answer_record(
     *,
     actor: Any,
     contact: SignalContact,
@@ -69,7 +62,7 @@ def signal_contact_answer(
     remote_addr: str | None = None,
 ) -> SignalContact:
     """The resident has heard back. Her details stay until their `retain_until` (she may
-    answer again), then `signal_contacts_expire` removes them."""
+    answer again), then `signal_contact_retention_enforce` removes them."""
     locked = SignalContact.objects.select_for_update().get(pk=contact.pk)
     if not may_record_signals(actor, locked.holder_id):
         raise PermissionDenied
@@ -94,7 +87,7 @@ def signal_contact_answer(
 
 
 @transaction.atomic
-def signal_contacts_expire(*, today: dt.date) -> int:
+def signal_contact_retention_enforce(*, today: dt.date) -> int:
     """Remove every resident's contact record past its `retain_until` (the consent she gave
     ends there); the signals stay, anonymous as they were. Returns how many were removed."""
     removed, _by_model = SignalContact.objects.filter(retain_until__lt=today).delete()

@@ -29,6 +29,7 @@ from koers.privacy.models import AccessAction
 from koers.signals import services as signal_services
 from koers.signals.access import get_signal_for_user, may_manage_signals
 from koers.signals.entry import queries, services
+from koers.signals.entry.access import may_interpret
 from koers.signals.entry.forms import (
     AnsweredForm,
     BundleForm,
@@ -190,7 +191,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "route": queries.route_of(signal, items),
             "agenda_items": items,
             "scrubbed": sorted(signal.scrubbed.items()),
-            "may_interpret": services.may_interpret(request.user, signal),
+            "may_interpret": may_interpret(request.user, signal),
             "may_manage": may_manage_signals(request.user, signal.holder_id),
         },
     )
@@ -201,7 +202,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def signal_interpret(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose or confirm the category: the person's choice is final."""
     signal = get_signal_for_user(request.user, pk)
-    if not services.may_interpret(request.user, signal):
+    if not may_interpret(request.user, signal):
         raise PermissionDenied
     suggested = signal.suggested_category
     initial = {
@@ -215,7 +216,7 @@ def signal_interpret(request: HttpRequest, pk: int) -> HttpResponse:
         category = chosen_category(signal.holder_id, cleaned["category"])
         if category is None:
             raise ValidationError({"category": _("This category does not exist (any more).")})
-        return services.signal_interpret(
+        return services.signal_category_set(
             actor=request.user,
             signal=signal,
             category=category,
@@ -291,7 +292,7 @@ def contact_answered(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("signals:contacts")
     act(
         request,
-        lambda: services.signal_contact_answer(
+        lambda: services.signal_contact_answer_record(
             actor=request.user,
             contact=contact,
             answered_on=form.cleaned_data["answered_on"],
