@@ -245,7 +245,6 @@ RECIPES: dict[str, Recipe] = {
     ),
     # --- signals: cases ---
     "signals:case_type_add": Recipe(twin="signals:case_type_edit"),
-    "signals:volunteer_add": Recipe(twin="signals:volunteer_edit"),
 }
 
 # URLs with no object id whose post names no scope: they act on the user's own account or
@@ -307,6 +306,8 @@ OWN_ONLY = {
     "matching:follow_up": "no account: the answer of one side of one placement, named by the "
     "secret in the address (an unknown secret finds nothing)",
     # --- signals: cases ---
+    "signals:volunteer_add": "a volunteer of her own organisation in a kind of support she "
+    "keeps, which the view takes from her membership (tests/signals/test_cases_setup.py)",
     "signals:case_add": "a case of her own organisation with herself as its supporter, which "
     "the view takes from her membership (tests/signals/test_cases_views.py)",
 }
