@@ -251,7 +251,6 @@ RECIPES: dict[str, Recipe] = {
     ),
     # --- signals: cases ---
     "signals:case_type_add": Recipe(twin="signals:case_type_edit"),
-    "signals:volunteer_add": Recipe(twin="signals:volunteer_edit"),
     # signals: entry. The page offers no category until one is chosen: choose one of the
     # signal's holder (another holder's is refused by the service).
     "signals:signal_interpret": Recipe(values=lambda w, o: {"category": str(_a_category_of(o))}),
@@ -316,6 +315,8 @@ OWN_ONLY = {
     "matching:follow_up": "no account: the answer of one side of one placement, named by the "
     "secret in the address (an unknown secret finds nothing)",
     # --- signals: cases ---
+    "signals:volunteer_add": "a volunteer of her own organisation in a kind of support she "
+    "keeps, which the view takes from her membership (tests/signals/test_cases_setup.py)",
     "signals:case_add": "a case of her own organisation with herself as its supporter, which "
     "the view takes from her membership (tests/signals/test_cases_views.py)",
     "signals:signal_add": "a signal kept by her own organisation, which the view takes from "

@@ -109,6 +109,31 @@ def _grid_row(world: World) -> Any:
     return Row(f"a{world.activity.pk}", world.activity, [None] * 7)
 
 
+def _no_clients() -> Any:
+    from koers.signals.models import Client
+
+    return Client.objects.none()
+
+
+def _a_case_type(world: World) -> Any:
+    from tests.signals.matrix_cases import a_case_type
+
+    return a_case_type(world)
+
+
+def _case_types(world: World) -> Any:
+    from koers.signals.models import CaseType
+
+    _a_case_type(world)
+    return CaseType.objects.filter(holder=world.own)
+
+
+def _activities(world: World) -> Any:
+    from koers.plans.models import Activity
+
+    return Activity.objects.filter(pk=world.activity.pk)
+
+
 # How to build the forms whose constructor needs more than the data: class name → a
 # function of the world returning the arguments besides the data.
 RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
@@ -165,6 +190,13 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "AgendaStepForm": lambda w: {"target": "teruggekoppeld"},
     "CategoryForm": lambda w: {"holder_id": _own(w)},
+    # --- signals: cases ---
+    "CaseOpenForm": lambda w: {"holder_id": _own(w), "clients": _no_clients()},
+    "CaseEditForm": lambda w: {"holder_id": _own(w), "current": _a_case_type(w)},
+    "CaseFilterForm": lambda w: {"case_types": _case_types(w)},
+    "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
+    "CaseTypeForm": lambda w: {"activities": _activities(w)},
+    "VolunteerForm": lambda w: {"holder_id": _own(w), "case_types": _case_types(w)},
 }
 # Forms that take the user before the data (Django's password forms).
 USER_FIRST = {"PasswordChangeForm", "SetPasswordForm", "AdminPasswordChangeForm"}

@@ -39,6 +39,7 @@ from tests.permission_matrix import ROLES, ROWS, Row
 from tests.scope_recipes import OWN_ONLY, RECIPES, SHARED, Recipe
 from tests.test_url_access import ALL
 
+REFUSAL_LOGGED = "privacy.accessrecord"
 OBJECT_ID = re.compile(r"<int:(pk|\w+_pk|\w+_id)>")
 EDITORS = ["directeur", "bedrijfsvoering", "programmacoordinator", "medewerker", "beheerder"]
 EDITORS += ["toezicht", "opdrachtgever"]
@@ -213,6 +214,10 @@ def test_nothing_outside_her_scope_changes(world: World, url: WriteUrl, role: st
     response = case.attacker.post(case.path, case.attack)
     after = snapshot()
     changed = changed_tables(before, after)
+    if response.status_code == 404 and changed == (REFUSAL_LOGGED,):
+        # A refused attempt on a client support case is itself logged (NEN 7513): that
+        # access record is the only change allowed (koers.signals.access).
+        changed = ()
     assert (response.status_code, changed) in {(code, ()) for code in case.refused}
     # The post was valid: from an editor of the object, the same data changes records
     # (confirmed, where the action asks first).

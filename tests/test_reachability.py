@@ -97,9 +97,6 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
     }
 )
 
-# Object pages of Extra handen (issue 19) whose records the demo does not build yet: its
-# trajectories and a re-engagement campaign come with the demo's part of the issue. Their
-# lists link every one of them (tests/matching/); remove this set once the demo has them.
 # Parts of a page that its own script asks for (htmx, the map's script), not pages: the
 # look-ups of the searchable choices (core/widgets.py) and the map's points and boundaries
 # (GeoJSON, fetched from the page's data attributes). No <a href> links to them.

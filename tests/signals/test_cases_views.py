@@ -430,3 +430,23 @@ def test_a_programme_of_another_plan_does_not_widen_the_coordinators_reach(
         ("directeur", ""),
         ("programmacoordinator", ""),
     ]
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_the_case_page_keeps_its_query_count(
+    world: Any, case: Case, django_assert_max_num_queries: Any, count: int
+) -> None:
+    CaseContact.objects.bulk_create(
+        CaseContact(case=case, on=dt.date(2021, 3, 2), minutes=20, form="telefoon")
+        for _ in range(count)
+    )
+    from tests.signals.factories import SignalFactory
+
+    for _ in range(count // 10):
+        case.raised_signals.add(SignalFactory(holder=world.own))
+    client = world.client("medewerker")
+    with django_assert_max_num_queries(16):
+        page = client.get(case_url(case))
+    assert len(page.context["contacts"]) == count
+    assert page.context["contact_minutes"] == 20 * count
+    assert len(page.context["signals"]) == count // 10
