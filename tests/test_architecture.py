@@ -307,6 +307,9 @@ def test_known_view_writes_are_still_there() -> None:
 
 # fmt: off
 SERVICE_VERBS = frozenset({
+    "step",  # signals: an agenda item's next step (agenda_item_step)
+    "seed",  # signals: categories_seed, the agreed name
+
     "add", "approve", "carry_over", "close", "confirm", "correct", "create", "decide", "decline",
     "delete", "end", "enforce", "erase", "export", "finish", "import", "lose", "merge", "move",
     "post", "prepare", "propose", "record", "regenerate", "register", "remake", "remove",

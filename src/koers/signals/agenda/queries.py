@@ -11,7 +11,7 @@ from django.db.models import Count, F, Max, Min, QuerySet
 from django.utils.translation import gettext as _
 
 from koers.signals.models import AgendaItem, Meeting, Signal
-from koers.signals.models.choices import Law
+from koers.signals.models.choices import AGENDA_ORDER, AgendaStatus, Law
 
 
 def agenda_items_for(user: Any) -> QuerySet[AgendaItem]:
@@ -103,3 +103,25 @@ def bundle_candidates(holder_id: int, ids: list[int], item: AgendaItem | None = 
     if item is not None:
         chosen = chosen | Signal.objects.filter(agenda_items=item)
     return chosen.distinct().select_related("category__parent", "municipality")
+
+
+def next_status(item: AgendaItem) -> str | None:
+    """The one status the item may move to, or None once it has been fed back."""
+    index = AGENDA_ORDER.index(item.status)
+    return AGENDA_ORDER[index + 1] if index + 1 < len(AGENDA_ORDER) else None
+
+
+def step_problems(item: AgendaItem, *, signal_count: int | None = None) -> list[str]:
+    """Why the item cannot take its next step yet (empty: it can), as the page says before
+    she tries, and the service says when she does. `signal_count`: when the caller counted
+    them already."""
+    target = next_status(item)
+    if target is None:
+        return [_("This item has been fed back: its route is complete.")]
+    problems: list[str] = []
+    count = item.signals.count() if signal_count is None else signal_count
+    if target == AgendaStatus.GEDUID and not count:
+        problems.append(_("Bundle at least one signal before the item is interpreted."))
+    if target == AgendaStatus.GEAGENDEERD and item.meeting_id is None:
+        problems.append(_("Choose the meeting the item goes to before it is put on the agenda."))
+    return problems

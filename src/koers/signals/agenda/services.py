@@ -20,6 +20,7 @@ from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_manage_signals
+from koers.signals.agenda.queries import next_status, step_problems
 from koers.signals.models import AgendaItem, AgendaStep, Meeting, Signal
 from koers.signals.models.choices import AGENDA_ORDER, AgendaStatus
 
@@ -214,28 +215,6 @@ def agenda_item_save(
         organisation_id=locked.holder_id,
     )
     return locked
-
-
-def next_status(item: AgendaItem) -> str | None:
-    """The one status the item may move to, or None once it has been fed back."""
-    index = AGENDA_ORDER.index(item.status)
-    return AGENDA_ORDER[index + 1] if index + 1 < len(AGENDA_ORDER) else None
-
-
-def step_problems(item: AgendaItem, *, signal_count: int | None = None) -> list[str]:
-    """Why the item cannot take its next step yet (empty: it can), as the page says before
-    she tries, and the service says when she does. `signal_count`: when the caller counted
-    them already."""
-    target = next_status(item)
-    if target is None:
-        return [_("This item has been fed back: its route is complete.")]
-    problems: list[str] = []
-    count = item.signals.count() if signal_count is None else signal_count
-    if target == AgendaStatus.GEDUID and not count:
-        problems.append(_("Bundle at least one signal before the item is interpreted."))
-    if target == AgendaStatus.GEAGENDEERD and item.meeting_id is None:
-        problems.append(_("Choose the meeting the item goes to before it is put on the agenda."))
-    return problems
 
 
 @transaction.atomic

@@ -145,7 +145,7 @@ def _item_page(
     request: HttpRequest, item: AgendaItem, step_form: AgendaStepForm | None = None
 ) -> HttpResponse:
     bundle = queries.bundle_of(item.signals.all())
-    target = services.next_status(item)
+    target = queries.next_status(item)
     may_manage = may_manage_signals(request.user, item.holder_id)
     if step_form is None and may_manage and target is not None:
         step_form = AgendaStepForm(target=target, initial={"version": item.version})
@@ -159,7 +159,7 @@ def _item_page(
             "may_manage": may_manage,
             "target": target,
             "target_label": dict(AgendaStatus.choices)[target] if target else "",
-            "problems": services.step_problems(item, signal_count=bundle.total) if target else [],
+            "problems": queries.step_problems(item, signal_count=bundle.total) if target else [],
             "form": step_form,
         },
     )
@@ -235,7 +235,7 @@ def agenda_item_step(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_agenda_item_for_user(request.user, pk)
     if not may_manage_signals(request.user, item.holder_id):
         raise PermissionDenied
-    form = AgendaStepForm(request.POST, target=services.next_status(item))
+    form = AgendaStepForm(request.POST, target=queries.next_status(item))
 
     def call(cleaned: dict[str, Any]) -> AgendaItem:
         try:
