@@ -8,11 +8,11 @@ from typing import Any
 
 from django import forms
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
+from koers.core.reference import default_reference
 from koers.directory.models import ORGANISATION_SEARCH_FIELDS, Organisation
 from koers.signals.models import Meeting, Signal
 from koers.signals.models.choices import AgendaStatus, MeetingKind
@@ -157,7 +157,7 @@ class AgendaStepForm(Form):
 
     def __init__(self, *args: Any, target: str | None, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {})
-        kwargs["initial"] = {"to": target, "on": timezone.localdate(), **kwargs["initial"]}
+        kwargs["initial"] = {"to": target, "on": default_reference(), **kwargs["initial"]}
         super().__init__(*args, **kwargs)
         if target != AgendaStatus.TERUGGEKOPPELD:
             for name in ("response", "feedback", "fed_back_to"):

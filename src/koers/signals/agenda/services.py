@@ -12,11 +12,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
+from koers.core.reference import default_reference
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_manage_signals
@@ -166,7 +166,7 @@ def agenda_item_create(
     item.save()
     item.signals.set(bundled)
     AgendaStep.objects.create(
-        item=item, status=AgendaStatus.NIEUW, on=on or timezone.localdate(), by=actor
+        item=item, status=AgendaStatus.NIEUW, on=on or default_reference(), by=actor
     )
     audit_write(
         actor=actor,
@@ -292,7 +292,7 @@ def agenda_item_step(
 
 
 def _check_step_date(item: AgendaItem, *, to: str, on: dt.date) -> None:
-    if on > timezone.localdate():
+    if on > default_reference():
         raise ValidationError({"on": _("A step cannot be dated after today.")})
     last = item.steps.order_by("-on", "-pk").first()
     if last is not None and on < last.on:

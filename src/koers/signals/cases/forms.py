@@ -11,11 +11,11 @@ from django.db.models import Case as DbCase
 from django.db.models import CharField, F, Q, Value, When
 from django.db.models.functions import Cast, Concat, Lower
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.choices import SearchChoiceField
 from koers.core.forms import DateInput, Form
+from koers.core.reference import default_reference
 from koers.directory.models import PERSON_SEARCH_FIELDS, Person
 from koers.plans.models import Activity
 from koers.signals.cases.rules import case_types_in_use
@@ -101,7 +101,7 @@ class CaseOpenForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["case_type"] = CaseTypeChoice(holder_id)
         self.fields["municipality"].label = _("Municipality (new client)")
-        self.initial.setdefault("opened_on", timezone.localdate())
+        self.initial.setdefault("opened_on", default_reference())
         self.order_fields(["case_type", "reference", "birth_band", "municipality", "law"])
         self.clients = clients
         self.known: Client | None = None
@@ -167,7 +167,7 @@ class CaseCloseForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("closed_on", timezone.localdate())
+        self.initial.setdefault("closed_on", default_reference())
 
 
 class CaseContactForm(Form):
@@ -187,7 +187,7 @@ class CaseContactForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("on", timezone.localdate())
+        self.initial.setdefault("on", default_reference())
 
 
 class CategoryChoice(forms.ModelChoiceField):
@@ -242,7 +242,7 @@ class RaiseSignalForm(Form):
                 output_field=CharField(),
             ),
         )
-        self.initial.setdefault("received_on", timezone.localdate())
+        self.initial.setdefault("received_on", default_reference())
 
 
 class CaseFilterForm(Form):

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.audit import plain
+from koers.core.reference import default_reference
 from koers.directory.models import Person
 from koers.privacy.subjects import PersonLinks, register
 from koers.signals.models import SupportVolunteer
@@ -43,7 +43,7 @@ def _erase(person: Person) -> int:
 
 def _last_linked(person_ids: Collection[int]) -> dict[int, dt.date]:
     """A volunteer still active is linked today; one who stopped, on her last day."""
-    today = timezone.localdate()
+    today = default_reference()
     latest: dict[int, dt.date] = {}
     rows = SupportVolunteer.objects.filter(person_id__in=person_ids).values_list(
         "person_id", "ended_on"

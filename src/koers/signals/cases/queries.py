@@ -8,8 +8,8 @@ from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from koers.core.reference import default_reference
 from koers.signals.access import cases_visible_to
 from koers.signals.cases.rules import kept_case_types, support_holders
 from koers.signals.models import Case, CaseType, Client, Signal, SupportVolunteer
@@ -51,7 +51,7 @@ def signals_raised_from(case: Case) -> list[Signal]:
 def case_types_for(user: Any) -> QuerySet[CaseType]:
     """The kinds of support of the organisations she gives or supervises support in, with
     their open cases and active volunteers counted."""
-    today = timezone.localdate()
+    today = default_reference()
     return (
         CaseType.objects.filter(holder_id__in=support_holders(user))
         .select_related("activity__programme")

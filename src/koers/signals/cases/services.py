@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
+from koers.core.reference import default_reference
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_open_case
@@ -42,7 +42,7 @@ VOLUNTEER_FIELDS = ["person", "case_type", "started_on", "ended_on"]
 
 
 def _not_after_today(day: dt.date | None, field: str) -> None:
-    if day is not None and day > timezone.localdate():
+    if day is not None and day > default_reference():
         raise ValidationError({field: _("This date lies in the future.")})
 
 

@@ -10,7 +10,6 @@ from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,6 +19,7 @@ from koers.accounts.policy import own_organisation, reach
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.listing import Column, list_page
+from koers.core.reference import default_reference
 from koers.core.versioning import versioned_edit
 from koers.directory.models import Organisation
 from koers.signals.cases import queries, services
@@ -122,7 +122,7 @@ def _case_type_page(request: HttpRequest, record: CaseType | None) -> HttpRespon
 @requires_any(*SEES_SUPPORT)
 @require_GET
 def volunteers(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = default_reference()
     listing = list_page(
         request,
         queries.volunteers_for(request.user),

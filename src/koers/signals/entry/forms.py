@@ -10,10 +10,10 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form
+from koers.core.reference import default_reference
 from koers.signals.models import Category, Signal
 from koers.signals.models.choices import Channel, Law, Sentiment, TargetGroup
 from koers.signals.region import region_municipalities
@@ -108,7 +108,7 @@ class SignalForm(Form):
         category.choices = [("", _("Not yet: interpret later")), *category_choices(holder_id)]
         municipality: Any = self.fields["municipality"]
         municipality.queryset = region_municipalities()
-        self.fields["received_on"].initial = timezone.localdate()
+        self.fields["received_on"].initial = default_reference()
         # While she types, the classifier's suggestion is fetched (signals:suggest).
         self.fields["description"].widget.attrs.update(
             {
@@ -122,7 +122,7 @@ class SignalForm(Form):
 
     def clean_received_on(self) -> dt.date:
         day: dt.date = self.cleaned_data["received_on"]
-        if day > timezone.localdate():
+        if day > default_reference():
             raise forms.ValidationError(_("A signal cannot come in after today."))
         return day
 
@@ -254,4 +254,4 @@ class AnsweredForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["answered_on"].initial = timezone.localdate()
+        self.fields["answered_on"].initial = default_reference()

@@ -14,13 +14,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from koers.core.http import client_address
 from koers.core.ratelimit import allow
+from koers.core.reference import default_reference
 from koers.directory.models import Organisation
 from koers.signals.entry.suggestion import suggestion_for
 from koers.signals.public.forms import PublicSignalForm
@@ -76,7 +76,7 @@ def public_form(request: HttpRequest) -> HttpResponse:
             signal_record(
                 actor=None,
                 holder=holder,
-                received_on=timezone.localdate(),
+                received_on=default_reference(),
                 values=form.values(),
                 suggestion=shown.kept() if shown else None,
                 contact=form.contact(),
