@@ -1099,6 +1099,7 @@ def make_signal_contacts(world: World, count: int) -> None:
             holder=world.own,
             name=f"Bewoner {n:04d}",
             retain_until=start + dt.timedelta(days=30 + n % 40),
+            answered_on=None if n % 3 else start - dt.timedelta(days=n % 7),
         )
 
 
@@ -1138,6 +1139,7 @@ def _signal_entry_lists() -> list[ListPage]:
                 "beantwoord": lambda c: c.answered_on,
                 "bewaren": lambda c: c.retain_until,
             },
+            query={"toon": "alle"},
             narrowing=lambda world: {"toon": "alle"},
         ),
     ]
