@@ -33,6 +33,8 @@ from koers.signals.suppression import threshold
 Key = Hashable
 # Null-space components below this are taken as zero (the equations hold only 0 and ±1).
 TOLERANCE = 1e-9
+# How many candidates `_more_to_hide` tries before it takes the first (page time).
+TRIALS = 0
 
 
 @dataclass
@@ -152,7 +154,8 @@ def _more_to_hide(figures: Figures, hidden: set[Key], leak: Key) -> set[Key]:
         )
 
     ranked = sorted(candidates, key=order)
-    for key in ranked:
+    # Trying each costs a solve; the best few are where a partner is found in practice.
+    for key in ranked[:TRIALS]:
         if leak not in given_away(figures, hidden | {key}):
             return {key}
     return set(ranked[:1])
