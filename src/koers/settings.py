@@ -304,6 +304,9 @@ SIGNALS_CONTACT_DAYS = int(os.environ.get("KOERS_SIGNALS_CONTACT_DAYS", "180"))
 # The classifier: labelled signals needed per category before it suggests, and the
 # confidence below which it suggests the main category only.
 SIGNALS_MIN_PER_CATEGORY = int(os.environ.get("KOERS_SIGNALS_MIN_PER_CATEGORY", "10"))
+# The analysis says there are too few signals to say anything about a theme in a
+# municipality when fewer than this came in over the last four quarters.
+SIGNALS_ENOUGH_FOR_ANALYSIS = int(os.environ.get("KOERS_SIGNALS_ENOUGH_FOR_ANALYSIS", "20"))
 SIGNALS_SUGGESTION_THRESHOLD = float(os.environ.get("KOERS_SIGNALS_SUGGESTION_THRESHOLD", "0.6"))
 
 # Matching (koers.matching.engine): proposals made to a candidate in this many days weigh

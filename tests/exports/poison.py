@@ -63,6 +63,8 @@ JSON_NOT_TEXT = {
     "translated sentences (escaped), which no export writes",
     "matching.ProposalRun.stats": "figures of a run of the matcher, which no export writes",
     "plans.Indicator.measure_params": "parameters the derived measure reads",
+    "signals.ClassifierModel.metrics": "precision, recall and support per category id, numbers",
+    "signals.Signal.scrubbed": "counts per kind of what the scrubber took out, never the text",
     "reports.ReportSnapshot.content": "made from the records when a report is sent",
 }
 

@@ -29,14 +29,13 @@ from koers.signals.weeks import Quarter
 # The "too few signals" indicator: fewer signals than this on a theme in a municipality over
 # the last four quarters is too few to say anything about it (seed 001: "te weinig signalen
 # binnen om gedegen analyses te kunnen maken").
-DEFAULT_ENOUGH = 20
 FEW_QUARTERS = 4
 # A hidden figure that is not itself small (hidden so that a sum cannot give a small one away).
 HIDDEN_MARK = "x"
 
 
 def enough_signals() -> int:
-    return int(getattr(settings, "SIGNALS_ENOUGH_FOR_ANALYSIS", DEFAULT_ENOUGH))
+    return int(settings.SIGNALS_ENOUGH_FOR_ANALYSIS)
 
 
 def index_of(quarter: Quarter) -> int:
