@@ -183,3 +183,32 @@ def test_the_query_count_does_not_grow_with_the_signals(world: Any) -> None:
         )
     assert queries_for(world) == few
     assert few <= 25
+
+
+def test_a_theme_is_flagged_rising_when_its_counts_are_hidden_only_to_protect_others() -> None:
+    """A last quarter hidden as "x" (not small: hidden so a sum gives no small count away)
+    still gets its rising flag, without the ratio or p-value that would give it away; a
+    small count is never tested."""
+    from koers.signals.analysis.disclosure import Protected
+    from koers.signals.analysis.queries import _trend_lines
+
+    last = 2021 * 4 + 2
+    values = {
+        ("theme", 1, last): 28,
+        ("prior", 1): 26,
+        ("theme", 2, last): 3,
+        ("prior", 2): 20,
+        ("theme", 3, last): 7,
+        ("prior", 3): 28,
+    }
+    hidden = frozenset({("theme", 1, last), ("theme", 2, last), ("theme", 3, last)})
+    lines = _trend_lines(
+        Protected(values=values, hidden=hidden),
+        [(1, "Mantelzorg"), (2, "Vervoer"), (3, "Wonen en zorg"), (None, "Nog niet geduid")],
+        last,
+    )
+    rising, small, steady = lines
+    assert rising.rising is True and rising.last.label == "x"
+    assert rising.ratio is None and rising.p_value is None
+    assert small.rising is None and small.last.label == "< 5"
+    assert steady.rising is False
