@@ -195,6 +195,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "CaseEditForm": lambda w: {"holder_id": _own(w), "current": _a_case_type(w)},
     "CaseFilterForm": lambda w: {"case_types": _case_types(w)},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
+    # --- signals: analysis ---
+    "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},
     "CaseTypeForm": lambda w: {"activities": _activities(w)},
     "VolunteerForm": lambda w: {"holder_id": _own(w), "case_types": _case_types(w)},
 }

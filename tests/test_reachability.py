@@ -69,6 +69,8 @@ DOWNLOADS = frozenset(
         "atlas:map_export_xlsx",
         "atlas:map_export_csv",
         "atlas:map_export_geojson",
+        # The analysis of signals as Excel, small numbers hidden as on the page.
+        "signals:analysis_export",
     }
 )
 
@@ -94,8 +96,28 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
         "plans:indicator_create",
         "plans:activity_decision",
         "plans:tactical_goal_edit",
+        # "Close the case" is on open cases only; the crawler's few case pages are of cases
+        # closed before the reference date (tests/signals/test_cases_views.py follows it).
+        "signals:case_close",
     }
 )
+
+# Pages a role's matrix column opens on records of "her" programme that the demo's account
+# of that role does not have: the demo's `coordinator` coordinates Positieve Gezondheid,
+# and client support (its cases, kinds and volunteers) is Versterken van Inwoners's, whose
+# coordinator is `coordinator-vi` (tests/signals/test_cases_views.py opens them as her).
+NOT_HER_PROGRAMME_IN_THE_DEMO = {
+    "programmacoordinator": frozenset(
+        {
+            "signals:case",
+            "signals:case_edit",
+            "signals:case_raise_signal",
+            "signals:case_type_edit",
+            "signals:volunteer_add",
+            "signals:volunteer_edit",
+        }
+    ),
+}
 
 # Parts of a page that its own script asks for (htmx, the map's script), not pages: the
 # look-ups of the searchable choices (core/widgets.py) and the map's points and boundaries
@@ -128,6 +150,7 @@ def allowed_pages(role: str) -> set[str]:
         - REACHED_BY_REDIRECT
         - LINKED_ONLY_IN_OTHER_STATES
         - FRAGMENTS
+        - NOT_HER_PROGRAMME_IN_THE_DEMO.get(role, frozenset())
     )
 
 

@@ -47,6 +47,15 @@ class Bundle:
     by_municipality: list[Tally]
     by_law: list[Tally]
 
+    @property
+    def tables(self) -> list[tuple[str, str, list[Tally]]]:
+        """(caption, heading of the first column, rows) of each table the page shows."""
+        return [
+            (_("Signals per category"), _("Category"), self.by_category),
+            (_("Signals per municipality"), _("Municipality"), self.by_municipality),
+            (_("Signals per law or domain"), _("Law or domain"), self.by_law),
+        ]
+
 
 def _week(number: int | None) -> str:
     return "" if number is None else f"{number // 100}-W{number % 100:02d}"

@@ -163,8 +163,9 @@ class CaseCloseForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    # No version: closing is a step, not an edit of what a colleague wrote; a second close
+    # is refused by the service (under a row lock), whatever she saw.
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("closed_on", default_reference())

@@ -186,7 +186,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_close(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_case_for_request(request, pk, detail="close")
-    form = CaseCloseForm(request.POST or None, initial={"version": record.version})
+    form = CaseCloseForm(request.POST or None)
 
     def save(cleaned: dict[str, Any]) -> Case:
         return services.case_close(
@@ -195,7 +195,6 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
             outcome=cleaned["outcome"],
             closed_on=cleaned["closed_on"],
             outcome_note=cleaned["outcome_note"],
-            expected_version=cleaned["version"],
             remote_addr=client_address(request),
         )
 
