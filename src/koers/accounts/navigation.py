@@ -178,7 +178,7 @@ SECTIONS: tuple[Section, ...] = (
                 _("Signals"),
                 within=("signals:signal", "signals:signal_add", "signals:signal_interpret"),
             ),
-            Page("signals:analysis", _("Analysis"), within=("signals:analysis_export",)),
+            Page("signals:analysis", _("Analysis of signals"), within=("signals:analysis_export",)),
             Page("signals:agenda", _("Agenda")),
             Page("signals:meetings", _("Meetings")),
             Page(
