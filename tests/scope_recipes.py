@@ -325,6 +325,18 @@ OWN_ONLY = {
     "categories, which the view takes from her membership",
     "signals:public_form": "public: a signal for the organisation the installation names "
     "(koers.signals.public.holder), never one the visitor names",
+    "signals:classifier_train": "trains her own organisation's model, which the view takes "
+    "from her membership (tests/signals/test_classify_views.py)",
+    "signals:category_add": "a category in her own organisation's tree, which the view takes "
+    "from her membership; a main category of another tree is no choice "
+    "(tests/signals/test_categories.py)",
+    "signals:categories_seed": "seeds her own organisation's tree, which the view takes from "
+    "her membership",
+    "signals:meeting_add": "a meeting of her own organisation, which the view takes from her "
+    "membership (tests/signals/test_agenda.py)",
+    "signals:agenda_item_add": "an agenda item of her own organisation, which the view takes "
+    "from her membership; a signal of another organisation cannot be bundled "
+    "(tests/signals/test_agenda.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

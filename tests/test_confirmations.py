@@ -47,6 +47,8 @@ NEED_NOT_ASK = {
     "plans:partner_remove": "one partner of an activity, seen whole where the button is and "
     "added again on the same page",
     "relations:member_end": "ends a membership on a date; the record and its history stay",
+    "signals:case_close": "a form page of its own (outcome, date) that says before its button "
+    "how long the closed case is kept before it is removed",
     "accounts:session_end": "signs out one of her own sessions; she signs in again",
     "accounts:sessions_end_others": "signs out her other sessions; she signs in again",
     "accounts:two_factor_remove": "asks for her password again first (reauthentication)",

@@ -297,7 +297,7 @@ SIGNALS_SCRUBBER = os.environ.get("KOERS_SIGNALS_SCRUBBER", "deduce")
 SIGNALS_SMALL_COUNT = int(os.environ.get("KOERS_SIGNALS_SMALL_COUNT", "5"))
 # The public signal form (no account): off unless the installation opts in; whose signals
 # it collects (an organisation's slug; empty: the one organisation that keeps signals).
-PUBLIC_SIGNAL_FORM = os.environ.get("KOERS_PUBLIC_SIGNAL_FORM", "") == "1"
+PUBLIC_SIGNAL_FORM = env_bool("KOERS_PUBLIC_SIGNAL_FORM", False)
 SIGNALS_PUBLIC_HOLDER = os.environ.get("KOERS_SIGNALS_PUBLIC_HOLDER", "")
 # How long a resident's contact details for hearing back are kept (days).
 SIGNALS_CONTACT_DAYS = int(os.environ.get("KOERS_SIGNALS_CONTACT_DAYS", "180"))
