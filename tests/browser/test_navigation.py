@@ -57,13 +57,15 @@ def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> 
     sign_in(page, demo_server, "provincie")
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     expect(page.locator(".menu-toggle > summary")).to_be_hidden()
-    # Extra handen: a funder sees the pool's figures (re-engagement campaigns' counts).
+    # Extra handen: a funder sees the pool's figures (re-engagement campaigns' counts);
+    # Signalen: the analysis's figures, small counts hidden (VIEW_SIGNAL_FIGURES).
     sections = [
         "Plannen",
         "Uitvoering",
         "Relaties",
         "Atlas",
         "Extra handen",
+        "Signalen",
         "Financiën",
         "Rapportages",
     ]
