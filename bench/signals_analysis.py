@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-signals-"))
 os.environ["KOERS_DEMO"] = "1"
@@ -38,6 +39,8 @@ from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
 from koers.core.models import Municipality  # noqa: E402
 from koers.directory.models import Organisation  # noqa: E402
+from koers.signals.analysis import queries  # noqa: E402
+from koers.signals.analysis.disclosure import Figures, Protected, protect  # noqa: E402
 from koers.signals.analysis.queries import Filters, analysis, grouped_queries  # noqa: E402
 from koers.signals.models import Category, Signal  # noqa: E402
 from koers.signals.models.choices import Channel, Law  # noqa: E402
@@ -124,6 +127,22 @@ def own_sql(filters: Filters) -> object:
     return run
 
 
+def page_figures(filters: Filters) -> Figures:
+    """The figures `analysis()` hands to the suppression, caught on their way in."""
+    caught: list[Figures] = []
+
+    def catch(figures: Figures) -> Protected:
+        caught.append(figures)
+        return protect(figures)
+
+    queries.protect = catch
+    try:
+        analysis(filters)
+    finally:
+        queries.protect = protect
+    return caught[0]
+
+
 def main() -> None:
     setup_test_environment()
     settings.DEBUG = True  # to count queries
@@ -160,10 +179,12 @@ def main() -> None:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        figures = page_figures(filters)
         steps = {
             "health (baseline)": page("/gezondheid/"),
             "own SQL (4 grouped queries, bare)": own_sql(filters),
             "analysis() (SQL + suppression + trend)": lambda: analysis(filters),
+            f"suppression alone ({len(figures.values)} figures)": partial(protect, figures),
             "analysis page": page("/signalen/analyse/" + QUERY),
             "Excel export": page("/signalen/analyse/export.xlsx" + QUERY),
         }
