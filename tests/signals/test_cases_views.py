@@ -65,6 +65,15 @@ class TestOpeningACase:
         assert "Wil weten hoe de Wlz-indicatie werkt." in page.content.decode()
         assert logged(AccessAction.VIEW, case) == [(role, "")]
 
+    def test_the_page_and_the_list_call_the_person_supported_a_client_not_a_principal(
+        self, world: Any, case: Case
+    ) -> None:
+        # "client" alone is translated "opdrachtgever" (the business sense, elsewhere).
+        for url in (case_url(case), LIST):
+            page = world.client("medewerker").get(url).content.decode()
+            assert "Cliënt" in page
+            assert "Opdrachtgever" not in page
+
     def test_another_supporter_of_the_same_organisation_gets_404_and_is_logged_refused(
         self, world: Any, case: Case
     ) -> None:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires, requires_any
@@ -41,7 +41,7 @@ SEES_CASES = (Capability.SUPPORT_CLIENTS, Capability.SUPERVISE_CASES)
 
 COLUMNS = (
     Column(gettext_lazy("Case"), "nummer", ("pk",), numeric=True),
-    Column(gettext_lazy("Client"), "client", ("client__reference",)),
+    Column(pgettext_lazy("client support", "Client"), "client", ("client__reference",)),
     Column(gettext_lazy("Kind of client support"), "soort", ("case_type__name",)),
     Column(gettext_lazy("Supporter"), "ondersteuner", ("supporter__last_name",)),
     Column(gettext_lazy("Opened on"), "geopend", ("opened_on",)),

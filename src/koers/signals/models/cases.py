@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from koers.core.privacy import LawfulBasis, PersonalData
 from koers.core.versioning import VersionedModel
@@ -98,8 +99,10 @@ class Client(models.Model):
 
     class Meta:
         ordering = ["reference"]
-        verbose_name = _("client")
-        verbose_name_plural = _("clients")
+        # "client" alone is the business sense elsewhere ("opdrachtgever"); here the person
+        # supported (cliënt).
+        verbose_name = pgettext_lazy("client support", "client")
+        verbose_name_plural = pgettext_lazy("client support", "clients")
         constraints = [
             models.UniqueConstraint(
                 fields=["holder", "reference"], name="signals_client_unique_reference"
@@ -131,7 +134,10 @@ class Case(VersionedModel):
         CaseType, on_delete=models.PROTECT, related_name="cases", verbose_name=_("kind")
     )
     client = models.ForeignKey(
-        Client, on_delete=models.PROTECT, related_name="cases", verbose_name=_("client")
+        Client,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=pgettext_lazy("client support", "client"),
     )
     question = models.TextField(_("question"))
     supporter = models.ForeignKey(
