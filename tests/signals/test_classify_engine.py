@@ -150,3 +150,17 @@ def test_a_text_without_known_words_gets_no_prediction(trained: object) -> None:
     predictor = Predictor(trained.parameters)  # type: ignore[attr-defined]
     assert predictor.predict("Xyzzy qwerty.") is None
     assert predictor.predict("") is None
+
+
+def test_the_vocabulary_keeps_at_most_the_most_frequent_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from koers.signals.classify import engine
+
+    with np.load(io.BytesIO(train(examples(), min_per_category=10).parameters)) as arrays:  # type: ignore[attr-defined]
+        uncapped = len(arrays["vocabulary"])
+    monkeypatch.setattr(engine, "MAX_TERMS", 25)
+    with np.load(io.BytesIO(train(examples(), min_per_category=10).parameters)) as arrays:  # type: ignore[attr-defined]
+        assert uncapped > 25
+        assert len(arrays["vocabulary"]) == 25
+        assert arrays["main_coef"].shape[1] == 25

@@ -135,14 +135,21 @@ def train(examples: Sequence[Example], *, min_per_category: int, seed: int = SEE
     return Outcome(ready=True, metrics=metrics, parameters=buffer.getvalue(), used=len(kept))
 
 
+# The most frequent terms kept: the stored model holds a weight per category and term, and
+# the page and the worker load it whole; past this many, rarer terms add size, not skill.
+MAX_TERMS = 20_000
+
+
 def _vectorise(texts: list[str]) -> tuple[Any, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, min_df=2)
+    vectoriser = TfidfVectorizer(
+        analyzer=features, sublinear_tf=True, min_df=2, max_features=MAX_TERMS
+    )
     try:
         return vectoriser, vectoriser.fit_transform(texts)
     except ValueError:  # every term in one text only: keep them all
-        vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True)
+        vectoriser = TfidfVectorizer(analyzer=features, sublinear_tf=True, max_features=MAX_TERMS)
         return vectoriser, vectoriser.fit_transform(texts)
 
 
