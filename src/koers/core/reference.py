@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from koers.core.forms import Form
 from koers.core.periods import Year
@@ -18,6 +20,13 @@ def default_reference() -> dt.date:
     if settings.REFERENCE_DATE:
         return dt.date.fromisoformat(settings.REFERENCE_DATE)
     return timezone.localdate()
+
+
+def refuse_after_today(day: dt.date | None, field: str, message: str = "") -> None:
+    """A ValidationError on `field` when `day` lies after today: the installation's reference
+    date (`default_reference`), so the demo's 2021 is not the future of a record dated in it."""
+    if day is not None and day > default_reference():
+        raise ValidationError({field: message or _("This date lies in the future.")})
 
 
 @dataclass(frozen=True)

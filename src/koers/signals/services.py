@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
 from koers.core.models import Municipality
-from koers.core.reference import default_reference
+from koers.core.reference import default_reference, refuse_after_today
 from koers.directory.models import Organisation
 from koers.signals.access import may_record_signals
 from koers.signals.models import Category, Signal, SignalContact
@@ -76,8 +76,7 @@ def signal_record(
     category: Category | None = values.get("category")
     municipality: Municipality | None = values.get("municipality")
     validate_signal_values(holder=holder, category=category, municipality=municipality)
-    if received_on > default_reference():
-        raise ValidationError({"received_on": _("A signal cannot come in after today.")})
+    refuse_after_today(received_on, "received_on", _("A signal cannot come in after today."))
     cleaned = scrub(values["description"])
     if not cleaned.text.strip():
         raise ValidationError({"description": _("Say what happened.")})

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
-from koers.core.reference import default_reference
+from koers.core.reference import default_reference, refuse_after_today
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_manage_signals
@@ -292,8 +292,7 @@ def agenda_item_step(
 
 
 def _check_step_date(item: AgendaItem, *, to: str, on: dt.date) -> None:
-    if on > default_reference():
-        raise ValidationError({"on": _("A step cannot be dated after today.")})
+    refuse_after_today(on, "on", _("A step cannot be dated after today."))
     last = item.steps.order_by("-on", "-pk").first()
     if last is not None and on < last.on:
         raise ValidationError(

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
-from koers.core.reference import default_reference
+from koers.core.reference import refuse_after_today
 from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_open_case
@@ -39,11 +39,6 @@ CLIENT_FIELDS = ["reference", "birth_band", "municipality", "law"]
 CONTACT_FIELDS = ["on", "minutes", "form"]
 CASE_TYPE_FIELDS = ["name", "activity", "law", "retention_months", "active"]
 VOLUNTEER_FIELDS = ["person", "case_type", "started_on", "ended_on"]
-
-
-def _not_after_today(day: dt.date | None, field: str) -> None:
-    if day is not None and day > default_reference():
-        raise ValidationError({field: _("This date lies in the future.")})
 
 
 def _check_client(holder: Organisation, client: Client) -> None:
@@ -103,7 +98,7 @@ def case_create(
         raise PermissionDenied
     if case_type.holder_id != holder.pk or not case_type.active:
         raise ValidationError({"case_type": _("This kind of client support is not in use.")})
-    _not_after_today(opened_on, "opened_on")
+    refuse_after_today(opened_on, "opened_on")
     if client is None and new_client is None:
         raise ValidationError({"client": _("Choose a client or give a new pseudonym.")})
     if client is not None:
@@ -148,7 +143,7 @@ def case_save(
     case_type: CaseType = values["case_type"]
     if case_type.holder_id != case.holder_id:
         raise ValidationError({"case_type": _("This kind of client support is not in use.")})
-    _not_after_today(values["opened_on"], "opened_on")
+    refuse_after_today(values["opened_on"], "opened_on")
     if case.closed_on is not None and values["opened_on"] > case.closed_on:
         raise ValidationError({"opened_on": _("A case cannot be opened after it was closed.")})
     first_contact = case.contacts.order_by("on").values_list("on", flat=True).first()
@@ -206,7 +201,7 @@ def case_close(
     case = lock_for_edit(case, expected_version)
     if case.closed_on is not None:
         raise ValidationError(_("This case is closed already."))
-    _not_after_today(closed_on, "closed_on")
+    refuse_after_today(closed_on, "closed_on")
     if closed_on < case.opened_on:
         raise ValidationError({"closed_on": _("A case cannot close before it was opened.")})
     last_contact = case.contacts.order_by("-on").values_list("on", flat=True).first()
@@ -246,7 +241,7 @@ def case_contact_add(
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.closed_on is not None:
         raise ValidationError(_("This case is closed: a contact can no longer be added."))
-    _not_after_today(on, "on")
+    refuse_after_today(on, "on")
     if on < case.opened_on:
         raise ValidationError({"on": _("The case was opened after this date.")})
     contact = CaseContact(case=case, on=on, minutes=minutes, form=form, note=note)

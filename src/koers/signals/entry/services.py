@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, snapshot
-from koers.core.reference import default_reference
+from koers.core.reference import refuse_after_today
 from koers.core.versioning import lock_for_edit
 from koers.signals.access import may_record_signals
 from koers.signals.entry.access import may_interpret
@@ -67,8 +67,7 @@ def signal_contact_answer_record(
     locked = SignalContact.objects.select_for_update().get(pk=contact.pk)
     if not may_record_signals(actor, locked.holder_id):
         raise PermissionDenied
-    if answered_on > default_reference():
-        raise ValidationError({"answered_on": _("This date is in the future.")})
+    refuse_after_today(answered_on, "answered_on")
     if answered_on < timezone.localtime(locked.consent_at).date():
         raise ValidationError(
             {"answered_on": _("This date is before the resident sent her signal.")}
