@@ -194,6 +194,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "CaseOpenForm": lambda w: {"holder_id": _own(w), "clients": _no_clients()},
     "CaseEditForm": lambda w: {"holder_id": _own(w), "current": _a_case_type(w)},
     "CaseFilterForm": lambda w: {"case_types": _case_types(w)},
+    "CaseHandOverForm": lambda w: {"holder_id": _own(w), "current": w.users["medewerker"]},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
     # --- signals: analysis ---
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},

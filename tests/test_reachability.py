@@ -99,9 +99,11 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
         "plans:indicator_create",
         "plans:activity_decision",
         "plans:tactical_goal_edit",
-        # "Close the case" is on open cases only; the crawler's few case pages are of cases
-        # closed before the reference date (tests/signals/test_cases_views.py follows it).
+        # "Close the case" and "Hand over" are on open cases only; the crawler's few case
+        # pages are of cases closed before the reference date (tests/signals/
+        # test_cases_views.py follows them).
         "signals:case_close",
+        "signals:case_hand_over",
     }
 )
 

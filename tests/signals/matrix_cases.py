@@ -110,6 +110,20 @@ def rows(Row: Any) -> list[Any]:
             expected=CASE_WRITES,
         ),
         Row(
+            "signals:case_hand_over",
+            "Een zaak overdragen aan een andere ondersteuner (haar coördinator, directeur)",
+            target=a_case,
+            expected=SUPERVISORS_OWN,
+        ),
+        Row(
+            "signals:case_hand_over",
+            "Een zaak overdragen zonder nieuwe ondersteuner: geweigerd, de pagina opnieuw (400)",
+            target=a_case,
+            method="POST",
+            data={"supporter": ""},
+            expected=[403, 400, 403, 400, 403, 403, 403, 403, 404, 403, 403, 403],
+        ),
+        Row(
             "signals:case_contact_add",
             "Een contact in een zaak vastleggen",
             target=a_case,

@@ -325,6 +325,83 @@ class TestChangingAndClosing:
         assert "Dit dossier is al afgesloten." in again.content.decode()
 
 
+class TestHandingOver:
+    """A supporter leaves or is away for long: whoever supervises the case gives it to a
+    colleague who gives client support; the former supporter no longer opens it."""
+
+    def a_colleague(self, world: Any) -> Any:
+        colleague = UserFactory(username="collega", first_name="Noor", last_name="Visser")
+        MembershipFactory(user=colleague, organisation=world.own, role="medewerker")
+        return colleague
+
+    def test_the_coordinator_hands_a_case_to_a_colleague_who_then_opens_it_alone(
+        self, world: Any, case: Case
+    ) -> None:
+        colleague = self.a_colleague(world)
+        coordinator = world.client("programmacoordinator")
+        assert "/overdragen/" in coordinator.get(case_url(case)).content.decode()
+        page = coordinator.get(case_url(case, "overdragen/")).content.decode()
+        assert "Noor Visser" in page
+        done = coordinator.post(case_url(case, "overdragen/"), {"supporter": colleague.pk})
+        assert done.status_code == 302
+        case.refresh_from_db()
+        assert case.supporter == colleague
+        entry = AuditEntry.objects.get(action="case.handed_over")
+        assert entry.changes == {"supporter": [world.users["medewerker"].pk, colleague.pk]}
+        assert world.client("medewerker").get(case_url(case)).status_code == 404
+        assert logged(AccessAction.REFUSED, case) == [("medewerker", "")]
+        assert verified_client(colleague).get(case_url(case)).status_code == 200
+
+    def test_the_supporter_herself_does_not_hand_over_and_sees_no_link(
+        self, world: Any, case: Case
+    ) -> None:
+        colleague = self.a_colleague(world)
+        supporter = world.client("medewerker")
+        assert "/overdragen/" not in supporter.get(case_url(case)).content.decode()
+        refused = supporter.post(case_url(case, "overdragen/"), {"supporter": colleague.pk})
+        assert refused.status_code == 403
+        case.refresh_from_db()
+        assert case.supporter == world.users["medewerker"]
+
+    @pytest.mark.parametrize("who", ["bedrijfsvoering", "outsider", "nobody"])
+    def test_only_a_colleague_who_gives_client_support_is_a_choice(
+        self, world: Any, case: Case, who: str
+    ) -> None:
+        chosen = world.users[who] if who != "nobody" else UserFactory(username="los")
+        refused = world.client("directeur").post(
+            case_url(case, "overdragen/"), {"supporter": chosen.pk}
+        )
+        assert refused.status_code == 400
+        assert "Kies een collega van deze organisatie die cliëntondersteuning geeft." in (
+            refused.content.decode()
+        )
+        case.refresh_from_db()
+        assert case.supporter == world.users["medewerker"]
+        assert not AuditEntry.objects.filter(action="case.handed_over").exists()
+
+    def test_the_service_refuses_the_same_supporter_and_a_closed_case(
+        self, world: Any, case: Case
+    ) -> None:
+        from django.core.exceptions import ValidationError
+
+        from koers.signals.cases.services import case_hand_over
+
+        with pytest.raises(ValidationError, match="ondersteunt dit dossier al"):
+            case_hand_over(
+                actor=world.users["directeur"], case=case, supporter=world.users["medewerker"]
+            )
+        case.closed_on = dt.date(2021, 4, 1)
+        case.outcome = "opgelost"
+        case.save()
+        with pytest.raises(ValidationError, match="wordt niet overgedragen"):
+            case_hand_over(
+                actor=world.users["directeur"], case=case, supporter=self.a_colleague(world)
+            )
+        assert "/overdragen/" not in world.client("directeur").get(case_url(case)).content.decode()
+        case.refresh_from_db()
+        assert case.supporter == world.users["medewerker"]
+
+
 class TestContacts:
     def test_a_contact_is_added_from_the_cases_page(self, world: Any, case: Case) -> None:
         done = world.client("medewerker").post(

@@ -18,7 +18,7 @@ from koers.core.forms import DateInput, Form
 from koers.core.reference import default_reference
 from koers.directory.models import PERSON_SEARCH_FIELDS, Person
 from koers.plans.models import Activity
-from koers.signals.cases.rules import case_types_in_use
+from koers.signals.cases.rules import case_types_in_use, supporters_of
 from koers.signals.models import CaseType, Category, Client
 from koers.signals.models.choices import (
     BirthBand,
@@ -169,6 +169,28 @@ class CaseCloseForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.initial.setdefault("closed_on", default_reference())
+
+
+class CaseHandOverForm(Form):
+    supporter: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("New supporter"),
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "required": _("Choose who supports the case from now on."),
+            "invalid_choice": _(
+                "Choose a colleague of this organisation who gives client support."
+            ),
+        },
+    )
+
+    # No version: handing over is a step, not an edit of what a colleague wrote; the
+    # service refuses handing it to the supporter it has (under a row lock).
+    def __init__(self, *args: Any, holder_id: int, current: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["supporter"]
+        field.queryset = supporters_of(holder_id).exclude(pk=current.pk)
+        field.label_from_instance = lambda user: user.get_full_name() or user.username
 
 
 class CaseContactForm(Form):

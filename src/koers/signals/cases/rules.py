@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from koers.accounts.policy import Scope, has_capability, reach
-from koers.accounts.roles import Capability
+from koers.accounts.roles import ROLE_CAPABILITIES, Capability
 from koers.plans.models import Activity
 from koers.signals.models import CaseType
 
@@ -59,3 +59,24 @@ def activities_she_keeps(user: Any, holder_id: int) -> QuerySet[Activity]:
 
 def case_types_in_use(holder_id: int) -> QuerySet[CaseType]:
     return CaseType.objects.filter(holder_id=holder_id).filter(active=True).order_by("name")
+
+
+def may_supervise_case(user: Any, case: Any) -> bool:
+    """Whether she supervises this case (its programme's coordinator, the director): who
+    may hand it over to another supporter."""
+    return may_keep_case_type(user, case.holder_id, case.case_type.activity.programme_id)
+
+
+def supporters_of(holder_id: int) -> QuerySet[Any]:
+    """The active staff of `holder_id` who give client support: whom a case may be handed
+    to."""
+    from koers.accounts.models import User
+
+    roles = [role for role, caps in ROLE_CAPABILITIES.items() if Capability.SUPPORT_CLIENTS in caps]
+    return (
+        User.objects.filter(
+            is_active=True, memberships__organisation_id=holder_id, memberships__role__in=roles
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )

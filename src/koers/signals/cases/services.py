@@ -18,7 +18,12 @@ from koers.core.versioning import lock_for_edit
 from koers.directory.models import Organisation
 from koers.signals.access import may_open_case
 from koers.signals.cases.pseudonyms import checked_pseudonym
-from koers.signals.cases.rules import may_keep_case_type, may_support
+from koers.signals.cases.rules import (
+    may_keep_case_type,
+    may_supervise_case,
+    may_support,
+    supporters_of,
+)
 from koers.signals.models import (
     Case,
     CaseContact,
@@ -219,6 +224,43 @@ def case_close(
         instance=case,
         before=before,
         after=snapshot(case, CLOSE_FIELDS),
+        remote_addr=remote_addr,
+    )
+    return case
+
+
+@transaction.atomic
+def case_hand_over(
+    *,
+    actor: Any,
+    case: Case,
+    supporter: Any,
+    expected_version: int | None = None,
+    remote_addr: str | None = None,
+) -> Case:
+    """Give an open case another supporter of the same organisation (she leaves, or is
+    away for long): done by whoever supervises the case. The case, its client and contacts
+    stay as they are; the former supporter no longer opens it."""
+    if not may_supervise_case(actor, case):
+        raise PermissionDenied
+    case = lock_for_edit(case, expected_version)
+    if case.closed_on is not None:
+        raise ValidationError(_("This case is closed; a closed case is not handed over."))
+    if not supporters_of(case.holder_id).filter(pk=supporter.pk).exists():
+        raise ValidationError(
+            {"supporter": _("Choose a colleague of this organisation who gives client support.")}
+        )
+    if supporter.pk == case.supporter_id:
+        raise ValidationError({"supporter": _("She supports this case already.")})
+    before = snapshot(case, ["supporter"])
+    case.supporter = supporter
+    case.save(update_fields=["supporter", "version"])
+    audit_write(
+        actor=actor,
+        action="case.handed_over",
+        instance=case,
+        before=before,
+        after=snapshot(case, ["supporter"]),
         remote_addr=remote_addr,
     )
     return case

@@ -10,6 +10,7 @@ urlpatterns = [
     path("clientondersteuning/<int:pk>/", views.case, name="case"),
     path("clientondersteuning/<int:pk>/wijzigen/", views.case_edit, name="case_edit"),
     path("clientondersteuning/<int:pk>/sluiten/", views.case_close, name="case_close"),
+    path("clientondersteuning/<int:pk>/overdragen/", views.case_hand_over, name="case_hand_over"),
     path("clientondersteuning/<int:pk>/contact/", views.case_contact_add, name="case_contact_add"),
     path(
         "clientondersteuning/<int:pk>/signaal/", views.case_raise_signal, name="case_raise_signal"

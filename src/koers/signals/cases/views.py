@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,10 +32,11 @@ from koers.signals.cases.forms import (
     CaseContactForm,
     CaseEditForm,
     CaseFilterForm,
+    CaseHandOverForm,
     CaseOpenForm,
     RaiseSignalForm,
 )
-from koers.signals.cases.rules import may_support, support_holders
+from koers.signals.cases.rules import may_supervise_case, may_support, support_holders
 from koers.signals.models import Case, CaseType, Signal
 
 SEES_CASES = (Capability.SUPPORT_CLIENTS, Capability.SUPERVISE_CASES)
@@ -86,6 +88,7 @@ def _case_page(request: HttpRequest, case: Case, **forms: Any) -> HttpResponse:
         "signals/cases/case.html",
         {
             "case": case,
+            "may_hand_over": case.closed_on is None and may_supervise_case(request.user, case),
             **queries.contacts_of(case),
             "signals": queries.signals_raised_from(case),
             "contact_form": forms.get("contact_form") or CaseContactForm(),
@@ -211,6 +214,45 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts."
         )
         % {"months": record.case_type.retention_months},
+        crumbs=_case_crumbs(record),
+        back_url=record.get_absolute_url(),
+    )
+
+
+@requires(Capability.SUPERVISE_CASES)
+@require_http_methods(["GET", "POST"])
+def case_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give an open case another supporter: for whoever supervises it (its programme's
+    coordinator, the director)."""
+    record = get_case_for_request(request, pk, detail="hand over")
+    if not may_supervise_case(request.user, record):
+        raise PermissionDenied
+    form = CaseHandOverForm(
+        request.POST or None, holder_id=record.holder_id, current=record.supporter
+    )
+
+    def save(cleaned: dict[str, Any]) -> Case:
+        return services.case_hand_over(
+            actor=request.user,
+            case=record,
+            supporter=cleaned["supporter"],
+            remote_addr=client_address(request),
+        )
+
+    return versioned_edit(
+        request,
+        form,
+        save,
+        success=_("The case has been handed over."),
+        shown=("supporter",),
+        next_url=lambda saved: saved.get_absolute_url(),
+        heading=_("Hand over %(case)s") % {"case": record},
+        intro=_(
+            "%(supporter)s supports this case now. The new supporter opens it from now on, "
+            "with its client and contacts; %(supporter)s no longer does, unless she "
+            "supervises it."
+        )
+        % {"supporter": record.supporter.get_full_name() or record.supporter.username},
         crumbs=_case_crumbs(record),
         back_url=record.get_absolute_url(),
     )
