@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from koers.signals.analysis.trends import ALPHA, p_rising, trends
+from koers.signals.analysis.trends import ALPHA, EXACT_E_TEST_UP_TO, p_rising, trends
 
 
 def test_a_doubling_from_ten_a_quarter_is_a_rise() -> None:
@@ -55,3 +55,18 @@ def test_testing_many_themes_raises_the_bar() -> None:
 
 def test_no_themes_no_trends() -> None:
     assert trends({}) == {}
+
+
+@pytest.mark.parametrize(("last", "before"), [(300, 701), (1500, 5000), (1300, 5000)])
+def test_above_the_e_tests_range_the_conditional_test_agrees_with_it(
+    last: int, before: int
+) -> None:
+    """Large counts take the conditional binomial test (constant cost): its p-value is the
+    binomial tail, and within a fifth of the E-test's on the same counts."""
+    from scipy.stats import binom, poisson_means_test
+
+    assert last + before > EXACT_E_TEST_UP_TO
+    conditional = p_rising(last, before)
+    assert conditional == pytest.approx(binom.sf(last - 1, last + before, 0.2))
+    e_test = poisson_means_test(last, 1, before, 4, alternative="greater").pvalue
+    assert conditional == pytest.approx(e_test, rel=0.2)
