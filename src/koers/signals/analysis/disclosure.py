@@ -76,8 +76,9 @@ class Protected:
 
 def protect(figures: Figures) -> Protected:
     """Hide every small count, and as many more as it takes that no equation, nor any
-    combination of them, gives one away. Each round hides one more figure beside every small
-    count the equations still fix, then solves again."""
+    combination of them, gives one away. Each round first leaves no equation with a single
+    hidden figure (`no_lone_hidden`), then hides one more figure beside every small count
+    the equations together still fix, and solves again."""
     system = _System(figures)
     # A figure that is not on the page (a quarter before the period, counted for the trend)
     # is taken as known all the same unless it is small: the reader may have it from
