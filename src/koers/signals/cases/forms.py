@@ -190,7 +190,6 @@ class CaseHandOverForm(Form):
         super().__init__(*args, **kwargs)
         field: Any = self.fields["supporter"]
         field.queryset = supporters_of(holder_id).exclude(pk=current.pk)
-        field.label_from_instance = lambda user: user.get_full_name() or user.username
 
 
 class CaseContactForm(Form):

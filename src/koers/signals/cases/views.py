@@ -252,7 +252,7 @@ def case_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
             "with its client and contacts; %(supporter)s no longer does, unless she "
             "supervises it."
         )
-        % {"supporter": record.supporter.get_full_name() or record.supporter.username},
+        % {"supporter": record.supporter},
         crumbs=_case_crumbs(record),
         back_url=record.get_absolute_url(),
     )
