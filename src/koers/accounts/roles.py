@@ -241,7 +241,14 @@ PROGRAMME_SCOPED = frozenset(
     }
 )
 
+
 # Roles that act for a funder: their scope is the programmes their organisation funds.
+def roles_with(capability: Capability) -> frozenset[Role]:
+    """The roles that hold `capability` (in some scope): whom a mail or a choice of
+    colleagues is about."""
+    return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)
+
+
 FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})
 
 # Roles that act for an organisation asking for help: their scope is the requests their
@@ -253,7 +260,7 @@ REQUESTER_ROLES = frozenset({Role.ZORGVRAGER})
 # and board members see aggregates only, so for them it is optional.
 TWO_FACTOR_ROLES = frozenset(
     {Role.BEHEERDER, Role.DIRECTEUR, Role.BEDRIJFSVOERING}
-    | {role for role, caps in ROLE_CAPABILITIES.items() if C.VIEW_PERSONS in caps}
+    | roles_with(C.VIEW_PERSONS)
     # She sees the names and qualifications of the people proposed to her organisation.
     | REQUESTER_ROLES
 )

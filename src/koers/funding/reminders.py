@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from koers.accounts.models import Membership
-from koers.accounts.roles import ROLE_CAPABILITIES, Capability
+from koers.accounts.roles import Capability, roles_with
 from koers.core.mail import send_all
 from koers.core.money import euro
 from koers.funding.models import Advance, Obligation
@@ -56,9 +56,10 @@ def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
                     "day": date_format(obligation.due_on),
                 }
             )
-        roles = [r for r, caps in ROLE_CAPABILITIES.items() if Capability.MANAGE_FUNDING in caps]
         managers = Membership.objects.filter(
-            organisation_id__in=list(lines), role__in=roles, user__is_active=True
+            organisation_id__in=list(lines),
+            role__in=roles_with(Capability.MANAGE_FUNDING),
+            user__is_active=True,
         ).select_related("user")
         messages = []
         seen: set[tuple[int, int]] = set()

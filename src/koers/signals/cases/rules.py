@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from koers.accounts.policy import Scope, has_capability, reach
-from koers.accounts.roles import ROLE_CAPABILITIES, Capability
+from koers.accounts.roles import Capability, roles_with
 from koers.plans.models import Activity
 from koers.signals.models import CaseType
 
@@ -72,10 +72,11 @@ def supporters_of(holder_id: int) -> QuerySet[Any]:
     to."""
     from koers.accounts.models import User
 
-    roles = [role for role, caps in ROLE_CAPABILITIES.items() if Capability.SUPPORT_CLIENTS in caps]
     return (
         User.objects.filter(
-            is_active=True, memberships__organisation_id=holder_id, memberships__role__in=roles
+            is_active=True,
+            memberships__organisation_id=holder_id,
+            memberships__role__in=roles_with(Capability.SUPPORT_CLIENTS),
         )
         .distinct()
         .order_by("last_name", "first_name", "pk")
