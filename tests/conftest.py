@@ -22,6 +22,8 @@ from tests.plans.factories import (
     TargetFactory,
 )
 
+pytest_plugins = ["tests.shared_demo"]  # one demo per test process, read last
+
 # `make mutation` runs the property tests once per mutant, traced and beside other work: the
 # same examples every time (a score that does not depend on luck), and no health check on
 # how fast they are drawn (`--hypothesis-profile=mutation` in pyproject.toml's [tool.mutmut]).

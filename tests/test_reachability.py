@@ -22,12 +22,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 
 from koers.accounts.models import User
 from tests.conftest import verified_client
 from tests.permission_matrix import ROLES, ROWS
+from tests.shared_demo import SharedDemo
 
 # The matrix's roles as the demo's accounts. `outsider` (a director of another organisation)
 # and `no_role` have no demo account. A coordinator's pages of "her" programme are found by
@@ -234,18 +235,12 @@ def a_project_of_positive_health() -> None:
 
 
 @pytest.fixture(scope="module")
-def built_demo(
-    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
-) -> Iterator[Path]:
-    """The demo, built once for the module in a transaction rolled back at its end; yields
-    the folder holding the files it made (its quotes)."""
-    from koers.demo import builder
-
-    media = tmp_path_factory.mktemp("reachability-media")
-    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
-        builder.build()
+def built_demo(shared_demo: SharedDemo, django_db_blocker: Any) -> Iterator[Path]:
+    """The shared demo with a project of positive health, added in a savepoint rolled back at
+    the module's end; yields the folder holding the files the demo made (its quotes)."""
+    with django_db_blocker.unblock(), transaction.atomic():
         a_project_of_positive_health()
-        yield media
+        yield shared_demo.media
         transaction.set_rollback(True)
 
 

@@ -7,13 +7,10 @@ the demo's data, not the atlas's analysis (which has its own tests on known grap
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from koers.atlas.models import Collaboration, Initiative, Theme, TieSource
 from koers.core.geo import municipality_code_at
-from koers.demo import builder
 from koers.demo.atlas import link_pg_indicator
 from koers.demo.constants import OWN, REFERENCE_DATE
 from koers.demo.directory_organisations import MUNICIPALITIES
@@ -26,8 +23,8 @@ Node = tuple[str, int]  # ("i", initiative pk) or ("o", organisation pk)
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False, realisations=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def network(year: int) -> dict[Node, set[Node]]:

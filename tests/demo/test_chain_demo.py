@@ -5,12 +5,10 @@ the plan's milestones and §3.6 Arbeidsmarktonderzoek (issue 17)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 from django.urls import reverse
 
-from koers.demo import builder
 from koers.plans.models import (
     Activity,
     ActivityPartner,
@@ -24,8 +22,8 @@ from tests.conftest import verified_client
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False, realisations=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 def test_the_demo_holds_the_seeds_facts_around_the_activities(demo: dict[str, int]) -> None:

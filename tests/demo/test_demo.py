@@ -79,8 +79,8 @@ def add_the_natuur_meeting(coordinator: User, **values: Any) -> Event:
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 def test_it_builds_every_2021_activity_and_target_from_the_seed_data(demo: dict[str, int]) -> None:

@@ -28,8 +28,8 @@ REFERENCE = builder.REFERENCE_DATE
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 def test_the_directory_holds_the_organisations_of_the_seeds(demo: dict[str, int]) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
-from koers.demo import builder
 from koers.funding import queries
 from koers.funding.models import BudgetTable, FinancialYear, Grant, GrantStatus
 from koers.plans.measures import get_measure
@@ -18,8 +16,8 @@ D = Decimal
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def table(title_start: str) -> queries.CheckedTable:

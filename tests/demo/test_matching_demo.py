@@ -19,7 +19,6 @@ from koers.accounts.models import Membership, User
 from koers.accounts.roles import Role
 from koers.core.models import AuditEntry
 from koers.core.periods import Year
-from koers.demo import builder
 from koers.demo.constants import OWN, REFERENCE_DATE
 from koers.directory.models import Organisation
 from koers.matching.models import (
@@ -42,8 +41,8 @@ YEAR_2020 = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 def own() -> Organisation:

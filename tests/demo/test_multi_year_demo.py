@@ -4,14 +4,12 @@ reach targets without a yearly value, and the 2022 annual plan drafted from 2021
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from koers.accounts.models import User
-from koers.demo import builder
 from koers.demo.constants import REFERENCE_DATE
 from koers.demo.seed_data import multi_year as seed
 from koers.plans import queries, services
@@ -28,8 +26,8 @@ NEW_IN_2022 = {"AO-1.M1", "AO-2.M1", "AO-2.M2", "AO-3.M1", "AO-3.M2", "AO-3.M3"}
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def test_it_holds_the_seeds_multi_year_results_per_line(demo: None) -> None:

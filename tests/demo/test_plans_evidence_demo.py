@@ -3,8 +3,6 @@ Samenleving's page lists KS-1 to KS-4 (issue 16, item 8)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.urls import reverse
 
@@ -17,8 +15,8 @@ MEETINGS = "7 thematische netwerkbijeenkomsten"
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 @pytest.mark.parametrize("username", ["coordinator", "provincie"])

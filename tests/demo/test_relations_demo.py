@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from django.db.models import Count, Q
@@ -17,8 +16,8 @@ from koers.relations.models import CommunicationItem, Event, Participant
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def counted(title_start: str) -> tuple[Decimal, list[str]]:

@@ -3,8 +3,6 @@ the first evaluation dossier, the narratives, and the opportunities with their q
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from koers.demo import builder
@@ -15,8 +13,8 @@ from koers.reports.models import Report, ReportStatus
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def test_the_q2_report_was_sent_and_one_narrative_changed_since(demo: None) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from django.utils import translation
 
-from koers.demo import builder
 from koers.funding import queries
 from koers.funding.models import BudgetTable, FinancialYear, Grant, GrantStep, Risk
 
@@ -19,8 +17,7 @@ NBSP = "\u00a0"
 
 
 @pytest.fixture
-def demo(db: Any) -> int:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> int:
     return Grant.objects.first().organisation_id
 
 

@@ -26,8 +26,8 @@ from tests.conftest import verified_client
 
 
 @pytest.fixture
-def demo(db: Any) -> None:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> None:
+    """The shared demo (tests/shared_demo.py)."""
 
 
 def test_the_capacity_page_shows_2019_as_the_reference_beside_the_targets(db: Any) -> None:

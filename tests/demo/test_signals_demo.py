@@ -19,7 +19,6 @@ from scipy.stats import poisson
 
 from koers.core.models import AuditEntry
 from koers.core.periods import Year
-from koers.demo import builder
 from koers.demo.constants import OWN, REFERENCE_DATE
 from koers.demo.seed_data import signals as seed
 from koers.directory.models import Organisation
@@ -36,8 +35,8 @@ from koers.signals.scrubbing import scrub
 
 
 @pytest.fixture
-def demo(db: Any) -> dict[str, int]:
-    return builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> dict[str, int]:
+    return demo_db
 
 
 def own() -> Organisation:

@@ -11,19 +11,17 @@ from django.db import transaction
 
 from koers.work.models import TimeEntry
 from tests.exports.recipes import Demo, demo_records
+from tests.shared_demo import SharedDemo
 
 ONE_WEEK = (dt.date(2021, 3, 1), dt.date(2021, 3, 7))
 
 
 @pytest.fixture(scope="module")
-def built_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    """The demo (with a week of hours), built once for the module in a transaction rolled back
-    at its end; each test runs in a savepoint inside it (pytest-django's `db`), so what
-    a test poisons is gone before the next."""
-    from koers.demo import builder
-
+def built_demo(shared_demo: SharedDemo, django_db_blocker: Any) -> Iterator[None]:
+    """The shared demo with a week of hours, cut in a savepoint rolled back at the module's
+    end; each test runs in a savepoint inside it (pytest-django's `db`), so what a test
+    poisons is gone before the next."""
     with django_db_blocker.unblock(), transaction.atomic():
-        builder.build()
         # A week of the year's hours is enough to show every kind of entry, and the export
         # of eleven thousand would make each case slow for nothing.
         TimeEntry._base_manager.exclude(date__range=ONE_WEEK).delete()

@@ -26,7 +26,6 @@ from pypdf import PdfReader
 
 from koers.accounts.models import User
 from koers.core.money import euro
-from koers.demo import builder
 from koers.plans.models import Activity, AnnualPlan, Indicator, Plan, Programme, Target
 from koers.reports import content as contents
 from koers.reports import documents, services
@@ -163,8 +162,7 @@ def same_rows(shown: list[list[str]], expected: list[list[str]]) -> bool:
 
 
 @pytest.fixture
-def demo(db: Any) -> Plan:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> Plan:
     return Plan.objects.get()
 
 

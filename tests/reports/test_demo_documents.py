@@ -14,7 +14,6 @@ import pytest
 from django.db.models import Max, Sum
 
 from koers.accounts.models import User
-from koers.demo import builder
 from koers.funding.models import Grant
 from koers.plans.measures import get_measure
 from koers.plans.models import Aggregation, Indicator, Plan, Realisation, Source
@@ -28,8 +27,7 @@ END_OF_Q3 = dt.date(2021, 9, 30)
 
 
 @pytest.fixture
-def demo(db: Any) -> Plan:
-    builder.build(hours=False)
+def demo(demo_db: dict[str, int]) -> Plan:
     return Plan.objects.get()
 
 
