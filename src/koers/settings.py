@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "koers.atlas",
     "koers.matching",
     "koers.signals",
+    "koers.insight",
     "koers.reports",
     "koers.demo",
 ]

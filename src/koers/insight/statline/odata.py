@@ -1,0 +1,199 @@
+"""The folder `cbsodata.download_data(table_id, dir=…)` writes: one JSON file per part of the
+table, each a list of objects.
+
+- `TableInfos.json`: one object, the table's identifier, title, summary, period and the
+  date CBS last modified it;
+- `DataProperties.json`: the columns: dimensions (`Dimension`, `GeoDimension`,
+  `TimeDimension`), topics (`Topic`, with unit and decimals) and groups of topics;
+- one file per dimension, named by its key (`RegioS.json`, `Perioden.json`): its
+  categories, periods with their status (`Voorlopig` is provisional);
+- `TypedDataSet.json` (or `UntypedDataSet.json`): the rows.
+
+The rows are read one object at a time: a table of a million values is never held whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from koers.insight.models import DimensionKind
+from koers.insight.statline.table import (
+    DimensionSpec,
+    Row,
+    Table,
+    TableError,
+    TableInfo,
+    TopicSpec,
+)
+
+SOURCE = "CBS StatLine"
+LICENCE = "CC BY 4.0 (CBS)"
+DATASETS = ("TypedDataSet.json", "UntypedDataSet.json")
+KINDS = {
+    "GeoDimension": DimensionKind.REGION,
+    "TimeDimension": DimensionKind.PERIOD,
+    "Dimension": DimensionKind.OTHER,
+}
+PROVISIONAL = {"voorlopig", "nader voorlopig"}
+CHUNK = 1 << 16
+
+
+def read_odata_folder(folder: Path) -> Table:
+    info = _table_info(_load_part(folder, "TableInfos.json"))
+    properties = _load_part(folder, "DataProperties.json")
+    topics: list[TopicSpec] = []
+    dimensions: list[DimensionSpec] = []
+    for prop in properties:
+        kind = prop.get("Type")
+        if kind == "Topic":
+            topics.append(
+                TopicSpec(
+                    key=str(prop["Key"]),
+                    title=str(prop.get("Title") or prop["Key"]).strip(),
+                    unit=str(prop.get("Unit") or "").strip(),
+                    decimals=int(prop.get("Decimals") or 0),
+                    description=str(prop.get("Description") or "").strip(),
+                )
+            )
+        elif kind in KINDS:
+            key = str(prop["Key"])
+            dimension = DimensionSpec(
+                key=key, title=str(prop.get("Title") or key), kind=KINDS[kind]
+            )
+            for category in _load_part(folder, f"{key}.json"):
+                status = str(category.get("Status") or "").strip().lower()
+                dimension.categories[str(category["Key"]).strip()] = (
+                    str(category.get("Title") or category["Key"]).strip(),
+                    status in PROVISIONAL,
+                )
+            dimensions.append(dimension)
+    if not topics:
+        raise TableError(_("DataProperties.json names no topic (no column with figures)."))
+    for kind, name in ((DimensionKind.REGION, _("region")), (DimensionKind.PERIOD, _("period"))):
+        if not any(d.kind == kind for d in dimensions):
+            raise TableError(
+                _("This table has no %(kind)s dimension; Koers reads tables by region and period.")
+                % {"kind": name}
+            )
+    rows_file = next((folder / name for name in DATASETS if (folder / name).is_file()), None)
+    if rows_file is None:
+        raise TableError(
+            _("The download misses its rows: neither TypedDataSet.json nor UntypedDataSet.json.")
+        )
+    dimension_keys = [d.key for d in dimensions]
+    topic_keys = [t.key for t in topics]
+
+    def rows() -> Iterator[Row]:
+        for line, item in enumerate(_stream_array(rows_file), start=1):
+            if not isinstance(item, dict):
+                raise TableError(
+                    _("%(file)s: row %(line)s is not an object.")
+                    % {"file": rows_file.name, "line": line}
+                )
+            yield Row(
+                line=line,
+                dimensions={key: str(item.get(key) or "").strip() for key in dimension_keys},
+                values={key: item.get(key) for key in topic_keys},
+            )
+
+    return Table(info=info, topics=topics, dimensions=dimensions, rows=rows, file_name=folder.name)
+
+
+def _table_info(infos: list[dict[str, Any]]) -> TableInfo:
+    if not infos:
+        raise TableError(
+            _("TableInfos.json is empty: the table's identifier and title are missing.")
+        )
+    first = infos[0]
+    table_id = str(first.get("Identifier") or "").strip()
+    if not table_id:
+        raise TableError(_("TableInfos.json gives no identifier for the table."))
+    modified = parse_datetime(str(first.get("Modified") or ""))
+    if modified is not None and modified.tzinfo is None:
+        modified = modified.replace(tzinfo=dt.UTC)
+    return TableInfo(
+        source=SOURCE,
+        table_id=table_id,
+        title=str(first.get("Title") or table_id).strip(),
+        description=str(first.get("ShortDescription") or first.get("Summary") or "").strip(),
+        licence=LICENCE,
+        url=f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table_id}/table",
+        period_covered=str(first.get("Period") or "").strip(),
+        modified_at_source=modified,
+    )
+
+
+def _load_part(folder: Path, name: str) -> list[dict[str, Any]]:
+    """A small part of the download (not the rows), whole."""
+    path = folder / name
+    if not path.is_file():
+        raise TableError(_("The download misses %(name)s.") % {"name": name})
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise TableError(
+            _("%(name)s is not readable JSON: %(error)s") % {"name": name, "error": error}
+        ) from error
+    if not isinstance(data, list):
+        raise TableError(_("%(name)s does not hold a list.") % {"name": name})
+    return data
+
+
+def _stream_array(path: Path) -> Iterator[Any]:
+    """The items of the JSON list in `path`, one at a time, reading 64 KiB at a time."""
+    decoder = json.JSONDecoder()
+    with path.open(encoding="utf-8") as file:
+        buffer = _skip(file, "", "[", path)
+        while True:
+            buffer = buffer.lstrip()
+            while not buffer:
+                more = file.read(CHUNK)
+                if not more:
+                    raise TableError(_("%(name)s ends before its list does.") % {"name": path.name})
+                buffer = more.lstrip()
+            if buffer[0] == "]":
+                return
+            while True:
+                try:
+                    item, end = decoder.raw_decode(buffer)
+                    break
+                except json.JSONDecodeError as error:
+                    more = file.read(CHUNK)
+                    if not more:
+                        raise TableError(
+                            _("%(name)s is not readable JSON: %(error)s")
+                            % {"name": path.name, "error": error}
+                        ) from error
+                    buffer += more
+            yield item
+            buffer = buffer[end:].lstrip()
+            while not buffer:
+                more = file.read(CHUNK)
+                if not more:
+                    raise TableError(_("%(name)s ends before its list does.") % {"name": path.name})
+                buffer = more.lstrip()
+            if buffer[0] == ",":
+                buffer = buffer[1:]
+            elif buffer[0] != "]":
+                raise TableError(_("%(name)s is not readable JSON.") % {"name": path.name})
+
+
+def _skip(file: Any, buffer: str, expected: str, path: Path) -> str:
+    """Read past whitespace to `expected`; the rest of the buffer after it."""
+    while True:
+        buffer = buffer.lstrip()
+        if buffer:
+            if buffer[0] != expected:
+                raise TableError(_("%(name)s does not hold a list.") % {"name": path.name})
+            return buffer[1:]
+        more = file.read(CHUNK)
+        if not more:
+            raise TableError(_("%(name)s is empty.") % {"name": path.name})
+        buffer = more
