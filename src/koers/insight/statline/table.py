@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from django.utils.translation import gettext as _
 
 
 class TableError(Exception):
@@ -65,17 +62,3 @@ class Table:
     def dimension(self, kind: str) -> DimensionSpec | None:
         return next((d for d in self.dimensions if d.kind == kind), None)
 
-
-def read_table(path: Path, **info: str) -> Table:
-    """A StatLine OData download folder, or a StatLine CSV export (`info` gives what a CSV
-    does not say itself: table_id, title, source, licence)."""
-    from koers.insight.statline.csv_export import read_csv_export
-    from koers.insight.statline.odata import read_odata_folder
-
-    if path.is_dir():
-        return read_odata_folder(path)
-    if path.suffix.lower() == ".csv":
-        return read_csv_export(path, **info)
-    raise TableError(
-        _("%(name)s is neither a StatLine download folder nor a CSV file.") % {"name": path.name}
-    )
