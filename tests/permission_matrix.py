@@ -23,6 +23,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.insight import matrix as insight_matrix
 from tests.permission_matrix_admin import admin_rows
 from tests.signals import matrix_agenda as signals_matrix_agenda
 from tests.signals import matrix_analysis as signals_matrix_analysis
@@ -2231,7 +2232,8 @@ ROWS += [
 
 ROWS += admin_rows(Row)
 
-# Signals: each part's rows in its own module (tests/signals/matrix_*.py).
+# Signals and insight: each part's rows in its own module (tests/signals/matrix_*.py,
+# tests/insight/matrix.py).
 for _part in (
     signals_matrix_entry,
     signals_matrix_public,
@@ -2240,6 +2242,7 @@ for _part in (
     signals_matrix_agenda,
     signals_matrix_categories,
     signals_matrix_cases,
+    insight_matrix,
 ):
     ROWS += _part.rows(Row)
 

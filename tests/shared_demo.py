@@ -6,11 +6,14 @@ built once per test process (each xdist worker), in a transaction that is never 
 Each test that reads it runs in a savepoint inside that transaction (pytest-django's `db`),
 so what one test writes is gone before the next.
 
-Every other test expects an empty database. So the tests that read the shared demo run last
-in each process: the collection keeps its order otherwise, and xdist hands each worker its
-tests in collection order. A guard stops the run if any other test would start while the
-shared demo is open (for example under `--dist worksteal`, which can hand a worker tests
-from before the shared group after it has begun it).
+Every other test that uses the database expects it empty. So the tests that read the shared
+demo run after them in each process, and only the browser tests come later: they drive a
+Koers of their own in another process, never this database, and Playwright leaves an event
+loop running in the thread, which makes Django refuse to open a connection from a fixture set
+up after them (SynchronousOnlyOperation). The collection keeps its order otherwise, and xdist
+hands each worker its tests in collection order. A guard stops the run if a test that uses
+the database would start while the shared demo is open (for example under
+`--dist worksteal`, which can hand a worker tests from earlier in the order).
 
 A test reads the shared demo by asking for `demo_db` (the counts the build made), or for
 `shared_demo` in a module-scoped fixture that adds to it in a savepoint of its own.
@@ -41,15 +44,28 @@ def reads_shared_demo(item: pytest.Item) -> bool:
     return SHARED_FIXTURE in getattr(item, "fixturenames", ())
 
 
+def uses_the_database(item: pytest.Item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return (
+        bool(names & {"db", "transactional_db"}) or item.get_closest_marker("django_db") is not None
+    )
+
+
+def _place(item: pytest.Item) -> int:
+    if item.get_closest_marker("browser") is not None:
+        return 2
+    return 1 if reads_shared_demo(item) else 0
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests reading the shared demo last; `sort` is stable, so all others keep their
-    order."""
-    items.sort(key=reads_shared_demo)
+    """The tests reading the shared demo after the others, the browser tests last; `sort`
+    is stable, so within each group the tests keep their order."""
+    items.sort(key=_place)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if _state["open"] and not reads_shared_demo(item):
+    if _state["open"] and not reads_shared_demo(item) and uses_the_database(item):
         raise RuntimeError(
             f"{item.nodeid} would run inside the shared demo's transaction and see its records. "
             "The tests reading the shared demo must come last in each test process "

@@ -16,6 +16,7 @@ urlpatterns = [
     path("atlas/", include("koers.atlas.urls")),
     path("extra-handen/", include("koers.matching.urls")),
     path("signalen/", include("koers.signals.urls")),
+    path("inzicht/", include("koers.insight.urls")),
     path("", include("koers.directory.urls")),
     path("", include("koers.relations.urls")),
     path("", include("koers.work.urls")),

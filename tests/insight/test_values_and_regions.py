@@ -83,6 +83,8 @@ def test_periods_as_codes_or_statline_labels(raw: str, expected: tuple | None) -
         ("AM18", "AM18"),
         ("WK003401", "WK003401"),
         ("BU00340101", "BU00340101"),
+        ("GM0363", "GM0363"),  # Amsterdam: in the shipped boundaries, with no record
+        ("Amsterdam", "GM0363"),
         ("GM9999", None),  # no municipality Koers knows
         ("PV99", None),
         ("NL02", None),

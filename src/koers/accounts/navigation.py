@@ -211,6 +211,17 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "insight",
+        _("Insight"),
+        (
+            Page(
+                "insight:datasets",
+                _("Statistics"),
+                within=("insight:dataset", "insight:dataset_export"),
+            ),
+        ),
+    ),
+    Section(
         "money",
         _("Money"),
         (

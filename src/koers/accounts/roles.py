@@ -85,6 +85,11 @@ class Capability(models.TextChoices):
     )
     SUPPORT_CLIENTS = "support_clients", _("Give client support: keep one's own cases")
     SUPERVISE_CASES = "supervise_cases", _("Open the client support cases of one's programme")
+    VIEW_STATISTICS = (
+        "view_statistics",
+        _("View regional statistics (public figures such as CBS's) beside the results"),
+    )
+    MANAGE_STATISTICS = "manage_statistics", _("Import statistics tables (CBS StatLine)")
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -94,7 +99,15 @@ class Capability(models.TextChoices):
 C = Capability
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.BEHEERDER: frozenset(
-        {C.VIEW_PLANS, C.ADMINISTER, C.VIEW_PERSONS, C.EDIT_PERSONS, C.MANAGE_PRIVACY}
+        {
+            C.VIEW_PLANS,
+            C.ADMINISTER,
+            C.VIEW_PERSONS,
+            C.EDIT_PERSONS,
+            C.MANAGE_PRIVACY,
+            C.VIEW_STATISTICS,
+            C.MANAGE_STATISTICS,
+        }
     ),
     Role.DIRECTEUR: frozenset(
         {
@@ -126,6 +139,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_SIGNAL_FIGURES,
             C.SUPPORT_CLIENTS,
             C.SUPERVISE_CASES,
+            C.VIEW_STATISTICS,
+            C.MANAGE_STATISTICS,
         }
     ),
     Role.BEDRIJFSVOERING: frozenset(
@@ -146,6 +161,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MANAGE_FUNDING,
             C.PREPARE_REPORTS,
             C.VIEW_ATLAS,
+            C.VIEW_STATISTICS,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -175,6 +191,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_SIGNAL_FIGURES,
             C.SUPPORT_CLIENTS,
             C.SUPERVISE_CASES,
+            C.VIEW_STATISTICS,
+            C.MANAGE_STATISTICS,
         }
     ),
     Role.MEDEWERKER: frozenset(
@@ -193,6 +211,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.RECORD_SIGNALS,
             C.VIEW_SIGNAL_FIGURES,
             C.SUPPORT_CLIENTS,
+            C.VIEW_STATISTICS,
         }
     ),
     # A funder's official sees the grants and budget lines of her own organisation only, and
@@ -206,6 +225,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_ATLAS,
             C.VIEW_MATCHING_FIGURES,
             C.VIEW_SIGNAL_FIGURES,
+            C.VIEW_STATISTICS,
         }
     ),
     Role.TOEZICHT: frozenset(
@@ -216,6 +236,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_ATLAS,
             C.VIEW_MATCHING_FIGURES,
             C.VIEW_SIGNAL_FIGURES,
+            C.VIEW_STATISTICS,
         }
     ),
     # Sets priorities on the requests of the organisation that runs the matching (her

@@ -140,7 +140,7 @@ def import_table(
     the shipped snapshot, run at the machine."""
     if actor is None and method == ImportMethod.UPLOAD:
         raise PermissionDenied
-    if actor is not None and not has_capability(actor, Capability.ADMINISTER):
+    if actor is not None and not has_capability(actor, Capability.MANAGE_STATISTICS):
         raise PermissionDenied
     report = ImportReport(
         table_id=table.info.table_id,

@@ -1,6 +1,7 @@
 """Which region codes Koers knows: CBS's own coding.
 
-A municipality (GM) must be one of the municipalities Koers holds (the 2024 division);
+A municipality (GM) must be one Koers knows: in the boundaries in force (the shipped 2024
+division of 342, or what `koers import_boundaries` stored) or among its municipality records;
 a province (PV) one of the twelve; the country is NL01. Other CBS region levels are
 recognised by their prefix and length: parts of the country (LD), COROP regions (CR),
 labour-market regions (AM), GGD regions (GG), RegioPlus regions (RP), districts (WK) and
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.geo import current_boundaries
 from koers.core.models import Municipality
 
 COUNTRY = "NL01"
@@ -64,7 +66,10 @@ class Regions:
     """The regions Koers knows, the municipalities read once (an import asks per row)."""
 
     def __init__(self) -> None:
-        municipalities = list(Municipality.objects.values_list("code", "name"))
+        municipalities = [
+            *((shape.code, shape.name) for shape in current_boundaries().values()),
+            *Municipality.objects.values_list("code", "name"),
+        ]
         self.municipalities = {code for code, _name in municipalities}
         self.names = {**NAMED, **{name.lower(): code for code, name in municipalities}}
         self._seen: dict[str, Region | None] = {}

@@ -61,4 +61,3 @@ class Table:
 
     def dimension(self, kind: str) -> DimensionSpec | None:
         return next((d for d in self.dimensions if d.kind == kind), None)
-

@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from koers.insight import views
+
+app_name = "insight"
+
+urlpatterns = [
+    path("statistieken/", views.datasets, name="datasets"),
+    path("statistieken/<int:pk>/", views.dataset, name="dataset"),
+    re_path(
+        r"^statistieken/(?P<pk>[0-9]+)/(?P<kind>csv|xlsx)/$",
+        views.dataset_export,
+        name="dataset_export",
+    ),
+]
