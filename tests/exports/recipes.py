@@ -203,6 +203,38 @@ def sent_document(demo: Demo, report: Any) -> str:
     return reverse("reports:document_download", args=[document.pk])
 
 
+def a_statistics_table(demo: Demo) -> Any:
+    """A table of statistics with a titled period and a breakdown (the demo has none yet)."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from koers.insight.models import Category, Dataset, Dimension, Observation, Topic
+
+    dataset = Dataset.objects.create(
+        source="CBS StatLine",
+        table_id="03759ned",
+        title="Bevolking",
+        licence="CC BY 4.0",
+        period_covered="2021",
+        imported_at=timezone.now(),
+    )
+    periods = Dimension.objects.create(
+        dataset=dataset, key="Perioden", title="Perioden", kind="period"
+    )
+    Category.objects.create(dimension=periods, key="2021JJ00", title="2021", provisional=True)
+    topic = Topic.objects.create(dataset=dataset, key="inwoners", title="Inwoners", unit="aantal")
+    Observation.objects.create(
+        dataset=dataset,
+        topic=topic,
+        region="GM0034",
+        period="2021JJ00",
+        value=Decimal(216000),
+        provisional=True,
+    )
+    return dataset
+
+
 def signals_to_analyse(demo: Demo) -> Any:
     """Themes and signals of the organisation (whose theme names the payload then fills),
     enough in one quarter that the analysis shows counts rather than hiding them."""
@@ -316,6 +348,16 @@ EXPORTS = [
         variant=ReportKind.PROGRESS,
         address=sent_document,
         prepare=a_report(ReportKind.PROGRESS),
+    ),
+    *(
+        Export(
+            "insight:dataset_export",
+            "directeur",
+            variant=kind,
+            address=lambda d, p, kind=kind: reverse("insight:dataset_export", args=[p.pk, kind]),
+            prepare=a_statistics_table,
+        )
+        for kind in ("csv", "xlsx")
     ),
     Export(
         "signals:analysis_export",

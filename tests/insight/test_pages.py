@@ -84,13 +84,13 @@ def test_the_downloads_hold_the_figures_and_the_source(dataset: Dataset) -> None
     xlsx = client.get(reverse("insight:dataset_export", args=[dataset.pk, "xlsx"]), query)
 
     text = csv.content.decode("utf-8-sig")
-    assert "GM0034" in text and "Bron" in text and "03759ned" in text
+    assert "GM0034" in text and "Bron;CBS StatLine" in text and "Tabel;03759ned" in text
     assert "2021 *" in text  # provisional
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     figures = list(book.worksheets[0].values)
     almere = next(r for r in figures if r[0] == "GM0034")
     assert almere[2:] == (105000, "x")
-    assert any("03759ned" in str(r[0]) for r in book.worksheets[1].values)
+    assert ("Tabel", "03759ned") in list(book.worksheets[1].values)
 
 
 @pytest.mark.parametrize("role", [Role.PRIORITEIT, Role.ZORGVRAGER])

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from koers.core.spreadsheets import Sheets
 from koers.insight.models import Dataset
 from koers.insight.queries import FigureTable
-from koers.insight.sources import source_line
 
 
 def file_name(dataset: Dataset, table: FigureTable) -> str:
@@ -45,13 +44,25 @@ def body(table: FigureTable) -> Iterator[Sequence[Any]]:
 
 
 def notes(dataset: Dataset, table: FigureTable) -> list[list[str]]:
-    lines = [[source_line(dataset)], [str(table.topic)]]
+    """Where the figures come from, one fact a row (what, value), under the figures."""
+    lines = [
+        [_("Source"), dataset.source],
+        [_("Table"), dataset.table_id],
+        [_("Title"), dataset.title],
+        [_("Topic"), table.topic.title],
+        [_("Unit"), table.topic.unit],
+        [_("Period covered"), dataset.period_covered],
+        [_("Licence"), dataset.licence],
+    ]
     if table.breakdown:
-        lines.append([table.breakdown.replace("|", ", ")])
+        lines.append([_("Breakdown"), table.breakdown.replace("|", ", ")])
+    if dataset.is_example:
+        lines.append([_("Example data"), _("not published figures (voorbeelddata)")])
     if table.has_provisional:
-        lines.append([_("* provisional figures")])
-    lines.append([_(". unknown, x secret (CBS's signs)")])
-    return lines
+        lines.append(["*", _("provisional figures")])
+    lines.append([".", _("unknown (CBS's sign)")])
+    lines.append(["x", _("secret (CBS's sign)")])
+    return [line for line in lines if line[1]]
 
 
 def rows(dataset: Dataset, table: FigureTable) -> Iterator[Sequence[Any]]:
@@ -64,5 +75,5 @@ def rows(dataset: Dataset, table: FigureTable) -> Iterator[Sequence[Any]]:
 def sheets(dataset: Dataset, table: FigureTable) -> Sheets:
     return [
         (str(table.topic)[:31], header(table), list(body(table))),
-        (_("Source"), [_("Source")], notes(dataset, table)),
+        (_("Source"), [_("What"), _("Value")], notes(dataset, table)),
     ]
