@@ -9,6 +9,12 @@ from typing import Any
 # and the two roles of Extra handen do not.
 STATISTICS_READERS = [200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]
 NOT_ALLOWED = [405, 405, 405, 405, 405, 405, 405, 405, 405, 403, 403, 403]
+# Importing a table (MANAGE_STATISTICS): the beheerder, directors (another organisation's
+# too: the tables are the installation's) and coordinators.
+IMPORTERS = [200, 200, 403, 200, 403, 403, 403, 403, 200, 403, 403, 403]
+IMPORT_REFUSED_ON_PAGE = [400, 400, 403, 400, 403, 403, 403, 403, 400, 403, 403, 403]
+IMPORT_CONFIRM_WITHOUT_UPLOAD = [302, 302, 403, 302, 403, 403, 403, 403, 302, 403, 403, 403]
+IMPORT_CONFIRM_GET = [405, 405, 403, 405, 403, 403, 403, 403, 405, 403, 403, 403]
 
 
 def a_dataset(world: Any) -> Any:
@@ -64,6 +70,30 @@ def rows(Row: Any) -> list[Any]:
             "statistics: one table's figures as Excel",
             target=lambda w: (a_dataset(w).pk, "xlsx"),
             expected=list(STATISTICS_READERS),
+        ),
+        Row(
+            "insight:dataset_import",
+            "statistics: the upload of a table",
+            expected=list(IMPORTERS),
+        ),
+        Row(
+            "insight:dataset_import",
+            "statistics: the upload of a table, posted without a file (refused on its page)",
+            method="POST",
+            data={"source": "CBS StatLine", "licence": "CC BY 4.0"},
+            expected=list(IMPORT_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:dataset_import_confirm",
+            "statistics: importing an upload this session did not keep (back to the upload)",
+            method="POST",
+            data={"token": "0" * 32 + ".csv", "source": "x", "licence": "x"},
+            expected=list(IMPORT_CONFIRM_WITHOUT_UPLOAD),
+        ),
+        Row(
+            "insight:dataset_import_confirm",
+            "statistics: importing an upload, GET",
+            expected=list(IMPORT_CONFIRM_GET),
         ),
         Row(
             "insight:dataset",

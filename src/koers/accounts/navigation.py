@@ -217,7 +217,12 @@ SECTIONS: tuple[Section, ...] = (
             Page(
                 "insight:datasets",
                 _("Statistics"),
-                within=("insight:dataset", "insight:dataset_export"),
+                within=(
+                    "insight:dataset",
+                    "insight:dataset_export",
+                    "insight:dataset_import",
+                    "insight:dataset_import_confirm",
+                ),
             ),
         ),
     ),

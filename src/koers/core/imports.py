@@ -47,7 +47,8 @@ from koers.core.tables import ImportReport
 
 SESSION_KEY = "koers_pending_imports"
 DONE_KEY = "koers_done_imports"  # imported: no second import, but the report stays readable
-TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
+# A zip: a statistics download (koers.insight), checked by what it unpacks to before it is kept.
+TOKEN = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx|zip)$")
 TEMPLATE_UPLOAD = "core/import_upload.html"
 TEMPLATE_REPORT = "core/import_report.html"
 COLUMNS_HEADING = gettext_lazy("Columns")

@@ -49,6 +49,7 @@ from koers.demo.reports import build_reports
 from koers.demo.risks import build_risks
 from koers.demo.signals import build_signals
 from koers.directory.models import Organisation
+from koers.insight.snapshot import load_snapshot
 from koers.plans.models import (
     Activity,
     AnnualPlan,
@@ -232,6 +233,10 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     ):
         created["realisations"] = build_realisations(plan, users, municipalities)
     build_opportunities(plan, users, organisations, note)
+    # The statistics a new installation ships (the seeds' labour-market figures, the example
+    # inhabitants), as `koers setup` loads them.
+    for imported in load_snapshot():
+        note("statistics values", imported.added)
     build_reports(plan, users, organisations, note)
     build_multi_year(plan, users, note)
     # What the build made, in one entry (no actor: the build did it, not a user): the

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.forms import Form
 from koers.insight.models import Dataset, Topic
 from koers.insight.queries import ALL_VIEW, FLEVOLAND_VIEW, breakdowns
+from koers.insight.uploads import validate_statline_upload
 
 
 class FigureChoiceForm(Form):
@@ -66,3 +67,69 @@ class FigureChoiceForm(Form):
             "regio": self.view,
         }
         return urlencode({key: value for key, value in parts.items() if value != ""})
+
+
+class UploadForm(Form):
+    """The upload of a table, with what a CSV export does not say itself and what the user
+    chooses for what does not fit."""
+
+    file = forms.FileField(
+        label=_("File"),
+        validators=[validate_statline_upload],
+        help_text=_(
+            "A StatLine CSV export, or the folder cbsodata's download_data writes, as a ZIP file."
+        ),
+    )
+    table_id = forms.CharField(
+        label=_("Table id"),
+        max_length=40,
+        required=False,
+        help_text=_("For a CSV export, which does not say: the id StatLine gives (85496NED)."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    source = forms.CharField(label=_("Source"), max_length=100, initial="CBS StatLine")
+    licence = forms.CharField(label=_("Licence"), max_length=200, initial="CC BY 4.0 (CBS)")
+    skip_unknown_regions = forms.BooleanField(
+        label=_("Leave out rows whose region Koers does not know, and import the rest"),
+        required=False,
+    )
+    remove_absent = forms.BooleanField(
+        label=_(
+            "Remove the values an earlier version has and this one lacks (kept in the history)"
+        ),
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        upload = cleaned.get("file")
+        is_csv = upload is not None and (upload.name or "").lower().endswith(".csv")
+        if is_csv and not (cleaned.get("table_id") or "").strip():
+            self.add_error(
+                "table_id", _("A CSV export does not say which table it is: give its id.")
+            )
+        if is_csv and not (cleaned.get("title") or "").strip():
+            self.add_error("title", _("A CSV export does not say its title: give it."))
+        return cleaned
+
+
+class ConfirmForm(UploadForm):
+    """The import of the upload a dry run checked: its token instead of the file."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=60)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["file"]
+        for name in (
+            "table_id",
+            "title",
+            "source",
+            "licence",
+            "skip_unknown_regions",
+            "remove_absent",
+        ):
+            self.fields[name].widget = forms.HiddenInput()
+
+    def clean(self) -> dict[str, Any]:
+        return forms.Form.clean(self) or {}

@@ -25,6 +25,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -438,6 +439,14 @@ class _Writer:
             "unchanged": report.unchanged,
         }
         DatasetImport.objects.filter(pk=self.record.pk).update(**counts)
+        if not self.dataset.period_covered:  # a CSV export does not say: read off the values
+            years = Observation.objects.filter(dataset=self.dataset).aggregate(
+                first=Min("period"), last=Max("period")
+            )
+            if years["first"]:
+                first, last = years["first"][:4], years["last"][:4]
+                self.dataset.period_covered = first if first == last else f"{first}–{last}"
+                self.dataset.save(update_fields=["period_covered"])
         after = {"table": self.dataset.table_id, "method": self.method, **counts}
         if self.actor is None:
             audit_installation(action="dataset.imported", subject=str(self.dataset), after=after)

@@ -17,7 +17,7 @@ from koers.insight.regions import COUNTRY, FLEVOLAND, PROVINCES
 
 FLEVOLAND_VIEW = "flevoland"
 ALL_VIEW = "all"
-MISSING_SIGNS = {Missing.UNKNOWN: ".", Missing.SECRET: "x"}
+MISSING_SIGNS: dict[str, str] = {Missing.UNKNOWN: ".", Missing.SECRET: "x"}
 QUARTER, MONTH, YEAR = "KW", "MM", "JJ"
 
 

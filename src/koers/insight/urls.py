@@ -6,6 +6,12 @@ app_name = "insight"
 
 urlpatterns = [
     path("statistieken/", views.datasets, name="datasets"),
+    path("statistieken/importeren/", views.dataset_import, name="dataset_import"),
+    path(
+        "statistieken/importeren/bevestigen/",
+        views.dataset_import_confirm,
+        name="dataset_import_confirm",
+    ),
     path("statistieken/<int:pk>/", views.dataset, name="dataset"),
     re_path(
         r"^statistieken/(?P<pk>[0-9]+)/(?P<kind>csv|xlsx)/$",

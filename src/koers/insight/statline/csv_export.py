@@ -53,6 +53,7 @@ def read_csv_export(
     licence: str = "CC BY 4.0 (CBS)",
     url: str = "",
     period_covered: str = "",
+    description: str = "",
 ) -> Table:
     if not table_id.strip() or not title.strip():
         raise TableError(_("A CSV export does not name its table: give its table id and title."))
@@ -120,6 +121,7 @@ def read_csv_export(
         table_id=table_id.strip(),
         title=title.strip(),
         licence=licence.strip(),
+        description=description.strip(),
         url=url.strip(),
         period_covered=period_covered.strip(),
     )

@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from koers.accounts import queries, services
+from koers.core import setup_steps
 
 PASSWORD_VARIABLE = "KOERS_SETUP_PASSWORD"  # noqa: S105 (the variable's name, not a password)
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         answers = self._given(options) if options["no_input"] else self._asked(options)
         try:
             membership = services.installation_setup(**answers)
+            setup_steps.run_all()
         except services.AlreadySetUp as refused:
             raise CommandError(str(refused)) from refused
         except ValidationError as invalid:
