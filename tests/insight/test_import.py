@@ -4,6 +4,7 @@ input that changes nothing."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -362,3 +363,14 @@ def test_only_an_administrator_imports_by_upload(tmp_path: Path) -> None:
         import_table(table, actor=None, method=ImportMethod.UPLOAD, dry_run=True)
     assert import_table(table, actor=admin, dry_run=False).imported
     assert Dataset.objects.get().imported_by == admin
+
+
+def test_a_dimension_key_that_climbs_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    folder = odata_folder(tmp_path / "t", ROWS)
+    (tmp_path / "geheim.json").write_text("[]")
+    properties = json.loads((folder / "DataProperties.json").read_text())
+    properties.append({"Type": "Dimension", "Key": "../geheim", "Title": "x"})
+    (folder / "DataProperties.json").write_text(json.dumps(properties))
+
+    with pytest.raises(TableError, match="no StatLine key"):
+        read_table(folder)

@@ -41,7 +41,6 @@ PERIOD_HEADERS = {"perioden", "periode", "jaar"}
 SKIPPED_HEADERS = {"id"}
 PEEK_ROWS = 200
 UNIT = re.compile(r"^(?P<title>.*?)\s*\((?P<unit>[^()]*)\)\s*$")
-csv.field_size_limit(1 << 20)
 
 
 def read_csv_export(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ KINDS = {
 }
 PROVISIONAL = {"voorlopig", "nader voorlopig"}
 CHUNK = 1 << 16
+SAFE_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,119}$")
 
 
 def read_odata_folder(folder: Path) -> Table:
@@ -64,6 +66,11 @@ def read_odata_folder(folder: Path) -> Table:
             )
         elif kind in KINDS:
             key = str(prop["Key"])
+            if not SAFE_KEY.match(key):  # it names a file: never a path out of the folder
+                raise TableError(
+                    _("DataProperties.json names a dimension %(key)r that is no StatLine key.")
+                    % {"key": key[:60]}
+                )
             dimension = DimensionSpec(
                 key=key, title=str(prop.get("Title") or key), kind=KINDS[kind]
             )
