@@ -363,6 +363,8 @@ def test_only_an_administrator_imports_by_upload(tmp_path: Path) -> None:
         import_table(table, actor=None, method=ImportMethod.UPLOAD, dry_run=True)
     assert import_table(table, actor=admin, dry_run=False).imported
     assert Dataset.objects.get().imported_by == admin
+    entry = AuditEntry.objects.get(action="dataset.imported")
+    assert (entry.actor, entry.organisation_id) == (admin, admin.memberships.get().organisation_id)
 
 
 def test_a_dimension_key_that_climbs_out_of_the_folder_is_refused(tmp_path: Path) -> None:

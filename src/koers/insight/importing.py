@@ -29,7 +29,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import has_capability
+from koers.accounts.policy import has_capability, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_installation, audit_write
 from koers.insight.models import (
@@ -451,8 +451,14 @@ class _Writer:
         if self.actor is None:
             audit_installation(action="dataset.imported", subject=str(self.dataset), after=after)
         else:
+            # The dataset is the installation's; the entry goes to the importer's organisation's
+            # log, where its administrators read it.
             audit_write(
-                actor=self.actor, action="dataset.imported", instance=self.dataset, after=after
+                actor=self.actor,
+                action="dataset.imported",
+                instance=self.dataset,
+                after=after,
+                organisation_id=own_organisation(self.actor, Capability.MANAGE_STATISTICS),
             )
 
 
