@@ -75,6 +75,8 @@ DOWNLOADS = frozenset(
         "atlas:map_export_geojson",
         # The analysis of signals as Excel, small numbers hidden as on the page.
         "signals:analysis_export",
+        # A statistics table's figures as CSV or Excel, with its source.
+        "insight:dataset_export",
     }
 )
 
