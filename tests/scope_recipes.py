@@ -341,9 +341,13 @@ OWN_ONLY = {
 
 # Records of no one's scope: the directory of organisations is shared by the installation
 # (a municipality is the same municipality for everyone); changing it needs EDIT_PERSONS,
-# merging it ADMINISTER, and every change is audited.
+# merging it ADMINISTER, and every change is audited. So are the statistics.
 SHARED = {
     "directory:organisation_add",
     "directory:organisation_edit",
     "directory:organisation_merge",
+    # Statistics are the installation's public figures (koers.insight): an import needs
+    # MANAGE_STATISTICS and is audited in the importer's organisation's log.
+    "insight:dataset_import",
+    "insight:dataset_import_confirm",
 }

@@ -136,6 +136,12 @@ def _activities(world: World) -> Any:
 
 # How to build the forms whose constructor needs more than the data: class name → a
 # function of the world returning the arguments besides the data.
+def _a_dataset(world: World) -> Any:
+    from tests.insight.matrix import a_dataset
+
+    return a_dataset(world)
+
+
 RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "RealisationForm": lambda w: {"indicator": w.indicator},
     "AmendmentForm": lambda w: {"activity": w.activity},
@@ -195,6 +201,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "CaseEditForm": lambda w: {"holder_id": _own(w), "current": _a_case_type(w)},
     "CaseFilterForm": lambda w: {"case_types": _case_types(w)},
     "CaseHandOverForm": lambda w: {"holder_id": _own(w), "current": w.users["medewerker"]},
+    "FigureChoiceForm": lambda w: {"dataset": _a_dataset(w)},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
     # --- signals: analysis ---
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},
