@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 
@@ -200,7 +201,7 @@ class DatasetImport(models.Model):
         verbose_name_plural = _("imports of datasets")
 
     def __str__(self) -> str:
-        return f"{self.dataset} {self.imported_at:%Y-%m-%d %H:%M}"
+        return f"{self.dataset} {formats.date_format(self.imported_at, 'DATETIME_FORMAT')}"
 
 
 class ValueChange(models.Model):

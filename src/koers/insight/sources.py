@@ -19,7 +19,7 @@ def source_line(dataset: Dataset) -> str:
     if dataset.modified_at_source:
         parts.append(
             _("version of %(date)s")
-            % {"date": formats.date_format(dataset.modified_at_source, "j F Y")}
+            % {"date": formats.date_format(dataset.modified_at_source, "DATE_FORMAT")}
         )
     if dataset.licence:
         parts.append(_("licence %(licence)s") % {"licence": dataset.licence})
