@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -201,7 +201,8 @@ class DatasetImport(models.Model):
         verbose_name_plural = _("imports of datasets")
 
     def __str__(self) -> str:
-        return f"{self.dataset} {formats.date_format(self.imported_at, 'DATETIME_FORMAT')}"
+        moment = formats.date_format(timezone.localtime(self.imported_at), "DATETIME_FORMAT")
+        return f"{self.dataset} {moment}"
 
 
 class ValueChange(models.Model):
