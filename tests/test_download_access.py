@@ -29,6 +29,7 @@ WITHOUT_PERSONS = {
     "funding:export": "grants and budgets, no persons",
     "relations:events_export": "events with counts, no names (those are on the attendance list)",
     "signals:analysis_export": "counts of anonymous signals, small ones hidden; no persons",
+    "insight:dataset_export": "public statistics by region and period; no persons",
     "relations:quote_template_document": "a template with placeholders, no one's data",
     "reports:report_document": "a report of the results chain: aggregates only",
     "reports:document_download": "a report of the results chain: aggregates only",

@@ -32,17 +32,20 @@ from django.urls import resolve, reverse
 
 import koers
 from koers.core import uploads
+from koers.insight import uploads as statistics_uploads
 from tests.conftest import World
 from tests.core.zip_bombs import ARCHIVE, BOMBS, Bomb
 from tests.permission_matrix import ROLES, ROWS, Row
 
 DOCUMENT, SPREADSHEET, TEMPLATE = "document", "spreadsheet", "word template"
+STATISTICS = "statistics table"  # a StatLine CSV export or a zipped download (koers.insight)
 ACCEPTS = {
     DOCUMENT: set(uploads.ALLOWED_EXTENSIONS),
     SPREADSHEET: set(uploads.SPREADSHEET_EXTENSIONS),
     TEMPLATE: {".docx"},
+    STATISTICS: set(statistics_uploads.STATLINE_EXTENSIONS),
 }
-PARSED = {SPREADSHEET, TEMPLATE}  # what the server reads, not only keeps
+PARSED = {SPREADSHEET, TEMPLATE, STATISTICS}  # what the server reads, not only keeps
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ UPLOADS = {
     ("relations:quote_template", "document"): Upload(
         "relations:quote_template", "beheerder", TEMPLATE
     ),
+    ("insight:dataset_import", "file"): Upload("insight:dataset_import", "beheerder", STATISTICS),
 }
 
 # Values for required fields the page leaves empty, by input type: enough for a form to be
@@ -235,6 +239,7 @@ VALIDATORS = {
     uploads.validate_document,
     uploads.validate_spreadsheet,
     uploads.validate_word_template,
+    statistics_uploads.validate_statline_upload,
 }
 
 

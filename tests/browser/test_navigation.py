@@ -58,7 +58,8 @@ def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> 
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     expect(page.locator(".menu-toggle > summary")).to_be_hidden()
     # Extra handen: a funder sees the pool's figures (re-engagement campaigns' counts);
-    # Signalen: the analysis's figures, small counts hidden (VIEW_SIGNAL_FIGURES).
+    # Signalen: the analysis's figures, small counts hidden (VIEW_SIGNAL_FIGURES); Inzicht: the
+    # public statistics (VIEW_STATISTICS).
     sections = [
         "Plannen",
         "Uitvoering",
@@ -66,6 +67,7 @@ def test_at_desk_width_the_sections_are_in_view(page: Any, demo_server: str) -> 
         "Atlas",
         "Extra handen",
         "Signalen",
+        "Inzicht",
         "Financiën",
         "Rapportages",
     ]

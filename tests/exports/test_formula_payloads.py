@@ -44,6 +44,7 @@ def test_the_declared_exports_are_found() -> None:
         "reports",
         "atlas",
         "signals",
+        "insight",
     }
 
 

@@ -104,3 +104,14 @@ def test_the_list_names_each_table_and_counts_its_values(dataset: Dataset) -> No
     response = client_as(Role.TOEZICHT).get(reverse("insight:datasets"))
     listed = list(response.context["datasets"])
     assert [(d.table_id, d.values, d.missing_values) for d in listed] == [("03759ned", 12, 2)]
+
+
+def test_who_imported_is_shown_to_staff_only(dataset: Dataset) -> None:
+    from koers.insight.models import DatasetImport
+
+    importer = MembershipFactory(role=Role.COORDINATOR, user__first_name="Ria").user
+    DatasetImport.objects.update(imported_by=importer)
+    url = reverse("insight:dataset", args=[dataset.pk])
+
+    assert str(importer) in client_as(Role.DIRECTEUR).get(url).content.decode()
+    assert str(importer) not in client_as(Role.OPDRACHTGEVER).get(url).content.decode()

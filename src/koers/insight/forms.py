@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from koers.core.forms import Form
 from koers.insight.models import Dataset, Topic
 from koers.insight.queries import ALL_VIEW, FLEVOLAND_VIEW, breakdowns
-from koers.insight.uploads import validate_statline_upload
+from koers.insight.uploads import STATLINE_EXTENSIONS, validate_statline_upload
 
 
 class FigureChoiceForm(Form):
@@ -76,6 +76,7 @@ class UploadForm(Form):
     file = forms.FileField(
         label=_("File"),
         validators=[validate_statline_upload],
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(STATLINE_EXTENSIONS)}),
         help_text=_(
             "A StatLine CSV export, or the folder cbsodata's download_data writes, as a ZIP file."
         ),

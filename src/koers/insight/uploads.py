@@ -22,6 +22,7 @@ from koers.core.uploads import validate_spreadsheet
 # (a table has a file per dimension).
 DOWNLOAD = ArchiveLimits(max_unpacked=160 * MB, max_members=200)
 MARKER = "TableInfos.json"
+STATLINE_EXTENSIONS = (".csv", ".zip")
 
 
 def validate_statline_upload(upload: UploadedFile) -> None:

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from koers.insight import views
 
@@ -13,9 +13,5 @@ urlpatterns = [
         name="dataset_import_confirm",
     ),
     path("statistieken/<int:pk>/", views.dataset, name="dataset"),
-    re_path(
-        r"^statistieken/(?P<pk>[0-9]+)/(?P<kind>csv|xlsx)/$",
-        views.dataset_export,
-        name="dataset_export",
-    ),
+    path("statistieken/<int:pk>/<str:kind>/", views.dataset_export, name="dataset_export"),
 ]

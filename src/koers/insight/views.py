@@ -27,6 +27,8 @@ from koers.insight.models import Dataset
 from koers.insight.statline import Table, TableError, read_table
 from koers.insight.uploads import unpack
 
+EXPORT_KINDS = ("csv", "xlsx")
+
 
 @requires(Capability.VIEW_STATISTICS)
 @require_GET
@@ -66,6 +68,8 @@ def dataset(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "table": table,
             "imports": found.imports.select_related("imported_by")[:10],
+            # Staff's names on records are for those who see persons (not funders, the board).
+            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
             "export_query": form.query(),
         },
     )
@@ -75,6 +79,8 @@ def dataset(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.VIEW_STATISTICS)
 @require_GET
 def dataset_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    if kind not in EXPORT_KINDS:
+        raise Http404
     found, _form, table = _chosen(request, pk)
     if table is None:
         raise Http404(_("This dataset has no figures."))
