@@ -346,20 +346,21 @@ class _Writer:
                 key=spec.key,
                 defaults={"title": spec.title[:300], "kind": spec.kind, "position": position},
             )
-            known = set(dimension.categories.values_list("key", flat=True))
-            Category.objects.bulk_create(
-                [
-                    Category(dimension=dimension, key=key[:60], title=title[:300], provisional=prov)
-                    for key, (title, prov) in spec.categories.items()
-                    if key not in known
-                ],
-                batch_size=BATCH,
-            )
-            for key, (title, prov) in spec.categories.items():
-                if key in known:
-                    Category.objects.filter(dimension=dimension, key=key).exclude(
-                        title=title[:300], provisional=prov
-                    ).update(title=title[:300], provisional=prov)
+            # One read and two bulk writes per dimension, however many categories it has.
+            stored = {category.key: category for category in dimension.categories.all()}
+            new, changed = [], []
+            for key, (title, provisional) in spec.categories.items():
+                key, title = key[:60], title[:300]
+                category = stored.get(key)
+                if category is None:
+                    new.append(
+                        Category(dimension=dimension, key=key, title=title, provisional=provisional)
+                    )
+                elif (category.title, category.provisional) != (title, provisional):
+                    category.title, category.provisional = title, provisional
+                    changed.append(category)
+            Category.objects.bulk_create(new, batch_size=BATCH)
+            Category.objects.bulk_update(changed, ["title", "provisional"], batch_size=BATCH)
 
     def add(self, key: Key, value: Decimal | None, missing: str, provisional: bool) -> None:
         topic, region, period, breakdown = key

@@ -157,50 +157,56 @@ def _stream_array(path: Path) -> Iterator[Any]:
     """The items of the JSON list in `path`, one at a time, reading 64 KiB at a time."""
     decoder = json.JSONDecoder()
     with path.open(encoding="utf-8") as file:
-        buffer = _skip(file, "", "[", path)
+        chars = _Chars(file, path.name)
+        if chars.next_sign(_("%(name)s is empty.")) != "[":
+            raise TableError(_("%(name)s does not hold a list.") % {"name": path.name})
+        chars.pos += 1
+        if chars.next_sign() == "]":
+            return
         while True:
-            buffer = buffer.lstrip()
-            while not buffer:
-                more = file.read(CHUNK)
-                if not more:
-                    raise TableError(_("%(name)s ends before its list does.") % {"name": path.name})
-                buffer = more.lstrip()
-            if buffer[0] == "]":
+            yield chars.decode(decoder)
+            sign = chars.next_sign()
+            chars.pos += 1
+            if sign == "]":
                 return
-            while True:
-                try:
-                    item, end = decoder.raw_decode(buffer)
-                    break
-                except json.JSONDecodeError as error:
-                    more = file.read(CHUNK)
-                    if not more:
-                        raise TableError(
-                            _("%(name)s is not readable JSON: %(error)s")
-                            % {"name": path.name, "error": error}
-                        ) from error
-                    buffer += more
-            yield item
-            buffer = buffer[end:].lstrip()
-            while not buffer:
-                more = file.read(CHUNK)
-                if not more:
-                    raise TableError(_("%(name)s ends before its list does.") % {"name": path.name})
-                buffer = more.lstrip()
-            if buffer[0] == ",":
-                buffer = buffer[1:]
-            elif buffer[0] != "]":
+            if sign != ",":
                 raise TableError(_("%(name)s is not readable JSON.") % {"name": path.name})
 
 
-def _skip(file: Any, buffer: str, expected: str, path: Path) -> str:
-    """Read past whitespace to `expected`; the rest of the buffer after it."""
-    while True:
-        buffer = buffer.lstrip()
-        if buffer:
-            if buffer[0] != expected:
-                raise TableError(_("%(name)s does not hold a list.") % {"name": path.name})
-            return buffer[1:]
-        more = file.read(CHUNK)
-        if not more:
-            raise TableError(_("%(name)s is empty.") % {"name": path.name})
-        buffer = more
+class _Chars:
+    """A file read a chunk at a time, with a position in what has been read: an item is
+    decoded where it stands, and the text before it is dropped only when more is read."""
+
+    def __init__(self, file: Any, name: str) -> None:
+        self.file, self.name, self.buffer, self.pos = file, name, "", 0
+
+    def _more(self) -> bool:
+        chunk = self.file.read(CHUNK)
+        if not chunk:
+            return False
+        self.buffer, self.pos = self.buffer[self.pos :] + chunk, 0
+        return True
+
+    def next_sign(self, at_the_end: str = "") -> str:
+        """The next character that is not white space (not taken)."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos].isspace():
+                self.pos += 1
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._more():
+                message = at_the_end or _("%(name)s ends before its list does.")
+                raise TableError(message % {"name": self.name})
+
+    def decode(self, decoder: json.JSONDecoder) -> Any:
+        self.next_sign()  # raw_decode takes no white space before the item
+        while True:
+            try:
+                item, self.pos = decoder.raw_decode(self.buffer, self.pos)
+                return item
+            except json.JSONDecodeError as error:
+                if not self._more():
+                    raise TableError(
+                        _("%(name)s is not readable JSON: %(error)s")
+                        % {"name": self.name, "error": error}
+                    ) from error
