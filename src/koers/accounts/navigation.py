@@ -214,6 +214,9 @@ SECTIONS: tuple[Section, ...] = (
         "insight",
         _("Insight"),
         (
+            Page("insight:index", _("Overview")),
+            Page("insight:labour_market", _("Labour market")),
+            Page("insight:benchmark", _("Compare municipalities")),
             Page(
                 "insight:datasets",
                 _("Statistics"),
@@ -224,6 +227,7 @@ SECTIONS: tuple[Section, ...] = (
                     "insight:dataset_import_confirm",
                 ),
             ),
+            Page("insight:key_figures", _("Key figures")),
         ),
     ),
     Section(

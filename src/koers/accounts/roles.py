@@ -89,7 +89,14 @@ class Capability(models.TextChoices):
         "view_statistics",
         _("View regional statistics (public figures such as CBS's) beside the results"),
     )
-    MANAGE_STATISTICS = "manage_statistics", _("Import statistics tables (CBS StatLine)")
+    MANAGE_STATISTICS = (
+        "manage_statistics",
+        _("Import statistics tables (CBS StatLine) and choose the key figures of the dashboards"),
+    )
+    ANNOTATE_FIGURES = (
+        "annotate_figures",
+        _("Write notes on statistics figures (an interpretation for a period)"),
+    )
     MANAGE_PRIVACY = (
         "manage_privacy",
         _("Answer data-subject requests (export, erasure) and read the access and audit logs"),
@@ -140,6 +147,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.SUPPORT_CLIENTS,
             C.SUPERVISE_CASES,
             C.VIEW_STATISTICS,
+            C.ANNOTATE_FIGURES,
             C.MANAGE_STATISTICS,
         }
     ),
@@ -162,6 +170,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.PREPARE_REPORTS,
             C.VIEW_ATLAS,
             C.VIEW_STATISTICS,
+            C.ANNOTATE_FIGURES,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -192,6 +201,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.SUPPORT_CLIENTS,
             C.SUPERVISE_CASES,
             C.VIEW_STATISTICS,
+            C.ANNOTATE_FIGURES,
             C.MANAGE_STATISTICS,
         }
     ),
@@ -212,6 +222,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_SIGNAL_FIGURES,
             C.SUPPORT_CLIENTS,
             C.VIEW_STATISTICS,
+            C.ANNOTATE_FIGURES,
         }
     ),
     # A funder's official sees the grants and budget lines of her own organisation only, and

@@ -8,9 +8,11 @@ sign never wraps away from its amount (EURO_FORMAT in koers.core.formats).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.utils.formats import get_format, number_format
+from django.utils.formats import get_format
+
+from koers.core.numbers import grouped
 
 DUTCH_EURO_FORMAT = "€\u00a0%s"
 
@@ -20,8 +22,7 @@ def euro(amount: Decimal | int | str | None, places: int = 2) -> str:
     "—" for None (no amount)."""
     if amount is None:
         return "—"
-    rounded = Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = number_format(rounded, places, use_l10n=True, force_grouping=True)
+    text = grouped(amount, places)
     pattern = get_format("EURO_FORMAT")
     # get_format answers with the name itself for a language without a Koers format module.
     if pattern == "EURO_FORMAT":

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from koers.core.geo import current_boundaries
 from koers.core.models import Municipality
+from koers.core.numbers import grouped
 from koers.insight.models import Category, Dataset, DimensionKind, Missing, Observation, Topic
 from koers.insight.regions import COUNTRY, FLEVOLAND, PROVINCES
 
@@ -159,9 +159,7 @@ def _cell(observation: Observation | None, decimals: int) -> Cell | None:
     if observation.value is None:
         text = MISSING_SIGNS.get(observation.missing, ".")
     else:
-        text = formats.number_format(
-            observation.value, decimal_pos=decimals, use_l10n=True, force_grouping=True
-        )
+        text = grouped(observation.value, decimals)
     return Cell(
         value=observation.value,
         missing=observation.missing,

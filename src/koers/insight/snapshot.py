@@ -10,11 +10,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from koers.insight.importing import ImportReport, import_table
-from koers.insight.models import Dataset, ImportMethod
+from koers.insight.models import Dataset, ImportMethod, KeyFigure, LabourFlow, Topic
 from koers.insight.statline.csv_export import read_csv_export
+from koers.plans.models import Goal
 
 FOLDER = Path(__file__).parent / "snapshot"
 SEED_SOURCE = "Meerjarenplan CMO Flevoland 2021–2024"
+
+
+@dataclass(frozen=True)
+class ShippedFigure:
+    """A topic of a shipped table chosen as a key figure when the table is first loaded: by
+    its column (0 for the first figure), with its labour-market flow and the codes of the
+    goals it is context for (the province's programme lines, where the installation has
+    them)."""
+
+    column: int
+    flow: str = ""
+    goal_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,6 +39,7 @@ class ShippedTable:
     licence: str
     description: str
     is_example: bool = False
+    figures: tuple[ShippedFigure, ...] = ()
 
 
 SHIPPED = (
@@ -40,6 +54,12 @@ SHIPPED = (
             "[…] ongeveer een derde (33%) van de werknemers in Flevoland werkt in sectoren, "
             "die te maken hebben met een (zeer) grote krimp van werkgelegenheid."
         ),
+        figures=(
+            # The shortage is what retention and inflow must close; the workers of shrinking
+            # sectors are whom the programme hopes to see move on into care and welfare.
+            ShippedFigure(0, flow=LabourFlow.RETENTION, goal_codes=("KS-4",)),
+            ShippedFigure(1, flow=LabourFlow.TRANSFER, goal_codes=("KS-4",)),
+        ),
     ),
     ShippedTable(
         file="voorbeeld-inwoners.csv",
@@ -52,6 +72,7 @@ SHIPPED = (
             "03759ned voor de echte."
         ),
         is_example=True,
+        figures=(ShippedFigure(0, goal_codes=("KS-1", "KS-2")),),
     ),
 )
 
@@ -76,4 +97,25 @@ def load_snapshot() -> list[ImportReport]:
                 table, method=ImportMethod.SNAPSHOT, dry_run=False, is_example=shipped.is_example
             )
         )
+        _choose_figures(shipped)
     return reports
+
+
+def _choose_figures(shipped: ShippedTable) -> None:
+    """The shipped table's key figures, on its first load only: a figure someone took off the
+    dashboards since stays off."""
+    topics = list(
+        Topic.objects.filter(
+            dataset__source=shipped.source, dataset__table_id=shipped.table_id
+        ).order_by("position", "pk")
+    )
+    position = KeyFigure.objects.count()
+    for chosen in shipped.figures:
+        figure, made = KeyFigure.objects.get_or_create(
+            topic=topics[chosen.column],
+            breakdown="",
+            defaults={"flow": chosen.flow, "position": position},
+        )
+        position += 1
+        if made and chosen.goal_codes:
+            figure.goals.set(Goal.objects.filter(code__in=chosen.goal_codes))

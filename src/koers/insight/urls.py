@@ -1,10 +1,28 @@
 from django.urls import path
 
-from koers.insight import views
+from koers.insight import chain_views, dashboard_views, note_views, views
 
 app_name = "insight"
 
 urlpatterns = [
+    path("", dashboard_views.index, name="index"),
+    path("gebied/<str:code>/", dashboard_views.area, name="area"),
+    path("gebied/<str:code>/<str:kind>/", dashboard_views.area_export, name="area_export"),
+    path("arbeidsmarkt/", dashboard_views.labour, name="labour_market"),
+    path("vergelijken/", dashboard_views.benchmark_page, name="benchmark"),
+    path("vergelijken/<str:kind>/", dashboard_views.benchmark_export, name="benchmark_export"),
+    path("keten/<int:pk>/", chain_views.chain, name="chain"),
+    path("keten/<int:pk>/<str:kind>/", chain_views.chain_export, name="chain_export"),
+    path("kerncijfers/", dashboard_views.figures, name="key_figures"),
+    path("kerncijfers/nieuw/", dashboard_views.figure_create, name="key_figure_create"),
+    path("kerncijfers/<int:pk>/bewerken/", dashboard_views.figure_edit, name="key_figure_edit"),
+    path(
+        "kerncijfers/<int:pk>/verwijderen/",
+        dashboard_views.figure_remove,
+        name="key_figure_remove",
+    ),
+    path("notities/", note_views.notes, name="notes"),
+    path("notities/<int:pk>/verwijderen/", note_views.note_remove, name="note_remove"),
     path("statistieken/", views.datasets, name="datasets"),
     path("statistieken/importeren/", views.dataset_import, name="dataset_import"),
     path(

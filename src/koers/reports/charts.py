@@ -24,6 +24,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from koers.core.numbers import grouped
 from koers.core.pdf import FONTS
 
 # The page's status colours (koers.css), so a chart reads like the cards beside it.
@@ -161,9 +162,8 @@ def _ticks(maximum: float) -> list[float]:
 
 
 def _amount(value: float) -> str:
-    from django.utils.formats import number_format
 
-    return number_format(round(value), 0, use_l10n=True, force_grouping=True)
+    return grouped(value, 0)
 
 
 @dataclass

@@ -121,6 +121,8 @@ class Expense(models.Model):
     description = models.CharField(_("description"), max_length=200)
     is_example = models.BooleanField(_("example data"), default=False, editable=False)
 
+    objects = MoneyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date", "id"]
         verbose_name = _("expense")

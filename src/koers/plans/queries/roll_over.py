@@ -12,9 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import F, FilteredRelation, Q
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from koers.core.numbers import grouped
 from koers.plans.models import (
     Activity,
     ActivityStatus,
@@ -177,7 +178,7 @@ def _proposals(
                 value = target.value
             note = _("From the multi-year target %(period)s (%(value)s for the period).") % {
                 "period": target.period,
-                "value": number_format(target.value, places, force_grouping=True),
+                "value": grouped(target.value, places),
             }
             found[indicator.activity_id].append(
                 ProposedTarget(indicator, value, note, linked, from_multi_year=True)

@@ -4,10 +4,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from koers.core.money import euro
+from koers.core.numbers import grouped
 from koers.plans.progress import Progress, Status
 
 register = template.Library()
@@ -24,7 +24,7 @@ def value(indicator: Any, number: Decimal | None) -> str:
     places = 0 if unit == "count" or number == number.to_integral_value() else 1
     if unit == "euro":
         return euro(number, 0 if number == number.to_integral_value() else 2)
-    text = number_format(number.quantize(Decimal(1).scaleb(-places)), places, force_grouping=True)
+    text = grouped(number, places)
     if unit == "percentage":
         return f"{text}%"
     if unit == "hours":
@@ -48,8 +48,7 @@ def progress_label(progress: Progress, indicator: Any) -> str:
     ]
     if progress.expected is not None:
         parts.append(
-            _("expected by now %(expected)s")
-            % {"expected": number_format(progress.expected.quantize(Decimal("0.1")), 1)}
+            _("expected by now %(expected)s") % {"expected": grouped(progress.expected, 1)}
         )
     parts.append(_("status: %(status)s") % {"status": Status(progress.status).label})
     return ", ".join(parts)

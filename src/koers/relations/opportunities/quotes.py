@@ -20,12 +20,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from koers.core.archives import PARSED, check_archive
 from koers.core.money import euro
+from koers.core.numbers import grouped
 from koers.core.office_xml import check_word_document
 from koers.core.reference import default_reference
 from koers.core.text import xml_safe
@@ -86,7 +87,7 @@ def values_for(
         "omschrijving": opportunity.description,
         "programma": opportunity.programme.name if opportunity.programme else "",
         "periode": period,
-        "uren": number_format(hours, 2, use_l10n=True) if hours is not None else "—",
+        "uren": grouped(hours, 2) if hours is not None else "—",
         "bedrag": euro(amount),
         "btw_tarief": f"{opportunity.vat_rate}%",
         "btw": euro(vat),

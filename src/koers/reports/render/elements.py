@@ -7,10 +7,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from koers.core import money
+from koers.core.numbers import grouped
 
 Block = dict[str, Any]
 
@@ -24,7 +25,7 @@ def number(value: str | None, places: int | None = None) -> str:
     amount = Decimal(value)
     if places is None:
         places = 0 if amount == amount.to_integral_value() else 2
-    return number_format(amount, places, use_l10n=True, force_grouping=True)
+    return grouped(amount, places)
 
 
 def euro(value: str | None) -> str:

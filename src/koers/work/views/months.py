@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +24,7 @@ from koers.accounts.policy import (
 from koers.accounts.roles import Capability
 from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.http import client_address
+from koers.core.numbers import grouped
 from koers.core.pages import RowRefusal, act, attempt, flash_form_errors
 from koers.core.reference import default_reference
 from koers.work import services
@@ -111,7 +112,7 @@ def month_close_consequences(organisation_id: int, month: dt.date) -> list[str]:
             "%(count)s time entries (%(hours)s hours) can no longer be changed.",
             entries["count"],
         )
-        % {"count": entries["count"], "hours": number_format(entries["hours"] or 0, 2)},
+        % {"count": entries["count"], "hours": grouped(entries["hours"] or 0, 2)},
         ngettext(
             "They are the hours of %(staff)s staff member.",
             "They are the hours of %(staff)s staff members.",

@@ -1,0 +1,48 @@
+"""Permission-checking getters of the dashboards' records (out of her sight -> 404).
+
+Key figures are the installation's, like the datasets: everyone who reads statistics reads
+them, and whoever may import tables chooses them. A note is its organisation's: its author
+removes it, and so does whoever manages the statistics there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
+from koers.insight.models import FigureNote, KeyFigure
+from koers.insight.regions import Region, Regions
+
+
+def get_key_figure(pk: int) -> KeyFigure:
+    return get_object_or_404(
+        KeyFigure.objects.select_related("topic__dataset", "denominator"), pk=pk
+    )
+
+
+def get_note_for_removal(user: Any, pk: int) -> FigureNote:
+    note = get_object_or_404(FigureNote.objects.select_related("topic"), pk=pk)
+    scope = Scope(organisation_id=note.organisation_id)
+    if note.author_id == user.pk and has_capability(user, Capability.ANNOTATE_FIGURES, scope):
+        return note
+    if has_capability(user, Capability.MANAGE_STATISTICS, scope):
+        return note
+    raise Http404
+
+
+def may_remove_note(user: Any, note: FigureNote) -> bool:
+    scope = Scope(organisation_id=note.organisation_id)
+    return (
+        note.author_id == user.pk and has_capability(user, Capability.ANNOTATE_FIGURES, scope)
+    ) or has_capability(user, Capability.MANAGE_STATISTICS, scope)
+
+
+def region_or_404(code: str) -> Region:
+    """A region code Koers knows (CBS's coding), or 404."""
+    found = Regions().region_of(code) if len(code) <= 12 else None
+    if found is None or found.code != code:
+        raise Http404
+    return found

@@ -1,0 +1,221 @@
+"""The dashboards: the overview, an area's key figures beside the programmes' work there, the
+labour market of care and welfare, the benchmark of the municipalities (with its map), and
+the choice of key figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from koers.accounts.decorators import requires
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability
+from koers.core.confirm import Question, asks_first, confirm_first
+from koers.core.pages import act
+from koers.core.reference import default_reference
+from koers.core.spreadsheets import csv_response, spreadsheet_export, xlsx_response
+from koers.insight import dashboard_exports, services
+from koers.insight.access import get_key_figure, region_or_404
+from koers.insight.areas import work_in
+from koers.insight.dashboard_forms import BenchmarkChoiceForm, KeyFigureForm
+from koers.insight.dashboards import area_dashboard, benchmark, labour_market
+from koers.insight.figures import key_figures
+from koers.insight.maps import choropleth
+from koers.insight.models import KeyFigure
+from koers.insight.queries import flevoland_codes, region_names
+from koers.insight.regions import COUNTRY, FLEVOLAND
+from koers.plans.queries.goals import goal_tree
+
+EXPORT_KINDS = ("csv", "xlsx")
+
+
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    names = region_names()
+    areas = [(code, names.get(code, code)) for code in flevoland_codes()]
+    return render(
+        request,
+        "insight/index.html",
+        {
+            "areas": areas,
+            "trees": goal_tree(request.user),
+            "figure_count": KeyFigure.objects.count(),
+            "may_manage": has_capability(request.user, Capability.MANAGE_STATISTICS),
+        },
+    )
+
+
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def area(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_or_404(code)
+    dashboard = area_dashboard(region.code)
+    year = default_reference().year
+    return render(
+        request,
+        "insight/area.html",
+        {
+            "dashboard": dashboard,
+            "work": work_in(request.user, region.code, year) if region.level == "GM" else [],
+            "work_year": year,
+            "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
+            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
+        },
+    )
+
+
+@spreadsheet_export
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def area_export(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    if kind not in EXPORT_KINDS:
+        raise Http404
+    region = region_or_404(code)
+    dashboard = area_dashboard(region.code)
+    name = f"kerncijfers-{region.code.lower()}"
+    if kind == "csv":
+        return csv_response(f"{name}.csv", dashboard_exports.tile_rows(dashboard.tiles))
+    return xlsx_response(
+        f"{name}.xlsx", dashboard_exports.tile_sheets(dashboard.name, dashboard.tiles)
+    )
+
+
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def labour(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "insight/labour_market.html",
+        {
+            "sections": labour_market(FLEVOLAND),
+            "region": FLEVOLAND,
+            "region_name": region_names().get(FLEVOLAND, FLEVOLAND),
+            "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
+            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
+        },
+    )
+
+
+def _benchmark(request: HttpRequest) -> tuple[BenchmarkChoiceForm, Any]:
+    form = BenchmarkChoiceForm(request.GET or None, figures=list(key_figures()))
+    return form, benchmark(form.figure, form.period) if form.figure else None
+
+
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def benchmark_page(request: HttpRequest) -> HttpResponse:
+    form, found = _benchmark(request)
+    municipalities = [code for code in flevoland_codes() if code not in (FLEVOLAND, COUNTRY)]
+    chart = None
+    if found is not None:
+        chart = choropleth(
+            found.municipal_values(),
+            {row.code: row.text for row in found.rows},
+            municipalities,
+            found.figure.number,
+        )
+    return render(
+        request,
+        "insight/benchmark.html",
+        {
+            "form": form,
+            "benchmark": found,
+            "map": chart,
+            "export_query": form.query(found.period) if found else "",
+            "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
+            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
+        },
+    )
+
+
+@spreadsheet_export
+@requires(Capability.VIEW_STATISTICS)
+@require_GET
+def benchmark_export(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in EXPORT_KINDS:
+        raise Http404
+    _form, found = _benchmark(request)
+    if found is None or not found.period:
+        raise Http404(_("There is no figure to compare."))
+    name = f"vergelijking-{found.figure.figure.pk}-{found.period.lower()}"
+    if kind == "csv":
+        return csv_response(f"{name}.csv", dashboard_exports.benchmark_rows(found))
+    return xlsx_response(f"{name}.xlsx", dashboard_exports.benchmark_sheets(found))
+
+
+# --- the choice of key figures -------------------------------------------------------------
+
+
+@requires(Capability.MANAGE_STATISTICS)
+@require_GET
+def figures(request: HttpRequest) -> HttpResponse:
+    chosen = key_figures().prefetch_related("goals")
+    return render(request, "insight/key_figures.html", {"figures": chosen})
+
+
+def _figure_form_page(
+    request: HttpRequest, form: KeyFigureForm, figure: KeyFigure | None
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_key_figure(
+            request.user, form.save(commit=False), form.cleaned_data["goals"]
+        )
+        messages.success(
+            request, _("The key figure %(figure)s is saved.") % {"figure": saved.label}
+        )
+        return redirect("insight:key_figures")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "insight/key_figure_form.html", {"form": form, "figure": figure}, status=status
+    )
+
+
+@requires(Capability.MANAGE_STATISTICS)
+@require_http_methods(["GET", "POST"])
+def figure_create(request: HttpRequest) -> HttpResponse:
+    form = KeyFigureForm(request.POST or None, user=request.user)
+    return _figure_form_page(request, form, None)
+
+
+@requires(Capability.MANAGE_STATISTICS)
+@require_http_methods(["GET", "POST"])
+def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    figure = get_key_figure(pk)
+    form = KeyFigureForm(request.POST or None, instance=figure, user=request.user)
+    return _figure_form_page(request, form, figure)
+
+
+@asks_first
+@requires(Capability.MANAGE_STATISTICS)
+@require_POST
+def figure_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    figure = get_key_figure(pk)
+    back = reverse("insight:key_figures")
+
+    def remove() -> HttpResponse:
+        act(
+            request,
+            lambda: services.remove_key_figure(request.user, figure),
+            _("The key figure has been taken off the dashboards."),
+        )
+        return redirect(back)
+
+    def question() -> Question:
+        return Question(
+            heading=_("Take %(figure)s off the dashboards?") % {"figure": figure.label},
+            consequences=[
+                _("Its tiles leave the dashboards and the monitoring chains it is context for."),
+                _("The table it comes from and the notes on its figures stay."),
+            ],
+            button=_("Yes, take it off"),
+            cancel_url=back,
+        )
+
+    return confirm_first(request, question=question, then=remove)

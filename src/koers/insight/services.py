@@ -1,0 +1,92 @@
+"""The writes of the dashboards: key figures chosen, changed and removed; notes on figures
+written and removed. Each runs in a transaction and leaves an audit entry in the log of the
+writer's organisation (the key figures are the installation's, as the datasets are)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from koers.accounts.policy import own_organisation
+from koers.accounts.roles import Capability
+from koers.core.audit import audit_write, snapshot
+from koers.insight.models import FigureNote, KeyFigure
+
+KEY_FIGURE_FIELDS = [
+    "topic_id",
+    "breakdown",
+    "title",
+    "denominator_id",
+    "denominator_breakdown",
+    "per",
+    "flow",
+    "on_dashboard",
+    "position",
+]
+NOTE_FIELDS = ["topic_id", "region", "period", "text"]
+
+
+def _goal_ids(figure: KeyFigure) -> list[int]:
+    return sorted(figure.goals.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def save_key_figure(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigure:
+    """Store a new or changed key figure with the goals it is context for."""
+    creating = figure.pk is None
+    before = None
+    if not creating:
+        stored = KeyFigure.objects.get(pk=figure.pk)
+        before = {**snapshot(stored, KEY_FIGURE_FIELDS), "goals": _goal_ids(stored)}
+    figure.full_clean()
+    figure.save()
+    figure.goals.set(goals)
+    audit_write(
+        actor=actor,
+        action="key_figure.created" if creating else "key_figure.changed",
+        instance=figure,
+        before=before,
+        after={**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)},
+        organisation_id=own_organisation(actor, Capability.MANAGE_STATISTICS),
+    )
+    return figure
+
+
+@transaction.atomic
+def remove_key_figure(actor: Any, figure: KeyFigure) -> None:
+    """Take a figure off the dashboards. The statistics and the notes on them stay."""
+    before = {**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)}
+    audit_write(
+        actor=actor,
+        action="key_figure.removed",
+        instance=figure,
+        before=before,
+        organisation_id=own_organisation(actor, Capability.MANAGE_STATISTICS),
+    )
+    figure.delete()
+
+
+@transaction.atomic
+def write_note(actor: Any, note: FigureNote) -> FigureNote:
+    note.organisation_id = own_organisation(actor, Capability.ANNOTATE_FIGURES)
+    note.author = actor
+    note.written_at = timezone.now()
+    note.full_clean()
+    note.save()
+    audit_write(
+        actor=actor,
+        action="figure_note.written",
+        instance=note,
+        after=snapshot(note, NOTE_FIELDS),
+    )
+    return note
+
+
+@transaction.atomic
+def remove_note(actor: Any, note: FigureNote) -> None:
+    audit_write(
+        actor=actor, action="figure_note.removed", instance=note, before=snapshot(note, NOTE_FIELDS)
+    )
+    note.delete()
