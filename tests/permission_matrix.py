@@ -151,12 +151,17 @@ class Row:
     data: dict[str, str] = field(default_factory=dict)
     public: bool = False
     query: str = ""
+    # A query string that names objects of the world (a figure's topic), made when asked.
+    query_of: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
         if len(self.expected) == ROLES_BEFORE_MATCHING:
             no_role = self.expected[ROLES.index("no_role")]
             padded = [*self.expected, *[no_role] * (len(ROLES) - ROLES_BEFORE_MATCHING)]
             object.__setattr__(self, "expected", padded)
+
+    def query_for(self, world: Any) -> str:
+        return self.query_of(world) if self.query_of is not None else self.query
 
     def args(self, world: Any) -> list[Any]:
         if self.target is None:

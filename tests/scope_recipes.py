@@ -337,6 +337,8 @@ OWN_ONLY = {
     "signals:agenda_item_add": "an agenda item of her own organisation, which the view takes "
     "from her membership; a signal of another organisation cannot be bundled "
     "(tests/signals/test_agenda.py)",
+    "insight:notes": "a note of her own organisation, which the service takes from her "
+    "membership (tests/insight/test_dashboards.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation
@@ -350,4 +352,8 @@ SHARED = {
     # MANAGE_STATISTICS and is audited in the importer's organisation's log.
     "insight:dataset_import",
     "insight:dataset_import_confirm",
+    # So are the key figures chosen from them (MANAGE_STATISTICS, audited the same way).
+    "insight:key_figure_create",
+    "insight:key_figure_edit",
+    "insight:key_figure_remove",
 }

@@ -330,8 +330,9 @@ def _requests(row: Row, world: World, role: str) -> list[tuple[str, frozenset[in
     """Each URL to request for `row`, with the answers allowed: the row's own as the matrix
     says; the same page for every other object of its kind (hers: 200; not: 404); a row
     with a kind in its URL in every kind."""
-    separator = "&" if "?" in row.query else "?"
-    query = row.query + separator + "jaar=2021&peildatum=2021-10-15"
+    own_query = row.query_for(world)
+    separator = "&" if "?" in own_query else "?"
+    query = own_query + separator + "jaar=2021&peildatum=2021-10-15"
     expected = row.expected[ROLES.index(role)]
     if row.name in KINDS:  # a kind she may not see at all (the financial position): 403
         return [

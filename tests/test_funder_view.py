@@ -207,8 +207,9 @@ def _pages(role: str) -> list[Row]:
 
 
 def _url(row: Row, world: World) -> str:
-    separator = "&" if "?" in row.query else "?"
-    query = row.query + separator + "jaar=2021&peildatum=2021-10-15"
+    own_query = row.query_for(world)
+    separator = "&" if "?" in own_query else "?"
+    query = own_query + separator + "jaar=2021&peildatum=2021-10-15"
     return reverse(row.name, args=row.args(world)) + query
 
 

@@ -26,7 +26,7 @@ CASES = [
 
 def url_for(row: Row, world: World) -> str:
     """The row's URL; building it prepares the object (which may itself write)."""
-    return reverse(row.name, args=row.args(world)) + row.query
+    return reverse(row.name, args=row.args(world)) + row.query_for(world)
 
 
 def request(client: Client, row: Row, url: str) -> object:

@@ -15,6 +15,15 @@ IMPORTERS = [200, 200, 403, 200, 403, 403, 403, 403, 200, 403, 403, 403]
 IMPORT_REFUSED_ON_PAGE = [400, 400, 403, 400, 403, 403, 403, 403, 400, 403, 403, 403]
 IMPORT_CONFIRM_WITHOUT_UPLOAD = [302, 302, 403, 302, 403, 403, 403, 403, 302, 403, 403, 403]
 IMPORT_CONFIRM_GET = [405, 405, 403, 405, 403, 403, 403, 403, 405, 403, 403, 403]
+# The monitoring chain of the province's KS-1: whoever sees the goal's tree (the plan's own
+# staff and its funder); another funder and another organisation's director do not (404).
+CHAIN_READERS = [200, 200, 200, 200, 200, 200, 200, 404, 404, 403, 403, 403]
+# Writing a note on a figure (ANNOTATE_FIGURES): staff who work on the programmes, not the
+# beheerder, the board or funders.
+NOTE_WRITERS = [403, 302, 302, 302, 302, 403, 403, 403, 302, 403, 403, 403]
+# Removing a note of the plan's organisation written by its medewerker: she herself, and whoever
+# manages the statistics there (the question page, 200); anyone else does not find it (404).
+NOTE_REMOVERS = [200, 200, 404, 200, 200, 404, 404, 404, 404, 403, 403, 403]
 
 
 def a_dataset(world: Any) -> Any:
@@ -44,8 +53,165 @@ def a_dataset(world: Any) -> Any:
     return dataset
 
 
+def a_key_figure(world: Any) -> Any:
+    from koers.insight.models import KeyFigure
+
+    figure, _made = KeyFigure.objects.get_or_create(topic=a_dataset(world).topics.get())
+    return figure
+
+
+def a_note(world: Any) -> Any:
+    from django.utils import timezone
+
+    from koers.insight.models import FigureNote
+
+    return FigureNote.objects.create(
+        topic=a_key_figure(world).topic,
+        region="GM0034",
+        period="2021JJ00",
+        text="Groei door nieuwbouw.",
+        organisation=world.own,
+        author=world.users["medewerker"],
+        written_at=timezone.now(),
+    )
+
+
+def with_key_figure(world: Any) -> tuple[()]:
+    """No object in the URL; the page reads a key figure the world then has."""
+    a_key_figure(world)
+    return ()
+
+
+def notes_query(world: Any) -> str:
+    return f"?onderwerp={a_key_figure(world).topic_id}&regio=GM0034&periode=2021JJ00"
+
+
+def dashboard_rows(Row: Any) -> list[Any]:
+    readers = list(STATISTICS_READERS)
+    return [
+        Row(
+            "insight:index", "insight: the overview of areas, chains and figures", expected=readers
+        ),
+        Row(
+            "insight:area",
+            "insight: a municipality's key figures and the programmes' work there",
+            target=lambda w: (a_key_figure(w) and "GM0034",),
+            expected=readers,
+        ),
+        Row(
+            "insight:area",
+            "insight: a region code that is none (404 for whoever reads statistics)",
+            target=lambda w: ("XX99",),
+            expected=[404 if code == 200 else code for code in readers],
+        ),
+        *(
+            Row(
+                "insight:area_export",
+                f"insight: a municipality's key figures as {kind}",
+                target=lambda w, kind=kind: (a_key_figure(w) and "GM0034", kind),
+                expected=readers,
+            )
+            for kind in ("csv", "xlsx")
+        ),
+        Row("insight:labour_market", "insight: the labour market by flow", expected=readers),
+        Row(
+            "insight:benchmark",
+            "insight: the municipalities compared on a key figure, with the map",
+            target=with_key_figure,
+            expected=readers,
+        ),
+        *(
+            Row(
+                "insight:benchmark_export",
+                f"insight: the municipalities compared, as {kind}",
+                target=lambda w, kind=kind: (a_key_figure(w) and kind,),
+                expected=readers,
+            )
+            for kind in ("csv", "xlsx")
+        ),
+        Row(
+            "insight:chain",
+            "insight: the monitoring chain of a programme line",
+            target=lambda w: w.goal,
+            expected=list(CHAIN_READERS),
+        ),
+        *(
+            Row(
+                "insight:chain_export",
+                f"insight: the monitoring chain as {kind}",
+                target=lambda w, kind=kind: (w.goal.pk, kind),
+                expected=list(CHAIN_READERS),
+            )
+            for kind in ("csv", "xlsx")
+        ),
+        Row("insight:key_figures", "insight: the key figures", expected=list(IMPORTERS)),
+        Row(
+            "insight:key_figure_create",
+            "insight: choosing a key figure",
+            expected=list(IMPORTERS),
+        ),
+        Row(
+            "insight:key_figure_create",
+            "insight: choosing a key figure, posted",
+            method="POST",
+            target=with_key_figure,
+            data={"topic": "", "position": "0"},
+            expected=list(IMPORT_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:key_figure_edit",
+            "insight: changing a key figure",
+            target=a_key_figure,
+            expected=list(IMPORTERS),
+        ),
+        Row(
+            "insight:key_figure_remove",
+            "insight: taking a key figure off the dashboards (asks first)",
+            target=a_key_figure,
+            method="POST",
+            expected=list(IMPORTERS),
+        ),
+        Row(
+            "insight:key_figure_edit",
+            "insight: changing a key figure, posted",
+            target=a_key_figure,
+            method="POST",
+            data={"topic": "", "position": "0"},
+            expected=list(IMPORT_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:notes",
+            "insight: the notes on a figure",
+            query_of=notes_query,
+            expected=readers,
+        ),
+        Row(
+            "insight:notes",
+            "insight: the notes on a figure that is not in the statistics",
+            query="?onderwerp=0&regio=GM0034&periode=2021JJ00",
+            expected=[404 if code == 200 else code for code in readers],
+        ),
+        Row(
+            "insight:notes",
+            "insight: writing a note on a figure",
+            query_of=notes_query,
+            method="POST",
+            data={"text": "Groei door nieuwbouw in Almere Poort."},
+            expected=list(NOTE_WRITERS),
+        ),
+        Row(
+            "insight:note_remove",
+            "insight: removing a medewerker's note on a figure (asks first)",
+            target=a_note,
+            method="POST",
+            expected=list(NOTE_REMOVERS),
+        ),
+    ]
+
+
 def rows(Row: Any) -> list[Any]:
     return [
+        *dashboard_rows(Row),
         Row(
             "insight:datasets",
             "statistics: the tables Koers holds",

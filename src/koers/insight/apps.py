@@ -10,8 +10,10 @@ class InsightConfig(AppConfig):
         from koers.core import setup_steps
         from koers.core.audit import register_action_labels
         from koers.insight.audit_labels import ACTION_LABELS
+        from koers.insight.measures import register_all
         from koers.insight.snapshot import load_snapshot
 
+        register_all()
         register_action_labels(ACTION_LABELS)
         # A new installation shows the shipped statistics before anyone imports a table.
         setup_steps.register(load_snapshot)

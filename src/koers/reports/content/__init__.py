@@ -29,6 +29,7 @@ from koers.reports.content.common import (
     programme_sections,
     programmes_for,
 )
+from koers.reports.content.context import context_content
 from koers.reports.content.figures import values_of
 from koers.reports.models import Report, ReportKind
 
@@ -139,7 +140,12 @@ def progress_report(report: Report, reference: dt.date) -> dict[str, Any]:
         }
         for quarter in quarters
     ]
-    return {**_header(report, reference), "programmes": sections, "periods": periods}
+    return {
+        **_header(report, reference),
+        "programmes": sections,
+        "periods": periods,
+        "context": context_content(programmes, report.recipient_id, report.year),
+    }
 
 
 def accountability_report(report: Report, reference: dt.date) -> dict[str, Any]:
@@ -270,4 +276,5 @@ def evaluation_dossier(report: Report, reference: dt.date) -> dict[str, Any]:
             for a in amendments
         ],
         "no_answer": _("Not answered yet."),
+        "context": context_content(programmes, report.recipient_id, last),
     }

@@ -291,6 +291,41 @@ def _evaluation(content: dict[str, Any]) -> Iterator[Block]:
         yield text(_("No amendments were decided in the period."))
 
 
+def _context(goals: list[dict[str, Any]]) -> Iterator[Block]:
+    """The context factors: public figures beside the results, beyond the programmes'
+    influence (koers.reports.content.context)."""
+    yield heading(1, _("Context factors"))
+    yield text(
+        _(
+            "Public figures beside the results, beyond the influence of the programmes: "
+            "Flevoland against the Netherlands, the latest period up to the report's year."
+        )
+    )
+    for goal in goals:
+        yield heading(2, goal["goal"])
+        rows = [
+            [
+                f"{row['figure']} ({row['unit']})" if row["unit"] else row["figure"],
+                f"{row['period']} *" if row["provisional"] else row["period"],
+                row["flevoland"],
+                row["country"],
+                row["source"],
+            ]
+            for row in goal["figures"]
+        ]
+        yield table(
+            [_("Figure"), _("Period"), "Flevoland", _("The Netherlands"), _("Source")],
+            rows,
+            numeric=[2, 3],
+            caption=_("Context factors of %(goal)s") % {"goal": goal["goal"]},
+        )
+        for row in goal["figures"]:
+            for note in row["notes"]:
+                yield text(f"{row['figure']}: {note}", "note")
+        if any(row["provisional"] for row in goal["figures"]):
+            yield text(_("* provisional figures."), "note")
+
+
 def blocks(content: dict[str, Any]) -> list[Block]:
     """The whole document, from its title to its last table."""
     kind = content["kind"]
@@ -316,6 +351,8 @@ def blocks(content: dict[str, Any]) -> list[Block]:
             found += list(_programme(section, kind))
     if kind == "accountability":
         found += list(_financial_statement(content))
+    if content.get("context"):  # older snapshots have none
+        found += list(_context(content["context"]))
     if content.get("sign_off"):
         found.append(heading(1, _("Sign-off")))
         found.append(facts([(label, when) for label, when in content["sign_off"]]))

@@ -267,4 +267,36 @@ def render(content: dict[str, Any]) -> bytes:
                 ],
             )
         )
+    if content.get("context"):  # older snapshots have none
+        sheets.append(
+            (
+                _("Context factors"),
+                [
+                    _("Goal"),
+                    _("Figure"),
+                    _("Unit"),
+                    _("Period"),
+                    _("Provisional"),
+                    "Flevoland",
+                    _("The Netherlands"),
+                    _("Source"),
+                    _("Notes"),
+                ],
+                [
+                    [
+                        goal["goal"],
+                        row["figure"],
+                        row["unit"],
+                        row["period"],
+                        _("yes") if row["provisional"] else "",
+                        _n(row.get("value")) if row.get("value") else row["flevoland"],
+                        row["country"],
+                        row["source"],
+                        " | ".join(row["notes"]),
+                    ]
+                    for goal in content["context"]
+                    for row in goal["figures"]
+                ],
+            )
+        )
     return workbook_bytes(sheets)

@@ -1,0 +1,106 @@
+"""A derived measure of insight, registered with `plans`: an indicator whose value is read
+from an imported statistic, so an outcome ("aandeel inwoners dat zich eenzaam voelt") can be
+measured from public data.
+
+`insight.statistic` reads `measure_params`:
+- "table": the dataset's table id ("85496NED"), and "source" when two sources share an id;
+- "topic": the topic's key in that table;
+- "region": the CBS code of the region (default "PV24", Flevoland);
+- "breakdown": the other dimensions' categories, as the table page writes them (default none).
+
+Its value for a window is the value of the latest period that lies in the window's years
+(a year's figure, or the last quarter or month of it that the table has); no value when the
+table has none there or CBS gives "." or "x" (never a zero). A whole page of such indicators
+costs one query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from koers.insight.models import Observation
+from koers.insight.regions import FLEVOLAND
+from koers.plans.measures import Measure, register
+
+KEY = "insight.statistic"
+
+
+def _params(indicator: Any) -> tuple[str, str, str, str, str]:
+    params = indicator.measure_params or {}
+    return (
+        str(params.get("source", "")).strip(),
+        str(params.get("table", "")).strip(),
+        str(params.get("topic", "")).strip(),
+        str(params.get("region", "") or FLEVOLAND).strip(),
+        str(params.get("breakdown", "")).strip(),
+    )
+
+
+def _condition(indicator: Any) -> Q:
+    source, table, topic, region, breakdown = _params(indicator)
+    condition = Q(dataset__table_id=table, topic__key=topic, region=region, breakdown=breakdown)
+    if source:
+        condition &= Q(dataset__source=source)
+    return condition
+
+
+def compute_many(indicators: list[Any], start: dt.date, end: dt.date) -> dict[int, Decimal | None]:
+    """Each indicator's latest value in the window's years, in one query for all."""
+    asked = [indicator for indicator in indicators if all(_params(indicator)[1:3])]
+    values: dict[int, Decimal | None] = {indicator.pk: None for indicator in indicators}
+    if not asked:
+        return values
+    either = Q(pk__in=[])
+    for indicator in asked:
+        either |= _condition(indicator)
+    first, last = f"{start.year}", f"{end.year}ZZ"  # period codes sort by year first
+    found = (
+        Observation.objects.filter(either, period__gte=first, period__lte=last, value__isnull=False)
+        .values_list(
+            "dataset__source",
+            "dataset__table_id",
+            "topic__key",
+            "region",
+            "breakdown",
+            "period",
+            "value",
+        )
+        .order_by("period")
+    )
+    latest: dict[tuple[str, str, str, str], tuple[str, Decimal | None]] = {}
+    by_source: dict[tuple[str, str, str, str, str], Decimal | None] = {}
+    for source, table, topic, region, breakdown, _period, value in found:
+        latest[(table, topic, region, breakdown)] = (source, value)
+        by_source[(source, table, topic, region, breakdown)] = value
+    for indicator in asked:
+        source, table, topic, region, breakdown = _params(indicator)
+        if source:
+            values[indicator.pk] = by_source.get((source, table, topic, region, breakdown))
+        else:
+            hit = latest.get((table, topic, region, breakdown))
+            values[indicator.pk] = hit[1] if hit else None
+    return values
+
+
+def _compute(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
+    return compute_many([indicator], start, end)[indicator.pk]
+
+
+MEASURES = [
+    Measure(
+        key=KEY,
+        label=_("A figure of an imported statistics table (its parameters name the table)"),
+        compute=_compute,
+        compute_many=compute_many,
+    )
+]
+
+
+def register_all() -> None:
+    for measure in MEASURES:
+        register(measure)
