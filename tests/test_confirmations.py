@@ -290,7 +290,38 @@ def _campaign(world: World, n: int) -> Target:
     )
 
 
+def _key_figure(world: World, n: int) -> Target:
+    from koers.insight.models import KeyFigure, Topic
+    from tests.insight.matrix import a_dataset
+
+    dataset = a_dataset(world)
+    topic = Topic.objects.create(dataset=dataset, key=f"cijfer-{n}", title=f"Cijfer {n}")
+    figure = KeyFigure.objects.create(topic=topic)
+    return Target(
+        reverse("insight:key_figure_remove", args=[figure.pk]),
+        {},
+        lambda: not KeyFigure.objects.filter(pk=figure.pk).exists(),
+    )
+
+
+def _figure_note(world: World, n: int) -> Target:
+    from tests.insight.matrix import a_note
+
+    note = a_note(world)
+    return Target(
+        reverse("insight:note_remove", args=[note.pk]),
+        {},
+        lambda: not type(note).objects.filter(pk=note.pk).exists(),
+    )
+
+
 RECIPES = {
+    "insight:key_figure_remove": Recipe(
+        "directeur", _key_figure, "De tabel waar het uit komt en de notities bij de cijfers blijven"
+    ),
+    "insight:note_remove": Recipe(
+        "medewerker", _figure_note, "Ze staat daarna niet meer bij het cijfer"
+    ),
     "matching:qualification_delete": Recipe(
         "medewerker",
         _qualification,

@@ -142,6 +142,12 @@ def _a_dataset(world: World) -> Any:
     return a_dataset(world)
 
 
+def _a_key_figure(world: World) -> Any:
+    from tests.insight.matrix import a_key_figure
+
+    return a_key_figure(world)
+
+
 RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "RealisationForm": lambda w: {"indicator": w.indicator},
     "AmendmentForm": lambda w: {"activity": w.activity},
@@ -202,6 +208,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "CaseFilterForm": lambda w: {"case_types": _case_types(w)},
     "CaseHandOverForm": lambda w: {"holder_id": _own(w), "current": w.users["medewerker"]},
     "FigureChoiceForm": lambda w: {"dataset": _a_dataset(w)},
+    "BenchmarkChoiceForm": lambda w: {"figures": [_a_key_figure(w)]},
+    "KeyFigureForm": lambda w: {"user": w.users["directeur"]},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
     # --- signals: analysis ---
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},

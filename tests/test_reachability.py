@@ -75,8 +75,11 @@ DOWNLOADS = frozenset(
         "atlas:map_export_geojson",
         # The analysis of signals as Excel, small numbers hidden as on the page.
         "signals:analysis_export",
-        # A statistics table's figures as CSV or Excel, with its source.
+        # A statistics table's figures as CSV or Excel, with its source; the dashboards' too.
         "insight:dataset_export",
+        "insight:area_export",
+        "insight:benchmark_export",
+        "insight:chain_export",
     }
 )
 

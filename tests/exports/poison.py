@@ -36,6 +36,17 @@ IDENTIFIERS = {
     "core.AuditEntry.context",
     "core.AuditEntry.subject_type",
     "core.RateLimitHit.key",
+    # CBS's codes of a statistic's region, period and breakdown, and the keys Koers looks a
+    # topic up by (koers.insight): what the dashboards pick values with.
+    "insight.Observation.region",
+    "insight.Observation.period",
+    "insight.Observation.breakdown",
+    "insight.FigureNote.region",
+    "insight.FigureNote.period",
+    "insight.KeyFigure.breakdown",
+    "insight.KeyFigure.denominator_breakdown",
+    "insight.Category.key",
+    "insight.Topic.key",
     "plans.Indicator.measure",
     "privacy.AccessRecord.subject_type",
     "reports.ReportDocument.language",

@@ -235,6 +235,29 @@ def a_statistics_table(demo: Demo) -> Any:
     return dataset
 
 
+def a_key_figure_with_a_note(demo: Demo) -> Any:
+    """The statistics table as a key figure of the dashboards, context for the demo's KS-1,
+    for the six municipalities (the benchmark shows those), with a note on Almere's figure."""
+    from django.utils import timezone
+
+    from koers.insight.models import FigureNote, KeyFigure
+    from koers.plans.models import Goal
+
+    dataset = a_statistics_table(demo)
+    topic = dataset.topics.get()
+    figure = KeyFigure.objects.create(topic=topic, title="Inwoners (tabel)")
+    figure.goals.add(Goal.objects.get(code="KS-1"))
+    FigureNote.objects.create(
+        topic=topic,
+        region="GM0034",
+        period="2021JJ00",
+        text="Groei door nieuwbouw.",
+        organisation=demo.own,
+        written_at=timezone.now(),
+    )
+    return figure
+
+
 def signals_to_analyse(demo: Demo) -> Any:
     """Themes and signals of the organisation (whose theme names the payload then fills),
     enough in one quarter that the analysis shows counts rather than hiding them."""
@@ -356,6 +379,34 @@ EXPORTS = [
             variant=kind,
             address=lambda d, p, kind=kind: reverse("insight:dataset_export", args=[p.pk, kind]),
             prepare=a_statistics_table,
+        )
+        for kind in ("csv", "xlsx")
+    ),
+    *(
+        Export(
+            name,
+            "directeur",
+            variant=kind,
+            address=lambda d, p, name=name, kind=kind, args=args: reverse(
+                name, args=[*args(p), kind]
+            ),
+            prepare=a_key_figure_with_a_note,
+        )
+        for kind in ("csv", "xlsx")
+        for name, args in (
+            ("insight:area_export", lambda p: ["GM0034"]),
+            ("insight:benchmark_export", lambda p: []),
+        )
+    ),
+    *(
+        Export(
+            "insight:chain_export",
+            "directeur",
+            variant=kind,
+            address=lambda d, p, kind=kind: (
+                reverse("insight:chain_export", args=[p.goals.get().pk, kind]) + "?jaar=2021"
+            ),
+            prepare=a_key_figure_with_a_note,
         )
         for kind in ("csv", "xlsx")
     ),

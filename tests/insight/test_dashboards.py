@@ -85,6 +85,7 @@ def test_an_area_shows_its_latest_figures_against_flevoland_and_the_country(
     ]
     assert [b.label for b in tiles[0].bars] == ["2020", "2021"]
     assert "Mannen per 1.000 bevolking op 1 januari" in html
+    assert "Wat de programma's hier deden in" in html
 
 
 def test_every_figure_on_a_dashboard_names_its_source_table_and_period(
@@ -261,7 +262,7 @@ def test_a_key_figure_with_a_breakdown_the_table_lacks_is_refused_with_the_reaso
     good = client.post(url, {**base, "denominator": inhabitants.pk, "per": 1000})
     twice = client.post(url, {**base})
 
-    assert wrong.status_code == 400 and "no values with that breakdown" in wrong.content.decode()
+    assert wrong.status_code == 400 and "geen waarden met die uitsplitsing" in wrong.content.decode()
     assert half.status_code == 400
     assert good.status_code == 302
     assert twice.status_code == 400

@@ -10,8 +10,17 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from koers.insight.models import Dataset, DatasetImport, ImportMethod, Observation
+from koers.insight.models import (
+    Dataset,
+    DatasetImport,
+    ImportMethod,
+    KeyFigure,
+    LabourFlow,
+    Observation,
+)
 from koers.insight.snapshot import SEED_SOURCE, SHIPPED, load_snapshot
+from tests.directory.factories import FunderFactory
+from tests.plans.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +49,8 @@ def test_the_seeds_figures_and_the_labelled_example_data_are_loaded() -> None:
         "GM0184",
         "GM0303",
         "GM0995",
+        "PV24",  # the six's sum, so the province's chain has its context
+        "NL01",
     }
     assert set(DatasetImport.objects.values_list("method", flat=True)) == {ImportMethod.SNAPSHOT}
 
@@ -51,9 +62,29 @@ def test_loading_again_leaves_a_table_as_it_is_now() -> None:
         value=Decimal(1100)  # as if a newer version had been imported since
     )
 
+    KeyFigure.objects.filter(topic__dataset=seed).delete()  # taken off the dashboards
+
     assert load_snapshot() == []
     assert Observation.objects.filter(value=Decimal(1100)).count() == 1
     assert DatasetImport.objects.count() == len(SHIPPED)
+    assert not KeyFigure.objects.filter(topic__dataset=seed).exists()  # and left off
+
+
+def test_the_shipped_tables_choose_their_key_figures_with_their_flows_and_goals() -> None:
+    province = FunderFactory(name="Provincie Flevoland")
+    for code in ("KS-1", "KS-2", "KS-4"):
+        GoalFactory(funder=province, code=code)
+    load_snapshot()
+
+    chosen = {
+        (figure.topic.dataset.table_id, figure.flow): sorted(g.code for g in figure.goals.all())
+        for figure in KeyFigure.objects.all()
+    }
+    assert chosen == {
+        ("mjp-2021-arbeidsmarkt", LabourFlow.RETENTION): ["KS-4"],
+        ("mjp-2021-arbeidsmarkt", LabourFlow.TRANSFER): ["KS-4"],
+        ("voorbeeld-inwoners", ""): ["KS-1", "KS-2"],
+    }
 
 
 def test_koers_setup_loads_it(monkeypatch: Any) -> None:

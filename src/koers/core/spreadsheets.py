@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 from koers.core.text import xml_safe
 
@@ -55,9 +56,18 @@ def is_spreadsheet_export(view: Callable[..., Any]) -> bool:
     return bool(getattr(view, EXPORT_ATTRIBUTE, False))
 
 
+# What a file name may not hold: control characters (a line break in a header is refused
+# with a server error), quotes and path separators.
+UNSAFE_IN_FILE_NAME = re.compile(r'[\x00-\x1f\x7f"\\/]+')
+
+
 def _attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """`content` as a download. The name may carry what users typed (a goal's code, a
+    table's id): its unsafe characters become "-", and a name beyond ASCII is sent the way
+    RFC 6266 says (`content_disposition_header`)."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    safe = UNSAFE_IN_FILE_NAME.sub("-", filename).strip() or "export"
+    response["Content-Disposition"] = str(content_disposition_header(True, safe))
     return response
 
 

@@ -49,6 +49,8 @@ from koers.demo.reports import build_reports
 from koers.demo.risks import build_risks
 from koers.demo.signals import build_signals
 from koers.directory.models import Organisation
+from koers.insight.models import FigureNote, Topic
+from koers.insight.services import figure_note_save
 from koers.insight.snapshot import load_snapshot
 from koers.plans.models import (
     Activity,
@@ -237,12 +239,37 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     # inhabitants), as `koers setup` loads them.
     for imported in load_snapshot():
         note("statistics values", imported.added)
+    note("notes on figures", build_figure_note(users["directeur"]))
     build_reports(plan, users, organisations, note)
     build_multi_year(plan, users, note)
     # What the build made, in one entry (no actor: the build did it, not a user): the
     # records written through the services have their own entries besides.
     audit_write(actor=None, action=BUILT, instance=organisations[OWN], after=created)
     return created
+
+
+def build_figure_note(director: Any) -> bool:
+    """The multi-year plan's own reading of the expected shortage (seed 001, §3.1), as a note
+    on that figure: what the dashboards show beside it."""
+    topic = (
+        Topic.objects.filter(dataset__table_id="mjp-2021-arbeidsmarkt").order_by("position").first()
+    )
+    if topic is None or FigureNote.objects.filter(topic=topic).exists():
+        return False
+    figure_note_save(
+        director,
+        FigureNote(
+            topic=topic,
+            region="PV24",
+            period="2022JJ00",
+            text=(
+                "Het meerjarenplan noemt dit tekort de aanleiding voor een regionaal dashboard "
+                "zorg en welzijn, vertrekkend vanuit instroom, doorstroom, werk en behoud en "
+                "uitstroom (meerjarenplan 2021–2024, §3.1)."
+            ),
+        ),
+    )
+    return True
 
 
 def _build_goals(organisations: dict[str, Organisation], note: Any) -> dict[str, Goal]:

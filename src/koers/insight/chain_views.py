@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,7 +19,7 @@ from koers.insight.chain import MonitoringChain, monitoring_chain
 from koers.insight.regions import FLEVOLAND
 from koers.plans.access import get_goal_for_user
 from koers.plans.queries.goals import sub_goals
-from koers.plans.views.common import plan_years
+from koers.plans.queries.pages import plan_years
 
 EXPORT_KINDS = ("csv", "xlsx")
 
@@ -61,7 +62,7 @@ def chain_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in EXPORT_KINDS:
         raise Http404
     found, _point, _years = _chain(request, pk)
-    name = f"monitoringsketen-{found.goal.code.lower()}-{found.year}"
+    name = slugify(f"monitoringsketen {found.goal.code} {found.year}")
     if kind == "csv":
         return csv_response(f"{name}.csv", dashboard_exports.chain_rows(found))
     return xlsx_response(f"{name}.xlsx", dashboard_exports.chain_sheets(found))

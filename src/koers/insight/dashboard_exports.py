@@ -85,47 +85,51 @@ def benchmark_sheets(found: Benchmark) -> Sheets:
 
 
 def _chain_header() -> list[str]:
-    return [_("Link of the chain"), _("What"), _("Value"), _("Target"), _("Status"), _("Source")]
+    return [
+        _("Link of the chain"),
+        _("Code"),
+        _("What"),
+        _("Value"),
+        _("Target"),
+        _("Status"),
+        _("Period"),
+        _("Source"),
+    ]
 
 
 def _chain_body(chain: MonitoringChain) -> Iterator[Sequence[Any]]:
     given = chain.input
+    inputs: list[tuple[str, Any]] = []
     if given.money is not None:
-        yield [_("Input"), _("Budgeted income"), given.money.income, "", "", ""]
-        yield [_("Input"), _("Budgeted costs"), given.money.costs, "", "", ""]
-        yield [_("Input"), _("Spent besides hours"), given.money.spent, "", "", ""]
-    yield [_("Input"), _("Hours written"), given.hours, "", "", ""]
-    if given.fte is not None:
-        yield [_("Input"), _("Capacity (FTE)"), given.fte, "", "", ""]
-    for activity in chain.activities:
-        yield [
-            _("Throughput"),
-            f"{activity.code} {activity.title}",
-            "",
-            "",
-            activity.get_status_display(),
-            "",
+        inputs += [
+            (_("Budgeted income"), given.money.income),
+            (_("Budgeted costs"), given.money.costs),
+            (_("Spent besides hours"), given.money.spent),
         ]
+    inputs.append((_("Hours written"), given.hours))
+    if given.fte is not None:
+        inputs.append((_("Capacity (FTE)"), given.fte))
+    for what, value in inputs:
+        yield [_("Input"), "", what, value, "", "", "", ""]
+    for activity in chain.activities:
+        status = activity.get_status_display()
+        yield [_("Throughput"), activity.code, activity.title, "", "", status, "", ""]
     for link, rows in ((_("Output"), chain.outputs), (_("Outcome"), chain.outcomes)):
         for row in rows:
             progress = row.progress
             yield [
                 link,
-                f"{row.indicator.activity.code}: {row.indicator.title}",
+                row.indicator.activity.code,
+                row.indicator.title,
                 progress.realised if progress.measured else "",
                 progress.target if progress.target is not None else "",
                 Status(progress.status).label,
                 "",
+                "",
             ]
     for tile in chain.context:
-        yield [
-            _("Context"),
-            f"{tile.label} ({tile.period})",
-            tile.value.shown if tile.value.shown is not None else tile.text,
-            "",
-            "",
-            tile.source,
-        ]
+        value = tile.value.shown if tile.value.shown is not None else tile.text
+        yield [_("Context"), "", tile.label, value, "", "", tile.period, tile.source]
 
 
 def _chain_notes(chain: MonitoringChain) -> list[list[str]]:

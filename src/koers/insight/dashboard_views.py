@@ -24,7 +24,12 @@ from koers.insight import dashboard_exports, services
 from koers.insight.access import get_key_figure, region_or_404
 from koers.insight.areas import work_in
 from koers.insight.dashboard_forms import BenchmarkChoiceForm, KeyFigureForm
-from koers.insight.dashboards import area_dashboard, benchmark, labour_market
+from koers.insight.dashboards import (
+    area_dashboard,
+    benchmark,
+    comparable_figures,
+    labour_market,
+)
 from koers.insight.figures import key_figures
 from koers.insight.maps import choropleth
 from koers.insight.models import KeyFigure
@@ -104,7 +109,7 @@ def labour(request: HttpRequest) -> HttpResponse:
 
 
 def _benchmark(request: HttpRequest) -> tuple[BenchmarkChoiceForm, Any]:
-    form = BenchmarkChoiceForm(request.GET or None, figures=list(key_figures()))
+    form = BenchmarkChoiceForm(request.GET or None, figures=list(comparable_figures()))
     return form, benchmark(form.figure, form.period) if form.figure else None
 
 
@@ -164,7 +169,7 @@ def _figure_form_page(
     request: HttpRequest, form: KeyFigureForm, figure: KeyFigure | None
 ) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
-        saved = services.save_key_figure(
+        saved = services.key_figure_save(
             request.user, form.save(commit=False), form.cleaned_data["goals"]
         )
         messages.success(
@@ -202,7 +207,7 @@ def figure_remove(request: HttpRequest, pk: int) -> HttpResponse:
     def remove() -> HttpResponse:
         act(
             request,
-            lambda: services.remove_key_figure(request.user, figure),
+            lambda: services.key_figure_remove(request.user, figure),
             _("The key figure has been taken off the dashboards."),
         )
         return redirect(back)

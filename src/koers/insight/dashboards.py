@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
+
 from koers.insight.figures import (
     COMPARED_WITH,
     FigureValues,
@@ -208,6 +210,18 @@ class Benchmark:
             for row in self.rows
             if row.is_municipality and row.value is not None and row.value.shown is not None
         }
+
+
+def comparable_figures() -> QuerySet[KeyFigure]:
+    """The key figures some of Flevoland's municipalities have a value for: those a benchmark
+    of the municipalities can show (a figure for the province alone cannot)."""
+    municipalities = [code for code in flevoland_codes() if code not in (FLEVOLAND, COUNTRY)]
+    return key_figures(
+        KeyFigure.objects.filter(
+            topic__observations__region__in=municipalities,
+            topic__observations__value__isnull=False,
+        ).distinct()
+    )
 
 
 def benchmark(figure: KeyFigure, period: str = "") -> Benchmark:

@@ -62,7 +62,7 @@ def notes(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             note = form.save(commit=False)
             note.topic, note.region, note.period = topic, region, period
-            services.write_note(request.user, note)
+            services.figure_note_save(request.user, note)
             messages.success(request, _("Your note is saved; it shows beside the figure."))
             return redirect(notes_url(topic.pk, region, period))
     written = list(
@@ -96,7 +96,7 @@ def note_remove(request: HttpRequest, pk: int) -> HttpResponse:
     def remove() -> HttpResponse:
         act(
             request,
-            lambda: services.remove_note(request.user, note),
+            lambda: services.figure_note_remove(request.user, note),
             _("The note has been removed."),
         )
         return redirect(back)

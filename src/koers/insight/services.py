@@ -33,7 +33,7 @@ def _goal_ids(figure: KeyFigure) -> list[int]:
 
 
 @transaction.atomic
-def save_key_figure(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigure:
+def key_figure_save(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigure:
     """Store a new or changed key figure with the goals it is context for."""
     creating = figure.pk is None
     before = None
@@ -55,7 +55,7 @@ def save_key_figure(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigur
 
 
 @transaction.atomic
-def remove_key_figure(actor: Any, figure: KeyFigure) -> None:
+def key_figure_remove(actor: Any, figure: KeyFigure) -> None:
     """Take a figure off the dashboards. The statistics and the notes on them stay."""
     before = {**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)}
     audit_write(
@@ -69,7 +69,7 @@ def remove_key_figure(actor: Any, figure: KeyFigure) -> None:
 
 
 @transaction.atomic
-def write_note(actor: Any, note: FigureNote) -> FigureNote:
+def figure_note_save(actor: Any, note: FigureNote) -> FigureNote:
     note.organisation_id = own_organisation(actor, Capability.ANNOTATE_FIGURES)
     note.author = actor
     note.written_at = timezone.now()
@@ -85,7 +85,7 @@ def write_note(actor: Any, note: FigureNote) -> FigureNote:
 
 
 @transaction.atomic
-def remove_note(actor: Any, note: FigureNote) -> None:
+def figure_note_remove(actor: Any, note: FigureNote) -> None:
     audit_write(
         actor=actor, action="figure_note.removed", instance=note, before=snapshot(note, NOTE_FIELDS)
     )

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.db.models import (
     F,
+    Max,
+    Min,
     Prefetch,
     QuerySet,
     Window,
@@ -17,6 +19,7 @@ from django.db.models.functions import RowNumber
 
 from koers.core.models import AuditEntry, Municipality
 from koers.core.periods import Year
+from koers.core.reference import default_reference
 from koers.plans.models import (
     Activity,
     AnnualPlan,
@@ -173,3 +176,14 @@ def activity_history(activity: Activity, limit: int = 50) -> QuerySet[AuditEntry
         .select_related("actor")
         .order_by("-at", "-id")[:limit]
     )
+
+
+def plan_years(user: Any) -> range:
+    """The years of the plans the user can see, for the year picker."""
+    bounds = Plan.objects.filter(
+        pk__in=Programme.objects.visible_to(user).values("plan")
+    ).aggregate(first=Min("start_year"), last=Max("end_year"))
+    if bounds["first"] is None:
+        this_year = default_reference().year
+        return range(this_year, this_year + 1)
+    return range(bounds["first"], bounds["last"] + 1)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Max, Min
 from django.http import HttpRequest
 from django.utils import timezone
 
 from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
 from koers.core.periods import Quarter, Year
-from koers.core.reference import default_reference, viewpoint
+from koers.core.reference import viewpoint
 from koers.plans import queries
 from koers.plans.access import (
     can,
@@ -23,24 +22,11 @@ from koers.plans.forms import (
 )
 from koers.plans.models import (
     AnnualPlanStatus,
-    Plan,
-    Programme,
     Source,
 )
 from koers.plans.progress import ON_TRACK_MARGIN, activity_status
 
 VIEW = Capability.VIEW_PLANS
-
-
-def plan_years(user: Any) -> range:
-    """The years of the plans the user can see, for the year picker."""
-    bounds = Plan.objects.filter(
-        pk__in=Programme.objects.visible_to(user).values("plan")
-    ).aggregate(first=Min("start_year"), last=Max("end_year"))
-    if bounds["first"] is None:
-        this_year = default_reference().year
-        return range(this_year, this_year + 1)
-    return range(bounds["first"], bounds["last"] + 1)
 
 
 def margin_percent() -> int:

@@ -19,7 +19,8 @@ from koers.plans.access import (
     get_goal_for_user,
     get_programme_for_user,
 )
-from koers.plans.views.common import VIEW, activity_page_context, margin_percent, plan_years
+from koers.plans.queries.pages import plan_years
+from koers.plans.views.common import VIEW, activity_page_context, margin_percent
 
 
 @requires(VIEW)
