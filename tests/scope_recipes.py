@@ -339,6 +339,18 @@ OWN_ONLY = {
     "(tests/signals/test_agenda.py)",
     "insight:notes": "a note of her own organisation, which the service takes from her "
     "membership (tests/insight/test_dashboards.py)",
+    "insight:research_project_create": "a project of her own organisation, which the service "
+    "takes from her membership (tests/insight/test_research.py)",
+}
+
+# Posts about an object that write nothing themselves, so an editor's post cannot prove the
+# data valid by changing records: refused outside her scope all the same (403/404, nothing
+# changed), and their own tests show what they do within it.
+CHECKS_ONLY = {
+    "insight:survey_upload": "the check of a survey's upload: nothing is kept until the "
+    "confirmation (tests/insight/test_research.py)",
+    "insight:survey_confirm": "keeps the upload this session's check kept, by its token; "
+    "without one it keeps nothing (tests/insight/test_research.py)",
 }
 
 # Records of no one's scope: the directory of organisations is shared by the installation

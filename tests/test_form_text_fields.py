@@ -210,6 +210,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "FigureChoiceForm": lambda w: {"dataset": _a_dataset(w)},
     "BenchmarkChoiceForm": lambda w: {"figures": [_a_key_figure(w)]},
     "KeyFigureForm": lambda w: {"user": w.users["directeur"]},
+    "ResearchProjectForm": lambda w: {"user": w.users["directeur"]},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
     # --- signals: analysis ---
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},

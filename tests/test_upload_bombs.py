@@ -87,6 +87,7 @@ UPLOADS = {
         "relations:quote_template", "beheerder", TEMPLATE
     ),
     ("insight:dataset_import", "file"): Upload("insight:dataset_import", "beheerder", STATISTICS),
+    ("insight:survey_upload", "file"): Upload("insight:survey_upload", "directeur", SPREADSHEET),
 }
 
 # Values for required fields the page leaves empty, by input type: enough for a form to be

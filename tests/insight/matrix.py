@@ -209,9 +209,88 @@ def dashboard_rows(Row: Any) -> list[Any]:
     ]
 
 
+# The research register: a project of the plan's organisation is read by its staff and by the
+# officials of funders of its programmes (both funders fund one), kept by those who manage
+# its statistics; another organisation's director does not find it (404).
+RESEARCH_READERS = [200, 200, 200, 200, 200, 200, 200, 200, 404, 403, 403, 403]
+RESEARCH_MANAGERS = [200, 200, 403, 200, 403, 403, 403, 403, 404, 403, 403, 403]
+RESEARCH_REFUSED_ON_PAGE = [400, 400, 403, 400, 403, 403, 403, 403, 404, 403, 403, 403]
+RESEARCH_CONFIRM_WITHOUT_UPLOAD = [302, 302, 403, 302, 403, 403, 403, 403, 404, 403, 403, 403]
+
+
+def a_research_project(world: Any) -> Any:
+    from koers.insight.models import ResearchKind, ResearchProject
+
+    project, _made = ResearchProject.objects.get_or_create(
+        holder=world.own,
+        title="Cliëntervaringsonderzoek",
+        defaults={"kind": ResearchKind.CLIENT_EXPERIENCE, "question": "Hoe ervaren cliënten?"},
+    )
+    return project
+
+
+def research_rows(Row: Any) -> list[Any]:
+    return [
+        Row("insight:research", "research: the register", expected=list(STATISTICS_READERS)),
+        Row(
+            "insight:research_project_create",
+            "research: registering a project",
+            expected=list(IMPORTERS),
+        ),
+        Row(
+            "insight:research_project_create",
+            "research: registering a project, posted empty (refused on its page)",
+            method="POST",
+            expected=list(IMPORT_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:research_project",
+            "research: a project with its survey results",
+            target=a_research_project,
+            expected=list(RESEARCH_READERS),
+        ),
+        Row(
+            "insight:research_project_edit",
+            "research: changing a project",
+            target=a_research_project,
+            expected=list(RESEARCH_MANAGERS),
+        ),
+        Row(
+            "insight:research_project_edit",
+            "research: changing a project, posted empty (refused on its page)",
+            target=a_research_project,
+            method="POST",
+            expected=list(RESEARCH_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:survey_upload",
+            "research: the upload of survey results",
+            target=a_research_project,
+            expected=list(RESEARCH_MANAGERS),
+        ),
+        Row(
+            "insight:survey_upload",
+            "research: the upload of survey results, posted without a file",
+            target=a_research_project,
+            method="POST",
+            data={"title": "Voorjaar 2022"},
+            expected=list(RESEARCH_REFUSED_ON_PAGE),
+        ),
+        Row(
+            "insight:survey_confirm",
+            "research: keeping an upload this session did not keep (back to the upload)",
+            target=a_research_project,
+            method="POST",
+            data={"token": "0" * 32 + ".csv", "title": "Voorjaar 2022"},
+            expected=list(RESEARCH_CONFIRM_WITHOUT_UPLOAD),
+        ),
+    ]
+
+
 def rows(Row: Any) -> list[Any]:
     return [
         *dashboard_rows(Row),
+        *research_rows(Row),
         Row(
             "insight:datasets",
             "statistics: the tables Koers holds",

@@ -227,6 +227,7 @@ SECTIONS: tuple[Section, ...] = (
                     "insight:dataset_import_confirm",
                 ),
             ),
+            Page("insight:research", _("Research")),
             Page("insight:key_figures", _("Key figures")),
         ),
     ),

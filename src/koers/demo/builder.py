@@ -46,6 +46,7 @@ from koers.demo.population import build_population
 from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
 from koers.demo.reports import build_reports
+from koers.demo.research import build_research
 from koers.demo.risks import build_risks
 from koers.demo.signals import build_signals
 from koers.directory.models import Organisation
@@ -240,6 +241,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     for imported in load_snapshot():
         note("statistics values", imported.added)
     note("notes on figures", build_figure_note(users["directeur"]))
+    build_research(plan, users["directeur"], note)
     build_reports(plan, users, organisations, note)
     build_multi_year(plan, users, note)
     # What the build made, in one entry (no actor: the build did it, not a user): the

@@ -9,4 +9,7 @@ ACTION_LABELS = {
     "key_figure.removed": _("Key figure taken off the dashboards"),
     "figure_note.written": _("Note on a figure written"),
     "figure_note.removed": _("Note on a figure removed"),
+    "research_project.created": _("Research project registered"),
+    "research_project.changed": _("Research project changed"),
+    "survey_result.imported": _("Survey results imported (aggregated)"),
 }

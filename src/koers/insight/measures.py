@@ -1,6 +1,11 @@
-"""A derived measure of insight, registered with `plans`: an indicator whose value is read
-from an imported statistic, so an outcome ("aandeel inwoners dat zich eenzaam voelt") can be
-measured from public data.
+"""The derived measures of insight, registered with `plans`.
+
+`insight.research_delivered` counts the research projects of the indicator's organisation
+delivered in the window (`measure_params["kind"]` narrows to one kind: "trendmonitor",
+"e-panel", "clientervaring", "arbeidsmarkt").
+
+`insight.statistic` makes an indicator whose value is read from an imported statistic, so an
+outcome ("aandeel inwoners dat zich eenzaam voelt") can be measured from public data.
 
 `insight.statistic` reads `measure_params`:
 - "table": the dataset's table id ("85496NED"), and "source" when two sources share an id;
@@ -20,12 +25,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.insight.models import Observation
+from koers.insight.models import Observation, ResearchProject, ResearchStatus
 from koers.insight.regions import FLEVOLAND
-from koers.plans.measures import Measure, register
+from koers.plans.measures import Measure, count_per_scope, register
 
 KEY = "insight.statistic"
 
@@ -91,13 +96,57 @@ def _compute(indicator: Any, start: dt.date, end: dt.date) -> Decimal | None:
     return compute_many([indicator], start, end)[indicator.pk]
 
 
+def _holder(indicator: Any) -> int:
+    return int(indicator.activity.programme.plan.organisation_id)
+
+
+def _kind(indicator: Any) -> str:
+    return str((indicator.measure_params or {}).get("kind", "")).strip()
+
+
+def _delivered(start: dt.date, end: dt.date) -> QuerySet[ResearchProject]:
+    return ResearchProject.objects.filter(
+        status=ResearchStatus.DELIVERED, delivered_on__gte=start, delivered_on__lte=end
+    )
+
+
+def _delivered_records(indicator: Any, start: dt.date, end: dt.date) -> QuerySet[ResearchProject]:
+    found = _delivered(start, end).filter(holder_id=_holder(indicator))
+    if kind := _kind(indicator):
+        found = found.filter(kind=kind)
+    return found.order_by("delivered_on", "pk")
+
+
+def _delivered_many(
+    indicators: list[Any], start: dt.date, end: dt.date
+) -> dict[int, Decimal | None]:
+    return count_per_scope(
+        indicators,
+        _delivered(start, end),
+        scope=_holder,
+        scope_field="holder_id",
+        narrowing=_kind,
+        narrowing_lookup="kind",
+    )
+
+
 MEASURES = [
+    Measure(
+        key="insight.research_delivered",
+        label=_("Research products delivered (optionally of one kind)"),
+        compute=lambda indicator, start, end: Decimal(
+            _delivered_records(indicator, start, end).count()
+        ),
+        records=_delivered_records,
+        compute_many=_delivered_many,
+        counts_records=True,
+    ),
     Measure(
         key=KEY,
         label=_("A figure of an imported statistics table (its parameters name the table)"),
         compute=_compute,
         compute_many=compute_many,
-    )
+    ),
 ]
 
 

@@ -12,7 +12,14 @@ from django.utils import timezone
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
-from koers.insight.models import FigureNote, KeyFigure
+from koers.insight.models import (
+    FigureNote,
+    KeyFigure,
+    ResearchProject,
+    SurveyAnswer,
+    SurveyResult,
+)
+from koers.insight.surveys import SurveyRow
 
 KEY_FIGURE_FIELDS = [
     "topic_id",
@@ -90,3 +97,74 @@ def figure_note_remove(actor: Any, note: FigureNote) -> None:
         actor=actor, action="figure_note.removed", instance=note, before=snapshot(note, NOTE_FIELDS)
     )
     note.delete()
+
+
+# --- the research register ----------------------------------------------------------------------
+
+RESEARCH_FIELDS = [
+    "title",
+    "kind",
+    "question",
+    "status",
+    "started_on",
+    "delivered_on",
+    "findings",
+    "programme_id",
+]
+
+
+@transaction.atomic
+def research_project_save(
+    actor: Any, project: ResearchProject, *, indicators: list[Any], datasets: list[Any]
+) -> ResearchProject:
+    """Store a new or changed research project of the actor's organisation."""
+    creating = project.pk is None
+    before = None
+    if creating:
+        project.holder_id = own_organisation(actor, Capability.MANAGE_STATISTICS)
+    else:
+        before = snapshot(ResearchProject.objects.get(pk=project.pk), RESEARCH_FIELDS)
+    project.full_clean()
+    project.save()
+    project.indicators.set(indicators)
+    project.datasets.set(datasets)
+    audit_write(
+        actor=actor,
+        action="research_project.created" if creating else "research_project.changed",
+        instance=project,
+        before=before,
+        after=snapshot(project, RESEARCH_FIELDS),
+    )
+    return project
+
+
+@transaction.atomic
+def survey_result_import(
+    actor: Any, project: ResearchProject, *, title: str, file_name: str, rows: list[SurveyRow]
+) -> SurveyResult:
+    """Keep a survey's aggregated results (checked by `surveys.read_survey`) with its project."""
+    survey = SurveyResult.objects.create(
+        project=project,
+        title=title,
+        file_name=file_name[:300],
+        uploaded_at=timezone.now(),
+        uploaded_by=actor,
+    )
+    SurveyAnswer.objects.bulk_create(
+        SurveyAnswer(
+            survey=survey,
+            question=row.question,
+            answer=row.answer,
+            count=row.count,
+            position=position,
+        )
+        for position, row in enumerate(rows)
+    )
+    audit_write(
+        actor=actor,
+        action="survey_result.imported",
+        instance=survey,
+        after={"title": title, "file": file_name, "answers": len(rows)},
+        organisation_id=project.holder_id,
+    )
+    return survey

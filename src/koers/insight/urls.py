@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.insight import chain_views, dashboard_views, note_views, views
+from koers.insight import chain_views, dashboard_views, note_views, research_views, views
 
 app_name = "insight"
 
@@ -23,6 +23,20 @@ urlpatterns = [
     ),
     path("notities/", note_views.notes, name="notes"),
     path("notities/<int:pk>/verwijderen/", note_views.note_remove, name="note_remove"),
+    path("onderzoek/", research_views.projects, name="research"),
+    path("onderzoek/nieuw/", research_views.project_create, name="research_project_create"),
+    path("onderzoek/<int:pk>/", research_views.project, name="research_project"),
+    path(
+        "onderzoek/<int:pk>/bewerken/",
+        research_views.project_edit,
+        name="research_project_edit",
+    ),
+    path("onderzoek/<int:pk>/enquete/", research_views.survey_upload, name="survey_upload"),
+    path(
+        "onderzoek/<int:pk>/enquete/bevestigen/",
+        research_views.survey_confirm,
+        name="survey_confirm",
+    ),
     path("statistieken/", views.datasets, name="datasets"),
     path("statistieken/importeren/", views.dataset_import, name="dataset_import"),
     path(

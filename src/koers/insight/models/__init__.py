@@ -3,6 +3,13 @@ makes of them (`figures`): the key figures its dashboards and monitoring chain s
 notes on a figure."""
 
 from koers.insight.models.figures import FigureNote, KeyFigure, LabourFlow
+from koers.insight.models.research import (
+    ResearchKind,
+    ResearchProject,
+    ResearchStatus,
+    SurveyAnswer,
+    SurveyResult,
+)
 from koers.insight.models.statistics import (
     Category,
     Dataset,
@@ -28,6 +35,11 @@ __all__ = [
     "LabourFlow",
     "Missing",
     "Observation",
+    "ResearchKind",
+    "ResearchProject",
+    "ResearchStatus",
+    "SurveyAnswer",
+    "SurveyResult",
     "Topic",
     "ValueChange",
 ]
