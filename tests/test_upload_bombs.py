@@ -105,7 +105,7 @@ def row_for(name: str) -> Row:
 
 
 def page_url(row: Row, world: World) -> str:
-    return reverse(row.name, args=row.args(world)) + row.query
+    return reverse(row.name, args=row.args(world)) + row.query_for(world)
 
 
 def file_inputs(html: bytes, page: str) -> Iterator[tuple[Any, Any]]:

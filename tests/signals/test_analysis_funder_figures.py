@@ -93,7 +93,7 @@ def test_no_signal_page_or_export_shown_outside_staff_reveals_a_small_count(
     client = verified_client(world.users[role])
     hidden_seen = 0
     for row in rows:
-        url = reverse(row.name, args=row.args(world)) + row.query
+        url = reverse(row.name, args=row.args(world)) + row.query_for(world)
         response = client.get(url)
         assert response.status_code == 200, url
         kind = response.get("Content-Type", "")
