@@ -145,10 +145,18 @@ def values_of(figures: Iterable[KeyFigure], regions: Iterable[str] | None) -> li
     return [found[figure.pk] for figure in figures]
 
 
+@dataclass(frozen=True)
+class _Observed:
+    value: Decimal | None
+    missing: str
+    provisional: bool
+
+
 def _observations(
     asked: list[tuple[int | None, str]], regions: list[str] | None
-) -> dict[tuple[int | None, str], dict[tuple[str, str], Observation]]:
-    """{(topic, breakdown): {(region, period): observation}} in one query."""
+) -> dict[tuple[int | None, str], dict[tuple[str, str], _Observed]]:
+    """{(topic, breakdown): {(region, period): what was observed}} in one query, read as
+    tuples (a dashboard reads thousands of values; model instances cost several times more)."""
     if not asked:
         return {}
     wanted = set(asked)
@@ -158,12 +166,12 @@ def _observations(
     )
     if regions is not None:
         rows = rows.filter(region__in=regions)
-    found: dict[tuple[int | None, str], dict[tuple[str, str], Observation]] = defaultdict(dict)
-    for row in rows.only(
+    found: dict[tuple[int | None, str], dict[tuple[str, str], _Observed]] = defaultdict(dict)
+    for topic, breakdown, region, period, value, missing, provisional in rows.values_list(
         "topic_id", "breakdown", "region", "period", "value", "missing", "provisional"
-    ):
-        if (row.topic_id, row.breakdown) in wanted:
-            found[(row.topic_id, row.breakdown)][(row.region, row.period)] = row
+    ).order_by():
+        if (topic, breakdown) in wanted:
+            found[(topic, breakdown)][(region, period)] = _Observed(value, missing, provisional)
     return found
 
 

@@ -72,10 +72,9 @@ def region_names() -> dict[str, str]:
 def flevoland_codes() -> list[str]:
     """Flevoland's municipalities by name, then the province and the country: the rows a
     page opens on."""
+    flevoland = _flevoland_municipalities()  # one query, not one per shape
     municipalities = sorted(
-        (shape.name, code)
-        for code, shape in current_boundaries().items()
-        if code in _flevoland_municipalities()
+        (shape.name, code) for code, shape in current_boundaries().items() if code in flevoland
     )
     return [code for _name, code in municipalities] + [FLEVOLAND, COUNTRY]
 
