@@ -270,3 +270,29 @@ def test_a_key_figure_with_a_breakdown_the_table_lacks_is_refused_with_the_reaso
     assert KeyFigure.objects.count() == 1
     assert AuditEntry.objects.filter(action="key_figure.created").count() == 1
     assert client_as(Role.MEDEWERKER).get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ("insight:area", ["GM0034"]),
+        ("insight:area", ["PV24"]),
+        ("insight:benchmark", []),
+        ("insight:labour_market", []),
+        ("insight:index", []),
+        ("insight:dataset", None),
+    ],
+)
+def test_every_dashboard_page_stays_under_its_cap_of_queries(
+    figures: tuple[KeyFigure, KeyFigure], page: tuple[str, list[str] | None]
+) -> None:
+    """A cap, not a count: the pages once read Flevoland's municipalities once per boundary
+    (1,039 queries for the benchmark and every table page)."""
+    name, args = page
+    url = reverse(name, args=args if args is not None else [figures[0].topic.dataset_id])
+    client = client_as(Role.DIRECTEUR)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(queries) <= 25, [q["sql"][:80] for q in queries.captured_queries][:5]
