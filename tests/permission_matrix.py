@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from tests.insight import matrix as insight_matrix
 from tests.permission_matrix_admin import admin_rows
@@ -237,7 +238,10 @@ def a_lapsed_candidate(world: Any, n: int = 0) -> Any:
     from tests.matching.factories_public import a_candidate
 
     return a_candidate(
-        world.own, 500 + n, stage="aangemeld", available_until=dt.date.today() - dt.timedelta(1)
+        world.own,
+        500 + n,
+        stage="aangemeld",
+        available_until=timezone.localdate() - dt.timedelta(1),
     )
 
 
@@ -587,7 +591,7 @@ def a_contact_request(world: Any) -> Any:
         email="bewoner@example.org",
         consent_text="Ik ga akkoord.",
         language="nl",
-        retained_until=dt.date.today() + dt.timedelta(days=183),
+        retained_until=timezone.localdate() + dt.timedelta(days=183),
     )
 
 

@@ -319,8 +319,10 @@ RECIPES = {
     "insight:key_figure_remove": Recipe(
         "directeur", _key_figure, "De tabel waar het uit komt en de notities bij de cijfers blijven"
     ),
+    # The director (who may remove any note of her organisation): a colleague in the same
+    # role then may too, so her token is refused as another's, not the note as out of reach.
     "insight:note_remove": Recipe(
-        "medewerker", _figure_note, "Ze staat daarna niet meer bij het cijfer"
+        "directeur", _figure_note, "Ze staat daarna niet meer bij het cijfer"
     ),
     "matching:qualification_delete": Recipe(
         "medewerker",

@@ -18,7 +18,6 @@ for a new form until it has one, so no form escapes.
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
@@ -29,6 +28,7 @@ from django import forms
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import get_resolver
+from django.utils import timezone
 
 import koers
 from koers.signals.models import Meeting, Signal
@@ -184,8 +184,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "RequestFilterForm": lambda w: {"requesters": type(w.own).objects.all()},
     "FunnelStepForm": lambda w: {"current": "aangemeld"},
     "PoolHolderForm": lambda w: {"holders": [(w.own.pk, w.own.name)]},
-    "PublicAvailabilityForm": lambda w: {"today": dt.date.today()},
-    "SignupForm": lambda w: {"today": dt.date.today(), "consent_text": "Ik ga akkoord."},
+    "PublicAvailabilityForm": lambda w: {"today": timezone.localdate()},
+    "SignupForm": lambda w: {"today": timezone.localdate(), "consent_text": "Ik ga akkoord."},
     "TrajectoryForm": lambda w: {"holder_id": _own(w)},
     # signals: entry + public
     "SignalForm": lambda w: {"holder_id": _own(w)},

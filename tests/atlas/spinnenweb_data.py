@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from koers.atlas.models import Initiative
 from koers.core.models import Municipality
 
@@ -41,6 +43,6 @@ def an_initiative(
         kind="bewonersinitiatief",
         municipality=municipality,
         is_public=public,
-        confirmed_on=confirmed_on or dt.date.today(),
+        confirmed_on=confirmed_on or timezone.localdate(),
         **{f"serves_{key}": value for key, value in serves.items()},
     )

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from koers.atlas.models import ContactRequest, SpinnenwebTally
 from koers.core.models import AuditEntry
@@ -45,7 +46,7 @@ def atlas(world: Any, settings: Any) -> dict[str, Any]:
             places["Lelystad"],
             "Oud koor Lelystad",
             participation=2,
-            confirmed_on=dt.date.today() - dt.timedelta(days=800),
+            confirmed_on=timezone.localdate() - dt.timedelta(days=800),
         ),
         "nothing": an_initiative(world.own, places["Lelystad"], "Schaakclub Lelystad"),
     }
@@ -158,7 +159,7 @@ def test_the_contact_request_stores_exactly_what_she_entered(atlas: dict[str, An
     assert "akkoord dat CMO Flevoland mijn naam, mijn contactgegevens" in record.consent_text
     assert "na 6 maanden" in record.consent_text
     assert record.language == "nl"
-    assert record.retained_until == dt.date.today() + dt.timedelta(days=183)
+    assert record.retained_until == timezone.localdate() + dt.timedelta(days=183)
     # The audit trail says it happened, never who she is.
     entry = AuditEntry.objects.get(action="contact_request.created")
     assert "Fatima" not in str(entry.changes) + entry.subject_repr
@@ -311,7 +312,10 @@ def test_the_ranking_keeps_its_query_count(
     holder = atlas["meedoen_here"].holder_id
     with django_assert_max_num_queries(3):
         matches = rank(
-            holder_id=holder, scores=LOW_MEEDOEN, municipality_code="GM0995", today=dt.date.today()
+            holder_id=holder,
+            scores=LOW_MEEDOEN,
+            municipality_code="GM0995",
+            today=timezone.localdate(),
         )
     assert matches[0].name == "Samen Koken Lelystad"
     assert matches[0].score == 36.0  # need 8 × serves 2 + 20 for her municipality
@@ -320,7 +324,10 @@ def test_the_ranking_keeps_its_query_count(
         an_initiative(atlas["meedoen_here"].holder, places["Dronten"], f"Extra {n}", mind=1)
     with django_assert_max_num_queries(3):
         rank(
-            holder_id=holder, scores=LOW_MEEDOEN, municipality_code="GM0995", today=dt.date.today()
+            holder_id=holder,
+            scores=LOW_MEEDOEN,
+            municipality_code="GM0995",
+            today=timezone.localdate(),
         )
 
 
@@ -334,7 +341,7 @@ def a_request(world: Any, initiative: Any) -> ContactRequest:
         email="fatima@example.org",
         consent_text="Ik ga akkoord.",
         language="nl",
-        retained_until=dt.date.today() + dt.timedelta(days=10),
+        retained_until=timezone.localdate() + dt.timedelta(days=10),
     )
     record.initiatives.add(initiative)
     return record
@@ -373,7 +380,7 @@ def test_requests_past_their_retention_are_removed_by_the_daily_job(
 
     kept = a_request(world, atlas["meedoen_here"])
     due = a_request(world, atlas["meedoen_here"])
-    ContactRequest.objects.filter(pk=due.pk).update(retained_until=dt.date.today())
+    ContactRequest.objects.filter(pk=due.pk).update(retained_until=timezone.localdate())
     assert "atlas.contact_request_retention" in {job.name for job in schedule.registered()}
     expire_contact_requests_task.call()
     assert list(ContactRequest.objects.all()) == [kept]

@@ -34,7 +34,7 @@ for name, place, serves, public in (
 ):
     Initiative.objects.create(
         holder=holder, name=name, kind="bewonersinitiatief", municipality=place,
-        is_public=public, confirmed_on=dt.date.today(), **serves,
+        is_public=public, confirmed_on=timezone.localdate(), **serves,
     )
 """
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from koers.core.models import Municipality
 from koers.core.privacy import LawfulBasis
 from koers.directory.models import Person
@@ -59,7 +61,7 @@ def a_candidate(
     stage_since: dt.date | None = None,
     email: str | None = None,
 ) -> Candidate:
-    today = dt.date.today()
+    today = timezone.localdate()
     candidate = Candidate.objects.create(
         holder=holder,
         person=a_person(holder, n, email),

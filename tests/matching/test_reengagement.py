@@ -28,7 +28,7 @@ from tests.matching.factories_public import a_candidate
 
 ADD = "/extra-handen/campagnes/nieuw/"
 LINK = re.compile(r"https?://[^\s]+/extra-handen/weer-beschikbaar/([^/\s]+)/")
-TODAY = dt.date.today()
+TODAY = timezone.localdate()
 LONG_AGO = TODAY - dt.timedelta(weeks=20)
 
 

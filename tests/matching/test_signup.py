@@ -45,7 +45,7 @@ def public(world: Any, settings: Any) -> Any:
 
 
 def answers(**changes: Any) -> dict[str, Any]:
-    until = (dt.date.today() + dt.timedelta(days=365)).isoformat()
+    until = (timezone.localdate() + dt.timedelta(days=365)).isoformat()
     data: dict[str, Any] = {
         "first_name": "Fatima",
         "infix": "",
@@ -145,7 +145,7 @@ def test_confirming_makes_the_person_and_the_candidate_with_everything_she_gave(
     assert person.email == "fatima@voorbeeld.nl"
     assert person.holder == public.own
     assert person.lawful_basis == LawfulBasis.CONSENT
-    assert person.consent_given_on == dt.date.today()
+    assert person.consent_given_on == timezone.localdate()
     assert person.purpose
     assert candidate.holder == public.own
     assert candidate.stage == Stage.AANGEMELD
@@ -158,11 +158,11 @@ def test_confirming_makes_the_person_and_the_candidate_with_everything_she_gave(
         "verzorgende",
     ]
     held = dict(Qualification.objects.values_list("kind", "valid_until"))
-    assert held == {"diploma_vig": None, "vog": dt.date.today() + dt.timedelta(days=365)}
+    assert held == {"diploma_vig": None, "vog": timezone.localdate() + dt.timedelta(days=365)}
     availability = Availability.objects.get(candidate=candidate)
     assert availability.weekdays == 0b10101  # Monday, Wednesday, Friday
     assert (availability.start_time, availability.end_time) == (dt.time(22), dt.time(7))
-    assert availability.valid_from == dt.date.today()
+    assert availability.valid_from == timezone.localdate()
     assert availability.valid_until is None
     pending = PendingSignup.objects.get()
     assert pending.confirmed_at is not None

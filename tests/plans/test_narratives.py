@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from koers.core.models import AuditEntry
 from koers.core.versioning import ConflictError
@@ -125,7 +126,7 @@ class TestQuarterReportSave:
             save(world, quarter=quarter)
 
     def test_a_quarter_that_has_not_begun_is_refused(self, world: World) -> None:
-        future = ActivityFactory(programme=world.programme, year=dt.date.today().year + 1)
+        future = ActivityFactory(programme=world.programme, year=timezone.localdate().year + 1)
         with pytest.raises(ValidationError) as caught:
             save(world, activity=future, quarter=1)
         assert "narrative" in messages_of(caught.value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from koers.signals.models import (
     AgendaItem,
@@ -131,7 +132,7 @@ class SignalContactFactory(factory.django.DjangoModelFactory):
     name = "Bewoner"
     email = "bewoner@example.org"
     consent_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
-    retain_until = factory.LazyFunction(lambda: dt.date.today() + dt.timedelta(days=180))
+    retain_until = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=180))
 
 
 # --- cases ---

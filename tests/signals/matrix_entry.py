@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 STAFF = [403, 200, 403, 200, 200, 403, 403, 403, 200, 403, 403, 403]
 STAFF_OWN = [403, 200, 403, 200, 200, 403, 403, 403, 404, 403, 403, 403]
 STAFF_REFUSED = [403, 400, 403, 400, 400, 403, 403, 403, 400, 403, 403, 403]
@@ -43,7 +45,7 @@ def a_signal_contact(world: Any) -> Any:
 
 
 def rows(Row: Any) -> list[Any]:
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     return [
         Row(
             "signals:index", "Signalen: lijst met filters, aanvinken om te bundelen", expected=STAFF

@@ -12,7 +12,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from koers.core.models import AuditEntry
 from koers.signals.agenda.services import (
@@ -197,7 +197,7 @@ def test_a_step_is_not_dated_before_the_last_one_nor_after_today(world: Any) -> 
     with pytest.raises(ValidationError, match="cannot be earlier"):
         step(world, item, "geduid", dt.date(2021, 4, 30))
     with pytest.raises(ValidationError, match="after today"):
-        step(world, item, "geduid", dt.date.today() + dt.timedelta(days=1))
+        step(world, item, "geduid", timezone.localdate() + dt.timedelta(days=1))
     assert step(world, item, "geduid", dt.date(2021, 5, 1)).status == "geduid"  # same day: fine
 
 

@@ -323,8 +323,8 @@ class PoolBuilder:
             for _n in range(request.people_needed):
                 pending = queue.pop(0)
                 ready = pending.candidate.stage_since
-                placed_on = max(shift.starts_at.date(), ready + dt.timedelta(days=1))
-                ended_on = shift.ends_at.date()
+                placed_on = max(timezone.localdate(shift.starts_at), ready + dt.timedelta(days=1))
+                ended_on = timezone.localdate(shift.ends_at)
                 pending.step(Stage.VOORGESTELD, placed_on - dt.timedelta(days=1), by)
                 pending.step(Stage.GEPLAATST, placed_on, by)
                 pending.step(Stage.AFGEROND, ended_on, by)

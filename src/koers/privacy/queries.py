@@ -59,7 +59,7 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
     return sorted(
         person_id
         for person_id in candidates
-        if person_id not in latest or latest[person_id] < cutoff.date()
+        if person_id not in latest or latest[person_id] < timezone.localdate(cutoff)
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.atlas.initiatives.checks import check_editor, check_point
@@ -71,7 +72,11 @@ def confirmation_link_create(
             "this is still right? Through this personal link you can confirm it or propose "
             "changes (no account needed). The link works once and until %(until)s.\n\n"
             "%(url)s\n"
-        ) % {"name": initiative.name, "until": link.expires_at.date().isoformat(), "url": url}
+        ) % {
+            "name": initiative.name,
+            "until": timezone.localdate(link.expires_at).isoformat(),
+            "url": url,
+        }
         transaction.on_commit(lambda: send_all([(email, subject, body)]))
     audit_write(
         actor=actor,
@@ -106,7 +111,7 @@ def contact_confirmation_submit(
     if after == before:
         locked = lock_for_edit(initiative, None)
         previous = locked.confirmed_on.isoformat()
-        locked.confirmed_on = now.date()
+        locked.confirmed_on = timezone.localdate(now)
         locked.save(update_fields=["confirmed_on", "version", "updated_at"])
         audit_write(
             actor=None,
@@ -176,7 +181,7 @@ def _apply(actor: Any, change: ProposedChange, now: dt.datetime, remote_addr: st
         if name in PROPOSABLE:
             setattr(initiative, name, value)
     initiative.municipality = municipality
-    initiative.confirmed_on = now.date()
+    initiative.confirmed_on = timezone.localdate(now)
     initiative.full_clean(exclude=["themes"])
     initiative.save()
     initiative.themes.set(themes)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import hmac
 import os
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.backup.errors import BackupError
@@ -155,7 +155,7 @@ def rotate_key_file() -> BackupKey:
         _read_key_file(path)  # refuse to rewrite a damaged or exposed file
     older = old.removeprefix(KEY_FILE_HEADER)
     key = generate_key()
-    since = dt.date.today().isoformat()
+    since = timezone.localdate().isoformat()
     with private_file(path) as handle:
         handle.write(f"{KEY_FILE_HEADER}{key}\n# Until {since}:\n{older}".encode("ascii"))
     return _decode(key, str(path))

@@ -58,7 +58,7 @@ def weight(shift: ShiftData) -> int:
 def shift_days(shift: ShiftData) -> tuple[dt.date, dt.date]:
     """The first and last day a shift asks for: its start date, through the end date for a
     period longer than a day."""
-    first = shift.starts_at.date()
+    first = shift.starts_at.date()  # a local moment: the engine's data is localtime'd
     if is_period(shift):
         last = (shift.ends_at - dt.timedelta(microseconds=1)).date()
         return first, max(first, last)

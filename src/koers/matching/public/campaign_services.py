@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.core.audit import audit_write, context_of
@@ -103,7 +104,7 @@ def invite_availability_record(
     added.full_clean()
     added.save()
     previous = candidate.last_contact_on
-    candidate.last_contact_on = now.date()
+    candidate.last_contact_on = timezone.localdate(now)
     candidate.save(update_fields=["last_contact_on", "version", "updated_at"])
     invite.answered_at = now
     invite.save(update_fields=["answered_at"])

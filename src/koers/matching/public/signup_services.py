@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from koers.core.audit import audit_write, context_of, snapshot
 from koers.core.models import Municipality
@@ -68,7 +69,7 @@ def signup_confirm(
     answers = pending.answers
     candidate = _same_address_in_pool(pending)
     if candidate is None:
-        candidate = _candidate_from(pending, answers, now.date(), remote_addr)
+        candidate = _candidate_from(pending, answers, timezone.localdate(now), remote_addr)
     pending.confirmed_at = now
     pending.candidate = candidate
     pending.answers = {}
@@ -122,7 +123,7 @@ def _candidate_from(
         after=snapshot(person, PERSON_FIELDS),
         remote_addr=remote_addr,
     )
-    signed_up_on = pending.created_at.date() if pending.created_at else today
+    signed_up_on = timezone.localdate(pending.created_at) if pending.created_at else today
     candidate = Candidate(
         holder_id=holder_id,
         person=person,

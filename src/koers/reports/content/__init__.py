@@ -270,7 +270,7 @@ def evaluation_dossier(report: Report, reference: dt.date) -> dict[str, Any]:
                 "new": a.new_value,
                 "reason": a.reason,
                 "decision": a.get_status_display(),
-                "decided_on": day(a.decided_at.date()) if a.decided_at else None,
+                "decided_on": day(timezone.localdate(a.decided_at)) if a.decided_at else None,
                 "note": a.decision_note,
             }
             for a in amendments
