@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 KOERS = [sys.executable, "-m", "koers.cli"]
 # Two municipalities, three public initiatives and one that is not public.
 SEED = """
-import datetime as dt
+from django.utils import timezone
 from koers.atlas.models import Initiative
 from koers.core.models import Municipality
 from koers.directory.models import Organisation
