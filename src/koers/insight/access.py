@@ -25,12 +25,9 @@ def get_key_figure(pk: int) -> KeyFigure:
 
 def get_note_for_removal(user: Any, pk: int) -> FigureNote:
     note = get_object_or_404(FigureNote.objects.select_related("topic"), pk=pk)
-    scope = Scope(organisation_id=note.organisation_id)
-    if note.author_id == user.pk and has_capability(user, Capability.ANNOTATE_FIGURES, scope):
-        return note
-    if has_capability(user, Capability.MANAGE_STATISTICS, scope):
-        return note
-    raise Http404
+    if not may_remove_note(user, note):
+        raise Http404
+    return note
 
 
 def may_remove_note(user: Any, note: FigureNote) -> bool:

@@ -29,12 +29,13 @@ from koers.insight.dashboards import (
     benchmark,
     comparable_figures,
     labour_market,
+    municipal,
 )
 from koers.insight.figures import key_figures
 from koers.insight.maps import choropleth
 from koers.insight.models import KeyFigure
 from koers.insight.queries import flevoland_codes, region_names
-from koers.insight.regions import COUNTRY, FLEVOLAND
+from koers.insight.regions import FLEVOLAND
 from koers.plans.queries.goals import goal_tree
 
 EXPORT_KINDS = ("csv", "xlsx")
@@ -108,16 +109,22 @@ def labour(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _benchmark(request: HttpRequest) -> tuple[BenchmarkChoiceForm, Any]:
-    form = BenchmarkChoiceForm(request.GET or None, figures=list(comparable_figures()))
-    return form, benchmark(form.figure, form.period) if form.figure else None
+def _benchmark(request: HttpRequest) -> tuple[BenchmarkChoiceForm, Any, list[str]]:
+    """The choice of figure, the benchmark it asks for, and the municipalities compared
+    (Flevoland's, read once for the page)."""
+    codes = flevoland_codes()
+    municipalities = municipal(codes)
+    form = BenchmarkChoiceForm(
+        request.GET or None, figures=list(comparable_figures(municipalities))
+    )
+    found = benchmark(form.figure, codes, form.period) if form.figure else None
+    return form, found, municipalities
 
 
 @requires(Capability.VIEW_STATISTICS)
 @require_GET
 def benchmark_page(request: HttpRequest) -> HttpResponse:
-    form, found = _benchmark(request)
-    municipalities = [code for code in flevoland_codes() if code not in (FLEVOLAND, COUNTRY)]
+    form, found, municipalities = _benchmark(request)
     chart = None
     if found is not None:
         chart = choropleth(
@@ -146,7 +153,7 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
 def benchmark_export(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in EXPORT_KINDS:
         raise Http404
-    _form, found = _benchmark(request)
+    _form, found, _municipalities = _benchmark(request)
     if found is None or not found.period:
         raise Http404(_("There is no figure to compare."))
     name = f"vergelijking-{found.figure.figure.pk}-{found.period.lower()}"

@@ -21,7 +21,7 @@ from koers.insight.figures import (
     values_of,
 )
 from koers.insight.models import FigureNote, KeyFigure, LabourFlow, Observation
-from koers.insight.queries import flevoland_codes, period_label, region_names
+from koers.insight.queries import period_label, region_names
 from koers.insight.regions import COUNTRY, FLEVOLAND
 
 SMALL_MULTIPLE_PERIODS = 8
@@ -201,6 +201,11 @@ def labour_market(region: str = FLEVOLAND) -> list[FlowSection]:
 # --- the benchmark of the municipalities ---------------------------------------------------
 
 
+def municipal(codes: list[str]) -> list[str]:
+    """Of `flevoland_codes()`, the municipalities (without the province and the country)."""
+    return [code for code in codes if code not in (FLEVOLAND, COUNTRY)]
+
+
 @dataclass(frozen=True)
 class BenchmarkRow:
     code: str
@@ -235,10 +240,9 @@ class Benchmark:
         }
 
 
-def comparable_figures() -> QuerySet[KeyFigure]:
-    """The key figures some of Flevoland's municipalities have a value for: those a benchmark
-    of the municipalities can show (a figure for the province alone cannot)."""
-    municipalities = [code for code in flevoland_codes() if code not in (FLEVOLAND, COUNTRY)]
+def comparable_figures(municipalities: list[str]) -> QuerySet[KeyFigure]:
+    """The key figures some of `municipalities` have a value for: those a benchmark of the
+    municipalities can show (a figure for the province alone cannot)."""
     # An index seek per figure (topic, region …), not a join over all of a table's values.
     observed = Observation.objects.filter(
         topic_id=OuterRef("topic_id"), region__in=municipalities, value__isnull=False
@@ -246,12 +250,12 @@ def comparable_figures() -> QuerySet[KeyFigure]:
     return key_figures(KeyFigure.objects.filter(Exists(observed)))
 
 
-def benchmark(figure: KeyFigure, period: str = "") -> Benchmark:
-    """Flevoland's municipalities on `figure` for `period` (the latest any of them has, when
-    not given or not there), with the province and the country below them."""
-    codes = flevoland_codes()
+def benchmark(figure: KeyFigure, codes: list[str], period: str = "") -> Benchmark:
+    """The municipalities of `codes` (`flevoland_codes()`: Flevoland's, then the province and
+    the country) on `figure` for `period` (the latest any municipality has, when not given or
+    not there), with the province and the country below them."""
     (values,) = values_of([figure], codes)
-    municipalities = [code for code in codes if code not in (FLEVOLAND, COUNTRY)]
+    municipalities = municipal(codes)
     periods = sorted({p for (code, p) in values.values if code in municipalities})
     chosen = period if period in periods else (periods[-1] if periods else "")
     names = region_names()

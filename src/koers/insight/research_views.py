@@ -17,7 +17,8 @@ from koers.core import imports as kept_uploads
 from koers.insight import research, services
 from koers.insight.models import ResearchProject
 from koers.insight.research_forms import ResearchProjectForm, SurveyConfirmForm, SurveyUploadForm
-from koers.insight.surveys import read_survey, small_number
+from koers.insight.surveys import read_survey
+from koers.signals.suppression import threshold
 
 
 @requires(Capability.VIEW_STATISTICS)
@@ -46,7 +47,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
             "datasets": found.datasets.all(),
             "surveys": research.survey_results(found),
             "may_manage": research.may_manage(request.user, found.holder_id),
-            "small_number": small_number(),
+            "small_number": threshold(),
             "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
@@ -113,7 +114,7 @@ def survey_upload(request: HttpRequest, pk: int) -> HttpResponse:
                     "questions": checked.questions,
                     "answers": len(checked.rows),
                     "confirm": confirm,
-                    "small_number": small_number(),
+                    "small_number": threshold(),
                 },
             )
     return render(

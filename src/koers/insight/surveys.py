@@ -12,6 +12,7 @@ answer given twice for one question.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from koers.core import tables
 from koers.core.numbers import grouped
-from koers.signals.suppression import suppressed_label, threshold, visible
+from koers.signals.suppression import suppressed_label, visible
 
 MAX_ROWS = 5000
 COLUMNS = {
@@ -48,7 +49,7 @@ class SurveyFile:
 
     @property
     def questions(self) -> list[QuestionResult]:
-        return results_of(self.rows)
+        return results_of((row.question, row.answer, row.count) for row in self.rows)
 
 
 def read_survey(path: Path) -> SurveyFile:
@@ -148,20 +149,13 @@ class QuestionResult:
         """Fewer respondents in all than the threshold: not even the total is shown."""
         return visible(self.total) is None
 
-    @property
-    def suppressed(self) -> int:
-        return sum(1 for answer in self.answers if answer.count is None)
 
-
-def results_of(rows: list[SurveyRow] | list[tuple[str, str, int]]) -> list[QuestionResult]:
+def results_of(rows: Iterable[tuple[str, str, int]]) -> list[QuestionResult]:
     """Per question (in the file's order), its answers with count and share, small numbers
     hidden: a count below the threshold shows as "< 5". A question with a hidden count shows
     no total and no shares either, as those would give the hidden count away by subtraction."""
     by_question: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for row in rows:
-        question, answer, count = (
-            row if isinstance(row, tuple) else (row.question, row.answer, row.count)
-        )
+    for question, answer, count in rows:
         by_question[question].append((answer, count))
     found = []
     for question, answers in by_question.items():
@@ -183,7 +177,3 @@ def results_of(rows: list[SurveyRow] | list[tuple[str, str, int]]) -> list[Quest
             )
         )
     return found
-
-
-def small_number() -> int:
-    return threshold()
