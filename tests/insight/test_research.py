@@ -15,7 +15,13 @@ from django.urls import reverse
 
 from koers.core.models import AuditEntry
 from koers.insight.measures import MEASURES
-from koers.insight.models import ResearchKind, ResearchProject, ResearchStatus, SurveyAnswer
+from koers.insight.models import (
+    ResearchKind,
+    ResearchProject,
+    ResearchStatus,
+    SurveyAnswer,
+    SurveyResult,
+)
 from koers.insight.surveys import read_survey, results_of
 from tests.conftest import World, verified_client
 from tests.plans.factories import IndicatorFactory
@@ -99,11 +105,9 @@ def test_the_check_keeps_nothing_and_the_confirmation_keeps_the_aggregates(world
     checked = client.post(url, {"title": "Voorjaar 2022", "file": upload(AGGREGATED)})
     assert checked.status_code == 200 and not SurveyAnswer.objects.exists()
     assert "&lt; 5" in checked.content.decode()
-    token = checked.context["confirm"].initial["token"]
-    kept = client.post(
-        reverse("insight:survey_confirm", args=[project.pk]),
-        {"token": token, "title": "Voorjaar 2022"},
-    )
+    carried = checked.context["confirm"].initial  # what the check page's button posts
+    token = carried["token"]
+    kept = client.post(reverse("insight:survey_confirm", args=[project.pk]), carried)
     again = client.post(
         reverse("insight:survey_confirm", args=[project.pk]),
         {"token": token, "title": "Voorjaar 2022"},
@@ -111,6 +115,7 @@ def test_the_check_keeps_nothing_and_the_confirmation_keeps_the_aggregates(world
 
     assert kept.status_code == 302 and again.status_code == 302
     assert SurveyAnswer.objects.count() == 6  # once, not twice
+    assert SurveyResult.objects.get().file_name == "enquete.csv"  # hers, not the kept copy's
     assert AuditEntry.objects.filter(action="survey_result.imported").count() == 1
     page = verified_client(world.users["opdrachtgever"]).get(
         reverse("insight:research_project", args=[project.pk])

@@ -93,3 +93,5 @@ class SurveyConfirmForm(Form):
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=60)
     title = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    # The name the file had on her computer; the kept upload has a random one.
+    file_name = forms.CharField(widget=forms.HiddenInput, max_length=300, required=False)

@@ -104,7 +104,11 @@ def survey_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("file", problem)
         else:
             confirm = SurveyConfirmForm(
-                initial={"token": token, "title": form.cleaned_data["title"]}
+                initial={
+                    "token": token,
+                    "title": form.cleaned_data["title"],
+                    "file_name": form.cleaned_data["file"].name,
+                }
             )
             return render(
                 request,
@@ -142,7 +146,7 @@ def survey_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         found,
         title=confirm.cleaned_data["title"],
-        file_name=path.name,
+        file_name=confirm.cleaned_data["file_name"],
         rows=checked.rows,
     )
     kept_uploads.mark_done(request, confirm.cleaned_data["token"])
