@@ -120,4 +120,4 @@ bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours i
 	$(BIN)/python bench/upload_bomb.py
 
 docs: install ## Render docs/permission-matrix.md from tests/permission_matrix.py
-	$(BIN)/python -c "from tests.permission_matrix import render_markdown; open('docs/permission-matrix.md', 'w').write(render_markdown())"
+	DJANGO_SETTINGS_MODULE=koers.settings $(BIN)/python -c "import django; django.setup(); from tests.permission_matrix import render_markdown; open('docs/permission-matrix.md', 'w').write(render_markdown())"
