@@ -25,6 +25,7 @@ from koers.insight.models import (
     ImportMethod,
     Missing,
     Observation,
+    StagedValue,
     ValueChange,
 )
 from koers.insight.statline import TableError, read_table
@@ -122,9 +123,13 @@ def test_the_dry_run_reports_and_stores_nothing(tmp_path: Path) -> None:
     assert (report.added, report.imported, report.refusals) == (12, False, [])
     assert not Dataset.objects.exists()
     assert not Observation.objects.exists()
+    assert not StagedValue.objects.exists()
 
 
-def test_a_newer_version_replaces_its_values_and_keeps_what_changed(tmp_path: Path) -> None:
+def test_a_newer_version_replaces_its_values_and_keeps_what_changed(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(importing, "BATCH", 3)  # every step writes in several batches
     imported(odata_folder(tmp_path / "v1", ROWS))
     newer = [dict(r) for r in ROWS]
     newer[1]["BevolkingOp1Januari_1"] = 216500  # CBS revised Almere's 2021 figure
@@ -157,9 +162,14 @@ def test_a_newer_version_replaces_its_values_and_keeps_what_changed(tmp_path: Pa
         False,
     )
     assert Observation.objects.count() == 12
+    assert ValueChange.objects.filter(dataset_import=latest).count() == 8
+    assert not StagedValue.objects.exists()  # the staged rows never outlive the import
 
 
-def test_a_version_with_fewer_periods_is_refused_unless_removal_is_chosen(tmp_path: Path) -> None:
+def test_a_version_with_fewer_periods_is_refused_unless_removal_is_chosen(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(importing, "BATCH", 3)
     imported(odata_folder(tmp_path / "v1", ROWS))
     only_2021 = [r for r in ROWS if r["Perioden"] == "2021JJ00"]
     folder = odata_folder(tmp_path / "v2", only_2021)

@@ -3,8 +3,12 @@
 The dry run reads the whole table and reports what the import would do: values added,
 changed (with examples), unchanged and removed, values missing and why, and what does not
 fit (region codes Koers does not know, periods it cannot read, cells that are not figures).
-The import does the same pass inside one transaction and writes as it reads; anything
-refused rolls all of it back, so a table is never half-imported.
+The import does the same inside one transaction; anything refused rolls all of it back, so
+a table is never half-imported.
+
+Memory does not grow with the table: the pass streams the file into `StagedValue` rows in
+batches, and the comparison with what is stored (repeats, added, changed, removed) is done by
+the database. The staged rows live only inside the transaction (a dry run rolls them back).
 
 Refused:
 - a cell that is not a figure, a period that is not one, the same value twice, a category
@@ -17,6 +21,7 @@ Refused:
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +30,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max, Min
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +46,7 @@ from koers.insight.models import (
     DimensionKind,
     ImportMethod,
     Observation,
+    StagedValue,
     Topic,
     ValueChange,
 )
@@ -50,9 +57,6 @@ from koers.insight.values import NotAValue, read_period, read_value
 BATCH = 2_000
 MAX_MESSAGES = 50  # the report lists this many problems, and counts all of them
 MAX_EXAMPLES = 20  # changed values shown as examples
-
-Key = tuple[str, str, str, str]  # topic key, region, period, breakdown
-Stored = tuple[int, Decimal | None, str, bool]  # pk, value, missing, provisional
 
 
 @dataclass(frozen=True)
@@ -149,44 +153,41 @@ def import_table(
         skip_unknown_regions=skip_unknown_regions,
         remove_absent=remove_absent,
     )
-    dataset = Dataset.objects.filter(source=table.info.source, table_id=table.info.table_id).first()
-    report.replaces_earlier = dataset is not None
+    identity = {"source": table.info.source, "table_id": table.info.table_id}
     if dry_run:
-        _read(table, report, _stored(dataset), writer=None)
+        with transaction.atomic():
+            dataset = Dataset.objects.filter(**identity).first()
+            report.replaces_earlier = dataset is not None
+            _compare(_stage(table, report), dataset, table, report)
+            transaction.set_rollback(True)  # the staged rows go; nothing else was written
         return report
     with transaction.atomic():
-        writer = _Writer(table, dataset, actor=actor, method=method, is_example=is_example)
-        _read(table, report, _stored(dataset), writer=writer)
+        dataset = _locked_dataset(identity, table.info.title)
+        report.replaces_earlier = dataset.imports.exists()
+        run = _stage(table, report)
+        _compare(run, dataset, table, report)
         if report.refusals:
-            raise ImportRefused(report)  # rolls back everything the pass wrote
-        writer.finish(report)
+            raise ImportRefused(report)  # rolls back everything, the new dataset too
+        _Writer(table, dataset, actor=actor, method=method, is_example=is_example).write(
+            run, report
+        )
     report.imported = True
     return report
 
 
-def _stored(dataset: Dataset | None) -> dict[Key, Stored]:
-    if dataset is None:
-        return {}
-    return {
-        (topic, region, period, breakdown): (pk, value, missing, provisional)
-        for pk, topic, region, period, breakdown, value, missing, provisional in (
-            Observation.objects.filter(dataset=dataset).values_list(
-                "pk",
-                "topic__key",
-                "region",
-                "period",
-                "breakdown",
-                "value",
-                "missing",
-                "provisional",
-            )
-        )
-    }
+def _locked_dataset(identity: dict[str, str], title: str) -> Dataset:
+    """The table's dataset, made if new, locked until the import commits: two imports of one
+    table run one after the other, the second comparing with what the first wrote."""
+    dataset, _created = Dataset.objects.get_or_create(
+        **identity, defaults={"title": title[:300], "imported_at": timezone.now()}
+    )
+    return Dataset.objects.select_for_update().get(pk=dataset.pk)
 
 
-def _read(
-    table: Table, report: ImportReport, stored: dict[Key, Stored], writer: _Writer | None
-) -> None:
+def _stage(table: Table, report: ImportReport) -> uuid.UUID:
+    """Stream the table's rows into staged values; report what cannot be read. Returns the
+    run's id."""
+    run = uuid.uuid4()
     regions = Regions()
     region_dim = table.dimension(DimensionKind.REGION)
     period_dim = table.dimension(DimensionKind.PERIOD)
@@ -194,7 +195,7 @@ def _read(
     others = sorted(
         (d for d in table.dimensions if d.kind == DimensionKind.OTHER), key=lambda d: d.key
     )
-    seen: set[Key] = set()
+    batch: list[StagedValue] = []
     for row in table.rows():
         raw_region = row.dimensions.get(region_dim.key, "")
         region = regions.region_of(raw_region)
@@ -224,41 +225,124 @@ def _read(
                     % {"line": row.line, "topic": topic.title, "cell": row.values.get(topic.key)}
                 )
                 continue
-            if missing:
-                report.missing[missing] += 1
-            key = (topic.key, region.code, period_code, breakdown)
-            if key in seen:
-                report.problem(
-                    _("Row %(line)s: %(topic)s for %(region)s in %(period)s comes twice.")
-                    % {
-                        "line": row.line,
-                        "topic": topic.title,
-                        "region": region.code,
-                        "period": period_code,
-                    }
+            batch.append(
+                StagedValue(
+                    run=run,
+                    line=row.line,
+                    topic_key=topic.key,
+                    region=region.code,
+                    period=period_code,
+                    breakdown=breakdown,
+                    value=value,
+                    missing=missing,
+                    provisional=provisional,
                 )
-                continue
-            seen.add(key)
-            before = stored.get(key)
-            if before is None:
-                report.added += 1
-                if writer:
-                    writer.add(key, value, missing, provisional)
-            elif (before[1], before[2], before[3]) == (value, missing, provisional):
-                report.unchanged += 1
-            else:
-                report.changed += 1
-                if len(report.examples) < MAX_EXAMPLES:
-                    report.examples.append(
-                        Change(*key, old=_shown(before[1], before[2]), new=_shown(value, missing))
-                    )
-                if writer:
-                    writer.change(key, before, value, missing, provisional)
-    absent = [key for key in stored if key not in seen]
-    report.removed = len(absent)
-    report.removed_periods = {key[2] for key in absent}
-    if writer and absent and report.remove_absent:
-        writer.remove(absent, stored)
+            )
+            if len(batch) >= BATCH:
+                StagedValue.objects.bulk_create(batch)
+                batch = []
+    StagedValue.objects.bulk_create(batch)
+    return run
+
+
+def _compare(run: uuid.UUID, dataset: Dataset | None, table: Table, report: ImportReport) -> None:
+    """Fill the report's counts by comparing the staged values with the stored ones, in the
+    database: a handful of queries whatever the table's size."""
+    staged = StagedValue.objects.filter(run=run)
+    same_key = {field: OuterRef(field) for field in ("topic_key", "region", "period", "breakdown")}
+    staged.filter(
+        Exists(StagedValue.objects.filter(run=run, pk__lt=OuterRef("pk"), **same_key))
+    ).update(repeated=True)
+    _report_repeats(staged.filter(repeated=True), table, report)
+    firsts = staged.filter(repeated=False)
+    if dataset is not None:
+        firsts.update(
+            observation=Subquery(
+                Observation.objects.filter(
+                    dataset=dataset,
+                    topic__key=OuterRef("topic_key"),
+                    region=OuterRef("region"),
+                    period=OuterRef("period"),
+                    breakdown=OuterRef("breakdown"),
+                ).values("pk")[:1]
+            )
+        )
+    report.added = firsts.filter(observation__isnull=True).count()
+    report.unchanged = _matched(run).filter(_SAME).count()
+    report.changed = _matched(run).count() - report.unchanged
+    report.missing.update(
+        dict(
+            firsts.exclude(missing="")
+            .order_by()
+            .values_list("missing")
+            .annotate(count=Count("pk"))
+            .values_list("missing", "count")
+        )
+    )
+    for *key, old, old_missing, new, new_missing in (
+        _changed(run)
+        .order_by("pk")
+        .values_list(
+            "topic_key",
+            "region",
+            "period",
+            "breakdown",
+            "observation__value",
+            "observation__missing",
+            "value",
+            "missing",
+        )[:MAX_EXAMPLES]
+    ):
+        report.examples.append(
+            Change(*key, old=_shown(old, old_missing), new=_shown(new, new_missing))
+        )
+    if dataset is not None:
+        absent = _absent(run, dataset)
+        report.removed = absent.count()
+        report.removed_periods = set(absent.order_by().values_list("period", flat=True).distinct())
+
+
+# A staged value equal to the stored one it matched. Both sides hold a value or the reason it
+# is missing, never neither (the model's check), so a missing value compares as 0 with its
+# reason beside it, and no comparison meets NULL.
+_SAME = Q(
+    observation__missing=F("missing"),
+    observation__provisional=F("provisional"),
+    stored_value=F("given_value"),
+)
+
+
+def _matched(run: uuid.UUID) -> QuerySet[StagedValue]:
+    """The staged values (first of their key) that have a stored value with the same key."""
+    return StagedValue.objects.filter(run=run, repeated=False, observation__isnull=False).annotate(
+        stored_value=Coalesce("observation__value", Value(Decimal(0))),
+        given_value=Coalesce("value", Value(Decimal(0))),
+    )
+
+
+def _changed(run: uuid.UUID) -> QuerySet[StagedValue]:
+    return _matched(run).exclude(_SAME)
+
+
+def _absent(run: uuid.UUID, dataset: Dataset) -> QuerySet[Observation]:
+    """The stored values the new version lacks."""
+    return Observation.objects.filter(dataset=dataset).exclude(
+        Exists(StagedValue.objects.filter(run=run, observation=OuterRef("pk")))
+    )
+
+
+def _report_repeats(repeats: QuerySet[StagedValue], table: Table, report: ImportReport) -> None:
+    titles = {topic.key: topic.title for topic in table.topics}
+    count = repeats.count()
+    room = max(0, MAX_MESSAGES - len(report.problems))
+    for line, topic, region, period in repeats.order_by("pk").values_list(
+        "line", "topic_key", "region", "period"
+    )[:room]:
+        report.problem(
+            _("Row %(line)s: %(topic)s for %(region)s in %(period)s comes twice.")
+            % {"line": line, "topic": titles.get(topic, topic), "region": region, "period": period}
+        )
+    report.problem_count += count - min(count, room)  # the ones not listed still count
 
 
 def _breakdown(
@@ -281,30 +365,35 @@ def _shown(value: Decimal | None, missing: str) -> str:
     return missing if value is None else format(value.normalize(), "f")
 
 
+def _in_batches(rows: QuerySet[Any], *fields: str) -> Iterator[list[tuple[Any, ...]]]:
+    """`rows` (a query ordered by pk) as lists of at most BATCH tuples of `fields`, pk
+    first, one query a batch: what a batch writes cannot disturb the next one's read."""
+    last = 0
+    while batch := list(rows.filter(pk__gt=last).values_list("pk", *fields)[:BATCH]):
+        yield batch
+        last = batch[-1][0]
+
+
 class _Writer:
-    """Writes what the pass reads, in batches, inside the import's transaction."""
+    """Writes what the comparison found, in batches, inside the import's transaction."""
 
     def __init__(
-        self, table: Table, dataset: Dataset | None, *, actor: Any, method: str, is_example: bool
+        self, table: Table, dataset: Dataset, *, actor: Any, method: str, is_example: bool
     ) -> None:
         now = timezone.now()
         info = table.info
-        values = {
-            "title": info.title,
-            "description": info.description,
-            "licence": info.licence,
-            "url": info.url,
-            "period_covered": info.period_covered,
-            "modified_at_source": info.modified_at_source,
-            "is_example": is_example,
-            "imported_at": now,
-            "imported_by": actor,
-        }
-        if dataset is None:
-            dataset = Dataset.objects.create(source=info.source, table_id=info.table_id, **values)
-        else:
-            Dataset.objects.filter(pk=dataset.pk).update(**values)
-            dataset.refresh_from_db()
+        Dataset.objects.filter(pk=dataset.pk).update(
+            title=info.title[:300],
+            description=info.description,
+            licence=info.licence,
+            url=info.url,
+            period_covered=info.period_covered,
+            modified_at_source=info.modified_at_source,
+            is_example=is_example,
+            imported_at=now,
+            imported_by=actor,
+        )
+        dataset.refresh_from_db()
         self.dataset = dataset
         self.actor = actor
         self.method = method
@@ -318,9 +407,6 @@ class _Writer:
             file_name=table.file_name[:300],
             modified_at_source=info.modified_at_source,
         )
-        self.new: list[Observation] = []
-        self.updated: list[Observation] = []
-        self.history: list[ValueChange] = []
 
     def _topics(self, table: Table) -> dict[str, int]:
         ids = {}
@@ -362,77 +448,86 @@ class _Writer:
             Category.objects.bulk_create(new, batch_size=BATCH)
             Category.objects.bulk_update(changed, ["title", "provisional"], batch_size=BATCH)
 
-    def add(self, key: Key, value: Decimal | None, missing: str, provisional: bool) -> None:
-        topic, region, period, breakdown = key
-        self.new.append(
-            Observation(
-                dataset=self.dataset,
-                topic_id=self.topics[topic],
-                region=region,
-                period=period,
-                breakdown=breakdown,
-                value=value,
-                missing=missing,
-                provisional=provisional,
-            )
-        )
-        if len(self.new) >= BATCH:
-            self._flush()
+    def write(self, run: uuid.UUID, report: ImportReport) -> None:
+        # Removals first: they are found as the stored values no staged value matched, which
+        # the values added next would otherwise join.
+        if report.remove_absent:
+            self._remove(run)
+        self._change(run)
+        self._add(run)
+        StagedValue.objects.filter(run=run).delete()
+        self._finish(report)
 
-    def change(
-        self, key: Key, before: Stored, value: Decimal | None, missing: str, provisional: bool
-    ) -> None:
-        self.updated.append(
-            Observation(pk=before[0], value=value, missing=missing, provisional=provisional)
-        )
-        self.history.append(
-            self._history(key, before, new_value=value, new_missing=missing, removed=False)
-        )
-        if len(self.updated) >= BATCH:
-            self._flush()
-
-    def remove(self, absent: list[Key], stored: dict[Key, Stored]) -> None:
-        self._flush()
-        for start in range(0, len(absent), BATCH):
-            chunk = absent[start : start + BATCH]
+    def _remove(self, run: uuid.UUID) -> None:
+        absent = _absent(run, self.dataset).order_by("pk")
+        for batch in _in_batches(
+            absent, "topic__key", "region", "period", "breakdown", "value", "missing"
+        ):
             ValueChange.objects.bulk_create(
-                [self._history(key, stored[key], None, "", removed=True) for key in chunk]
+                ValueChange(
+                    dataset_import=self.record,
+                    topic_key=topic,
+                    region=region,
+                    period=period,
+                    breakdown=breakdown,
+                    old_value=value,
+                    old_missing=missing,
+                    removed=True,
+                )
+                for _pk, topic, region, period, breakdown, value, missing in batch
             )
-            Observation.objects.filter(pk__in=[stored[key][0] for key in chunk]).delete()
+            Observation.objects.filter(pk__in=[row[0] for row in batch]).delete()
 
-    def _history(
-        self,
-        key: Key,
-        before: Stored,
-        new_value: Decimal | None,
-        new_missing: str,
-        *,
-        removed: bool,
-    ) -> ValueChange:
-        topic, region, period, breakdown = key
-        return ValueChange(
-            dataset_import=self.record,
-            topic_key=topic,
-            region=region,
-            period=period,
-            breakdown=breakdown,
-            old_value=before[1],
-            old_missing=before[2],
-            new_value=new_value,
-            new_missing=new_missing,
-            removed=removed,
-        )
+    def _change(self, run: uuid.UUID) -> None:
+        changed = _changed(run).order_by("pk")
+        fields = ("topic_key", "region", "period", "breakdown", "value", "missing")
+        for batch in _in_batches(
+            changed, *fields, "provisional", "observation", "observation__value",
+            "observation__missing",
+        ):  # fmt: skip
+            Observation.objects.bulk_update(
+                [
+                    Observation(pk=stored, value=value, missing=missing, provisional=provisional)
+                    for *_key, value, missing, provisional, stored, _old, _was in batch
+                ],
+                ["value", "missing", "provisional"],
+            )
+            ValueChange.objects.bulk_create(
+                ValueChange(
+                    dataset_import=self.record,
+                    topic_key=topic,
+                    region=region,
+                    period=period,
+                    breakdown=breakdown,
+                    old_value=old,
+                    old_missing=was,
+                    new_value=value,
+                    new_missing=missing,
+                )
+                for _pk, topic, region, period, breakdown, value, missing, _p, _o, old, was in batch
+            )
 
-    def _flush(self) -> None:
-        Observation.objects.bulk_create(self.new, batch_size=BATCH)
-        Observation.objects.bulk_update(
-            self.updated, ["value", "missing", "provisional"], batch_size=BATCH
-        )
-        ValueChange.objects.bulk_create(self.history, batch_size=BATCH)
-        self.new, self.updated, self.history = [], [], []
+    def _add(self, run: uuid.UUID) -> None:
+        new = StagedValue.objects.filter(run=run, repeated=False, observation__isnull=True)
+        for batch in _in_batches(
+            new.order_by("pk"),
+            "topic_key", "region", "period", "breakdown", "value", "missing", "provisional",
+        ):  # fmt: skip
+            Observation.objects.bulk_create(
+                Observation(
+                    dataset=self.dataset,
+                    topic_id=self.topics[topic],
+                    region=region,
+                    period=period,
+                    breakdown=breakdown,
+                    value=value,
+                    missing=missing,
+                    provisional=provisional,
+                )
+                for _pk, topic, region, period, breakdown, value, missing, provisional in batch
+            )
 
-    def finish(self, report: ImportReport) -> None:
-        self._flush()
+    def _finish(self, report: ImportReport) -> None:
         counts = {
             "added": report.added,
             "changed": report.changed,

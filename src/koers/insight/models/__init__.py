@@ -19,6 +19,7 @@ from koers.insight.models.statistics import (
     ImportMethod,
     Missing,
     Observation,
+    StagedValue,
     Topic,
     ValueChange,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "ResearchKind",
     "ResearchProject",
     "ResearchStatus",
+    "StagedValue",
     "SurveyAnswer",
     "SurveyResult",
     "Topic",

@@ -168,6 +168,46 @@ class Observation(models.Model):
         return f"{self.topic_id} {self.region} {self.period} {self.breakdown}".strip()
 
 
+class StagedValue(models.Model):
+    """A value read from a table being imported, held only inside the import's transaction.
+
+    The import writes what it reads here in batches and compares it with what is stored in
+    the database (duplicates, added, changed, removed), so its memory does not grow with the
+    table. The rows never outlive the transaction: a dry run rolls them back, an import
+    deletes them before it commits.
+    """
+
+    run = models.UUIDField()
+    line = models.PositiveIntegerField()
+    topic_key = models.CharField(max_length=120)
+    region = models.CharField(max_length=12)
+    period = models.CharField(max_length=12)
+    breakdown = models.CharField(max_length=300, blank=True, default="")
+    value = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
+    missing = models.CharField(max_length=10, blank=True)
+    provisional = models.BooleanField(default=False)
+    # A later row with the same topic, region, period and breakdown as an earlier one.
+    repeated = models.BooleanField(default=False)
+    # The stored value with the same key, if any. No constraint: a removal in the same
+    # transaction may delete it first.
+    observation = models.ForeignKey(
+        Observation, on_delete=models.DO_NOTHING, db_constraint=False, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("value being imported")
+        verbose_name_plural = _("values being imported")
+        indexes = [
+            models.Index(
+                fields=["run", "topic_key", "region", "period", "breakdown"],
+                name="insight_staged_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_key} {self.region} {self.period} {self.breakdown}".strip()
+
+
 class ImportMethod(models.TextChoices):
     COMMAND = "command", _("Command on the server")
     UPLOAD = "upload", _("Upload")
