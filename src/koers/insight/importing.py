@@ -279,7 +279,7 @@ def _compare(run: uuid.UUID, dataset: Dataset | None, table: Table, report: Impo
             .values_list("missing", "count")
         )
     )
-    for *key, old, old_missing, new, new_missing in (
+    examples = (
         _changed(run)
         .order_by("pk")
         .values_list(
@@ -292,9 +292,17 @@ def _compare(run: uuid.UUID, dataset: Dataset | None, table: Table, report: Impo
             "value",
             "missing",
         )[:MAX_EXAMPLES]
-    ):
+    )
+    for topic, region, period, breakdown, old, old_missing, new, new_missing in examples:
         report.examples.append(
-            Change(*key, old=_shown(old, old_missing), new=_shown(new, new_missing))
+            Change(
+                topic,
+                region,
+                period,
+                breakdown,
+                old=_shown(old, old_missing),
+                new=_shown(new, new_missing),
+            )
         )
     if dataset is not None:
         absent = _absent(run, dataset)
