@@ -936,6 +936,12 @@ ROWS: list[Row] = [
         expected=EDITORS_OF_PROGRAMME,
     ),
     Row(
+        "plans:indicator_measurement",
+        "Meting van een indicator instellen",
+        target=lambda w: w.indicator,
+        expected=EDITORS_OF_PROGRAMME,
+    ),
+    Row(
         "plans:activity_create",
         "Activiteit toevoegen (eigen programma)",
         target=lambda w: w.programme,

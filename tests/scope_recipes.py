@@ -126,6 +126,7 @@ RECIPES: dict[str, Recipe] = {
             {"kind": "output", "title": "Aantal", "unit": "count"} | {"aggregation": "sum"}
         )
     ),
+    "plans:indicator_measurement": Recipe(values=lambda w, o: {"measure": "work.hours_activity"}),
     "directory:person_merge": Recipe(
         target=a_person_with_a_double,
         values=lambda w, o: {"dubbel": str(_the_double(w, o)), "confirm": "on"},

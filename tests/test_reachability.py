@@ -102,6 +102,7 @@ LINKED_ONLY_IN_OTHER_STATES = frozenset(
         "plans:multi_year_target_edit",
         "plans:activity_create",
         "plans:target_edit",
+        "plans:indicator_measurement",
         "plans:indicator_create",
         "plans:activity_decision",
         "plans:tactical_goal_edit",

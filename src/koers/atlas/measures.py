@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, register
+from koers.plans.measures import Measure, Parameter, register
 
 
 def _holder(indicator: Any) -> int:
@@ -100,6 +100,19 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
+def _municipalities(_indicator: Any) -> list[tuple[str, Any]]:
+    from koers.core.models import Municipality
+
+    return [(m.code, m.name) for m in Municipality.objects.order_by("name")]
+
+
+THEME = Parameter(
+    "theme",
+    _("Theme"),
+    help_text=_("The theme's short name (slug), as in the atlas's address when filtered by it."),
+)
+MUNICIPALITY = Parameter("municipality", _("Municipality"), choices=_municipalities)
+
 MEASURES = [
     Measure(
         key="atlas.initiatives",
@@ -107,6 +120,10 @@ MEASURES = [
         compute=_count(_initiatives),
         records=_initiatives,
         counts_records=True,
+        parameters=(
+            THEME,
+            MUNICIPALITY,
+        ),
     ),
     Measure(
         key="atlas.collaborations",
@@ -114,6 +131,10 @@ MEASURES = [
         compute=_count(_collaborations),
         records=_collaborations,
         counts_records=True,
+        parameters=(
+            THEME,
+            MUNICIPALITY,
+        ),
     ),
     Measure(
         key="atlas.largest_group_share",
@@ -126,6 +147,7 @@ MEASURES = [
         compute=_isolated_count,
         records=_isolated,
         counts_records=True,
+        parameters=(MUNICIPALITY,),
     ),
 ]
 

@@ -12,4 +12,5 @@ ACTION_LABELS = {
     "research_project.created": _("Research project registered"),
     "research_project.changed": _("Research project changed"),
     "survey_result.imported": _("Survey results imported (aggregated)"),
+    "survey_result.removed": _("Survey results removed"),
 }

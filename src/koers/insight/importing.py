@@ -29,7 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -195,7 +195,10 @@ def _stage(table: Table, report: ImportReport) -> uuid.UUID:
     others = sorted(
         (d for d in table.dimensions if d.kind == DimensionKind.OTHER), key=lambda d: d.key
     )
-    batch: list[StagedValue] = []
+    # The values as the database takes them: a UUID is text on SQLite, a uuid on PostgreSQL.
+    run_id = StagedValue._meta.get_field("run").get_db_prep_value(run, connection)
+    decimal_field = StagedValue._meta.get_field("value")
+    batch: list[tuple[Any, ...]] = []
     for row in table.rows():
         raw_region = row.dimensions.get(region_dim.key, "")
         region = regions.region_of(raw_region)
@@ -226,23 +229,77 @@ def _stage(table: Table, report: ImportReport) -> uuid.UUID:
                 )
                 continue
             batch.append(
-                StagedValue(
-                    run=run,
-                    line=row.line,
-                    topic_key=topic.key,
-                    region=region.code,
-                    period=period_code,
-                    breakdown=breakdown,
-                    value=value,
-                    missing=missing,
-                    provisional=provisional,
+                (
+                    run_id,
+                    row.line,
+                    topic.key,
+                    region.code,
+                    period_code,
+                    breakdown,
+                    decimal_field.get_db_prep_value(value, connection),
+                    missing,
+                    provisional,
+                    False,
                 )
             )
             if len(batch) >= BATCH:
-                StagedValue.objects.bulk_create(batch)
+                _insert_staged(batch)
                 batch = []
-    StagedValue.objects.bulk_create(batch)
+    _insert_staged(batch)
     return run
+
+
+_STAGED_COLUMNS = (
+    "run",
+    "line",
+    "topic_key",
+    "region",
+    "period",
+    "breakdown",
+    "value",
+    "missing",
+    "provisional",
+    "repeated",
+)
+_STAGED_TYPES = (
+    "uuid",
+    "integer",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "numeric",
+    "varchar",
+    "boolean",
+    "boolean",
+)
+
+
+def _insert_staged(rows: list[tuple[Any, ...]]) -> None:
+    """Insert a batch of staged values as plain rows rather than with `bulk_create`: building
+    and compiling a model instance per value was two thirds of a dry run's time. PostgreSQL
+    takes the batch as one array a column (`UNNEST`); SQLite as multi-row VALUES, as many
+    rows a statement as its 999 parameters allow."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(StagedValue._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(column) for column in _STAGED_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            arrays = ", ".join(f"%s::{kind}[]" for kind in _STAGED_TYPES)
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})",  # noqa: S608 - names from the model
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+            return
+        row_marks = "(" + ", ".join(["%s"] * len(_STAGED_COLUMNS)) + ")"
+        per_statement = (connection.features.max_query_params or 999) // len(_STAGED_COLUMNS)
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_marks] * len(chunk))}",  # noqa: S608 - names from the model
+                [value for row in chunk for value in row],
+            )
 
 
 def _compare(run: uuid.UUID, dataset: Dataset | None, table: Table, report: ImportReport) -> None:
@@ -255,7 +312,7 @@ def _compare(run: uuid.UUID, dataset: Dataset | None, table: Table, report: Impo
     ).update(repeated=True)
     _report_repeats(staged.filter(repeated=True), table, report)
     firsts = staged.filter(repeated=False)
-    if dataset is not None:
+    if dataset is not None and dataset.observations.exists():
         firsts.update(
             observation=Subquery(
                 Observation.objects.filter(
@@ -516,23 +573,25 @@ class _Writer:
             )
 
     def _add(self, run: uuid.UUID) -> None:
-        new = StagedValue.objects.filter(run=run, repeated=False, observation__isnull=True)
-        for batch in _in_batches(
-            new.order_by("pk"),
-            "topic_key", "region", "period", "breakdown", "value", "missing", "provisional",
-        ):  # fmt: skip
-            Observation.objects.bulk_create(
-                Observation(
-                    dataset=self.dataset,
-                    topic_id=self.topics[topic],
-                    region=region,
-                    period=period,
-                    breakdown=breakdown,
-                    value=value,
-                    missing=missing,
-                    provisional=provisional,
-                )
-                for _pk, topic, region, period, breakdown, value, missing, provisional in batch
+        """The new values in one INSERT … SELECT from the staged rows: nothing passes through
+        Python (on a first import, that is every value)."""
+        quote = connection.ops.quote_name
+        observations = quote(Observation._meta.db_table)
+        staged = quote(StagedValue._meta.db_table)
+        topics = quote(Topic._meta.db_table)
+        values = ("region", "period", "breakdown", "value", "missing", "provisional")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {observations} (dataset_id, topic_id, {', '.join(values)}) "  # noqa: S608 - names from the models
+                f"SELECT %s, t.id, {', '.join(f's.{v}' for v in values)} "
+                f"FROM {staged} s JOIN {topics} t ON t.dataset_id = %s AND t.key = s.topic_key "
+                "WHERE s.run = %s AND s.repeated = %s AND s.observation_id IS NULL",
+                [
+                    self.dataset.pk,
+                    self.dataset.pk,
+                    StagedValue._meta.get_field("run").get_db_prep_value(run, connection),
+                    False,
+                ],
             )
 
     def _finish(self, report: ImportReport) -> None:

@@ -22,15 +22,23 @@ costs one query.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.insight.models import Observation, ResearchProject, ResearchStatus
-from koers.insight.regions import FLEVOLAND
-from koers.plans.measures import Measure, count_per_scope, register
+from koers.core.models import Municipality
+from koers.insight.models import (
+    KeyFigure,
+    Observation,
+    ResearchKind,
+    ResearchProject,
+    ResearchStatus,
+)
+from koers.insight.regions import COUNTRY, FLEVOLAND
+from koers.plans.measures import Measure, Parameter, count_per_scope, register
 
 KEY = "insight.statistic"
 
@@ -130,6 +138,56 @@ def _delivered_many(
     )
 
 
+# The statistic's parameters, chosen as one: a key figure names its table, topic and
+# breakdown. The choice's value is those four as JSON (a breakdown may hold any sign).
+FIGURE_PARTS = ("source", "table", "topic", "breakdown")
+
+
+def _figure_value(parts: list[str]) -> str:
+    return json.dumps(parts, ensure_ascii=False)
+
+
+def _figure_choices(indicator: Any) -> list[tuple[str, Any]]:
+    choices = [
+        (
+            _figure_value(
+                [figure.topic.dataset.source, figure.topic.dataset.table_id, figure.topic.key,
+                 figure.breakdown]
+            ),
+            f"{figure} ({figure.topic.dataset.table_id})",
+        )
+        for figure in KeyFigure.objects.select_related("topic__dataset")
+    ]  # fmt: skip
+    current = _figure_read(indicator.measure_params or {})
+    if indicator.measure == KEY and current and current not in {value for value, _l in choices}:
+        # Set before, or by hand, and not a key figure: offered, so saving keeps it.
+        _source, table, topic, breakdown = json.loads(current)
+        choices.append((current, f"{table} · {topic} {breakdown}".strip()))
+    return choices
+
+
+def _figure_read(params: dict[str, Any]) -> str:
+    parts = [str(params.get(part, "")).strip() for part in FIGURE_PARTS]
+    return _figure_value(parts) if parts[1] and parts[2] else ""
+
+
+def _figure_store(value: str) -> dict[str, Any]:
+    try:
+        parts = json.loads(value)
+    except ValueError:
+        return {}
+    return {name: part for name, part in zip(FIGURE_PARTS, parts, strict=False) if part}
+
+
+def _region_choices(_indicator: Any) -> list[tuple[str, Any]]:
+    municipalities = Municipality.objects.filter(province_code=FLEVOLAND).order_by("name")
+    return [
+        (FLEVOLAND, _("Flevoland (province)")),
+        *((m.code, m.name) for m in municipalities),
+        (COUNTRY, _("The Netherlands")),
+    ]
+
+
 MEASURES = [
     Measure(
         key="insight.research_delivered",
@@ -140,12 +198,39 @@ MEASURES = [
         records=_delivered_records,
         compute_many=_delivered_many,
         counts_records=True,
+        parameters=(
+            Parameter(
+                "kind",
+                _("Kind of research"),
+                choices=lambda _indicator: list(ResearchKind.choices),
+            ),
+        ),
     ),
     Measure(
         key=KEY,
         label=_("A figure of an imported statistics table (its parameters name the table)"),
         compute=_compute,
         compute_many=compute_many,
+        parameters=(
+            Parameter(
+                "figure",
+                _("Figure"),
+                help_text=_(
+                    "One of the key figures (Insight → Key figures): its table, topic and "
+                    "breakdown."
+                ),
+                choices=_figure_choices,
+                required=True,
+                stores=_figure_store,
+                reads=_figure_read,
+            ),
+            Parameter(
+                "region",
+                _("Region"),
+                help_text=_("Flevoland when none is chosen."),
+                choices=_region_choices,
+            ),
+        ),
     ),
 ]
 

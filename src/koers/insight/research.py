@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 
 from koers.accounts.policy import Scope, has_capability
 from koers.accounts.roles import Capability
-from koers.insight.models import ResearchProject
+from koers.insight.models import ResearchProject, SurveyResult
 from koers.insight.surveys import QuestionResult, results_of
 from koers.plans.managers import holders_visible_to
 
@@ -43,6 +43,13 @@ def get_project_to_manage(user: Any, pk: int) -> ResearchProject:
     if not may_manage(user, project.holder_id):
         raise Http404
     return project
+
+
+def get_survey_to_manage(user: Any, pk: int) -> SurveyResult:
+    """An uploaded survey whose project the user manages; 404 for any other."""
+    survey = get_object_or_404(SurveyResult.objects.select_related("project"), pk=pk)
+    get_project_to_manage(user, survey.project_id)
+    return survey
 
 
 def may_manage(user: Any, holder_id: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,6 +15,8 @@ from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability
 from koers.accounts.roles import Capability
 from koers.core import imports as kept_uploads
+from koers.core.confirm import Question, asks_first, confirm_first
+from koers.core.pages import act
 from koers.insight import research, services
 from koers.insight.models import ResearchProject
 from koers.insight.research_forms import ResearchProjectForm, SurveyConfirmForm, SurveyUploadForm
@@ -127,6 +130,32 @@ def survey_upload(request: HttpRequest, pk: int) -> HttpResponse:
         {"project": found, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@asks_first
+@requires(Capability.MANAGE_STATISTICS)
+@require_POST
+def survey_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = research.get_survey_to_manage(request.user, pk)
+    back = reverse("insight:research_project", args=[survey.project_id])
+
+    def remove() -> HttpResponse:
+        act(
+            request,
+            lambda: services.survey_result_remove(request.user, survey),
+            _("The survey results have been removed."),
+        )
+        return redirect(back)
+
+    def question() -> Question:
+        return Question(
+            heading=_("Remove the results of “%(survey)s”?") % {"survey": survey.title},
+            consequences=[_("Its answers no longer show with the project. The file is not kept.")],
+            button=_("Yes, remove"),
+            cancel_url=back,
+        )
+
+    return confirm_first(request, question=question, then=remove)
 
 
 @requires(Capability.MANAGE_STATISTICS)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.insight import research
 from koers.insight.models import (
     FigureNote,
     KeyFigure,
@@ -136,6 +138,29 @@ def research_project_save(
         after=snapshot(project, RESEARCH_FIELDS),
     )
     return project
+
+
+@transaction.atomic
+def survey_result_remove(actor: Any, survey: SurveyResult) -> None:
+    """Remove an uploaded survey's results (its answers go with it); the audit keeps what it
+    was. The caller asked first (`confirm_first`) and loaded it with
+    `research.get_survey_to_manage`; checked again here, for every other caller."""
+    project = survey.project
+    if not research.may_manage(actor, project.holder_id):
+        raise PermissionDenied
+    audit_write(
+        actor=actor,
+        action="survey_result.removed",
+        instance=survey,
+        before={
+            "title": survey.title,
+            "file": survey.file_name,
+            "answers": survey.answers.count(),
+            "project": project.pk,
+        },
+        organisation_id=project.holder_id,
+    )
+    survey.delete()
 
 
 @transaction.atomic

@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("onderzoek/<int:pk>/enquete/", research_views.survey_upload, name="survey_upload"),
     path(
+        "onderzoek/enquetes/<int:pk>/verwijderen/",
+        research_views.survey_remove,
+        name="survey_remove",
+    ),
+    path(
         "onderzoek/<int:pk>/enquete/bevestigen/",
         research_views.survey_confirm,
         name="survey_confirm",

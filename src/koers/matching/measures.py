@@ -36,7 +36,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, register
+from koers.plans.measures import Measure, Parameter, register
 
 
 def _holder(indicator: Any) -> int:
@@ -216,6 +216,18 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
+def _choices(name: str) -> Any:
+    """The choices of one of matching's enumerations, read when a form asks (the models
+    load after the registry)."""
+
+    def choices(_indicator: Any) -> list[tuple[str, Any]]:
+        from koers.matching.models import choices as enumerations
+
+        return list(getattr(enumerations, name).choices)
+
+    return choices
+
+
 MEASURES = [
     Measure(
         key="matching.available",
@@ -224,6 +236,7 @@ MEASURES = [
         records=_available,
         compute_many=_available_many,
         counts_records=True,
+        parameters=(Parameter("role", _("Role"), choices=_choices("CareRole")),),
     ),
     Measure(
         key="matching.signed_up",
@@ -245,11 +258,22 @@ MEASURES = [
         compute=_count(_referred),
         records=_referred,
         counts_records=True,
+        parameters=(
+            Parameter(
+                "to",
+                _("Organisation referred to"),
+                help_text=_("Its short name in the address of its page (slug)."),
+            ),
+        ),
     ),
     Measure(
         key="matching.conversion",
         label=_("Share of the candidates who went on from one stage to another (%)"),
         compute=_conversion,
+        parameters=(
+            Parameter("from_stage", _("From stage"), choices=_choices("Stage"), required=True),
+            Parameter("to_stage", _("To stage"), choices=_choices("Stage"), required=True),
+        ),
     ),
     Measure(
         key="matching.trajectories",
@@ -258,6 +282,10 @@ MEASURES = [
         records=_trajectories,
         compute_many=_trajectories_many,
         counts_records=True,
+        parameters=(
+            Parameter("kind", _("Kind"), choices=_choices("TrajectoryKind")),
+            Parameter("outcome", _("Outcome"), choices=_choices("TrajectoryOutcome")),
+        ),
     ),
 ]
 

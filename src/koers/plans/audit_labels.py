@@ -12,6 +12,7 @@ ACTION_LABELS = {
     "activity.carry_over": gettext_lazy("Activity carried over from the previous year"),
     "annual_plan.carry_over": gettext_lazy("Annual plan drafted from the multi-year plan"),
     "indicator.create": gettext_lazy("Indicator added"),
+    "indicator.measure": gettext_lazy("How an indicator is measured changed"),
     "activity.update": gettext_lazy("Activity changed"),
     "activity.decide": gettext_lazy("Go/no-go decided"),
     "amendment.propose": gettext_lazy("Amendment proposed"),

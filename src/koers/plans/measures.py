@@ -24,6 +24,46 @@ if TYPE_CHECKING:
 
 
 ManyComputation = Callable[[list["Indicator"], dt.date, dt.date], dict[int, Decimal | None]]
+Choices = Callable[["Indicator"], list[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One setting a measure reads from `Indicator.measure_params`, declared so the
+    indicator's measurement page can offer it as a field: a choice when `choices` is given
+    (several at once when `many`), a whole number when `number`, else a line of text (several
+    comma-separated values when `many`). Empty means "not narrowed": every parameter is
+    optional unless `required`.
+
+    A parameter may stand for several stored ones (a key figure names a table, a topic and a
+    breakdown): `stores` turns the chosen value into those, `reads` finds it back."""
+
+    name: str
+    label: Any
+    help_text: Any = ""
+    choices: Choices | None = None
+    many: bool = False
+    number: bool = False
+    required: bool = False
+    stores: Callable[[str], dict[str, Any]] | None = None
+    reads: Callable[[dict[str, Any]], str] | None = None
+
+    def stored(self, value: Any) -> dict[str, Any]:
+        """What choosing `value` stores; nothing for an empty value."""
+        if value in (None, "", []):
+            return {}
+        if self.stores is not None:
+            return self.stores(value)
+        return {self.name: value}
+
+    def current(self, params: dict[str, Any]) -> Any:
+        """The value the stored `params` hold for this parameter, as the field shows it."""
+        if self.reads is not None:
+            return self.reads(params)
+        value = params.get(self.name, [] if self.many else "")
+        if self.many and not self.choices and isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -37,6 +77,8 @@ class Measure:
     # The value is the number of `records`, so a page may list them as what it counted
     # ("2 / 7": the two meetings); not for sums, differences or anything else.
     counts_records: bool = False
+    # What it may be narrowed or pointed by; see `Parameter`.
+    parameters: tuple[Parameter, ...] = ()
 
     def compute_all(
         self, indicators: list[Indicator], start: dt.date, end: dt.date

@@ -64,6 +64,7 @@ urlpatterns = [
     ),
     path("indicatoren/<int:pk>/realisaties/", views.realisation_create, name="realisation_create"),
     path("indicatoren/<int:pk>/streefwaarde/", views.target_edit, name="target_edit"),
+    path("indicatoren/<int:pk>/meting/", views.indicator_measurement, name="indicator_measurement"),
     path("realisaties/<int:pk>/verwijderen/", views.realisation_delete, name="realisation_delete"),
     path("realisaties/<int:pk>/bewijs/", views.realisation_evidence, name="realisation_evidence"),
     path("wijzigingen/<int:pk>/besluit/", views.amendment_decide, name="amendment_decide"),

@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, count_per_scope, register
+from koers.plans.measures import Measure, Parameter, count_per_scope, register
 
 DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
 logger = logging.getLogger(__name__)
@@ -215,6 +215,20 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
+def _organisation_kinds(_indicator: Any) -> list[tuple[str, Any]]:
+    from koers.directory.models import OrganisationKind
+
+    return list(OrganisationKind.choices)
+
+
+def _network_kinds(_indicator: Any) -> list[tuple[str, Any]]:
+    from koers.relations.models import NetworkKind
+
+    return list(NetworkKind.choices)
+
+
+THEME = Parameter("theme", _("Theme"), help_text=_("As the events and items write it."))
+
 MEASURES = [
     Measure(
         key="relations.events_programme",
@@ -223,6 +237,7 @@ MEASURES = [
         compute=_count(_events),
         records=_events,
         compute_many=_events_many,
+        parameters=(THEME,),
     ),
     Measure(
         key="relations.events_activity",
@@ -239,6 +254,7 @@ MEASURES = [
         compute=_count(_communications),
         records=_communications,
         compute_many=_communications_many,
+        parameters=(THEME,),
     ),
     Measure(
         key="relations.networks_programme",
@@ -247,6 +263,7 @@ MEASURES = [
         compute=_count(_networks),
         records=_networks,
         compute_many=_networks_many,
+        parameters=(Parameter("kind", _("Kind of network"), choices=_network_kinds),),
     ),
     Measure(
         key="relations.member_employers",
@@ -270,6 +287,30 @@ MEASURES = [
         compute=_active_count,
         counts_records=True,
         records=_active_records,
+        parameters=(
+            Parameter(
+                "min_interactions",
+                _("Or at least this many contacts"),
+                number=True,
+                help_text=_(
+                    "Also counts an organisation with that many contacts with the programme "
+                    "in the period."
+                ),
+            ),
+            Parameter(
+                "exclude_kinds",
+                _("Not counted: these kinds"),
+                choices=_organisation_kinds,
+                many=True,
+                help_text=_("None chosen: municipalities and the province."),
+            ),
+            Parameter(
+                "exclude",
+                _("Not counted: these organisations"),
+                many=True,
+                help_text=_("Their short names (slugs), separated by commas."),
+            ),
+        ),
     ),
 ]
 

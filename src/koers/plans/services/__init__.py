@@ -23,6 +23,7 @@ from koers.plans.services.drafting import (
     activity_create,
     indicator_create,
 )
+from koers.plans.services.measurement import indicator_measure_set
 from koers.plans.services.multi_year import multi_year_result_save, multi_year_target_save
 from koers.plans.services.plan_edits import activity_decide, activity_update, target_set
 from koers.plans.services.quarter_reports import (
@@ -52,6 +53,7 @@ __all__ = [
     "annual_plan_carry_over",
     "annual_plan_transition",
     "indicator_create",
+    "indicator_measure_set",
     "milestone_save",
     "multi_year_result_save",
     "multi_year_target_save",

@@ -27,6 +27,7 @@ from koers.plans.views.edits import (
     indicator_create,
     target_edit,
 )
+from koers.plans.views.measurement import indicator_measurement
 from koers.plans.views.multi_year import (
     multi_year_result_create,
     multi_year_result_edit,
@@ -66,6 +67,7 @@ __all__ = [
     "goal_detail",
     "goal_list",
     "indicator_create",
+    "indicator_measurement",
     "milestone_create",
     "milestone_edit",
     "multi_year_result_create",

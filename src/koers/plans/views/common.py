@@ -20,6 +20,7 @@ from koers.plans.forms import (
     AmendmentDecisionForm,
     RealisationForm,
 )
+from koers.plans.measures import get_measure
 from koers.plans.models import (
     AnnualPlanStatus,
     Source,
@@ -31,6 +32,11 @@ VIEW = Capability.VIEW_PLANS
 
 def margin_percent() -> int:
     return int(ON_TRACK_MARGIN * 100)
+
+
+def _measure_label(indicator: Any) -> Any:
+    measure = get_measure(indicator.measure) if indicator.source == Source.DERIVED else None
+    return measure.label if measure else ""
 
 
 def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
@@ -53,6 +59,7 @@ def activity_context(request: HttpRequest, activity: Any) -> dict[str, Any]:
             "periods": periods.get(row.indicator.pk, []),
             "realisations": realisations.get(row.indicator.pk, []),
             "counted": counted.get(row.indicator.pk),
+            "measure_label": _measure_label(row.indicator),
             "form": RealisationForm(
                 indicator=row.indicator,
                 initial={"date": Year(activity.year).clamp(min(reference, timezone.localdate()))},
