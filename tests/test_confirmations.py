@@ -315,7 +315,21 @@ def _figure_note(world: World, n: int) -> Target:
     )
 
 
+def _survey(world: World, n: int) -> Target:
+    from tests.insight.matrix import a_survey
+
+    survey = a_survey(world)
+    return Target(
+        reverse("insight:survey_remove", args=[survey.pk]),
+        {},
+        lambda: not type(survey).objects.filter(pk=survey.pk).exists(),
+    )
+
+
 RECIPES = {
+    "insight:survey_remove": Recipe(
+        "directeur", _survey, "De antwoorden staan daarna niet meer bij het project"
+    ),
     "insight:key_figure_remove": Recipe(
         "directeur", _key_figure, "De tabel waar het uit komt en de notities bij de cijfers blijven"
     ),

@@ -229,6 +229,18 @@ def a_research_project(world: Any) -> Any:
     return project
 
 
+def a_survey(world: Any) -> Any:
+    from django.utils import timezone
+
+    from koers.insight.models import SurveyAnswer, SurveyResult
+
+    survey = SurveyResult.objects.create(
+        project=a_research_project(world), title="Voorjaar 2022", uploaded_at=timezone.now()
+    )
+    SurveyAnswer.objects.create(survey=survey, question="Tevreden?", answer="Ja", count=12)
+    return survey
+
+
 def research_rows(Row: Any) -> list[Any]:
     return [
         Row("insight:research", "research: the register", expected=list(STATISTICS_READERS)),
@@ -283,6 +295,13 @@ def research_rows(Row: Any) -> list[Any]:
             method="POST",
             data={"token": "0" * 32 + ".csv", "title": "Voorjaar 2022"},
             expected=list(RESEARCH_CONFIRM_WITHOUT_UPLOAD),
+        ),
+        Row(
+            "insight:survey_remove",
+            "research: removing a survey's results (asks first)",
+            target=a_survey,
+            method="POST",
+            expected=list(RESEARCH_MANAGERS),
         ),
     ]
 

@@ -191,3 +191,25 @@ def test_reading_a_file_keeps_the_file_s_order(tmp_path: Path) -> None:
         "Kreeg u hulp op tijd?",
         "Woont u alleen?",
     ]
+
+
+def test_removing_a_survey_takes_its_answers_and_is_audited_and_only_for_its_manager(
+    world: World,
+) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from koers.insight import services
+    from koers.insight.models import SurveyAnswer, SurveyResult
+    from tests.insight.matrix import a_survey
+
+    survey = a_survey(world)
+    with pytest.raises(PermissionDenied):  # reads statistics, does not manage them
+        services.survey_result_remove(world.users["medewerker"], survey)
+    assert SurveyResult.objects.filter(pk=survey.pk).exists()
+
+    services.survey_result_remove(world.users["directeur"], survey)
+
+    assert not SurveyResult.objects.filter(pk=survey.pk).exists()
+    assert not SurveyAnswer.objects.filter(survey_id=survey.pk).exists()
+    entry = AuditEntry.objects.get(action="survey_result.removed")
+    assert entry.changes["title"] == ["Voorjaar 2022", None]

@@ -150,7 +150,7 @@ def survey_remove(request: HttpRequest, pk: int) -> HttpResponse:
     def question() -> Question:
         return Question(
             heading=_("Remove the results of “%(survey)s”?") % {"survey": survey.title},
-            consequences=[_("Its answers no longer show with the project. The file is not kept.")],
+            consequences=[_("Its answers no longer show with the project.")],
             button=_("Yes, remove"),
             cancel_url=back,
         )
