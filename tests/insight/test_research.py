@@ -213,3 +213,31 @@ def test_removing_a_survey_takes_its_answers_and_is_audited_and_only_for_its_man
     assert not SurveyAnswer.objects.filter(survey_id=survey.pk).exists()
     entry = AuditEntry.objects.get(action="survey_result.removed")
     assert entry.changes["title"] == ["Voorjaar 2022", None]
+
+
+def test_a_change_saved_by_someone_else_in_between_is_not_overwritten(world: World) -> None:
+    """Two researchers open the project; the first saves her findings, the second saves the
+    version she opened: 409, the first's findings stay, and the second's form shows them."""
+    project = project_of(world, status=ResearchStatus.RUNNING)
+    edit = reverse("insight:research_project_edit", args=[project.pk])
+    client = verified_client(world.users["directeur"])
+    opened = client.get(edit).context["form"]
+    seen = {
+        name: opened[name].value()
+        for name in ("title", "kind", "question", "status", "findings")
+    }
+    posted = {**seen, "version": opened.initial["version"]}
+    posted |= {f"initial-{name}": value or "" for name, value in seen.items()}
+
+    first = client.post(edit, {**posted, "findings": "Cliënten zijn tevreden."})
+    second = client.post(edit, {**posted, "title": "Cliëntervaring 2021"})
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    project.refresh_from_db()
+    assert (project.findings, project.title, project.version) == (
+        "Cliënten zijn tevreden.",
+        "Cliëntervaringsonderzoek",
+        2,
+    )
+    assert "Cliënten zijn tevreden." in second.content.decode()

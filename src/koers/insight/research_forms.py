@@ -32,6 +32,7 @@ class ResearchProjectForm(ModelForm):
         queryset=Dataset.objects.order_by("title"),
         widget=forms.CheckboxSelectMultiple,
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ResearchProject
@@ -75,6 +76,7 @@ class ResearchProjectForm(ModelForm):
             .order_by("-activity__year", "activity__code", "order", "pk")
         )
         if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault("indicators", list(self.instance.indicators.all()))
             self.initial.setdefault("datasets", list(self.instance.datasets.all()))
 

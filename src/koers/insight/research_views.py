@@ -17,6 +17,7 @@ from koers.accounts.roles import Capability
 from koers.core import imports as kept_uploads
 from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.pages import act
+from koers.core.versioning import versioned_edit
 from koers.insight import research, services
 from koers.insight.models import ResearchProject
 from koers.insight.research_forms import ResearchProjectForm, SurveyConfirmForm, SurveyUploadForm
@@ -59,20 +60,21 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 def _project_form_page(
     request: HttpRequest, form: ResearchProjectForm, found: ResearchProject | None
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        saved = services.research_project_save(
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.research_project_save(
             request.user,
             form.save(commit=False),
-            indicators=list(form.cleaned_data["indicators"]),
-            datasets=list(form.cleaned_data["datasets"]),
-        )
-        messages.success(request, _("%(project)s is saved.") % {"project": saved})
-        return redirect("insight:research_project", pk=saved.pk)
-    return render(
-        request,
-        "insight/research/form.html",
-        {"form": form, "project": found},
-        status=400 if request.method == "POST" else 200,
+            indicators=list(cleaned["indicators"]),
+            datasets=list(cleaned["datasets"]),
+            expected_version=cleaned.get("version"),
+        ),
+        success=_("The research project is saved."),
+        shown=("title", "status", "delivered_on", "findings"),
+        next_url=lambda saved: reverse("insight:research_project", args=[saved.pk]),
+        template="insight/research/form.html",
+        project=found,
     )
 
 

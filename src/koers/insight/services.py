@@ -13,6 +13,7 @@ from django.utils import timezone
 from koers.accounts.policy import own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
+from koers.core.versioning import lock_for_edit
 from koers.insight import research
 from koers.insight.models import (
     FigureNote,
@@ -117,15 +118,27 @@ RESEARCH_FIELDS = [
 
 @transaction.atomic
 def research_project_save(
-    actor: Any, project: ResearchProject, *, indicators: list[Any], datasets: list[Any]
+    actor: Any,
+    project: ResearchProject,
+    *,
+    indicators: list[Any],
+    datasets: list[Any],
+    expected_version: int | None = None,
 ) -> ResearchProject:
-    """Store a new or changed research project of the actor's organisation."""
+    """Store a new or changed research project of the actor's organisation. A change made
+    on a version someone else has since saved raises ConflictError (`lock_for_edit`)."""
     creating = project.pk is None
     before = None
     if creating:
         project.holder_id = own_organisation(actor, Capability.MANAGE_STATISTICS)
     else:
-        before = snapshot(ResearchProject.objects.get(pk=project.pk), RESEARCH_FIELDS)
+        locked = lock_for_edit(project, expected_version)
+        if not research.may_manage(actor, locked.holder_id):
+            raise PermissionDenied
+        before = snapshot(locked, RESEARCH_FIELDS)
+        for name in RESEARCH_FIELDS:
+            setattr(locked, name, getattr(project, name))
+        project = locked
     project.full_clean()
     project.save()
     project.indicators.set(indicators)

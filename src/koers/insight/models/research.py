@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.versioning import VersionedModel
 from koers.insight.models.statistics import Dataset
 
 
@@ -33,7 +34,7 @@ class ResearchStatus(models.TextChoices):
     STOPPED = "gestopt", _("Stopped")
 
 
-class ResearchProject(models.Model):
+class ResearchProject(VersionedModel):
     holder = models.ForeignKey(
         "directory.Organisation",
         on_delete=models.PROTECT,
