@@ -211,6 +211,7 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "BenchmarkChoiceForm": lambda w: {"figures": [_a_key_figure(w)]},
     "KeyFigureForm": lambda w: {"user": w.users["directeur"]},
     "ResearchProjectForm": lambda w: {"user": w.users["directeur"]},
+    "MeasurementForm": lambda w: {"indicator": w.indicator, "measure": "signals.received"},
     "RaiseSignalForm": lambda w: {"holder_id": _own(w)},
     # --- signals: analysis ---
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},

@@ -223,8 +223,7 @@ def test_a_change_saved_by_someone_else_in_between_is_not_overwritten(world: Wor
     client = verified_client(world.users["directeur"])
     opened = client.get(edit).context["form"]
     seen = {
-        name: opened[name].value()
-        for name in ("title", "kind", "question", "status", "findings")
+        name: opened[name].value() for name in ("title", "kind", "question", "status", "findings")
     }
     posted = {**seen, "version": opened.initial["version"]}
     posted |= {f"initial-{name}": value or "" for name, value in seen.items()}
@@ -241,3 +240,28 @@ def test_a_change_saved_by_someone_else_in_between_is_not_overwritten(world: Wor
         2,
     )
     assert "Cliënten zijn tevreden." in second.content.decode()
+
+
+def test_a_key_figure_changed_by_someone_else_in_between_is_not_overwritten(
+    world: World,
+) -> None:
+    from tests.insight.matrix import a_key_figure
+
+    figure = a_key_figure(world)
+    edit = reverse("insight:key_figure_edit", args=[figure.pk])
+    client = verified_client(world.users["directeur"])
+    opened = client.get(edit).context["form"]
+    names = ("topic", "breakdown", "title", "position", "flow")
+    seen = {name: opened[name].value() for name in names}
+    seen = {name: "" if value is None else str(value) for name, value in seen.items()}
+    posted = {**seen, "on_dashboard": "on"}
+    posted |= {f"initial-{name}": value for name, value in seen.items()}
+    posted |= {"initial-on_dashboard": "on", "version": opened.initial["version"]}
+
+    first = client.post(edit, {**posted, "title": "Inwoners (eerste)"})
+    second = client.post(edit, {**posted, "position": "5"})
+
+    assert first.status_code == 302, first.content.decode()[-3000:]
+    assert second.status_code == 409
+    figure.refresh_from_db()
+    assert (figure.title, figure.position, figure.version) == ("Inwoners (eerste)", 0, 2)

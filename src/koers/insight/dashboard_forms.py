@@ -70,6 +70,7 @@ class KeyFigureForm(ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The programme lines this figure is a context factor for."),
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = KeyFigure
@@ -103,6 +104,7 @@ class KeyFigureForm(ModelForm):
             .order_by("funder__name", "order", "code")
         )
         if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
             self.initial.setdefault("goals", list(self.instance.goals.values_list("pk", flat=True)))
 
     def clean(self) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from koers.core.confirm import Question, asks_first, confirm_first
 from koers.core.pages import act
 from koers.core.reference import default_reference
 from koers.core.spreadsheets import csv_response, spreadsheet_export, xlsx_response
+from koers.core.versioning import versioned_edit
 from koers.insight import dashboard_exports, services
 from koers.insight.access import get_key_figure, region_or_404
 from koers.insight.areas import work_in
@@ -175,17 +175,20 @@ def figures(request: HttpRequest) -> HttpResponse:
 def _figure_form_page(
     request: HttpRequest, form: KeyFigureForm, figure: KeyFigure | None
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        saved = services.key_figure_save(
-            request.user, form.save(commit=False), form.cleaned_data["goals"]
-        )
-        messages.success(
-            request, _("The key figure %(figure)s is saved.") % {"figure": saved.label}
-        )
-        return redirect("insight:key_figures")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "insight/key_figure_form.html", {"form": form, "figure": figure}, status=status
+    return versioned_edit(
+        request,
+        form,
+        lambda cleaned: services.key_figure_save(
+            request.user,
+            form.save(commit=False),
+            cleaned["goals"],
+            expected_version=cleaned.get("version"),
+        ),
+        success=_("The key figure is saved."),
+        shown=("title", "breakdown", "per", "on_dashboard"),
+        next_url=lambda _saved: reverse("insight:key_figures"),
+        template="insight/key_figure_form.html",
+        figure=figure,
     )
 
 

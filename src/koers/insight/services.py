@@ -43,13 +43,20 @@ def _goal_ids(figure: KeyFigure) -> list[int]:
 
 
 @transaction.atomic
-def key_figure_save(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigure:
-    """Store a new or changed key figure with the goals it is context for."""
+def key_figure_save(
+    actor: Any, figure: KeyFigure, goals: list[Any], expected_version: int | None = None
+) -> KeyFigure:
+    """Store a new or changed key figure with the goals it is context for. A change made on
+    a version someone else has since saved raises ConflictError (`lock_for_edit`)."""
+    organisation_id = own_organisation(actor, Capability.MANAGE_STATISTICS)  # else refused
     creating = figure.pk is None
     before = None
     if not creating:
-        stored = KeyFigure.objects.get(pk=figure.pk)
+        stored = lock_for_edit(figure, expected_version)
         before = {**snapshot(stored, KEY_FIGURE_FIELDS), "goals": _goal_ids(stored)}
+        for name in KEY_FIGURE_FIELDS:
+            setattr(stored, name, getattr(figure, name))
+        figure = stored
     figure.full_clean()
     figure.save()
     figure.goals.set(goals)
@@ -59,7 +66,7 @@ def key_figure_save(actor: Any, figure: KeyFigure, goals: list[Any]) -> KeyFigur
         instance=figure,
         before=before,
         after={**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)},
-        organisation_id=own_organisation(actor, Capability.MANAGE_STATISTICS),
+        organisation_id=organisation_id,
     )
     return figure
 

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from koers.core.versioning import VersionedModel
 from koers.insight.models.statistics import Topic
 
 
@@ -30,7 +31,7 @@ class LabourFlow(models.TextChoices):
     OUTFLOW = "uitstroom", _("Outflow")
 
 
-class KeyFigure(models.Model):
+class KeyFigure(VersionedModel):
     topic = models.ForeignKey(
         Topic, on_delete=models.CASCADE, related_name="key_figures", verbose_name=_("figure")
     )
