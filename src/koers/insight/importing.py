@@ -529,17 +529,8 @@ class _Writer:
             absent, "topic__key", "region", "period", "breakdown", "value", "missing"
         ):
             ValueChange.objects.bulk_create(
-                ValueChange(
-                    dataset_import=self.record,
-                    topic_key=topic,
-                    region=region,
-                    period=period,
-                    breakdown=breakdown,
-                    old_value=value,
-                    old_missing=missing,
-                    removed=True,
-                )
-                for _pk, topic, region, period, breakdown, value, missing in batch
+                self._history(key, old_value=value, old_missing=missing, removed=True)
+                for _pk, *key, value, missing in batch
             )
             Observation.objects.filter(pk__in=[row[0] for row in batch]).delete()
 
@@ -558,12 +549,8 @@ class _Writer:
                 ["value", "missing", "provisional"],
             )
             ValueChange.objects.bulk_create(
-                ValueChange(
-                    dataset_import=self.record,
-                    topic_key=topic,
-                    region=region,
-                    period=period,
-                    breakdown=breakdown,
+                self._history(
+                    (topic, region, period, breakdown),
                     old_value=old,
                     old_missing=was,
                     new_value=value,
@@ -571,6 +558,18 @@ class _Writer:
                 )
                 for _pk, topic, region, period, breakdown, value, missing, _p, _o, old, was in batch
             )
+
+    def _history(self, key: list[Any] | tuple[Any, ...], **values: Any) -> ValueChange:
+        """What a value was and became, by its key (topic, region, period, breakdown)."""
+        topic, region, period, breakdown = key
+        return ValueChange(
+            dataset_import=self.record,
+            topic_key=topic,
+            region=region,
+            period=period,
+            breakdown=breakdown,
+            **values,
+        )
 
     def _add(self, run: uuid.UUID) -> None:
         """The new values in one INSERT … SELECT from the staged rows: nothing passes through
