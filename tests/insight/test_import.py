@@ -386,3 +386,39 @@ def test_a_dimension_key_that_climbs_out_of_the_folder_is_refused(tmp_path: Path
 
     with pytest.raises(TableError, match="no StatLine key"):
         read_table(folder)
+
+
+def test_a_missing_value_compares_by_its_reason_and_a_period_by_its_status(
+    tmp_path: Path,
+) -> None:
+    """The database's comparison (a missing value as 0 beside its reason): unknown stays
+    unknown unchanged; unknown becoming secret, 0 becoming unknown, and a period made final
+    with the same figures are changes."""
+    first = [
+        row("GM0034", "2020JJ00", ".", "."),
+        row("GM0995", "2020JJ00", "0", "5"),
+        row("GM0184", "2021JJ00", "10", "20"),
+    ]
+    newer = [
+        row("GM0034", "2020JJ00", ".", "x"),
+        row("GM0995", "2020JJ00", ".", "5"),
+        row("GM0184", "2021JJ00", "10", "20"),
+    ]
+    imported(odata_folder(tmp_path / "v1", first, typed=False))
+    final = {"2020JJ00": "Definitief", "2021JJ00": "Definitief"}
+    folder = odata_folder(tmp_path / "v2", newer, typed=False, periods=final)
+
+    report = imported(folder)
+
+    assert (report.added, report.changed, report.unchanged) == (0, 4, 2)
+    changes = {
+        (c.region, c.topic_key): (c.old_missing, c.new_missing, c.old_value, c.new_value)
+        for c in ValueChange.objects.all()
+    }
+    assert changes == {
+        ("GM0034", "Mannen_2"): (Missing.UNKNOWN, Missing.SECRET, None, None),
+        ("GM0995", "BevolkingOp1Januari_1"): ("", Missing.UNKNOWN, Decimal(0), None),
+        ("GM0184", "BevolkingOp1Januari_1"): ("", "", Decimal(10), Decimal(10)),
+        ("GM0184", "Mannen_2"): ("", "", Decimal(20), Decimal(20)),
+    }
+    assert not Observation.objects.filter(region="GM0184", provisional=True).exists()

@@ -183,3 +183,110 @@ def test_a_frozen_plan_keeps_how_its_indicators_are_measured(world: World) -> No
     assert response.status_code == 400
     assert "vastgesteld" in response.content.decode() or "bevroren" in response.content.decode()
     assert Indicator.objects.get(pk=world.indicator.pk).measure == ""
+
+
+class RecordingParams(dict):  # type: ignore[type-arg]
+    """Stored parameters that note every key a measure reads; empty, yet true, so a measure's
+    `indicator.measure_params or {}` reads this one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return True
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+
+@pytest.mark.parametrize("key", MEASURES)
+def test_every_setting_a_measure_reads_is_declared_so_the_page_keeps_it(
+    world: World, key: str
+) -> None:
+    """A setting the measure reads but does not declare would be offered by no field, and a
+    script's value of it would be all the page could not show: declared, it is kept."""
+    measure = get_measure(key)
+    assert measure is not None
+    indicator = Indicator.objects.get(pk=world.indicator.pk)
+    indicator.measure = key
+    indicator.measure_params = RecordingParams()
+    year = indicator.activity.year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    measure.compute(indicator, start, end)
+    measure.compute_all([indicator], start, end)
+    if measure.records is not None:
+        list(measure.records(indicator, start, end)[:1])
+
+    assert indicator.measure_params.read <= measure.parameter_keys, key
+
+
+def test_a_setting_no_parameter_declares_survives_a_save_of_the_same_measure(
+    world: World,
+) -> None:
+    Indicator.objects.filter(pk=world.indicator.pk).update(
+        source=Source.DERIVED,
+        measure="signals.received",
+        measure_params={"channel": "oco", "set_by_script": "x"},
+    )
+
+    response = world.client("programmacoordinator").post(
+        page(world.indicator), {"measure": "signals.received", PREFIX + "channel": "formulier"}
+    )
+
+    assert response.status_code == 302
+    params = Indicator.objects.get(pk=world.indicator.pk).measure_params
+    assert params == {"channel": "formulier", "set_by_script": "x"}
+
+
+def test_excluding_no_kinds_is_kept_apart_from_the_default(world: World) -> None:
+    """Not stored: municipalities and the province are not counted (the default, shown
+    ticked); all unticked: every kind counts, stored as an empty list."""
+    key = "relations.active_organisations"
+    Indicator.objects.filter(pk=world.indicator.pk).update(
+        source=Source.DERIVED, measure=key, measure_params={}
+    )
+    indicator = Indicator.objects.get(pk=world.indicator.pk)
+    form = MeasurementForm(indicator=indicator, measure=key)
+    assert form.initial[PREFIX + "exclude_kinds"] == ["municipality", "province"]
+
+    response = world.client("programmacoordinator").post(page(indicator), {"measure": key})
+
+    assert response.status_code == 302
+    assert Indicator.objects.get(pk=indicator.pk).measure_params["exclude_kinds"] == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"min_interactions": -1},
+        {"min_interactions": "veel"},
+        {"exclude": "ggd-flevoland"},
+        {"no_such_setting": 1},
+        ["not", "a", "dict"],
+    ],
+    ids=["negative", "text-for-a-number", "text-for-a-list", "unknown-key", "not-a-dict"],
+)
+def test_the_service_refuses_settings_the_measure_cannot_read(world: World, params: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    from koers.plans import services
+
+    with pytest.raises(ValidationError):
+        services.indicator_measure_set(
+            actor=world.users["programmacoordinator"],
+            indicator=world.indicator,
+            measure="relations.active_organisations",
+            params=params,
+        )
+    assert Indicator.objects.get(pk=world.indicator.pk).measure == ""

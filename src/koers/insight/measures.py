@@ -156,7 +156,11 @@ def _figure_choices(indicator: Any) -> list[tuple[str, Any]]:
             ),
             f"{figure} ({figure.topic.dataset.table_id})",
         )
-        for figure in KeyFigure.objects.select_related("topic__dataset")
+        # A figure "per 1,000 inhabitants" is a ratio the dashboards compute; the measure
+        # reads one value, so only plain figures are offered.
+        for figure in KeyFigure.objects.filter(denominator__isnull=True).select_related(
+            "topic__dataset"
+        )
     ]  # fmt: skip
     current = _figure_read(indicator.measure_params or {})
     if indicator.measure == KEY and current and current not in {value for value, _l in choices}:
@@ -180,12 +184,15 @@ def _figure_store(value: str) -> dict[str, Any]:
 
 
 def _region_choices(_indicator: Any) -> list[tuple[str, Any]]:
+    """Flevoland's municipalities and the country; Flevoland itself is the empty choice
+    (the measure's default), so a stored "PV24" reads as it."""
     municipalities = Municipality.objects.filter(province_code=FLEVOLAND).order_by("name")
-    return [
-        (FLEVOLAND, _("Flevoland (province)")),
-        *((m.code, m.name) for m in municipalities),
-        (COUNTRY, _("The Netherlands")),
-    ]
+    return [*((m.code, m.name) for m in municipalities), (COUNTRY, _("The Netherlands"))]
+
+
+def _region_read(params: dict[str, Any]) -> str:
+    region = str(params.get("region", "")).strip()
+    return "" if region == FLEVOLAND else region
 
 
 MEASURES = [
@@ -223,12 +230,14 @@ MEASURES = [
                 required=True,
                 stores=_figure_store,
                 reads=_figure_read,
+                keys=FIGURE_PARTS,
             ),
             Parameter(
                 "region",
                 _("Region"),
-                help_text=_("Flevoland when none is chosen."),
                 choices=_region_choices,
+                reads=_region_read,
+                empty_label=_("Flevoland (province)"),
             ),
         ),
     ),

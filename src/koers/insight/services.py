@@ -139,9 +139,11 @@ def research_project_save(
     if creating:
         project.holder_id = own_organisation(actor, Capability.MANAGE_STATISTICS)
     else:
-        locked = lock_for_edit(project, expected_version)
-        if not research.may_manage(actor, locked.holder_id):
+        # Who may, before whether it is current: a refusal shows no one's version.
+        holder_id = ResearchProject.objects.values_list("holder_id", flat=True).get(pk=project.pk)
+        if not research.may_manage(actor, holder_id):
             raise PermissionDenied
+        locked = lock_for_edit(project, expected_version)
         before = snapshot(locked, RESEARCH_FIELDS)
         for name in RESEARCH_FIELDS:
             setattr(locked, name, getattr(project, name))
@@ -165,6 +167,15 @@ def survey_result_remove(actor: Any, survey: SurveyResult) -> None:
     """Remove an uploaded survey's results (its answers go with it); the audit keeps what it
     was. The caller asked first (`confirm_first`) and loaded it with
     `research.get_survey_to_manage`; checked again here, for every other caller."""
+    locked = (
+        SurveyResult.objects.select_for_update()
+        .select_related("project")
+        .filter(pk=survey.pk)
+        .first()
+    )
+    if locked is None:
+        return  # removed a moment ago (a second confirmation): nothing more to do or log
+    survey = locked
     project = survey.project
     if not research.may_manage(actor, project.holder_id):
         raise PermissionDenied

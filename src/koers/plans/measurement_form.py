@@ -31,12 +31,11 @@ class MeasurementForm(Form):
         field.choices = measure_options()
         self.initial["measure"] = measure
         self.chosen: Measure | None = get_measure(measure)
-        same = measure == indicator.measure
+        stored = (indicator.measure_params or {}) if measure == indicator.measure else {}
         for parameter in self.chosen.parameters if self.chosen else ():
-            current = parameter.current(indicator.measure_params or {}) if same else ""
+            current = parameter.current(stored)
             self.fields[PREFIX + parameter.name] = _field(parameter, indicator, current)
-            if same:
-                self.initial[PREFIX + parameter.name] = current
+            self.initial[PREFIX + parameter.name] = current
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -67,7 +66,8 @@ def _field(parameter: Parameter, indicator: Indicator, current: Any) -> forms.Fi
             return forms.MultipleChoiceField(
                 choices=choices, widget=forms.CheckboxSelectMultiple, **common
             )
-        return forms.ChoiceField(choices=[("", _("(any)")), *choices], **common)
+        empty = "—" if parameter.required else (parameter.empty_label or _("(any)"))
+        return forms.ChoiceField(choices=[("", empty), *choices], **common)
     if parameter.number:
         return forms.IntegerField(min_value=0, max_value=100_000, **common)
     return forms.CharField(max_length=300, **common)

@@ -36,7 +36,13 @@ class Parameter:
     optional unless `required`.
 
     A parameter may stand for several stored ones (a key figure names a table, a topic and a
-    breakdown): `stores` turns the chosen value into those, `reads` finds it back."""
+    breakdown): `stores` turns the chosen value into those, `reads` finds it back, and `keys`
+    names them.
+
+    `default`: what the measure reads when the parameter is not stored, shown as chosen (a
+    measure that excludes some kinds unless told otherwise); such a parameter is stored even
+    when empty, since empty then means "none", not the default. `empty_label`: what an empty
+    single choice means ("(any)" unless said)."""
 
     name: str
     label: Any
@@ -47,11 +53,20 @@ class Parameter:
     required: bool = False
     stores: Callable[[str], dict[str, Any]] | None = None
     reads: Callable[[dict[str, Any]], str] | None = None
+    keys: tuple[str, ...] = ()
+    default: Any = None
+    empty_label: Any = None
+
+    @property
+    def stored_keys(self) -> tuple[str, ...]:
+        """The keys of `measure_params` this parameter writes."""
+        return self.keys or (self.name,)
 
     def stored(self, value: Any) -> dict[str, Any]:
-        """What choosing `value` stores; nothing for an empty value."""
+        """What choosing `value` stores; nothing for an empty value (unless the parameter has
+        a default, which empty must override)."""
         if value in (None, "", []):
-            return {}
+            return {self.name: [] if self.many else ""} if self.default is not None else {}
         if self.stores is not None:
             return self.stores(value)
         return {self.name: value}
@@ -60,7 +75,12 @@ class Parameter:
         """The value the stored `params` hold for this parameter, as the field shows it."""
         if self.reads is not None:
             return self.reads(params)
-        value = params.get(self.name, [] if self.many else "")
+        if self.name not in params and self.default is not None:
+            value = self.default
+        else:
+            value = params.get(self.name, [] if self.many else "")
+        if isinstance(value, tuple):
+            value = list(value)
         if self.many and not self.choices and isinstance(value, list):
             return ", ".join(str(item) for item in value)
         return value
@@ -79,6 +99,11 @@ class Measure:
     counts_records: bool = False
     # What it may be narrowed or pointed by; see `Parameter`.
     parameters: tuple[Parameter, ...] = ()
+
+    @property
+    def parameter_keys(self) -> frozenset[str]:
+        """Every key of `measure_params` its parameters write."""
+        return frozenset(key for parameter in self.parameters for key in parameter.stored_keys)
 
     def compute_all(
         self, indicators: list[Indicator], start: dt.date, end: dt.date

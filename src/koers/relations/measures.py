@@ -246,6 +246,7 @@ MEASURES = [
         compute=_count(lambda i, s, e: _events(i, s, e, by_activity=True)),
         records=lambda i, s, e: _events(i, s, e, by_activity=True),
         compute_many=lambda i, s, e: _events_many(i, s, e, by_activity=True),
+        parameters=(THEME,),
     ),
     Measure(
         key="relations.communications_programme",
@@ -288,6 +289,7 @@ MEASURES = [
         counts_records=True,
         records=_active_records,
         parameters=(
+            THEME,
             Parameter(
                 "min_interactions",
                 _("Or at least this many contacts"),
@@ -302,7 +304,8 @@ MEASURES = [
                 _("Not counted: these kinds"),
                 choices=_organisation_kinds,
                 many=True,
-                help_text=_("None chosen: municipalities and the province."),
+                default=DEFAULT_EXCLUDED_KINDS,
+                help_text=_("Municipalities and the province unless chosen otherwise."),
             ),
             Parameter(
                 "exclude",

@@ -16,6 +16,7 @@ from koers.plans import queries, services
 from koers.plans.access import get_indicator_for_user
 from koers.plans.measurement_form import MeasurementForm, measure_options
 from koers.plans.measures import get_measure
+from koers.plans.models import Indicator
 from koers.plans.views.edits import _activity_crumbs, _activity_page, _frozen_notice
 
 
@@ -29,7 +30,7 @@ def indicator_measurement(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         chosen = request.GET.get("meting", indicator.measure)
         if chosen and get_measure(chosen) is None:
-            chosen = indicator.measure  # an address from an older version: show what is set
+            chosen = ""  # a measure no longer registered, or an address from an older version
     form = MeasurementForm(request.POST or None, indicator=indicator, measure=chosen)
     if request.method == "POST" and form.is_valid():
         done = submit(
@@ -52,7 +53,16 @@ def indicator_measurement(request: HttpRequest, pk: int) -> HttpResponse:
         "chosen": chosen,
         "crumbs": _activity_crumbs(activity),
         "back_url": _activity_page(activity),
-        "notice": _frozen_notice(annual_plan),
+        "notice": _frozen_notice(annual_plan) or _lost_measure_notice(indicator),
         "self_url": reverse("plans:indicator_measurement", args=[indicator.pk]),
     }
     return render(request, "plans/indicator_measurement.html", context, status=form_status(request))
+
+
+def _lost_measure_notice(indicator: Indicator) -> str:
+    if not indicator.measure or get_measure(indicator.measure) is not None:
+        return ""
+    return _(
+        "It was counted by “%(measure)s”, which this version of Koers no longer has: choose "
+        "another measure, or enter it by hand."
+    ) % {"measure": indicator.measure}
