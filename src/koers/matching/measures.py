@@ -36,7 +36,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, Parameter, register
+from koers.plans.measures import Measure, Parameter, choices_of, register
 
 
 def _holder(indicator: Any) -> int:
@@ -216,18 +216,6 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
-def _choices(name: str) -> Any:
-    """The choices of one of matching's enumerations, read when a form asks (the models
-    load after the registry)."""
-
-    def choices(_indicator: Any) -> list[tuple[str, Any]]:
-        from koers.matching.models import choices as enumerations
-
-        return list(getattr(enumerations, name).choices)
-
-    return choices
-
-
 MEASURES = [
     Measure(
         key="matching.available",
@@ -236,7 +224,11 @@ MEASURES = [
         records=_available,
         compute_many=_available_many,
         counts_records=True,
-        parameters=(Parameter("role", _("Role"), choices=_choices("CareRole")),),
+        parameters=(
+            Parameter(
+                "role", _("Role"), choices=choices_of("koers.matching.models.choices.CareRole")
+            ),
+        ),
     ),
     Measure(
         key="matching.signed_up",
@@ -271,8 +263,18 @@ MEASURES = [
         label=_("Share of the candidates who went on from one stage to another (%)"),
         compute=_conversion,
         parameters=(
-            Parameter("from_stage", _("From stage"), choices=_choices("Stage"), required=True),
-            Parameter("to_stage", _("To stage"), choices=_choices("Stage"), required=True),
+            Parameter(
+                "from_stage",
+                _("From stage"),
+                choices=choices_of("koers.matching.models.choices.Stage"),
+                required=True,
+            ),
+            Parameter(
+                "to_stage",
+                _("To stage"),
+                choices=choices_of("koers.matching.models.choices.Stage"),
+                required=True,
+            ),
         ),
     ),
     Measure(
@@ -283,8 +285,16 @@ MEASURES = [
         compute_many=_trajectories_many,
         counts_records=True,
         parameters=(
-            Parameter("kind", _("Kind"), choices=_choices("TrajectoryKind")),
-            Parameter("outcome", _("Outcome"), choices=_choices("TrajectoryOutcome")),
+            Parameter(
+                "kind",
+                _("Kind"),
+                choices=choices_of("koers.matching.models.choices.TrajectoryKind"),
+            ),
+            Parameter(
+                "outcome",
+                _("Outcome"),
+                choices=choices_of("koers.matching.models.choices.TrajectoryOutcome"),
+            ),
         ),
     ),
 ]

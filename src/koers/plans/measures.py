@@ -27,6 +27,18 @@ ManyComputation = Callable[[list["Indicator"], dt.date, dt.date], dict[int, Deci
 Choices = Callable[["Indicator"], list[tuple[str, Any]]]
 
 
+def choices_of(enumeration: str) -> Choices:
+    """The choices of a TextChoices named by its dotted path, read when a form asks: an app's
+    measures are declared before its models may be imported."""
+
+    def choices(_indicator: Indicator) -> list[tuple[str, Any]]:
+        from django.utils.module_loading import import_string
+
+        return list(import_string(enumeration).choices)
+
+    return choices
+
+
 @dataclass(frozen=True)
 class Parameter:
     """One setting a measure reads from `Indicator.measure_params`, declared so the

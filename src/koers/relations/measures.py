@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, Parameter, count_per_scope, register
+from koers.plans.measures import Measure, Parameter, choices_of, count_per_scope, register
 
 DEFAULT_EXCLUDED_KINDS = ("municipality", "province")
 logger = logging.getLogger(__name__)
@@ -215,18 +215,6 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
-def _organisation_kinds(_indicator: Any) -> list[tuple[str, Any]]:
-    from koers.directory.models import OrganisationKind
-
-    return list(OrganisationKind.choices)
-
-
-def _network_kinds(_indicator: Any) -> list[tuple[str, Any]]:
-    from koers.relations.models import NetworkKind
-
-    return list(NetworkKind.choices)
-
-
 THEME = Parameter("theme", _("Theme"), help_text=_("As the events and items write it."))
 
 MEASURES = [
@@ -264,7 +252,13 @@ MEASURES = [
         compute=_count(_networks),
         records=_networks,
         compute_many=_networks_many,
-        parameters=(Parameter("kind", _("Kind of network"), choices=_network_kinds),),
+        parameters=(
+            Parameter(
+                "kind",
+                _("Kind of network"),
+                choices=choices_of("koers.relations.models.NetworkKind"),
+            ),
+        ),
     ),
     Measure(
         key="relations.member_employers",
@@ -302,7 +296,7 @@ MEASURES = [
             Parameter(
                 "exclude_kinds",
                 _("Not counted: these kinds"),
-                choices=_organisation_kinds,
+                choices=choices_of("koers.directory.models.OrganisationKind"),
                 many=True,
                 default=DEFAULT_EXCLUDED_KINDS,
                 help_text=_("Municipalities and the province unless chosen otherwise."),

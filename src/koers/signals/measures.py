@@ -38,7 +38,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from koers.plans.measures import Measure, Parameter, register
+from koers.plans.measures import Measure, Parameter, choices_of, register
 from koers.signals.weeks import IsoWeek
 
 
@@ -209,28 +209,21 @@ def _count(records: Any) -> Any:
     return lambda indicator, start, end: Decimal(records(indicator, start, end).count())
 
 
-def _enumeration(name: str) -> Any:
-    def choices(_indicator: Any) -> list[tuple[str, Any]]:
-        from koers.signals.models import choices as enumerations
-
-        return list(getattr(enumerations, name).choices)
-
-    return choices
-
-
 MEASURES = [
     Measure(
         key="signals.received",
         label=_("Signals received in the period (of one channel, theme or law, if named)"),
         compute=_received,
         parameters=(
-            Parameter("channel", _("Channel"), choices=_enumeration("Channel")),
+            Parameter(
+                "channel", _("Channel"), choices=choices_of("koers.signals.models.choices.Channel")
+            ),
             Parameter(
                 "theme",
                 _("Theme"),
                 help_text=_("The name of a main category, as the signals list shows it."),
             ),
-            Parameter("law", _("Law"), choices=_enumeration("Law")),
+            Parameter("law", _("Law"), choices=choices_of("koers.signals.models.choices.Law")),
         ),
     ),
     Measure(

@@ -46,6 +46,10 @@ def indicator_measurement(request: HttpRequest, pk: int) -> HttpResponse:
     annual_plan = queries.annual_plan_for(activity.programme.plan, activity.year)
     context = {
         "heading": _("How “%(indicator)s” is measured") % {"indicator": indicator},
+        "intro": _(
+            "Entered by hand, with evidence; or counted by Koers from its own records, which "
+            "then needs no realisations. Realisations already entered stay either way."
+        ),
         "indicator": indicator,
         "form": form,
         "measure": measure,
