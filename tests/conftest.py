@@ -159,6 +159,12 @@ def world(db: Any) -> World:
     users["zorgvrager"] = MembershipFactory(
         user=UserFactory(username="zorgvrager"), organisation=care_org, role=Role.ZORGVRAGER
     ).user
+    # Keeps what the organisations share (the directory, goal trees); she works at CMO.
+    users["installatiebeheerder"] = MembershipFactory(
+        user=UserFactory(username="installatiebeheerder"),
+        organisation=own,
+        role=Role.INSTALLATIEBEHEERDER,
+    ).user
     return World(
         own=own,
         other_org=other_org,

@@ -271,6 +271,7 @@ def admin_rows(row: Any) -> list[Any]:
             "Beheer: programma van een andere organisatie",
             target=lambda w: w.other_programme,
             expected=BEHEERDER_NOT_FOUND,
+            related_strangers=("outsider",),
         ),
     ]
     for app_label in sorted(ADMIN_APPS):

@@ -40,7 +40,7 @@ from tests.scope_recipes import CHECKS_ONLY, OWN_ONLY, RECIPES, SHARED, Recipe
 from tests.test_url_access import ALL
 
 REFUSAL_LOGGED = "privacy.accessrecord"
-OBJECT_ID = re.compile(r"<int:(pk|\w+_pk|\w+_id)>")
+OBJECT_ID = re.compile(r"<\w+:(pk|\w+_pk|\w+_id)>")  # <int:…> or a record (<activity:pk>)
 EDITORS = ["directeur", "bedrijfsvoering", "programmacoordinator", "medewerker", "beheerder"]
 EDITORS += ["toezicht", "opdrachtgever"]
 CHANGED = " (bijgewerkt)"

@@ -72,7 +72,10 @@ def example_path(route: str) -> str:
     """A concrete path for a route: converters filled with plausible values."""
     import re
 
-    path = re.sub(r"<int:[^>]+>", "1", route)
+    from koers.core.records import RECORD_KINDS
+
+    numbers = "|".join(["int", *RECORD_KINDS])  # a record is named by its number
+    path = re.sub(rf"<(?:{numbers}):[^>]+>", "1", route)
     path = re.sub(r"<(?:str:|slug:)?(\w+)>", "x", path)
     path = re.sub(r"<path:[^>]+>", "x", path)
     path = path.replace("^", "").replace("$", "").replace("\\", "")

@@ -115,6 +115,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so its process_exception sees a view's refusal first: another organisation's
+    # record is not found (404) rather than forbidden (403).
+    "koers.accounts.tenancy.TenancyMiddleware",
 ]
 
 ROOT_URLCONF = "koers.urls"

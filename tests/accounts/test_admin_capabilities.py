@@ -16,7 +16,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from koers.accounts.admin_site import SUPERUSER_ONLY
+from koers.accounts.admin_site import SUPERUSER_CAPABILITIES, SUPERUSER_ONLY
 from koers.accounts.roles import ROLE_CAPABILITIES, Capability, Role
 from tests.accounts.factories import MembershipFactory, UserFactory
 from tests.conftest import verified_client
@@ -64,8 +64,19 @@ def test_a_platform_superuser_is_a_beheerder_of_every_organisation(
     """She manages every organisation's accounts and reference data (and the platform's own
     records), and like a beheerder sees no money or capacity without such a role."""
     client = verified_client(UserFactory(is_superuser=True, is_staff=True))
-    allowed = declared(model_admin) in {Capability.ADMINISTER, SUPERUSER_ONLY} or (
-        declared(model_admin) in ROLE_CAPABILITIES[Role.BEHEERDER]
+    allowed = declared(model_admin) in {SUPERUSER_ONLY, *SUPERUSER_CAPABILITIES}
+    assert client.get(changelist(model)).status_code == (200 if allowed else 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=IDS)
+def test_the_installation_administrator_sees_only_what_all_organisations_share(
+    model: Any, model_admin: Any
+) -> None:
+    """Municipalities and funders' goal trees; no organisation's accounts, plans or money."""
+    client = verified_client(MembershipFactory(role=Role.INSTALLATIEBEHEERDER).user)
+    allowed = declared(model_admin) == Capability.MANAGE_INSTALLATION or getattr(
+        model_admin, "kept_by_installation", False
     )
     assert client.get(changelist(model)).status_code == (200 if allowed else 403)
 

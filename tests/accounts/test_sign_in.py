@@ -133,7 +133,8 @@ def test_admin_writes_enter_the_audit_trail(db) -> None:  # type: ignore[no-unty
     from koers.core.models import AuditEntry, Municipality
 
     client = Client()
-    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
+    # Municipalities are shared: the installation administrator keeps them.
+    verified_client(MembershipFactory(role=Role.INSTALLATIEBEHEERDER).user, client)
     response = client.post(
         "/beheer/core/municipality/add/",
         {"code": "GM0184", "name": "Urk", "slug": "urk", "province_code": "PV24"},
@@ -156,7 +157,7 @@ def test_admin_deletions_keep_the_deleted_values_in_the_audit_trail(db) -> None:
 
     urk = Municipality.objects.create(code="GM0184", name="Urk", slug="urk")
     client = Client()
-    verified_client(MembershipFactory(role=Role.BEHEERDER).user, client)
+    verified_client(MembershipFactory(role=Role.INSTALLATIEBEHEERDER).user, client)
     response = client.post(f"/beheer/core/municipality/{urk.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Municipality.objects.filter(pk=urk.pk).exists()

@@ -49,7 +49,8 @@ def personal_data_access_record(world: World) -> str | None:
 
 def admin_audit_entry(world: World) -> str | None:
     """The audit entry of a change made in the admin."""
-    client = verified_client(MembershipFactory(role=Role.BEHEERDER).user, Client())
+    # Municipalities are shared: the installation administrator keeps them.
+    client = verified_client(MembershipFactory(role=Role.INSTALLATIEBEHEERDER).user, Client())
     response = client.post(
         "/beheer/core/municipality/add/",
         {"code": "GM0184", "name": "Urk", "slug": "urk", "province_code": "PV24"},

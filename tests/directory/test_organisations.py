@@ -98,7 +98,7 @@ def test_merging_moves_every_link_and_removes_the_duplicate(world: Any) -> None:
     event.participants.create(organisation=duplicate, attended=True)
     world.programme.funders.add(duplicate)
     moved = services.organisation_merge(
-        actor=world.users["beheerder"], keep=keep, duplicate=duplicate
+        actor=world.users["installatiebeheerder"], keep=keep, duplicate=duplicate
     )
     assert not Organisation.objects.filter(pk=duplicate.pk).exists()
     assert person.positions.get().organisation == keep
@@ -121,7 +121,9 @@ def test_merging_into_an_organisation_below_it_keeps_the_tree_free_of_loops(
     middle = keep
     if depth == 2:
         keep = add(world, "Welzijn Urk", parent=middle)
-    services.organisation_merge(actor=world.users["beheerder"], keep=keep, duplicate=duplicate)
+    services.organisation_merge(
+        actor=world.users["installatiebeheerder"], keep=keep, duplicate=duplicate
+    )
     keep.refresh_from_db()
     middle.refresh_from_db()
     assert keep.parent == top
@@ -137,7 +139,7 @@ def test_merging_into_an_organisation_below_it_keeps_the_tree_free_of_loops(
 def test_an_organisation_working_in_koers_is_not_merged_away(world: Any) -> None:
     with pytest.raises(ValidationError, match="gebruikers of plannen"):
         services.organisation_merge(
-            actor=world.users["beheerder"], keep=world.regio, duplicate=world.own
+            actor=world.users["installatiebeheerder"], keep=world.regio, duplicate=world.own
         )
     assert Organisation.objects.filter(pk=world.own.pk).exists()
 
@@ -149,15 +151,18 @@ def test_a_merge_that_would_make_two_records_one_is_refused_and_changes_nothing(
     FinancialYear.objects.create(organisation=keep, year=2021, planned_result=Decimal(1))
     FinancialYear.objects.create(organisation=duplicate, year=2021, planned_result=Decimal(2))
     with pytest.raises(ValidationError, match="Beide organisaties hebben een boekjaar die"):
-        services.organisation_merge(actor=world.users["beheerder"], keep=keep, duplicate=duplicate)
+        services.organisation_merge(
+            actor=world.users["installatiebeheerder"], keep=keep, duplicate=duplicate
+        )
     assert FinancialYear.objects.filter(organisation=duplicate).count() == 1
 
 
-def test_only_a_beheerder_merges(world: Any) -> None:
-    with pytest.raises(PermissionDenied):
-        services.organisation_merge(
-            actor=world.users["directeur"], keep=world.regio, duplicate=OrganisationFactory()
-        )
+@pytest.mark.parametrize("role", ["beheerder", "directeur", "medewerker"])
+def test_only_the_installation_administrator_merges(world: Any, role: str) -> None:
+    duplicate = OrganisationFactory()
+    with pytest.raises(PermissionDenied, match="Alleen de installatiebeheerder"):
+        services.organisation_merge(actor=world.users[role], keep=world.regio, duplicate=duplicate)
+    assert Organisation.objects.filter(pk=duplicate.pk).exists()
 
 
 def test_an_organisation_cannot_be_its_own_ancestor(world: Any) -> None:

@@ -27,7 +27,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
 from koers.accounts import services
-from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations
+from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations, kept_by_her
 from koers.accounts.models import Membership, User
 from koers.accounts.reauth import reauthentication_response
 from koers.accounts.roles import Capability
@@ -56,6 +56,8 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
     scoped_choices: dict[str, str] = {}
 
     def _scope(self, request: HttpRequest) -> set[int] | None:
+        if kept_by_her(self, request.user):
+            return None  # every organisation's, as the installation administrator
         # Each registered ModelAdmin declares `capability` (koers.accounts.admin_site).
         return administered_organisations(request.user, getattr(self, "capability", None))
 

@@ -40,12 +40,19 @@ from koers.core.admin_forms import text_guarded
 # Declared by ModelAdmins of the platform's own records (the task queue): superusers only.
 SUPERUSER_ONLY = "superuser-only"
 # What a platform superuser holds in the admin, in every organisation.
-SUPERUSER_CAPABILITIES = ROLE_CAPABILITIES[Role.BEHEERDER]
+SUPERUSER_CAPABILITIES = (
+    ROLE_CAPABILITIES[Role.BEHEERDER] | ROLE_CAPABILITIES[Role.INSTALLATIEBEHEERDER]
+)
 
 
 def may_administer(user: Any) -> bool:
     return bool(
-        user.is_active and (user.is_superuser or has_capability(user, Capability.ADMINISTER))
+        user.is_active
+        and (
+            user.is_superuser
+            or has_capability(user, Capability.ADMINISTER)
+            or has_capability(user, Capability.MANAGE_INSTALLATION)
+        )
     )
 
 
@@ -74,6 +81,15 @@ def administered_organisations(user: Any, capability: str | None) -> set[int] | 
     return own if administered is None else own & administered
 
 
+def kept_by_her(model_admin: Any, user: Any) -> bool:
+    """Whether `user` keeps this ModelAdmin's records as the installation administrator:
+    it declares `kept_by_installation` (records of all organisations that one of them may
+    lack a beheerder for, such as a funder's goal tree)."""
+    return getattr(model_admin, "kept_by_installation", False) and has_capability(
+        user, Capability.MANAGE_INSTALLATION
+    )
+
+
 class CapabilityGate:
     """Mixed into every ModelAdmin the site registers: its pages, its place on the index and
     its inlines open only with the capability it declares (see the module docstring).
@@ -88,7 +104,7 @@ class CapabilityGate:
         return getattr(self, "capability", None)
 
     def _allowed(self, request: HttpRequest) -> bool:
-        return admin_allows(request.user, self._declared())
+        return admin_allows(request.user, self._declared()) or kept_by_her(self, request.user)
 
     def _refuse_unless_allowed(self, request: HttpRequest) -> None:
         if not self._allowed(request):

@@ -15,6 +15,10 @@ from koers.core.dates import timestamp
 class User(AbstractUser):
     """A person who signs in. What she may do comes from her memberships, not from flags."""
 
+    # A URL naming a user (a staff member's hours) names a record of the organisations she
+    # is a member of (koers.core.records).
+    TENANT_PATH = "memberships__organisation"
+
     class Meta:
         ordering = ["first_name", "last_name", "username"]
         verbose_name = _("user")

@@ -12,6 +12,7 @@ from typing import Any
 
 from koers.accounts.roles import (
     FUNDER_ROLES,
+    INSTALLATION_ROLES,
     PROGRAMME_SCOPED,
     REQUESTER_ROLES,
     ROLE_CAPABILITIES,
@@ -65,6 +66,8 @@ def grants_of(user: Any) -> tuple[Grant, ...]:
 def _grant_covers(grant: Grant, capability: Capability, scope: Scope) -> bool:
     if capability not in ROLE_CAPABILITIES[grant.role]:
         return False
+    if grant.role in INSTALLATION_ROLES:
+        return True
     if grant.role in FUNDER_ROLES:
         return grant.organisation_id in scope.funder_ids
     if grant.role in REQUESTER_ROLES:

@@ -22,6 +22,9 @@ class Role(models.TextChoices):
     # care organisations' requests, and a care organisation's own contact.
     PRIORITEIT = "prioritering", _("Prioritising official (GGD/GHOR)")
     ZORGVRAGER = "zorgvrager", _("Care organisation's contact")
+    # Keeps what the organisations on one installation share (docs/tenancy.md); sees none
+    # of their own records. Her membership says where she works, not what she reaches.
+    INSTALLATIEBEHEERDER = "installatiebeheerder", _("Installation administrator")
 
 
 class Capability(models.TextChoices):
@@ -92,6 +95,13 @@ class Capability(models.TextChoices):
     MANAGE_STATISTICS = (
         "manage_statistics",
         _("Import statistics tables (CBS StatLine) and choose the key figures of the dashboards"),
+    )
+    MANAGE_INSTALLATION = (
+        "manage_installation",
+        _(
+            "Keep what all organisations share: organisations that work in Koers, merging "
+            "duplicates, funders' goal trees and municipalities"
+        ),
     )
     ANNOTATE_FIGURES = (
         "annotate_figures",
@@ -256,6 +266,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     # A care organisation's contact (her membership is at the care organisation): her
     # organisation's requests and the people proposed for them, no browsing of the pool.
     Role.ZORGVRAGER: frozenset({C.REQUEST_HANDS}),
+    Role.INSTALLATIEBEHEERDER: frozenset({C.MANAGE_INSTALLATION}),
 }
 
 # Capabilities a programme coordinator holds only for the programmes she coordinates;
@@ -274,14 +285,18 @@ PROGRAMME_SCOPED = frozenset(
 )
 
 
-# Roles that act for a funder: their scope is the programmes their organisation funds.
 def roles_with(capability: Capability) -> frozenset[Role]:
     """The roles that hold `capability` (in some scope): whom a mail or a choice of
     colleagues is about."""
     return frozenset(role for role, caps in ROLE_CAPABILITIES.items() if capability in caps)
 
 
+# Roles that act for a funder: their scope is the programmes their organisation funds.
 FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})
+
+# Roles whose capabilities hold for the whole installation, whatever the scope: what they
+# keep belongs to no one organisation.
+INSTALLATION_ROLES = frozenset({Role.INSTALLATIEBEHEERDER})
 
 # Roles that act for an organisation asking for help: their scope is the requests their
 # organisation made (`Scope.requester_ids`).
@@ -291,7 +306,7 @@ REQUESTER_ROLES = frozenset({Role.ZORGVRAGER})
 # installation or its money, and anyone who can see personal data. Funders' officials
 # and board members see aggregates only, so for them it is optional.
 TWO_FACTOR_ROLES = frozenset(
-    {Role.BEHEERDER, Role.DIRECTEUR, Role.BEDRIJFSVOERING}
+    {Role.BEHEERDER, Role.DIRECTEUR, Role.BEDRIJFSVOERING, *INSTALLATION_ROLES}
     | roles_with(C.VIEW_PERSONS)
     # She sees the names and qualifications of the people proposed to her organisation.
     | REQUESTER_ROLES

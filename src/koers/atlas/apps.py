@@ -7,6 +7,16 @@ class AtlasConfig(AppConfig):
     verbose_name = _("Atlas")
 
     def ready(self) -> None:
+        from koers.atlas import models as m
+        from koers.core.records import register_records
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(
+            contact_request=m.ContactRequest,
+            initiative=m.Initiative,
+            proposed_change=m.ProposedChange,
+            collaboration=m.Collaboration,
+        )
         import datetime as dt
 
         from koers.atlas.audit_labels import ACTION_LABELS

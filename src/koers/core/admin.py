@@ -9,8 +9,9 @@ from koers.core.models import Municipality
 
 @admin.register(Municipality)
 class MunicipalityAdmin(AuditedModelAdmin):
-    # Capability.ADMINISTER (koers.accounts.roles; core sits below accounts): reference data.
-    capability = "administer"
+    # Capability.MANAGE_INSTALLATION (koers.accounts.roles; core sits below accounts): one
+    # list every organisation shares, kept by the installation administrator.
+    capability = "manage_installation"
     list_display = ["name", "code", "province_code", "population"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

@@ -43,10 +43,14 @@ def context_of(instance: models.Model) -> str:
 
 # How a record reaches the organisation whose records it is, tried in order. Core knows
 # the relation names, not the models, so it stays below the apps that define them.
+# A model whose path is none of these, or whose first match is not its holder, declares its
+# own as `TENANT_PATH` (an ORM lookup such as "grant__organisation").
 ORGANISATION_PATHS = (
     ("person", "holder"),  # before "organisation": a position's organisation is not the holder
-    ("organisation",),
+    # Before "organisation": an initiative's, an opportunity's or a member employer's
+    # `organisation` is whom it is about; its `holder` is whose record it is.
     ("holder",),
+    ("organisation",),
     ("plan", "organisation"),
     ("programme", "plan", "organisation"),
     ("annual_plan", "plan", "organisation"),
@@ -56,13 +60,16 @@ ORGANISATION_PATHS = (
 
 
 def organisation_of(instance: models.Model) -> int | None:
-    """The id of the organisation `instance` belongs to, or None (users, goals)."""
-    for path in ORGANISATION_PATHS:
+    """The id of the organisation `instance` belongs to, or None (goals, a user with
+    memberships in several organisations or none)."""
+    declared = getattr(type(instance), "TENANT_PATH", None)
+    paths = (tuple(declared.split("__")),) if declared else ORGANISATION_PATHS
+    for path in paths:
         current: Any = instance
         for step in path[:-1]:
             current = getattr(current, step, None)
-            if current is None:
-                break
+            if not isinstance(current, models.Model):
+                break  # missing, or a reverse relation (a user's memberships): no one owner
         else:
             value = getattr(current, f"{path[-1]}_id", None)
             if isinstance(value, int):

@@ -101,6 +101,8 @@ USERS = [
     # (a member of CMO, where the requests are kept) and a care organisation's contact.
     DemoUser("ggd-ghor", "Gerda", "Hoekstra", Role.PRIORITEIT, OWN),
     DemoUser("zorgvrager", "Zeynep", "Kaya", Role.ZORGVRAGER, "woonzorg-flevoland"),
+    # Keeps what the organisations on the installation share (docs/tenancy.md); CMO hosts it.
+    DemoUser("installatie", "Ilse", "Jansen", Role.INSTALLATIEBEHEERDER, OWN),
 ]
 
 # What the dashboard shows first: three indicators per programme that the seeds put up front.

@@ -7,6 +7,18 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self) -> None:
+        from koers.core.records import register_records
+        from koers.funding import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(
+            grant=m.Grant,
+            obligation=m.Obligation,
+            advance=m.Advance,
+            budget_table=m.BudgetTable,
+            earmarked_reserve=m.EarmarkedReserve,
+            risk=m.Risk,
+        )
         import datetime as dt
 
         from koers.core import schedule

@@ -7,6 +7,16 @@ class InsightConfig(AppConfig):
     verbose_name = _("Insight")
 
     def ready(self) -> None:
+        from koers.core.records import register_records
+        from koers.insight import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(key_figure=m.KeyFigure, dataset=m.Dataset, shared=True)
+        register_records(
+            figure_note=m.FigureNote,
+            survey_result=m.SurveyResult,
+            research_project=m.ResearchProject,
+        )
         from koers.core import setup_steps
         from koers.core.audit import register_action_labels
         from koers.insight.audit_labels import ACTION_LABELS

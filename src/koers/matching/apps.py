@@ -7,6 +7,24 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Extra hands")
 
     def ready(self) -> None:
+        from koers.accounts.tenancy import register_relation
+        from koers.core.records import register_records
+        from koers.matching import models as m
+        from koers.matching.tenancy import asked_for_help
+
+        register_relation(asked_for_help)
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(
+            reengagement_campaign=m.ReengagementCampaign,
+            proposal_run=m.ProposalRun,
+            candidate=m.Candidate,
+            qualification=m.Qualification,
+            availability=m.Availability,
+            proposal=m.Proposal,
+            placement=m.Placement,
+            help_request=m.HelpRequest,
+            trajectory=m.Trajectory,
+        )
         import datetime as dt
 
         from koers.core import schedule

@@ -8,6 +8,7 @@ from django.contrib import admin
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.accounts.roles import Capability
 from koers.core.admin_audit import AuditedModelAdmin, ReadOnlyInline, ReadOnlyModelAdmin
+from koers.plans.admin_forms import ProgrammeAdminForm
 from koers.plans.models import (
     Activity,
     ActivityPartner,
@@ -25,8 +26,15 @@ from koers.plans.models import (
 
 
 @admin.register(Goal)
-class GoalAdmin(AuditedModelAdmin):
+class GoalAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
+    """A funder's goal tree is kept by the funder's own beheerder (her organisation's goals
+    only) or, where the funder has none, by the installation administrator: the partners
+    whose plans serve the tree use it, they do not change it (docs/tenancy.md)."""
+
     capability = Capability.ADMINISTER
+    kept_by_installation = True
+    organisation_path = "funder"
+    scoped_choices = {"funder": "pk", "parent": "funder"}
     list_display = ["code", "title", "funder", "parent"]
     list_filter = ["funder"]
     search_fields = ["code", "title"]
@@ -50,6 +58,7 @@ class ProgrammeAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     scoped_choices = {"plan": "organisation", "coordinator": "memberships__organisation"}
     list_display = ["code", "name", "plan", "coordinator", "fte"]
     filter_horizontal = ["goals", "funders"]
+    form = ProgrammeAdminForm
     inlines = [LineInline]
 
 

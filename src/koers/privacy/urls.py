@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("logboek/", views.audit_log, name="audit_log"),
     path("inzage/", views.access_log, name="access_log"),
-    path("inzage/persoon/<int:pk>/", views.person_access, name="person_access"),
+    path("inzage/persoon/<person:pk>/", views.person_access, name="person_access"),
 ]

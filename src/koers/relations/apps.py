@@ -7,6 +7,21 @@ class RelationsConfig(AppConfig):
     verbose_name = _("Relations")
 
     def ready(self) -> None:
+        from koers.core.records import register_records
+        from koers.relations import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(
+            network=m.Network,
+            opportunity=m.Opportunity,
+            quote=m.Quote,
+            event=m.Event,
+            participant=m.Participant,
+            communication_item=m.CommunicationItem,
+            interaction=m.Interaction,
+            action=m.Action,
+            employer_membership=m.EmployerMembership,
+        )
         import datetime as dt
 
         from koers.core import schedule

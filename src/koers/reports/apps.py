@@ -7,6 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
+        from koers.core.records import register_records
+        from koers.reports import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(report=m.Report, report_document=m.ReportDocument)
         from koers.core import page_parts
         from koers.core.audit import register_action_labels
         from koers.reports.parts import ANNUAL_PLAN_ACTIVITIES, annual_plan_lines

@@ -150,6 +150,8 @@ class EvaluationQuestion(models.Model):
     """A question or criterion of an evaluation, as the funder asks it; the organisation's
     answer is written here, the evidence is assembled by Koers."""
 
+    TENANT_PATH = "report__organisation"  # whose record it is (koers.core.records)
+
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="questions", verbose_name=_("report")
     )
@@ -169,6 +171,8 @@ class EvaluationQuestion(models.Model):
 class ReportSnapshot(models.Model):
     """What was sent: the content with every figure, and the documents rendered from it.
     Written once when the report is sent and never changed."""
+
+    TENANT_PATH = "report__organisation"  # whose record it is (koers.core.records)
 
     report = models.OneToOneField(
         Report, on_delete=models.PROTECT, related_name="snapshot", verbose_name=_("report")
@@ -201,6 +205,8 @@ class JobStatus(models.TextChoices):
 class ReportDocument(models.Model):
     """A rendered document of a report: made by the task worker for long documents (with
     its progress), and kept; for a sent report, the documents of the snapshot."""
+
+    TENANT_PATH = "report__organisation"  # whose record it is (koers.core.records)
 
     report = models.ForeignKey(
         Report, on_delete=models.CASCADE, related_name="documents", verbose_name=_("report")

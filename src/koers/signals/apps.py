@@ -7,6 +7,20 @@ class SignalsConfig(AppConfig):
     verbose_name = _("Signals")
 
     def ready(self) -> None:
+        from koers.core.records import register_records
+        from koers.signals import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(
+            agenda_item=m.AgendaItem,
+            meeting=m.Meeting,
+            case_type=m.CaseType,
+            support_volunteer=m.SupportVolunteer,
+            case=m.Case,
+            signal_category=m.Category,
+            signal_contact=m.SignalContact,
+            signal=m.Signal,
+        )
         import datetime as dt
 
         from koers.core import schedule, warmup

@@ -7,6 +7,12 @@ class WorkConfig(AppConfig):
     verbose_name = _("Hours and projects")
 
     def ready(self) -> None:
+        from koers.accounts.models import User
+        from koers.core.records import register_records
+        from koers.work import models as m
+
+        # The records its URLs name, for the tenancy check (koers.accounts.tenancy).
+        register_records(week=m.Week, staff_member=User, project=m.Project, product=m.Product)
         import datetime as dt
 
         from koers.core import schedule

@@ -18,6 +18,8 @@ class ConfirmationLink(models.Model):
     """A personal link for an initiative's contact: only the hash of its secret is kept
     (the link itself is shown once and mailed), it expires, and it works once."""
 
+    TENANT_PATH = "initiative__holder"  # whose record it is (koers.core.records)
+
     initiative = models.ForeignKey(
         "atlas.Initiative",
         on_delete=models.CASCADE,
@@ -58,6 +60,8 @@ class ProposedChange(models.Model):
     """What an initiative's contact proposed through her link: the entry's fields as she
     wants them (`values`: the form's fields, themes and municipality as ids), waiting for a
     coordinator who accepts (applied to the entry) or rejects it."""
+
+    TENANT_PATH = "initiative__holder"  # whose record it is (koers.core.records)
 
     initiative = models.ForeignKey(
         "atlas.Initiative",

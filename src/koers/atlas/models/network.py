@@ -56,6 +56,9 @@ class NodeKind(models.TextChoices):
 class NodeMetric(models.Model):
     """One node of a snapshot: an initiative of the atlas or a directory organisation."""
 
+    # Its `organisation` is the node measured; the record is the snapshot holder's.
+    TENANT_PATH = "snapshot__holder"  # whose record it is (koers.core.records)
+
     snapshot = models.ForeignKey(
         NetworkSnapshot, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("snapshot")
     )

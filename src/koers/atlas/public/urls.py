@@ -9,12 +9,12 @@ urlpatterns: list[URLPattern] = [
     path("spinnenweb/contact/", views.spinnenweb_contact, name="spinnenweb_contact"),
     path("contactverzoeken/", views.contact_requests, name="contact_requests"),
     path(
-        "contactverzoeken/<int:pk>/afgehandeld/",
+        "contactverzoeken/<contact_request:pk>/afgehandeld/",
         views.contact_request_handle,
         name="contact_request_handle",
     ),
     path(
-        "contactverzoeken/<int:pk>/verwijderen/",
+        "contactverzoeken/<contact_request:pk>/verwijderen/",
         views.contact_request_delete,
         name="contact_request_delete",
     ),

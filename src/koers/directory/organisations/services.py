@@ -13,13 +13,14 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from koers.accounts.policy import has_capability
+from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.directory.duplicates import name_key
 from koers.directory.merging import LinkCollision, move_links
 from koers.directory.models import Organisation, Tag
+from koers.directory.organisations import rules
 from koers.directory.organisations.queries import possible_duplicates
 
 __all__ = [
@@ -70,8 +71,9 @@ def organisation_save(
     """Add an organisation or change one. A new one that looks like one Koers knows is
     refused with the look-alikes unless `accept_duplicates`. The audit entry's `action`
     is "organisation.created" or "organisation.saved" unless one is given (an import)."""
-    if not has_capability(actor, Capability.EDIT_PERSONS):
-        raise PermissionDenied
+    refusal = rules.edit_refusal(actor, organisation)
+    if refusal:
+        raise PermissionDenied(refusal)
     before = None
     if organisation is None:
         if not accept_duplicates:
@@ -105,9 +107,22 @@ def organisation_save(
         before=before,
         after={**snapshot(organisation, ORGANISATION_FIELDS), "tags": _tag_names(organisation)},
         remote_addr=remote_addr,
-        organisation_id=organisation.pk,
+        organisation_id=_log_of(actor, organisation),
     )
     return organisation
+
+
+def _log_of(actor: Any, organisation: Organisation) -> int | None:
+    """Whose audit log records a change to `organisation`: its own when it works in Koers
+    (its administrator answers for it), else the log of the organisation the editor works
+    for (a shared record has no log of its own that anyone reads)."""
+    if rules.works_in_koers(organisation):
+        return organisation.pk
+    for capability in (Capability.EDIT_PERSONS, Capability.MANAGE_INSTALLATION):
+        own, _funding = organisations_with(actor, capability)
+        if own:
+            return min(own)
+    return None
 
 
 def _tag_names(organisation: Organisation) -> list[str]:
@@ -135,8 +150,9 @@ def organisation_merge(
     links moved per kind. Refused for an organisation that has users or plans (an
     organisation working in Koers is not a duplicate entry), and when a move would make two
     records one (the relation is named)."""
-    if not has_capability(actor, Capability.ADMINISTER):
-        raise PermissionDenied
+    refusal = rules.merge_refusal(actor)
+    if refusal:
+        raise PermissionDenied(refusal)
     if keep.pk == duplicate.pk:
         raise ValidationError(_("Choose two different organisations."))
     keep = Organisation.objects.select_for_update().get(pk=keep.pk)
@@ -168,6 +184,6 @@ def organisation_merge(
         before={"merged": before},
         after={"moved": moved},
         remote_addr=remote_addr,
-        organisation_id=keep.pk,
+        organisation_id=_log_of(actor, keep),
     )
     return moved

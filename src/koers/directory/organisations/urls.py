@@ -19,14 +19,14 @@ urlpatterns = [
         import_views.organisation_import_failing,
         name="organisation_import_failing",
     ),
-    path("organisaties/<int:pk>/", views.organisation, name="organisation"),
+    path("organisaties/<organisation:pk>/", views.organisation, name="organisation"),
     path(
-        "organisaties/<int:pk>/wijzigen/",
+        "organisaties/<organisation:pk>/wijzigen/",
         views.organisation_edit,
         name="organisation_edit",
     ),
     path(
-        "organisaties/<int:pk>/samenvoegen/",
+        "organisaties/<organisation:pk>/samenvoegen/",
         views.organisation_merge,
         name="organisation_merge",
     ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from koers.accounts.decorators import requires
+from koers.accounts.decorators import requires_any
 from koers.accounts.policy import Scope, has_capability, organisations_with
 from koers.accounts.roles import Capability
 from koers.core.choices import SearchScope, search_answer, search_for
@@ -34,7 +34,7 @@ from koers.directory.models import (
     Position,
     Tag,
 )
-from koers.directory.organisations import services
+from koers.directory.organisations import rules, services
 from koers.directory.organisations.forms import MergeForm, OrganisationFilterForm, OrganisationForm
 from koers.directory.organisations.queries import possible_duplicates
 from koers.plans import queries as plan_queries
@@ -52,7 +52,7 @@ COLUMNS = (
 )
 
 
-@requires(Capability.VIEW_PLANS)
+@requires_any(Capability.VIEW_PLANS, Capability.MANAGE_INSTALLATION)
 @require_GET
 def organisations(request: HttpRequest) -> HttpResponse:
     """The directory, searched and filtered by kind, municipality, tag and programme (the
@@ -103,13 +103,13 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "municipalities": Municipality.objects.filter(organisations__isnull=False).distinct(),
             "tags": Tag.objects.annotate(used=Count("organisations")).filter(used__gt=0),
             "programmes": programmes,
-            "may_edit": _may_edit(request),
+            "may_edit": rules.edit_refusal(request.user, None) is None,  # adding one
             "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 
 
-@requires(Capability.VIEW_PLANS)
+@requires_any(Capability.VIEW_PLANS, Capability.MANAGE_INSTALLATION)
 @require_GET
 def organisation_search(request: HttpRequest) -> HttpResponse:
     """The organisations whose name or short name matches `q` (every one but the holder
@@ -126,12 +126,7 @@ def _search_url_without(record: Organisation) -> str:
     return reverse("directory:organisation_search") + f"?behalve={record.pk}"
 
 
-def _may_edit(request: HttpRequest) -> bool:
-    own, _funding = organisations_with(request.user, Capability.EDIT_PERSONS)
-    return bool(own)
-
-
-@requires(Capability.VIEW_PLANS)
+@requires_any(Capability.VIEW_PLANS, Capability.MANAGE_INSTALLATION)
 @require_GET
 def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Organisation.objects.select_related("municipality", "parent"), pk=pk)
@@ -158,7 +153,6 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         .distinct()
         .order_by("-date")[:20]
     )
-    own, _f = organisations_with(request.user, Capability.ADMINISTER)
     opportunities = (
         Opportunity.objects.visible_to(request.user)
         .filter(organisation=record)
@@ -179,16 +173,19 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events,
             "opportunities": opportunities,
             "partnerships": plan_queries.partnerships_of(request.user, record.pk),
-            "may_edit": _may_edit(request),
-            "may_merge": bool(own),
+            "may_edit": rules.edit_refusal(request.user, record) is None,
+            "may_merge": rules.merge_refusal(request.user) is None,
         },
     )
 
 
-@requires(Capability.EDIT_PERSONS)
+@requires_any(Capability.EDIT_PERSONS, Capability.MANAGE_INSTALLATION)
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     record = get_object_or_404(Organisation, pk=pk) if pk else None
+    refusal = rules.edit_refusal(request.user, record)
+    if refusal:
+        raise PermissionDenied(refusal)  # the refusal page says why
     initial: dict[str, Any] = {}
     if record:
         initial = {name: getattr(record, name) for name in services.ORGANISATION_FIELDS}
@@ -229,11 +226,14 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
 
 
 @asks_first
-@requires(Capability.ADMINISTER)
+@requires_any(Capability.ADMINISTER, Capability.MANAGE_INSTALLATION)
 @require_http_methods(["GET", "POST"])
 def organisation_merge(request: HttpRequest, pk: int) -> HttpResponse:
     """Choose the duplicate, see what moves (counted), confirm, merge."""
     keep = get_object_or_404(Organisation, pk=pk)
+    refusal = rules.merge_refusal(request.user)
+    if refusal:
+        raise PermissionDenied(refusal)  # a beheerder asks, and is told why not
     form = MergeForm(request.POST or None)
     duplicate_field: Any = form.fields["duplicate"]
     duplicate_field.queryset = Organisation.objects.exclude(pk=keep.pk)

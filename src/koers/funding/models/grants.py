@@ -120,6 +120,8 @@ class GrantStep(models.Model):
     """One move of a grant through the pipeline: to which status, on which date, by whom,
     and why when it went back."""
 
+    TENANT_PATH = "grant__organisation"  # whose record it is (koers.core.records)
+
     grant = models.ForeignKey(
         Grant, on_delete=models.CASCADE, related_name="steps", verbose_name=_("grant")
     )
@@ -147,6 +149,8 @@ class GrantStep(models.Model):
 
 class Obligation(models.Model):
     """Something the decision obliges: a report, an evaluation, a notification."""
+
+    TENANT_PATH = "grant__organisation"  # whose record it is (koers.core.records)
 
     grant = models.ForeignKey(
         Grant, on_delete=models.CASCADE, related_name="obligations", verbose_name=_("grant")
@@ -198,6 +202,8 @@ class GrantIndicator(models.Model):
 
 class Advance(models.Model):
     """An advance (voorschot) to invoice: for a period, due at its start; sent and paid."""
+
+    TENANT_PATH = "grant__organisation"  # whose record it is (koers.core.records)
 
     grant = models.ForeignKey(
         Grant, on_delete=models.CASCADE, related_name="advances", verbose_name=_("grant")

@@ -93,6 +93,8 @@ class ResearchProject(VersionedModel):
 class SurveyResult(models.Model):
     """One survey's aggregated results, as uploaded: a count per question and answer."""
 
+    TENANT_PATH = "project__holder"  # whose record it is (koers.core.records)
+
     project = models.ForeignKey(
         ResearchProject, on_delete=models.CASCADE, related_name="surveys", verbose_name=_("project")
     )

@@ -7,5 +7,5 @@ from koers.matching.engine import views
 urlpatterns = [
     path("rondes/", views.runs, name="runs"),
     path("rondes/nieuw/", views.run_start, name="run_start"),
-    path("rondes/<int:pk>/", views.run, name="run"),
+    path("rondes/<proposal_run:pk>/", views.run, name="run"),
 ]

@@ -107,6 +107,8 @@ class Candidate(VersionedModel):
 
 
 class CandidateRole(models.Model):
+    TENANT_PATH = "candidate__holder"  # whose record it is (koers.core.records)
+
     candidate = models.ForeignKey(
         Candidate, on_delete=models.CASCADE, related_name="roles", verbose_name=_("candidate")
     )
@@ -128,6 +130,8 @@ class CandidateRole(models.Model):
 class Qualification(models.Model):
     """A BIG registration, a diploma or a VOG. It counts from `valid_from` through
     `valid_until` (no end: it does not expire); an expired one stops counting that day."""
+
+    TENANT_PATH = "candidate__holder"  # whose record it is (koers.core.records)
 
     personal_data = PersonalData(
         subjects=_("candidates of the talent pool"),
@@ -182,6 +186,8 @@ class Availability(models.Model):
     """When she can work: on these weekdays, between these hours (an end at or before the
     start runs past midnight: a night shift), from a date until "geldig tot"."""
 
+    TENANT_PATH = "candidate__holder"  # whose record it is (koers.core.records)
+
     candidate = models.ForeignKey(
         Candidate,
         on_delete=models.CASCADE,
@@ -219,6 +225,8 @@ class Availability(models.Model):
 class StageChange(models.Model):
     """One step of the funnel: which stage, on which day, who recorded it, and for a
     referral to whom, for a stop why."""
+
+    TENANT_PATH = "candidate__holder"  # whose record it is (koers.core.records)
 
     candidate = models.ForeignKey(
         Candidate,
@@ -259,6 +267,8 @@ class StageChange(models.Model):
 
 class CallLog(models.Model):
     """A call to a candidate, mostly to keep the pool current ("actief nabellen")."""
+
+    TENANT_PATH = "candidate__holder"  # whose record it is (koers.core.records)
 
     personal_data = PersonalData(
         subjects=_("candidates of the talent pool"),

@@ -65,6 +65,8 @@ class Proposal(models.Model):
     """The matcher's proposal of one candidate for one shift, with why (`reasons`: codes
     with their figures, rendered in the reader's language by `koers.matching.reasons`)."""
 
+    TENANT_PATH = "run__holder"  # whose record it is (koers.core.records)
+
     run = models.ForeignKey(
         ProposalRun,
         on_delete=models.CASCADE,
@@ -125,6 +127,8 @@ class Placement(models.Model):
     database itself refuses two holding placements of one candidate that overlap (an
     exclusion constraint on PostgreSQL, migration 0002); the confirming service checks the
     same with the candidate's row locked, on every database."""
+
+    TENANT_PATH = "shift__request__holder"  # whose record it is (koers.core.records)
 
     shift = models.ForeignKey(
         "matching.Shift",

@@ -120,6 +120,8 @@ class Shift(models.Model):
     """A time range to fill with `people_needed` people. A request for a period is one
     shift over the period."""
 
+    TENANT_PATH = "request__holder"  # whose record it is (koers.core.records)
+
     request = models.ForeignKey(
         HelpRequest, on_delete=models.CASCADE, related_name="shifts", verbose_name=_("request")
     )

@@ -6,11 +6,11 @@ from koers.matching.placements import public_views, views
 
 urlpatterns = [
     path("voorstellen/", views.proposals, name="proposals"),
-    path("voorstellen/<int:pk>/bevestigen/", views.proposal_confirm, name="proposal_confirm"),
-    path("voorstellen/<int:pk>/afwijzen/", views.proposal_decline, name="proposal_decline"),
-    path("voorstellen/<int:pk>/wijzigen/", views.proposal_change, name="proposal_change"),
+    path("voorstellen/<proposal:pk>/bevestigen/", views.proposal_confirm, name="proposal_confirm"),
+    path("voorstellen/<proposal:pk>/afwijzen/", views.proposal_decline, name="proposal_decline"),
+    path("voorstellen/<proposal:pk>/wijzigen/", views.proposal_change, name="proposal_change"),
     path("plaatsingen/", views.placements, name="placements"),
-    path("plaatsingen/<int:pk>/", views.placement, name="placement"),
-    path("plaatsingen/<int:pk>/status/", views.placement_status, name="placement_status"),
+    path("plaatsingen/<placement:pk>/", views.placement, name="placement"),
+    path("plaatsingen/<placement:pk>/status/", views.placement_status, name="placement_status"),
     path("nazorg/<str:token>/", public_views.follow_up, name="follow_up"),
 ]

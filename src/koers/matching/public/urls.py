@@ -10,5 +10,5 @@ urlpatterns: list[URLPattern] = [
     path("weer-beschikbaar/<str:token>/", views.available_again, name="available_again"),
     path("campagnes/", campaign_views.campaigns, name="campaigns"),
     path("campagnes/nieuw/", campaign_views.campaign_add, name="campaign_add"),
-    path("campagnes/<int:pk>/", campaign_views.campaign, name="campaign"),
+    path("campagnes/<reengagement_campaign:pk>/", campaign_views.campaign, name="campaign"),
 ]

@@ -21,6 +21,11 @@ class PartnerRole(models.TextChoices):
 
 
 class ActivityPartner(models.Model):
+    # Its `organisation` is the partner; the record is the activity's holder's.
+    TENANT_PATH = (
+        "activity__programme__plan__organisation"  # whose record it is (koers.core.records)
+    )
+
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="partners", verbose_name=_("activity")
     )

@@ -7,5 +7,5 @@ from koers.relations.members import views
 
 urlpatterns = [
     path("leden/", views.members, name="members"),
-    path("leden/<int:pk>/beeindigen/", views.member_end, name="member_end"),
+    path("leden/<employer_membership:pk>/beeindigen/", views.member_end, name="member_end"),
 ]

@@ -89,6 +89,9 @@ class Participant(models.Model):
     organisation without a named person. When a person is erased, her participation stays
     as an anonymous one, so counts do not change."""
 
+    # An organisation may take part without a person: the record is the event holder's.
+    TENANT_PATH = "event__holder"
+
     personal_data = PersonalData(
         subjects=_("contact persons"),
         fields=("person",),

@@ -8,7 +8,7 @@ from koers.relations.networks import views
 urlpatterns = [
     path("netwerken/", views.networks, name="networks"),
     path("netwerken/nieuw/", views.network_edit, name="network_add"),
-    path("netwerken/<int:pk>/", views.network, name="network"),
-    path("netwerken/<int:pk>/wijzigen/", views.network_edit, name="network_edit"),
-    path("netwerken/<int:pk>/weging/", views.network_review, name="network_review"),
+    path("netwerken/<network:pk>/", views.network, name="network"),
+    path("netwerken/<network:pk>/wijzigen/", views.network_edit, name="network_edit"),
+    path("netwerken/<network:pk>/weging/", views.network_review, name="network_review"),
 ]

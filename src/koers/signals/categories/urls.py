@@ -8,5 +8,5 @@ urlpatterns = [
     path("categorieen/", views.categories, name="categories"),
     path("categorieen/nieuw/", views.category_add, name="category_add"),
     path("categorieen/voorgestelde-themas/", views.categories_seed, name="categories_seed"),
-    path("categorieen/<int:pk>/wijzigen/", views.category_edit, name="category_edit"),
+    path("categorieen/<signal_category:pk>/wijzigen/", views.category_edit, name="category_edit"),
 ]

@@ -9,8 +9,12 @@ urlpatterns: list[URLPattern] = [
     path("bundelen/", views.bundle, name="bundle"),
     path("nieuw/", views.signal_add, name="signal_add"),
     path("nieuw/suggestie/", views.suggest, name="suggest"),
-    path("<int:pk>/", views.signal_detail, name="signal"),
-    path("<int:pk>/duiden/", views.signal_interpret, name="signal_interpret"),
+    path("<signal:pk>/", views.signal_detail, name="signal"),
+    path("<signal:pk>/duiden/", views.signal_interpret, name="signal_interpret"),
     path("terugkoppelen/", views.contacts, name="contacts"),
-    path("terugkoppelen/<int:pk>/beantwoord/", views.contact_answered, name="contact_answered"),
+    path(
+        "terugkoppelen/<signal_contact:pk>/beantwoord/",
+        views.contact_answered,
+        name="contact_answered",
+    ),
 ]

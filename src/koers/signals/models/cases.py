@@ -182,6 +182,8 @@ class CaseContact(models.Model):
     """One contact in a case: when, how long, in which form. What a client counts for in
     "unique clients per month" is a contact in that month."""
 
+    TENANT_PATH = "case__holder"  # whose record it is (koers.core.records)
+
     personal_data = PersonalData(
         subjects=_("clients of individual client support"),
         fields=("note",),
