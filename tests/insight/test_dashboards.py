@@ -23,6 +23,7 @@ from koers.insight.statline import read_table
 from tests.accounts.factories import MembershipFactory
 from tests.conftest import verified_client
 from tests.insight.statline_files import odata_folder, row, six_municipalities
+from tests.plans.factories import PlanFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -210,9 +211,20 @@ def test_staff_write_a_note_that_shows_on_the_dashboard_and_funders_may_not(
     note = FigureNote.objects.get()
     assert note.organisation_id == membership.organisation_id
     assert AuditEntry.objects.filter(action="figure_note.written").count() == 1
-    area = client_as(Role.OPDRACHTGEVER).get(reverse("insight:area", args=["GM0034"]))
-    assert "Groei door nieuwbouw in Almere Poort." in area.content.decode()
-    assert str(membership.user) not in area.content.decode()  # funders see no staff names
+    # A funder of its work reads the note, without the author's name; another
+    # organisation's staff do not read it (a note is its organisation's, docs/tenancy.md).
+    funder = MembershipFactory(role=Role.OPDRACHTGEVER)
+    ProgrammeFactory(
+        plan=PlanFactory(organisation=membership.organisation), funders=[funder.organisation]
+    )
+    area_url = reverse("insight:area", args=["GM0034"])
+    area = verified_client(funder.user).get(area_url).content.decode()
+    assert "Groei door nieuwbouw in Almere Poort." in area
+    assert str(membership.user) not in area  # funders see no staff names
+    colleague = MembershipFactory(role=Role.DIRECTEUR, organisation=membership.organisation)
+    assert str(membership.user) in verified_client(colleague.user).get(area_url).content.decode()
+    stranger = client_as(Role.DIRECTEUR).get(area_url).content.decode()
+    assert "Groei door nieuwbouw" not in stranger
 
 
 def test_a_note_on_a_figure_that_is_not_there_is_404(figures: tuple[KeyFigure, KeyFigure]) -> None:

@@ -106,12 +106,16 @@ def test_the_list_names_each_table_and_counts_its_values(dataset: Dataset) -> No
     assert [(d.table_id, d.values, d.missing_values) for d in listed] == [("03759ned", 12, 2)]
 
 
-def test_who_imported_is_shown_to_staff_only(dataset: Dataset) -> None:
+def test_who_imported_is_shown_to_her_organisations_staff_only(dataset: Dataset) -> None:
     from koers.insight.models import DatasetImport
 
-    importer = MembershipFactory(role=Role.COORDINATOR, user__first_name="Ria").user
+    membership = MembershipFactory(role=Role.COORDINATOR, user__first_name="Ria")
+    importer = membership.user
     DatasetImport.objects.update(imported_by=importer)
     url = reverse("insight:dataset", args=[dataset.pk])
+    colleague = MembershipFactory(role=Role.DIRECTEUR, organisation=membership.organisation)
 
-    assert str(importer) in client_as(Role.DIRECTEUR).get(url).content.decode()
+    assert str(importer) in verified_client(colleague.user).get(url).content.decode()
+    # The statistics are shared; her name is not: another organisation's staff, a funder.
+    assert str(importer) not in client_as(Role.DIRECTEUR).get(url).content.decode()
     assert str(importer) not in client_as(Role.OPDRACHTGEVER).get(url).content.decode()

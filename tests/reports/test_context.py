@@ -70,6 +70,21 @@ def test_the_progress_report_carries_the_context_of_its_goals_in_every_format(wo
     assert sheet[1][5] == 45  # the number itself, for Excel
 
 
+def test_a_report_carries_the_notes_of_its_own_organisation_only(world: Any) -> None:
+    figure = with_context(world)
+    FigureNote.objects.create(
+        topic=figure.topic,
+        region="PV24",
+        period="2020JJ00",
+        text="Lezing van een andere organisatie.",
+        organisation=world.other_org,
+        written_at=timezone.now(),
+    )
+    [goal] = contents.build(report(world))["context"]
+    [row] = goal["figures"]
+    assert row["notes"] == ["Gemeten voor de coronamaatregelen. (CMO Flevoland)"]
+
+
 def test_the_evaluation_dossier_has_it_and_a_report_without_chosen_figures_has_none(
     world: Any,
 ) -> None:

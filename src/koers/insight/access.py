@@ -6,14 +6,17 @@ removes it, and so does whoever manages the statistics there."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from koers.accounts.policy import Scope, has_capability
+from koers.accounts.models import Membership
+from koers.accounts.policy import Scope, has_capability, sees_names
 from koers.accounts.roles import Capability
-from koers.insight.models import FigureNote, KeyFigure
+from koers.insight.models import DatasetImport, FigureNote, KeyFigure
 from koers.insight.regions import Region, Regions
 
 
@@ -42,4 +45,23 @@ def region_or_404(code: str) -> Region:
     found = Regions().region_of(code) if len(code) <= 12 else None
     if found is None or found.code != code:
         raise Http404
+    return found
+
+
+def importers_shown(user: Any, imports: Iterable[DatasetImport]) -> list[DatasetImport]:
+    """`imports`, each with `importer_shown`: who imported it, where `user` sees the names
+    of staff of an organisation the importer is a member of (the statistics are shared by
+    every organisation; their importers' names are not)."""
+    found = list(imports)
+    users = {record.imported_by_id for record in found if record.imported_by_id}
+    organisations: dict[int, set[int]] = defaultdict(set)
+    for user_id, organisation_id in Membership.objects.filter(user_id__in=users).values_list(
+        "user_id", "organisation_id"
+    ):
+        organisations[user_id].add(organisation_id)
+    for record in found:
+        shown = any(
+            sees_names(user, org) for org in organisations.get(record.imported_by_id or 0, set())
+        )
+        record.importer_shown = record.imported_by if shown else None
     return found

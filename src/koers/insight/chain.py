@@ -32,6 +32,7 @@ from koers.core.periods import Year
 from koers.funding.models import BudgetLine, Direction, Expense
 from koers.insight.dashboards import Tile, tile
 from koers.insight.figures import COMPARED_WITH, figures_for_goals, values_of
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import region_names
 from koers.insight.regions import FLEVOLAND
 from koers.plans.models import Activity, ActivityStatus, Goal, Indicator, IndicatorKind, Programme
@@ -101,7 +102,7 @@ def monitoring_chain(user: Any, goal: Goal, year: Year, reference: dt.date) -> M
         outcomes=[row for row in rows if row.indicator.kind == IndicatorKind.OUTCOME],
     )
     if has_capability(user, Capability.VIEW_STATISTICS):
-        _add_context(chain, goal, year)
+        _add_context(chain, goal, year, NoteReader.of(user))
     return chain
 
 
@@ -138,10 +139,10 @@ def _input(
     return ChainInput(money=money, hours=hours, fte=fte)
 
 
-def _add_context(chain: MonitoringChain, goal: Goal, year: Year) -> None:
+def _add_context(chain: MonitoringChain, goal: Goal, year: Year, reader: NoteReader) -> None:
     figures = list(figures_for_goals(goal_descendants({goal.pk})))
     names = region_names()
-    for values in values_of(figures, COMPARED_WITH):
+    for values in values_of(figures, COMPARED_WITH, reader=reader):
         made = tile(values, FLEVOLAND, names, up_to_year=year.value)
         if made is None:
             chain.context_without_figures.append(values.figure)

@@ -50,7 +50,6 @@ def chain(request: HttpRequest, pk: int) -> HttpResponse:
             "region": FLEVOLAND,
             "sees_statistics": has_capability(request.user, Capability.VIEW_STATISTICS),
             "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 

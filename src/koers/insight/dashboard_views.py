@@ -34,6 +34,7 @@ from koers.insight.dashboards import (
 from koers.insight.figures import key_figures
 from koers.insight.maps import choropleth
 from koers.insight.models import KeyFigure
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import flevoland_codes, region_names
 from koers.insight.regions import FLEVOLAND
 from koers.plans.queries.goals import goal_tree
@@ -62,7 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def area(request: HttpRequest, code: str) -> HttpResponse:
     region = region_or_404(code)
-    dashboard = area_dashboard(region.code)
+    dashboard = area_dashboard(region.code, reader=NoteReader.of(request.user))
     year = default_reference().year
     return render(
         request,
@@ -72,7 +73,6 @@ def area(request: HttpRequest, code: str) -> HttpResponse:
             "work": work_in(request.user, region.code, year) if region.level == "GM" else [],
             "work_year": year,
             "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 
@@ -84,7 +84,7 @@ def area_export(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     if kind not in EXPORT_KINDS:
         raise Http404
     region = region_or_404(code)
-    dashboard = area_dashboard(region.code)
+    dashboard = area_dashboard(region.code, reader=NoteReader.of(request.user))
     name = f"kerncijfers-{region.code.lower()}"
     if kind == "csv":
         return csv_response(f"{name}.csv", dashboard_exports.tile_rows(dashboard.tiles))
@@ -100,11 +100,10 @@ def labour(request: HttpRequest) -> HttpResponse:
         request,
         "insight/labour_market.html",
         {
-            "sections": labour_market(FLEVOLAND),
+            "sections": labour_market(NoteReader.of(request.user), FLEVOLAND),
             "region": FLEVOLAND,
             "region_name": region_names().get(FLEVOLAND, FLEVOLAND),
             "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 
@@ -117,7 +116,11 @@ def _benchmark(request: HttpRequest) -> tuple[BenchmarkChoiceForm, Any, list[str
     form = BenchmarkChoiceForm(
         request.GET or None, figures=list(comparable_figures(municipalities))
     )
-    found = benchmark(form.figure, codes, form.period) if form.figure else None
+    found = (
+        benchmark(form.figure, codes, form.period, reader=NoteReader.of(request.user))
+        if form.figure
+        else None
+    )
     return form, found, municipalities
 
 
@@ -142,7 +145,6 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
             "map": chart,
             "export_query": form.query(found.period) if found else "",
             "may_annotate": has_capability(request.user, Capability.ANNOTATE_FIGURES),
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
     )
 

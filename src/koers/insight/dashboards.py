@@ -21,6 +21,7 @@ from koers.insight.figures import (
     values_of,
 )
 from koers.insight.models import FigureNote, KeyFigure, LabourFlow, Observation
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import period_label, region_names
 from koers.insight.regions import COUNTRY, FLEVOLAND
 
@@ -159,12 +160,14 @@ class AreaDashboard:
     without_figures: list[KeyFigure] = field(default_factory=list)
 
 
-def area_dashboard(code: str, *, figures: list[KeyFigure] | None = None) -> AreaDashboard:
+def area_dashboard(
+    code: str, *, reader: NoteReader, figures: list[KeyFigure] | None = None
+) -> AreaDashboard:
     """Every key figure on the dashboards for the area: its tiles, and the figures it has no
     value for (named, so an empty dashboard explains itself). Four queries."""
     names = region_names()
     chosen = figures if figures is not None else list(on_dashboard())
-    found = values_of(chosen, [code, *COMPARED_WITH])
+    found = values_of(chosen, [code, *COMPARED_WITH], reader=reader)
     tiles, without = [], []
     for values in found:
         made = tile(values, code, names)
@@ -184,10 +187,10 @@ class FlowSection:
     without_figures: list[KeyFigure]
 
 
-def labour_market(region: str = FLEVOLAND) -> list[FlowSection]:
+def labour_market(reader: NoteReader, region: str = FLEVOLAND) -> list[FlowSection]:
     """The key figures of the labour market of care and welfare, by flow, for `region`."""
     figures = list(key_figures(KeyFigure.objects.filter(flow__in=LabourFlow.values)))
-    dashboard = area_dashboard(region, figures=figures)
+    dashboard = area_dashboard(region, reader=reader, figures=figures)
     return [
         FlowSection(
             flow=flow,
@@ -250,11 +253,13 @@ def comparable_figures(municipalities: list[str]) -> QuerySet[KeyFigure]:
     return key_figures(KeyFigure.objects.filter(Exists(observed)))
 
 
-def benchmark(figure: KeyFigure, codes: list[str], period: str = "") -> Benchmark:
+def benchmark(
+    figure: KeyFigure, codes: list[str], period: str = "", *, reader: NoteReader
+) -> Benchmark:
     """The municipalities of `codes` (`flevoland_codes()`: Flevoland's, then the province and
     the country) on `figure` for `period` (the latest any municipality has, when not given or
     not there), with the province and the country below them."""
-    (values,) = values_of([figure], codes)
+    (values,) = values_of([figure], codes, reader=reader)
     municipalities = municipal(codes)
     periods = sorted({p for (code, p) in values.values if code in municipalities})
     chosen = period if period in periods else (periods[-1] if periods else "")

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 
 from koers.core.numbers import grouped
 from koers.insight.models import FigureNote, KeyFigure, Observation
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import MISSING_SIGNS
 from koers.insight.regions import COUNTRY, FLEVOLAND
 from koers.insight.sources import source_line
@@ -99,8 +100,12 @@ def key_figures(figures: QuerySet[KeyFigure] | None = None) -> QuerySet[KeyFigur
     return chosen.select_related("topic__dataset", "denominator").order_by("position", "pk")
 
 
-def values_of(figures: Iterable[KeyFigure], regions: Iterable[str] | None) -> list[FigureValues]:
-    """The values of `figures` for `regions` (every region when None), in three queries."""
+def values_of(
+    figures: Iterable[KeyFigure], regions: Iterable[str] | None, *, reader: NoteReader
+) -> list[FigureValues]:
+    """The values of `figures` for `regions` (every region when None), with the notes
+    `reader` sees (each with `author_shown`: her author, where the reader sees names), in
+    three queries."""
     figures = list(figures)
     wanted = None if regions is None else sorted(set(regions))
     found = {figure.pk: FigureValues(figure) for figure in figures}
@@ -133,11 +138,15 @@ def values_of(figures: Iterable[KeyFigure], regions: Iterable[str] | None) -> li
                 provisional=row.provisional,
                 rate=rate,
             )
-    notes = FigureNote.objects.filter(topic_id__in={figure.topic_id for figure in figures})
+    notes = FigureNote.objects.filter(
+        topic_id__in={figure.topic_id for figure in figures},
+        organisation_id__in=reader.organisation_ids,
+    )
     if wanted is not None:
         notes = notes.filter(region__in=wanted)
     by_topic: dict[int, list[FigureNote]] = defaultdict(list)
     for note in notes.select_related("organisation", "author"):
+        note.author_shown = note.author if note.organisation_id in reader.names_at else None
         by_topic[note.topic_id].append(note)
     for figure in figures:
         for note in by_topic.get(figure.topic_id, []):

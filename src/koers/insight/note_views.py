@@ -23,6 +23,7 @@ from koers.insight import services
 from koers.insight.access import get_note_for_removal, may_remove_note, region_or_404
 from koers.insight.dashboard_forms import FigureNoteForm
 from koers.insight.models import FigureNote, Observation, Topic
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import period_label, region_names
 from koers.insight.sources import source_line
 
@@ -65,11 +66,17 @@ def notes(request: HttpRequest) -> HttpResponse:
             services.figure_note_save(request.user, note)
             messages.success(request, _("Your note is saved; it shows beside the figure."))
             return redirect(notes_url(topic.pk, region, period))
+    reader = NoteReader.of(request.user)
     written = list(
-        FigureNote.objects.filter(topic=topic, region=region, period=period).select_related(
-            "organisation", "author"
-        )
+        FigureNote.objects.filter(
+            topic=topic,
+            region=region,
+            period=period,
+            organisation_id__in=reader.organisation_ids,
+        ).select_related("organisation", "author")
     )
+    for note in written:
+        note.author_shown = note.author if note.organisation_id in reader.names_at else None
     return render(
         request,
         "insight/notes.html",
@@ -80,7 +87,6 @@ def notes(request: HttpRequest) -> HttpResponse:
             "source": source_line(topic.dataset),
             "notes": [(note, may_remove_note(request.user, note)) for note in written],
             "form": form,
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
         },
         status=400 if request.method == "POST" else 200,
     )

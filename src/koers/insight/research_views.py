@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability
+from koers.accounts.policy import has_capability, sees_names
 from koers.accounts.roles import Capability
 from koers.core import imports as kept_uploads
 from koers.core.confirm import Question, asks_first, confirm_first
@@ -52,7 +52,8 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
             "surveys": research.survey_results(found),
             "may_manage": research.may_manage(request.user, found.holder_id),
             "small_number": threshold(),
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
+            # Who uploaded: for those who see the names of the holder's staff.
+            "show_names": sees_names(request.user, found.holder_id),
         },
     )
 

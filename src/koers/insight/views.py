@@ -21,6 +21,7 @@ from koers.accounts.roles import Capability
 from koers.core import imports as kept_uploads
 from koers.core.spreadsheets import csv_response, spreadsheet_export, xlsx_response
 from koers.insight import exports, queries
+from koers.insight.access import importers_shown
 from koers.insight.forms import ConfirmForm, FigureChoiceForm, UploadForm
 from koers.insight.importing import ImportRefused, ImportReport, import_table, rows_of
 from koers.insight.models import Dataset
@@ -67,9 +68,11 @@ def dataset(request: HttpRequest, pk: int) -> HttpResponse:
             "dataset": found,
             "form": form,
             "table": table,
-            "imports": found.imports.select_related("imported_by")[:10],
-            # Staff's names on records are for those who see persons (not funders, the board).
-            "show_names": has_capability(request.user, Capability.VIEW_PERSONS),
+            # The statistics are shared; who imported them is named to those who see the
+            # names of her organisation's staff (koers.insight.access.importers_shown).
+            "imports": importers_shown(
+                request.user, found.imports.select_related("imported_by")[:10]
+            ),
             "export_query": form.query(),
         },
     )

@@ -12,6 +12,8 @@ dashboards and beside the table it is about.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -122,6 +124,10 @@ class FigureNote(models.Model):
         verbose_name=_("written by"),
     )
     written_at = models.DateTimeField(_("written at"))
+
+    # Set by koers.insight.figures.values_of for its reader: the author where she sees
+    # names, else None (not a column).
+    author_shown: Any = None
 
     class Meta:
         ordering = ["topic", "region", "period", "-written_at", "-pk"]

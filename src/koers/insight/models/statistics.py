@@ -15,6 +15,8 @@ as a `ValueChange`, so a newer version of a table never loses what it replaced.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
@@ -234,6 +236,9 @@ class DatasetImport(models.Model):
     changed = models.PositiveIntegerField(_("values changed"), default=0)
     removed = models.PositiveIntegerField(_("values removed"), default=0)
     unchanged = models.PositiveIntegerField(_("values unchanged"), default=0)
+
+    # Set by koers.insight.access.importers_shown for its reader (not a column).
+    importer_shown: Any = None
 
     class Meta:
         ordering = ["-imported_at", "-pk"]

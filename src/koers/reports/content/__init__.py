@@ -144,7 +144,9 @@ def progress_report(report: Report, reference: dt.date) -> dict[str, Any]:
         **_header(report, reference),
         "programmes": sections,
         "periods": periods,
-        "context": context_content(programmes, report.recipient_id, report.year),
+        "context": context_content(
+            programmes, report.recipient_id, report.year, sender_id=report.organisation_id
+        ),
     }
 
 
@@ -276,5 +278,7 @@ def evaluation_dossier(report: Report, reference: dt.date) -> dict[str, Any]:
             for a in amendments
         ],
         "no_answer": _("Not answered yet."),
-        "context": context_content(programmes, report.recipient_id, last),
+        "context": context_content(
+            programmes, report.recipient_id, last, sender_id=report.organisation_id
+        ),
     }

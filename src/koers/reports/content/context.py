@@ -10,6 +10,7 @@ from typing import Any
 
 from koers.insight.dashboards import tile
 from koers.insight.figures import COMPARED_WITH, figures_for_goals, values_of
+from koers.insight.note_readers import NoteReader
 from koers.insight.queries import region_names
 from koers.insight.regions import FLEVOLAND
 from koers.plans.models import Goal, Programme
@@ -17,7 +18,7 @@ from koers.plans.queries.goals import goal_descendants
 
 
 def context_content(
-    programmes: list[Programme], recipient_id: int, year: int
+    programmes: list[Programme], recipient_id: int, year: int, *, sender_id: int
 ) -> list[dict[str, Any]]:
     """Per goal of the recipient that the programmes serve (in its tree's order), the
     figures with a value for Flevoland up to `year`; goals without any are left out."""
@@ -32,7 +33,7 @@ def context_content(
     for goal in goals:
         figures = list(figures_for_goals(goal_descendants({goal.pk})))
         rows = []
-        for values in values_of(figures, COMPARED_WITH):
+        for values in values_of(figures, COMPARED_WITH, reader=NoteReader.of_sender(sender_id)):
             made = tile(values, FLEVOLAND, names, up_to_year=year)
             if made is None:
                 continue
