@@ -85,6 +85,8 @@ MONEY_OWN = [403, 200, 200, 200, 403, 200, 200, 404, 404, 403]
 MONEY_MANAGERS = [403, 200, 200, 403, 403, 403, 403, 403, 200, 403]
 MONEY_MANAGERS_OWN = [403, 200, 200, 403, 403, 403, 403, 403, 404, 403]
 MONEY_WRITERS = [403, 302, 302, 403, 403, 403, 403, 403, 404, 403]
+# A funder's own page: her officials only (each organisation's, the other funder's too).
+FUNDER_ONLY = [403, 403, 403, 403, 403, 403, 200, 200, 403, 403]
 # The atlas: every role but the beheerder; funders see the atlas of what they fund.
 ATLAS_VIEWERS = [403, 200, 200, 200, 200, 200, 200, 200, 200, 403]
 # Reached, but the form as the row sends it is refused: its page shown again with the form (400).
@@ -892,6 +894,23 @@ ROWS: list[Row] = [
     # --- reading the results chain --------------------------------------------------------
     Row("plans:dashboard", "Dashboard"),
     Row("plans:goals", "Doelen van opdrachtgevers"),
+    # The funder's portfolio (issue 22): the officials of a funder only, each her own.
+    Row(
+        "portfolio:overview",
+        "Portefeuille van de opdrachtgever: partners, doelen, gaten, wijzigingen",
+        expected=FUNDER_ONLY,
+    ),
+    Row(
+        "portfolio:export",
+        "Portefeuille van de opdrachtgever (Excel)",
+        expected=FUNDER_ONLY,
+    ),
+    Row(
+        "portfolio:overview",
+        "Portefeuille van een opdrachtgever waarvoor zij niet werkt (404)",
+        query_of=lambda w: f"?opdrachtgever={w.regio.pk}",
+        expected=[403, 403, 403, 403, 403, 403, 404, 200, 403, 403],
+    ),
     Row(
         "plans:goal",
         "Doel en wat eraan bijdraagt",

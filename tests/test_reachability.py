@@ -80,6 +80,8 @@ DOWNLOADS = frozenset(
         "insight:area_export",
         "insight:benchmark_export",
         "insight:chain_export",
+        # The funder's portfolio as Excel.
+        "portfolio:export",
     }
 )
 

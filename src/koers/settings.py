@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "koers.signals",
     "koers.insight",
     "koers.reports",
+    "koers.portfolio",
     "koers.demo",
 ]
 

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("koers.work.urls")),
     path("", include("koers.funding.urls")),
     path("", include("koers.reports.urls")),
+    path("", include("koers.portfolio.urls")),
     path("", include("koers.plans.urls")),
 ]

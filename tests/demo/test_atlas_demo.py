@@ -203,7 +203,7 @@ def test_the_2021_network_differs_from_2020_and_splits_without_its_broker(demo: 
 
 
 def test_pg_2_1_is_prepared_to_count_the_initiatives_in_the_atlas(demo: None) -> None:
-    plan = Plan.objects.get()
+    plan = Plan.objects.get(organisation__slug=OWN)
     indicator = link_pg_indicator(plan)
     assert indicator is not None
     assert indicator.activity.code == "PG-2.1" and indicator.activity.year == 2021

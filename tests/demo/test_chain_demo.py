@@ -106,7 +106,7 @@ def test_the_demo_pages_show_them(demo: dict[str, int]) -> None:
     pg = Programme.objects.get(code="PG")
     page = client.get(reverse("plans:programme", args=[pg.pk]) + "?jaar=2021").content.decode()
     assert "Doorlopende taken" in page and "Trekker Academie WEL" in page
-    annual = AnnualPlan.objects.get(year=2021)
+    annual = AnnualPlan.objects.get(plan=pg.plan, year=2021)
     page = client.get(reverse("plans:annual_plan", args=[annual.pk])).content.decode()
     assert "voorjaar 2021" in page and "september 2024" in page and "30 april 2023" in page
     ggd = ActivityPartner.objects.filter(organisation__slug="ggd-flevoland").first()

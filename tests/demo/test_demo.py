@@ -95,9 +95,20 @@ def test_it_builds_every_2021_activity_and_target_from_the_seed_data(demo: dict[
         for i in a["indicators"]
         if i["target"] is not None
     )
-    assert Activity.objects.filter(year=2021).count() == expected_activities
-    assert Target.objects.filter(year=2021).count() == expected_targets
-    assert set(Programme.objects.values_list("name", flat=True)) == {
+    # CMO's, from the seeds; Sportservice's (koers.demo.partner) are tested beside them.
+    cmo = {"programme__plan__organisation__slug": builder.OWN}
+    assert Activity.objects.filter(year=2021, **cmo).count() == expected_activities
+    assert (
+        Target.objects.filter(
+            year=2021, indicator__activity__programme__plan__organisation__slug=builder.OWN
+        ).count()
+        == expected_targets
+    )
+    assert set(
+        Programme.objects.filter(plan__organisation__slug=builder.OWN).values_list(
+            "name", flat=True
+        )
+    ) == {
         "Positieve Gezondheid",
         "Arbeidsmarkt en Onderwijs",
         "Versterken van Inwoners",
@@ -206,7 +217,7 @@ def test_events_of_other_activities_or_after_the_reference_date_do_not_count(
 
 
 def test_the_2021_annual_plan_is_adopted_and_frozen(demo: dict[str, int]) -> None:
-    annual = AnnualPlan.objects.get(year=2021)
+    annual = AnnualPlan.objects.get(plan__organisation__slug=builder.OWN, year=2021)
     assert annual.is_frozen
     assert list(annual.events.values_list("to_status", flat=True)) == ["ingediend", "vastgesteld"]
 
@@ -217,7 +228,7 @@ def test_each_programme_has_key_indicators(demo: dict[str, int]) -> None:
         .values_list("activity__programme__code")
         .annotate(n=Count("id"))
     )
-    assert per_programme == {"PG": 3, "AO": 3, "VI": 3}
+    assert per_programme == {"PG": 3, "AO": 3, "VI": 3, "SB": 2}  # SB: koers.demo.partner
 
 
 def test_the_command_refuses_to_run_outside_demo_mode(db: Any, settings: Any) -> None:

@@ -116,14 +116,25 @@ class CapabilityGate:
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._allowed(request) and super().has_view_permission(request, obj)  # type: ignore[misc]
 
+    def _may_write(self, request: HttpRequest) -> bool:
+        """Writes as reads, except where the ModelAdmin declares `installation_writes`: a
+        list all organisations share (municipalities), which beheerders read and only the
+        installation administrator (or a platform superuser) changes."""
+        if not self._allowed(request):
+            return False
+        if getattr(self, "installation_writes", False):
+            user = request.user
+            return bool(user.is_superuser) or has_capability(user, Capability.MANAGE_INSTALLATION)
+        return True
+
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return self._allowed(request) and super().has_add_permission(request, *args)  # type: ignore[misc]
+        return self._may_write(request) and super().has_add_permission(request, *args)  # type: ignore[misc]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._allowed(request) and super().has_change_permission(request, obj)  # type: ignore[misc]
+        return self._may_write(request) and super().has_change_permission(request, obj)  # type: ignore[misc]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self._allowed(request) and super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return self._may_write(request) and super().has_delete_permission(request, obj)  # type: ignore[misc]
 
     # The pages refuse before they look anything up, so a refused user learns nothing of
     # which objects exist.

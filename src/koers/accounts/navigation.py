@@ -70,6 +70,8 @@ SECTIONS: tuple[Section, ...] = (
             ),
             Page("plans:goals", _("Goals")),
             Page("plans:annual_plans", _("Annual plans")),
+            # A funder's view across the organisations she funds (koers.portfolio).
+            Page("portfolio:overview", _("Portfolio")),
         ),
     ),
     Section(

@@ -9,9 +9,12 @@ from koers.core.models import Municipality
 
 @admin.register(Municipality)
 class MunicipalityAdmin(AuditedModelAdmin):
-    # Capability.MANAGE_INSTALLATION (koers.accounts.roles; core sits below accounts): one
-    # list every organisation shares, kept by the installation administrator.
-    capability = "manage_installation"
+    # Capability.ADMINISTER (koers.accounts.roles; core sits below accounts): beheerders read
+    # the list every organisation shares; the installation administrator keeps it
+    # (koers.accounts.admin_site: kept_by_installation, installation_writes).
+    capability = "administer"
+    kept_by_installation = True
+    installation_writes = True
     list_display = ["name", "code", "province_code", "population"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"slug": ["name"]}

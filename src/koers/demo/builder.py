@@ -42,6 +42,7 @@ from koers.demo.hours import build_hours
 from koers.demo.matching import build_matching, derive_indicators
 from koers.demo.multi_year import build_multi_year
 from koers.demo.opportunities import build_opportunities
+from koers.demo.partner import build_partner
 from koers.demo.population import build_population
 from koers.demo.realisations import build_realisations
 from koers.demo.relations import build_relations
@@ -103,6 +104,7 @@ USERS = [
     DemoUser("zorgvrager", "Zeynep", "Kaya", Role.ZORGVRAGER, "woonzorg-flevoland"),
     # Keeps what the organisations on the installation share (docs/tenancy.md); CMO hosts it.
     DemoUser("installatie", "Ilse", "Jansen", Role.INSTALLATIEBEHEERDER, OWN),
+    DemoUser("sportservice", "Sanne", "Visser", Role.DIRECTEUR, "sportservice-flevoland"),
 ]
 
 # What the dashboard shows first: three indicators per programme that the seeds put up front.
@@ -246,6 +248,7 @@ def build(*, realisations: bool = True, hours: bool = True) -> dict[str, int]:
     build_research(plan, users["directeur"], note)
     build_reports(plan, users, organisations, note)
     build_multi_year(plan, users, note)
+    build_partner(organisations, users, note, realisations=realisations, hours=hours)
     # What the build made, in one entry (no actor: the build did it, not a user): the
     # records written through the services have their own entries besides.
     audit_write(actor=None, action=BUILT, instance=organisations[OWN], after=created)

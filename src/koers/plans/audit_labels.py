@@ -31,4 +31,11 @@ ACTION_LABELS = {
     "activity_partner.add": gettext_lazy("Partner added"),
     "activity_partner.remove": gettext_lazy("Partner removed"),
     "milestone.save": gettext_lazy("Milestone saved"),
+    # Onboarding a partner (koers organisation add / import-users).
+    "organisation.add": gettext_lazy("Organisation brought into Koers"),
+    "account.add": gettext_lazy("Account added with its role"),
+    "account.import": gettext_lazy("Account imported with its role"),
+    "plan.add": gettext_lazy("Multi-year plan added"),
+    "programme.add": gettext_lazy("Programme added"),
+    "annual_plan.add": gettext_lazy("Annual plan opened in concept"),
 }

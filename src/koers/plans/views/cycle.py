@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from koers.accounts.decorators import requires
 from koers.accounts.policy import has_capability, organisations_with, sees_names
+from koers.accounts.reauth import safe_next
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.pages import act, attempt, shown_again
@@ -178,4 +179,6 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, _("The decision could not be read; try again."))
-    return redirect(reverse("plans:activity", args=[amendment.activity_id]))
+    # Back where she decided: the activity, or the list she decides from (her portfolio).
+    activity = reverse("plans:activity", args=[amendment.activity_id])
+    return redirect(safe_next(request, request.POST.get("next"), activity))

@@ -1,0 +1,399 @@
+"""A funder's portfolio: every partner's work that serves her goal tree, at a reference date.
+
+Built in a fixed number of queries whatever the number of partners, programmes, activities
+or indicators (tests/portfolio/test_queries.py counts them): the tree, the funded programmes
+and activities with their goal links, the indicators with their progress (three queries,
+koers.plans.queries.indicators), grants, reports, obligations, amendments and questions one
+query each. Everything it reads is what the official may see already (`visible_to`): the
+programmes her organisation funds, the reports sent to it, the grants it pays.
+
+Partners are compared on the indicators they share: the same unit, counted the same way,
+and the same name apart from its number ("7 thematische netwerkbijeenkomsten" at CMO and "4
+thematische netwerkbijeenkomsten" at another partner are one indicator with two targets).
+Such an indicator is added up across partners when it is a sum over the year; a maximum or a
+latest value is shown per partner only. Indicators that are not shared, or in other units,
+are never added to each other: a goal whose work counts in several units says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+
+from koers.core.periods import Year
+from koers.directory.models import Organisation
+from koers.funding.models import Grant, GrantStatus, Obligation
+from koers.plans.models import (
+    Activity,
+    ActivityComment,
+    Aggregation,
+    Amendment,
+    AmendmentStatus,
+    Goal,
+    Indicator,
+    Programme,
+)
+from koers.plans.progress import Progress, Status, activity_status
+from koers.plans.queries.indicators import progress_of, with_progress_values
+from koers.reports.access import reports_visible_to
+from koers.reports.models import Report
+
+# Grants that pay: decided in the partner's favour, running or accounted for.
+PAYING = (GrantStatus.GRANTED, GrantStatus.RUNNING, GrantStatus.ACCOUNTED, GrantStatus.SETTLED)
+
+
+@dataclass
+class IndicatorLine:
+    indicator: Indicator
+    progress: Progress
+
+
+@dataclass
+class ActivityLine:
+    activity: Activity
+    status: Status
+    indicators: list[IndicatorLine] = field(default_factory=list)
+
+
+@dataclass
+class PartnerWork:
+    """One partner's programmes and activities under one goal."""
+
+    organisation: Organisation
+    programmes: list[Programme]
+    activities: list[ActivityLine]
+
+
+@dataclass
+class UnitRow:
+    """One indicator the partners under a goal share (see the module text), per partner and,
+    where it is a sum, in total."""
+
+    name: str
+    unit: str
+    summed: bool
+    per_partner: dict[int, tuple[Decimal | None, Decimal]]  # organisation → (target, realised)
+    target: Decimal | None = None
+    realised: Decimal | None = None
+    # (target, realised) or None, in the order of the goal's partners (for the table).
+    cells: list[tuple[Decimal | None, Decimal] | None] = field(default_factory=list)
+
+    @property
+    def shared(self) -> bool:
+        return len(self.per_partner) > 1
+
+    @property
+    def percent(self) -> int | None:
+        if not self.summed or not self.target or self.realised is None:
+            return None
+        return int(self.realised * 100 / self.target)
+
+
+@dataclass
+class GoalBlock:
+    goal: Goal
+    depth: int
+    partners: list[PartnerWork]
+    units: list[UnitRow]
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.partners
+
+    @property
+    def units_differ(self) -> bool:
+        return len({unit.unit for unit in self.units}) > 1
+
+
+@dataclass
+class PartnerSummary:
+    organisation: Organisation
+    programmes: int = 0
+    activities: int = 0
+    behind: int = 0
+    granted: Decimal = Decimal(0)
+    grants: int = 0
+    reports: list[Report] = field(default_factory=list)
+    obligations_due: int = 0
+
+
+@dataclass
+class Question:
+    thread: ActivityComment
+    last_at: dt.datetime
+
+
+@dataclass
+class Portfolio:
+    funder: Organisation
+    year: Year
+    reference: dt.date
+    goals: list[GoalBlock]
+    partners: list[PartnerSummary]
+    amendments: list[Amendment]
+    questions: list[Question]
+
+    @property
+    def gaps(self) -> list[GoalBlock]:
+        return [block for block in self.goals if block.is_gap]
+
+
+def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -> Portfolio:
+    goals = list(Goal.objects.filter(funder=funder).order_by("order", "code"))
+    programmes = list(
+        Programme.objects.visible_to(user)
+        .filter(funders=funder)
+        .running_in(year.value)
+        .select_related("plan__organisation")
+        .order_by("plan__organisation__name", "order", "code")
+    )
+    by_programme = {programme.pk: programme for programme in programmes}
+    programme_goals = _links(
+        Programme.goals.through.objects.filter(programme__in=by_programme, goal__funder=funder),
+        "programme_id",
+    )
+    activities = list(
+        Activity.objects.visible_to(user)
+        .filter(programme__in=by_programme, year=year.value)
+        .select_related("programme__plan__organisation")
+        .order_by("programme__order", "code", "pk")
+    )
+    activity_goals = _links(
+        Activity.goals.through.objects.filter(activity__in=activities, goal__funder=funder),
+        "activity_id",
+    )
+    lines = {activity.pk: ActivityLine(activity, Status.NO_TARGET) for activity in activities}
+    indicators = Indicator.objects.filter(activity__in=lines).order_by("activity_id", "order")
+    for indicator in with_progress_values(indicators, year, reference):
+        lines[indicator.activity_id].indicators.append(
+            IndicatorLine(indicator, progress_of(indicator, year, reference))
+        )
+    for line in lines.values():
+        line.status = activity_status(i.progress.status for i in line.indicators)
+    blocks = _goal_blocks(goals, by_programme, programme_goals, lines, activity_goals)
+    return Portfolio(
+        funder=funder,
+        year=year,
+        reference=reference,
+        goals=blocks,
+        partners=_partners(user, funder, programmes, lines, year, reference),
+        amendments=_amendments(funder, by_programme),
+        questions=_questions(funder, lines),
+    )
+
+
+def _links(through: Any, owner: str) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for owner_id, goal_id in through.values_list(owner, "goal_id"):
+        found[owner_id].add(goal_id)
+    return found
+
+
+def _goal_blocks(
+    goals: list[Goal],
+    programmes: dict[int, Programme],
+    programme_goals: dict[int, set[int]],
+    lines: dict[int, ActivityLine],
+    activity_goals: dict[int, set[int]],
+) -> list[GoalBlock]:
+    """The tree in order, each goal with the work that serves it or a goal below it."""
+    children: dict[int | None, list[Goal]] = defaultdict(list)
+    for goal in goals:
+        children[goal.parent_id].append(goal)
+    below: dict[int, set[int]] = {}
+
+    def subtree(goal: Goal) -> set[int]:
+        found = {goal.pk}
+        for child in children[goal.pk]:
+            found |= subtree(child)
+        below[goal.pk] = found
+        return found
+
+    ordered: list[tuple[Goal, int]] = []
+
+    def walk(goal: Goal, depth: int) -> None:
+        ordered.append((goal, depth))
+        for child in children[goal.pk]:
+            walk(child, depth + 1)
+
+    for root in children[None]:
+        subtree(root)
+        walk(root, 0)
+    blocks = []
+    for goal, depth in ordered:
+        served = below[goal.pk]
+        serving_programmes = [p for pk, p in programmes.items() if programme_goals[pk] & served]
+        serving_lines = [
+            line
+            for line in lines.values()
+            if activity_goals[line.activity.pk] & served
+            or programme_goals[line.activity.programme_id] & served
+        ]
+        partners = _by_partner(serving_programmes, serving_lines, programmes)
+        units = _units(serving_lines, programmes)
+        for unit in units:
+            unit.cells = [unit.per_partner.get(work.organisation.pk) for work in partners]
+        blocks.append(GoalBlock(goal=goal, depth=depth, partners=partners, units=units))
+    return blocks
+
+
+def _by_partner(
+    serving: list[Programme], lines: list[ActivityLine], programmes: dict[int, Programme]
+) -> list[PartnerWork]:
+    work: dict[int, PartnerWork] = {}
+    for programme in serving:
+        organisation = programme.plan.organisation
+        work.setdefault(organisation.pk, PartnerWork(organisation, [], [])).programmes.append(
+            programme
+        )
+    for line in lines:
+        programme = programmes[line.activity.programme_id]
+        organisation = programme.plan.organisation
+        entry = work.setdefault(organisation.pk, PartnerWork(organisation, [], []))
+        if programme not in entry.programmes:
+            entry.programmes.append(programme)
+        entry.activities.append(line)
+    return sorted(work.values(), key=lambda w: w.organisation.name)
+
+
+# A number (with its decimals, a percentage sign, "x") that opens an indicator's name: its
+# target, which each partner sets for herself.
+LEADING_NUMBER = re.compile(r"^\s*[\d.,]+\s*(%|x\b)?\s*", re.IGNORECASE)
+
+
+def shared_name(title: str) -> str:
+    """An indicator's name as partners share it: without its leading number, in lower case,
+    spaces folded."""
+    return " ".join(LEADING_NUMBER.sub("", title).lower().split())
+
+
+def _units(lines: list[ActivityLine], programmes: dict[int, Programme]) -> list[UnitRow]:
+    rows: dict[tuple[str, str, str], UnitRow] = {}
+    for line in lines:
+        organisation_id = programmes[line.activity.programme_id].plan.organisation_id
+        for item in line.indicators:
+            indicator = item.indicator
+            name = shared_name(indicator.title)
+            key = (indicator.unit, indicator.aggregation, name)
+            row = rows.setdefault(
+                key,
+                UnitRow(
+                    name=LEADING_NUMBER.sub("", indicator.title).strip(),
+                    unit=str(indicator.get_unit_display()),
+                    summed=indicator.aggregation == Aggregation.SUM,
+                    per_partner={},
+                ),
+            )
+            target, realised = row.per_partner.get(organisation_id, (None, Decimal(0)))
+            if item.progress.target is not None:
+                target = (target or Decimal(0)) + item.progress.target
+            row.per_partner[organisation_id] = (target, realised + item.progress.realised)
+    for row in rows.values():
+        if row.summed:
+            targets = [t for t, _r in row.per_partner.values() if t is not None]
+            row.target = sum(targets, Decimal(0)) if targets else None
+            row.realised = sum((r for _t, r in row.per_partner.values()), Decimal(0))
+    shared = [row for row in rows.values() if row.shared]
+    alone = [row for row in rows.values() if not row.shared]
+    # Shared indicators first (what the partners can be compared on), then each partner's own.
+    return sorted(shared, key=lambda r: r.name.lower()) + sorted(
+        alone, key=lambda r: r.name.lower()
+    )
+
+
+def _partners(
+    user: Any,
+    funder: Organisation,
+    programmes: list[Programme],
+    lines: dict[int, ActivityLine],
+    year: Year,
+    reference: dt.date,
+) -> list[PartnerSummary]:
+    summaries: dict[int, PartnerSummary] = {}
+    for programme in programmes:
+        organisation = programme.plan.organisation
+        summary = summaries.setdefault(organisation.pk, PartnerSummary(organisation))
+        summary.programmes += 1
+    for line in lines.values():
+        organisation_id = line.activity.programme.plan.organisation_id
+        summaries[organisation_id].activities += 1
+        summaries[organisation_id].behind += line.status == Status.BEHIND
+    in_year = Q(starts_on__lte=year.end, ends_on__gte=year.start)
+    grants = (
+        Grant.objects.visible_to(user)
+        .filter(in_year, funder=funder, organisation__in=summaries, status__in=PAYING)
+        .values("organisation_id")
+        .annotate(total=Sum("amount_granted"), count=Count("pk"))
+    )
+    for row in grants:
+        summaries[row["organisation_id"]].granted = row["total"] or Decimal(0)
+        summaries[row["organisation_id"]].grants = row["count"]
+    due = (
+        Obligation.objects.visible_to(user)
+        .filter(
+            grant__funder=funder,
+            grant__organisation__in=summaries,
+            due_on__lte=reference,
+            done_on__isnull=True,
+        )
+        .values("grant__organisation_id")
+        .annotate(count=Count("pk"))
+    )
+    for row in due:
+        summaries[row["grant__organisation_id"]].obligations_due = row["count"]
+    reports = (
+        reports_visible_to(user)
+        .filter(recipient=funder, organisation__in=summaries, year=year.value)
+        .order_by("-sent_at", "-pk")
+    )
+    for report in reports:
+        summaries[report.organisation_id].reports.append(report)
+    return sorted(summaries.values(), key=lambda s: s.organisation.name)
+
+
+def _amendments(funder: Organisation, programmes: dict[int, Programme]) -> list[Amendment]:
+    """Amendments awaiting her decision, in every partner's adopted annual plan."""
+    return list(
+        Amendment.objects.filter(
+            status=AmendmentStatus.PROPOSED,
+            activity__programme__in=programmes,
+            annual_plan__plan__funder=funder,
+        )
+        .select_related(
+            "activity__programme__plan__organisation",
+            "target__indicator",
+            "proposed_by",
+            "decided_by",
+        )
+        .order_by("proposed_at", "pk")
+    )
+
+
+def _questions(funder: Organisation, lines: dict[int, ActivityLine]) -> list[Question]:
+    """Threads on the partners' activities whose last word is not her organisation's: a
+    question of a partner, or an answer to hers, waiting for her."""
+    last_answer = ActivityComment.objects.filter(parent=OuterRef("pk")).order_by(
+        "-created_at", "-pk"
+    )
+    threads = (
+        ActivityComment.objects.filter(parent__isnull=True, activity__in=lines)
+        .annotate(
+            last_author=Subquery(last_answer.values("author_id")[:1]),
+            last_answer_at=Max("replies__created_at"),
+        )
+        .select_related("activity__programme__plan__organisation")
+        .order_by("created_at", "pk")
+    )
+    funder_side = set(funder.memberships.values_list("user_id", flat=True))
+    waiting = []
+    for thread in threads:
+        last_author = thread.last_author if thread.last_author is not None else thread.author_id
+        if last_author not in funder_side:
+            waiting.append(Question(thread, thread.last_answer_at or thread.created_at))
+    return waiting

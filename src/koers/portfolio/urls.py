@@ -1,0 +1,10 @@
+from django.urls import path
+
+from koers.portfolio import views
+
+app_name = "portfolio"
+
+urlpatterns = [
+    path("portefeuille/", views.overview, name="overview"),
+    path("portefeuille/export.xlsx", views.export, name="export"),
+]

@@ -1,0 +1,248 @@
+"""The funder's portfolio: her partners' work on her goal tree, side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from koers.core.periods import Year
+from koers.funding.models import Grant, GrantKind, GrantStatus
+from koers.plans.models import ActivityComment, Amendment, AmendmentStatus, AnnualPlanStatus
+from koers.portfolio.queries import portfolio
+from tests.accounts.factories import MembershipFactory, UserFactory
+from tests.conftest import World
+from tests.directory.factories import OrganisationFactory
+from tests.plans.factories import (
+    ActivityFactory,
+    AnnualPlanFactory,
+    GoalFactory,
+    IndicatorFactory,
+    PlanFactory,
+    ProgrammeFactory,
+    RealisationFactory,
+    TargetFactory,
+)
+
+REFERENCE = dt.date(2021, 12, 31)
+
+
+def xlsx_sheets(data: bytes) -> dict[str, list[list[Any]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book}
+
+
+def partner(
+    world: World,
+    name: str,
+    *,
+    meetings: int,
+    target: int,
+    title: str = "4 thematische netwerkbijeenkomsten",
+    unit: str = "count",
+    aggregation: str = "sum",
+) -> Any:
+    """A partner of the province with a programme serving KS-1 and one counted activity."""
+    organisation = OrganisationFactory(name=name)
+    plan = PlanFactory(organisation=organisation, funder=world.province)
+    programme = ProgrammeFactory(plan=plan, name=f"Programma van {name}", funders=[world.province])
+    programme.goals.add(world.goal)
+    activity = ActivityFactory(programme=programme, title=f"Bijeenkomsten van {name}")
+    indicator = IndicatorFactory(activity=activity, title=title, unit=unit, aggregation=aggregation)
+    TargetFactory(indicator=indicator, value=Decimal(target))
+    for day in range(meetings):
+        RealisationFactory(
+            indicator=indicator, date=dt.date(2021, 3, 1) + dt.timedelta(days=day), value=Decimal(1)
+        )
+    return organisation
+
+
+@pytest.fixture
+def two_partners(world: World) -> tuple[Any, Any]:
+    """CMO (the world's own) and Sportservice under KS-1, both counting meetings; another
+    line of the province's tree that no one serves."""
+    indicator = world.indicator  # "7 thematische netwerkbijeenkomsten", a count, summed
+    for day in range(3):
+        RealisationFactory(indicator=indicator, date=dt.date(2021, 4, 1 + day), value=Decimal(1))
+    sport = partner(world, "Sportservice Flevoland", meetings=2, target=4)
+    GoalFactory(
+        funder=world.province, code="KS-2", title="Werk en inkomen", parent=world.goal.parent
+    )
+    return world.own, sport
+
+
+def test_both_partners_under_the_line_with_their_counts_and_the_sum(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    cmo, sport = two_partners
+    found = portfolio(world.users["opdrachtgever"], world.province, Year(2021), REFERENCE)
+    [ks1] = [block for block in found.goals if block.goal == world.goal]
+    assert [work.organisation for work in ks1.partners] == [cmo, sport]
+    [unit] = ks1.units
+    assert unit.name == "thematische netwerkbijeenkomsten" and unit.shared
+    assert unit.per_partner == {
+        cmo.pk: (Decimal(7), Decimal(3)),
+        sport.pk: (Decimal(4), Decimal(2)),
+    }
+    assert (unit.target, unit.realised, unit.percent) == (Decimal(11), Decimal(5), 45)
+    assert [block.goal.code for block in found.gaps] == ["KS-2"]
+    # The root serves as the sum of its lines: both partners, the same count.
+    [root] = [block for block in found.goals if block.goal.code == "KS"]
+    assert [u.realised for u in root.units] == [Decimal(5)]
+
+
+def test_unlike_indicators_are_never_added_up_and_the_page_says_so(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    cmo, _sport = two_partners
+    ggd = partner(
+        world,
+        "GGD Flevoland",
+        meetings=3,
+        target=60,
+        title="60% van de deelnemers beweegt wekelijks",
+        unit="percentage",
+        aggregation="latest",
+    )
+    # A count of another thing, in the same unit as the meetings: not the same indicator.
+    other = partner(world, "Kunstlink", meetings=9, target=12, title="12 communicatie-uitingen")
+    found = portfolio(world.users["opdrachtgever"], world.province, Year(2021), REFERENCE)
+    [ks1] = [block for block in found.goals if block.goal == world.goal]
+    assert ks1.units_differ
+    rows = {row.name: row for row in ks1.units}
+    assert set(rows) == {
+        "thematische netwerkbijeenkomsten",
+        "van de deelnemers beweegt wekelijks",
+        "communicatie-uitingen",
+    }
+    meetings = rows["thematische netwerkbijeenkomsten"]
+    assert meetings.shared and meetings.realised == Decimal(5)
+    assert cmo.pk in meetings.per_partner and other.pk not in meetings.per_partner
+    assert rows["communicatie-uitingen"].realised == Decimal(9)  # its own row, alone
+    share = rows["van de deelnemers beweegt wekelijks"]
+    assert not share.summed and share.target is None  # a latest value: per partner only
+    assert share.per_partner == {ggd.pk: (Decimal(60), Decimal(1))}
+    page = world.client("opdrachtgever").get(reverse("portfolio:overview") + "?jaar=2021")
+    assert "nooit op over eenheden" in page.content.decode()
+
+
+def test_the_page_costs_the_same_queries_for_one_partner_or_many(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    client = world.client("opdrachtgever")
+    url = reverse("portfolio:overview") + "?jaar=2021&peildatum=2021-12-31"
+    client.get(url)  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for number in range(4):
+        partner(world, f"Partner {number}", meetings=number + 1, target=5)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+    assert "Partner 3" in page.content.decode()
+    assert len(many) == len(few)
+
+
+def test_only_a_funders_official_opens_it_and_only_for_her_funder(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    url = reverse("portfolio:overview")
+    assert world.client("directeur").get(url).status_code == 403
+    assert (
+        world.client("opdrachtgever").get(url + f"?opdrachtgever={world.regio.pk}").status_code
+        == 404
+    )
+    regio = world.client("regio").get(url + "?jaar=2021").content.decode()
+    assert "Sportservice" not in regio and "Portefeuille van Regio+" in regio
+
+
+def test_grants_reports_and_questions_per_partner(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    cmo, sport = two_partners
+    for organisation, amount in ((cmo, 120000), (sport, 45000), (sport, 5000)):
+        Grant.objects.create(
+            organisation=organisation,
+            funder=world.province,
+            kind=GrantKind.PROJECT,
+            title="Subsidie",
+            status=GrantStatus.GRANTED,
+            amount_granted=Decimal(amount),
+            starts_on=dt.date(2021, 1, 1),
+            ends_on=dt.date(2021, 12, 31),
+        )
+    sport_user = UserFactory(username="sport")
+    MembershipFactory(user=sport_user, organisation=sport, role="directeur")
+    sport_activity = sport.plans.get().programmes.get().activities.get()
+    ActivityComment.objects.create(
+        activity=sport_activity, author=sport_user, text="Mag dit later?"
+    )
+    asked = ActivityComment.objects.create(
+        activity=world.activity, author=world.users["opdrachtgever"], text="Hoe gaat het?"
+    )
+    ActivityComment.objects.create(
+        activity=world.activity, parent=asked, author=world.users["opdrachtgever"], text="Nog iets?"
+    )
+    found = portfolio(world.users["opdrachtgever"], world.province, Year(2021), REFERENCE)
+    granted = {s.organisation: (s.granted, s.grants) for s in found.partners}
+    assert granted == {
+        cmo: (Decimal(120000), 1),
+        sport: (Decimal(50000), 2),
+        world.other_org: (Decimal(0), 0),  # funded, no grant recorded
+    }
+    # Her own question with her own follow-up waits for the partner, not for her.
+    assert [q.thread.text for q in found.questions] == ["Mag dit later?"]
+
+
+def test_she_decides_a_partners_amendment_from_the_list_and_returns_to_it(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    _cmo, sport = two_partners
+    activity = sport.plans.get().programmes.get().activities.get()
+    amendment = Amendment.objects.create(
+        annual_plan=AnnualPlanFactory(
+            plan=activity.programme.plan, year=2021, status=AnnualPlanStatus.ADOPTED
+        ),
+        activity=activity,
+        field="description",
+        old_value=activity.description,
+        new_value="Drie bijeenkomsten en een sportdag",
+        reason="De zaal is in het najaar niet beschikbaar.",
+        proposed_by=world.users["directeur"],
+    )
+    client = world.client("opdrachtgever")
+    url = reverse("portfolio:overview") + "?jaar=2021"
+    page = client.get(url).content.decode()
+    assert "Drie bijeenkomsten en een sportdag" in page and "Sportservice Flevoland" in page
+    response = client.post(
+        reverse("plans:amendment_decide", args=[amendment.pk]),
+        {"approve": "1", "note": "", "next": url},
+    )
+    assert response.status_code == 302 and response["Location"] == url
+    amendment.refresh_from_db()
+    assert amendment.status == AmendmentStatus.APPROVED
+    assert "Geen wijziging wacht op uw besluit" in client.get(url).content.decode()
+
+
+def test_the_workbook_has_the_goals_units_partners_and_amendments(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    response = world.client("opdrachtgever").get(
+        reverse("portfolio:export") + "?jaar=2021&peildatum=2021-12-31"
+    )
+    assert response.status_code == 200
+    sheets = xlsx_sheets(response.content)
+    units = next(rows for title, rows in sheets.items() if title.startswith("Per indicator"))
+    ks1 = f"{world.goal.code} {world.goal.title}"
+    assert [row[:5] for row in units[1:] if row[0] == ks1] == [
+        [ks1, "thematische netwerkbijeenkomsten", "Aantal", 11, 5]
+    ]
+    goals = next(rows for title, rows in sheets.items() if title.startswith("Doelen"))
+    assert any(row[0].startswith("KS-2") and "niemand" in row[1] for row in goals[1:])
