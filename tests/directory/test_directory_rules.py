@@ -165,3 +165,19 @@ def test_a_funders_goals_are_kept_by_her_beheerder_or_the_installation_administr
     assert province_beheerder.get(url).status_code == 200
     listed = world.client("beheerder").get(reverse("admin:plans_goal_changelist"))
     assert world.goal.title not in listed.content.decode()
+
+
+def test_a_goal_partners_serve_is_not_deleted_and_their_links_are_named(world: World) -> None:
+    from koers.plans.models import Goal
+
+    client = world.client("installatiebeheerder")
+    url = reverse("admin:plans_goal_delete", args=[world.goal.pk])
+    page = client.get(url).content.decode()
+    assert f"{world.programme.name} van CMO Flevoland dient {world.goal.code}" in page
+    client.post(url, {"post": "yes"})
+    assert Goal.objects.filter(pk=world.goal.pk).exists()
+    assert world.programme.goals.filter(pk=world.goal.pk).exists()
+    # Renamed, the partners' links follow: they point at the goal, not at its words.
+    world.goal.title = "Gezond en veerkrachtig Flevoland"
+    world.goal.save()
+    assert world.programme.goals.get().title == "Gezond en veerkrachtig Flevoland"

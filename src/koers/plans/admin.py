@@ -3,7 +3,12 @@ seeing her own organisations' (goals belong to funders and are shared). Activiti
 indicators, targets and annual plans change only through the app's pages, whose services
 enforce frozen plans and version checks; the admin shows them read-only."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from koers.accounts.admin import OrganisationScopedAdmin
 from koers.accounts.roles import Capability
@@ -36,6 +41,32 @@ class GoalAdmin(OrganisationScopedAdmin, AuditedModelAdmin):
     organisation_path = "funder"
     scoped_choices = {"funder": "pk", "parent": "funder"}
     list_display = ["code", "title", "funder", "parent"]
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        """A goal that partners' programmes or activities serve is not deleted: its links
+        would vanish from their plans unseen. The confirmation page names them instead (as
+        the admin does for protected records); renaming or moving a goal keeps the links."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        goals = list(objs)
+        serving = [
+            _("%(programme)s of %(organisation)s serves %(goal)s")
+            % {"programme": p.name, "organisation": p.plan.organisation, "goal": p.goal_code}
+            for p in Programme.objects.filter(goals__in=goals)
+            .annotate(goal_code=F("goals__code"))
+            .select_related("plan__organisation")
+        ] + [
+            _("%(activity)s of %(organisation)s serves %(goal)s")
+            % {
+                "activity": f"{a.code} {a.title}",
+                "organisation": a.programme.plan.organisation,
+                "goal": a.goal_code,
+            }
+            for a in Activity.objects.filter(goals__in=goals)
+            .annotate(goal_code=F("goals__code"))
+            .select_related("programme__plan__organisation")
+        ]
+        return deleted, counts, perms_needed, [*protected, *serving]
+
     list_filter = ["funder"]
     search_fields = ["code", "title"]
 

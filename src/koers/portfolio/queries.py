@@ -38,6 +38,7 @@ from koers.plans.models import (
     Goal,
     Indicator,
     Programme,
+    Unit,
 )
 from koers.plans.progress import Progress, Status, activity_status
 from koers.plans.queries.indicators import progress_of, with_progress_values
@@ -101,6 +102,9 @@ class GoalBlock:
     depth: int
     partners: list[PartnerWork]
     units: list[UnitRow]
+    # A goal with goals below it shows the sums of the work under them; the activities
+    # themselves are listed under the goals below (once, not again at every level).
+    has_children: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -164,12 +168,15 @@ def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -
         .select_related("programme__plan__organisation")
         .order_by("programme__order", "code", "pk")
     )
+    # The links and indicators of these activities, asked by the same filter in SQL rather
+    # than by a list of a thousand ids.
+    chosen = Activity.objects.visible_to(user).filter(programme__in=by_programme, year=year.value)
     activity_goals = _links(
-        Activity.goals.through.objects.filter(activity__in=activities, goal__funder=funder),
+        Activity.goals.through.objects.filter(activity__in=chosen, goal__funder=funder),
         "activity_id",
     )
     lines = {activity.pk: ActivityLine(activity, Status.NO_TARGET) for activity in activities}
-    indicators = Indicator.objects.filter(activity__in=lines).order_by("activity_id", "order")
+    indicators = Indicator.objects.filter(activity__in=chosen).order_by("activity_id", "order")
     for indicator in with_progress_values(indicators, year, reference):
         lines[indicator.activity_id].indicators.append(
             IndicatorLine(indicator, progress_of(indicator, year, reference))
@@ -239,7 +246,15 @@ def _goal_blocks(
         units = _units(serving_lines, programmes)
         for unit in units:
             unit.cells = [unit.per_partner.get(work.organisation.pk) for work in partners]
-        blocks.append(GoalBlock(goal=goal, depth=depth, partners=partners, units=units))
+        blocks.append(
+            GoalBlock(
+                goal=goal,
+                depth=depth,
+                partners=partners,
+                units=units,
+                has_children=bool(children[goal.pk]),
+            )
+        )
     return blocks
 
 
@@ -279,17 +294,15 @@ def _units(lines: list[ActivityLine], programmes: dict[int, Programme]) -> list[
         organisation_id = programmes[line.activity.programme_id].plan.organisation_id
         for item in line.indicators:
             indicator = item.indicator
-            name = shared_name(indicator.title)
-            key = (indicator.unit, indicator.aggregation, name)
-            row = rows.setdefault(
-                key,
-                UnitRow(
+            key = (indicator.unit, indicator.aggregation, shared_name(indicator.title))
+            row = rows.get(key)
+            if row is None:  # made once per shared indicator: its labels cost a translation
+                row = rows[key] = UnitRow(
                     name=LEADING_NUMBER.sub("", indicator.title).strip(),
-                    unit=str(indicator.get_unit_display()),
+                    unit=str(Unit(indicator.unit).label) if indicator.unit in Unit else "",
                     summed=indicator.aggregation == Aggregation.SUM,
                     per_partner={},
-                ),
-            )
+                )
             target, realised = row.per_partner.get(organisation_id, (None, Decimal(0)))
             if item.progress.target is not None:
                 target = (target or Decimal(0)) + item.progress.target
