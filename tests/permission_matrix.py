@@ -954,7 +954,9 @@ ROWS: list[Row] = [
         "plans:programme",
         "Programma van een andere organisatie",
         target=lambda w: w.other_programme,
-        expected=[404, 404, 404, 404, 404, 404, 200, 404, 200, 403],
+        # Its own director and its funder see it; to everyone of the world's organisation,
+        # and to the care contact, it does not exist.
+        expected=[404, 404, 404, 404, 404, 404, 200, 404, 200, 403, 404, 404],
     ),
     Row(
         "plans:activity",

@@ -385,7 +385,9 @@ RECIPES = {
         "medewerker", _person_merge, "Functies: 2 gaan over naar het record dat je houdt."
     ),
     "directory:organisation_merge": Recipe(
-        "beheerder", _organisation_merge, "Functies: 2 gaan over naar het record dat je houdt."
+        "installatiebeheerder",
+        _organisation_merge,
+        "Functies: 2 gaan over naar het record dat je houdt.",
     ),
 }
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.utils.translation import gettext as _
 
+from koers.core.forms import ModelForm
 from koers.plans.goal_links import unfunded_goals
 from koers.plans.models import Programme
 
 
-class ProgrammeAdminForm(forms.ModelForm):
+class ProgrammeAdminForm(ModelForm[Programme]):
     class Meta:
         model = Programme
         # The admin passes its own field list; these are what it shows.
