@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard docs mutation mutation-scores clean
+.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -115,6 +115,9 @@ bench-insight: install ## Time and weigh importing a StatLine download of 100,00
 
 bench-insight-dashboard: install ## Time the dashboards over 50 tables × 400 regions × 20 periods against their own SQL (bench/README.md)
 	$(BIN)/python bench/insight_dashboard.py
+
+bench-portfolio: install ## Time the funder's portfolio at 2 and 20 partners against its own SQL, and the tenancy check (bench/README.md)
+	$(BIN)/python bench/portfolio.py
 
 bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours import against an honest file (bench/README.md)
 	$(BIN)/python bench/upload_bomb.py
