@@ -1,66 +1,37 @@
-"""A partner organisation joining an installation that has others already: the organisation,
-its first beheerder and its multi-year plan (`organisation_add`), then its colleagues'
-accounts from a spreadsheet (`users_import`).
-
-Each runs in one transaction and writes an audit entry per record under the organisation's
-own id, so its beheerder reads in her audit log how her organisation came into Koers (the
-command line is the actor: none). Bad input raises ValidationError with every problem, in
-words that say what to do; nothing is then saved. The directory is shared
-(docs/tenancy.md): a record of the same name is used when nobody works in Koers for it yet,
-and refused when somebody does.
-"""
+"""A partner organisation brought into Koers (`organisation_add`): its directory record (the
+one of the same name when nobody works in Koers for it yet), its first beheerder, and its
+multi-year plan adopted by a funder, with programmes drafted from a goal of that funder's
+tree or from an earlier plan of the same organisation (`ProgrammeDraft`), and the first
+year's annual plan. What it made comes back as an `Onboarding`."""
 
 from __future__ import annotations
 
 import itertools
-import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from koers.accounts.models import Membership, User
-from koers.accounts.policy import Scope, has_capability
-from koers.accounts.roles import (
-    FUNDER_ROLES,
-    INSTALLATION_ROLES,
-    REQUESTER_ROLES,
-    Capability,
-    Role,
-)
-from koers.core import tables
+from koers.accounts.roles import Role
 from koers.core.audit import audit_write, context_of
-from koers.directory.duplicates import OrganisationIndex, fold
+from koers.directory.duplicates import OrganisationIndex
 from koers.directory.models import Organisation, OrganisationKind
 from koers.plans.goal_links import unfunded_goals
 from koers.plans.models import AnnualPlan, AnnualPlanStatus, Goal, Line, Plan, Programme
 
-# The roles of an organisation's own staff and board, which its beheerder hands out. Not by
-# import: a funder's official, a care organisation's contact and the installation
-# administrator work for another organisation (or for all), and the GGD/GHOR's
-# prioritising official holds her membership here without being staff.
-STAFF_ROLES = (
-    frozenset(Role) - FUNDER_ROLES - REQUESTER_ROLES - INSTALLATION_ROLES - {Role.PRIORITEIT}
+# Package-private: the account steps the onboarding services share.
+from koers.plans.services.onboarding._accounts import (
+    audit_account,
+    field_problems,
+    generated_password,
+    taken,
 )
+
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-# No 0/o, 1/l/i to misread.
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 (letters, no password)
-PASSWORD_GROUPS = 5  # five groups of four: about 98 bits
-MAX_ROWS = 1000
-COLUMNS = {
-    "username": ("gebruikersnaam", "username", "user name", "gebruiker", "login"),
-    "first_name": ("voornaam", "first name", "first_name", "given name"),
-    "last_name": ("achternaam", "last name", "last_name", "surname"),
-    "email": ("e-mail", "email", "e-mailadres", "e-mail address", "email address"),
-    "role": ("rol", "role"),
-}
 
 
 @dataclass
@@ -157,9 +128,9 @@ def organisation_add(
         except ValidationError as error:
             problems.setdefault("plan", []).extend(error.messages)
     user = User(username=beheerder_username.strip(), email=beheerder_email.strip().lower())
-    if problems_of_user := _field_problems(user) + _taken(user):
+    if problems_of_user := field_problems(user) + taken(user):
         problems["beheerder"] = problems_of_user
-    generated = "" if password else _generated_password()
+    generated = "" if password else generated_password()
     if password:
         try:
             validate_password(password, user)
@@ -182,7 +153,7 @@ def organisation_add(
     membership = Membership.objects.create(
         user=user, organisation=organisation, role=Role.BEHEERDER
     )
-    _audit_account(membership, "account.add")
+    audit_account(membership, "account.add")
     plan.organisation = organisation
     plan.save()
     audit_write(
@@ -449,217 +420,3 @@ def _programme_create(plan: Plan, draft: ProgrammeDraft) -> Programme:
         organisation_id=plan.organisation_id,
     )
     return programme
-
-
-def _field_problems(user: User) -> list[str]:
-    """What is wrong with an account's own fields (uniqueness aside: `_taken`)."""
-    problems: list[str] = []
-    try:
-        user.full_clean(exclude=["password"], validate_unique=False)
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            label = "" if name == "__all__" else User._meta.get_field(name).verbose_name  # type: ignore[union-attr]
-            problems.extend(f"{label}: {text}" if label else text for text in messages)
-    if not user.email:
-        problems.append(_("Give an e-mail address."))
-    return problems
-
-
-def _taken(user: User) -> list[str]:
-    """A user name somebody has (case ignored, as people read them), or an e-mail address
-    of another account: a reset link goes to every account of an address."""
-    problems = []
-    if user.username and User.objects.filter(username__iexact=user.username).exists():
-        problems.append(_("There is an account with this user name already; choose another."))
-    if user.email and User.objects.filter(email__iexact=user.email).exists():
-        problems.append(_("Koers already has an account with this e-mail address."))
-    return problems
-
-
-def _generated_password() -> str:
-    raw = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4 * PASSWORD_GROUPS))
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
-
-
-def _audit_account(membership: Membership, action: str) -> None:
-    user = membership.user
-    audit_write(
-        actor=None,
-        action=action,
-        instance=user,
-        after={
-            "username": user.username,
-            "email": user.email,
-            "name": user.get_full_name(),
-            "role": membership.role,
-        },
-        organisation_id=membership.organisation_id,
-    )
-
-
-# --- importing colleagues ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewAccount:
-    """What a passing row becomes."""
-
-    user: User
-    role: Role
-
-
-@dataclass
-class UsersImport(tables.ImportReport):
-    """The check of a file of accounts, row by row; `created` holds the memberships made
-    when it was applied (none in a dry run)."""
-
-    created: list[Membership] = field(default_factory=list)
-
-    @staticmethod
-    def refusal(row: tables.ImportRow) -> str:
-        """One line of the report: the row, whom it is about, and what is wrong with it."""
-        problem = " ".join(row.problems)
-        return _("Row %(line)s: %(problem)s") % {
-            "line": row.line,
-            "problem": f"{row.label}: {problem}" if row.label else problem,
-        }
-
-
-@transaction.atomic
-def users_import(
-    *,
-    organisation: Organisation,
-    csv_file: Path | str,
-    dry_run: bool = True,
-    actor: Any = None,
-) -> UsersImport:
-    """Accounts for `organisation`'s staff from a CSV (or Excel) file with the columns
-    gebruikersnaam, voornaam, achternaam, e-mail, rol (Dutch or English names, any order).
-
-    Every row is checked: a user name and an e-mail address no account has (and no earlier
-    row), and a role of the organisation's own staff (`STAFF_ROLES`, by value or name). A
-    dry run (the default) only reports. Otherwise all rows are saved, each with an audit
-    entry, or — when any row fails — none: a ValidationError names every failing row. The
-    accounts get a password nobody knows; each sets her own through "forgot password"
-    (Django sends no reset link to an account without a usable password). `actor` None is
-    the command line; a user must administer the organisation.
-    """
-    if actor is not None and not has_capability(
-        actor, Capability.ADMINISTER, Scope(organisation_id=organisation.pk)
-    ):
-        raise PermissionDenied
-    if not organisation.memberships.exists():
-        raise ValidationError(
-            _(
-                "%(organisation)s does not work in Koers yet: add it with its first beheerder "
-                "first (koers organisation add)."
-            )
-            % {"organisation": organisation}
-        )
-    rows = tables.read_table(Path(csv_file), MAX_ROWS)
-    report, header = tables.begin(
-        rows,
-        COLUMNS,
-        required=("username", "email", "role"),
-        max_rows=MAX_ROWS,
-        report=UsersImport,
-    )
-    if header is not None:
-        found = tables.data_rows(rows, header)
-        _check_rows(report, [tables.ImportRow(line, raw, values) for line, raw, values in found])
-    if dry_run:
-        return report
-    if report.problems and not report.rows:
-        raise ValidationError(report.problems)
-    if report.failing:
-        raise ValidationError(
-            [
-                _("%(count)s rows have problems; nothing was saved.")
-                % {"count": len(report.failing)},
-                *(report.refusal(row) for row in report.failing),
-            ]
-        )
-    for row in report.rows:
-        new: NewAccount = row.record
-        new.user.set_password(secrets.token_urlsafe(32))  # known to nobody, never shown
-        new.user.save()
-        membership = Membership.objects.create(
-            user=new.user, organisation=organisation, role=new.role
-        )
-        _audit_account(membership, "account.import")
-        report.created.append(membership)
-    return report
-
-
-def _role(text: str) -> Role | None:
-    """The role a cell names: its value or its name (in Dutch or English), folded."""
-    key = fold(text)
-    for role in Role:
-        with translation.override("en"):
-            english = str(role.label)
-        if key in {fold(role.value), fold(str(role.label)), fold(english)}:
-            return role
-    return None
-
-
-def _taken_keys(field_name: str, rows: list[tables.ImportRow]) -> set[str]:
-    """The values of `field_name` (lower case) that accounts have among the rows' values."""
-    wanted = {row.values.get(field_name, "").lower() for row in rows} - {""}
-    found = User.objects.annotate(key=Lower(field_name)).filter(key__in=wanted)
-    return set(found.values_list("key", flat=True))
-
-
-def _check_rows(report: UsersImport, rows: list[tables.ImportRow]) -> None:
-    """Each row against the model, the accounts in Koers and the rows above it."""
-    taken = {name: _taken_keys(name, rows) for name in ("username", "email")}
-    above: dict[str, dict[str, int]] = {"username": {}, "email": {}}
-    for row in rows:
-        report.rows.append(row)
-        values = row.values
-        user = User(
-            username=values.get("username", ""),
-            first_name=values.get("first_name", ""),
-            last_name=values.get("last_name", ""),
-            email=values.get("email", "").lower(),
-        )
-        row.label = user.username
-        row.problems.extend(_field_problems(user))
-        keys = {"username": user.username.lower(), "email": user.email}
-        for name, key in keys.items():
-            if not key:
-                continue
-            if key in taken[name]:
-                row.problems.append(_taken_message(name))
-            elif key in above[name]:
-                row.problems.append(_same_as_row(name) % {"line": above[name][key]})
-            above[name].setdefault(key, row.line)
-        role = _role(values.get("role", ""))
-        if role is None or role not in STAFF_ROLES:
-            row.problems.append(_role_refusal(values.get("role", ""), role))
-        elif not row.problems:
-            row.record = NewAccount(user, role)
-
-
-def _taken_message(name: str) -> str:
-    if name == "username":
-        return _("There is an account with this user name already; choose another.")
-    return _("Koers already has an account with this e-mail address.")
-
-
-def _same_as_row(name: str) -> str:
-    if name == "username":
-        return _("Same user name as row %(line)s.")
-    return _("Same e-mail address as row %(line)s.")
-
-
-def _role_refusal(text: str, role: Role | None) -> str:
-    roles = ", ".join(role.value for role in Role if role in STAFF_ROLES)
-    if role is None:
-        return _("Role '%(value)s' is unknown. Choose one of: %(roles)s.") % {
-            "value": text,
-            "roles": roles,
-        }
-    return _(
-        "%(role)s is not a role of the organisation's own staff; a beheerder gives it under "
-        "Administration (/beheer/), Accounts. Choose one of: %(roles)s."
-    ) % {"role": role.label, "roles": roles}
