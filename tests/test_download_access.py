@@ -42,6 +42,7 @@ WITHOUT_PERSONS = {
     "atlas:collaborations_geojson": "ties between initiatives and organisations, never a person",
     "atlas:collaborations_export": "ties between initiatives and organisations, never a person",
     "atlas:network_graphml": "the network of initiatives and organisations, never a person",
+    "portfolio:export": "partners' goals, activities, indicators and money: no persons",
 }
 
 
