@@ -410,6 +410,13 @@ EXPORTS = [
         )
         for kind in ("csv", "xlsx")
     ),
+    # The province's portfolio: its partners' goals, activities and indicators (titles
+    # typed by the partners) and the amendments awaiting her.
+    Export(
+        "portfolio:export",
+        "provincie",
+        address=lambda d, p: reverse("portfolio:export") + "?jaar=2021&peildatum=2021-10-15",
+    ),
     Export(
         "signals:analysis_export",
         "directeur",

@@ -45,6 +45,7 @@ def test_the_declared_exports_are_found() -> None:
         "atlas",
         "signals",
         "insight",
+        "portfolio",
     }
 
 
