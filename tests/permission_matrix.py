@@ -155,17 +155,13 @@ def names_a_held_record(url_name: str) -> bool:
     """Whether the URL named `url_name` names a record some organisation holds: a record
     part of its route (`<activity:pk>`, koers.core.records) or an admin object page of
     such a model."""
-    from django.contrib import admin
-
+    from koers.accounts.tenancy import admin_object_model
     from koers.core.records import owner_lookup, records_in
 
     namespace, _colon, name = url_name.rpartition(":")
     if namespace == "admin":
-        for model in admin.site._registry:
-            prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
-            if name.startswith(prefix) and name[len(prefix) :] in ("change", "history", "delete"):
-                return owner_lookup(model) is not None
-        return name == "auth_user_password_change"
+        model = admin_object_model(name)
+        return model is not None and owner_lookup(model) is not None
     return any(not kind.shared for _part, kind in records_in(_route_of(url_name)))
 
 

@@ -52,20 +52,31 @@ def related(user: Any, organisation_id: int) -> bool:
     return any(relation(grant, organisation_id) for grant in grants for relation in RELATIONS)
 
 
+ADMIN_OBJECT_PAGES = ("change", "history", "delete")
+
+
+def admin_object_model(url_name: str) -> type[models.Model] | None:
+    """The model whose record an admin page names (`url_name` without the namespace): its
+    object pages ("plans_activity_change") and the user's password page; else None."""
+    if url_name == "auth_user_password_change":
+        return get_user_model()
+    for model in admin.site._registry:
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        if url_name.startswith(prefix) and url_name[len(prefix) :] in ADMIN_OBJECT_PAGES:
+            return model
+    return None
+
+
 def records_named(match: ResolverMatch) -> Iterator[tuple[type[models.Model], Any]]:
     """The tenant-owned records the URL names, as (model, primary key)."""
     for name, kind in records_in(match.route):
         if not kind.shared and name in match.kwargs:
             yield kind.model, match.kwargs[name]
-    # The admin's object pages (change, history, delete) name theirs by model in the URL
-    # name ("plans_activity_change") and by `object_id`.
-    if match.namespace == "admin" and match.url_name == "auth_user_password_change":
-        yield get_user_model(), match.kwargs["id"]
-    elif match.namespace == "admin" and "object_id" in match.kwargs:
-        for model in admin.site._registry:
-            prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
-            if (match.url_name or "").startswith(prefix):
-                yield model, match.kwargs["object_id"]
+    if match.namespace == "admin":
+        model = admin_object_model(match.url_name or "")
+        key = match.kwargs.get("object_id", match.kwargs.get("id"))
+        if model is not None and key is not None:
+            yield model, key
 
 
 def hidden_record_in(request: HttpRequest) -> bool:

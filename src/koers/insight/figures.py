@@ -146,7 +146,7 @@ def values_of(
         notes = notes.filter(region__in=wanted)
     by_topic: dict[int, list[FigureNote]] = defaultdict(list)
     for note in notes.select_related("organisation", "author"):
-        note.author_shown = note.author if note.organisation_id in reader.names_at else None
+        reader.shows_author(note)
         by_topic[note.topic_id].append(note)
     for figure in figures:
         for note in by_topic.get(figure.topic_id, []):

@@ -46,6 +46,10 @@ class NoteReader:
             names_at=frozenset(org for org in related if sees_names(user, org)),
         )
 
+    def shows_author(self, note: Any) -> None:
+        """Set `note.author_shown`: its author where this reader sees names, else None."""
+        note.author_shown = note.author if note.organisation_id in self.names_at else None
+
     @classmethod
     def of_sender(cls, organisation_id: int) -> NoteReader:
         """For a report: the sending organisation's notes, without names (a report leaves

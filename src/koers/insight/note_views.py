@@ -76,7 +76,7 @@ def notes(request: HttpRequest) -> HttpResponse:
         ).select_related("organisation", "author")
     )
     for note in written:
-        note.author_shown = note.author if note.organisation_id in reader.names_at else None
+        reader.shows_author(note)
     return render(
         request,
         "insight/notes.html",

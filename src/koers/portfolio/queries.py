@@ -162,15 +162,14 @@ def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -
         Programme.goals.through.objects.filter(programme__in=by_programme, goal__funder=funder),
         "programme_id",
     )
-    activities = list(
-        Activity.objects.visible_to(user)
-        .filter(programme__in=by_programme, year=year.value)
-        .select_related("programme__plan__organisation")
-        .order_by("programme__order", "code", "pk")
-    )
-    # The links and indicators of these activities, asked by the same filter in SQL rather
-    # than by a list of a thousand ids.
+    # One filter for the activities and, as a subquery, their links and indicators (rather
+    # than a list of a thousand ids).
     chosen = Activity.objects.visible_to(user).filter(programme__in=by_programme, year=year.value)
+    activities = list(
+        chosen.select_related("programme__plan__organisation").order_by(
+            "programme__order", "code", "pk"
+        )
+    )
     activity_goals = _links(
         Activity.goals.through.objects.filter(activity__in=chosen, goal__funder=funder),
         "activity_id",
