@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from koers.portfolio.queries import Portfolio
@@ -109,7 +110,7 @@ def amendments_sheet(found: Portfolio) -> tuple[str, list[str], list[list[Any]]]
             a.old_value,
             a.new_value,
             a.reason,
-            a.proposed_at.date(),
+            timezone.localdate(a.proposed_at),
         ]
         for a in found.amendments
     ]
