@@ -8,10 +8,11 @@ query count does not grow with them; and what the tenancy check costs the hot pa
 Timed, each the median of BENCH_ROUNDS requests after a warm-up:
 - the health page (baseline of a request through the whole stack);
 - the portfolio's own SQL: the queries the page issues (captured from one request), bare;
-- the portfolio page and its workbook;
-- an activity page and the dashboard as a partner's staff, with and without the tenancy
-  middleware (it acts on refusals only, so an allowed page should not change), and a
-  refused request for another partner's activity (where it looks up the record's owner).
+- the portfolio page and its workbook, and one line's activities (its goal page);
+- an activity page, the dashboard and the capacity page as a partner's staff, with and
+  without the tenancy middleware (it acts on refusals only, so an allowed page should not
+  change), and a refused request for another partner's activity (where it looks up the
+  record's owner).
 
 The bars (issue 22): the portfolio at a constant query count, at most 2× its own SQL + 50 ms;
 the tenancy check adds no more than one join to the hot pages. Not part of the test suite's
@@ -173,6 +174,9 @@ def main() -> None:
             "health (baseline)": page(official, "/gezondheid/"),
             "portfolio: own SQL (bare)": own_sql(official, portfolio),
             "portfolio page": page(official, portfolio),
+            "a line's activities (portfolio goal page)": page(
+                official, f"/portefeuille/doelen/{lines[0].pk}/?jaar=2021&peildatum=2021-10-15"
+            ),
             "portfolio workbook": page(official, "/portefeuille/export.xlsx?jaar=2021"),
         }
         for label, call in steps.items():
@@ -199,6 +203,7 @@ def tenancy_costs() -> None:
     for label, user, path, refused in (
         ("activity page (own)", staff, f"/activiteiten/{own.pk}/", False),
         ("dashboard (own)", staff, "/?jaar=2021", False),
+        ("capacity (own)", staff, "/uren/capaciteit/?jaar=2021", False),
         (
             "another partner's activity, edit (refused)",
             board,

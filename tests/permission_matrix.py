@@ -902,6 +902,13 @@ ROWS: list[Row] = [
         expected=FUNDER_ONLY,
     ),
     Row(
+        "portfolio:goal",
+        "Portefeuille onder één doel: de activiteiten van elke partner, met status en indicatoren",
+        target=lambda w: w.goal,
+        # The goal is the province's: the official of another funder does not find it there.
+        expected=[403, 403, 403, 403, 403, 403, 200, 404, 403, 403],
+    ),
+    Row(
         "portfolio:overview",
         "Portefeuille van een opdrachtgever waarvoor zij niet werkt (404)",
         query_of=lambda w: f"?opdrachtgever={w.regio.pk}",

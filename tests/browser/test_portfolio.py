@@ -1,7 +1,7 @@
 """The province's portfolio in a real browser against `koers serve` with the demo: the
 funder's official opens it from the menu, sees CMO Flevoland and Sportservice Flevoland
-under KS-1, follows the goal no one works on, and decides Sportservice's amendment on the
-page; the page passes axe."""
+under KS-1, follows the goal no one works on, decides Sportservice's amendment on the page
+and opens the activities under KS-1; the pages pass axe."""
 
 from __future__ import annotations
 
@@ -48,4 +48,15 @@ def test_the_province_steers_two_partners_from_its_portfolio(page: Any, demo_ser
     expect(page.locator("h1")).to_have_text("Portefeuille van Provincie Flevoland")
     expect(page.get_by_role("status")).to_contain_text("Je besluit is vastgelegd.")
     expect(amendments).to_contain_text("Geen wijziging wacht op uw besluit.")
+    assert axe_violations(page) == []
+
+    # The activities under KS-1, each partner's with its status and indicators.
+    ks1 = page.locator("article", has=page.get_by_role("heading", name=re.compile(r"^KS-1 ")))
+    follow(page, ks1.get_by_role("link", name=re.compile(r"^De activiteiten onder KS-1")))
+    expect(page.locator("h1")).to_contain_text("KS-1")
+    expect(page.get_by_role("heading", name="Sportservice Flevoland")).to_be_visible()
+    expect(page.get_by_role("heading", name="CMO Flevoland")).to_be_visible()
+    sport = page.get_by_role("table", name=re.compile("Activiteiten van Sportservice Flevoland"))
+    expect(sport).to_contain_text("SB-1.1")
+    expect(sport).to_contain_text("thematische netwerkbijeenkomsten")
     assert axe_violations(page) == []

@@ -246,3 +246,52 @@ def test_the_workbook_has_the_goals_units_partners_and_amendments(
     ]
     goals = next(rows for title, rows in sheets.items() if title.startswith("Doelen"))
     assert any(row[0].startswith("KS-2") and "niemand" in row[1] for row in goals[1:])
+
+
+def test_a_goal_of_her_tree_lists_each_partners_activities_with_status_and_indicators(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    """The overview counts the activities; the goal's page lists them (the overview stays
+    quick at twenty partners)."""
+    cmo, sport = two_partners
+    client = world.client("opdrachtgever")
+    overview = client.get(reverse("portfolio:overview") + "?jaar=2021&peildatum=2021-12-31")
+    link = reverse("portfolio:goal", args=[world.goal.pk])
+    assert link in overview.content.decode()
+    assert "Bijeenkomsten van Sportservice Flevoland" not in overview.content.decode()
+
+    url = link + "?jaar=2021&peildatum=2021-12-31"
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(url)
+    assert page.status_code == 200
+    blocks = page.context["blocks"]
+    [ks1] = [block for block in blocks if block.goal == world.goal]
+    assert all(block.goal.funder == world.province for block in blocks)
+    assert [work.organisation for work in ks1.partners] == [cmo, sport]
+    [sport_line] = ks1.partners[1].activities
+    assert sport_line.title == "Bijeenkomsten van Sportservice Flevoland"
+    # 2 of 4 meetings at the year's end: behind, and so it says.
+    assert sport_line.status == "behind"
+    [meetings] = sport_line.indicators
+    assert (meetings.progress.realised, meetings.progress.target) == (Decimal(2), Decimal(4))
+    text = page.content.decode()
+    assert "Achter" in text and "4 thematische netwerkbijeenkomsten:" in text
+
+    for number in range(3):
+        partner(world, f"Partner {number}", meetings=number, target=5)
+    with CaptureQueriesContext(connection) as many:
+        assert "Partner 2" in client.get(url).content.decode()
+    assert len(many) == len(few)
+
+
+def test_a_goal_of_another_funders_tree_is_not_found_in_her_portfolio(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    other = GoalFactory(funder=world.regio, code="R-1", title="Regionaal doel")
+    client = world.client("opdrachtgever")
+    assert client.get(reverse("portfolio:goal", args=[other.pk])).status_code == 404
+    assert client.get(reverse("portfolio:goal", args=[world.goal.pk])).status_code == 200
+    assert (
+        world.client("directeur").get(reverse("portfolio:goal", args=[world.goal.pk])).status_code
+        == 403
+    )

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,11 +45,17 @@ class Year:
 
     def elapsed_fraction(self, reference: dt.date) -> Decimal:
         """Share of the year that has passed at the end of `reference` (0 to 1)."""
-        if reference < self.start:
-            return Decimal(0)
-        if reference >= self.end:
-            return Decimal(1)
-        return Decimal((reference - self.start).days + 1) / Decimal(self.days)
+        return _elapsed_fraction(self.value, reference)
+
+
+@functools.lru_cache(maxsize=1024)  # a page assesses thousands of indicators at one date
+def _elapsed_fraction(year: int, reference: dt.date) -> Decimal:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if reference < start:
+        return Decimal(0)
+    if reference >= end:
+        return Decimal(1)
+    return Decimal((reference - start).days + 1) / Decimal((end - start).days + 1)
 
 
 @dataclass(frozen=True, order=True)

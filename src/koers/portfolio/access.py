@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
 from koers.directory.models import Organisation
+from koers.plans.models import Goal
 
 # The query parameter that chooses the funder, for an official of several.
 FUNDER_PARAMETER = "opdrachtgever"
@@ -32,3 +33,13 @@ def chosen_funder(request: HttpRequest) -> tuple[Organisation, list[Organisation
         if str(funder.pk) == asked:
             return funder, funders
     raise Http404
+
+
+def funders_goal(request: HttpRequest, pk: int) -> Goal:
+    """A goal of the tree of a funder she acts for; 404 for any other (the goal itself is
+    shared, but the portfolio under it is the funder's)."""
+    funders = funders_of(request.user)
+    goal = Goal.objects.filter(funder__in=funders, pk=pk).select_related("funder").first()
+    if goal is None:
+        raise Http404
+    return goal

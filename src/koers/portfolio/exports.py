@@ -33,13 +33,12 @@ def goals_sheet(found: Portfolio) -> tuple[str, list[str], list[list[Any]]]:
             rows.append([goal, _("no one works on this goal"), "", "", "", "", "", None, None])
         for work in block.partners:
             for line in work.activities:
-                activity = line.activity
-                base = [goal, work.organisation.name, activity.programme.name]
-                base += [f"{activity.code} {activity.title}", str(line.status.label)]
+                base = [goal, work.organisation.name, line.programme.name]
+                base += [f"{line.code} {line.title}", str(line.status.label)]
                 if not line.indicators:
                     rows.append([*base, "", "", None, None])
-                for item in line.indicators:
-                    indicator, progress = item.indicator, item.progress
+                for indicator in line.indicators:
+                    progress = indicator.progress
                     rows.append(
                         [
                             *base,

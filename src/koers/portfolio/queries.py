@@ -18,6 +18,7 @@ are never added to each other: a goal whose work counts in several units says so
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ from koers.plans.models import (
     Programme,
     Unit,
 )
-from koers.plans.progress import Progress, Status, activity_status
-from koers.plans.queries.indicators import progress_of, with_progress_values
+from koers.plans.progress import Status, activity_status
+from koers.plans.queries.goals import goal_descendants
+from koers.plans.queries.indicators import IndicatorProgress, progress_table
 from koers.reports.access import reports_visible_to
 from koers.reports.models import Report
 
@@ -49,17 +51,18 @@ from koers.reports.models import Report
 PAYING = (GrantStatus.GRANTED, GrantStatus.RUNNING, GrantStatus.ACCOUNTED, GrantStatus.SETTLED)
 
 
-@dataclass
-class IndicatorLine:
-    indicator: Indicator
-    progress: Progress
-
-
-@dataclass
+@dataclass(slots=True)
 class ActivityLine:
-    activity: Activity
-    status: Status
-    indicators: list[IndicatorLine] = field(default_factory=list)
+    """An activity as the portfolio shows it: plain values, not a model instance (a
+    portfolio holds a thousand of them)."""
+
+    pk: int
+    code: str
+    title: str
+    programme: Programme
+    organisation: Organisation
+    status: Status = Status.NO_TARGET
+    indicators: list[IndicatorProgress] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +72,10 @@ class PartnerWork:
     organisation: Organisation
     programmes: list[Programme]
     activities: list[ActivityLine]
+
+    @property
+    def behind(self) -> int:
+        return sum(line.status == Status.BEHIND for line in self.activities)
 
 
 @dataclass
@@ -148,8 +155,37 @@ class Portfolio:
         return [block for block in self.goals if block.is_gap]
 
 
+@dataclass
+class Work:
+    """The partners' programmes and activities that serve a goal tree, or one goal's part of
+    it, with their indicators' progress, goal by goal."""
+
+    programmes: list[Programme]
+    lines: dict[int, ActivityLine]
+    blocks: list[GoalBlock]
+
+
 def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -> Portfolio:
-    goals = list(Goal.objects.filter(funder=funder).order_by("order", "code"))
+    work = work_serving(user, funder, year, reference)
+    return Portfolio(
+        funder=funder,
+        year=year,
+        reference=reference,
+        goals=work.blocks,
+        partners=_partners(user, funder, work.programmes, work.lines, year, reference),
+        amendments=_amendments(funder, {programme.pk for programme in work.programmes}),
+        questions=_questions(funder, work.lines),
+    )
+
+
+def work_serving(
+    user: Any, funder: Organisation, year: Year, reference: dt.date, within: Goal | None = None
+) -> Work:
+    """The work that serves the funder's whole tree, or only `within` and the goals below it."""
+    goals = Goal.objects.filter(funder=funder)
+    if within is not None:
+        goals = goals.filter(pk__in=goal_descendants({within.pk}))
+    tree = list(goals.order_by("order", "code"))
     programmes = list(
         Programme.objects.visible_to(user)
         .filter(funders=funder)
@@ -165,33 +201,31 @@ def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -
     # One filter for the activities and, as a subquery, their links and indicators (rather
     # than a list of a thousand ids).
     chosen = Activity.objects.visible_to(user).filter(programme__in=by_programme, year=year.value)
-    activities = list(
-        chosen.select_related("programme__plan__organisation").order_by(
-            "programme__order", "code", "pk"
+    if within is not None:
+        chosen = chosen.filter(Q(goals__in=tree) | Q(programme__goals__in=tree)).distinct()
+    lines = {
+        pk: ActivityLine(
+            pk,
+            code,
+            title,
+            by_programme[programme_id],
+            by_programme[programme_id].plan.organisation,
         )
-    )
+        for pk, programme_id, code, title in chosen.order_by(
+            "programme__order", "code", "pk"
+        ).values_list("pk", "programme_id", "code", "title")
+    }
     activity_goals = _links(
         Activity.goals.through.objects.filter(activity__in=chosen, goal__funder=funder),
         "activity_id",
     )
-    lines = {activity.pk: ActivityLine(activity, Status.NO_TARGET) for activity in activities}
     indicators = Indicator.objects.filter(activity__in=chosen).order_by("activity_id", "order")
-    for indicator in with_progress_values(indicators, year, reference):
-        lines[indicator.activity_id].indicators.append(
-            IndicatorLine(indicator, progress_of(indicator, year, reference))
-        )
+    for row in progress_table(indicators, year, reference):
+        lines[row.activity_id].indicators.append(row)
     for line in lines.values():
-        line.status = activity_status(i.progress.status for i in line.indicators)
-    blocks = _goal_blocks(goals, by_programme, programme_goals, lines, activity_goals)
-    return Portfolio(
-        funder=funder,
-        year=year,
-        reference=reference,
-        goals=blocks,
-        partners=_partners(user, funder, programmes, lines, year, reference),
-        amendments=_amendments(funder, by_programme),
-        questions=_questions(funder, lines),
-    )
+        line.status = activity_status(row.progress.status for row in line.indicators)
+    blocks = _goal_blocks(tree, by_programme, programme_goals, lines, activity_goals)
+    return Work(programmes=programmes, lines=lines, blocks=blocks)
 
 
 def _links(through: Any, owner: str) -> dict[int, set[int]]:
@@ -228,21 +262,31 @@ def _goal_blocks(
         for child in children[goal.pk]:
             walk(child, depth + 1)
 
-    for root in children[None]:
+    known = {goal.pk for goal in goals}
+    for root in (goal for goal in goals if goal.parent_id not in known):
         subtree(root)
         walk(root, 0)
+    # Each goal's programmes and activities: those serving it or a goal below it, found by
+    # going up from the goals each one serves (not by testing every line at every goal).
+    above: dict[int, set[int]] = defaultdict(set)
+    for goal_pk, found in below.items():
+        for pk in found:
+            above[pk].add(goal_pk)
+    programmes_at: dict[int, list[Programme]] = defaultdict(list)
+    for pk, programme in programmes.items():
+        for goal_pk in _reached(programme_goals.get(pk, ()), above):
+            programmes_at[goal_pk].append(programme)
+    lines_at: dict[int, list[ActivityLine]] = defaultdict(list)
+    for line in lines.values():
+        served = activity_goals.get(line.pk, set()) | programme_goals.get(line.programme.pk, set())
+        for goal_pk in _reached(served, above):
+            lines_at[goal_pk].append(line)
     blocks = []
     for goal, depth in ordered:
-        served = below[goal.pk]
-        serving_programmes = [p for pk, p in programmes.items() if programme_goals[pk] & served]
-        serving_lines = [
-            line
-            for line in lines.values()
-            if activity_goals[line.activity.pk] & served
-            or programme_goals[line.activity.programme_id] & served
-        ]
-        partners = _by_partner(serving_programmes, serving_lines, programmes)
-        units = _units(serving_lines, programmes)
+        serving_programmes = programmes_at[goal.pk]
+        serving_lines = lines_at[goal.pk]
+        partners = _by_partner(serving_programmes, serving_lines)
+        units = _units(serving_lines)
         for unit in units:
             unit.cells = [unit.per_partner.get(work.organisation.pk) for work in partners]
         blocks.append(
@@ -257,9 +301,15 @@ def _goal_blocks(
     return blocks
 
 
-def _by_partner(
-    serving: list[Programme], lines: list[ActivityLine], programmes: dict[int, Programme]
-) -> list[PartnerWork]:
+def _reached(goals: Any, above: dict[int, set[int]]) -> set[int]:
+    """The goals in the tree that `goals` serve, themselves or through a goal below."""
+    found: set[int] = set()
+    for goal_pk in goals:
+        found |= above.get(goal_pk, set())
+    return found
+
+
+def _by_partner(serving: list[Programme], lines: list[ActivityLine]) -> list[PartnerWork]:
     work: dict[int, PartnerWork] = {}
     for programme in serving:
         organisation = programme.plan.organisation
@@ -267,11 +317,9 @@ def _by_partner(
             programme
         )
     for line in lines:
-        programme = programmes[line.activity.programme_id]
-        organisation = programme.plan.organisation
-        entry = work.setdefault(organisation.pk, PartnerWork(organisation, [], []))
-        if programme not in entry.programmes:
-            entry.programmes.append(programme)
+        entry = work.setdefault(line.organisation.pk, PartnerWork(line.organisation, [], []))
+        if line.programme not in entry.programmes:
+            entry.programmes.append(line.programme)
         entry.activities.append(line)
     return sorted(work.values(), key=lambda w: w.organisation.name)
 
@@ -281,18 +329,18 @@ def _by_partner(
 LEADING_NUMBER = re.compile(r"^\s*[\d.,]+\s*(%|x\b)?\s*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # partners repeat the same names a thousand times
 def shared_name(title: str) -> str:
     """An indicator's name as partners share it: without its leading number, in lower case,
     spaces folded."""
     return " ".join(LEADING_NUMBER.sub("", title).lower().split())
 
 
-def _units(lines: list[ActivityLine], programmes: dict[int, Programme]) -> list[UnitRow]:
+def _units(lines: list[ActivityLine]) -> list[UnitRow]:
     rows: dict[tuple[str, str, str], UnitRow] = {}
     for line in lines:
-        organisation_id = programmes[line.activity.programme_id].plan.organisation_id
-        for item in line.indicators:
-            indicator = item.indicator
+        organisation_id = line.organisation.pk
+        for indicator in line.indicators:
             key = (indicator.unit, indicator.aggregation, shared_name(indicator.title))
             row = rows.get(key)
             if row is None:  # made once per shared indicator: its labels cost a translation
@@ -303,9 +351,9 @@ def _units(lines: list[ActivityLine], programmes: dict[int, Programme]) -> list[
                     per_partner={},
                 )
             target, realised = row.per_partner.get(organisation_id, (None, Decimal(0)))
-            if item.progress.target is not None:
-                target = (target or Decimal(0)) + item.progress.target
-            row.per_partner[organisation_id] = (target, realised + item.progress.realised)
+            if indicator.progress.target is not None:
+                target = (target or Decimal(0)) + indicator.progress.target
+            row.per_partner[organisation_id] = (target, realised + indicator.progress.realised)
     for row in rows.values():
         if row.summed:
             targets = [t for t, _r in row.per_partner.values() if t is not None]
@@ -333,7 +381,7 @@ def _partners(
         summary = summaries.setdefault(organisation.pk, PartnerSummary(organisation))
         summary.programmes += 1
     for line in lines.values():
-        organisation_id = line.activity.programme.plan.organisation_id
+        organisation_id = line.organisation.pk
         summaries[organisation_id].activities += 1
         summaries[organisation_id].behind += line.status == Status.BEHIND
     in_year = Q(starts_on__lte=year.end, ends_on__gte=year.start)
@@ -369,7 +417,7 @@ def _partners(
     return sorted(summaries.values(), key=lambda s: s.organisation.name)
 
 
-def _amendments(funder: Organisation, programmes: dict[int, Programme]) -> list[Amendment]:
+def _amendments(funder: Organisation, programmes: set[int]) -> list[Amendment]:
     """Amendments awaiting her decision, in every partner's adopted annual plan."""
     return list(
         Amendment.objects.filter(

@@ -13,8 +13,8 @@ from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
 from koers.plans.queries.pages import plan_years
 from koers.portfolio import exports
-from koers.portfolio.access import FUNDER_PARAMETER, chosen_funder
-from koers.portfolio.queries import portfolio
+from koers.portfolio.access import FUNDER_PARAMETER, chosen_funder, funders_goal
+from koers.portfolio.queries import portfolio, work_serving
 
 
 @requires(Capability.DECIDE_AS_FUNDER)
@@ -35,6 +35,29 @@ def overview(request: HttpRequest) -> HttpResponse:
             "years": years,
             "may_decide_amendments": True,  # she acts for the funder the amendments await
             "decision_next": request.get_full_path(),
+        },
+    )
+
+
+@requires(Capability.DECIDE_AS_FUNDER)
+@require_GET
+def goal(request: HttpRequest, pk: int) -> HttpResponse:
+    """One goal of her tree: every partner's activities that serve it or a goal below it,
+    with their status and indicators (the overview counts them only)."""
+    chosen = funders_goal(request, pk)
+    years = plan_years(request.user)
+    point = viewpoint(request, years=years)
+    work = work_serving(request.user, chosen.funder, point.year, point.reference, within=chosen)
+    return render(
+        request,
+        "portfolio/goal.html",
+        {
+            "goal": chosen,
+            "funder": chosen.funder,
+            "blocks": work.blocks,
+            "funder_parameter": FUNDER_PARAMETER,
+            "point": point,
+            "years": years,
         },
     )
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     F,
     FilteredRelation,
@@ -20,6 +21,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    When,
     prefetch_related_objects,
 )
 
@@ -46,30 +48,8 @@ def with_progress_values(
     count in one go, and one per indicator for the others.
     """
     window_end = min(reference, year.end)
-    latest = Realisation.objects.filter(
-        indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
-    ).order_by("-date", "-id")
-    rows: list[Any] = list(
-        indicators.annotate(
-            year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
-            target_value=F("year_target__value"),
-            target_q1=F("year_target__q1"),
-            target_q2=F("year_target__q2"),
-            target_q3=F("year_target__q3"),
-            realised_latest=Subquery(latest.values("value")[:1]),
-        )
-    )
-    totals = {
-        row["indicator_id"]: row
-        for row in Realisation.objects.filter(
-            indicator__in=[indicator.pk for indicator in rows],
-            date__gte=year.start,
-            date__lte=window_end,
-        )
-        .order_by()
-        .values("indicator_id")
-        .annotate(total=Sum("value"), maximum=Max("value"), count=Count("id"))
-    }
+    rows: list[Any] = list(_with_year_figures(indicators, year, window_end))
+    totals = _totals([indicator.pk for indicator in rows], year, window_end)
     for indicator in rows:
         found = totals.get(indicator.pk, {})
         indicator.realised_sum = found.get("total")
@@ -77,6 +57,121 @@ def with_progress_values(
         indicator.realisation_count = found.get("count", 0)
     _derive(rows, year.start, window_end)
     return rows
+
+
+def _with_year_figures(indicators: QuerySet[Indicator], year: Year, window_end: dt.date) -> Any:
+    """The indicators with their year's target and phasing and their latest value."""
+    latest = Realisation.objects.filter(
+        indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
+    ).order_by("-date", "-id")
+    return indicators.annotate(
+        year_target=FilteredRelation("targets", condition=Q(targets__year=year.value)),
+        target_value=F("year_target__value"),
+        target_q1=F("year_target__q1"),
+        target_q2=F("year_target__q2"),
+        target_q3=F("year_target__q3"),
+        realised_latest=Subquery(latest.values("value")[:1]),
+    )
+
+
+def _totals(indicators: Any, year: Year, window_end: dt.date) -> dict[int, dict[str, Any]]:
+    """Sum, maximum and count per indicator over the window: one grouped pass."""
+    return {
+        row["indicator_id"]: row
+        for row in Realisation.objects.filter(
+            indicator__in=indicators, date__gte=year.start, date__lte=window_end
+        )
+        .order_by()
+        .values("indicator_id")
+        .annotate(total=Sum("value"), maximum=Max("value"), count=Count("id"))
+    }
+
+
+@dataclass(slots=True)
+class IndicatorProgress:
+    """An indicator's progress without the indicator instance (see `progress_table`)."""
+
+    pk: int
+    activity_id: int
+    title: str
+    unit: str
+    aggregation: str
+    progress: Progress
+
+
+_TABLE_FIELDS = (
+    "pk",
+    "activity_id",
+    "title",
+    "unit",
+    "aggregation",
+    "source",
+    "target_value",
+    "target_q1",
+    "target_q2",
+    "target_q3",
+    "realised",
+)
+
+
+def progress_table(
+    indicators: QuerySet[Indicator], year: Year, reference: dt.date
+) -> list[IndicatorProgress]:
+    """The progress `with_progress_values` gives, as plain rows: for pages that read
+    thousands of indicators at once (a funder's portfolio), where building a model instance
+    costs more than assessing its progress. One query: each indicator with its year's target
+    and, by its aggregation, the one realised figure it needs (a sum, maximum or latest
+    value, each an index seek), rather than all three and a count."""
+    window_end = min(reference, year.end)
+    rows = list(
+        _with_year_figures(indicators, year, window_end)
+        .annotate(realised=_realised_by_aggregation(year, window_end))
+        .values_list(*_TABLE_FIELDS)
+    )
+    derived = _derived_values(
+        [row[0] for row in rows if row[5] == Source.DERIVED], year.start, window_end
+    )
+    table = []
+    for pk, activity_id, title, unit, aggregation, source, target, q1, q2, q3, realised in rows:
+        progress = assess(
+            target=target,
+            phasing=_phasing(target, q1, q2, q3),
+            cumulative=aggregation == Aggregation.SUM,
+            realised=derived.get(pk) if source == Source.DERIVED else realised,
+            year=year,
+            reference=reference,
+        )
+        table.append(IndicatorProgress(pk, activity_id, title, unit, aggregation, progress))
+    return table
+
+
+def _realised_by_aggregation(year: Year, window_end: dt.date) -> Case:
+    """What counts as realised in the window: one figure per indicator (`_by_aggregation`)."""
+    window = Realisation.objects.filter(
+        indicator=OuterRef("pk"), date__gte=year.start, date__lte=window_end
+    ).order_by()
+    value = Realisation._meta.get_field("value")
+
+    def grouped(aggregate: type[Sum] | type[Max]) -> Subquery:
+        return Subquery(
+            window.values("indicator").annotate(figure=aggregate("value")).values("figure")[:1],
+            output_field=value,
+        )
+
+    return Case(
+        When(aggregation=Aggregation.SUM, then=grouped(Sum)),
+        When(aggregation=Aggregation.MAX, then=grouped(Max)),
+        default=F("realised_latest"),
+        output_field=value,
+    )
+
+
+def _derived_values(pks: list[int], start: dt.date, end: dt.date) -> dict[int, Decimal | None]:
+    if not pks:
+        return {}
+    derived: list[Any] = list(Indicator.objects.filter(pk__in=pks))
+    _derive(derived, start, end)
+    return {indicator.pk: indicator.derived_value for indicator in derived}
 
 
 def _derive(rows: list[Any], start: dt.date, end: dt.date) -> None:
@@ -100,31 +195,47 @@ def _realised(indicator: Any, year: Year, reference: dt.date) -> Decimal | None:
     if indicator.source == Source.DERIVED:
         value: Decimal | None = indicator.derived_value  # set by `with_progress_values`
         return value
-    return {
-        Aggregation.SUM: indicator.realised_sum,
-        Aggregation.MAX: indicator.realised_max,
-        Aggregation.LATEST: indicator.realised_latest,
-    }[indicator.aggregation]
+    return _by_aggregation(
+        indicator.aggregation,
+        indicator.realised_sum,
+        indicator.realised_max,
+        indicator.realised_latest,
+    )
+
+
+def _by_aggregation(
+    aggregation: str, total: Decimal | None, maximum: Decimal | None, latest: Decimal | None
+) -> Decimal | None:
+    """What counts as realised: the sum, the highest or the latest value."""
+    found: dict[str, Decimal | None] = {
+        Aggregation.SUM: total,
+        Aggregation.MAX: maximum,
+        Aggregation.LATEST: latest,
+    }
+    return found[aggregation]
 
 
 def progress_of(indicator: Any, year: Year, reference: dt.date) -> Progress:
     """Progress of an indicator annotated by `with_progress_values`."""
-    phasing = None
-    if None not in (indicator.target_q1, indicator.target_q2, indicator.target_q3):
-        phasing = (
-            indicator.target_q1,
-            indicator.target_q2,
-            indicator.target_q3,
-            indicator.target_value,
-        )
     return assess(
         target=indicator.target_value,
-        phasing=phasing,
+        phasing=_phasing(
+            indicator.target_value, indicator.target_q1, indicator.target_q2, indicator.target_q3
+        ),
         cumulative=indicator.aggregation == Aggregation.SUM,
         realised=_realised(indicator, year, reference),
         year=year,
         reference=reference,
     )
+
+
+def _phasing(
+    target: Decimal | None, q1: Decimal | None, q2: Decimal | None, q3: Decimal | None
+) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """A target phased over the quarters: what is planned by the end of each."""
+    if target is None or q1 is None or q2 is None or q3 is None:
+        return None
+    return (q1, q2, q3, target)
 
 
 @dataclass
