@@ -187,3 +187,74 @@ def test_the_programmes_she_can_give_are_her_organisations(world: World) -> None
     choices = response.context["inline_admin_formsets"][0].formset.empty_form.fields["programmes"]
     shown = set(choices.queryset.values_list("pk", flat=True))
     assert world.programme.pk in shown and world.other_programme.pk not in shown
+
+
+# --- an account that works for two organisations ------------------------------------------------
+
+
+def _shared_account(world: World) -> User:
+    """A colleague who also works for the other partner (a secondment)."""
+    shared = UserFactory(username="gedeeld", first_name="Gea", email="gea@example.org")
+    MembershipFactory(user=shared, organisation=world.own, role=Role.MEDEWERKER)
+    MembershipFactory(user=shared, organisation=world.other_org, role=Role.MEDEWERKER)
+    return shared
+
+
+def test_an_account_of_two_organisations_is_not_one_beheerders_to_change(world: World) -> None:
+    shared = _shared_account(world)
+    client = admin_client(world)
+    base = f"/beheer/accounts/user/{shared.pk}"
+    page = client.get(f"{base}/change/")
+    assert page.status_code == 200
+    assert 'name="email"' not in page.content.decode()  # shown, not editable
+    client.post(f"{base}/change/", user_form(shared, email="ander@example.org", first_name="X"))
+    shared.refresh_from_db()
+    assert (shared.email, shared.first_name) == ("gea@example.org", "Gea")
+
+    password = client.post(
+        f"{base}/password/",
+        {"password1": "een-nieuw-lang-wachtwoord", "password2": "een-nieuw-lang-wachtwoord"},
+    )
+    assert password.status_code == 403
+    assert "werkt ook voor een andere organisatie" in password.content.decode()
+    assert client.post(f"{base}/delete/", {"post": "yes"}).status_code == 403
+    shared.refresh_from_db()
+    assert not shared.check_password("een-nieuw-lang-wachtwoord")
+    assert User.objects.filter(pk=shared.pk).exists()
+
+
+def test_she_still_changes_the_shared_accounts_role_in_her_own_organisation(
+    world: World,
+) -> None:
+    shared = _shared_account(world)
+    mine = Membership.objects.get(user=shared, organisation=world.own)
+    response = admin_client(world).post(
+        f"/beheer/accounts/user/{shared.pk}/change/",
+        user_form(
+            shared,
+            **{
+                "memberships-TOTAL_FORMS": "1",
+                "memberships-INITIAL_FORMS": "1",
+                "memberships-0-id": str(mine.pk),
+                "memberships-0-user": str(shared.pk),
+                "memberships-0-organisation": str(world.own.pk),
+                "memberships-0-role": Role.COORDINATOR,
+            },
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    mine.refresh_from_db()
+    assert mine.role == Role.COORDINATOR
+    theirs = Membership.objects.get(user=shared, organisation=world.other_org)
+    assert theirs.role == Role.MEDEWERKER
+
+
+def test_her_own_colleagues_account_stays_hers_to_change(world: World) -> None:
+    colleague = world.users["medewerker"]
+    response = admin_client(world).post(
+        f"/beheer/accounts/user/{colleague.pk}/change/",
+        user_form(colleague, email="nieuw@example.org"),
+    )
+    assert response.status_code == 302
+    colleague.refresh_from_db()
+    assert colleague.email == "nieuw@example.org"

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
@@ -166,6 +166,25 @@ class TaskResultAdmin(DBTaskResultAdmin):
     capability = SUPERUSER_ONLY
 
 
+# An account that works for several organisations is no single beheerder's: each keeps its
+# role in her own organisation, none changes the account itself for the others.
+ACCOUNT_FIELDS = ["username", "password", "first_name", "last_name", "email", "is_active"]
+SHARED_ACCOUNT = gettext_lazy(
+    "This account also works for another organisation: you change its role in yours, but "
+    "not its name, e-mail address, password, second factor or whether it is active, and you "
+    "do not delete it. Ask the platform's administrator."
+)
+
+
+def keeps_account(user: Any, account: User) -> bool:
+    """Whether `user` keeps the account itself: every organisation it is a member of is one
+    she administers (a superuser keeps every account)."""
+    scope = administered_organisations(user, Capability.ADMINISTER)
+    if scope is None:
+        return True
+    return set(account.memberships.values_list("organisation_id", flat=True)) <= scope
+
+
 @admin.register(User)
 class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     """Accounts and (inline) their memberships; every change needs a recent authentication."""
@@ -200,7 +219,11 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
 
     @admin.action(description=gettext_lazy("Remove the second factor (lost phone and codes)"))
     def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        for user in queryset:
+        kept = [user for user in queryset if keeps_account(request.user, user)]
+        if refused := [user.username for user in queryset if user not in kept]:
+            messages.error(request, f"{SHARED_ACCOUNT} ({', '.join(refused)})")
+            return  # all or nothing, as every bulk action here
+        for user in kept:
             services.second_factor_reset(
                 actor=request.user, user=user, remote_addr=client_address(request)
             )
@@ -219,13 +242,23 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
         readonly = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
         if not request.user.is_superuser:
             readonly += ["is_superuser", "is_staff", "groups", "user_permissions"]
+        if obj is not None and not keeps_account(request.user, obj):
+            readonly += ACCOUNT_FIELDS  # her role in her organisation stays hers to change
         return readonly
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not keeps_account(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
     ) -> HttpResponse:
         if refused := reauthentication_response(request):
             return refused
+        account = self.get_object(request, id)
+        if account is not None and not keeps_account(request.user, account):
+            raise PermissionDenied(SHARED_ACCOUNT)
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
             audit_write(
