@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from koers.accounts.models import Membership, User
@@ -193,10 +195,10 @@ def test_the_programmes_she_can_give_are_her_organisations(world: World) -> None
 
 
 def _shared_account(world: World) -> User:
-    """A colleague who also works for the other partner (a secondment)."""
+    """A colleague who also sits on the other partner's board."""
     shared = UserFactory(username="gedeeld", first_name="Gea", email="gea@example.org")
     MembershipFactory(user=shared, organisation=world.own, role=Role.MEDEWERKER)
-    MembershipFactory(user=shared, organisation=world.other_org, role=Role.MEDEWERKER)
+    MembershipFactory(user=shared, organisation=world.other_org, role=Role.TOEZICHT)
     return shared
 
 
@@ -246,7 +248,7 @@ def test_she_still_changes_the_shared_accounts_role_in_her_own_organisation(
     mine.refresh_from_db()
     assert mine.role == Role.COORDINATOR
     theirs = Membership.objects.get(user=shared, organisation=world.other_org)
-    assert theirs.role == Role.MEDEWERKER
+    assert theirs.role == Role.TOEZICHT
 
 
 def test_her_own_colleagues_account_stays_hers_to_change(world: World) -> None:
@@ -258,3 +260,46 @@ def test_her_own_colleagues_account_stays_hers_to_change(world: World) -> None:
     assert response.status_code == 302
     colleague.refresh_from_db()
     assert colleague.email == "nieuw@example.org"
+
+
+# --- one organisation to work for ---------------------------------------------------------------
+
+
+def test_a_staff_role_beside_one_in_another_organisation_is_refused_with_the_reason(
+    world: World,
+) -> None:
+    shared = _shared_account(world)  # works for CMO, on the other partner's board
+    second = Membership(user=shared, organisation=world.other_org, role=Role.MEDEWERKER)
+    with pytest.raises(ValidationError) as refused:
+        second.full_clean()
+    assert str(world.own) in str(refused.value)
+    # A role that registers no hours may come besides; so may a staff role in her own.
+    Membership(user=shared, organisation=world.province, role=Role.OPDRACHTGEVER).full_clean()
+    Membership(user=shared, organisation=world.own, role=Role.COORDINATOR).full_clean()
+
+
+def test_a_beheerder_of_two_organisations_cannot_give_staff_roles_in_both(world: World) -> None:
+    beheerder = world.users["beheerder"]
+    MembershipFactory(user=beheerder, organisation=world.other_org, role=Role.BEHEERDER)
+    colleague = world.users["medewerker"]
+    mine = Membership.objects.get(user=colleague, organisation=world.own)
+    response = verified_client(beheerder).post(
+        f"/beheer/accounts/user/{colleague.pk}/change/",
+        user_form(
+            colleague,
+            **{
+                "memberships-TOTAL_FORMS": "2",
+                "memberships-INITIAL_FORMS": "1",
+                "memberships-0-id": str(mine.pk),
+                "memberships-0-user": str(colleague.pk),
+                "memberships-0-organisation": str(world.own.pk),
+                "memberships-0-role": Role.MEDEWERKER,
+                "memberships-1-user": str(colleague.pk),
+                "memberships-1-organisation": str(world.other_org.pk),
+                "memberships-1-role": Role.MEDEWERKER,
+            },
+        ),
+    )
+    assert response.status_code == 200
+    assert "werkt al voor" in response.content.decode()
+    assert not Membership.objects.filter(user=colleague, organisation=world.other_org).exists()

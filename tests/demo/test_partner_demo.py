@@ -201,3 +201,20 @@ def test_the_provinces_portfolio_shows_both_partners_the_shared_count_and_the_ga
     assert meetings.target == Decimal(13)  # CMO's 7 and Sportservice's 6
     assert [block.goal.code for block in found.gaps] == ["KS-2"]
     assert [a.activity.programme.plan.organisation.slug for a in found.amendments] == [PARTNER]
+
+
+def test_no_demo_account_works_for_two_organisations(demo: None) -> None:
+    """The rule an account's memberships are checked against (Membership.clean) holds for
+    the demo's own: a staff role in one organisation only."""
+    from django.db.models import Count
+
+    from koers.accounts.models import Membership
+    from koers.accounts.roles import STAFF_ROLES
+
+    working = (
+        Membership.objects.filter(role__in=STAFF_ROLES)
+        .values("user__username")
+        .annotate(organisations=Count("organisation", distinct=True))
+    )
+    assert len(working) > 5
+    assert [row for row in working if row["organisations"] > 1] == []

@@ -28,9 +28,9 @@ from django_tasks_db.models import DBTaskResult
 
 from koers.accounts import services
 from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations, kept_by_her
-from koers.accounts.models import Membership, User
+from koers.accounts.models import Membership, User, one_staff_organisation
 from koers.accounts.reauth import reauthentication_response
-from koers.accounts.roles import Capability
+from koers.accounts.roles import STAFF_ROLES, Capability
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.audit import audit_write
 from koers.core.http import client_address
@@ -90,6 +90,7 @@ class MembershipFormSet(BaseInlineFormSet):
 
     def clean(self) -> None:
         super().clean()
+        self._one_staff_organisation()
         if not self.needs_own_role:
             return
         kept = [
@@ -106,6 +107,21 @@ class MembershipFormSet(BaseInlineFormSet):
                     "and the role under Memberships, then save again. Nothing was saved yet."
                 )
             )
+
+    def _one_staff_organisation(self) -> None:
+        """Two staff roles in two organisations in one save: refused like one beside a
+        membership elsewhere (Membership.clean)."""
+        working = {
+            form.cleaned_data["organisation"]
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("organisation")
+            and form.cleaned_data.get("role") in STAFF_ROLES
+        }
+        if len(working) > 1:
+            first = sorted(working, key=lambda organisation: organisation.pk)[0]
+            raise ValidationError(one_staff_organisation(first))
 
 
 class MembershipInline(admin.StackedInline):

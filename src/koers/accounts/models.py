@@ -4,11 +4,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from koers.accounts.roles import Role
+from koers.accounts.roles import STAFF_ROLES, Role
 from koers.core.dates import timestamp
 
 
@@ -65,6 +66,35 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} ({self.organisation})"
+
+    def clean(self) -> None:
+        if self.user_id is None or self.organisation_id is None:
+            return
+        if elsewhere := staff_organisation_elsewhere(self.user_id, self.role, self.organisation_id):
+            raise ValidationError({"role": one_staff_organisation(elsewhere)})
+
+
+def staff_organisation_elsewhere(user_id: int, role: str, organisation_id: int) -> Any:
+    """The other organisation where the user already works (holds a staff role), if `role`
+    is a staff role: she works for one organisation only (`STAFF_ROLES`)."""
+    if role not in STAFF_ROLES:
+        return None
+    other = (
+        Membership.objects.filter(user_id=user_id, role__in=STAFF_ROLES)
+        .exclude(organisation_id=organisation_id)
+        .select_related("organisation")
+        .first()
+    )
+    return other.organisation if other else None
+
+
+def one_staff_organisation(organisation: Any) -> str:
+    return _(
+        "This account already works for %(organisation)s: hours, weeks and a staff profile "
+        "belong to one organisation, so it can have a staff role in one organisation only. "
+        "Give this person a separate account here, or a role that does not register hours "
+        "(board, funder's official)."
+    ) % {"organisation": organisation}
 
 
 class UserSessionQuerySet(models.QuerySet["UserSession"]):

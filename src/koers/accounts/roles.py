@@ -298,6 +298,12 @@ FUNDER_ROLES = frozenset({Role.OPDRACHTGEVER})
 # keep belongs to no one organisation.
 INSTALLATION_ROLES = frozenset({Role.INSTALLATIEBEHEERDER})
 
+# Roles of the people who work for an organisation: they register their own hours, and
+# their weeks, staff profile and capacity are that organisation's. A user holds them in one
+# organisation only (docs/tenancy.md, "Accounts"); roles that act for a funder, a care
+# organisation or the installation, or sit on a board, may come besides.
+STAFF_ROLES = roles_with(C.RECORD_HOURS)
+
 # Roles that act for an organisation asking for help: their scope is the requests their
 # organisation made (`Scope.requester_ids`).
 REQUESTER_ROLES = frozenset({Role.ZORGVRAGER})
