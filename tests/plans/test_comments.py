@@ -137,6 +137,17 @@ class TestEmail:
     def test_the_organisations_own_remark_is_mailed_to_nobody(self, addressed: World) -> None:
         assert comment_messages(post(addressed, "directeur").pk) == []
 
+    def test_who_left_the_organisation_is_not_told(self, addressed: World) -> None:
+        from koers.accounts.models import Membership
+
+        question = post(addressed, "opdrachtgever")
+        assert len(comment_messages(question.pk)) == 2
+        owner = addressed.users["medewerker"]
+        Membership.objects.filter(user=owner, organisation=addressed.own).update(
+            organisation=addressed.other_org
+        )
+        assert [m[0] for m in comment_messages(question.pk)] == ["programmacoordinator@example.org"]
+
     def test_no_address_no_mail(self, addressed: World) -> None:
         for role in ("programmacoordinator", "medewerker"):
             user = addressed.users[role]

@@ -268,3 +268,28 @@ def test_the_contacts_page_costs_the_same_queries_for_few_or_many(world: Any, co
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("relations:contacts")).status_code == 200
     assert len(queries) <= 14
+
+
+def test_who_left_the_organisation_no_longer_gets_its_actions(world: Any) -> None:
+    """Her actions stay with the organisation she left: not in her list, her calendar or her
+    reminders once her membership there is gone (she works elsewhere now)."""
+    from icalendar import Calendar
+
+    from koers.accounts.models import Membership
+
+    me = world.users["medewerker"]
+    me.email = "mila@cmo.example"
+    me.save()
+    day = dt.date(2021, 5, 10)
+    services.action_add(actor=me, holder_id=world.own.pk, title="Bellen", owner=me, due_on=day)
+    client = world.client("medewerker")
+    client.post(reverse("relations:calendar_renew"))
+    url = client.get(reverse("relations:my_actions")).context["feed_url"]
+    assert "Bellen" in client.get(reverse("relations:my_actions")).content.decode()
+    assert len(reminders_due(dt.date(2021, 5, 6))) == 1
+
+    Membership.objects.filter(user=me, organisation=world.own).update(organisation=world.other_org)
+    assert "Bellen" not in client.get(reverse("relations:my_actions")).content.decode()
+    feed = Calendar.from_ical(Client().get(url).content)
+    assert not any("Bellen" in str(c.get("summary")) for c in feed.walk("VEVENT"))
+    assert reminders_due(dt.date(2021, 5, 6)) == []

@@ -17,7 +17,7 @@ from django_tasks import task
 
 from koers.accounts.policy import sees_names
 from koers.core.mail import send_all
-from koers.plans.models import ActivityComment
+from koers.plans.models import Activity, ActivityComment
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +68,8 @@ def comment_messages(comment_id: int) -> list[tuple[str, str, str]]:
                 or not recipient.is_active
                 or not recipient.email
                 or recipient.email in seen
+                # Who left the organisation (or the funder) no longer reads its questions.
+                or not Activity.objects.visible_to(recipient).filter(pk=activity.pk).exists()
             ):
                 continue
             seen.add(recipient.email)

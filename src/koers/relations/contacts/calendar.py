@@ -25,9 +25,11 @@ def calendar_for(user: Any, host: str) -> bytes:
     calendar.add("prodid", "-//Koers//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Koers: my actions and events"))
-    for action in Action.objects.filter(
-        owner=user, status=ActionStatus.OPEN, due_on__gte=since
-    ).order_by("due_on"):
+    for action in (
+        Action.objects.visible_to(user)  # of the organisations she works for now
+        .filter(owner=user, status=ActionStatus.OPEN, due_on__gte=since)
+        .order_by("due_on")
+    ):
         entry = CalendarEvent()
         entry.add("uid", f"action-{action.pk}@{host}")
         entry.add("summary", _("Action: %(title)s") % {"title": action.title})

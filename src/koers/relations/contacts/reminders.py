@@ -10,11 +10,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from koers.accounts.models import Membership
+from koers.accounts.roles import Capability, roles_with
 from koers.core.mail import send_all
 from koers.relations.models import Action, ActionStatus
 
@@ -59,8 +62,16 @@ def tell_owner(action_id: int) -> bool:
 def reminders_due(today: dt.date) -> list[tuple[str, str, str]]:
     """(address, subject, body) for everyone with open actions due within a week."""
     per_owner: dict[object, list[Action]] = defaultdict(list)
+    # Only where the owner still works: a reminder of an organisation she left would send
+    # its contacts' business to someone who may no longer read it.
+    still_there = Membership.objects.filter(
+        user=OuterRef("owner"),
+        organisation=OuterRef("holder"),
+        role__in=roles_with(Capability.VIEW_PERSONS),
+    )
     for action in (
         Action.objects.filter(status=ActionStatus.OPEN, due_on__lte=today + dt.timedelta(days=7))
+        .filter(Exists(still_there))
         .select_related("owner")
         .order_by("due_on", "id")
     ):

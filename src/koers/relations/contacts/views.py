@@ -207,8 +207,11 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     me: Any = request.user
     today = default_reference()
     week_end = today + dt.timedelta(days=6 - today.weekday())
+    # Of the organisations she works for now: an action she kept at an organisation she
+    # left stays with that organisation (its beheerder reassigns it), not in her list.
+    held = Action.objects.visible_to(me)
     mine = list(
-        Action.objects.filter(owner=me, status=ActionStatus.OPEN)
+        held.filter(owner=me, status=ActionStatus.OPEN)
         .select_related("interaction", "created_by")
         .order_by("due_on", "id")
     )
@@ -218,7 +221,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
         (_("Later"), [a for a in mine if a.due_on > week_end]),
     ]
     given = (
-        Action.objects.filter(created_by=me, status=ActionStatus.OPEN)
+        held.filter(created_by=me, status=ActionStatus.OPEN)
         .exclude(owner=me)
         .select_related("owner", "interaction")
         .order_by("due_on")

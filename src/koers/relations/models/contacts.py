@@ -149,6 +149,8 @@ class Action(models.Model):
         "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("set by")
     )
 
+    objects = HeldQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "id"]
         verbose_name = _("follow-up action")
