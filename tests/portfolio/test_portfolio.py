@@ -295,3 +295,31 @@ def test_a_goal_of_another_funders_tree_is_not_found_in_her_portfolio(
         world.client("directeur").get(reverse("portfolio:goal", args=[world.goal.pk])).status_code
         == 403
     )
+
+
+def test_an_official_who_is_staff_at_the_province_sees_no_partners_staff_names(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    """Seeing names at her own organisation does not show her the partners' people: the page
+    chrome's default used to be "sees names anywhere"."""
+    _cmo, sport = two_partners
+    official = world.users["opdrachtgever"]
+    MembershipFactory(user=official, organisation=world.province, role="medewerker")
+    activity = sport.plans.get().programmes.get().activities.get()
+    proposer = UserFactory(username="sportcoach", first_name="Sanne", last_name="Sportcoach")
+    MembershipFactory(user=proposer, organisation=sport, role="directeur")
+    Amendment.objects.create(
+        annual_plan=AnnualPlanFactory(
+            plan=activity.programme.plan, year=2021, status=AnnualPlanStatus.ADOPTED
+        ),
+        activity=activity,
+        field="description",
+        old_value=activity.description,
+        new_value="Vijf bijeenkomsten",
+        reason="Zaal",
+        proposed_by=proposer,
+    )
+    page = world.client("opdrachtgever").get(reverse("portfolio:overview") + "?jaar=2021")
+    text = page.content.decode()
+    assert "Vijf bijeenkomsten" in text
+    assert "Sportcoach" not in text

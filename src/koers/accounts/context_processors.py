@@ -20,9 +20,10 @@ def access(request: HttpRequest) -> dict[str, Any]:
         "may_approve_hours": has_capability(request.user, Capability.APPROVE_HOURS),
         "may_close_period": has_capability(request.user, Capability.CLOSE_PERIOD),
         "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
-        # Names of people on records; pages that know whose records they show narrow this
-        # with koers.accounts.policy.sees_names.
-        "shows_names": has_capability(request.user, Capability.VIEW_PERSONS),
+        # Names of people on records: none unless the page says whose records it shows
+        # (koers.accounts.policy.sees_names for that organisation). A default of "sees names
+        # anywhere" showed partners' staff to a funder's official who is staff elsewhere.
+        "shows_names": False,
         "may_manage_privacy": has_capability(request.user, Capability.MANAGE_PRIVACY),
         "two_factor_waived": settings.TWO_FACTOR_WAIVED,
         # Built when a template reads it: the full pages' base does, an htmx fragment never.

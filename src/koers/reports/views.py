@@ -195,6 +195,7 @@ def _report_page(
             else None,
             "staff": staff,
             "names": names,
+            "shows_names": names,
             "history": AuditEntry.objects.about(context_of(record)).select_related("actor")[:30]
             if names
             else [],

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
 from koers.core.choices import SearchScope, search_answer, search_for
 from koers.core.confirm import Confirmation, Question, asks_first
@@ -130,6 +131,7 @@ def _person_page(request: HttpRequest, person: Any, position_form: Any = None) -
             .select_related("actor")
             .order_by("-at", "-id")[:50],
             "may_edit": may_edit,
+            "shows_names": sees_names(request.user, person.holder_id),
             "may_manage_privacy": may(request.user, Capability.MANAGE_PRIVACY, person),
             "position_form": position_form or (PositionForm() if may_edit else None),
         },

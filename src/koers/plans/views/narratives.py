@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
 from koers.core.http import client_address
 from koers.core.periods import Quarter
@@ -104,6 +105,7 @@ def programme_progress(request: HttpRequest, pk: int, year: int, quarter: int) -
     def page(conflicts: Mapping[int, ConflictRows]) -> dict[str, Any]:
         return {
             "programme": programme,
+            "shows_names": sees_names(request.user, programme.plan.organisation_id),
             "quarter": period,
             "reference": reference,
             "entries": [

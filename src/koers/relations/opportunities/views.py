@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from koers.accounts.decorators import requires
-from koers.accounts.policy import has_capability, own_organisation
+from koers.accounts.policy import has_capability, own_organisation, sees_names
 from koers.accounts.roles import Capability
 from koers.core.audit import context_of
 from koers.core.confirm import Question, asks_first, confirm_first
@@ -136,6 +136,7 @@ def _opportunity_page(request: HttpRequest, record: Opportunity, **refused: Any)
         "relations/opportunity.html",
         {
             "opportunity": record,
+            "shows_names": sees_names(request.user, record.holder_id),
             "statuses": S,
             "may_edit": may_edit,
             "may_win": may_edit and may_win(request.user, record),
