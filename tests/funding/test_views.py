@@ -319,3 +319,45 @@ def test_a_typed_invoice_number_must_be_unused(world: Any) -> None:
         )
     second.refresh_from_db()
     assert second.sent_on is None
+
+
+def test_a_funders_official_chooses_whose_budget_among_the_partners_she_funds(
+    world: Any,
+) -> None:
+    """Her money is in two partners' budgets: she chooses (first by name when she does not),
+    instead of silently reading the one with the lowest number; another's is not found."""
+    from koers.funding.models import BudgetLine
+
+    for organisation, programme, amount in (
+        (world.own, world.programme, 1500),
+        (world.other_org, world.other_programme, 2500),
+    ):
+        BudgetLine.objects.create(
+            organisation=organisation,
+            programme=programme,
+            funder=world.province,
+            year=2021,
+            direction="income",
+            amount=Decimal(amount),
+        )
+    client = world.client("opdrachtgever")
+    url = reverse("funding:budget") + "?jaar=2021"
+    page = client.get(url)
+    choice = page.context["choice"]
+    assert [o.pk for o in choice.organisations] == sorted(
+        [world.own.pk, world.other_org.pk],
+        key=lambda pk: next(o.name for o in choice.organisations if o.pk == pk),
+    )
+    assert choice.organisation_id == choice.organisations[0].pk
+    for organisation, programme in (
+        (world.own, world.programme),
+        (world.other_org, world.other_programme),
+    ):
+        chosen = client.get(url + f"&organisatie={organisation.pk}")
+        assert chosen.context["choice"].organisation_id == organisation.pk
+        assert programme.name in chosen.content.decode()
+        assert chosen.context["is_funder"] and not chosen.context["may_manage"]
+    assert client.get(url + f"&organisatie={world.regio.pk}").status_code == 404
+    # Her own staff read their own budget, with nothing to choose.
+    own = world.client("directeur").get(url).context["choice"]
+    assert own.organisation_id == world.own.pk and len(own.organisations) == 1

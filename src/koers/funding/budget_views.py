@@ -3,10 +3,11 @@ expenses, and the stated budget tables with their cross-foot check."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from koers.accounts.policy import organisations_with, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.pages import form_page, submit
 from koers.core.reference import viewpoint
+from koers.directory.models import Organisation
 from koers.funding import queries, services
 from koers.funding.access import (
     get_budget_table_for_user,
@@ -27,43 +29,72 @@ from koers.funding.models import (
     BudgetTable,
 )
 
+# The query parameter that chooses whose budget, for someone who reads several (a funder's
+# official whose money is in several partners' budgets, a board member of two).
+ORGANISATION_PARAMETER = "organisatie"
 
-def _budget_scope(request: HttpRequest) -> tuple[int | None, set[int] | None]:
-    """Whose budget the user reads, and for a funder's official, which funders' lines.
-    A funder whose money is in no budget reads an empty one."""
+
+@dataclass
+class BudgetChoice:
+    organisation_id: int | None
+    funder_ids: set[int] | None  # a funder's official: the lines of these funders only
+    organisations: list[Organisation]  # whose budgets she may choose
+
+
+def _budget_scope(request: HttpRequest) -> BudgetChoice:
+    """Whose budget the user reads: the one she chose, else her own organisation's, else the
+    first (by name) of the partners whose budgets hold her funder's money; 404 for one she
+    may not read. A funder whose money is in no budget reads an empty one."""
     own, funding = organisations_with(request.user, Capability.VIEW_FUNDING)
-    if own:
-        return min(own), None
-    organisation_ids = (
+    funded = set(
         BudgetLine.objects.visible_to(request.user)
+        .exclude(organisation_id__in=own)
         .values_list("organisation_id", flat=True)
         .distinct()
     )
-    return min(organisation_ids, default=None), funding
+    organisations = list(Organisation.objects.filter(pk__in=own | funded).order_by("name"))
+    asked = request.GET.get(ORGANISATION_PARAMETER, "")
+    if asked:
+        chosen = next((o.pk for o in organisations if str(o.pk) == asked), None)
+        if chosen is None:
+            raise Http404
+    else:
+        first_own = next((o.pk for o in organisations if o.pk in own), None)
+        chosen = first_own or next((o.pk for o in organisations), None)
+    return BudgetChoice(chosen, None if chosen in own else funding, organisations)
 
 
-def overview_for(request: HttpRequest) -> tuple[queries.BudgetOverview, bool]:
-    """The budget the user reads (of her viewpoint's year), and whether as a funder."""
-    organisation_id, funder_ids = _budget_scope(request)
+def overview_for(request: HttpRequest) -> tuple[queries.BudgetOverview, BudgetChoice]:
+    """The budget the user reads (of her viewpoint's year), and whose it is."""
+    choice = _budget_scope(request)
     view = viewpoint(request)
-    if organisation_id is None:
+    if choice.organisation_id is None:
         empty = queries.BudgetOverview(view.year.value, [], {}, Decimal(0), view.reference)
-        return empty, True
+        return empty, choice
     overview = queries.budget_overview(
-        organisation_id, view.year.value, reference=view.reference, funder_ids=funder_ids
+        choice.organisation_id,
+        view.year.value,
+        reference=view.reference,
+        funder_ids=choice.funder_ids,
     )
-    return overview, funder_ids is not None
+    return overview, choice
 
 
 @requires(Capability.VIEW_FUNDING)
 @require_GET
 def budget(request: HttpRequest) -> HttpResponse:
-    overview, is_funder = overview_for(request)
+    overview, choice = overview_for(request)
     own, _funding = organisations_with(request.user, Capability.MANAGE_FUNDING)
     return render(
         request,
         "funding/budget.html",
-        {"overview": overview, "may_manage": bool(own), "is_funder": is_funder},
+        {
+            "overview": overview,
+            "may_manage": choice.organisation_id in own,
+            "is_funder": choice.funder_ids is not None,
+            "choice": choice,
+            "organisation_parameter": ORGANISATION_PARAMETER,
+        },
     )
 
 

@@ -94,7 +94,7 @@ def _advances_sheet(request: HttpRequest) -> Any:
 
 
 def _budget_sheets(request: HttpRequest) -> Any:
-    overview, _is_funder = overview_for(request)
+    overview, _choice = overview_for(request)
     year = overview.year
     header = [
         _("Year"),
