@@ -22,11 +22,13 @@ class Year:
     def __str__(self) -> str:
         return str(self.value)
 
-    @property
+    # Kept once made (the dataclass is frozen, its fields alone compare): assessing an
+    # indicator reads them several times, and a page assesses thousands.
+    @functools.cached_property
     def start(self) -> dt.date:
         return dt.date(self.value, 1, 1)
 
-    @property
+    @functools.cached_property
     def end(self) -> dt.date:
         return dt.date(self.value, 12, 31)
 
