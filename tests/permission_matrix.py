@@ -901,6 +901,13 @@ ROWS: list[Row] = [
         "Portefeuille van de opdrachtgever (Excel)",
         expected=FUNDER_ONLY,
     ),
+    # Bringing an organisation into Koers (issue 22): the installation administrator's, whom
+    # no column here is (tests/plans/test_onboarding_page.py has her).
+    Row(
+        "plans:onboard",
+        "Een organisatie in Koers opnemen: organisatie, eerste beheerder, meerjarenplan",
+        expected=[403] * 10,
+    ),
     Row(
         "portfolio:goal",
         "Portefeuille onder één doel: de activiteiten van elke partner, met status en indicatoren",

@@ -30,14 +30,10 @@ from koers.plans.services.onboarding import organisation_add, users_import
 from tests.accounts.test_password_reset import run_queued_tasks
 from tests.conftest import World, verified_client
 from tests.directory.factories import OrganisationFactory
+from tests.plans.conftest import LINES
 from tests.plans.factories import ActivityFactory, GoalFactory, LineFactory, ProgrammeFactory
 
 PASSWORD = "stevig-wachtwoord-voor-de-ggd"
-LINES = {
-    "KS-2": "Krachtige gemeenschappen",
-    "KS-3": "Iedereen doet mee",
-    "KS-4": "Veilig thuis",
-}
 HEADER = "gebruikersnaam,voornaam,achternaam,e-mail,rol\n"
 GOOD_ROWS = (
     "bert,Bert,Bakker,Bert@GGDFlevoland.nl,medewerker\n"
@@ -52,17 +48,6 @@ def _english() -> Any:
     word them differently. The command speaks the installation's language (see its tests)."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def tree(world: World) -> World:
-    """The province's tree KS with its four lines, KS-1 (the world's goal) to KS-4."""
-    root = world.goal.parent
-    for order, (code, title) in enumerate(LINES.items(), start=2):
-        GoalFactory(funder=world.province, parent=root, code=code, title=title, order=order)
-    world.goal.order = 1
-    world.goal.save(update_fields=["order"])
-    return world
 
 
 def add(world: World, **overrides: Any) -> Any:

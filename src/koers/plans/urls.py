@@ -100,6 +100,7 @@ urlpatterns = [
     path("wijzigingen/<amendment:pk>/besluit/", views.amendment_decide, name="amendment_decide"),
     path("doelen/", views.goal_list, name="goals"),
     path("doelen/<goal:pk>/", views.goal_detail, name="goal"),
+    path("installatie/organisatie-opnemen/", views.onboard, name="onboard"),
     path("jaarplannen/", views.annual_plan_list, name="annual_plans"),
     path("jaarplannen/<annual_plan:pk>/", views.annual_plan_detail, name="annual_plan"),
     path(

@@ -105,6 +105,7 @@ def organisations(request: HttpRequest) -> HttpResponse:
             "programmes": programmes,
             "may_edit": rules.edit_refusal(request.user, None) is None,  # adding one
             "may_view_persons": has_capability(request.user, Capability.VIEW_PERSONS),
+            "may_onboard": has_capability(request.user, Capability.MANAGE_INSTALLATION),
         },
     )
 

@@ -35,6 +35,7 @@ from koers.plans.views.multi_year import (
     multi_year_target_edit,
 )
 from koers.plans.views.narratives import programme_progress
+from koers.plans.views.onboarding import onboard
 from koers.plans.views.pages import (
     activity_detail,
     dashboard,
@@ -74,6 +75,7 @@ __all__ = [
     "multi_year_result_edit",
     "multi_year_target_create",
     "multi_year_target_edit",
+    "onboard",
     "partner_create",
     "partner_remove",
     "programme_detail",

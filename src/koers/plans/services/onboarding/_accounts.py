@@ -8,6 +8,7 @@ holds the public functions of services modules to the service rules, not these).
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -50,10 +51,10 @@ def generated_password() -> str:
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
-def audit_account(membership: Membership, action: str) -> None:
+def audit_account(membership: Membership, action: str, actor: Any = None) -> None:
     user = membership.user
     audit_write(
-        actor=None,
+        actor=actor,
         action=action,
         instance=user,
         after={

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from koers.accounts.models import Membership, User
-from koers.accounts.roles import Role
+from koers.accounts.policy import has_capability
+from koers.accounts.roles import Capability, Role
 from koers.core.audit import audit_write, context_of
 from koers.directory.duplicates import OrganisationIndex
 from koers.directory.models import Organisation, OrganisationKind
@@ -65,6 +67,7 @@ class Onboarding:
 @transaction.atomic
 def organisation_add(
     *,
+    actor: Any = None,
     name: str,
     funder: Organisation,
     start_year: int,
@@ -93,6 +96,8 @@ def organisation_add(
     links), or on any bad input. Without `password` one is generated and returned. The
     beheerder enrols her second factor at her first sign-in (her role requires it).
     """
+    if actor is not None and not has_capability(actor, Capability.MANAGE_INSTALLATION):
+        raise PermissionDenied  # at the machine (no actor), or the installation administrator
     problems: dict[str, list[str]] = {}
     organisation, reused = _organisation(name.strip(), problems)
     drafts: list[ProgrammeDraft] = []
@@ -142,7 +147,7 @@ def organisation_add(
     if not reused:
         organisation.save()
     audit_write(
-        actor=None,
+        actor=actor,
         action="organisation.add",
         instance=organisation,
         after={"name": organisation.name, "kind": organisation.kind, "reused": reused},
@@ -153,11 +158,11 @@ def organisation_add(
     membership = Membership.objects.create(
         user=user, organisation=organisation, role=Role.BEHEERDER
     )
-    audit_account(membership, "account.add")
+    audit_account(membership, "account.add", actor)
     plan.organisation = organisation
     plan.save()
     audit_write(
-        actor=None,
+        actor=actor,
         action="plan.add",
         instance=plan,
         after={
@@ -169,12 +174,12 @@ def organisation_add(
         },
         organisation_id=organisation.pk,
     )
-    programmes = [_programme_create(plan, draft) for draft in drafts]
+    programmes = [_programme_create(plan, draft, actor) for draft in drafts]
     # The first year's cycle starts here: later years are drafted from the year before
     # (annual_plan_carry_over), and nothing else makes a plan's first annual plan.
     first = AnnualPlan.objects.create(plan=plan, year=start_year, status=AnnualPlanStatus.CONCEPT)
     audit_write(
-        actor=None,
+        actor=actor,
         action="annual_plan.add",
         instance=first,
         after={"year": first.year, "status": first.status},
@@ -390,7 +395,7 @@ def _drafts_from_plan(
     return drafts
 
 
-def _programme_create(plan: Plan, draft: ProgrammeDraft) -> Programme:
+def _programme_create(plan: Plan, draft: ProgrammeDraft, actor: Any) -> Programme:
     programme = Programme.objects.create(
         plan=plan,
         code=draft.code,
@@ -406,7 +411,7 @@ def _programme_create(plan: Plan, draft: ProgrammeDraft) -> Programme:
         for line in draft.lines
     )
     audit_write(
-        actor=None,
+        actor=actor,
         action="programme.add",
         instance=programme,
         after={
