@@ -46,13 +46,13 @@ class Year:
         return min(max(day, self.start), self.end)
 
     def elapsed_fraction(self, reference: dt.date) -> Decimal:
-        """Share of the year that has passed at the end of `reference` (0 to 1)."""
-        return _elapsed_fraction(self.value, reference)
+        """Share of the year that has passed at the end of `reference` (0 to 1). Read from
+        `start` and `end`, which a longer period (plans.queries.multi_year.Span) redefines."""
+        return _elapsed_fraction(self.start, self.end, reference)
 
 
 @functools.lru_cache(maxsize=1024)  # a page assesses thousands of indicators at one date
-def _elapsed_fraction(year: int, reference: dt.date) -> Decimal:
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+def _elapsed_fraction(start: dt.date, end: dt.date, reference: dt.date) -> Decimal:
     if reference < start:
         return Decimal(0)
     if reference >= end:
