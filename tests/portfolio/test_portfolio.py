@@ -65,6 +65,22 @@ def partner(
     return organisation
 
 
+def proposed(partner: Any, description: str, proposer: Any) -> Amendment:
+    """An amendment of the partner's activity, awaiting the province in its adopted 2021 plan."""
+    activity = partner.plans.get().programmes.get().activities.get()
+    return Amendment.objects.create(
+        annual_plan=AnnualPlanFactory(
+            plan=activity.programme.plan, year=2021, status=AnnualPlanStatus.ADOPTED
+        ),
+        activity=activity,
+        field="description",
+        old_value=activity.description,
+        new_value=description,
+        reason="De zaal is in het najaar niet beschikbaar.",
+        proposed_by=proposer,
+    )
+
+
 @pytest.fixture
 def two_partners(world: World) -> tuple[Any, Any]:
     """CMO (the world's own) and Sportservice under KS-1, both counting meetings; another
@@ -205,18 +221,7 @@ def test_she_decides_a_partners_amendment_from_the_list_and_returns_to_it(
     world: World, two_partners: tuple[Any, Any]
 ) -> None:
     _cmo, sport = two_partners
-    activity = sport.plans.get().programmes.get().activities.get()
-    amendment = Amendment.objects.create(
-        annual_plan=AnnualPlanFactory(
-            plan=activity.programme.plan, year=2021, status=AnnualPlanStatus.ADOPTED
-        ),
-        activity=activity,
-        field="description",
-        old_value=activity.description,
-        new_value="Drie bijeenkomsten en een sportdag",
-        reason="De zaal is in het najaar niet beschikbaar.",
-        proposed_by=world.users["directeur"],
-    )
+    amendment = proposed(sport, "Drie bijeenkomsten en een sportdag", world.users["directeur"])
     client = world.client("opdrachtgever")
     url = reverse("portfolio:overview") + "?jaar=2021"
     page = client.get(url).content.decode()
@@ -305,20 +310,9 @@ def test_an_official_who_is_staff_at_the_province_sees_no_partners_staff_names(
     _cmo, sport = two_partners
     official = world.users["opdrachtgever"]
     MembershipFactory(user=official, organisation=world.province, role="medewerker")
-    activity = sport.plans.get().programmes.get().activities.get()
     proposer = UserFactory(username="sportcoach", first_name="Sanne", last_name="Sportcoach")
     MembershipFactory(user=proposer, organisation=sport, role="directeur")
-    Amendment.objects.create(
-        annual_plan=AnnualPlanFactory(
-            plan=activity.programme.plan, year=2021, status=AnnualPlanStatus.ADOPTED
-        ),
-        activity=activity,
-        field="description",
-        old_value=activity.description,
-        new_value="Vijf bijeenkomsten",
-        reason="Zaal",
-        proposed_by=proposer,
-    )
+    proposed(sport, "Vijf bijeenkomsten", proposer)
     page = world.client("opdrachtgever").get(reverse("portfolio:overview") + "?jaar=2021")
     text = page.content.decode()
     assert "Vijf bijeenkomsten" in text
