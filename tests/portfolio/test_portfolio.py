@@ -317,3 +317,22 @@ def test_an_official_who_is_staff_at_the_province_sees_no_partners_staff_names(
     text = page.content.decode()
     assert "Vijf bijeenkomsten" in text
     assert "Sportcoach" not in text
+
+
+def test_work_serving_a_goal_with_goals_below_it_is_listed_at_that_goal(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    """A programme linked to the tree's root (not to one of its lines) is listed under the
+    root on its page, not lost between the levels."""
+    root = world.goal.parent
+    ggd = partner(world, "GGD Flevoland", meetings=1, target=3)
+    programme = ggd.plans.get().programmes.get()
+    programme.goals.set([root])
+    page = world.client("opdrachtgever").get(
+        reverse("portfolio:goal", args=[root.pk]) + "?jaar=2021&peildatum=2021-12-31"
+    )
+    [top] = [block for block in page.context["blocks"] if block.goal == root]
+    assert [work.organisation for work in top.listed] == [ggd]
+    assert "Bijeenkomsten van GGD Flevoland" in page.content.decode()
+    [ks1] = [block for block in page.context["blocks"] if block.goal == world.goal]
+    assert ggd not in [work.organisation for work in ks1.partners]

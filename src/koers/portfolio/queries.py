@@ -110,8 +110,10 @@ class GoalBlock:
     partners: list[PartnerWork]
     units: list[UnitRow]
     # A goal with goals below it shows the sums of the work under them; the activities
-    # themselves are listed under the goals below (once, not again at every level).
+    # themselves are listed at the lowest goals they serve (once, not at every level):
+    # `listed` holds those served here and by no goal below.
     has_children: bool = False
+    listed: list[PartnerWork] = field(default_factory=list)
 
     @property
     def is_gap(self) -> bool:
@@ -277,10 +279,16 @@ def _goal_blocks(
         for goal_pk in _reached(programme_goals.get(pk, ()), above):
             programmes_at[goal_pk].append(programme)
     lines_at: dict[int, list[ActivityLine]] = defaultdict(list)
+    # Where a goal's page lists an activity: at the lowest goals it serves (an activity of a
+    # programme serving a line, itself serving a goal below that line, is listed below).
+    listed_at: dict[int, list[ActivityLine]] = defaultdict(list)
     for line in lines.values():
         served = activity_goals.get(line.pk, set()) | programme_goals.get(line.programme.pk, set())
         for goal_pk in _reached(served, above):
             lines_at[goal_pk].append(line)
+        for goal_pk in served & known:
+            if not served & (below[goal_pk] - {goal_pk}):
+                listed_at[goal_pk].append(line)
     blocks = []
     for goal, depth in ordered:
         serving_programmes = programmes_at[goal.pk]
@@ -296,6 +304,7 @@ def _goal_blocks(
                 partners=partners,
                 units=units,
                 has_children=bool(children[goal.pk]),
+                listed=_by_partner([], listed_at[goal.pk]),
             )
         )
     return blocks

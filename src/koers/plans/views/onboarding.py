@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from koers.accounts.decorators import requires
+from koers.accounts.reauth import recent_authentication
 from koers.accounts.roles import Capability
 from koers.core.pages import form_page
 from koers.plans.onboarding_forms import OnboardingForm
@@ -19,6 +20,7 @@ from koers.plans.services import onboarding
 
 
 @requires(Capability.MANAGE_INSTALLATION)
+@recent_authentication  # it makes an account and shows its password, as the admin's add does
 @require_http_methods(["GET", "POST"])
 def onboard(request: HttpRequest) -> HttpResponse:
     form = OnboardingForm(request.POST or None)
