@@ -52,6 +52,7 @@ def _english() -> Any:
 
 def add(world: World, **overrides: Any) -> Any:
     arguments = {
+        "actor": None,
         "name": "GGD Flevoland",
         "funder": world.province,
         "goal_root": "KS",

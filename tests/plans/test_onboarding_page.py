@@ -14,6 +14,7 @@ from koers.core.models import AuditEntry
 from koers.plans.models import AnnualPlan, Plan
 from tests.conftest import World
 from tests.plans.conftest import LINES
+from tests.plans.factories import GoalFactory
 from tests.plans.test_onboarding import counts
 
 URL = reverse("plans:onboard")
@@ -24,7 +25,7 @@ def form(world: World, **changes: Any) -> dict[str, Any]:
     return {
         "name": "GGD Flevoland",
         "funder": world.province.pk,
-        "goal_root": "KS",
+        "goal_root": world.goal.parent.pk,  # KS, the province's tree
         "from_plan": "",
         "start_year": 2021,
         "end_year": 2024,
@@ -70,6 +71,7 @@ def test_refusals_land_on_their_fields_and_nothing_is_saved(world: World) -> Non
         ({"goal_root": ""}, "goal_root"),  # neither a goal nor an earlier plan
         ({"start_year": 2024, "end_year": 2021}, "start_year"),
         ({"beheerder_username": "beheerder"}, "beheerder_username"),  # taken
+        ({"goal_root": GoalFactory(funder=world.regio, code="RP").pk}, "goal_root"),  # not hers
     ):
         response = client.post(URL, form(world, **changes))
         assert response.status_code == 400, changes

@@ -42,9 +42,10 @@ class BudgetChoice:
 
 
 def _budget_scope(request: HttpRequest) -> BudgetChoice:
-    """Whose budget the user reads: the one she chose, else her own organisation's, else the
-    first (by name) of the partners whose budgets hold her funder's money; 404 for one she
-    may not read. A funder whose money is in no budget reads an empty one."""
+    """Whose budget the user reads: the one she chose, else her own organisation's (where she
+    manages money first), else the first (by name) of the partners whose budgets hold her
+    funder's money; 404 for one she may not read. A funder whose money is in no budget reads
+    an empty one."""
     own, funding = organisations_with(request.user, Capability.VIEW_FUNDING)
     funded = set(
         BudgetLine.objects.visible_to(request.user)
@@ -59,7 +60,11 @@ def _budget_scope(request: HttpRequest) -> BudgetChoice:
         if chosen is None:
             raise Http404
     else:
-        first_own = next((o.pk for o in organisations if o.pk in own), None)
+        # Her own first: where she manages money (where the add buttons write), else any
+        # she reads as staff or board, else the first partner she funds.
+        managed, _funded = organisations_with(request.user, Capability.MANAGE_FUNDING)
+        first_own = next((o.pk for o in organisations if o.pk in own & managed), None)
+        first_own = first_own or next((o.pk for o in organisations if o.pk in own), None)
         chosen = first_own or next((o.pk for o in organisations), None)
     return BudgetChoice(chosen, None if chosen in own else funding, organisations)
 

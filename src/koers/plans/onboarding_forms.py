@@ -56,17 +56,33 @@ class OnboardingForm(Form):
         super().__init__(*args, **kwargs)
         funders = Organisation.objects.filter(goals__isnull=False).distinct().order_by("name")
         self.fields["funder"].queryset = funders  # type: ignore[attr-defined]
-        goals = Goal.objects.filter(parent__isnull=True).select_related("funder")
+        goals = list(Goal.objects.filter(parent__isnull=True).select_related("funder"))
+        self.roots = {goal.pk: goal for goal in goals}
         self.fields["goal_root"].choices = [  # type: ignore[attr-defined]
             ("", "—"),
             *(
-                (goal.code, f"{goal.funder}: {goal.code} {goal.title}")
+                (goal.pk, f"{goal.funder}: {goal.code} {goal.title}")
                 for goal in sorted(goals, key=lambda g: (g.funder.name, g.order, g.code))
             ),
         ]
         self.fields["from_plan"].queryset = Plan.objects.select_related(  # type: ignore[attr-defined]
             "organisation"
         ).order_by("organisation__name", "start_year")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        root = self.roots.get(int(data["goal_root"])) if data.get("goal_root") else None
+        funder = data.get("funder")
+        if root is not None and funder is not None and root.funder_id != funder.pk:
+            self.add_error(
+                "goal_root",
+                _(
+                    "%(goal)s is a goal of %(owner)s, not of %(funder)s: a plan serves its own "
+                    "funder's goals (docs/tenancy.md)."
+                )
+                % {"goal": root.code, "owner": root.funder, "funder": funder},
+            )
+        return data
 
     def service_values(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -77,7 +93,7 @@ class OnboardingForm(Form):
             "end_year": data["end_year"],
             "beheerder_username": data["beheerder_username"],
             "beheerder_email": data["beheerder_email"],
-            "goal_root": data.get("goal_root") or "",
+            "goal_root": self.roots[int(data["goal_root"])].code if data.get("goal_root") else "",
             "from_plan": data.get("from_plan"),
             "plan_title": data.get("plan_title") or "",
         }

@@ -110,6 +110,7 @@ class Command(BaseCommand):
                 )
         try:
             done = onboarding.organisation_add(
+                actor=None,  # at the machine
                 name=options["name"],
                 funder=_funder(options["funder"]),
                 start_year=start_year,

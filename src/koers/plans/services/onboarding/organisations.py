@@ -67,7 +67,7 @@ class Onboarding:
 @transaction.atomic
 def organisation_add(
     *,
-    actor: Any = None,
+    actor: Any,  # None: at the machine (`koers organisation add`); said, never forgotten
     name: str,
     funder: Organisation,
     start_year: int,
