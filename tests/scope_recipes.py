@@ -361,6 +361,10 @@ SHARED = {
     "directory:organisation_add",
     "directory:organisation_edit",
     "directory:organisation_merge",
+    # Bringing an organisation into Koers makes a new organisation, its beheerder and plan:
+    # the installation administrator's (MANAGE_INSTALLATION), in no organisation's scope
+    # before it (tests/plans/test_onboarding_page.py).
+    "plans:onboard",
     # Statistics are the installation's public figures (koers.insight): an import needs
     # MANAGE_STATISTICS and is audited in the importer's organisation's log.
     "insight:dataset_import",
