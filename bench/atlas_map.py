@@ -15,10 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import os
-import statistics
 import sys
 import tempfile
-import time
 from decimal import Decimal
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-atlas-"))
@@ -32,9 +30,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from timing import timed  # noqa: E402 (bench/, beside this file)
 
 from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
@@ -53,17 +52,6 @@ PLACES = {
     "GM0184": ("Urk", 52.66, 5.60, 21_000),
     "GM0050": ("Zeewolde", 52.33, 5.54, 23_000),
 }
-
-
-def timed(call: object) -> tuple[float, int]:
-    call()  # type: ignore[operator]  (warm-up)
-    samples = []
-    for _ in range(ROUNDS):
-        reset_queries()
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), len(connection.queries)
 
 
 def add_initiatives(holder: Organisation, start: int, count: int) -> None:
@@ -159,7 +147,7 @@ def main() -> None:
             "map page (no data inlined)": page("/atlas/"),
         }
         for label, call in steps.items():
-            median, queries = timed(call)
+            median, queries = timed(call, ROUNDS)
             print(f"| {size:,} | {label} | {median:.1f} | {queries} |")
         zipped = client.get("/atlas/kaart/gegevens/", headers={"accept-encoding": "gzip"})
         plain = gzip.decompress(zipped.content)

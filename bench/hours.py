@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -32,9 +31,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from timing import timed  # noqa: E402 (bench/, beside this file)
 
 from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
@@ -57,17 +57,6 @@ def bare_sql() -> str:
     if connection.vendor == "postgresql":
         return BARE_SQL.format(month="date_trunc('month', date)")
     return BARE_SQL.format(month="strftime('%%Y-%%m', date)")
-
-
-def timed(call: object) -> tuple[float, int]:
-    call()  # type: ignore[operator]  (warm-up)
-    samples = []
-    for _ in range(ROUNDS):
-        reset_queries()
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), len(connection.queries)
 
 
 def _programme_activity(organisation_id: int) -> object:
@@ -165,7 +154,7 @@ def main() -> None:
             print(f"(loaded in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
         count = TimeEntry.objects.count()
         for name, step in steps.items():
-            ms, queries = timed(step)
+            ms, queries = timed(step, ROUNDS)
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"| {count:,} | {name} | {ms:.1f} | {queries} | {rss:.0f} |")
         sys.stdout.flush()

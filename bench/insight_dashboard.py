@@ -20,10 +20,8 @@ test suite's pass or fail; the figures go into bench/README.md.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from decimal import Decimal
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-insight-dash-"))
@@ -37,10 +35,11 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from timing import own_sql, timed  # noqa: E402 (bench/, beside this file)
 
 from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
@@ -98,33 +97,6 @@ def add_datasets(start: int, count: int, codes: list[str]) -> None:
         KeyFigure.objects.create(topic=topic, flow=flows[number % len(flows)], position=number)
 
 
-def timed(call: object) -> tuple[float, int]:
-    call()  # type: ignore[operator]  (warm-up)
-    samples = []
-    for _ in range(ROUNDS):
-        reset_queries()
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), len(connection.queries)
-
-
-def own_sql(client: Client, path: str) -> object:
-    """The queries one request of `path` issues, executed bare (no page around them)."""
-    with CaptureQueriesContext(connection) as captured:
-        client.get(path)
-    statements = [query["sql"] for query in captured.captured_queries]
-
-    def run() -> None:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                if cursor.description:
-                    cursor.fetchall()
-
-    return run
-
-
 def main() -> None:
     setup_test_environment()
     settings.DEBUG = True  # to count queries
@@ -165,7 +137,7 @@ def main() -> None:
             "labour market": page("/inzicht/arbeidsmarkt/"),
         }
         for label, call in steps.items():
-            median, queries = timed(call)
+            median, queries = timed(call, ROUNDS)
             print(f"| {size} | {values:,} | {label} | {median:.1f} | {queries} |")
     sys.stdout.flush()
 

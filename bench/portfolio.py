@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
-import time
 from decimal import Decimal
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-portfolio-"))
@@ -40,9 +38,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from timing import own_sql, timed  # noqa: E402 (bench/, beside this file)
 
 from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
@@ -103,33 +102,6 @@ def add_partners(start: int, count: int, province: Organisation, lines: list[Goa
         )
 
 
-def timed(call: object) -> tuple[float, int]:
-    call()  # type: ignore[operator]  (warm-up)
-    samples = []
-    for _ in range(ROUNDS):
-        reset_queries()
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), len(connection.queries)
-
-
-def own_sql(client: Client, path: str) -> object:
-    """The queries one request of `path` issues, executed bare (no page around them)."""
-    with CaptureQueriesContext(connection) as captured:
-        client.get(path)
-    statements = [query["sql"] for query in captured.captured_queries]
-
-    def run() -> None:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                if cursor.description:
-                    cursor.fetchall()
-
-    return run
-
-
 def page(client: Client, path: str, status: int = 200) -> object:
     def get() -> None:
         response = client.get(path)
@@ -180,7 +152,7 @@ def main() -> None:
             "portfolio workbook": page(official, "/portefeuille/export.xlsx?jaar=2021"),
         }
         for label, call in steps.items():
-            median, queries = timed(call)
+            median, queries = timed(call, ROUNDS)
             print(f"| {size} | {count:,} | {label} | {median:.1f} | {queries} |")
     tenancy_costs()
     sys.stdout.flush()
@@ -217,7 +189,7 @@ def tenancy_costs() -> None:
             with override_settings(MIDDLEWARE=settings.MIDDLEWARE if checked else without):
                 client = Client()
                 client.force_login(user)
-                median, queries = timed(page(client, path, status))
+                median, queries = timed(page(client, path, status), ROUNDS)
             state = "on" if checked else "off"
             print(f"| {label} | {state} | {median:.1f} | {queries} | {status} |")
 

@@ -14,10 +14,8 @@ the test suite's pass or fail; the figures go into bench/README.md.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from functools import partial
 
 os.environ.setdefault("KOERS_DATA_DIR", tempfile.mkdtemp(prefix="koers-bench-signals-"))
@@ -31,9 +29,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from timing import timed  # noqa: E402 (bench/, beside this file)
 
 from koers.accounts.models import Membership, User  # noqa: E402
 from koers.accounts.roles import Role  # noqa: E402
@@ -67,17 +66,6 @@ THEMES = (
     "Informatie en bejegening",
 )
 QUERY = "?tot=2021-4&kwartalen=8"
-
-
-def timed(call: object) -> tuple[float, int]:
-    call()  # type: ignore[operator]  (warm-up)
-    samples = []
-    for _ in range(ROUNDS):
-        reset_queries()
-        started = time.perf_counter()
-        call()  # type: ignore[operator]
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), len(connection.queries)
 
 
 def add_signals(holder: Organisation, start: int, count: int) -> None:
@@ -189,7 +177,7 @@ def main() -> None:
             "Excel export": page("/signalen/analyse/export.xlsx" + QUERY),
         }
         for label, call in steps.items():
-            median, queries = timed(call)
+            median, queries = timed(call, ROUNDS)
             print(f"| {size:,} | {label} | {median:.1f} | {queries} |")
     sys.stdout.flush()
 

@@ -1,0 +1,41 @@
+"""What the benches share: the median of timed requests with their query count, and a
+page's own SQL run bare (the baseline the issues' bars compare a page with)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
+
+
+def timed(call: Callable[[], Any], rounds: int) -> tuple[float, int]:
+    """The median milliseconds of `rounds` calls after a warm-up, and the queries of the
+    last (settings.DEBUG must be on for the count)."""
+    call()  # warm-up
+    samples = []
+    for _ in range(rounds):
+        reset_queries()
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), len(connection.queries)
+
+
+def own_sql(client: Any, path: str) -> Callable[[], None]:
+    """The queries one request of `path` issues, executed bare (no page around them)."""
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    statements = [query["sql"] for query in captured.captured_queries]
+
+    def run() -> None:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                if cursor.description:
+                    cursor.fetchall()
+
+    return run
