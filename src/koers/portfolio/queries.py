@@ -73,7 +73,7 @@ class PartnerWork:
     programmes: list[Programme]
     activities: list[ActivityLine]
 
-    @property
+    @functools.cached_property  # the overview reads it twice per partner and goal
     def behind(self) -> int:
         return sum(line.status == Status.BEHIND for line in self.activities)
 
