@@ -1,8 +1,9 @@
 """Permission-checking getters of the dashboards' records (out of her sight -> 404).
 
-Key figures are the installation's, like the datasets: everyone who reads statistics reads
-them, and whoever may import tables chooses them. A note is its organisation's: its author
-removes it, and so does whoever manages the statistics there."""
+Key figures are shared, like the datasets: everyone who reads statistics reads them; each is
+changed only by the statistics managers of the organisation that keeps it
+(koers.insight.keepers), anyone else is told who does (403 with the reason). A note is its
+organisation's: its author removes it, and so does whoever manages the statistics there."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from koers.accounts.models import Membership
 from koers.accounts.policy import Scope, has_capability, sees_names
 from koers.accounts.roles import Capability
+from koers.insight.keepers import keeps, not_yours
 from koers.insight.models import DatasetImport, FigureNote, KeyFigure
 from koers.insight.regions import Region, Regions
 
@@ -24,6 +27,14 @@ def get_key_figure(pk: int) -> KeyFigure:
     return get_object_or_404(
         KeyFigure.objects.select_related("topic__dataset", "denominator"), pk=pk
     )
+
+
+def get_key_figure_to_keep(user: Any, pk: int) -> KeyFigure:
+    """A key figure she may change or remove; 403 naming its keeper otherwise."""
+    figure = get_key_figure(pk)
+    if not keeps(user, figure.keeper_id):
+        raise PermissionDenied(not_yours(figure.label, figure.keeper_id))
+    return figure
 
 
 def get_note_for_removal(user: Any, pk: int) -> FigureNote:

@@ -21,7 +21,7 @@ from koers.core.reference import default_reference
 from koers.core.spreadsheets import csv_response, spreadsheet_export, xlsx_response
 from koers.core.versioning import versioned_edit
 from koers.insight import dashboard_exports, services
-from koers.insight.access import get_key_figure, region_or_404
+from koers.insight.access import get_key_figure_to_keep, region_or_404
 from koers.insight.areas import work_in
 from koers.insight.dashboard_forms import BenchmarkChoiceForm, KeyFigureForm
 from koers.insight.dashboards import (
@@ -32,6 +32,7 @@ from koers.insight.dashboards import (
     municipal,
 )
 from koers.insight.figures import key_figures
+from koers.insight.keepers import mark_keepers
 from koers.insight.maps import choropleth
 from koers.insight.models import KeyFigure
 from koers.insight.note_readers import NoteReader
@@ -170,7 +171,7 @@ def benchmark_export(request: HttpRequest, kind: str) -> HttpResponse:
 @requires(Capability.MANAGE_STATISTICS)
 @require_GET
 def figures(request: HttpRequest) -> HttpResponse:
-    chosen = key_figures().prefetch_related("goals")
+    chosen = mark_keepers(request.user, key_figures().prefetch_related("goals"))
     return render(request, "insight/key_figures.html", {"figures": chosen})
 
 
@@ -204,7 +205,7 @@ def figure_create(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_STATISTICS)
 @require_http_methods(["GET", "POST"])
 def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    figure = get_key_figure(pk)
+    figure = get_key_figure_to_keep(request.user, pk)
     form = KeyFigureForm(request.POST or None, instance=figure, user=request.user)
     return _figure_form_page(request, form, figure)
 
@@ -213,7 +214,7 @@ def figure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @requires(Capability.MANAGE_STATISTICS)
 @require_POST
 def figure_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    figure = get_key_figure(pk)
+    figure = get_key_figure_to_keep(request.user, pk)
     back = reverse("insight:key_figures")
 
     def remove() -> HttpResponse:

@@ -11,6 +11,8 @@ batches, and the comparison with what is stored (repeats, added, changed, remove
 the database. The staged rows live only inside the transaction (a dry run rolls them back).
 
 Refused:
+- a table another organisation keeps (koers.insight.keepers): only its statistics managers
+  replace its values;
 - a cell that is not a figure, a period that is not one, the same value twice, a category
   the download does not list;
 - a region Koers does not know, unless the user chose to leave those rows out;
@@ -38,6 +40,7 @@ from django.utils.translation import gettext as _
 from koers.accounts.policy import has_capability, own_organisation
 from koers.accounts.roles import Capability
 from koers.core.audit import audit_installation, audit_write
+from koers.insight.keepers import keeps, not_yours
 from koers.insight.models import (
     Category,
     Dataset,
@@ -87,6 +90,13 @@ class ImportReport:
     skip_unknown_regions: bool = False
     remove_absent: bool = False
     imported: bool = False
+    kept_elsewhere: str = ""  # the refusal of a table someone else keeps
+
+    def refuse_unless_kept_by(self, actor: Any, dataset: Dataset | None) -> None:
+        """At the server (no actor) every table may be replaced; in the browser only by its
+        keeper's statistics managers."""
+        if actor is not None and dataset is not None and not keeps(actor, dataset.keeper_id):
+            self.kept_elsewhere = not_yours(str(dataset), dataset.keeper_id)
 
     def problem(self, message: str) -> None:
         self.problem_count += 1
@@ -96,7 +106,7 @@ class ImportReport:
     @property
     def refusals(self) -> list[str]:
         """Why the import cannot go ahead as asked; empty when it can."""
-        reasons = []
+        reasons = [self.kept_elsewhere] if self.kept_elsewhere else []
         if self.problem_count:
             reasons.append(
                 _("%(count)s cells or rows cannot be read (listed below).")
@@ -158,12 +168,17 @@ def import_table(
         with transaction.atomic():
             dataset = Dataset.objects.filter(**identity).first()
             report.replaces_earlier = dataset is not None
+            report.refuse_unless_kept_by(actor, dataset)
             _compare(_stage(table, report), dataset, table, report)
             transaction.set_rollback(True)  # the staged rows go; nothing else was written
         return report
     with transaction.atomic():
-        dataset = _locked_dataset(identity, table.info.title)
+        keeper = own_organisation(actor, Capability.MANAGE_STATISTICS) if actor else None
+        dataset = _locked_dataset(identity, table.info.title, keeper)
         report.replaces_earlier = dataset.imports.exists()
+        report.refuse_unless_kept_by(actor, dataset)
+        if report.kept_elsewhere:
+            raise ImportRefused(report)  # before reading a row: nothing is written
         run = _stage(table, report)
         _compare(run, dataset, table, report)
         if report.refusals:
@@ -175,11 +190,13 @@ def import_table(
     return report
 
 
-def _locked_dataset(identity: dict[str, str], title: str) -> Dataset:
-    """The table's dataset, made if new, locked until the import commits: two imports of one
-    table run one after the other, the second comparing with what the first wrote."""
+def _locked_dataset(identity: dict[str, str], title: str, keeper: int | None) -> Dataset:
+    """The table's dataset, made if new (kept by `keeper`), locked until the import commits:
+    two imports of one table run one after the other, the second comparing with what the
+    first wrote."""
     dataset, _created = Dataset.objects.get_or_create(
-        **identity, defaults={"title": title[:300], "imported_at": timezone.now()}
+        **identity,
+        defaults={"title": title[:300], "imported_at": timezone.now(), "keeper_id": keeper},
     )
     return Dataset.objects.select_for_update().get(pk=dataset.pk)
 
@@ -614,8 +631,9 @@ class _Writer:
         if self.actor is None:
             audit_installation(action="dataset.imported", subject=str(self.dataset), after=after)
         else:
-            # The dataset is the installation's; the entry goes to the importer's organisation's
-            # log, where its administrators read it.
+            # Every organisation reads the dataset; the entry goes to the importer's
+            # organisation's log (its keeper's, koers.insight.keepers), where its
+            # administrators read it.
             audit_write(
                 actor=self.actor,
                 action="dataset.imported",

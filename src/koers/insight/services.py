@@ -1,6 +1,8 @@
 """The writes of the dashboards: key figures chosen, changed and removed; notes on figures
 written and removed. Each runs in a transaction and leaves an audit entry in the log of the
-writer's organisation (the key figures are the installation's, as the datasets are)."""
+writer's organisation. Key figures show on every organisation's dashboards: each is kept by
+the organisation that chose it (koers.insight.keepers), and only its statistics managers
+change or remove it."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.insight import research
+from koers.insight.access import get_key_figure_to_keep
 from koers.insight.models import (
     FigureNote,
     KeyFigure,
@@ -51,8 +54,11 @@ def key_figure_save(
     organisation_id = own_organisation(actor, Capability.MANAGE_STATISTICS)  # else refused
     creating = figure.pk is None
     before = None
-    if not creating:
+    if creating:
+        figure.keeper_id = organisation_id
+    else:
         stored = lock_for_edit(figure, expected_version)
+        get_key_figure_to_keep(actor, stored.pk)  # else refused, naming its keeper
         before = {**snapshot(stored, KEY_FIGURE_FIELDS), "goals": _goal_ids(stored)}
         for name in KEY_FIGURE_FIELDS:
             setattr(stored, name, getattr(figure, name))
@@ -74,6 +80,7 @@ def key_figure_save(
 @transaction.atomic
 def key_figure_remove(actor: Any, figure: KeyFigure) -> None:
     """Take a figure off the dashboards. The statistics and the notes on them stay."""
+    get_key_figure_to_keep(actor, figure.pk)  # else refused, naming its keeper
     before = {**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)}
     audit_write(
         actor=actor,

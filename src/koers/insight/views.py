@@ -24,6 +24,7 @@ from koers.insight import exports, queries
 from koers.insight.access import importers_shown
 from koers.insight.forms import ConfirmForm, FigureChoiceForm, UploadForm
 from koers.insight.importing import ImportRefused, ImportReport, import_table, rows_of
+from koers.insight.keepers import mark_keepers
 from koers.insight.models import Dataset
 from koers.insight.statline import Table, TableError, read_table
 from koers.insight.uploads import unpack
@@ -61,6 +62,7 @@ def _chosen(
 @require_GET
 def dataset(request: HttpRequest, pk: int) -> HttpResponse:
     found, form, table = _chosen(request, pk)
+    mark_keepers(request.user, [found])
     return render(
         request,
         "insight/dataset.html",

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from koers.core.periods import Year
 from koers.directory.models import Organisation
@@ -165,6 +165,9 @@ class Work:
     programmes: list[Programme]
     lines: dict[int, ActivityLine]
     blocks: list[GoalBlock]
+    # The same activities as a query, for filters that take them as a subquery: a list of a
+    # thousand ids costs Django more to bind than the database to run.
+    activities: QuerySet[Activity]
 
 
 def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -> Portfolio:
@@ -176,7 +179,7 @@ def portfolio(user: Any, funder: Organisation, year: Year, reference: dt.date) -
         goals=work.blocks,
         partners=_partners(user, funder, work.programmes, work.lines, year, reference),
         amendments=_amendments(funder, {programme.pk for programme in work.programmes}),
-        questions=_questions(funder, work.lines),
+        questions=_questions(funder, work.activities),
     )
 
 
@@ -227,7 +230,7 @@ def work_serving(
     for line in lines.values():
         line.status = activity_status(row.progress.status for row in line.indicators)
     blocks = _goal_blocks(tree, by_programme, programme_goals, lines, activity_goals)
-    return Work(programmes=programmes, lines=lines, blocks=blocks)
+    return Work(programmes=programmes, lines=lines, blocks=blocks, activities=chosen)
 
 
 def _links(through: Any, owner: str) -> dict[int, set[int]]:
@@ -444,14 +447,14 @@ def _amendments(funder: Organisation, programmes: set[int]) -> list[Amendment]:
     )
 
 
-def _questions(funder: Organisation, lines: dict[int, ActivityLine]) -> list[Question]:
+def _questions(funder: Organisation, activities: QuerySet[Activity]) -> list[Question]:
     """Threads on the partners' activities whose last word is not her organisation's: a
     question of a partner, or an answer to hers, waiting for her."""
     last_answer = ActivityComment.objects.filter(parent=OuterRef("pk")).order_by(
         "-created_at", "-pk"
     )
     threads = (
-        ActivityComment.objects.filter(parent__isnull=True, activity__in=lines)
+        ActivityComment.objects.filter(parent__isnull=True, activity__in=activities)
         .annotate(
             last_author=Subquery(last_answer.values("author_id")[:1]),
             last_answer_at=Max("replies__created_at"),

@@ -1,6 +1,7 @@
 """What the organisation makes of the statistics.
 
-A `KeyFigure` is a figure chosen for the dashboards: a topic of a dataset (with one of its
+A `KeyFigure` is a figure chosen for the dashboards of the whole installation, kept by the
+organisation that chose it: a topic of a dataset (with one of its
 breakdowns), optionally per 1,000 inhabitants (or per any other topic), the flow of the
 labour market it belongs to, and the goals of a funder's tree it is context for (the
 province's "contextfactoren" beside the monitoring chain of a programme line).
@@ -71,6 +72,16 @@ class KeyFigure(VersionedModel):
         help_text=_("The programme lines this figure is a context factor for."),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Who changes or removes it (koers.insight.keepers): the organisation of the statistics
+    # manager who chose it; None for the installation's own (chosen with a shipped table).
+    keeper = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("kept by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["position", "pk"]

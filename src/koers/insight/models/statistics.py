@@ -8,7 +8,10 @@ each with its `Category`s. An `Observation` is one value: a topic, a region, a p
 the other dimensions' categories (`breakdown`). A value CBS does not give ("." unknown,
 "x" secret) is stored as missing with its reason, never as zero.
 
-Statistics are public: a dataset belongs to the installation, not to one organisation.
+Statistics are public: every organisation on the installation reads every dataset. Who may
+replace a dataset's values is its `keeper`: the organisation whose statistics manager first
+imported it, or none for the installation's own (shipped with Koers or imported at the
+server); docs/tenancy.md says who keeps those.
 Every import is a `DatasetImport`, and every value a re-import changed or removed is kept
 as a `ValueChange`, so a newer version of a table never loses what it replaced.
 """
@@ -42,6 +45,15 @@ class Dataset(models.Model):
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("imported by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Who replaces its values (koers.insight.keepers); None: the installation's own.
+    keeper = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("kept by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
