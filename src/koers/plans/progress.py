@@ -25,6 +25,7 @@ override it for a quarter, with her reason (`ActivityUpdate`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
@@ -53,7 +54,7 @@ _FURTHEST_BEHIND_FIRST = (Status.BEHIND, Status.ON_TRACK, Status.OPEN, Status.AC
 
 def activity_status(statuses: Iterable[str]) -> Status:
     """An activity's computed status from its indicators' statuses (see the module text)."""
-    present = {Status(status) for status in statuses}
+    present = set(statuses)  # a Status is its text: they compare and hash alike
     for status in _FURTHEST_BEHIND_FIRST:
         if status in present:
             return status
@@ -84,6 +85,77 @@ class Progress(NamedTuple):
         return int(min(Decimal(100), self.expected * 100 / self.target))
 
 
+class Assessor:
+    """The rule of the module text for one period and reference date, with what depends only
+    on them (has the period ended, has it begun, the share of it and of its quarter that has
+    passed) worked out once: a portfolio assesses thousands of indicators at one date."""
+
+    __slots__ = ("before", "over", "quarter_fraction", "quarter_index", "year_fraction")
+
+    def __init__(self, year: Year, reference: dt.date) -> None:
+        self.over = reference >= year.end
+        self.before = reference < year.start
+        self.year_fraction = year.elapsed_fraction(reference)
+        quarter = Quarter.containing(reference)
+        self.quarter_index = quarter.number - 1
+        self.quarter_fraction = quarter.elapsed_fraction(reference)
+
+    def expected(
+        self,
+        target: Decimal,
+        phasing: tuple[Decimal, Decimal, Decimal, Decimal] | None,
+        cumulative: bool,
+    ) -> Decimal | None:
+        if self.over:
+            return target
+        if self.before:
+            return Decimal(0)
+        if phasing is not None:
+            index = self.quarter_index
+            planned_before = phasing[index - 1] if index else Decimal(0)
+            planned_now = phasing[index]
+            return planned_before + (planned_now - planned_before) * self.quarter_fraction
+        if cumulative:
+            return target * self.year_fraction
+        return None
+
+    def __call__(
+        self,
+        target: Decimal | None,
+        phasing: tuple[Decimal, Decimal, Decimal, Decimal] | None,
+        cumulative: bool,
+        realised: Decimal | None,
+    ) -> Progress:
+        measured = realised is not None
+        value = realised if realised is not None else Decimal(0)
+        if target is None:
+            return Progress(None, value, None, Status.NO_TARGET, measured)
+        expected = self.expected(target, phasing, cumulative)
+        if measured and value >= target:
+            status = Status.ACHIEVED
+        elif self.over:
+            status = Status.BEHIND
+        elif expected is None:
+            status = Status.OPEN
+        elif value >= expected - ON_TRACK_MARGIN * target:
+            status = Status.ON_TRACK
+        else:
+            status = Status.BEHIND
+        return Progress(target, value, expected, status, measured)
+
+
+def assessor(year: Year, reference: dt.date) -> Assessor:
+    """The assessor of `year` (or a longer span) at `reference`, made once per pair."""
+    return _assessor(year.start, year.end, reference, year)
+
+
+@functools.lru_cache(maxsize=256)
+def _assessor(start: dt.date, end: dt.date, reference: dt.date, year: Year) -> Assessor:
+    # Keyed by the span's dates as well as the year: a multi-year span compares equal to
+    # nothing else, but its dates are what the rule reads.
+    return Assessor(year, reference)
+
+
 def expected_by(
     *,
     target: Decimal,
@@ -92,18 +164,7 @@ def expected_by(
     year: Year,
     reference: dt.date,
 ) -> Decimal | None:
-    if reference >= year.end:
-        return target
-    if reference < year.start:
-        return Decimal(0)
-    if phasing is not None:
-        quarter = Quarter.containing(reference)
-        planned_before = phasing[quarter.number - 2] if quarter.number > 1 else Decimal(0)
-        planned_now = phasing[quarter.number - 1]
-        return planned_before + (planned_now - planned_before) * quarter.elapsed_fraction(reference)
-    if cumulative:
-        return target * year.elapsed_fraction(reference)
-    return None
+    return assessor(year, reference).expected(target, phasing, cumulative)
 
 
 def assess(
@@ -115,21 +176,4 @@ def assess(
     year: Year,
     reference: dt.date,
 ) -> Progress:
-    measured = realised is not None
-    value = realised if realised is not None else Decimal(0)
-    if target is None:
-        return Progress(None, value, None, Status.NO_TARGET, measured)
-    expected = expected_by(
-        target=target, phasing=phasing, cumulative=cumulative, year=year, reference=reference
-    )
-    if measured and value >= target:
-        status = Status.ACHIEVED
-    elif reference >= year.end:
-        status = Status.BEHIND
-    elif expected is None:
-        status = Status.OPEN
-    elif value >= expected - ON_TRACK_MARGIN * target:
-        status = Status.ON_TRACK
-    else:
-        status = Status.BEHIND
-    return Progress(target, value, expected, status, measured)
+    return assessor(year, reference)(target, phasing, cumulative, realised)

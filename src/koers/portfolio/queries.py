@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.template.defaultfilters import floatformat
 
 from koers.core.periods import Year
 from koers.directory.models import Organisation
@@ -63,6 +64,10 @@ class ActivityLine:
     organisation: Organisation
     status: Status = Status.NO_TARGET
     indicators: list[IndicatorProgress] = field(default_factory=list)
+    # Its indicators added up per shared indicator (`_counts`).
+    counts: dict[tuple[str, str, str], tuple[Decimal | None, Decimal, str]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass
@@ -89,8 +94,10 @@ class UnitRow:
     per_partner: dict[int, tuple[Decimal | None, Decimal]]  # organisation → (target, realised)
     target: Decimal | None = None
     realised: Decimal | None = None
-    # (target, realised) or None, in the order of the goal's partners (for the table).
-    cells: list[tuple[Decimal | None, Decimal] | None] = field(default_factory=list)
+    # "realised / target" as the page writes it, or None, in the order of the goal's
+    # partners: written here rather than cell by cell in the template, which cost the page
+    # more than adding the figures up did.
+    cells: list[str | None] = field(default_factory=list)
 
     @property
     def shared(self) -> bool:
@@ -229,6 +236,7 @@ def work_serving(
         lines[row.activity_id].indicators.append(row)
     for line in lines.values():
         line.status = activity_status(row.progress.status for row in line.indicators)
+        line.counts = _counts(line)
     blocks = _goal_blocks(tree, by_programme, programme_goals, lines, activity_goals)
     return Work(programmes=programmes, lines=lines, blocks=blocks, activities=chosen)
 
@@ -299,7 +307,7 @@ def _goal_blocks(
         partners = _by_partner(serving_programmes, serving_lines)
         units = _units(serving_lines)
         for unit in units:
-            unit.cells = [unit.per_partner.get(work.organisation.pk) for work in partners]
+            unit.cells = [_cell(unit.per_partner.get(work.organisation.pk)) for work in partners]
         blocks.append(
             GoalBlock(
                 goal=goal,
@@ -311,6 +319,16 @@ def _goal_blocks(
             )
         )
     return blocks
+
+
+def _cell(pair: tuple[Decimal | None, Decimal] | None) -> str | None:
+    """One partner's figures under a shared indicator: realised / target (as the template's
+    `floatformat:"-2g"` writes a figure), or None where she has none."""
+    if pair is None:
+        return None
+    target, realised = pair
+    written = floatformat(realised, "-2g")
+    return written if target is None else f"{written} / {floatformat(target, '-2g')}"
 
 
 def _reached(goals: Any, above: dict[int, set[int]]) -> set[int]:
@@ -348,24 +366,49 @@ def shared_name(title: str) -> str:
     return " ".join(LEADING_NUMBER.sub("", title).lower().split())
 
 
+# What one activity counts under a shared indicator's key (unit, aggregation, shared name):
+# its target (None when none of its indicators under the key has one), its realised figure,
+# and the name of its first indicator under the key.
+UnitCount = tuple[Decimal | None, Decimal, str]
+UnitKey = tuple[str, str, str]
+
+
+def _counts(line: ActivityLine) -> dict[UnitKey, UnitCount]:
+    """An activity's indicators added up per key, once per activity (a goal's units and its
+    parent's read the same activities)."""
+    counts: dict[UnitKey, UnitCount] = {}
+    for indicator in line.indicators:
+        key = (indicator.unit, indicator.aggregation, shared_name(indicator.title))
+        progress = indicator.progress
+        found = counts.get(key)
+        if found is None:
+            counts[key] = (progress.target, progress.realised, indicator.title)
+        else:
+            target = found[0] if progress.target is None else (found[0] or 0) + progress.target
+            counts[key] = (target, found[1] + progress.realised, found[2])
+    return counts
+
+
 def _units(lines: list[ActivityLine]) -> list[UnitRow]:
-    rows: dict[tuple[str, str, str], UnitRow] = {}
+    rows: dict[UnitKey, UnitRow] = {}
     for line in lines:
         organisation_id = line.organisation.pk
-        for indicator in line.indicators:
-            key = (indicator.unit, indicator.aggregation, shared_name(indicator.title))
+        for key, (target, realised, title) in line.counts.items():
             row = rows.get(key)
             if row is None:  # made once per shared indicator: its labels cost a translation
+                unit = key[0]
                 row = rows[key] = UnitRow(
-                    name=LEADING_NUMBER.sub("", indicator.title).strip(),
-                    unit=str(Unit(indicator.unit).label) if indicator.unit in Unit else "",
-                    summed=indicator.aggregation == Aggregation.SUM,
+                    name=LEADING_NUMBER.sub("", title).strip(),
+                    unit=str(Unit(unit).label) if unit in Unit else "",
+                    summed=key[1] == Aggregation.SUM,
                     per_partner={},
                 )
-            target, realised = row.per_partner.get(organisation_id, (None, Decimal(0)))
-            if indicator.progress.target is not None:
-                target = (target or Decimal(0)) + indicator.progress.target
-            row.per_partner[organisation_id] = (target, realised + indicator.progress.realised)
+            before = row.per_partner.get(organisation_id)
+            if before is not None:
+                if before[0] is not None:
+                    target = before[0] if target is None else before[0] + target
+                realised += before[1]
+            row.per_partner[organisation_id] = (target, realised)
     for row in rows.values():
         if row.summed:
             targets = [t for t, _r in row.per_partner.values() if t is not None]
