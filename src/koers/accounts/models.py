@@ -70,8 +70,10 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.user_id is None or self.organisation_id is None:
             return
-        if elsewhere := staff_organisation_elsewhere(self.user_id, self.role, self.organisation_id):
-            raise ValidationError({"role": one_staff_organisation(elsewhere)})
+        if staff_organisation_elsewhere(self.user_id, self.role, self.organisation_id):
+            # Not named: where she works is that organisation's business, and whoever adds
+            # the role here may be another organisation's beheerder.
+            raise ValidationError({"role": one_staff_organisation(_("another organisation"))})
 
 
 def staff_organisation_elsewhere(user_id: int, role: str, organisation_id: int) -> Any:
