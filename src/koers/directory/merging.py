@@ -1,5 +1,5 @@
 """Moving every link of a duplicate record to the record that stays, for any model: every
-reverse relation (`_meta.related_objects`), so a relation added later by any app is moved
+reverse relation (`reverse_relations`), so a relation added later by any app is moved
 without this code knowing it. Used by the merges of organisations and of persons.
 
 A many-to-many link both records have becomes one. A move that would make two rows one
@@ -21,10 +21,26 @@ class LinkCollision(Exception):
     records: list[str]  # what both are linked to ("Thema sport (10-06-2021)"), may be empty
 
 
+def reverse_relations(model: type[models.Model]) -> list[Any]:
+    """Every relation that points at `model`. Django's `_meta.related_objects` leaves out
+    the links a field hides with `related_name="+"` (a statistics table's keeper, a
+    budget's funder), which a merge must move all the same, or the duplicate it deletes is
+    still protected by them. The hidden links of an automatic many-to-many table are left
+    out: they move with their many-to-many."""
+    return [
+        field
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.auto_created
+        and not field.concrete
+        and (field.one_to_many or field.one_to_one or field.many_to_many)
+        and not field.related_model._meta.auto_created
+    ]
+
+
 def links_of(model: type[models.Model], record: models.Model) -> list[tuple[str, int]]:
     """How many rows of each kind link to `record`, for the confirmation of a merge."""
     counted = []
-    for relation in model._meta.related_objects:
+    for relation in reverse_relations(model):
         related: Any = relation.related_model
         if relation.many_to_many:
             through = relation.through  # type: ignore[attr-defined]
@@ -43,11 +59,12 @@ def move_links(
     """Point every link of `duplicate` at `keep`; returns how many moved per relation
     ("app.model.field"), those that moved any. Raises LinkCollision before moving
     anything when a unique constraint stands in the way."""
-    for relation in model._meta.related_objects:
+    relations = reverse_relations(model)
+    for relation in relations:
         if not relation.many_to_many:
             _check_unique(relation, keep, duplicate)
     moved: dict[str, int] = {}
-    for relation in model._meta.related_objects:
+    for relation in relations:
         related: Any = relation.related_model
         label = f"{related._meta.label_lower}.{relation.field.name}"
         try:
