@@ -306,3 +306,56 @@ def test_a_beheerder_of_two_organisations_cannot_give_staff_roles_in_both(world:
     assert response.status_code == 200
     assert "werkt al voor" in response.content.decode()
     assert not Membership.objects.filter(user=colleague, organisation=world.other_org).exists()
+
+
+# --- roles over the whole installation ------------------------------------------------------
+
+
+def test_she_cannot_give_the_installation_administrators_role(world: World) -> None:
+    """It answers for every organisation's shared records (the directory's merges, the
+    statistics' keepers): not offered to a beheerder, and refused when posted anyway."""
+    client = admin_client(world)
+    page = client.get("/beheer/accounts/user/add/").content.decode()
+    assert 'value="medewerker"' in page
+    assert 'value="installatiebeheerder"' not in page
+    response = client.post(
+        "/beheer/accounts/user/add/",
+        new_account(
+            **{
+                "memberships-TOTAL_FORMS": "1",
+                "memberships-0-organisation": str(world.own.pk),
+                "memberships-0-role": Role.INSTALLATIEBEHEERDER,
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(username="nieuwe-collega").exists()
+    assert (
+        not Membership.objects.filter(role=Role.INSTALLATIEBEHEERDER, organisation=world.own)
+        .exclude(user=world.users["installatiebeheerder"])
+        .exists()
+    )
+
+
+def test_the_formset_refuses_the_role_to_whoever_may_not_give_it(world: World) -> None:
+    """The check behind the choices: a formset that is not the installation's refuses it
+    with the reason."""
+    from django.forms import inlineformset_factory
+
+    from koers.accounts.admin import INSTALLATION_ROLE_REFUSED, MembershipFormSet
+
+    colleague = UserFactory(username="collega")
+    formset_class = inlineformset_factory(
+        User, Membership, formset=MembershipFormSet, fields=["organisation", "role"], extra=1
+    )
+    data = {
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "0",
+        "memberships-0-organisation": str(world.own.pk),
+        "memberships-0-role": Role.INSTALLATIEBEHEERDER,
+    }
+    refused = formset_class(data, instance=colleague, prefix="memberships")
+    assert not refused.is_valid()
+    assert str(INSTALLATION_ROLE_REFUSED) in refused.non_form_errors()
+    formset_class.may_grant_installation = True
+    assert formset_class(data, instance=colleague, prefix="memberships").is_valid()

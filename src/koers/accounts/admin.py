@@ -29,8 +29,9 @@ from django_tasks_db.models import DBTaskResult
 from koers.accounts import services
 from koers.accounts.admin_site import SUPERUSER_ONLY, administered_organisations, kept_by_her
 from koers.accounts.models import Membership, User, one_staff_organisation
+from koers.accounts.policy import has_capability
 from koers.accounts.reauth import reauthentication_response
-from koers.accounts.roles import STAFF_ROLES, Capability
+from koers.accounts.roles import INSTALLATION_ROLES, STAFF_ROLES, Capability
 from koers.core.admin_audit import AuditedModelAdmin
 from koers.core.audit import audit_write
 from koers.core.http import client_address
@@ -82,15 +83,27 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+INSTALLATION_ROLE_REFUSED = gettext_lazy(
+    "Only the installation administrator gives the role of installation administrator: it "
+    "answers for what every organisation on this installation shares. Nothing was saved."
+)
+
+
+def may_grant_installation(user: Any) -> bool:
+    return bool(user.is_superuser) or has_capability(user, Capability.MANAGE_INSTALLATION)
+
+
 class MembershipFormSet(BaseInlineFormSet):
     """A beheerder's new account gets a role in one of her organisations in the same save:
     without one it would be out of her sight (and of no use) the moment it was saved."""
 
     needs_own_role = False
+    may_grant_installation = False  # set per request (`MembershipInline.get_formset`)
 
     def clean(self) -> None:
         super().clean()
         self._one_staff_organisation()
+        self._installation_roles_from_the_installation()
         if not self.needs_own_role:
             return
         kept = [
@@ -107,6 +120,21 @@ class MembershipFormSet(BaseInlineFormSet):
                     "and the role under Memberships, then save again. Nothing was saved yet."
                 )
             )
+
+    def _installation_roles_from_the_installation(self) -> None:
+        """A role over the whole installation is given by the installation administrator or
+        a superuser only: a beheerder who could give it would answer for every
+        organisation's shared records (koers.insight.keepers, the directory's merges)."""
+        if self.may_grant_installation:
+            return
+        for form in self.forms:
+            if (
+                form.cleaned_data
+                and not form.cleaned_data.get("DELETE")
+                and form.cleaned_data.get("role") in INSTALLATION_ROLES
+                and (form.instance.pk is None or "role" in form.changed_data)
+            ):
+                raise ValidationError(INSTALLATION_ROLE_REFUSED)
 
     def _one_staff_organisation(self) -> None:
         """Two staff roles in two organisations in one save: refused like one beside a
@@ -144,7 +172,17 @@ class MembershipInline(admin.StackedInline):
         # A class made for this request by inlineformset_factory: setting on it is local.
         formset: Any = super().get_formset(request, obj, **kwargs)
         formset.needs_own_role = obj is None and not request.user.is_superuser
+        formset.may_grant_installation = may_grant_installation(request.user)
         return formset
+
+    def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "role" and not may_grant_installation(request.user):
+            # Not offered; a posted one is refused by the formset all the same.
+            field.choices = [
+                choice for choice in field.choices if choice[0] not in INSTALLATION_ROLES
+            ]
+        return field
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
         return _scoped(super().get_queryset(request), "organisation", self._scope(request))

@@ -169,7 +169,8 @@ def import_table(
             dataset = Dataset.objects.filter(**identity).first()
             report.replaces_earlier = dataset is not None
             report.refuse_unless_kept_by(actor, dataset)
-            _compare(_stage(table, report), dataset, table, report)
+            if not report.kept_elsewhere:  # not hers to replace: the refusal is the report
+                _compare(_stage(table, report), dataset, table, report)
             transaction.set_rollback(True)  # the staged rows go; nothing else was written
         return report
     with transaction.atomic():

@@ -30,7 +30,7 @@ from koers.directory.models import Organisation
 def installation_hosts() -> set[int]:
     """The organisations an installation administrator works for."""
     return set(
-        Membership.objects.filter(role=Role.INSTALLATIEBEHEERDER).values_list(
+        Membership.objects.filter(role=Role.INSTALLATIEBEHEERDER, user__is_active=True).values_list(
             "organisation_id", flat=True
         )
     )

@@ -57,8 +57,8 @@ def key_figure_save(
     if creating:
         figure.keeper_id = organisation_id
     else:
+        get_key_figure_to_keep(actor, figure.pk)  # else refused, naming its keeper
         stored = lock_for_edit(figure, expected_version)
-        get_key_figure_to_keep(actor, stored.pk)  # else refused, naming its keeper
         before = {**snapshot(stored, KEY_FIGURE_FIELDS), "goals": _goal_ids(stored)}
         for name in KEY_FIGURE_FIELDS:
             setattr(stored, name, getattr(figure, name))

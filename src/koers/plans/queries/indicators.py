@@ -34,6 +34,7 @@ from koers.plans.models import (
     Indicator,
     Realisation,
     Source,
+    Target,
 )
 from koers.plans.progress import Progress, assess, assessor
 
@@ -130,11 +131,11 @@ def progress_table(
     judge = assessor(year, reference)
     table = []
     for pk, activity_id, title, unit, aggregation, source, target, q1, q2, q3, realised in rows:
-        target = _decimal(target)
+        target = _target(target)
         progress = judge(
             target,
             # Most targets are not phased: their quarters stay unread.
-            _phasing(target, _decimal(q1), _decimal(q2), _decimal(q3)) if q3 is not None else None,
+            _phasing(target, _target(q1), _target(q2), _target(q3)) if q3 is not None else None,
             aggregation == Aggregation.SUM,
             derived.get(pk) if source == Source.DERIVED else _decimal(realised),
         )
@@ -144,6 +145,15 @@ def progress_table(
 
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+# A target's places, as its column gives them on PostgreSQL ("8.00") and Django's converter
+# gave them on SQLite, where the text is "8": figures are written with their places.
+_TARGET_PLACES = Decimal(1).scaleb(-Target._meta.get_field("value").decimal_places)
+
+
+def _target(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text).quantize(_TARGET_PLACES)
 
 
 def _realised_by_aggregation(year: Year, window_end: dt.date) -> Case:
