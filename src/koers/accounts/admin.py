@@ -176,7 +176,7 @@ class MembershipInline(admin.StackedInline):
         return formset
 
     def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        field: Any = super().formfield_for_choice_field(db_field, request, **kwargs)
         if db_field.name == "role" and not may_grant_installation(request.user):
             # Not offered; a posted one is refused by the formset all the same.
             field.choices = [

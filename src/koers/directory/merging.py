@@ -27,9 +27,10 @@ def reverse_relations(model: type[models.Model]) -> list[Any]:
     budget's funder), which a merge must move all the same, or the duplicate it deletes is
     still protected by them. The hidden links of an automatic many-to-many table are left
     out: they move with their many-to-many."""
+    fields: list[Any] = list(model._meta.get_fields(include_hidden=True))
     return [
         field
-        for field in model._meta.get_fields(include_hidden=True)
+        for field in fields
         if field.auto_created
         and not field.concrete
         and (field.one_to_many or field.one_to_one or field.many_to_many)
@@ -43,8 +44,8 @@ def links_of(model: type[models.Model], record: models.Model) -> list[tuple[str,
     for relation in reverse_relations(model):
         related: Any = relation.related_model
         if relation.many_to_many:
-            through = relation.through  # type: ignore[attr-defined]
-            target = relation.field.m2m_reverse_field_name()  # type: ignore[attr-defined]
+            through = relation.through
+            target = relation.field.m2m_reverse_field_name()
             count = through.objects.filter(**{target: record}).count()
         else:
             count = related._base_manager.filter(**{relation.field.name: record}).count()
