@@ -319,6 +319,35 @@ def test_an_official_who_is_staff_at_the_province_sees_no_partners_staff_names(
     assert "Sportcoach" not in text
 
 
+def test_an_official_who_is_staff_at_the_partner_sees_who_proposed_its_amendment(
+    world: World, two_partners: tuple[Any, Any]
+) -> None:
+    """Per row: the partner where she works shows its proposer; the page's other names
+    stay hidden."""
+    cmo, sport = two_partners
+    official = world.users["opdrachtgever"]
+    MembershipFactory(user=official, organisation=sport, role="medewerker")
+    proposer = UserFactory(username="sportcoach", first_name="Sanne", last_name="Sportcoach")
+    MembershipFactory(user=proposer, organisation=sport, role="directeur")
+    proposed(sport, "Vijf bijeenkomsten", proposer)
+    colleague = UserFactory(username="cmo-coach", first_name="Carla", last_name="Cmocoach")
+    MembershipFactory(user=colleague, organisation=cmo, role="directeur")
+    Amendment.objects.create(
+        annual_plan=world.annual_plan,
+        activity=world.activity,
+        field="description",
+        old_value=world.activity.description,
+        new_value="Zes bijeenkomsten",
+        reason="Meer vraag dan verwacht.",
+        proposed_by=colleague,
+    )
+    text = world.client("opdrachtgever").get(reverse("portfolio:overview") + "?jaar=2021")
+    text = text.content.decode()
+    assert "Sportcoach" in text
+    assert "Zes bijeenkomsten" in text
+    assert "Cmocoach" not in text
+
+
 def test_work_serving_a_goal_with_goals_below_it_is_listed_at_that_goal(
     world: World, two_partners: tuple[Any, Any]
 ) -> None:

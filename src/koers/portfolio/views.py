@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from koers.accounts.decorators import requires
+from koers.accounts.policy import sees_names
 from koers.accounts.roles import Capability
 from koers.core.reference import viewpoint
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
@@ -24,6 +25,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     years = plan_years(request.user)
     point = viewpoint(request, years=years)
     found = portfolio(request.user, funder, point.year, point.reference)
+    for amendment in found.amendments:
+        # Who proposed it, where she sees that partner's people (staff there, say); the
+        # page as a whole shows no one's name (`shows_names` stays off).
+        amendment.proposer_shown = sees_names(
+            request.user, amendment.activity.programme.plan.organisation_id
+        )
     return render(
         request,
         "portfolio/overview.html",

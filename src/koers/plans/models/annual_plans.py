@@ -181,6 +181,10 @@ class Amendment(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("explanation of the decision"), blank=True)
 
+    # Set by a page that lists amendments of several organisations (the funder's portfolio)
+    # where its reader sees this one's proposer: not a column.
+    proposer_shown: bool = False
+
     objects = AmendmentQuerySet.as_manager()
 
     class Meta:
