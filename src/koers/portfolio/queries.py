@@ -94,14 +94,19 @@ class UnitRow:
     per_partner: dict[int, tuple[Decimal | None, Decimal]]  # organisation → (target, realised)
     target: Decimal | None = None
     realised: Decimal | None = None
-    # "realised / target" as the page writes it, or None, in the order of the goal's
-    # partners: written here rather than cell by cell in the template, which cost the page
-    # more than adding the figures up did.
-    cells: list[str | None] = field(default_factory=list)
+    # The goal's partners in the order of its table (organisation ids).
+    partner_order: list[int] = field(default_factory=list)
 
     @property
     def shared(self) -> bool:
         return len(self.per_partner) > 1
+
+    @property
+    def cells(self) -> list[str | None]:
+        """ "realised / target" as the page writes it, or None, per partner in the table's
+        order: written here rather than cell by cell in the template, which cost the page
+        more than adding the figures up did (read once per row, by the overview only)."""
+        return [_cell(self.per_partner.get(pk)) for pk in self.partner_order]
 
     @property
     def percent(self) -> int | None:
@@ -307,7 +312,7 @@ def _goal_blocks(
         partners = _by_partner(serving_programmes, serving_lines)
         units = _units(serving_lines)
         for unit in units:
-            unit.cells = [_cell(unit.per_partner.get(work.organisation.pk)) for work in partners]
+            unit.partner_order = [work.organisation.pk for work in partners]
         blocks.append(
             GoalBlock(
                 goal=goal,
