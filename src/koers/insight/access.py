@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from koers.accounts.models import Membership
 from koers.accounts.policy import Scope, has_capability, sees_names
 from koers.accounts.roles import Capability
-from koers.insight.keepers import keeps, not_yours
+from koers.insight.keepers import refuse_unless_kept
 from koers.insight.models import DatasetImport, FigureNote, KeyFigure
 from koers.insight.regions import Region, Regions
 
@@ -32,8 +31,7 @@ def get_key_figure(pk: int) -> KeyFigure:
 def get_key_figure_to_keep(user: Any, pk: int) -> KeyFigure:
     """A key figure she may change or remove; 403 naming its keeper otherwise."""
     figure = get_key_figure(pk)
-    if not keeps(user, figure.keeper_id):
-        raise PermissionDenied(not_yours(figure.label, figure.keeper_id))
+    refuse_unless_kept(user, figure.keeper_id, figure.label)
     return figure
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from koers.accounts.models import Membership
@@ -80,6 +81,13 @@ def mark_keepers(user: Any, records: Iterable[Any]) -> list[Any]:
         )
         record.ours = keeps(user, record.keeper_id, hosts)
     return found
+
+
+def refuse_unless_kept(user: Any, keeper_id: int | None, what: Any) -> None:
+    """PermissionDenied naming the keeper, for whoever does not keep the record (`what`:
+    how the refusal names it; read only when refused)."""
+    if not keeps(user, keeper_id):
+        raise PermissionDenied(not_yours(str(what), keeper_id))
 
 
 def not_yours(what: str, keeper_id: int | None) -> str:

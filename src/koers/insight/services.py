@@ -17,7 +17,7 @@ from koers.accounts.roles import Capability
 from koers.core.audit import audit_write, snapshot
 from koers.core.versioning import lock_for_edit
 from koers.insight import research
-from koers.insight.access import get_key_figure_to_keep
+from koers.insight.keepers import refuse_unless_kept
 from koers.insight.models import (
     FigureNote,
     KeyFigure,
@@ -57,7 +57,7 @@ def key_figure_save(
     if creating:
         figure.keeper_id = organisation_id
     else:
-        get_key_figure_to_keep(actor, figure.pk)  # else refused, naming its keeper
+        refuse_unless_kept(actor, figure.keeper_id, figure.label)  # the view read it already
         stored = lock_for_edit(figure, expected_version)
         before = {**snapshot(stored, KEY_FIGURE_FIELDS), "goals": _goal_ids(stored)}
         for name in KEY_FIGURE_FIELDS:
@@ -80,7 +80,7 @@ def key_figure_save(
 @transaction.atomic
 def key_figure_remove(actor: Any, figure: KeyFigure) -> None:
     """Take a figure off the dashboards. The statistics and the notes on them stay."""
-    get_key_figure_to_keep(actor, figure.pk)  # else refused, naming its keeper
+    refuse_unless_kept(actor, figure.keeper_id, figure.label)
     before = {**snapshot(figure, KEY_FIGURE_FIELDS), "goals": _goal_ids(figure)}
     audit_write(
         actor=actor,
