@@ -75,7 +75,7 @@ def mark_keepers(user: Any, records: Iterable[Any]) -> list[Any]:
     ids = hosts | {record.keeper_id for record in found if record.keeper_id is not None}
     names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
     for record in found:
-        keepers = {record.keeper_id} if record.keeper_id is not None else hosts
+        keepers = keepers_of(record.keeper_id, hosts)
         record.kept_by = keeper_name(
             record.keeper_id, {pk: names[pk] for pk in keepers if pk in names}
         )
@@ -85,7 +85,7 @@ def mark_keepers(user: Any, records: Iterable[Any]) -> list[Any]:
 
 def refuse_unless_kept(user: Any, keeper_id: int | None, what: Any) -> None:
     """PermissionDenied naming the keeper, for whoever does not keep the record (`what`:
-    how the refusal names it; read only when refused)."""
+    how the refusal names the record)."""
     if not keeps(user, keeper_id):
         raise PermissionDenied(not_yours(str(what), keeper_id))
 
