@@ -91,3 +91,27 @@ def test_the_plain_rows_assess_every_indicator_as_the_instances_do(
         realised = {row.title: row.progress.realised for row in table}
         assert len({realised[f"{a} plain"] for a in Aggregation}) == 3
         assert realised["netwerkbijeenkomsten, geteld"] > 0
+
+
+def test_indicators_with_the_same_figures_share_an_assessment_only_within_an_aggregation(
+    world: World,
+) -> None:
+    """The plain rows assess each (target, figure, aggregation) once: two indicators with the
+    same figures agree, and the same figures counted another way are assessed another way
+    (a sum is expected to grow through the year; a maximum or latest value is not)."""
+    for aggregation, twin in itertools.product(Aggregation, ("a", "b")):
+        indicator = IndicatorFactory(
+            activity=world.activity, title=f"{aggregation} {twin}", aggregation=aggregation
+        )
+        TargetFactory(indicator=indicator, value=Decimal(8))
+        RealisationFactory(indicator=indicator, date=dt.date(2021, 2, 1), value=Decimal(3))
+    chosen = Indicator.objects.filter(activity=world.activity).order_by("pk")
+    year, reference = Year(2021), dt.date(2021, 10, 15)
+    expected = {row.indicator.pk: row.progress for row in indicator_rows(chosen, year, reference)}
+    table = progress_table(chosen, year, reference)
+    assert {row.pk: row.progress for row in table} == expected
+    status = {row.title: row.progress.status for row in table}
+    for aggregation in Aggregation:
+        assert status[f"{aggregation} a"] == status[f"{aggregation} b"]
+    assert status[f"{Aggregation.SUM} a"] == "behind"
+    assert status[f"{Aggregation.MAX} a"] == status[f"{Aggregation.LATEST} a"] == "open"

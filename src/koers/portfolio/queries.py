@@ -62,6 +62,9 @@ class ActivityLine:
     title: str
     programme: Programme
     organisation: Organisation
+    # The ids, read once: a model's `pk` goes through its meta, thousands of times a page.
+    programme_id: int = 0
+    organisation_id: int = 0
     status: Status = Status.NO_TARGET
     indicators: list[IndicatorProgress] = field(default_factory=list)
     # Its indicators added up per shared indicator (`_counts`).
@@ -96,6 +99,8 @@ class UnitRow:
     realised: Decimal | None = None
     # The goal's partners in the order of its table (organisation ids).
     partner_order: list[int] = field(default_factory=list)
+    # Figures as written, shared by a page's rows (`_cell`).
+    written: dict[Decimal, str] = field(default_factory=dict)
 
     @property
     def shared(self) -> bool:
@@ -106,7 +111,7 @@ class UnitRow:
         """ "realised / target" as the page writes it, or None, per partner in the table's
         order: written here rather than cell by cell in the template, which cost the page
         more than adding the figures up did (read once per row, by the overview only)."""
-        return [_cell(self.per_partner.get(pk)) for pk in self.partner_order]
+        return [_cell(self.per_partner.get(pk), self.written) for pk in self.partner_order]
 
     @property
     def percent(self) -> int | None:
@@ -227,6 +232,8 @@ def work_serving(
             title,
             by_programme[programme_id],
             by_programme[programme_id].plan.organisation,
+            programme_id,
+            by_programme[programme_id].plan.organisation_id,
         )
         for pk, programme_id, code, title in chosen.order_by(
             "programme__order", "code", "pk"
@@ -299,13 +306,14 @@ def _goal_blocks(
     # programme serving a line, itself serving a goal below that line, is listed below).
     listed_at: dict[int, list[ActivityLine]] = defaultdict(list)
     for line in lines.values():
-        served = activity_goals.get(line.pk, set()) | programme_goals.get(line.programme.pk, set())
+        served = activity_goals.get(line.pk, set()) | programme_goals.get(line.programme_id, set())
         for goal_pk in _reached(served, above):
             lines_at[goal_pk].append(line)
         for goal_pk in served & known:
             if not served & (below[goal_pk] - {goal_pk}):
                 listed_at[goal_pk].append(line)
     blocks = []
+    written: dict[Decimal, str] = {}
     for goal, depth in ordered:
         serving_programmes = programmes_at[goal.pk]
         serving_lines = lines_at[goal.pk]
@@ -313,6 +321,7 @@ def _goal_blocks(
         units = _units(serving_lines)
         for unit in units:
             unit.partner_order = [work.organisation.pk for work in partners]
+            unit.written = written
         blocks.append(
             GoalBlock(
                 goal=goal,
@@ -326,14 +335,23 @@ def _goal_blocks(
     return blocks
 
 
-def _cell(pair: tuple[Decimal | None, Decimal] | None) -> str | None:
+def _cell(pair: tuple[Decimal | None, Decimal] | None, written: dict[Decimal, str]) -> str | None:
     """One partner's figures under a shared indicator: realised / target (as the template's
-    `floatformat:"-2g"` writes a figure), or None where she has none."""
+    `floatformat:"-2g"` writes a figure), or None where she has none. Each figure is
+    written once per page (`written`): the filter costs more than the rest of a row, and
+    partners' figures repeat."""
     if pair is None:
         return None
     target, realised = pair
-    written = floatformat(realised, "-2g")
-    return written if target is None else f"{written} / {floatformat(target, '-2g')}"
+    figure = written.get(realised)
+    if figure is None:
+        figure = written[realised] = floatformat(realised, "-2g")
+    if target is None:
+        return figure
+    of = written.get(target)
+    if of is None:
+        of = written[target] = floatformat(target, "-2g")
+    return f"{figure} / {of}"
 
 
 def _reached(goals: Any, above: dict[int, set[int]]) -> set[int]:
@@ -346,15 +364,20 @@ def _reached(goals: Any, above: dict[int, set[int]]) -> set[int]:
 
 def _by_partner(serving: list[Programme], lines: list[ActivityLine]) -> list[PartnerWork]:
     work: dict[int, PartnerWork] = {}
+    listed: set[int] = set()  # programmes already in their partner's list
     for programme in serving:
         organisation = programme.plan.organisation
         work.setdefault(organisation.pk, PartnerWork(organisation, [], [])).programmes.append(
             programme
         )
+        listed.add(programme.pk)
     for line in lines:
-        entry = work.setdefault(line.organisation.pk, PartnerWork(line.organisation, [], []))
-        if line.programme not in entry.programmes:
+        entry = work.get(line.organisation_id)
+        if entry is None:
+            entry = work[line.organisation_id] = PartnerWork(line.organisation, [], [])
+        if line.programme_id not in listed:
             entry.programmes.append(line.programme)
+            listed.add(line.programme_id)
         entry.activities.append(line)
     return sorted(work.values(), key=lambda w: w.organisation.name)
 
@@ -397,7 +420,7 @@ def _counts(line: ActivityLine) -> dict[UnitKey, UnitCount]:
 def _units(lines: list[ActivityLine]) -> list[UnitRow]:
     rows: dict[UnitKey, UnitRow] = {}
     for line in lines:
-        organisation_id = line.organisation.pk
+        organisation_id = line.organisation_id
         for key, (target, realised, title) in line.counts.items():
             row = rows.get(key)
             if row is None:  # made once per shared indicator: its labels cost a translation
@@ -441,7 +464,7 @@ def _partners(
         summary = summaries.setdefault(organisation.pk, PartnerSummary(organisation))
         summary.programmes += 1
     for line in lines.values():
-        organisation_id = line.organisation.pk
+        organisation_id = line.organisation_id
         summaries[organisation_id].activities += 1
         summaries[organisation_id].behind += line.status == Status.BEHIND
     in_year = Q(starts_on__lte=year.end, ends_on__gte=year.start)

@@ -5,6 +5,7 @@ however many realisations there are."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,20 +130,34 @@ def progress_table(
         [row[0] for row in rows if row[5] == Source.DERIVED], year.start, window_end
     )
     judge = assessor(year, reference)
+    # Indicators with the same target, figure and aggregation have the same progress (a
+    # value): assessed once per page, keyed on the figures' text, which hashes cheaply.
+    assessed: dict[tuple[str | None, str | None, str], Progress] = {}
     table = []
     for pk, activity_id, title, unit, aggregation, source, target, q1, q2, q3, realised in rows:
-        target = _target(target)
-        progress = judge(
-            target,
-            # Most targets are not phased: their quarters stay unread.
-            _phasing(target, _target(q1), _target(q2), _target(q3)) if q3 is not None else None,
-            aggregation == Aggregation.SUM,
-            derived.get(pk) if source == Source.DERIVED else _decimal(realised),
-        )
+        if source == Source.DERIVED or q3 is not None:  # a measure's value; a phased target
+            value = _target(target)
+            progress = judge(
+                value,
+                _phasing(value, _target(q1), _target(q2), _target(q3)),
+                aggregation == Aggregation.SUM,
+                derived.get(pk) if source == Source.DERIVED else _decimal(realised),
+            )
+        else:
+            key = (target, realised, aggregation)
+            found = assessed.get(key)
+            if found is None:
+                found = assessed[key] = judge(
+                    _target(target), None, aggregation == Aggregation.SUM, _decimal(realised)
+                )
+            progress = found
         table.append(IndicatorProgress(pk, activity_id, title, unit, aggregation, progress))
     return table
 
 
+# Figures repeat (a target of 12, a count of 3): each text is made a Decimal once per
+# process. A Decimal is immutable, so rows may share one.
+@functools.lru_cache(maxsize=4096)
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
@@ -152,6 +167,7 @@ def _decimal(text: str | None) -> Decimal | None:
 _TARGET_PLACES = Decimal(1).scaleb(-Target._meta.get_field("value").decimal_places)
 
 
+@functools.lru_cache(maxsize=4096)
 def _target(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text).quantize(_TARGET_PLACES)
 
