@@ -1277,6 +1277,18 @@ ROWS: list[Row] = [
     ),
     Row("privacy:register", "Verwerkingsregister", expected=[200] * 10),
     Row("privacy:audit_log", "Logboek van wijzigingen", expected=PRIVACY_OFFICERS),
+    Row(
+        "privacy:retention",
+        "Bewaartermijn van personen van de eigen organisatie",
+        expected=PRIVACY_OFFICERS,
+    ),
+    Row(
+        "privacy:retention",
+        "Bewaartermijn instellen: een organisatie die de hare niet is, wordt niet aangenomen",
+        method="POST",
+        data={"organisation": "999999", "years": "4"},
+        expected=[400, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    ),
     Row("privacy:access_log", "Logboek van inzage in persoonsgegevens", expected=PRIVACY_OFFICERS),
     Row(
         "privacy:access_log",

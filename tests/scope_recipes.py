@@ -283,6 +283,8 @@ OWN_ONLY = {
     "funding:reserve_add": "an earmarked reserve of her own organisation, which the view takes "
     "from her membership",
     "privacy:access_log": "downloads the access log of her own organisations' records only",
+    "privacy:retention": "the retention term of her own organisations only: another is no "
+    "choice (tests/privacy/test_retention_terms.py)",
     "relations:members": "members of her own organisation; the member comes from the shared "
     "directory",
     "relations:quote_template": "the quote template of her own organisation",

@@ -257,6 +257,7 @@ SECTIONS: tuple[Section, ...] = (
             Page("admin:index", _("Administration")),
             Page("privacy:audit_log", _("Audit log")),
             Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
+            Page("privacy:retention", _("Retention of persons")),
             Page("relations:quote_template", _("Quote template")),
         ),
     ),

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.privacy import LawfulBasis, PersonalData
+
+# The years an organisation may set for keeping the persons nothing links to any more: at
+# least one (a year's programme links them), at most ten (a bound against a typing error;
+# the law sets no number, the purpose does).
+PERSON_RETENTION_RANGE = (1, 10)
 
 
 class OrganisationKind(models.TextChoices):
@@ -63,6 +69,18 @@ class Organisation(models.Model):
     tags = models.ManyToManyField(
         Tag, blank=True, related_name="organisations", verbose_name=_("tags")
     )
+    # An organisation that holds persons is the controller of their data (docs/tenancy.md):
+    # it sets how long it keeps them, on its privacy page (`privacy:retention`), not here.
+    person_retention_years = models.PositiveSmallIntegerField(
+        _("retention of persons (years)"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[
+            MinValueValidator(PERSON_RETENTION_RANGE[0]),
+            MaxValueValidator(PERSON_RETENTION_RANGE[1]),
+        ],
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -115,8 +133,9 @@ class Person(models.Model):
         ),
         lawful_basis=LawfulBasis.LEGITIMATE_INTERESTS,
         retention=_(
-            "Removed automatically when nothing has linked to the person for the "
-            "configured number of years (KOERS_PERSON_RETENTION_YEARS, default 2)."
+            "Removed automatically when nothing has linked to the person for the holding "
+            "organisation's term: the years its privacy officer set, or else the "
+            "installation's (KOERS_PERSON_RETENTION_YEARS, default 2)."
         ),
         recipients=_("Staff of the holding organisation; never funders' officials."),
     )

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from koers.core.forms import DateInput, Form
+from koers.directory.models import PERSON_RETENTION_RANGE, Organisation
 from koers.privacy.models import AccessAction
 
 
@@ -42,3 +47,25 @@ class LogFilter(Form):
     )
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+
+class RetentionForm(Form):
+    """How long one of her organisations keeps the persons nothing links to any more."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    years = forms.IntegerField(
+        label=_("Years"),
+        required=False,
+        min_value=PERSON_RETENTION_RANGE[0],
+        max_value=PERSON_RETENTION_RANGE[1],
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["years"].help_text = _(
+            "After how many years without any link a person is erased automatically. Leave "
+            "empty to follow the installation's term of %(years)s years."
+        ) % {"years": settings.PERSON_RETENTION_YEARS}

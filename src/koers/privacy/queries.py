@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from koers.core.models import AuditEntry
-from koers.directory.models import Person
+from koers.directory.models import Organisation, Person
 from koers.privacy import subjects
 
 PERSON_TYPE = "directory.person"
@@ -43,12 +44,34 @@ def person_contexts(person_id: int) -> list[str]:
     return [person_context(pk) for pk in person_ids(person_id)]
 
 
+def retention_years(holder: Organisation) -> int:
+    """How many years `holder` keeps a person nothing links to: its own term, or the
+    installation's."""
+    return holder.person_retention_years or settings.PERSON_RETENTION_YEARS
+
+
 def persons_due(now: dt.datetime | None = None) -> list[int]:
-    """Ids of persons untouched and unlinked for longer than the retention period."""
+    """Ids of persons untouched and unlinked for longer than their holder's retention term
+    (`retention_years`)."""
     now = now or timezone.now()
-    years = settings.PERSON_RETENTION_YEARS
-    cutoff = now - dt.timedelta(days=round(365.25 * years))
-    candidates = dict(Person.objects.filter(updated_at__lt=cutoff).values_list("pk", "updated_at"))
+    default = settings.PERSON_RETENTION_YEARS
+    terms: dict[int, int] = {
+        pk: years
+        for pk, years in Organisation.objects.filter(
+            person_retention_years__isnull=False
+        ).values_list("pk", "person_retention_years")
+        if years is not None
+    }
+
+    def cutoff(years: int) -> dt.datetime:
+        return now - dt.timedelta(days=round(365.25 * years))
+
+    # The persons untouched for their holder's term: each holder with a term of its own by
+    # that term, the rest by the installation's.
+    untouched = Q(updated_at__lt=cutoff(default)) & ~Q(holder_id__in=terms)
+    for holder_id, years in terms.items():
+        untouched |= Q(holder_id=holder_id, updated_at__lt=cutoff(years))
+    candidates = dict(Person.objects.filter(untouched).values_list("pk", "holder_id"))
     if not candidates:
         return []
     latest: dict[int, dt.date] = {}
@@ -58,8 +81,9 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
                 latest[person_id] = day
     return sorted(
         person_id
-        for person_id in candidates
-        if person_id not in latest or latest[person_id] < timezone.localdate(cutoff)
+        for person_id, holder_id in candidates.items()
+        if person_id not in latest
+        or latest[person_id] < timezone.localdate(cutoff(terms.get(holder_id, default)))
     )
 
 

@@ -30,23 +30,54 @@ from koers.accounts.roles import Capability
 from koers.accounts.tasks import send_password_reset
 from koers.core import append_only
 from koers.core import imports as pending_imports
-from koers.core.audit import plain
+from koers.core.audit import audit_write, plain
 from koers.core.models import AuditEntry, RateLimitHit
-from koers.directory.models import PERSON_FIELDS, Person
+from koers.directory.models import PERSON_FIELDS, Organisation, Person
 from koers.privacy import subjects
 from koers.privacy.access_log import roles_in
+from koers.privacy.audit_labels import RETENTION_SET
 from koers.privacy.models import AccessAction, AccessRecord
 from koers.privacy.queries import (
     PERSON_TYPE,
     person_context,
     person_ids,
     persons_due,
+    retention_years,
 )
 
 logger = logging.getLogger(__name__)
 
 REDACTED = AuditEntry.REDACTED
 PERSON_EXPORT_FIELDS = [*PERSON_FIELDS, "is_example", "created_at", "updated_at"]
+
+
+@transaction.atomic
+def person_retention_set(
+    actor: Any, organisation: Organisation, years: int | None, remote_addr: str | None = None
+) -> Organisation:
+    """Set how long `organisation` keeps the persons nothing links to any more (None: the
+    installation's term). Only her organisation's privacy officer sets it: it is the
+    controller of the persons it holds (docs/tenancy.md)."""
+    if not has_capability(actor, Capability.MANAGE_PRIVACY, Scope(organisation.pk)):
+        raise PermissionDenied
+    stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = {"person_retention_years": stored.person_retention_years}
+    stored.person_retention_years = years
+    # Its range, as the form checks it, for callers without a form.
+    stored.clean_fields(
+        exclude=[f.name for f in Organisation._meta.fields if f.name != "person_retention_years"]
+    )
+    stored.save(update_fields=["person_retention_years"])
+    audit_write(
+        actor=actor,
+        action=RETENTION_SET,
+        instance=stored,
+        before=before,
+        after={"person_retention_years": years},
+        remote_addr=remote_addr,
+        organisation_id=stored.pk,
+    )
+    return stored
 
 
 def person_export(person: Person) -> dict[str, Any]:
@@ -158,12 +189,12 @@ def retention_enforce(now: dt.datetime | None = None) -> RetentionReport:
     report = RetentionReport(log_protection_problems=append_only.problems())
     if report.log_protection_problems:
         logger.error("The logs are not append-only: %s", report.log_protection_problems)
-    for person in Person.objects.filter(pk__in=persons_due(now)):
+    for person in Person.objects.filter(pk__in=persons_due(now)).select_related("holder"):
         person_erase(
             person,
             actor=None,
             remote_addr=None,
-            reason=f"retention: unlinked for {settings.PERSON_RETENTION_YEARS} years",
+            reason=f"retention: unlinked for {retention_years(person.holder)} years",
         )
         report.persons_erased.append(person.pk)
     access_cutoff = now - dt.timedelta(days=round(365.25 * settings.ACCESS_LOG_RETENTION_YEARS))

@@ -3,26 +3,30 @@ responsible for privacy in an organisation; each sees her own organisations' ent
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from koers.accounts.decorators import requires, signed_in
+from koers.accounts.decorators import requires, requires_as_staff, signed_in
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
+from koers.core.http import client_address
 from koers.core.listing import Column, list_page
 from koers.core.models import AuditEntry
 from koers.core.spreadsheets import spreadsheet_export, xlsx_response
-from koers.directory.models import Person
+from koers.directory.models import Organisation, Person
+from koers.privacy import services
 from koers.privacy.access_log import Subject, log_access_to
-from koers.privacy.forms import LogFilter, ReasonForm
+from koers.privacy.forms import LogFilter, ReasonForm, RetentionForm
 from koers.privacy.models import AccessAction, AccessRecord
-from koers.privacy.queries import PERSON_TYPE, person_contexts, person_ids
+from koers.privacy.queries import PERSON_TYPE, person_contexts, person_ids, retention_years
 from koers.privacy.register import processing_register
 
 # Unsorted, both logs show the newest first.
@@ -50,8 +54,54 @@ ACCESS_COLUMNS = (
 @signed_in
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
-    """Public to every signed-in user: what Koers holds about whom, why and how long."""
-    return render(request, "privacy/register.html", {"entries": processing_register()})
+    """Public to every signed-in user: what Koers holds about whom, why and how long, with
+    the retention terms of the organisations whose privacy she answers for."""
+    own = Organisation.objects.filter(pk__in=_own_organisations(request)).order_by("name")
+    return render(
+        request,
+        "privacy/register.html",
+        {
+            "entries": processing_register(),
+            "terms": [(organisation, retention_years(organisation)) for organisation in own],
+        },
+    )
+
+
+@requires_as_staff(Capability.MANAGE_PRIVACY)
+@require_http_methods(["GET", "POST"])
+def retention(request: HttpRequest) -> HttpResponse:
+    """The retention term of the persons her organisations hold: each organisation is the
+    controller of its own (docs/tenancy.md), so each sets its own term."""
+    organisations = Organisation.objects.filter(pk__in=_own_organisations(request)).order_by("name")
+    form = RetentionForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        stored = services.person_retention_set(
+            request.user,
+            form.cleaned_data["organisation"],
+            form.cleaned_data["years"],
+            client_address(request),
+        )
+        messages.success(
+            request,
+            _("%(organisation)s now keeps unlinked persons for %(years)s years.")
+            % {"organisation": stored, "years": retention_years(stored)},
+        )
+        return redirect("privacy:retention")
+    return render(
+        request,
+        "privacy/retention.html",
+        {
+            "form": form,
+            "heading": _("Retention of persons"),
+            "terms": [
+                (organisation, retention_years(organisation)) for organisation in organisations
+            ],
+            "installation_years": settings.PERSON_RETENTION_YEARS,
+            "back_url": reverse("privacy:register"),
+            "crumbs": [(_("Register of processing"), reverse("privacy:register"))],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _own_organisations(request: HttpRequest) -> set[int]:

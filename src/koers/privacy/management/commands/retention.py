@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from koers.directory.models import Person
-from koers.privacy.queries import persons_due
+from koers.privacy.queries import persons_due, retention_years
 from koers.privacy.services import retention_enforce
 
 
@@ -22,11 +22,12 @@ class Command(BaseCommand):
         if options["dry_run"]:
             due = persons_due()
             self.stdout.write(
-                f"{len(due)} persons unlinked for {settings.PERSON_RETENTION_YEARS} years "
-                "would be erased:"
+                f"{len(due)} persons unlinked for longer than their holder's retention term "
+                f"(the installation's: {settings.PERSON_RETENTION_YEARS} years) would be erased:"
             )
             for person in Person.objects.filter(pk__in=due).select_related("holder"):
-                self.stdout.write(f"  #{person.pk} ({person.holder})")
+                years = retention_years(person.holder)
+                self.stdout.write(f"  #{person.pk} ({person.holder}, {years} years)")
             return
         report = retention_enforce()
         self.stdout.write(
