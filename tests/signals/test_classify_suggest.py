@@ -155,6 +155,33 @@ def test_the_model_is_loaded_once_per_process_and_again_when_another_is_in_use(
     assert len(loads) == 2
 
 
+def test_each_holder_keeps_her_model_loaded_while_another_suggests(
+    world: Any, in_use: ClassifierModel, parameters: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two organisations suggesting in turn load each model once: one holder's model does not
+    push the other's out of the process (before, every change of holder loaded again)."""
+    CategoryFactory(holder=world.other_org, name="Eenzaamheid")
+    ClassifierModel.objects.create(
+        holder=world.other_org,
+        requested_at=timezone.now(),
+        status=TrainingStatus.READY,
+        parameters=parameters,
+        active=True,
+    )
+    loads: list[int] = []
+    real = engine.Predictor.__init__
+
+    def counting(self: Any, data: bytes) -> None:
+        loads.append(1)
+        real(self, data)
+
+    monkeypatch.setattr(engine.Predictor, "__init__", counting)
+    for _turn in range(3):
+        suggest(world.own.pk, WAITING_TEXT)
+        suggest(world.other_org.pk, WAITING_TEXT)
+    assert len(loads) == 2
+
+
 def test_a_loaded_suggestion_asks_the_database_twice(
     world: Any, in_use: ClassifierModel, django_assert_max_num_queries: Any
 ) -> None:

@@ -38,29 +38,33 @@ class CategorySuggestion:
 # pasted document must not make every keystroke's request slow.
 READ_AT_MOST = 5_000
 
-_loaded: dict[int, Predictor] = {}
+# Each holder's model in use, by holder: (model id, predictor). One per holder, so that
+# organisations suggesting in turn do not load each other's models out of memory, and a
+# holder's new model replaces her old one.
+_loaded: dict[int, tuple[int, Predictor]] = {}
 _lock = threading.Lock()
 
 
-def predictor(model_id: int) -> Predictor | None:
-    """The model's predictor, loaded from its parameters on first use in this process."""
-    found = _loaded.get(model_id)
-    if found is not None:
-        return found
+def predictor(holder_id: int, model_id: int) -> Predictor | None:
+    """The holder's model's predictor, loaded from its parameters on first use in this
+    process."""
+    found = _loaded.get(holder_id)
+    if found is not None and found[0] == model_id:
+        return found[1]
     with _lock:
-        found = _loaded.get(model_id)
-        if found is None:
-            parameters = (
-                ClassifierModel.objects.filter(pk=model_id)
-                .values_list("parameters", flat=True)
-                .first()
-            )
-            if not parameters:
-                return None
-            found = Predictor(bytes(parameters))
-            _loaded.clear()  # one model in use per holder; keep memory to what is in use
-            _loaded[model_id] = found
-    return found
+        found = _loaded.get(holder_id)
+        if found is not None and found[0] == model_id:
+            return found[1]
+        parameters = (
+            ClassifierModel.objects.filter(pk=model_id, holder_id=holder_id)
+            .values_list("parameters", flat=True)
+            .first()
+        )
+        if not parameters:
+            return None
+        loaded = Predictor(bytes(parameters))
+        _loaded[holder_id] = (model_id, loaded)
+    return loaded
 
 
 def forget_loaded() -> None:
@@ -82,7 +86,7 @@ def suggest(holder_id: int, text: str) -> CategorySuggestion | None:
     )
     if model_id is None:
         return None
-    model = predictor(model_id)
+    model = predictor(holder_id, model_id)
     prediction = model.predict(text[:READ_AT_MOST]) if model is not None else None
     if prediction is None:
         return None
