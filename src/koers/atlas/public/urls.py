@@ -7,6 +7,9 @@ from koers.atlas.public import views
 urlpatterns: list[URLPattern] = [
     path("spinnenweb/", views.spinnenweb, name="spinnenweb"),
     path("spinnenweb/contact/", views.spinnenweb_contact, name="spinnenweb_contact"),
+    # Each organisation the installation names has its own (koers.directory.public_holders).
+    path("spinnenweb/<slug:holder>/", views.spinnenweb, name="spinnenweb"),
+    path("spinnenweb/<slug:holder>/contact/", views.spinnenweb_contact, name="spinnenweb_contact"),
     path("contactverzoeken/", views.contact_requests, name="contact_requests"),
     path(
         "contactverzoeken/<contact_request:pk>/afgehandeld/",

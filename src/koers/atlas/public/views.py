@@ -33,6 +33,7 @@ from koers.core.http import client_address
 from koers.core.pages import act
 from koers.core.ratelimit import allow
 from koers.directory.models import Organisation
+from koers.directory.public_holders import page_url
 from koers.privacy.access_log import log_access
 from koers.privacy.models import AccessAction
 
@@ -44,10 +45,10 @@ CONTACTS_PER_HOUR = 5
 HOUR = dt.timedelta(hours=1)
 
 
-def _public_holder() -> Organisation:
+def _public_holder(slug: str | None) -> Organisation:
     if not settings.PUBLIC_SPINNENWEB:
         raise Http404
-    return public_atlas_holder()
+    return public_atlas_holder(slug)
 
 
 def _within_limit(request: HttpRequest, action: str, limit: int) -> bool:
@@ -66,6 +67,13 @@ def _consent_text(holder: Organisation) -> str:
 
 
 def _page(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    # The addresses of this holder's spinnenweb: her own, or the plain one she came by.
+    slug = request.resolver_match.kwargs.get("holder") if request.resolver_match else None
+    context = {
+        **context,
+        "page_url": page_url("atlas:spinnenweb", slug),
+        "contact_url": page_url("atlas:spinnenweb_contact", slug),
+    }
     response = render(request, PAGE, context, status=status)
     # Her answers are on the page: no shared cache keeps it.
     response["Cache-Control"] = "private, no-store"
@@ -122,62 +130,64 @@ def _results(
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
-def spinnenweb(request: HttpRequest) -> HttpResponse:
+def spinnenweb(request: HttpRequest, holder: str | None = None) -> HttpResponse:
     """Six sliders and her municipality; posted, the initiatives that fit, with reasons."""
-    holder = _public_holder()
+    slug = holder  # the URL's; the organisation below
+    organisation = _public_holder(slug)
     if request.method == "GET":
         return _page(
             request,
             {
-                "holder": holder,
-                "form": ScoresForm(holder_id=holder.pk),
+                "holder": organisation,
+                "form": ScoresForm(holder_id=organisation.pk),
                 "sent": request.GET.get("verzonden") == "1",
             },
         )
     if not _within_limit(request, "score", SCORINGS_PER_HOUR):
-        return _too_many(request, holder)
-    form = ScoresForm(request.POST, holder_id=holder.pk)
+        return _too_many(request, organisation)
+    form = ScoresForm(request.POST, holder_id=organisation.pk)
     if not form.is_valid():
-        return _page(request, {"holder": holder, "form": form}, status=400)
-    services.tally_record(holder_id=holder.pk, scores=form.scores(), on=timezone.localdate())
-    return _results(request, holder, form)
+        return _page(request, {"holder": organisation, "form": form}, status=400)
+    services.tally_record(holder_id=organisation.pk, scores=form.scores(), on=timezone.localdate())
+    return _results(request, organisation, form)
 
 
 @login_not_required
 @require_POST
-def spinnenweb_contact(request: HttpRequest) -> HttpResponse:
+def spinnenweb_contact(request: HttpRequest, holder: str | None = None) -> HttpResponse:
     """Her request to be contacted about the initiatives she picked."""
-    holder = _public_holder()
+    slug = holder  # the URL's; the organisation below
+    organisation = _public_holder(slug)
     if not _within_limit(request, "contact", CONTACTS_PER_HOUR):
-        return _too_many(request, holder)
-    scores_form = ScoresForm(request.POST, holder_id=holder.pk)
+        return _too_many(request, organisation)
+    scores_form = ScoresForm(request.POST, holder_id=organisation.pk)
     if not scores_form.is_valid():
         # Her scores came back changed or missing: start again, nothing stored.
-        return _page(request, {"holder": holder, "form": scores_form}, status=400)
+        return _page(request, {"holder": organisation, "form": scores_form}, status=400)
     shown = [
         match.pk
         for match in rank(
-            holder_id=holder.pk,
+            holder_id=organisation.pk,
             scores=scores_form.scores(),
             municipality_code=scores_form.cleaned_data["municipality"].code,
             today=timezone.localdate(),
         )
     ]
-    form = ContactForm(request.POST, holder_id=holder.pk, shown=shown)
+    form = ContactForm(request.POST, holder_id=organisation.pk, shown=shown)
     if not form.is_valid():
-        return _results(request, holder, scores_form, form, status=400)
+        return _results(request, organisation, scores_form, form, status=400)
     services.contact_request_create(
-        holder_id=holder.pk,
+        holder_id=organisation.pk,
         name=form.cleaned_data["name"],
         email=form.cleaned_data["email"],
         phone=form.cleaned_data["phone"],
         message=form.cleaned_data["message"],
         municipality=scores_form.cleaned_data["municipality"],
         initiatives=form.cleaned_data["initiatives"],
-        consent_text=_consent_text(holder),
+        consent_text=_consent_text(organisation),
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
-    return redirect(f"{reverse('atlas:spinnenweb')}?verzonden=1")
+    return redirect(f"{page_url('atlas:spinnenweb', slug)}?verzonden=1")
 
 
 # --- the staff's side ----------------------------------------------------------------------

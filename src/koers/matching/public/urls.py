@@ -7,6 +7,8 @@ from koers.matching.public import campaign_views, views
 urlpatterns: list[URLPattern] = [
     path("aanmelden/", views.signup, name="signup"),
     path("aanmelden/bevestigen/<str:token>/", views.signup_confirm, name="signup_confirm"),
+    # Each organisation the installation names has its own (koers.directory.public_holders).
+    path("aanmelden/<slug:holder>/", views.signup, name="signup"),
     path("weer-beschikbaar/<str:token>/", views.available_again, name="available_again"),
     path("campagnes/", campaign_views.campaigns, name="campaigns"),
     path("campagnes/nieuw/", campaign_views.campaign_add, name="campaign_add"),

@@ -15,7 +15,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from koers.core.http import client_address
 from koers.core.ratelimit import allow
 from koers.directory.models import Organisation
+from koers.directory.public_holders import page_url
 from koers.matching.public import campaign_services, lookups, signup_services, tasks
 from koers.matching.public.forms import PublicAvailabilityForm, SignupForm
 from koers.matching.public.holder import signup_holder
@@ -70,35 +70,36 @@ def _origin(request: HttpRequest) -> str:
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def signup(request: HttpRequest) -> HttpResponse:
+def signup(request: HttpRequest, holder: str | None = None) -> HttpResponse:
     """Her sign-up: kept until she confirms her e-mail address through the mailed link."""
-    holder = signup_holder()
+    slug = holder  # the URL's; the organisation below
+    organisation = signup_holder(slug)
     today = timezone.localdate()
-    text = consent_text(holder)
+    text = consent_text(organisation)
     page = "matching/public/signup.html"
     if request.method == "GET":
         form = SignupForm(today=today, consent_text=text)
         sent = request.GET.get("verzonden") == "1"
-        return _private(render(request, page, {"holder": holder, "form": form, "sent": sent}))
+        return _private(render(request, page, {"holder": organisation, "form": form, "sent": sent}))
     form = SignupForm(request.POST, today=today, consent_text=text)
     if not _within_limit(request, "signup", SIGNUPS_PER_HOUR):
         problem = _(
             "Too many sign-ups from your connection in the last hour; nothing was "
             "stored. Please try again later."
         )
-        context = {"holder": holder, "form": form, "problem": problem}
+        context = {"holder": organisation, "form": form, "problem": problem}
         return _private(render(request, page, context, status=429))
     if not form.is_valid():
-        return _private(render(request, page, {"holder": holder, "form": form}, status=400))
+        return _private(render(request, page, {"holder": organisation, "form": form}, status=400))
     pending = signup_services.signup_submit(
-        holder_id=holder.pk,
+        holder_id=organisation.pk,
         email=form.cleaned_data["email"],
         answers=form.answers(),
         now=timezone.now(),
     )
     origin = _origin(request)
     transaction.on_commit(lambda: tasks.mail_signup_confirmation.enqueue(pending.pk, origin))
-    return redirect(f"{reverse('matching:signup')}?verzonden=1")
+    return redirect(f"{page_url('matching:signup', slug)}?verzonden=1")
 
 
 @login_not_required

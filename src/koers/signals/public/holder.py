@@ -1,7 +1,8 @@
-"""Whose signals the public form collects: the organisation named by SIGNALS_PUBLIC_HOLDER
-(its slug). The form is opt-in per installation (PUBLIC_SIGNAL_FORM); switched off or
-misconfigured, the public pages are a 404, so a resident's signal never lands with the
-wrong organisation."""
+"""Whose signals the public form collects: each organisation named by SIGNALS_PUBLIC_HOLDER
+(slugs, comma-separated) has its own form (`/signalen/melden/<slug>/`), the first also at
+the plain address. The form is opt-in per installation (PUBLIC_SIGNAL_FORM); switched off or
+misconfigured, the public pages are a 404, so a resident's signal never lands with the wrong
+organisation (`koers.directory.public_holders`)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from django.conf import settings
 from django.http import Http404
 
 from koers.directory.models import Organisation
+from koers.directory.public_holders import public_holder as named_holder
 
 
-def public_holder() -> Organisation:
-    if not settings.PUBLIC_SIGNAL_FORM or not settings.SIGNALS_PUBLIC_HOLDER:
+def public_holder(slug: str | None = None) -> Organisation:
+    if not settings.PUBLIC_SIGNAL_FORM:
         raise Http404
-    found = Organisation.objects.filter(slug=settings.SIGNALS_PUBLIC_HOLDER).first()
-    if found is None:
-        raise Http404
-    return found
+    return named_holder(settings.SIGNALS_PUBLIC_HOLDER, slug)

@@ -22,6 +22,7 @@ from koers.core.http import client_address
 from koers.core.ratelimit import allow
 from koers.core.reference import default_reference
 from koers.directory.models import Organisation
+from koers.directory.public_holders import page_url
 from koers.signals.entry.suggestion import suggestion_for
 from koers.signals.public.forms import PublicSignalForm
 from koers.signals.public.holder import public_holder
@@ -55,27 +56,28 @@ def consent_text(holder: Organisation) -> str:
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def public_form(request: HttpRequest) -> HttpResponse:
-    holder = public_holder()
-    text = consent_text(holder)
+def public_form(request: HttpRequest, holder: str | None = None) -> HttpResponse:
+    slug = holder  # the URL's; the organisation below
+    organisation = public_holder(slug)
+    text = consent_text(organisation)
     page = "signals/public/form.html"
     if request.method == "GET":
         form = PublicSignalForm(consent_text=text)
-        return _private(render(request, page, {"holder": holder, "form": form}))
+        return _private(render(request, page, {"holder": organisation, "form": form}))
     form = PublicSignalForm(request.POST, consent_text=text)
     if not _within_limit(request):
         problem = _(
             "Too many signals from your connection in the last hour; nothing was stored. "
             "Please try again later."
         )
-        context = {"holder": holder, "form": form, "problem": problem}
+        context = {"holder": organisation, "form": form, "problem": problem}
         return _private(render(request, page, context, status=429))
     if form.is_valid():
-        shown = suggestion_for(holder.pk, form.cleaned_data["description"])
+        shown = suggestion_for(organisation.pk, form.cleaned_data["description"])
         try:
             signal_record(
                 actor=None,
-                holder=holder,
+                holder=organisation,
                 received_on=default_reference(),
                 values=form.values(),
                 suggestion=shown.kept() if shown else None,
@@ -88,13 +90,16 @@ def public_form(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("signals:public_thanks")
-    return _private(render(request, page, {"holder": holder, "form": form}, status=400))
+            return redirect(page_url("signals:public_thanks", slug))
+    return _private(render(request, page, {"holder": organisation, "form": form}, status=400))
 
 
 @login_not_required
 @never_cache
 @require_GET
-def public_thanks(request: HttpRequest) -> HttpResponse:
-    holder = public_holder()
-    return _private(render(request, "signals/public/thanks.html", {"holder": holder}))
+def public_thanks(request: HttpRequest, holder: str | None = None) -> HttpResponse:
+    context = {
+        "holder": public_holder(holder),
+        "form_url": page_url("signals:public_form", holder),
+    }
+    return _private(render(request, "signals/public/thanks.html", context))
