@@ -8,20 +8,26 @@ CHROMIUM := /usr/bin/chromium
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio docs mutation mutation-scores clean
+.PHONY: help install lock demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+# Development and tests: the runtime lock's packages and the tools (requirements-dev.lock).
+# A server installs requirements.lock alone (README, "Running in production").
+$(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# The de-identifier's lookup data, built once here rather than on the first signal.
 	$(BIN)/koers prepare_scrubber
 	touch $(STAMP)
 
 install: $(STAMP) ## Create .venv with the locked dependencies and Koers itself
+
+lock: install ## Compile requirements.lock (runtime) and requirements-dev.lock from pyproject.toml, keeping the pinned versions where they still fit
+	$(BIN)/uv pip compile pyproject.toml --no-strip-extras --generate-hashes --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --no-strip-extras --extra dev --generate-hashes --python-version 3.11 -o requirements-dev.lock
 
 demo: install pdf-deps ## Build the CMO Flevoland demo in an embedded database and serve it on http://127.0.0.1:8000
 	$(BIN)/koers demo

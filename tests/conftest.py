@@ -38,7 +38,8 @@ def _isolated_files(settings: Any, tmp_path: Any) -> None:
     static files are found without collectstatic."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.DATA_DIR = tmp_path / "data"
-    # A fast hasher: the tests sign in hundreds of times; production keeps PBKDF2.
+    # A fast hasher: the tests sign in hundreds of times; production hashes with Argon2id
+    # (tests/accounts/test_password_hashing.py tests that, with the real list).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

@@ -170,6 +170,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Argon2id first: new passwords, and every older hash at its owner's next sign-in
+# (`koers.accounts.passwords.Argon2idHasher`). The others only check hashes made before.
+PASSWORD_HASHERS = [
+    "koers.accounts.passwords.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
