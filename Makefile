@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio docs mutation mutation-scores clean
+.PHONY: help install lock demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio bench-signin docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -121,6 +121,9 @@ bench-insight: install ## Time and weigh importing a StatLine download of 100,00
 
 bench-insight-dashboard: install ## Time the dashboards over 50 tables × 400 regions × 20 periods against their own SQL (bench/README.md)
 	$(BIN)/python bench/insight_dashboard.py
+
+bench-signin: install ## CPU per successful sign-in with PBKDF2, Django's Argon2 and Koers's Argon2id (bench/README.md)
+	$(BIN)/python bench/signin.py
 
 bench-portfolio: install ## Time the funder's portfolio at 2 and 20 partners against its own SQL, and the tenancy check (bench/README.md)
 	$(BIN)/python bench/portfolio.py
