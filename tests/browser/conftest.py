@@ -72,7 +72,7 @@ def served(env: dict[str, str], data_dir: Path, *, workers: int = 2) -> Iterator
     koers = [sys.executable, "-m", "koers.cli"]
     log = (data_dir / "server.log").open("w")
     server = subprocess.Popen(
-        [*koers, "serve", "--port", str(port), "--workers", str(workers), "--no-migrate"],
+        [*koers, "serve", "--port", str(port), "--workers", str(workers)],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

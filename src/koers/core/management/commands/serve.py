@@ -1,4 +1,9 @@
-"""`koers serve`: the production server (gunicorn), never Django's runserver."""
+"""`koers serve`: the production server (gunicorn), never Django's runserver.
+
+It does not migrate: migrating is its own step, once per upgrade (`koers migrate`, docs and
+README "Running in production"), not something each of several app servers does at each
+start. With migrations pending it refuses to start and says so, unless `--migrate` asks it
+to run them first (a single server, a trial, the demo)."""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ import os
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 from gunicorn.app.base import BaseApplication
 
 from koers.core import warmup
@@ -28,7 +35,10 @@ class KoersServer(BaseApplication):
 
 
 class Command(BaseCommand):
-    help = "Serve Koers with gunicorn (static files included). Runs migrations unless --no-migrate."
+    help = (
+        "Serve Koers with gunicorn (static files included). Refuses to start while migrations "
+        "are pending, unless --migrate runs them first."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--host", default=os.environ.get("KOERS_HOST", "127.0.0.1"))
@@ -39,11 +49,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--threads", type=int, default=int(os.environ.get("KOERS_THREADS", "4"))
         )
-        parser.add_argument("--no-migrate", action="store_true")
+        parser.add_argument(
+            "--migrate", action="store_true", help="Run pending migrations before serving."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not options["no_migrate"]:
+        if options["migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
+        pending = pending_migrations()
+        if pending:
+            raise CommandError(
+                f"{len(pending)} database migrations are pending (the first: {pending[0]}). "
+                "Run `koers migrate` once for this upgrade (after a backup), then start the "
+                "servers; or `koers serve --migrate` on a single server."
+            )
         call_command("collectstatic", interactive=False, verbosity=0)
         # Loaded once here, shared by the forked workers (see koers.core.warmup).
         warmup.run_all()
@@ -63,3 +82,10 @@ class Command(BaseCommand):
                 "graceful_timeout": 20,
             }
         ).run()
+
+
+def pending_migrations() -> list[str]:
+    """The migrations the database lacks, as "app.name", in the order they would run."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]

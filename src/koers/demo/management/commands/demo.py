@@ -62,7 +62,7 @@ class Command(BaseCommand):
 
         worker = subprocess.Popen([sys.executable, "-m", "koers.cli", "worker"])
         try:
-            call_command("serve", port=port, no_migrate=True)
+            call_command("serve", port=port)
         finally:
             worker.terminate()
             worker.wait(timeout=30)
