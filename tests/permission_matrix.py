@@ -804,6 +804,8 @@ def reset_link(world: Any) -> tuple[str, str]:
 ROWS: list[Row] = [
     # --- public ---------------------------------------------------------------------------
     Row("health", "Gezondheidscontrole (load balancer)", public=True, expected=[200] * 10),
+    # The installation administrator's (not a role of the matrix): tests/core/test_health.py.
+    Row("health_details", "Gezondheidscontrole met cijfers", expected=[403] * 10),
     Row("accessibility", "Toegankelijkheidsverklaring", public=True, expected=[200] * 10),
     Row(
         "favicon", "Pictogram van de site (naar het SVG-bestand)", public=True, expected=[302] * 10

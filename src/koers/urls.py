@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from koers.accounts import views as account_views
 from koers.core import views as core_views
 
 urlpatterns = [
     path("gezondheid/", core_views.health, name="health"),
+    path("gezondheid/details/", account_views.health_details, name="health_details"),
     path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("taal/", login_not_required(set_language), name="set_language"),

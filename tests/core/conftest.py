@@ -1,9 +1,11 @@
-"""Fixtures of the backup tests: a world with an uploaded evidence file, and table hashes."""
+"""Fixtures of the core tests: for the backups, a world with an uploaded evidence file and
+table hashes; for `koers serve` and the health check, a database missing a migration."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,9 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from koers.core.backup.keys import BackupKey, keys_for_reading
 from koers.core.backup.stream import DecryptingReader, EncryptingWriter
@@ -77,3 +81,20 @@ def seal(plain: bytes, target: Path, key: BackupKey) -> Path:
         writer.write(plain)
         writer.finish()
     return target
+
+
+@pytest.fixture
+def one_pending() -> Iterator[str]:
+    """The database without one newest migration (one nothing else depends on, with one
+    migration of its own app before it), put back afterwards."""
+    graph = MigrationLoader(connection).graph
+    app, name, before = next(
+        (app, name, parents[0][1])
+        for app, name in sorted(graph.leaf_nodes())
+        if len(parents := sorted(graph.node_map[(app, name)].parents)) == 1 and parents[0][0] == app
+    )
+    call_command("migrate", app, before, verbosity=0)
+    try:
+        yield f"{app}.{name}"
+    finally:
+        call_command("migrate", verbosity=0)

@@ -4,32 +4,13 @@ against a database really missing its newest migration (rolled back here, restor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 
+from koers.core.health import pending_migrations
 from koers.core.management.commands import serve
-
-
-@pytest.fixture
-def one_pending() -> Iterator[str]:
-    """The database without one newest migration (one nothing else depends on, with one
-    migration of its own app before it), put back afterwards."""
-    graph = MigrationLoader(connection).graph
-    app, name, before = next(
-        (app, name, parents[0][1])
-        for app, name in sorted(graph.leaf_nodes())
-        if len(parents := sorted(graph.node_map[(app, name)].parents)) == 1 and parents[0][0] == app
-    )
-    call_command("migrate", app, before, verbosity=0)
-    try:
-        yield f"{app}.{name}"
-    finally:
-        call_command("migrate", verbosity=0)
 
 
 @pytest.fixture
@@ -45,12 +26,12 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 def test_with_a_migration_pending_serve_refuses_and_names_the_step(
     one_pending: str, started: list[dict[str, Any]]
 ) -> None:
-    assert serve.pending_migrations() == [one_pending]
+    assert pending_migrations() == [one_pending]
     with pytest.raises(CommandError, match="koers migrate") as refused:
         call_command("serve", port=8123)
     assert one_pending in str(refused.value)
     assert started == []
-    assert serve.pending_migrations() == [one_pending]  # nothing migrated behind her back
+    assert pending_migrations() == [one_pending]  # nothing migrated behind her back
 
 
 @pytest.mark.django_db(transaction=True)
@@ -58,12 +39,12 @@ def test_serve_migrate_runs_them_first_and_starts(
     one_pending: str, started: list[dict[str, Any]]
 ) -> None:
     call_command("serve", "--migrate", port=8123)
-    assert serve.pending_migrations() == []
+    assert pending_migrations() == []
     assert [run["bind"] for run in started] == ["127.0.0.1:8123"]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_on_a_migrated_database_serve_starts(started: list[dict[str, Any]]) -> None:
-    assert serve.pending_migrations() == []
+    assert pending_migrations() == []
     call_command("serve", port=8124)
     assert len(started) == 1

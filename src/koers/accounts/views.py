@@ -9,22 +9,24 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from koers.accounts import services
-from koers.accounts.decorators import signed_in
+from koers.accounts.decorators import requires, signed_in
 from koers.accounts.forms import ReauthenticationForm, SecondFactorForm
 from koers.accounts.models import UserSession
 from koers.accounts.navigation import start_url
 from koers.accounts.reauth import mark_recent, recent_authentication, safe_next
+from koers.accounts.roles import Capability
 from koers.accounts.tasks import send_password_reset
 from koers.accounts.two_factor import (
     SECOND_STEP,
@@ -40,6 +42,7 @@ from koers.accounts.two_factor import (
 )
 from koers.accounts.user_sessions import get_own_session, record
 from koers.core.forms import with_text_guard
+from koers.core.health import health as health_checks
 from koers.core.http import client_address
 from koers.core.ratelimit import allow
 
@@ -344,3 +347,14 @@ def sessions_end_others(request: HttpRequest) -> HttpResponse:
         % {"count": ended},
     )
     return redirect("accounts:sessions")
+
+
+@requires(Capability.MANAGE_INSTALLATION)
+@never_cache
+@require_GET
+def health_details(request: HttpRequest) -> HttpResponse:
+    """The health checks with their figures (queue age, each periodic job's last run, free
+    disk space), for the installation administrator: the public `/gezondheid/` gives the
+    states only."""
+    found = health_checks()
+    return JsonResponse(found.detailed(), status=found.http_status)

@@ -12,11 +12,10 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
 from gunicorn.app.base import BaseApplication
 
 from koers.core import warmup
+from koers.core.health import pending_migrations
 
 
 class KoersServer(BaseApplication):
@@ -82,10 +81,3 @@ class Command(BaseCommand):
                 "graceful_timeout": 20,
             }
         ).run()
-
-
-def pending_migrations() -> list[str]:
-    """The migrations the database lacks, as "app.name", in the order they would run."""
-    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
