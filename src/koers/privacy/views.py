@@ -98,7 +98,6 @@ def retention(request: HttpRequest) -> HttpResponse:
             ],
             "installation_years": settings.PERSON_RETENTION_YEARS,
             "back_url": reverse("privacy:register"),
-            "crumbs": [(_("Register of processing"), reverse("privacy:register"))],
         },
         status=400 if request.method == "POST" else 200,
     )
