@@ -62,6 +62,13 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Rotating the key: the new one in KOERS_SECRET_KEY, the old ones here (comma-separated) until
+# the sessions and links signed with them have expired (docs/operations.md, "Rotate secrets").
+SECRET_KEY_FALLBACKS = [
+    key.strip()
+    for key in os.environ.get("KOERS_SECRET_KEY_FALLBACKS", "").split(",")
+    if key.strip()
+]
 ALLOWED_HOSTS = env_list("KOERS_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("KOERS_CSRF_TRUSTED_ORIGINS", "")
 
