@@ -130,3 +130,37 @@ def test_the_figures_are_for_the_installation_administrator_only(world: World) -
     for role in ("beheerder", "directeur", "opdrachtgever"):
         assert world.client(role).get(DETAILS).status_code == 403
     assert Client().get(DETAILS).status_code == 302  # to the sign-in
+
+
+def _job(name: str) -> schedule.PeriodicJob:
+    return next(job for job in schedule.registered() if job.name == name)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        # Monday 7 December 2026 (winter time) and Monday 29 March 2027 (summer time began
+        # the day before): the weekly reminders are due at 07:00 local time either way.
+        ("2026-12-07 06:59", "2026-11-30 07:00"),
+        ("2026-12-07 07:00", "2026-12-07 07:00"),
+        ("2026-12-10 12:00", "2026-12-07 07:00"),
+        ("2027-03-29 07:30", "2027-03-29 07:00"),
+    ],
+)
+def test_weekly_jobs_are_due_at_a_fixed_local_time(now: str, expected: str) -> None:
+    reminders = _job("relations.action_reminders")
+    moment = timezone.make_aware(dt.datetime.fromisoformat(now))
+    assert timezone.localtime(reminders.last_time(moment)) == timezone.make_aware(
+        dt.datetime.fromisoformat(expected)
+    )
+    assert reminders.every == dt.timedelta(days=7)
+
+
+@pytest.mark.django_db
+def test_a_job_is_late_only_once_its_time_has_passed_by_the_grace() -> None:
+    retention = _job("privacy.retention")  # daily at 03:00
+    day = timezone.make_aware(dt.datetime(2026, 12, 8, 3, 0))
+    _worker_ran(day - dt.timedelta(days=1))  # every job ran at 03:00 the day before
+    for minutes, late in ((5, False), (11, True)):
+        check = health.health(day + dt.timedelta(minutes=minutes)).detailed()
+        assert (retention.name in check["checks"]["periodic_jobs"]["late"]) is late

@@ -186,11 +186,17 @@ def test_logs_cannot_be_changed_or_removed(world: World, person: Person) -> None
         AuditEntry.objects.all().delete()
 
 
-def test_the_worker_enqueues_retention_once_a_day(db: None) -> None:
-    now = timezone.now()
-    assert "privacy.retention" in schedule.enqueue_due(now)
-    assert "privacy.retention" not in schedule.enqueue_due(now + dt.timedelta(hours=23))
-    assert "privacy.retention" in schedule.enqueue_due(now + dt.timedelta(hours=25))
-    assert ScheduledRun.objects.get(
-        name="privacy.retention"
-    ).last_enqueued_at == now + dt.timedelta(hours=25)
+def test_the_worker_enqueues_retention_once_a_day_at_three(db: None) -> None:
+    def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+        return timezone.make_aware(dt.datetime(2026, 12, day, hour, minute))
+
+    assert "privacy.retention" in schedule.enqueue_due(at(7, 16))  # never ran: at once
+    assert "privacy.retention" not in schedule.enqueue_due(at(7, 23, 59))
+    assert "privacy.retention" not in schedule.enqueue_due(at(8, 2, 59))
+    assert "privacy.retention" in schedule.enqueue_due(at(8, 3, 0))
+    assert "privacy.retention" not in schedule.enqueue_due(at(8, 16))
+    assert ScheduledRun.objects.get(name="privacy.retention").last_enqueued_at == at(8, 3, 0)
+    # A worker that was down for three days catches up once, then keeps the time.
+    assert "privacy.retention" in schedule.enqueue_due(at(11, 10))
+    assert "privacy.retention" not in schedule.enqueue_due(at(12, 2, 59))
+    assert "privacy.retention" in schedule.enqueue_due(at(12, 3, 1))

@@ -34,6 +34,6 @@ class AtlasConfig(AppConfig):
             schedule.PeriodicJob(
                 "atlas.contact_request_retention",
                 expire_contact_requests_task,
-                dt.timedelta(days=1),
+                dt.time(3, 20),
             )
         )

@@ -9,8 +9,8 @@ administrator's detailed view gives the figures too (`koers.accounts.views.healt
   checks of the task queue are not run (its tables may be missing).
 - **worker**: no task has waited on the queue longer than `WORKER_LATE_AFTER`.
 - **tasks**: no background task failed in the last day (a failed document or mail).
-- **periodic_jobs**: each job the apps register was put on the queue within its period and
-  `SCHEDULE_GRACE` (the worker's scheduler runs).
+- **periodic_jobs**: each job the apps register was put on the queue for its most recent
+  time (daily or weekly, `koers.core.schedule`), at the latest `SCHEDULE_GRACE` after it.
 - **disk**: the data directory, the uploads and the backups each have at least
   `DISK_LOW_BYTES` and `DISK_LOW_SHARE` free.
 
@@ -174,11 +174,13 @@ def _periodic_jobs(now: dt.datetime) -> Check:
     late = []
     for job in sorted(jobs, key=lambda job: job.name):
         last = enqueued.get(job.name)
-        if last is None or now - last > job.every + SCHEDULE_GRACE:
+        # Late: not put on the queue for a time that passed more than the grace ago.
+        if job.is_due(last, now - SCHEDULE_GRACE):
             late.append(job.name)
         done = finished.get(job.task.module_path)
         details[job.name] = {
             "every_seconds": round(job.every.total_seconds()),
+            "last_due_at": job.last_time(now).isoformat(),
             "last_enqueued_at": last.isoformat() if last else None,
             "last_finished_at": done.isoformat() if done else None,
         }

@@ -29,7 +29,7 @@ class FundingConfig(AppConfig):
         register_all()
         schedule.register(
             schedule.PeriodicJob(
-                "funding.money_reminders", send_money_reminders, dt.timedelta(days=7)
+                "funding.money_reminders", send_money_reminders, dt.time(7, 0), schedule.MONDAY
             )
         )
         register_action_labels(

@@ -40,13 +40,11 @@ class MatchingConfig(AppConfig):
         register_person_links()
         # Sign-ups nobody confirmed are removed, with her answers, when their link expires.
         schedule.register(
-            schedule.PeriodicJob(
-                "matching.signup_expiry", expire_signups_task, dt.timedelta(days=1)
-            )
+            schedule.PeriodicJob("matching.signup_expiry", expire_signups_task, dt.time(3, 10))
         )
         # Both sides of a placement are asked how it went once its shift has ended.
         schedule.register(
             schedule.PeriodicJob(
-                "matching.placement_follow_ups", follow_ups_due_task, dt.timedelta(days=1)
+                "matching.placement_follow_ups", follow_ups_due_task, dt.time(8, 0)
             )
         )

@@ -17,5 +17,5 @@ class PrivacyConfig(AppConfig):
 
         register_action_labels(ACTION_LABELS)
         schedule.register(
-            schedule.PeriodicJob("privacy.retention", enforce_retention_task, dt.timedelta(days=1))
+            schedule.PeriodicJob("privacy.retention", enforce_retention_task, dt.time(3, 0))
         )

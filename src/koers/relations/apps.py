@@ -34,7 +34,10 @@ class RelationsConfig(AppConfig):
         register_person_links()
         schedule.register(
             schedule.PeriodicJob(
-                "relations.action_reminders", send_action_reminders, dt.timedelta(days=7)
+                "relations.action_reminders",
+                send_action_reminders,
+                dt.time(7, 0),
+                schedule.MONDAY,
             )
         )
 

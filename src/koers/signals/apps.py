@@ -41,18 +41,16 @@ class SignalsConfig(AppConfig):
         # A resident's contact details go when the retention she consented to ends.
         schedule.register(
             schedule.PeriodicJob(
-                "signals.contact_expiry", expire_signal_contacts_task, dt.timedelta(days=1)
+                "signals.contact_expiry", expire_signal_contacts_task, dt.time(3, 30)
             )
         )
         # Closed cases past their kind's retention go, then clients left without a case.
         schedule.register(
-            schedule.PeriodicJob(
-                "signals.cases_retention", cases_retention_task, dt.timedelta(days=1)
-            )
+            schedule.PeriodicJob("signals.cases_retention", cases_retention_task, dt.time(3, 40))
         )
         # The classifier learns the people's latest choices once a week (when there are some).
         schedule.register(
             schedule.PeriodicJob(
-                "signals.classifier_retrain", retrain_classifiers, dt.timedelta(days=7)
+                "signals.classifier_retrain", retrain_classifiers, dt.time(4, 0), schedule.SUNDAY
             )
         )

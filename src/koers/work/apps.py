@@ -22,7 +22,9 @@ class WorkConfig(AppConfig):
 
         register_all()
         schedule.register(
-            schedule.PeriodicJob("work.week_reminders", send_week_reminders, dt.timedelta(days=7))
+            schedule.PeriodicJob(
+                "work.week_reminders", send_week_reminders, dt.time(7, 0), schedule.MONDAY
+            )
         )
         register_action_labels(
             {
