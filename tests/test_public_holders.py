@@ -143,3 +143,14 @@ def test_an_organisation_the_installation_does_not_name_has_no_page(
     assert Client().post(theirs, opened.data()).status_code == 404
     assert Client().get(f"{opened.address}bestaat-niet/").status_code == 404
     assert not opened.model.objects.exists()
+
+
+def test_a_named_slug_that_is_a_fixed_word_of_the_addresses_is_refused_at_start(
+    settings: Any,
+) -> None:
+    from koers.directory.public_holders import holder_slugs_check
+
+    settings.SIGNALS_PUBLIC_HOLDER = "cmo-flevoland, bedankt"
+    assert [error.id for error in holder_slugs_check()] == ["koers.E002"]
+    settings.SIGNALS_PUBLIC_HOLDER = "cmo-flevoland"
+    assert holder_slugs_check() == []

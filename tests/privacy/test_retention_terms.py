@@ -132,3 +132,27 @@ def test_the_service_refuses_who_does_not_answer_for_the_organisations_privacy(
     world.own.refresh_from_db()
     assert world.other_org.person_retention_years is None
     assert world.own.person_retention_years is None
+
+
+def test_a_term_shorter_than_the_installations_erases_sooner(
+    world: World, settings: object
+) -> None:
+    settings.PERSON_RETENTION_YEARS = 2  # type: ignore[attr-defined]
+    Organisation.objects.filter(pk=world.own.pk).update(person_retention_years=1)
+    ours = PersonFactory(holder=world.own)
+    theirs = PersonFactory(holder=world.other_org)
+    for person in (ours, theirs):
+        _untouched_for(person, 1.5)
+
+    assert persons_due() == [ours.pk]
+
+
+def test_a_zero_stored_by_hand_is_no_term_and_erases_nothing_early(
+    world: World, settings: object
+) -> None:
+    settings.PERSON_RETENTION_YEARS = 2  # type: ignore[attr-defined]
+    Organisation.objects.filter(pk=world.own.pk).update(person_retention_years=0)
+    recent = PersonFactory(holder=world.own)
+    _untouched_for(recent, 0.5)
+
+    assert persons_due() == []

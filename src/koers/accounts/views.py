@@ -356,5 +356,5 @@ def health_details(request: HttpRequest) -> HttpResponse:
     """The health checks with their figures (queue age, each periodic job's last run, free
     disk space), for the installation administrator: the public `/gezondheid/` gives the
     states only."""
-    found = health_checks()
+    found = health_checks(figures=True)
     return JsonResponse(found.detailed(), status=found.http_status)

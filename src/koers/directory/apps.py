@@ -9,6 +9,7 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from koers.core.records import register_records
+        from koers.directory import public_holders  # noqa: F401 (registers its check)
         from koers.directory.models import Organisation, Person, Position
 
         # The records its URLs name, for the tenancy check (koers.accounts.tenancy): the

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core import checks
 from django.http import Http404
 from django.urls import reverse
 
 from koers.directory.models import Organisation
+
+# The settings that name public holders, and the fixed words of the public pages' addresses
+# that an organisation's slug would collide with (`/melden/bedankt/` is the thanks page).
+HOLDER_SETTINGS = ("SIGNALS_PUBLIC_HOLDER", "MATCHING_SIGNUP_HOLDER", "PUBLIC_ATLAS_HOLDER")
+FIXED_WORDS = frozenset({"bedankt", "contact", "bevestigen"})
 
 
 def named(setting: str) -> list[str]:
@@ -50,3 +57,20 @@ def page_url(name: str, slug: str | None, **kwargs: Any) -> str:
     if slug is not None:
         kwargs["holder"] = slug
     return reverse(name, kwargs=kwargs or None)
+
+
+@checks.register()
+def holder_slugs_check(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """A named organisation whose slug is a fixed word of the public pages would never get its
+    own page (the fixed page answers instead): refused at start."""
+    return [
+        checks.Error(
+            f"KOERS_{name} names the organisation {slug!r}, whose slug is also a fixed word of "
+            "the public pages' addresses.",
+            hint="Give that organisation another slug (Beheer → Organisaties).",
+            id="koers.E002",
+        )
+        for name in HOLDER_SETTINGS
+        for slug in named(getattr(settings, name))
+        if slug in FIXED_WORDS
+    ]

@@ -57,9 +57,11 @@ def persons_due(now: dt.datetime | None = None) -> list[int]:
     default = settings.PERSON_RETENTION_YEARS
     terms: dict[int, int] = {
         pk: years
-        for pk, years in Organisation.objects.filter(
-            person_retention_years__isnull=False
-        ).values_list("pk", "person_retention_years")
+        # At least a year (the form's and the service's range): a 0 stored by hand must not
+        # erase a holder's persons at once; `retention_years` reads it as no term.
+        for pk, years in Organisation.objects.filter(person_retention_years__gte=1).values_list(
+            "pk", "person_retention_years"
+        )
         if years is not None
     }
 
