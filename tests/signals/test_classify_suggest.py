@@ -128,17 +128,23 @@ def test_the_suggestion_never_changes_a_signal(
     assert uninterpreted.category is None and uninterpreted.suggested_category is None
 
 
-def test_the_model_is_loaded_once_per_process_and_again_when_another_is_in_use(
-    world: Any, in_use: ClassifierModel, parameters: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    loads: list[int] = []
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per model loaded from its parameters (the real loading, counted)."""
+    counted: list[int] = []
     real = engine.Predictor.__init__
 
     def counting(self: Any, data: bytes) -> None:
-        loads.append(1)
+        counted.append(1)
         real(self, data)
 
     monkeypatch.setattr(engine.Predictor, "__init__", counting)
+    return counted
+
+
+def test_the_model_is_loaded_once_per_process_and_again_when_another_is_in_use(
+    world: Any, in_use: ClassifierModel, parameters: bytes, loads: list[int]
+) -> None:
     suggest(world.own.pk, WAITING_TEXT)
     suggest(world.own.pk, "Meneer is eenzaam.")
     assert len(loads) == 1
@@ -156,7 +162,7 @@ def test_the_model_is_loaded_once_per_process_and_again_when_another_is_in_use(
 
 
 def test_each_holder_keeps_her_model_loaded_while_another_suggests(
-    world: Any, in_use: ClassifierModel, parameters: bytes, monkeypatch: pytest.MonkeyPatch
+    world: Any, in_use: ClassifierModel, parameters: bytes, loads: list[int]
 ) -> None:
     """Two organisations suggesting in turn load each model once: one holder's model does not
     push the other's out of the process (before, every change of holder loaded again)."""
@@ -168,14 +174,6 @@ def test_each_holder_keeps_her_model_loaded_while_another_suggests(
         parameters=parameters,
         active=True,
     )
-    loads: list[int] = []
-    real = engine.Predictor.__init__
-
-    def counting(self: Any, data: bytes) -> None:
-        loads.append(1)
-        real(self, data)
-
-    monkeypatch.setattr(engine.Predictor, "__init__", counting)
     for _turn in range(3):
         suggest(world.own.pk, WAITING_TEXT)
         suggest(world.other_org.pk, WAITING_TEXT)
