@@ -5,7 +5,6 @@ however many realisations there are."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -155,9 +154,6 @@ def progress_table(
     return table
 
 
-# Figures repeat (a target of 12, a count of 3): each text is made a Decimal once per
-# process. A Decimal is immutable, so rows may share one.
-@functools.lru_cache(maxsize=4096)
 def _decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
@@ -167,7 +163,6 @@ def _decimal(text: str | None) -> Decimal | None:
 _TARGET_PLACES = Decimal(1).scaleb(-Target._meta.get_field("value").decimal_places)
 
 
-@functools.lru_cache(maxsize=4096)
 def _target(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text).quantize(_TARGET_PLACES)
 
