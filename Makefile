@@ -131,5 +131,6 @@ bench-portfolio: install ## Time the funder's portfolio at 2 and 20 partners aga
 bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours import against an honest file (bench/README.md)
 	$(BIN)/python bench/upload_bomb.py
 
-docs: install ## Render docs/permission-matrix.md from tests/permission_matrix.py
+docs: install ## Render docs/permission-matrix.md and docs/api-permission-matrix.md from their tests
 	DJANGO_SETTINGS_MODULE=koers.settings $(BIN)/python -c "import django; django.setup(); from tests.permission_matrix import render_markdown; open('docs/permission-matrix.md', 'w').write(render_markdown())"
+	DJANGO_SETTINGS_MODULE=koers.settings $(BIN)/python -c "import django; django.setup(); from tests.api.matrix import render_markdown; open('docs/api-permission-matrix.md', 'w').write(render_markdown())"

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "koers.insight",
     "koers.reports",
     "koers.portfolio",
+    "koers.api",
     "koers.demo",
 ]
 
@@ -359,6 +360,11 @@ SITE_URL = os.environ.get("KOERS_SITE_URL", "http://localhost:8000").rstrip("/")
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))
+# The read-only API (koers.api, docs/api.md): calls per key per minute, how long its call
+# log is kept, and the longest a key may live.
+API_RATE_LIMIT = int(os.environ.get("KOERS_API_RATE_LIMIT", "120"))
+API_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_API_LOG_RETENTION_DAYS", "365"))
+API_TOKEN_MAX_DAYS = int(os.environ.get("KOERS_API_TOKEN_MAX_DAYS", "365"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

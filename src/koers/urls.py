@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from koers.accounts import views as account_views
+from koers.api.api import api
 from koers.core import views as core_views
 
 urlpatterns = [
@@ -12,7 +13,9 @@ urlpatterns = [
     path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("taal/", login_not_required(set_language), name="set_language"),
+    path("account/api-sleutels/", include("koers.api.urls")),
     path("account/", include("koers.accounts.urls")),
+    path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
     path("privacy/", include("koers.privacy.urls")),
     path("atlas/", include("koers.atlas.urls")),

@@ -1,0 +1,100 @@
+"""A funder's portfolio across her partners: the same figures as its page, as aggregates
+(per partner and per goal, never a person). Only for a funder the official acts for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from ninja import Query
+
+from koers.api import schemas
+from koers.api.base import needs
+from koers.api.endpoints.plans import Viewpoint
+from koers.api.models import ApiScope
+from koers.api.responses import ERRORS, ApiRouter
+from koers.portfolio.access import funders_of
+from koers.portfolio.queries import GoalBlock, portfolio
+from koers.reports.models import ReportStatus
+
+router = ApiRouter(tags=["portfolio"])
+
+
+def _goal_block(block: GoalBlock) -> dict[str, Any]:
+    goal = block.goal
+    return {
+        "goal": {
+            "id": goal.pk,
+            "code": goal.code,
+            "title": goal.title,
+            "description": goal.description,
+            "funder": {"id": goal.funder_id, "name": goal.funder.name},
+            "parent_id": goal.parent_id,
+        },
+        "depth": block.depth,
+        "gap": block.is_gap,
+        "partners": [
+            {
+                "organisation_id": work.organisation.pk,
+                "programmes": len(work.programmes),
+                "activities": len(work.activities),
+                "behind": work.behind,
+            }
+            for work in block.partners
+        ],
+        "shared_indicators": [
+            {
+                "name": unit.name,
+                "unit": unit.unit,
+                "summed": unit.summed,
+                "target": unit.target,
+                "realised": unit.realised,
+                "per_partner": [
+                    {"organisation_id": organisation_id, "target": target, "realised": realised}
+                    for organisation_id, (target, realised) in sorted(unit.per_partner.items())
+                ],
+            }
+            for unit in block.units
+        ],
+    }
+
+
+@router.get(
+    "/portfolio", response={200: schemas.Portfolio, **ERRORS}, operation_id="getPortfolio"
+)
+@needs(ApiScope.PORTFOLIO)
+def funder_portfolio(
+    request: HttpRequest,
+    viewpoint: Query[Viewpoint],  # type: ignore[type-arg]
+    funder: int | None = Query(  # type: ignore[type-arg]
+        None, description="The funder (default: the first the official acts for)."
+    ),
+) -> Any:
+    funders = funders_of(request.user)
+    chosen = next((f for f in funders if funder is None or f.pk == funder), None)
+    if chosen is None:
+        raise Http404
+    year, reference = viewpoint.resolved()
+    found = portfolio(request.user, chosen, year, reference)
+    goals = {block.goal.pk: block.goal for block in found.goals}
+    for goal in goals.values():
+        goal.funder = chosen
+    return {
+        "funder": {"id": chosen.pk, "name": chosen.name},
+        "year": year.value,
+        "reference_date": reference,
+        "partners": [
+            {
+                "organisation": {"id": p.organisation.pk, "name": p.organisation.name},
+                "programmes": p.programmes,
+                "activities": p.activities,
+                "behind": p.behind,
+                "granted": p.granted,
+                "grants": p.grants,
+                "reports_sent": sum(r.status == ReportStatus.SENT for r in p.reports),
+                "obligations_due": p.obligations_due,
+            }
+            for p in found.partners
+        ],
+        "goals": [_goal_block(block) for block in found.goals],
+    }

@@ -1,0 +1,80 @@
+"""Writes of the API's keys: made and revoked by their own user, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from koers.api.audit_labels import TOKEN_CREATED, TOKEN_REVOKED
+from koers.api.models import ApiScope, ApiToken
+from koers.api.scopes import scopes_open_to
+from koers.api.tokens import new_key
+from koers.core.audit import audit_write
+
+
+@transaction.atomic
+def token_create(
+    user: Any,
+    *,
+    name: str,
+    scopes: Iterable[ApiScope],
+    expires_on: dt.date,
+    remote_addr: str | None,
+) -> tuple[ApiToken, str]:
+    """A new key of `user`'s and its text, which is shown once and never stored."""
+    chosen = sorted({ApiScope(scope) for scope in scopes})
+    if not chosen:
+        raise ValidationError(_("Choose at least one scope."))
+    if not set(chosen) <= scopes_open_to(user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    if not today < expires_on <= today + dt.timedelta(days=settings.API_TOKEN_MAX_DAYS):
+        raise ValidationError(
+            _("A key expires after today and within %(days)d days.")
+            % {"days": settings.API_TOKEN_MAX_DAYS}
+        )
+    key = new_key()
+    expires_at = dt.datetime.combine(
+        expires_on, dt.time(23, 59, 59), tzinfo=timezone.get_current_timezone()
+    )
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=key.prefix,
+        digest=key.digest,
+        scopes=[scope.value for scope in chosen],
+        expires_at=expires_at,
+    )
+    audit_write(
+        actor=user,
+        action=TOKEN_CREATED,
+        instance=token,
+        after={"name": name, "scopes": token.scopes, "expires_at": expires_at},
+        remote_addr=remote_addr,
+    )
+    return token, key.text
+
+
+@transaction.atomic
+def token_revoke(user: Any, token: ApiToken, *, remote_addr: str | None) -> ApiToken:
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.user_id != user.pk:
+        raise PermissionDenied
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_write(
+            actor=user,
+            action=TOKEN_REVOKED,
+            instance=token,
+            after={"revoked_at": token.revoked_at},
+            remote_addr=remote_addr,
+        )
+    return token
