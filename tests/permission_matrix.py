@@ -355,6 +355,24 @@ def other_session_of_beheerder(world: Any) -> Any:
     return UserSession.objects.create(session_id=store.session_key, user=world.users["beheerder"])
 
 
+def api_key_of_beheerder(world: Any) -> Any:
+    """An API key of the beheerder's."""
+    from django.utils import timezone
+
+    from koers.api.models import ApiToken
+    from koers.api.tokens import new_key
+
+    key = new_key()
+    return ApiToken.objects.create(
+        user=world.users["beheerder"],
+        name="Dashboard",
+        prefix=key.prefix,
+        digest=key.digest,
+        scopes=["plans"],
+        expires_at=timezone.now() + dt.timedelta(days=30),
+    )
+
+
 def frozen_with_amendment(world: Any) -> Any:
     from koers.plans import services
     from koers.plans.models import AnnualPlanStatus
@@ -888,6 +906,20 @@ ROWS: list[Row] = [
         "Alle andere eigen sessies beëindigen",
         method="POST",
         expected=[302] * 10,
+    ),
+    # The API's description and its root are public; its operations answer keys, not
+    # sessions, and have their own matrix (tests/api/matrix.py).
+    Row("api:api-root", "API: verwijzing naar de beschrijving", public=True, expected=[200] * 12),
+    Row("api:openapi-json", "API: beschrijving (OpenAPI 3)", public=True, expected=[200] * 12),
+    # Her own API keys (koers.api): whoever reads something the API offers.
+    Row("api_tokens:list", "Eigen API-sleutels", expected=[200] * 9 + [403] * 3),
+    Row("api_tokens:create", "Een API-sleutel maken", expected=[200] * 9 + [403] * 3),
+    Row(
+        "api_tokens:revoke",
+        "Een API-sleutel intrekken (van de beheerder; van een ander: 404)",
+        target=api_key_of_beheerder,
+        method="POST",
+        expected=[302] + [404] * 8 + [403] * 3,
     ),
     # --- reading the results chain --------------------------------------------------------
     Row("plans:dashboard", "Dashboard"),

@@ -273,6 +273,8 @@ OWN_ONLY = {
     "accounts:two_factor_remove": "her own second factor",
     "accounts:recovery_codes_regenerate": "her own recovery codes",
     "accounts:sessions_end_others": "her own sessions",
+    "api_tokens:create": "a key of her own, which reads what her roles read "
+    "(tests/api/test_key_pages.py)",
     "relations:calendar_renew": "her own calendar address",
     "work:week": "her own week; a row the grid does not offer her (another organisation's "
     "project or activity) is ignored, and week_save refuses it",

@@ -310,6 +310,7 @@ SERVICE_VERBS = frozenset({
     "step",  # signals: an agenda item's next step (agenda_item_step)
     "seed",  # signals: categories_seed, the agreed name
     "hand_over",  # signals: case_hand_over, a case given to another supporter
+    "revoke",  # api: token_revoke, a key taken out of use
 
     "add", "approve", "carry_over", "close", "confirm", "correct", "create", "decide", "decline",
     "delete", "end", "enforce", "erase", "export", "finish", "import", "lose", "merge", "move",

@@ -77,12 +77,13 @@ def test_the_generated_cases_cover_the_object_rows() -> None:
 
 
 # Numbers in URLs that name no organisation's record: a year, a quarter, and the user's own
-# session (its getter looks it up among her sessions only).
+# session and her own API key (their getters look among hers only).
 NOT_RECORDS = {
     ("plans:programme_progress", "year"),
     ("plans:programme_progress", "quarter"),
     ("funding:position_edit", "year"),
     ("accounts:session_end", "pk"),
+    ("api_tokens:revoke", "pk"),
 }
 
 

@@ -31,6 +31,7 @@ from django.urls import get_resolver
 from django.utils import timezone
 
 import koers
+from koers.api.models import ApiScope
 from koers.directory.models import Organisation
 from koers.signals.models import Meeting, Signal
 from tests.conftest import World
@@ -218,6 +219,8 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "AnalysisFilterForm": lambda w: {"holders": [(_own(w), str(w.own))], "preferred": _own(w)},
     "CaseTypeForm": lambda w: {"activities": _activities(w)},
     "VolunteerForm": lambda w: {"holder_id": _own(w), "case_types": _case_types(w)},
+    # --- api ---
+    "TokenForm": lambda w: {"scopes": {ApiScope.PLANS}},
     # --- privacy ---
     "RetentionForm": lambda w: {"organisations": Organisation.objects.filter(pk=w.own.pk)},
 }

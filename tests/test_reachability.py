@@ -69,6 +69,8 @@ DOWNLOADS = frozenset(
         # The admin's script of translations and the look-ups of its autocomplete fields.
         "admin:jsi18n",
         "admin:autocomplete",
+        # The API's description (JSON), linked from her API keys' page.
+        "api:openapi-json",
         # The atlas's filtered initiatives as Excel, CSV and GeoJSON.
         "atlas:map_export_xlsx",
         "atlas:map_export_csv",

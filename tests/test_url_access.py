@@ -15,7 +15,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from koers.accounts.admin_site import KoersAdminSite
-from koers.core.access import declared_access
+from koers.api.base import API_KEY_ACCESS
+from koers.core.access import ACCESS_ATTRIBUTE, declared_access
 from tests.accounts.factories import UserFactory
 
 PUBLIC = {
@@ -29,6 +30,8 @@ PUBLIC = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "api:openapi-json",  # the API's description (NL API Design Rules: public)
+    "api:api-root",  # the link to it
 }
 # Public pages an installation switches on (off by default, then not there: 404; a page
 # that only takes POST answers a GET with 405 first).
@@ -84,18 +87,26 @@ def example_path(route: str) -> str:
 
 
 ALL = list(walk(get_resolver().url_patterns))
+# The API's operations sign in by key, not by session (koers.api.base): without a key, a
+# signed-in browser included, they answer 401 (tests/api/ test them with keys).
+API = {name for name, _, callback in ALL if declared_access(callback) == "public"} & {
+    name for name, _, callback in ALL if getattr(callback, ACCESS_ATTRIBUTE, "") == API_KEY_ACCESS
+}
 
 
 def test_the_walk_finds_the_project_urls() -> None:
     names = {name for name, _, _ in ALL}
     assert {"plans:dashboard", "plans:activity", "accounts:login", "admin:index"} <= names
+    assert {"api:programmes", "api:indicator"} <= API
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "route", "callback"), ALL, ids=[n for n, _, _ in ALL])
 def test_signed_out_users_reach_only_the_public_pages(name: str, route: str, callback: Any) -> None:
     response = Client().get(example_path(route))
-    if name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
+    if name in API:
+        assert response.status_code == 401, name
+    elif name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
         assert response.status_code == 404, name
     elif name in PUBLIC_OPT_IN:
         assert response.status_code in (404, 405), name
@@ -150,7 +161,9 @@ def test_a_user_without_a_role_is_refused(name: str, route: str, callback: Any) 
     client = Client()
     client.force_login(UserFactory())
     response = client.get(example_path(route))
-    if name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
+    if name in API:
+        assert response.status_code == 401, name
+    elif name in PUBLIC_BY_SECRET | PUBLIC_BY_OPT_IN:
         assert response.status_code == 404, name
     elif name in PUBLIC_OPT_IN:
         assert response.status_code in (404, 405), name

@@ -88,9 +88,7 @@ API_ROWS = [
         PROVINCE_PORTFOLIO,
     ),
     ApiRow("listDatasets", "datasets", lambda w: "/api/v1/datasets", READERS),
-    ApiRow(
-        "getDataset", "a dataset", lambda w: f"/api/v1/datasets/{a_dataset(w).pk}", READERS
-    ),
+    ApiRow("getDataset", "a dataset", lambda w: f"/api/v1/datasets/{a_dataset(w).pk}", READERS),
     ApiRow(
         "listObservations",
         "a dataset's values",

@@ -24,7 +24,7 @@ from koers.accounts import services
 from koers.accounts.decorators import requires, signed_in
 from koers.accounts.forms import ReauthenticationForm, SecondFactorForm
 from koers.accounts.models import UserSession
-from koers.accounts.navigation import start_url
+from koers.accounts.navigation import may_open, start_url
 from koers.accounts.reauth import mark_recent, recent_authentication, safe_next
 from koers.accounts.roles import Capability
 from koers.accounts.tasks import send_password_reset
@@ -157,6 +157,8 @@ def account(request: HttpRequest) -> HttpResponse:
             "required": required_for(user),
             "waived": settings.TWO_FACTOR_WAIVED,
             "session_count": UserSession.objects.of(user).count(),
+            # Her API keys (koers.api, above this app: named, not imported).
+            "may_use_api": may_open(user, "api_tokens:list"),
         },
     )
 

@@ -16,4 +16,6 @@ class ApiConfig(AppConfig):
 
         register_action_labels(ACTION_LABELS)
         # After the privacy retention run (03:00), which it resembles.
-        schedule.register(schedule.PeriodicJob("api.prune_calls", prune_api_calls_task, dt.time(3, 20)))
+        schedule.register(
+            schedule.PeriodicJob("api.prune_calls", prune_api_calls_task, dt.time(3, 20))
+        )

@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-TOKEN_CREATED = "api_token.created"
-TOKEN_REVOKED = "api_token.revoked"
+KEY_CREATED = "api_token.created"
+KEY_REVOKED = "api_token.revoked"
 
 ACTION_LABELS = {
-    TOKEN_CREATED: _("API key created"),
-    TOKEN_REVOKED: _("API key revoked"),
+    KEY_CREATED: _("API key created"),
+    KEY_REVOKED: _("API key revoked"),
 }

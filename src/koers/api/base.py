@@ -32,7 +32,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -54,6 +55,9 @@ logger = logging.getLogger(__name__)
 API_VERSION = "1.0.0"
 SCOPE_ATTRIBUTE = "koers_api_scope"
 RATE_WINDOW = dt.timedelta(minutes=1)
+OPENAPI_URL_NAME = "openapi-json"  # ninja's name for the document's address
+ROOT_URL_NAME = "api-root"  # ninja's, which it reverses to find its own address
+API_KEY_ACCESS = "api-key"  # the access rule its operations declare
 
 
 def needs(scope: ApiScope) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -158,8 +162,8 @@ class KoersApi(NinjaAPI):
             auth=[KeyInHeader()],
         )
         self.add_decorator(self._pipeline, mode="view")
-        self.add_exception_handler(Problem, lambda request, exc: exc.response(request))
-        self.add_exception_handler(ValidationError, self._invalid)
+        self.add_exception_handler(Problem, _problem_answer)
+        self.add_exception_handler(ValidationError, self._invalid)  # type: ignore[arg-type]
         self.add_exception_handler(Http404, lambda request, exc: not_found().response(request))
         self.add_exception_handler(
             PermissionDenied, lambda request, exc: forbidden().response(request)
@@ -200,7 +204,10 @@ class KoersApi(NinjaAPI):
         unknown = sorted(set(request.GET) - known)
         if unknown:
             raise bad_parameters(
-                [{"name": name, "reason": _("This operation has no such parameter.")} for name in unknown]
+                [
+                    {"name": name, "reason": _("This operation has no such parameter.")}
+                    for name in unknown
+                ]
             )
 
     def _pipeline(self, run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -243,12 +250,33 @@ class KoersApi(NinjaAPI):
 
     def _get_urls(self) -> list[Any]:
         patterns = super()._get_urls()
+        result: list[Any] = []
         for pattern in patterns:
+            name = getattr(pattern, "name", None)
+            if name == ROOT_URL_NAME:
+                pattern = path("", api_root, name=ROOT_URL_NAME)
             # The API signs in by key, not by session: Django's sign-in check lets it
-            # through, and each operation's pipeline refuses what has no valid key.
-            pattern.callback.login_required = False
-            setattr(pattern.callback, ACCESS_ATTRIBUTE, "api-key")
-        return patterns
+            # through, and each operation's pipeline refuses what has no valid key. The
+            # OpenAPI document is public (NL API Design Rules).
+            view: Any = pattern.callback
+            view.login_required = False
+            if name not in (OPENAPI_URL_NAME, ROOT_URL_NAME):
+                setattr(view, ACCESS_ATTRIBUTE, API_KEY_ACCESS)
+            result.append(pattern)
+        return result
+
+
+def _problem_answer(request: HttpRequest, problem: Any) -> HttpResponse:
+    answer: HttpResponse = problem.response(request)
+    return answer
+
+
+def api_root(request: HttpRequest) -> HttpResponse:
+    """The API's root: where its description is (ninja's own root only answers 404)."""
+    document = reverse(f"api:{OPENAPI_URL_NAME}")
+    response = JsonResponse({"_links": {"openapi": {"href": document}}})
+    response["API-Version"] = API_VERSION
+    return response
 
 
 def _record(request: HttpRequest, token: ApiToken | None, response: HttpResponse) -> None:

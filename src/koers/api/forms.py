@@ -28,7 +28,8 @@ class TokenForm(Form):
 
     def __init__(self, *args: Any, scopes: set[ApiScope], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scopes"].choices = [(s.value, s.label) for s in ApiScope if s in scopes]
+        scope_field: Any = self.fields["scopes"]
+        scope_field.choices = [(s.value, s.label) for s in ApiScope if s in scopes]
         self.fields["expires_on"].initial = timezone.localdate() + dt.timedelta(days=90)
         self.fields["expires_on"].help_text = _(
             "At most %(days)d days from today; make a new key when it expires."

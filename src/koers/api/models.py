@@ -9,6 +9,8 @@ shown once, at its making. A digest rather than a password hash, because the sec
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -37,7 +39,7 @@ SCOPE_CAPABILITY: dict[ApiScope, Capability] = {
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
-    def of(self, user: object) -> ApiTokenQuerySet:
+    def of(self, user: Any) -> ApiTokenQuerySet:
         return self.filter(user=user).order_by("-created_at")
 
     def usable(self) -> ApiTokenQuerySet:

@@ -11,9 +11,8 @@ from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Schema
-
 from django.utils.translation import gettext as _
+from ninja import Field, Schema
 
 from koers.api.problems import bad_parameters
 

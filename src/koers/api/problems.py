@@ -63,7 +63,9 @@ class Problem(Exception):
         }
         if self.invalid_params:
             body["invalid_params"] = self.invalid_params
-        response = HttpResponse(json.dumps(body, ensure_ascii=False), status=self.status, content_type=MEDIA_TYPE)
+        response = HttpResponse(
+            json.dumps(body, ensure_ascii=False), status=self.status, content_type=MEDIA_TYPE
+        )
         for name, value in self.headers.items():
             response[name] = value
         return response

@@ -22,5 +22,5 @@ class ApiRouter(Router):
     """A router whose answers use the fields' aliases (`_links`, which a Python name
     cannot start with)."""
 
-    def get(self, path: str, **options: Any) -> Any:  # type: ignore[override]
+    def get(self, path: str, **options: Any) -> Any:
         return super().get(path, by_alias=True, **options)

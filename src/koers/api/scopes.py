@@ -9,4 +9,6 @@ from koers.api.models import SCOPE_CAPABILITY, ApiScope
 
 
 def scopes_open_to(user: Any) -> set[ApiScope]:
-    return {scope for scope, capability in SCOPE_CAPABILITY.items() if has_capability(user, capability)}
+    return {
+        scope for scope, capability in SCOPE_CAPABILITY.items() if has_capability(user, capability)
+    }

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.api.audit_labels import TOKEN_CREATED, TOKEN_REVOKED
+from koers.api.audit_labels import KEY_CREATED, KEY_REVOKED
 from koers.api.models import ApiScope, ApiToken
 from koers.api.scopes import scopes_open_to
 from koers.api.tokens import new_key
-from koers.core.audit import audit_write
+from koers.core.audit import audit_write, plain
 
 
 @transaction.atomic
@@ -54,9 +54,9 @@ def token_create(
     )
     audit_write(
         actor=user,
-        action=TOKEN_CREATED,
+        action=KEY_CREATED,
         instance=token,
-        after={"name": name, "scopes": token.scopes, "expires_at": expires_at},
+        after={"name": name, "scopes": token.scopes, "expires_at": plain(expires_at)},
         remote_addr=remote_addr,
     )
     return token, key.text
@@ -72,9 +72,9 @@ def token_revoke(user: Any, token: ApiToken, *, remote_addr: str | None) -> ApiT
         token.save(update_fields=["revoked_at"])
         audit_write(
             actor=user,
-            action=TOKEN_REVOKED,
+            action=KEY_REVOKED,
             instance=token,
-            after={"revoked_at": token.revoked_at},
+            after={"revoked_at": plain(token.revoked_at)},
             remote_addr=remote_addr,
         )
     return token

@@ -31,7 +31,9 @@ def token_list(request: HttpRequest) -> HttpResponse:
         request,
         "api/tokens.html",
         {
-            "tokens": [(token, [labels[s] for s in token.scopes if s in labels]) for token in tokens],
+            "tokens": [
+                (token, [labels[s] for s in token.scopes if s in labels]) for token in tokens
+            ],
             "openapi_url": reverse("api:openapi-json"),
         },
     )
@@ -62,7 +64,10 @@ def token_create(request: HttpRequest) -> HttpResponse:
                 "A key lets a program read what you may read, for as long as you choose. "
                 "You see it once, when it is made."
             ),
-            "crumbs": [(_("Account"), reverse("accounts:account")), (_("API keys"), reverse("api_tokens:list"))],
+            "crumbs": [
+                (_("Account"), reverse("accounts:account")),
+                (_("API keys"), reverse("api_tokens:list")),
+            ],
             "back_url": reverse("api_tokens:list"),
         },
         status=400 if request.method == "POST" else 200,

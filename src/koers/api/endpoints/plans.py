@@ -28,8 +28,8 @@ from koers.plans.queries.indicators import IndicatorProgress, progress_table
 
 router = ApiRouter(tags=["plans"])
 
-Page = Query(1, ge=1, description="The page, from 1.")  # type: ignore[type-arg]
-PageSize = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows per page.")  # type: ignore[type-arg]
+Page = Query(1, ge=1, description="The page, from 1.")
+PageSize = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows per page.")
 
 
 def _organisation(organisation: Organisation | None) -> dict[str, Any] | None:
@@ -58,7 +58,7 @@ def _goal(goal: Goal) -> dict[str, Any]:
 @needs(ApiScope.PLANS)
 def goals(
     request: HttpRequest,
-    funder: int | None = Query(None, description="Only this funder's goal tree."),  # type: ignore[type-arg]
+    funder: int | None = Query(None, description="Only this funder's goal tree."),
     page: int = Page,
     page_size: int = PageSize,
 ) -> Any:
@@ -66,7 +66,9 @@ def goals(
     rows = Goal.objects.visible_to(request.user).select_related("funder")
     if funder is not None:
         rows = rows.filter(funder_id=funder)
-    found, envelope = paginate(request, rows.order_by("funder__name", "code", "pk"), page, page_size)
+    found, envelope = paginate(
+        request, rows.order_by("funder__name", "code", "pk"), page, page_size
+    )
     return {**envelope, "results": [_goal(goal) for goal in found]}
 
 
@@ -148,8 +150,8 @@ def _programmes(request: HttpRequest) -> QuerySet[Programme]:
 @needs(ApiScope.PLANS)
 def programmes(
     request: HttpRequest,
-    plan: int | None = Query(None, description="Only this plan's programmes."),  # type: ignore[type-arg]
-    year: int | None = Query(  # type: ignore[type-arg]
+    plan: int | None = Query(None, description="Only this plan's programmes."),
+    year: int | None = Query(
         None, ge=2000, le=2100, description="Only programmes of a plan that runs in this year."
     ),
     page: int = Page,
@@ -159,8 +161,10 @@ def programmes(
     if plan is not None:
         rows = rows.filter(plan_id=plan)
     if year is not None:
-        rows = rows.running_in(year)
-    found, envelope = paginate(request, rows.order_by("plan_id", "order", "code", "pk"), page, page_size)
+        rows = rows.running_in(year)  # type: ignore[attr-defined]
+    found, envelope = paginate(
+        request, rows.order_by("plan_id", "order", "code", "pk"), page, page_size
+    )
     return {**envelope, "results": [_programme(programme) for programme in found]}
 
 
@@ -209,8 +213,8 @@ def _activities(request: HttpRequest) -> QuerySet[Activity]:
 @needs(ApiScope.PLANS)
 def activities(
     request: HttpRequest,
-    programme: int | None = Query(None, description="Only this programme's activities."),  # type: ignore[type-arg]
-    year: int | None = Query(None, ge=2000, le=2100, description="Only this year's activities."),  # type: ignore[type-arg]
+    programme: int | None = Query(None, description="Only this programme's activities."),
+    year: int | None = Query(None, ge=2000, le=2100, description="Only this year's activities."),
     page: int = Page,
     page_size: int = PageSize,
 ) -> Any:
@@ -218,7 +222,7 @@ def activities(
     if programme is not None:
         rows = rows.filter(programme_id=programme)
     if year is not None:
-        rows = rows.for_year(year)
+        rows = rows.for_year(year)  # type: ignore[attr-defined]
     ordered = rows.order_by("programme_id", "year", "order", "code", "pk")
     found, envelope = paginate(request, ordered, page, page_size)
     return {**envelope, "results": [_activity(activity) for activity in found]}
@@ -240,7 +244,10 @@ def activity(request: HttpRequest, activity_id: int) -> Any:
 
 class Viewpoint(Schema):
     year: int | None = Field(
-        None, ge=2000, le=2100, description="The year of the targets (default: the reference date's)."
+        None,
+        ge=2000,
+        le=2100,
+        description="The year of the targets (default: the reference date's).",
     )
     reference_date: dt.date | None = Field(
         None, description="Count what was realised up to this day (default: today)."
@@ -297,9 +304,9 @@ def _with_progress(ids: list[int], year: Year, reference: dt.date) -> list[dict[
 @needs(ApiScope.PLANS)
 def indicators(
     request: HttpRequest,
-    viewpoint: Query[Viewpoint],  # type: ignore[type-arg]
-    programme: int | None = Query(None, description="Only this programme's indicators."),  # type: ignore[type-arg]
-    activity: int | None = Query(None, description="Only this activity's indicators."),  # type: ignore[type-arg]
+    viewpoint: Query[Viewpoint],
+    programme: int | None = Query(None, description="Only this programme's indicators."),
+    activity: int | None = Query(None, description="Only this activity's indicators."),
     page: int = Page,
     page_size: int = PageSize,
 ) -> Any:
@@ -323,7 +330,7 @@ def indicators(
     operation_id="getIndicator",
 )
 @needs(ApiScope.PLANS)
-def indicator(request: HttpRequest, indicator_id: int, viewpoint: Query[Viewpoint]) -> Any:  # type: ignore[type-arg]
+def indicator(request: HttpRequest, indicator_id: int, viewpoint: Query[Viewpoint]) -> Any:
     found = access.get_indicator_for_user(request.user, indicator_id)
     year, reference = viewpoint.resolved()
     return _with_progress([found.pk], year, reference)[0]

@@ -59,14 +59,12 @@ def _goal_block(block: GoalBlock) -> dict[str, Any]:
     }
 
 
-@router.get(
-    "/portfolio", response={200: schemas.Portfolio, **ERRORS}, operation_id="getPortfolio"
-)
+@router.get("/portfolio", response={200: schemas.Portfolio, **ERRORS}, operation_id="getPortfolio")
 @needs(ApiScope.PORTFOLIO)
 def funder_portfolio(
     request: HttpRequest,
-    viewpoint: Query[Viewpoint],  # type: ignore[type-arg]
-    funder: int | None = Query(  # type: ignore[type-arg]
+    viewpoint: Query[Viewpoint],
+    funder: int | None = Query(
         None, description="The funder (default: the first the official acts for)."
     ),
 ) -> Any:

@@ -49,8 +49,8 @@ def _summary(report: Report) -> dict[str, Any]:
 @needs(ApiScope.REPORTS)
 def reports(
     request: HttpRequest,
-    year: int | None = Query(None, ge=2000, le=2100, description="Only reports on this year."),  # type: ignore[type-arg]
-    recipient: int | None = Query(None, description="Only reports sent to this funder."),  # type: ignore[type-arg]
+    year: int | None = Query(None, ge=2000, le=2100, description="Only reports on this year."),
+    recipient: int | None = Query(None, description="Only reports sent to this funder."),
     page: int = Page,
     page_size: int = PageSize,
 ) -> Any:

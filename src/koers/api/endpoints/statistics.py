@@ -38,9 +38,7 @@ def _summary(dataset: Dataset) -> dict[str, Any]:
     return {name: getattr(dataset, name) for name in _SUMMARY}
 
 
-@router.get(
-    "/datasets", response={200: schemas.DatasetList, **ERRORS}, operation_id="listDatasets"
-)
+@router.get("/datasets", response={200: schemas.DatasetList, **ERRORS}, operation_id="listDatasets")
 @needs(ApiScope.STATISTICS)
 def datasets(request: HttpRequest, page: int = Page, page_size: int = PageSize) -> Any:
     rows = Dataset.objects.only(*_SUMMARY).order_by("title", "pk")
@@ -96,9 +94,11 @@ def dataset(request: HttpRequest, dataset_id: int) -> Any:
 def observations(
     request: HttpRequest,
     dataset_id: int,
-    topic: str | None = Query(None, max_length=120, description="Only this topic (its key)."),  # type: ignore[type-arg]
-    region: str | None = Query(None, max_length=12, description="Only this region code (GM0034)."),  # type: ignore[type-arg]
-    period: str | None = Query(None, max_length=12, description="Only this period code (2021JJ00)."),  # type: ignore[type-arg]
+    topic: str | None = Query(None, max_length=120, description="Only this topic (its key)."),
+    region: str | None = Query(None, max_length=12, description="Only this region code (GM0034)."),
+    period: str | None = Query(
+        None, max_length=12, description="Only this period code (2021JJ00)."
+    ),
     page: int = Page,
     page_size: int = PageSize,
 ) -> Any:
