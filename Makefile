@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio bench-signin docs mutation mutation-scores clean
+.PHONY: help install lock demo test lint check-migrations messages pdf-deps system-deps bench bench-hours bench-reports bench-backup bench-uploads bench-atlas bench-matching bench-signals bench-signals-scrub bench-signals-analysis bench-signals-classify bench-insight bench-insight-dashboard bench-portfolio bench-signin bench-api docs mutation mutation-scores clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -127,6 +127,9 @@ bench-signin: install ## CPU per successful sign-in with PBKDF2, Django's Argon2
 
 bench-portfolio: install ## Time the funder's portfolio at 2 and 20 partners against its own SQL, and the tenancy check (bench/README.md)
 	$(BIN)/python bench/portfolio.py
+
+bench-api: install ## Time the API's lists at 10 and 10,000 rows against their own SQL, and a repeat answered from its ETag (bench/README.md)
+	$(BIN)/python bench/api.py
 
 bench-uploads: install ## Time and weigh the refusal of zip bombs by the hours import against an honest file (bench/README.md)
 	$(BIN)/python bench/upload_bomb.py

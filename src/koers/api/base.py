@@ -6,8 +6,9 @@ one pipeline around every operation that does what every call needs, in this ord
 3. no query parameter the operation does not document (else 400, naming it);
 4. the rate limit per key (else 429 with Retry-After);
 5. If-None-Match: the tag the answer would carry already held by the client (304, no work);
-6. the operation, which asks the same policy and querysets as the pages;
-7. the call logged (ApiCall), with the answer's status.
+6. the capability the scope's pages need, held somewhere (else 403, like `requires`);
+7. the operation, which asks the same policy and querysets as the pages;
+8. the call logged (ApiCall), with the answer's status.
 
 Why django-ninja rather than Django REST framework: the response schemas are typed
 (pydantic), so the OpenAPI 3 document is made from the same classes that shape the answers
@@ -228,16 +229,19 @@ class KoersApi(NinjaAPI):
                         "scope_missing",
                         _("This API key may not read %(scope)s.") % {"scope": scope.label},
                     )
-                if not has_capability(token.user, SCOPE_CAPABILITY[scope]):
-                    raise forbidden()  # as the pages: the capability somewhere, first
-                request.user = token.user
-                request.api_token = token  # type: ignore[attr-defined]
                 self._refuse_unknown(request, operation)
                 _limit_rate(token)
                 tag = entity_tag(request, token)
                 if tag in _held_tags(request):
+                    # She had this answer, made under the same audit watermark: her roles
+                    # (every change to a membership is audited) and the records are as
+                    # they were, so the capability need not be asked again.
                     response: HttpResponse = HttpResponseNotModified()
                 else:
+                    if not has_capability(token.user, SCOPE_CAPABILITY[scope]):
+                        raise forbidden()  # as the pages: the capability somewhere, first
+                    request.user = token.user
+                    request.api_token = token  # type: ignore[attr-defined]
                     response = run(request, *args, **kwargs)
                 if response.status_code in (200, 304):
                     response["ETag"] = tag

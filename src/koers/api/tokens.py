@@ -47,7 +47,10 @@ def find_key(text: str) -> ApiToken | None:
     prefix = prefix_of(text)
     if prefix is None:
         return None
-    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
-    if token is None or not hmac.compare_digest(token.digest, digest_of(text)):
+    try:
+        token = ApiToken.objects.select_related("user").get(prefix=prefix)
+    except ApiToken.DoesNotExist:
+        return None
+    if not hmac.compare_digest(token.digest, digest_of(text)):
         return None
     return token
