@@ -911,6 +911,28 @@ ROWS: list[Row] = [
     # sessions, and have their own matrix (tests/api/matrix.py).
     Row("api:api-root", "API: verwijzing naar de beschrijving", public=True, expected=[200] * 12),
     Row("api:openapi-json", "API: beschrijving (OpenAPI 3)", public=True, expected=[200] * 12),
+    # Open data (koers.api.open_data): public once an installation opts in
+    # (KOERS_OPEN_DATA, off here); its administrator chooses the programmes published.
+    Row(
+        "open_data:index",
+        "Open data (alleen met KOERS_OPEN_DATA)",
+        public=True,
+        expected=[404] * 12,
+    ),
+    Row("open_data:csv", "Open data als CSV", public=True, expected=[404] * 12),
+    Row("open_data:json", "Open data als JSON", public=True, expected=[404] * 12),
+    Row(
+        "open_data:choose",
+        "Kiezen welke programma's van de eigen organisatie als open data verschijnen",
+        expected=[200] + [403] * 11,
+    ),
+    Row(
+        "open_data:choose",
+        "Open data kiezen: een programma dat niet wordt aangeboden, wordt niet aangenomen",
+        method="POST",
+        data={"programmes": "999999"},
+        expected=[400] + [403] * 11,
+    ),
     # Her own API keys (koers.api): whoever reads something the API offers.
     Row("api_tokens:list", "Eigen API-sleutels", expected=[200] * 9 + [403] * 3),
     Row("api_tokens:create", "Een API-sleutel maken", expected=[200] * 9 + [403] * 3),

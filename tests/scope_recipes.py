@@ -273,6 +273,8 @@ OWN_ONLY = {
     "accounts:two_factor_remove": "her own second factor",
     "accounts:recovery_codes_regenerate": "her own recovery codes",
     "accounts:sessions_end_others": "her own sessions",
+    "open_data:choose": "the programmes of her own organisations only: another is no choice "
+    "(tests/api/test_open_data.py)",
     "api_tokens:create": "a key of her own, which reads what her roles read "
     "(tests/api/test_key_pages.py)",
     "relations:calendar_renew": "her own calendar address",

@@ -33,6 +33,7 @@ from django.utils import timezone
 import koers
 from koers.api.models import ApiScope
 from koers.directory.models import Organisation
+from koers.plans.models import Programme
 from koers.signals.models import Meeting, Signal
 from tests.conftest import World
 from tests.test_url_access import walk
@@ -221,6 +222,10 @@ RECIPES: dict[str, Callable[[World], dict[str, Any]]] = {
     "VolunteerForm": lambda w: {"holder_id": _own(w), "case_types": _case_types(w)},
     # --- api ---
     "TokenForm": lambda w: {"scopes": {ApiScope.PLANS}},
+    "PublishForm": lambda w: {
+        "programmes": Programme.objects.filter(pk=w.programme.pk),
+        "published": set(),
+    },
     # --- privacy ---
     "RetentionForm": lambda w: {"organisations": Organisation.objects.filter(pk=w.own.pk)},
 }

@@ -53,7 +53,15 @@ PUBLIC_BY_SECRET = {
 }
 # Public only where the installation opts in (KOERS_PUBLIC_ATLAS, off by default and here):
 # otherwise they do not exist for anyone.
-PUBLIC_BY_OPT_IN = {"atlas:public_map", "atlas:public_map_data", "atlas:public_boundaries"}
+PUBLIC_BY_OPT_IN = {
+    "atlas:public_map",
+    "atlas:public_map_data",
+    "atlas:public_boundaries",
+    # Open data (KOERS_OPEN_DATA, off by default and here).
+    "open_data:index",
+    "open_data:csv",
+    "open_data:json",
+}
 
 
 def walk(

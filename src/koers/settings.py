@@ -365,6 +365,12 @@ SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAY
 API_RATE_LIMIT = int(os.environ.get("KOERS_API_RATE_LIMIT", "120"))
 API_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_API_LOG_RETENTION_DAYS", "365"))
 API_TOKEN_MAX_DAYS = int(os.environ.get("KOERS_API_TOKEN_MAX_DAYS", "365"))
+# Open data (koers.api.open_data, docs/api.md): off until an installation opts in; the
+# licence and source its files state, and the smallest count published (smaller: hidden).
+OPEN_DATA = env_bool("KOERS_OPEN_DATA", False)
+OPEN_DATA_LICENCE = os.environ.get("KOERS_OPEN_DATA_LICENCE", "CC BY 4.0")
+OPEN_DATA_SOURCE = os.environ.get("KOERS_OPEN_DATA_SOURCE", "Koers")
+OPEN_DATA_MIN_COUNT = int(os.environ.get("KOERS_OPEN_DATA_MIN_COUNT", "5"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -258,6 +258,7 @@ SECTIONS: tuple[Section, ...] = (
             Page("privacy:audit_log", _("Audit log")),
             Page("privacy:access_log", _("Access log"), within=("privacy:person_access",)),
             Page("privacy:retention", _("Retention of persons")),
+            Page("open_data:choose", _("Open data")),
             Page("relations:quote_template", _("Quote template")),
         ),
     ),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from koers.api.models import ApiScope
 from koers.core.forms import DateInput, Form
+from koers.plans.models import Programme
 
 
 class TokenForm(Form):
@@ -45,3 +46,19 @@ class TokenForm(Form):
                 _("A key lives at most %(days)d days.") % {"days": settings.API_TOKEN_MAX_DAYS}
             )
         return chosen
+
+
+class PublishForm(Form):
+    programmes: forms.ModelMultipleChoiceField[Programme] = forms.ModelMultipleChoiceField(
+        label=_("Publish the progress of"),
+        queryset=Programme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, programmes: Any, published: set[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["programmes"]
+        field.queryset = programmes.order_by("plan__organisation__name", "order", "code")
+        field.label_from_instance = lambda p: f"{p.plan.organisation.name}: {p.code} {p.name}"
+        field.initial = sorted(published)

@@ -123,3 +123,25 @@ class ApiCall(models.Model):
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} {self.status}"
+
+
+class PublishedProgramme(models.Model):
+    """A programme whose indicators' progress per quarter the installation publishes as
+    open data (koers.api.open_data), chosen by its organisation's administrator."""
+
+    TENANT_PATH = "programme__plan__organisation"
+
+    programme = models.OneToOneField(
+        "plans.Programme",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("programme"),
+    )
+    published_at = models.DateTimeField(_("published since"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("programme published as open data")
+        verbose_name_plural = _("programmes published as open data")
+
+    def __str__(self) -> str:
+        return str(self.programme_id)

@@ -9,14 +9,23 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from koers.api.audit_labels import KEY_CREATED, KEY_REVOKED
-from koers.api.models import ApiScope, ApiToken
+from koers.accounts.policy import Scope, has_capability
+from koers.accounts.roles import Capability
+from koers.api.audit_labels import (
+    KEY_CREATED,
+    KEY_REVOKED,
+    OPEN_DATA_PUBLISHED,
+    OPEN_DATA_WITHDRAWN,
+)
+from koers.api.models import ApiScope, ApiToken, PublishedProgramme
 from koers.api.scopes import scopes_open_to
 from koers.api.tokens import new_key
 from koers.core.audit import audit_write, plain
+from koers.plans.models import Programme
 
 
 @transaction.atomic
@@ -78,3 +87,36 @@ def token_revoke(user: Any, token: ApiToken, *, remote_addr: str | None) -> ApiT
             remote_addr=remote_addr,
         )
     return token
+
+
+@transaction.atomic
+def open_data_set(
+    user: Any, chosen: set[Programme], *, within: QuerySet[Programme], remote_addr: str | None
+) -> tuple[int, int]:
+    """Publish exactly `chosen` of the programmes `within` (hers to decide); returns how many
+    were published and withdrawn. Each change is audited."""
+    allowed = set(within)
+    if not chosen <= allowed:
+        raise PermissionDenied
+    for programme in allowed:
+        if not has_capability(
+            user, Capability.ADMINISTER, Scope(organisation_id=programme.plan.organisation_id)
+        ):
+            raise PermissionDenied
+    current = {p.programme_id: p for p in PublishedProgramme.objects.filter(programme__in=allowed)}
+    added = removed = 0
+    for programme in allowed:
+        if programme in chosen and programme.pk not in current:
+            record = PublishedProgramme.objects.create(programme=programme)
+            audit_write(
+                actor=user, action=OPEN_DATA_PUBLISHED, instance=record, remote_addr=remote_addr
+            )
+            added += 1
+        elif programme not in chosen and programme.pk in current:
+            record = current[programme.pk]
+            audit_write(
+                actor=user, action=OPEN_DATA_WITHDRAWN, instance=record, remote_addr=remote_addr
+            )
+            record.delete()
+            removed += 1
+    return added, removed
