@@ -16,7 +16,7 @@ urlpatterns = [
     path("account/api-sleutels/", include("koers.api.urls")),
     path("account/", include("koers.accounts.urls")),
     path("api/v1/", api.urls),
-    path("open-data/", include("koers.api.open_data_urls")),
+    path("open-data/", include("koers.api.open_data.urls")),
     path("beheer/", admin.site.urls),
     path("privacy/", include("koers.privacy.urls")),
     path("atlas/", include("koers.atlas.urls")),

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from koers.accounts.decorators import requires_as_staff
 from koers.accounts.policy import organisations_with
 from koers.accounts.roles import Capability
-from koers.api import open_data, services
+from koers.api import services
 from koers.api.forms import PublishForm
 from koers.api.models import PublishedProgramme
+from koers.api.open_data.release import COLUMNS, published_programmes, release
 from koers.core.http import client_address
 from koers.core.spreadsheets import csv_text, spreadsheet_export
 from koers.plans.models import Programme
@@ -37,11 +38,11 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "api/open_data.html",
         {
-            "programmes": open_data.published_programmes(),
+            "programmes": published_programmes(),
             "licence": settings.OPEN_DATA_LICENCE,
             "source": settings.OPEN_DATA_SOURCE,
             "minimum": settings.OPEN_DATA_MIN_COUNT,
-            "columns": open_data.COLUMNS,
+            "columns": COLUMNS,
         },
     )
 
@@ -50,12 +51,12 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def as_json(request: HttpRequest) -> HttpResponse:
     _published_or_404()
-    found = open_data.release()
+    found = release()
     body = {
         "licence": found.licence,
         "source": found.source,
         "counted_to": found.reference.isoformat(),
-        "columns": list(open_data.COLUMNS),
+        "columns": list(COLUMNS),
         "rows": found.rows,
     }
     response = HttpResponse(
@@ -70,10 +71,8 @@ def as_json(request: HttpRequest) -> HttpResponse:
 @require_GET
 def as_csv(request: HttpRequest) -> HttpResponse:
     _published_or_404()
-    found = open_data.release()
-    rows = [list(open_data.COLUMNS)] + [
-        [row[column] for column in open_data.COLUMNS] for row in found.rows
-    ]
+    found = release()
+    rows = [list(COLUMNS)] + [[row[column] for column in COLUMNS] for row in found.rows]
     response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="koers-voortgang.csv"'
     response["Access-Control-Allow-Origin"] = "*"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from koers.api import open_data_views as views
+from koers.api.open_data import views
 
 app_name = "open_data"
 

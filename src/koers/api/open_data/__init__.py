@@ -1,0 +1,1 @@
+"""Open data: what an installation publishes without a key (docs/api.md)."""
