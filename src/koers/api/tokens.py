@@ -12,6 +12,8 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from koers.api.models import ApiToken
 
 KEY_WORD = "koers"
@@ -42,13 +44,18 @@ def prefix_of(text: str) -> str | None:
     return prefix
 
 
-def find_key(text: str) -> ApiToken | None:
-    """The stored key `text` is (usable or not: the caller says why it refuses), or None."""
+def find_key(text: str, keys: QuerySet[ApiToken] | None = None) -> ApiToken | None:
+    """The stored key `text` is (usable or not: the caller says why it refuses), or None;
+    looked up in `keys` when given (the API's with what each call needs besides)."""
     prefix = prefix_of(text)
     if prefix is None:
         return None
     try:
-        token = ApiToken.objects.select_related("user").get(prefix=prefix)
+        token = (
+            (keys if keys is not None else ApiToken.objects)
+            .select_related("user")
+            .get(prefix=prefix)
+        )
     except ApiToken.DoesNotExist:
         return None
     if not hmac.compare_digest(token.digest, digest_of(text)):
