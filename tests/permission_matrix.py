@@ -2418,6 +2418,19 @@ for _part in (
 OUTCOME_WORDS = {200: "ja", 302: "ja", 400: "ja", 403: "nee", 404: "—", 405: "nee"}
 
 
+def role_columns(*leading: str) -> list[str]:
+    """The roles' legend and a table's head: the `leading` columns, then one per role."""
+    lines = ["Roles, in the order of the columns:", ""]
+    lines += [f"{i}. {ROLE_LABELS[role]}" for i, role in enumerate(ROLES, start=1)]
+    numbers = " | ".join(str(i) for i in range(1, len(ROLES) + 1))
+    return [
+        *lines,
+        "",
+        "| " + " | ".join(leading) + " | " + numbers + " |",
+        "| " + " | ".join("---" for _ in leading) + " | " + " | ".join(":-:" for _ in ROLES) + " |",
+    ]
+
+
 def render_markdown() -> str:
     """The matrix as the document in docs/permission-matrix.md."""
     lines = [
@@ -2438,15 +2451,8 @@ def render_markdown() -> str:
         "municipalities) and reaches no organisation's own records; she has no column here,",
         "`tests/directory/test_directory_rules.py` tests her.",
         "",
-        "Roles, in the order of the columns:",
-        "",
     ]
-    lines += [f"{i}. {ROLE_LABELS[role]}" for i, role in enumerate(ROLES, start=1)]
-    lines += [
-        "",
-        "| what | method | public | " + " | ".join(str(i) for i in range(1, len(ROLES) + 1)) + " |",
-        "| --- | --- | --- | " + " | ".join(":-:" for _ in ROLES) + " |",
-    ]
+    lines += role_columns("what", "method", "public")
     for row in ROWS:
         cells = [OUTCOME_WORDS[code] for code in row.expected]
         public = "ja" if row.public else ""

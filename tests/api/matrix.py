@@ -19,7 +19,7 @@ from typing import Any
 
 from tests.api.conftest import send_report
 from tests.insight.matrix import a_dataset
-from tests.permission_matrix import ROLE_LABELS, ROLES
+from tests.permission_matrix import role_columns
 
 READERS = [200] * 9 + [403] * 3
 # A record of the world's programme (own organisation, funded by the province).
@@ -111,15 +111,8 @@ def render_markdown() -> str:
         "scope, answered as if it did not exist (404). Without a key every call answers 401.",
         "A key with fewer scopes is refused (403) on the operations of the others.",
         "",
-        "Roles, in the order of the columns:",
-        "",
     ]
-    lines += [f"{i}. {ROLE_LABELS[role]}" for i, role in enumerate(ROLES, start=1)]
-    lines += [
-        "",
-        "| operation | what | " + " | ".join(str(i) for i in range(1, len(ROLES) + 1)) + " |",
-        "| --- | --- | " + " | ".join(":-:" for _ in ROLES) + " |",
-    ]
+    lines += role_columns("operation", "what")
     for row in API_ROWS:
         cells = " | ".join(OUTCOME_WORDS[code] for code in row.expected)
         lines.append(f"| `{row.operation}` | {row.what} | {cells} |")
