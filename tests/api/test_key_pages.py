@@ -32,6 +32,7 @@ def test_a_new_key_is_shown_once_and_works(world: World) -> None:
     assert response.status_code == 200
     text = response.context["text"]
     assert text.startswith("koers_") and text in response.content.decode()
+    assert response["Cache-Control"] == "no-store"  # no back button or proxy keeps it
     token = ApiToken.objects.get()
     assert (token.user, token.scopes) == (world.users["opdrachtgever"], ["plans", "reports"])
     assert AuditEntry.objects.filter(action="api_token.created", subject_id=token.pk).exists()
@@ -103,3 +104,19 @@ def test_she_revokes_her_own_key_and_no_one_else_can(world: World) -> None:
     assert AuditEntry.objects.filter(action="api_token.revoked", subject_id=token.pk).exists()
     assert call("/api/v1/programmes", text).status_code == 401
     assert "ingetrokken" in client.get(reverse("api_tokens:list")).content.decode()
+
+
+def test_without_roles_she_still_sees_and_revokes_her_keys(world: World) -> None:
+    """A key made while she held a role: when the role goes, it reads nothing, and she
+    can still take it out of use (were the role to come back, so would its reach)."""
+    user = world.users["directeur"]
+    client = world.client("directeur")
+    client.post(reverse("api_tokens:create"), _form())
+    token = ApiToken.objects.get()
+    user.memberships.all().delete()
+    listing = client.get(reverse("api_tokens:list"))
+    assert listing.status_code == 200
+    assert reverse("api_tokens:create") not in listing.content.decode()
+    assert client.post(reverse("api_tokens:revoke", args=[token.pk])).status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None

@@ -1,5 +1,6 @@
 """The API names no one: no coordinator, owner, recorder, signer or contact person, for
-any role (a funder's official least of all), and it has no hours at all. Every row of
+any role (a funder's official least of all), and no one's hours (a sent report carries its
+programmes' hours as sent to the funder, added up, never per person). Every row of
 the matrix is called as every role it answers, with people set on every record the
 world's answers touch, and no name, username or address of theirs may appear."""
 

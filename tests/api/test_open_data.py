@@ -76,6 +76,37 @@ def test_the_chosen_programmes_per_quarter_small_counts_hidden(world: World, ope
     assert small["target"] is not None
 
 
+def test_a_small_change_between_quarters_is_hidden_too(
+    world: World, opened: None, settings: Any
+) -> None:
+    """6 shown for Q1 and 8 for Q2 would tell of 2 in Q2: Q2 is hidden; Q3's 14 is shown
+    (8 more than the 6 last shown)."""
+    settings.REFERENCE_DATE = "2021-09-30"
+    for month, value in ((2, 6), (5, 2), (8, 6)):
+        RealisationFactory(
+            indicator=world.indicator, date=dt.date(2021, month, 1), value=Decimal(value)
+        )
+    PublishedProgramme.objects.create(programme=world.programme)
+    shown = [
+        (row["quarter"], row["realised"], row["suppressed"])
+        for row in _release()["rows"]
+        if row["indicator"] == world.indicator.title
+    ]
+    assert shown == [(1, "6", False), (2, None, True), (3, "14", False)]
+
+
+def test_hours_are_not_published(world: World, opened: None) -> None:
+    hours = IndicatorFactory(activity=world.activity, title="Uren coaching", unit="hours")
+    RealisationFactory(indicator=hours, date=dt.date(2021, 2, 1), value=Decimal(40))
+    PublishedProgramme.objects.create(programme=world.programme)
+    assert hours.title not in {row["indicator"] for row in _release()["rows"]}
+
+
+def test_portals_may_keep_the_files_for_an_hour(world: World, opened: None) -> None:
+    for name in ("open_data:csv", "open_data:json"):
+        assert Client().get(reverse(name))["Cache-Control"] == "public, max-age=3600"
+
+
 def test_the_csv_holds_the_same_rows(world: World, opened: None) -> None:
     PublishedProgramme.objects.create(programme=world.programme)
     response = Client().get(reverse("open_data:csv"))

@@ -1,14 +1,15 @@
 """The API's frame: django-ninja for the routes, the schemas and the OpenAPI document, and
 one pipeline around every operation that does what every call needs, in this order:
 
-1. the key: present, known, not revoked or expired, its user active (else 401);
-2. the scope the operation needs among the key's (else 403);
-3. no query parameter the operation does not document (else 400, naming it);
-4. the rate limit per key (else 429 with Retry-After);
-5. If-None-Match: the tag the answer would carry already held by the client (304, no work);
-6. the capability the scope's pages need, held somewhere (else 403, like `requires`);
-7. the operation, which asks the same policy and querysets as the pages;
-8. the call logged (ApiCall), with the answer's status.
+1. the key: present and known (else 401);
+2. the rate limit per key (else 429 with Retry-After), before anything else is refused;
+3. the key not revoked or expired, its user active (else 401);
+4. the scope the operation needs among the key's (else 403);
+5. no query parameter the operation does not document (else 400, naming it);
+6. If-None-Match: the tag the answer would carry already held by the client (304, no work);
+7. the capability the scope's pages need, held somewhere (else 403, like `requires`);
+8. the operation, which asks the same policy and querysets as the pages;
+9. the call logged (ApiCall), with the answer's status.
 
 Why django-ninja rather than Django REST framework: the response schemas are typed
 (pydantic), so the OpenAPI 3 document is made from the same classes that shape the answers
@@ -17,7 +18,9 @@ down, and it is a single small dependency besides pydantic.
 
 The ETag is not a digest of the body, which would need the whole answer made first: it is
 a digest of what the answer depends on — the newest entry of the audit log (every write in
-Koers is audited, DESIGN.md), the reference date (progress is counted to today), the key
+Koers is audited, DESIGN.md; on PostgreSQL a transaction may commit a lower id after a
+higher one was read, so a write can go unseen until the next one: briefly stale, never
+someone else's), the reference date (progress is counted to today), the key
 (her user and scopes) and the full address. A repeat call with nothing written since costs
 the key's look-up and one index read (bench/api.py).
 """
@@ -244,6 +247,7 @@ class KoersApi(NinjaAPI):
             token = None
             try:
                 token = _key_of(request)
+                _limit_rate(token)  # first: a revoked or wrong-scoped key is limited too
                 _refuse_unusable(token)
                 if not token.allows(scope):
                     raise Problem(
@@ -252,7 +256,6 @@ class KoersApi(NinjaAPI):
                         _("This API key may not read %(scope)s.") % {"scope": scope.label},
                     )
                 self._refuse_unknown(request, operation)
-                _limit_rate(token)
                 tag = entity_tag(request, token)
                 if tag in _held_tags(request):
                     # She had this answer, made under the same audit watermark: her roles

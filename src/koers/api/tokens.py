@@ -1,6 +1,6 @@
 """Making and recognising API keys.
 
-A key reads `koers_<prefix>_<secret>`: the prefix (8 characters) finds the stored key
+A key reads `koers_<prefix>_<secret>`: the prefix (12 hex characters) finds the stored key
 with an index; the secret (32 random bytes) is compared by digest in constant time. The
 word in front lets secret scanners and people recognise a Koers key in a leaked file.
 """
@@ -17,6 +17,8 @@ from django.db.models import QuerySet
 from koers.api.models import ApiToken
 
 KEY_WORD = "koers"
+# 48 bits: unique among the keys of any installation (a collision would refuse to store).
+PREFIX_BYTES = 6
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def digest_of(text: str) -> str:
 
 
 def new_key() -> NewKey:
-    prefix = secrets.token_hex(4)
+    prefix = secrets.token_hex(PREFIX_BYTES)
     text = f"{KEY_WORD}_{prefix}_{secrets.token_urlsafe(32)}"
     return NewKey(prefix=prefix, digest=digest_of(text), text=text)
 
@@ -39,7 +41,7 @@ def new_key() -> NewKey:
 def prefix_of(text: str) -> str | None:
     word, _, rest = text.partition("_")
     prefix, _, secret = rest.partition("_")
-    if word != KEY_WORD or len(prefix) != 8 or not secret:
+    if word != KEY_WORD or len(prefix) != 2 * PREFIX_BYTES or not secret:
         return None
     return prefix
 

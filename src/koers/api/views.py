@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from koers.accounts.decorators import requires_any
+from koers.accounts.decorators import requires_any, signed_in
 from koers.accounts.reauth import recent_authentication
 from koers.api import services
 from koers.api.forms import TokenForm
@@ -22,7 +22,7 @@ from koers.core.http import client_address
 READERS = tuple(dict.fromkeys(SCOPE_CAPABILITY.values()))
 
 
-@requires_any(*READERS)
+@signed_in  # her own keys: she may list and revoke them whatever roles she holds now
 @require_GET
 def token_list(request: HttpRequest) -> HttpResponse:
     tokens = ApiToken.objects.of(request.user).annotate(last_used_at=Max("calls__at"))
@@ -35,6 +35,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
                 (token, [labels[s] for s in token.scopes if s in labels]) for token in tokens
             ],
             "openapi_url": reverse("api:openapi-json"),
+            "may_make": bool(scopes_open_to(request.user)),
         },
     )
 
@@ -52,8 +53,11 @@ def token_create(request: HttpRequest) -> HttpResponse:
             expires_on=form.cleaned_data["expires_on"],
             remote_addr=client_address(request),
         )
-        # Shown on this answer only: never stored, never in a redirect or the session.
-        return render(request, "api/token_created.html", {"token": token, "text": text})
+        # Shown on this answer only: never stored, never in a redirect or the session, and
+        # kept by no cache (the back button, a proxy).
+        response = render(request, "api/token_created.html", {"token": token, "text": text})
+        response["Cache-Control"] = "no-store"
+        return response
     return render(
         request,
         "core/form_page.html",
@@ -74,7 +78,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires_any(*READERS)
+@signed_in
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken.objects.of(request.user), pk=pk)

@@ -6,6 +6,7 @@ her, and nothing of a person (no coordinator, owner or recorder)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -27,6 +28,7 @@ from koers.plans.models import Activity, Goal, Indicator, Plan, Programme
 from koers.plans.queries.indicators import IndicatorProgress, progress_table
 
 router = ApiRouter(tags=["plans"])
+CENT = Decimal("0.01")
 
 Page = Query(1, ge=1, description="The page, from 1.")
 PageSize = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows per page.")
@@ -277,7 +279,9 @@ def _indicator(
         "progress": {
             "target": progress.target,
             "realised": progress.realised,
-            "expected": progress.expected,
+            # Expected by now is the target × the share of the period gone: a figure of 28
+            # places; given at the target's own two.
+            "expected": None if progress.expected is None else progress.expected.quantize(CENT),
             "status": progress.status.value,
             "percent": progress.percent,
         },

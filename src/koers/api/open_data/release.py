@@ -1,8 +1,12 @@
 """Open data: the progress of the indicators of the programmes an organisation chose to
 publish, per quarter, as CSV and JSON at public addresses with a licence statement (for
-the province's open-data portal). Aggregates only: no person, no hours, and a small count
-(fewer than KOERS_OPEN_DATA_MIN_COUNT, but not none) is suppressed together with its
-status, which would give it away."""
+the province's open-data portal). Aggregates only: no person and no hours (an indicator
+in hours, such as the hours derived from staff's time entries, could be one person's), and
+a small count is suppressed together with its status, which would give it away.
+
+A count is small when it, or its change since the last quarter shown, lies between none and
+KOERS_OPEN_DATA_MIN_COUNT: otherwise subtracting two published quarters would give back a
+small number that one of them hid (6 shown in Q1 and 8 in Q2 tell of 2 in Q2)."""
 
 from __future__ import annotations
 
@@ -74,7 +78,11 @@ def release(reference: dt.date | None = None) -> Release:
     reference = reference or default_reference()
     programmes = published_programmes()
     by_pk = {programme.pk: programme for programme in programmes}
-    indicators = Indicator.objects.filter(activity__programme__in=by_pk).select_related("activity")
+    indicators = (
+        Indicator.objects.filter(activity__programme__in=by_pk)
+        .exclude(unit=Unit.HOURS)
+        .select_related("activity")
+    )
     facts = {
         row["pk"]: row
         for row in indicators.values(
@@ -82,6 +90,7 @@ def release(reference: dt.date | None = None) -> Release:
         )
     }
     minimum = settings.OPEN_DATA_MIN_COUNT
+    last_shown: dict[int, Decimal] = {}  # per indicator: the count its last row showed
     rows = []
     for year, quarter, counted_to in _quarters(programmes, reference):
         in_year = indicators.filter(activity__year=year).order_by(
@@ -91,7 +100,13 @@ def release(reference: dt.date | None = None) -> Release:
             fact = facts[line.pk]
             programme = by_pk[fact["activity__programme_id"]]
             progress = line.progress
-            small = fact["unit"] == Unit.COUNT and Decimal(0) < progress.realised < minimum
+            small = False
+            if fact["unit"] == Unit.COUNT:
+                small = _small(progress.realised, minimum) or _small(
+                    abs(progress.realised - last_shown.get(line.pk, Decimal(0))), minimum
+                )
+                if not small:
+                    last_shown[line.pk] = progress.realised
             rows.append(
                 {
                     "organisation": programme.plan.organisation.name,
@@ -116,6 +131,10 @@ def release(reference: dt.date | None = None) -> Release:
         reference=reference,
         rows=rows,
     )
+
+
+def _small(count: Decimal, minimum: int) -> bool:
+    return Decimal(0) < count < minimum
 
 
 def _number(value: Decimal | None) -> str | None:

@@ -24,6 +24,10 @@ from koers.core.http import client_address
 from koers.core.spreadsheets import csv_text, spreadsheet_export
 from koers.plans.models import Programme
 
+# Made anew for every request without a key, one query per quarter: caches and portals may
+# keep it for an hour (figures of a quarter do not need to be fresher).
+CACHED = "public, max-age=3600"
+
 
 def _published_or_404() -> None:
     if not settings.OPEN_DATA:
@@ -63,6 +67,7 @@ def as_json(request: HttpRequest) -> HttpResponse:
         json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8"
     )
     response["Access-Control-Allow-Origin"] = "*"  # open data: any portal may fetch it
+    response["Cache-Control"] = CACHED
     return response
 
 
@@ -77,6 +82,7 @@ def as_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="koers-voortgang.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     response["Link"] = f'<{reverse("open_data:index")}>; rel="describedby"'
+    response["Cache-Control"] = CACHED
     return response
 
 
