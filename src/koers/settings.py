@@ -360,6 +360,9 @@ SITE_URL = os.environ.get("KOERS_SITE_URL", "http://localhost:8000").rstrip("/")
 PERSON_RETENTION_YEARS = int(os.environ.get("KOERS_PERSON_RETENTION_YEARS", "2"))
 ACCESS_LOG_RETENTION_YEARS = int(os.environ.get("KOERS_ACCESS_LOG_RETENTION_YEARS", "5"))
 SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("KOERS_SIGN_IN_LOG_RETENTION_DAYS", "90"))
+# The worker's records of finished tasks (arguments, result, error): kept to find out what
+# went wrong, then removed by the nightly retention run.
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("KOERS_TASK_RESULT_RETENTION_DAYS", "30"))
 # The read-only API (koers.api, docs/api.md): calls per key per minute, how long its call
 # log is kept, and the longest a key may live.
 API_RATE_LIMIT = int(os.environ.get("KOERS_API_RATE_LIMIT", "120"))

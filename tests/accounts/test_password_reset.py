@@ -103,3 +103,29 @@ def test_the_retention_run_removes_finished_reset_tasks_after_a_day(member: Any)
     )
     assert retention_enforce().password_reset_tasks_removed == 1
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {new_finished.pk, waiting.pk}
+
+
+def test_finished_task_results_are_kept_a_month(db: Any, settings: Any) -> None:
+    """Every task's record, not only the password reset's: a finished one older than
+    KOERS_TASK_RESULT_RETENTION_DAYS goes; a recent or a waiting one stays."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from koers.privacy.services import retention_enforce
+
+    settings.TASK_RESULT_RETENTION_DAYS = 30
+    for email in (KNOWN, UNKNOWN, "derde@example.org"):
+        Client().post(reverse("accounts:password_reset"), {"email": email})
+    old, recent, waiting = DBTaskResult.objects.order_by("enqueued_at")
+    DBTaskResult.objects.filter(pk=old.pk).update(
+        task_path="koers.reports.tasks.make_document",
+        finished_at=timezone.now() - dt.timedelta(days=31),
+    )
+    DBTaskResult.objects.filter(pk=recent.pk).update(
+        task_path="koers.reports.tasks.make_document",
+        finished_at=timezone.now() - dt.timedelta(days=29),
+    )
+    report = retention_enforce()
+    assert (report.task_results_removed, report.password_reset_tasks_removed) == (1, 0)
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}

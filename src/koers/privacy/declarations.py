@@ -63,3 +63,19 @@ declare(
         retention=_("Removed when the session ends (sign-out, time-out or ended by the user)."),
     ),
 )
+declare(
+    "django_tasks_db.dbtaskresult",
+    PersonalData(
+        subjects=_("users; whoever asks for a password reset (the address typed)"),
+        fields=("args_kwargs", "return_value", "exception_class_path", "traceback"),
+        purpose=_(
+            "Running long work in the background (documents, imports, mail) and finding out "
+            "what went wrong when a task fails."
+        ),
+        lawful_basis=LawfulBasis.LEGITIMATE_INTERESTS,
+        retention=_(
+            "A password reset's one day; every other finished task thirty days "
+            "(KOERS_TASK_RESULT_RETENTION_DAYS), then removed by the retention task."
+        ),
+    ),
+)

@@ -178,6 +178,7 @@ class RetentionReport:
     sign_in_records_removed: int = 0
     rate_limit_hits_removed: int = 0
     password_reset_tasks_removed: int = 0
+    task_results_removed: int = 0
     import_files_removed: int = 0
     # What is wrong with the logs' protection in the database (koers.core.append_only).
     log_protection_problems: list[str] = field(default_factory=list)
@@ -206,6 +207,9 @@ def retention_enforce(now: dt.datetime | None = None) -> RetentionReport:
         at__lt=now - dt.timedelta(days=1)
     ).delete()
     report.password_reset_tasks_removed = _purge_password_reset_tasks(now - dt.timedelta(days=1))
+    report.task_results_removed = _purge_task_results(
+        now - dt.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
+    )
     report.import_files_removed = _remove_stale_uploads(now - dt.timedelta(days=1))
     return report
 
@@ -216,6 +220,13 @@ def _purge_password_reset_tasks(cutoff: dt.datetime) -> int:
     return DBTaskResult.objects.filter(
         task_path=send_password_reset.module_path, finished_at__lt=cutoff
     ).delete()[0]
+
+
+def _purge_task_results(cutoff: dt.datetime) -> int:
+    """The worker's record of every finished task (its arguments and result): kept
+    KOERS_TASK_RESULT_RETENTION_DAYS for finding out what went wrong, then removed. A task
+    still waiting or running is never touched."""
+    return DBTaskResult.objects.filter(finished_at__lt=cutoff).delete()[0]
 
 
 def _purge_sign_in_records(cutoff: dt.datetime) -> int:

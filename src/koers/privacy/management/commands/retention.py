@@ -36,6 +36,7 @@ class Command(BaseCommand):
             f"{report.sign_in_records_removed} sign-in records, "
             f"{report.rate_limit_hits_removed} rate-limit hits, "
             f"{report.password_reset_tasks_removed} password-reset tasks, "
+            f"{report.task_results_removed} finished task results, "
             f"{report.import_files_removed} pending import files."
         )
         for problem in report.log_protection_problems:
