@@ -59,6 +59,7 @@ IDENTIFIERS = {
 # the others, with why they are left alone; a test fails on a JSON field in neither.
 JSON_TEXT_LISTS = {"funding.BudgetTable.columns"}
 JSON_NOT_TEXT = {
+    "api.ApiToken.scopes": "scope codes, shown by their labels",
     "atlas.NetworkSnapshot.changes": "ids and figures of the network analysis",
     "atlas.NetworkSnapshot.fragility": "ids and figures of the network analysis",
     "atlas.ProposedChange.values": "a contact's proposed values, shown on the review page "

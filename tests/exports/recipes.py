@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from koers.core.privacy import LawfulBasis
@@ -86,12 +86,18 @@ class Export:
     writes_text: bool = True  # False: only numbers and dates, so no cell can carry the text
     # Posted with these fields (a download that asks a reason first), else fetched with GET.
     post: dict[str, str] | None = None
+    # Settings the export needs (one an installation opts into), for its request only.
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         return f"{self.name}[{self.variant}]" if self.variant else self.name
 
     def fetch(self, demo: Demo, prepared: Any, payload: str) -> Any:
+        with override_settings(**self.settings):
+            return self._fetch(demo, prepared, payload)
+
+    def _fetch(self, demo: Demo, prepared: Any, payload: str) -> Any:
         client = demo.client(self.role)
         if self.upload is not None:
             return self.upload.failing_rows(client, demo, payload)
@@ -286,6 +292,16 @@ def signals_to_analyse(demo: Demo) -> Any:
         )
 
 
+def all_programmes_published(demo: Demo) -> None:
+    from koers.api.models import PublishedProgramme
+    from koers.plans.models import Programme
+
+    PublishedProgramme.objects.bulk_create(
+        PublishedProgramme(programme=programme)
+        for programme in Programme.objects.filter(plan=demo.plan)
+    )
+
+
 def _export_of(what: str) -> Callable[[Demo, Any], str]:
     return lambda demo, prepared: reverse("funding:export", args=[what]) + YEAR
 
@@ -416,6 +432,14 @@ EXPORTS = [
         "portfolio:export",
         "provincie",
         address=lambda d, p: reverse("portfolio:export") + "?jaar=2021&peildatum=2021-10-15",
+    ),
+    # Open data: the published programmes' indicators per quarter (titles typed by staff).
+    Export(
+        "open_data:csv",
+        "directeur",
+        address=lambda d, p: reverse("open_data:csv"),
+        prepare=all_programmes_published,
+        settings={"OPEN_DATA": True},
     ),
     Export(
         "signals:analysis_export",

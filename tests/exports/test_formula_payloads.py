@@ -46,6 +46,7 @@ def test_the_declared_exports_are_found() -> None:
         "signals",
         "insight",
         "portfolio",
+        "open_data",
     }
 
 

@@ -21,7 +21,7 @@ from koers.api.forms import PublishForm
 from koers.api.models import PublishedProgramme
 from koers.api.open_data.release import COLUMNS, published_programmes, release
 from koers.core.http import client_address
-from koers.core.spreadsheets import csv_text, spreadsheet_export
+from koers.core.spreadsheets import csv_response, spreadsheet_export
 from koers.plans.models import Programme
 
 # Made anew for every request without a key, one query per quarter: caches and portals may
@@ -78,8 +78,7 @@ def as_csv(request: HttpRequest) -> HttpResponse:
     _published_or_404()
     found = release()
     rows = [list(COLUMNS)] + [[row[column] for column in COLUMNS] for row in found.rows]
-    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="koers-voortgang.csv"'
+    response = csv_response("koers-voortgang.csv", rows)
     response["Access-Control-Allow-Origin"] = "*"
     response["Link"] = f'<{reverse("open_data:index")}>; rel="describedby"'
     response["Cache-Control"] = CACHED
