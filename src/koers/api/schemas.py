@@ -10,6 +10,14 @@ from ninja import Field, Schema
 
 from koers.api.pagination import ListPage
 
+CENT = Decimal("0.01")
+
+
+def figure(value: Decimal | None) -> Decimal | None:
+    """A figure as the API writes it: to the two places every figure is stored with, on
+    both databases alike (SQLite gives back 3 where PostgreSQL gives 3.00)."""
+    return None if value is None else value.quantize(CENT)
+
 
 class OrganisationRef(Schema):
     id: int

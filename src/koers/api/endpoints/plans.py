@@ -6,7 +6,6 @@ her, and nothing of a person (no coordinator, owner or recorder)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -20,6 +19,7 @@ from koers.api.base import needs
 from koers.api.models import ApiScope
 from koers.api.pagination import MAX_PAGE_SIZE, PAGE_SIZE, paginate
 from koers.api.responses import ERRORS, ApiRouter
+from koers.api.schemas import figure
 from koers.core.periods import Year
 from koers.core.reference import default_reference
 from koers.directory.models import Organisation
@@ -28,7 +28,6 @@ from koers.plans.models import Activity, Goal, Indicator, Plan, Programme
 from koers.plans.queries.indicators import IndicatorProgress, progress_table
 
 router = ApiRouter(tags=["plans"])
-CENT = Decimal("0.01")
 
 Page = Query(1, ge=1, description="The page, from 1.")
 PageSize = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows per page.")
@@ -277,11 +276,11 @@ def _indicator(
         "year": year.value,
         "reference_date": reference,
         "progress": {
-            "target": progress.target,
-            "realised": progress.realised,
+            "target": figure(progress.target),
+            "realised": figure(progress.realised),
             # Expected by now is the target × the share of the period gone: a figure of 28
-            # places; given at the target's own two.
-            "expected": None if progress.expected is None else progress.expected.quantize(CENT),
+            # places, given at the target's own two.
+            "expected": figure(progress.expected),
             "status": progress.status.value,
             "percent": progress.percent,
         },

@@ -13,6 +13,7 @@ from koers.api.base import needs
 from koers.api.endpoints.plans import Viewpoint
 from koers.api.models import ApiScope
 from koers.api.responses import ERRORS, ApiRouter
+from koers.api.schemas import figure
 from koers.portfolio.access import funders_of
 from koers.portfolio.queries import GoalBlock, portfolio
 from koers.reports.models import ReportStatus
@@ -47,10 +48,14 @@ def _goal_block(block: GoalBlock) -> dict[str, Any]:
                 "name": unit.name,
                 "unit": unit.unit,
                 "summed": unit.summed,
-                "target": unit.target,
-                "realised": unit.realised,
+                "target": figure(unit.target),
+                "realised": figure(unit.realised),
                 "per_partner": [
-                    {"organisation_id": organisation_id, "target": target, "realised": realised}
+                    {
+                        "organisation_id": organisation_id,
+                        "target": figure(target),
+                        "realised": figure(realised),
+                    }
                     for organisation_id, (target, realised) in sorted(unit.per_partner.items())
                 ],
             }
@@ -87,7 +92,7 @@ def funder_portfolio(
                 "programmes": p.programmes,
                 "activities": p.activities,
                 "behind": p.behind,
-                "granted": p.granted,
+                "granted": figure(p.granted),
                 "grants": p.grants,
                 "reports_sent": sum(r.status == ReportStatus.SENT for r in p.reports),
                 "obligations_due": p.obligations_due,
