@@ -9,7 +9,8 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from ninja import Query, Schema
 from pydantic import Field
 
@@ -44,7 +45,8 @@ def _funders() -> Prefetch[Any]:
 # Goals -------------------------------------------------------------------------------------
 
 
-def _goal(goal: Goal) -> dict[str, Any]:
+def goal_answer(goal: Goal) -> dict[str, Any]:
+    """A goal as every answer gives it (the goal lists and the portfolio's blocks)."""
     return {
         "id": goal.pk,
         "code": goal.code,
@@ -70,13 +72,13 @@ def goals(
     found, envelope = paginate(
         request, rows.order_by("funder__name", "code", "pk"), page, page_size
     )
-    return {**envelope, "results": [_goal(goal) for goal in found]}
+    return {**envelope, "results": [goal_answer(goal) for goal in found]}
 
 
 @router.get("/goals/{goal_id}", response={200: schemas.Goal, **ERRORS}, operation_id="getGoal")
 @needs(ApiScope.PLANS)
 def goal(request: HttpRequest, goal_id: int) -> Any:
-    return _goal(access.get_goal_for_user(request.user, goal_id))
+    return goal_answer(access.get_goal_for_user(request.user, goal_id))
 
 
 # Plans -------------------------------------------------------------------------------------
@@ -113,10 +115,7 @@ def plans(request: HttpRequest, page: int = Page, page_size: int = PageSize) -> 
 @router.get("/plans/{plan_id}", response={200: schemas.Plan, **ERRORS}, operation_id="getPlan")
 @needs(ApiScope.PLANS)
 def plan(request: HttpRequest, plan_id: int) -> Any:
-    found = _visible_plans(request).filter(pk=plan_id).first()
-    if found is None:
-        raise Http404
-    return _plan(found)
+    return _plan(get_object_or_404(_visible_plans(request), pk=plan_id))
 
 
 # Programmes --------------------------------------------------------------------------------
@@ -176,9 +175,7 @@ def programmes(
 )
 @needs(ApiScope.PLANS)
 def programme(request: HttpRequest, programme_id: int) -> Any:
-    found = _programmes(request).filter(pk=programme_id).first()
-    if found is None:
-        raise Http404
+    found = get_object_or_404(_programmes(request), pk=programme_id)
     access.require(request.user, Capability.VIEW_PLANS, found)
     return _programme(found)
 

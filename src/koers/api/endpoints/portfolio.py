@@ -10,7 +10,7 @@ from ninja import Query
 
 from koers.api import schemas
 from koers.api.base import needs
-from koers.api.endpoints.plans import Viewpoint
+from koers.api.endpoints.plans import Viewpoint, goal_answer
 from koers.api.models import ApiScope
 from koers.api.responses import ERRORS, ApiRouter
 from koers.api.schemas import figure
@@ -22,16 +22,8 @@ router = ApiRouter(tags=["portfolio"])
 
 
 def _goal_block(block: GoalBlock) -> dict[str, Any]:
-    goal = block.goal
     return {
-        "goal": {
-            "id": goal.pk,
-            "code": goal.code,
-            "title": goal.title,
-            "description": goal.description,
-            "funder": {"id": goal.funder_id, "name": goal.funder.name},
-            "parent_id": goal.parent_id,
-        },
+        "goal": goal_answer(block.goal),
         "depth": block.depth,
         "gap": block.is_gap,
         "partners": [
@@ -79,9 +71,8 @@ def funder_portfolio(
         raise Http404
     year, reference = viewpoint.resolved()
     found = portfolio(request.user, chosen, year, reference)
-    goals = {block.goal.pk: block.goal for block in found.goals}
-    for goal in goals.values():
-        goal.funder = chosen
+    for block in found.goals:
+        block.goal.funder = chosen  # her tree's goals: their funder is known, not re-read
     return {
         "funder": {"id": chosen.pk, "name": chosen.name},
         "year": year.value,

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from ninja import Query
 
 from koers.api import schemas
@@ -68,7 +69,5 @@ def reports(
 )
 @needs(ApiScope.REPORTS)
 def report(request: HttpRequest, report_id: int) -> Any:
-    found = _sent(request).filter(pk=report_id).first()
-    if found is None:
-        raise Http404
+    found = get_object_or_404(_sent(request), pk=report_id)
     return {**_summary(found), "content": found.snapshot.content}
